@@ -1,0 +1,85 @@
+/**
+ * The engine contract (DESIGN.md §2): every solver is a pure, step-wise state machine.
+ *
+ *   init(problem, params, seed)  -> State
+ *   step(state, budget)          -> State   advances by whole iterations; never blocks forever
+ *   checkpoint(state)            -> Uint8Array   (includes the PRNG state)
+ *   restore(problem, bytes)      -> State
+ *   best(state) / progress(state)
+ *
+ * Determinism across checkpoints: a run is cut only at iteration boundaries, and the run's total
+ * evaluation limit (`maxEvaluations`) is fixed at init, so running to the limit in one step or in
+ * many chunks with checkpoint → bytes → restore in between gives the identical result.
+ * Budgets inside `step` only decide where a chunk ends.
+ */
+
+/** How much one `step` call may do. Both fields are optional; with neither, one iteration runs. */
+export interface StepBudget {
+  /** Stop after at least this many evaluations were done in this call (whole iterations). */
+  evaluations?: number;
+  /**
+   * Stop after roughly this many milliseconds of wall clock (checked between iterations).
+   * Only for Node (CLI, benchmarks): deployed Workers freeze clocks during synchronous code,
+   * so the platform budgets chunks in evaluations and calibrates them from measured rates.
+   */
+  millis?: number;
+  /** Clock for `millis` (defaults to performance.now). */
+  now?: () => number;
+}
+
+/** Figures a watcher sees; all numbers are finite or NaN before the first evaluation. */
+export interface Progress {
+  /** Iterations (generations, sweeps or temperature steps) completed. */
+  generation: number;
+  /** Objective evaluations done so far (the budget unit). */
+  evaluations: number;
+  /** Best objective value so far, in the problem's own direction (timetabling: weighted cost). */
+  best: number;
+  /** Mean objective of the current population (or current solution for single-point methods). */
+  mean: number;
+  /** Timetabling only: hard violations and soft cost of the best solution. */
+  hard?: number;
+  soft?: number;
+  /** True once the run reached `maxEvaluations` (or converged and cannot improve). */
+  done: boolean;
+}
+
+/** Common run parameters every solver accepts besides its own. */
+export interface RunLimits {
+  /** Total evaluations for the whole run; `Infinity` for runs limited only by time. */
+  maxEvaluations: number;
+}
+
+export interface BestSolution<Sol> {
+  value: number;
+  solution: Sol;
+  hard?: number;
+  soft?: number;
+}
+
+/**
+ * A solver for one problem type. `P` is the compiled problem (parsed, validated, with lookup
+ * tables), `S` the run state (plain data: numbers and typed arrays), `Sol` the solution shape.
+ */
+export interface Solver<P, S, Sol, Params = Record<string, unknown>> {
+  readonly id: string;
+  /** Validate and fill defaults; throws ParameterError naming the parameter. */
+  parameters(input: Partial<Params> | undefined, problem: P): Params;
+  init(problem: P, params: Params, seed: number, limits: RunLimits): S;
+  step(state: S, budget: StepBudget): S;
+  checkpoint(state: S): Uint8Array;
+  restore(problem: P, checkpoint: Uint8Array): S;
+  best(state: S): BestSolution<Sol>;
+  progress(state: S): Progress;
+}
+
+/** Runs `step` until the run is done (used by the CLI and tests). */
+export function runToEnd<P, S, Sol, Params>(
+  solver: Solver<P, S, Sol, Params>,
+  state: S,
+  budget: StepBudget = { evaluations: Number.POSITIVE_INFINITY },
+): S {
+  let s = state;
+  while (!solver.progress(s).done) s = solver.step(s, budget);
+  return s;
+}

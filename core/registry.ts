@@ -1,0 +1,30 @@
+/**
+ * What each problem kind offers the platform. The API, the CLI and the job runtime go through
+ * this table only, so adding a kind or an algorithm is one entry here.
+ */
+import type { Solver } from "./engine/contract";
+import type { ParamSpec } from "./engine/params";
+
+export type ProblemKind = "continuous" | "tsp" | "timetabling";
+
+export interface AlgorithmEntry<P = any> {
+  id: string;
+  title: string;
+  /** One paragraph for the catalogue and the web form. */
+  description: string;
+  params: readonly ParamSpec[];
+  solver: Solver<P, any, any, any>;
+}
+
+export interface KindModule<P = any> {
+  kind: ProblemKind;
+  /** JSON Schema (2020-12) of the problem document accepted by `compile`. */
+  schema: object;
+  /** Parse and validate a problem document; throws ProblemError with field paths / lines. */
+  compile(doc: unknown): P;
+  /** Size figures the tier limits apply to, e.g. { dimensions: 30 } or { cities: 280 }. */
+  size(problem: P): Record<string, number>;
+  algorithms: Record<string, AlgorithmEntry<P>>;
+  /** The strongest algorithm for this kind. */
+  defaultAlgorithm: string;
+}

@@ -1,0 +1,8 @@
+import { defineConfig } from "vitest/config";
+
+// Two projects: core/ in plain Node, worker/ inside workerd (see worker/vitest.config.ts).
+export default defineConfig({
+  test: {
+    projects: ["core/vitest.config.ts"],
+  },
+});
