@@ -1,0 +1,10 @@
+/** What every loader and action receives: the Worker's bindings and execution context. */
+import type { Env } from "../../worker/env";
+
+declare module "@remix-run/server-runtime" {
+  interface AppLoadContext {
+    cloudflare: { env: Env; ctx: ExecutionContext };
+  }
+}
+
+export {};

@@ -1,0 +1,74 @@
+import type { MetaFunction } from "@remix-run/react";
+
+export const meta: MetaFunction = () => [
+  { title: "Evolve — timetabling and optimization, live" },
+  {
+    name: "description",
+    content: "Submit course timetabling, TSP and continuous optimization jobs and watch them evolve live.",
+  },
+];
+
+const FEATURES = [
+  {
+    title: "University timetabling",
+    text: "ITC-2007 curriculum-based instances or your own rooms, instructors, groups and preferences from JSON, CSV or XLSX. Every hard and soft violation explained.",
+  },
+  {
+    title: "Watch it evolve",
+    text: "Jobs run in checkpointed chunks on Cloudflare's edge. Progress is pushed live: convergence curves, violations, pause, resume and fork.",
+  },
+  {
+    title: "Routing and continuous problems",
+    text: "Memetic TSP solvers within a percent of TSPLIB optima, and GA, PSO, DE, SA and ACO-R for benchmark or your own sandboxed objective.",
+  },
+  {
+    title: "Exports people use",
+    text: "Timetables as XLSX, CSV, ICS calendar feeds, printable grids and the ITC solution format; tours as GeoJSON and SVG.",
+  },
+];
+
+export default function Landing() {
+  return (
+    <>
+      <header className="site-header">
+        <a className="brand" href="/">
+          Evolve
+        </a>
+        <nav className="nav" aria-label="Account">
+          <a className="button" href="/sign-in">
+            Sign in
+          </a>
+          <a className="button primary" href="/sign-up">
+            Sign up free
+          </a>
+        </nav>
+      </header>
+      <main className="page">
+        <section className="hero">
+          <h1>Timetables and optimization jobs that evolve while you watch.</h1>
+          <p>
+            Evolve schedules courses, rooms and instructors for schools and universities, and solves routing and
+            continuous optimization problems — with live progress, reproducible runs and an API for your own systems.
+          </p>
+          <div className="cta">
+            <a className="button primary" href="/sign-up">
+              Create your organization
+            </a>
+            <a className="button" href="/v1/docs">
+              Read the API reference
+            </a>
+          </div>
+        </section>
+        <section className="features" aria-label="What Evolve does">
+          {FEATURES.map((f) => (
+            <article className="card" key={f.title}>
+              <h2>{f.title}</h2>
+              <p>{f.text}</p>
+            </article>
+          ))}
+        </section>
+      </main>
+      <footer className="site-footer">Evolve · free, pro and enterprise plans · runs on Cloudflare Workers</footer>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * The Worker's HTTP surface: /v1/* (public REST API), /api/* (auth, billing webhooks) and
+ * everything else to the Remix UI. Errors anywhere under /v1 and /api are problem+json.
+ */
+import { Hono } from "hono";
+import type { Env } from "./env";
+import "./http/vars";
+import { limitBodySize, requireKnownContentType } from "./http/body";
+import { ApiError, problemResponse } from "./http/problem";
+import { createApiRouter } from "./http/openapi";
+import { requestContext } from "./http/request-context";
+import { healthRoutes } from "./routes/health";
+import { handleWebRequest } from "./web";
+
+export function createApp() {
+  const app = new Hono<{ Bindings: Env }>();
+  app.use("*", requestContext());
+  app.onError((err, c) => problemResponse(c, err));
+
+  const v1 = createApiRouter();
+  v1.use("*", limitBodySize(), requireKnownContentType());
+  v1.route("/health", healthRoutes);
+  app.route("/v1", v1);
+
+  const notFound = (c: { req: { method: string; path: string } }) => {
+    throw new ApiError(404, "not-found", "Not found", `No route for ${c.req.method} ${c.req.path}.`);
+  };
+  app.all("/v1/*", notFound);
+  app.all("/api/*", notFound);
+
+  app.all("*", (c) => handleWebRequest(c.req.raw, c.env, c.executionCtx as ExecutionContext));
+  return app;
+}
+
+export const app = createApp();

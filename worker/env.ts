@@ -1,0 +1,38 @@
+/**
+ * Bindings and secrets the Worker reads (wrangler.toml + Worker secrets / .dev.vars).
+ * Durable Object namespaces are typed with their classes so RPC calls are checked.
+ */
+import type { JobRunner } from "./runtime/job-runner";
+import type { TenantGate } from "./tenancy/tenant-gate";
+
+export interface Env {
+  DB: D1Database;
+  BLOBS: R2Bucket;
+  ASSETS: Fetcher;
+  JOB_RUNNER: DurableObjectNamespace<JobRunner>;
+  TENANT_GATE: DurableObjectNamespace<TenantGate>;
+  JOBS_QUEUE: Queue<QueueMessage>;
+  DEAD_LETTERS: Queue<QueueMessage>;
+
+  ENVIRONMENT: string;
+  APP_URL: string;
+  MAX_BODY_BYTES: string;
+
+  /** Secrets (wrangler secret put / .dev.vars). Optional where a feature degrades without them. */
+  BETTER_AUTH_SECRET?: string;
+  STRIPE_SECRET_KEY?: string;
+  STRIPE_WEBHOOK_SECRET?: string;
+  STRIPE_PRICE_PRO?: string;
+  STRIPE_PRICE_ENTERPRISE?: string;
+  /** Only for tests and local development: where the Stripe client sends API calls. */
+  STRIPE_API_HOST?: string;
+  STRIPE_API_PORT?: string;
+  STRIPE_API_PROTOCOL?: string;
+  /** Token for the operator endpoints (/v1/ops/*). */
+  OPS_TOKEN?: string;
+  /** "true" in .dev.vars: enables the demo seed endpoint used by `npm run dev`. */
+  DEV_SEED?: string;
+}
+
+/** Every message on the jobs queue names what it is; consumers switch on `type`. */
+export type QueueMessage = { type: "health-ping"; at: number } | { type: string; [key: string]: unknown };

@@ -1,0 +1,86 @@
+/**
+ * One error shape for the whole API: RFC 9457 problem+json. Handlers throw ApiError (or a core
+ * ProblemError/ParameterError); `problemResponse` renders it with the request id and field paths.
+ */
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { ParameterError, ProblemError, type InputIssue } from "../../core/engine/errors";
+
+export interface FieldError {
+  /** JSON pointer-ish dotted path of the failing field, e.g. "problem.courses.3.lectures". */
+  path: string;
+  message: string;
+  line?: number;
+  column?: number;
+  sheet?: string;
+}
+
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly status: number,
+    /** Short slug appended to the problem type URI, e.g. "validation-error". */
+    readonly type: string,
+    readonly title: string,
+    detail?: string,
+    readonly extra: { errors?: FieldError[]; headers?: Record<string, string>; [key: string]: unknown } = {},
+  ) {
+    super(detail ?? title);
+  }
+}
+
+export const PROBLEM_BASE = "https://evolve.dev/problems/";
+
+export function fieldErrorsFromIssues(issues: InputIssue[], prefix: (string | number)[] = []): FieldError[] {
+  return issues.map((i) => ({
+    path: [...prefix, ...i.path].join("."),
+    message: i.message,
+    ...(i.line !== undefined ? { line: i.line } : {}),
+    ...(i.column !== undefined ? { column: i.column } : {}),
+    ...(i.sheet !== undefined ? { sheet: i.sheet } : {}),
+  }));
+}
+
+export function validationError(errors: FieldError[], detail = "The request has invalid fields."): ApiError {
+  return new ApiError(422, "validation-error", "Validation failed", detail, { errors });
+}
+
+/** Turn anything thrown into a problem+json response; unknown errors become an opaque 500. */
+export function problemResponse(c: Context, err: unknown): Response {
+  const requestId = (c.get("requestId") as string | undefined) ?? "";
+  let status = 500;
+  let type = "internal-error";
+  let title = "Internal error";
+  let detail = "Something went wrong on our side. Quote the request id when you contact support.";
+  let extra: Record<string, unknown> = {};
+  let headers: Record<string, string> = {};
+
+  if (err instanceof ApiError) {
+    ({ status, type, title } = err);
+    detail = err.message;
+    const { headers: h, ...rest } = err.extra;
+    headers = h ?? {};
+    extra = rest;
+  } else if (err instanceof ProblemError || err instanceof ParameterError) {
+    status = 422;
+    type = "validation-error";
+    title = err instanceof ProblemError ? "Invalid problem" : "Invalid parameters";
+    detail = err.message;
+    extra = { errors: fieldErrorsFromIssues(err.issues) };
+  } else if (err instanceof HTTPException) {
+    status = err.status;
+    type = status === 413 ? "body-too-large" : "http-error";
+    title = err.message || "Request error";
+    detail = err.message || title;
+  }
+  if (status >= 500) {
+    console.error(
+      JSON.stringify({ level: "error", msg: "unhandled error", requestId, error: String(err), stack: (err as Error)?.stack }),
+    );
+  }
+  const body = { type: PROBLEM_BASE + type, title, status, detail, instance: c.req.path, requestId, ...extra };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/problem+json", "x-request-id": requestId, ...headers },
+  });
+}
