@@ -1,10 +1,20 @@
 /** Hono context variables, typed once for every route (c.get("requestId") etc.). */
 import type { Logger } from "./request-context";
 
+/** Who a request acts for, set by authentication (docs/decisions/001-platform-seams.md). */
+export interface AuthContext {
+  tenantId: string;
+  userId?: string;
+  apiKeyId?: string;
+  role: "owner" | "admin" | "member" | "apikey";
+  scopes: string[];
+}
+
 export interface AppVariables {
   requestId: string;
   log: Logger;
-  /** Set by authentication (tenancy issue): the tenant the request acts for. */
+  /** Set by authentication: the caller and the tenant the request acts for. */
+  auth?: AuthContext;
   tenantId?: string;
   userId?: string;
   apiKeyId?: string;
