@@ -1,0 +1,296 @@
+/**
+ * The timetabling solver as a step-wise state machine (engine contract, DESIGN.md §2).
+ *
+ * Phases: (1) build `populationSize` timetables by IFS (construct.ts) to feasibility; (2) search in
+ * segments: each segment anneals one timetable from T0 down to T1 (anneal.ts, with Kempe moves);
+ * the first segments polish each constructed timetable, later ones a child recombined from two
+ * tournament-chosen parents (crossover.ts, IFS repair), which then replaces the worst member if
+ * better. A population of one is plain annealing with reheats from the best.
+ *
+ * Iterations are fixed blocks of ITER evaluations (moves tried / IFS steps), so the budget is
+ * honoured to within one block and chunking never changes the result. The run state holds only
+ * plain data (the population, the current timetable, the PRNG words, counters); the Board with its
+ * incremental tables is a cache rebuilt from the current timetable after a restore.
+ */
+import type { BestSolution, Progress, RunLimits, Solver, StepBudget } from "../../engine/contract";
+import { decodeState, encodeState } from "../../engine/codec";
+import { resolveParams, type ParamSpec } from "../../engine/params";
+import { Rng } from "../../engine/random";
+import type { TimetablingProblem } from "../problem";
+import type { Timetable } from "../solution";
+import { anneal, record, type Incumbent } from "./anneal";
+import { Board } from "./board";
+import { courseDifficulty, ifsStep } from "./construct";
+import { crossover } from "./crossover";
+import type { TimetablingParams } from "./params";
+
+/** Evaluations per iteration: small enough to honour chunk budgets closely, big enough to be cheap. */
+export const ITER = 2000;
+/** Objective = HARD_WEIGHT × hard + soft, so any feasible timetable beats any infeasible one. */
+export const HARD_WEIGHT = 100_000;
+
+export interface TimetablingState {
+  v: 1;
+  algorithm: string;
+  params: TimetablingParams;
+  rng: Uint32Array;
+  evaluations: number;
+  maxEvaluations: number;
+  generation: number;
+  /** 0 = constructing population member `filled`, 1 = searching. */
+  phase: number;
+  filled: number;
+  popPeriod: Int16Array;
+  popRoom: Int16Array;
+  popHard: Int32Array;
+  popSoft: Float64Array;
+  /** Board contents at the last iteration boundary. */
+  curPeriod: Int16Array;
+  curRoom: Int16Array;
+  bumps: Int32Array;
+  /** Segments started so far; the current one's progress, length, temperature and slot. */
+  segment: number;
+  segMoves: number;
+  segLength: number;
+  segT0: number;
+  segSlot: number;
+  segBest: Incumbent;
+  best: Incumbent;
+}
+
+interface Runtime {
+  problem: TimetablingProblem;
+  board: Board;
+  difficulty: Float64Array;
+}
+const runtimes = new WeakMap<TimetablingState, Runtime>();
+
+function runtime(state: TimetablingState, problem?: TimetablingProblem): Runtime {
+  let rt = runtimes.get(state);
+  if (!rt) {
+    if (!problem) throw new Error("timetabling state has no problem attached (use init or restore)");
+    const board = Board.from(problem, { period: state.curPeriod, room: state.curRoom });
+    rt = { problem, board, difficulty: courseDifficulty(board) };
+    runtimes.set(state, rt);
+  }
+  return rt;
+}
+
+function incumbent(L: number): Incumbent {
+  return { hard: Infinity, soft: Infinity, period: new Int16Array(L).fill(-1), room: new Int16Array(L).fill(-1) };
+}
+
+function slot(state: TimetablingState, i: number, L: number): Timetable {
+  return { period: state.popPeriod.subarray(i * L, (i + 1) * L), room: state.popRoom.subarray(i * L, (i + 1) * L) };
+}
+
+function objective(hard: number, soft: number): number {
+  return hard * HARD_WEIGHT + soft;
+}
+
+/** Length of segment k: grows per generation; with a finite budget the last one takes the rest. */
+function segmentLength(state: TimetablingState, N: number): number {
+  const p = state.params;
+  let len = Math.round(p.segmentMoves * Math.pow(p.segmentGrowth, Math.floor(state.segment / N)));
+  const left = state.maxEvaluations - state.evaluations;
+  if (Number.isFinite(left) && (N === 1 || state.segment >= N) && left - len < len * p.segmentGrowth) len = left;
+  return Math.max(1, len);
+}
+
+function startSegment(state: TimetablingState, rt: Runtime, rng: Rng): void {
+  const N = state.params.populationSize;
+  const L = rt.problem.lectureCourse.length;
+  const b = rt.board;
+  const k = state.segment;
+  if (k < N) {
+    // Polish population member k as built.
+    state.segSlot = k;
+    state.segT0 = state.params.initialTemperature;
+    reload(b, slot(state, k, L));
+  } else if (N === 1) {
+    state.segSlot = 0;
+    state.segT0 = state.params.initialTemperature * 0.5;
+    reload(b, state.best);
+  } else {
+    const a = tournament(state, rng, N);
+    let c = tournament(state, rng, N);
+    if (c === a) c = (a + 1 + rng.int(N - 1)) % N;
+    crossover(b, rng, slot(state, a, L), slot(state, c, L));
+    state.segSlot = -1;
+    state.segT0 = state.params.initialTemperature * 0.5;
+  }
+  state.segMoves = 0;
+  state.segLength = segmentLength(state, N);
+  state.segBest = incumbent(L);
+  record(b, state.segBest);
+  state.segment++;
+}
+
+function reload(b: Board, t: Timetable): void {
+  for (let l = 0; l < b.period.length; l++) if (b.period[l] >= 0 && !b.fixed[l]) b.remove(l);
+  b.load(t);
+}
+
+function tournament(state: TimetablingState, rng: Rng, N: number): number {
+  const a = rng.int(N);
+  const b = rng.int(N);
+  return objective(state.popHard[a], state.popSoft[a]) <= objective(state.popHard[b], state.popSoft[b]) ? a : b;
+}
+
+function endSegment(state: TimetablingState, L: number): void {
+  const sb = state.segBest;
+  let target = state.segSlot;
+  if (target < 0) {
+    // A child replaces the worst member if it is better (and is not a copy of an equal member).
+    target = 0;
+    for (let i = 1; i < state.params.populationSize; i++) {
+      if (objective(state.popHard[i], state.popSoft[i]) > objective(state.popHard[target], state.popSoft[target])) target = i;
+    }
+    const worse = objective(sb.hard, sb.soft) >= objective(state.popHard[target], state.popSoft[target]);
+    if (worse) return;
+  }
+  state.popPeriod.set(sb.period, target * L);
+  state.popRoom.set(sb.room, target * L);
+  state.popHard[target] = sb.hard;
+  state.popSoft[target] = sb.soft;
+}
+
+function iterate(state: TimetablingState, rt: Runtime, rng: Rng): void {
+  const b = rt.board;
+  const L = rt.problem.lectureCourse.length;
+  b.canonicalizeFree();
+  const room = Math.min(ITER, state.maxEvaluations - state.evaluations);
+  if (state.phase === 0) {
+    // Construction: IFS until feasible or out of patience (then the search keeps repairing).
+    const patience = 40 * L + 20_000;
+    let steps = 0;
+    while (steps < room && b.nFree > 0) {
+      ifsStep(b, rng, rt.difficulty, state.bumps);
+      steps++;
+    }
+    state.evaluations += steps;
+    state.segMoves += steps;
+    if (b.nFree === 0 || state.segMoves >= patience || steps === 0) {
+      state.popPeriod.set(b.period, state.filled * L);
+      state.popRoom.set(b.room, state.filled * L);
+      state.popHard[state.filled] = b.nFree;
+      state.popSoft[state.filled] = b.soft;
+      record(b, state.best);
+      state.filled++;
+      state.segMoves = 0;
+      state.bumps.fill(0);
+      if (state.filled < state.params.populationSize) reload(b, { period: new Int16Array(L).fill(-1), room: new Int16Array(L).fill(-1) });
+      else state.phase = 1;
+    }
+  } else {
+    if (state.segLength === 0 || state.segMoves >= state.segLength) startSegment(state, rt, rng);
+    const n = Math.min(room, state.segLength - state.segMoves);
+    if (b.nFree > 0) {
+      // Still infeasible (crossover child or hard instance): repair first, anneal after.
+      for (let i = 0; i < n && b.nFree > 0; i++) ifsStep(b, rng, rt.difficulty, state.bumps);
+      record(b, state.segBest);
+    } else {
+      const frac = state.segMoves / state.segLength;
+      const T = state.segT0 * Math.pow(state.params.finalTemperature / state.segT0, frac);
+      anneal(b, rng, n, T, state.params.kempeRate, state.segBest);
+    }
+    state.evaluations += n;
+    state.segMoves += n;
+    if (state.segMoves >= state.segLength) endSegment(state, L);
+    const sb = state.segBest;
+    if (objective(sb.hard, sb.soft) < objective(state.best.hard, state.best.soft)) {
+      state.best.hard = sb.hard;
+      state.best.soft = sb.soft;
+      state.best.period.set(sb.period);
+      state.best.room.set(sb.room);
+    }
+  }
+  state.curPeriod.set(b.period);
+  state.curRoom.set(b.room);
+  state.generation++;
+}
+
+/** A timetabling solver over the given parameter list (memetic or plain SA). */
+export function makeSolver(id: string, specs: readonly ParamSpec[]): Solver<TimetablingProblem, TimetablingState, Timetable, TimetablingParams> {
+  return {
+    id,
+    parameters: (input) => resolveParams<TimetablingParams>(specs, input),
+    init(problem, params, seed, limits: RunLimits) {
+      const L = problem.lectureCourse.length;
+      const N = params.populationSize;
+      const state: TimetablingState = {
+        v: 1,
+        algorithm: id,
+        params: { ...params },
+        rng: Rng.seeded(seed).state,
+        evaluations: 0,
+        maxEvaluations: limits.maxEvaluations,
+        generation: 0,
+        phase: 0,
+        filled: 0,
+        popPeriod: new Int16Array(N * L).fill(-1),
+        popRoom: new Int16Array(N * L).fill(-1),
+        popHard: new Int32Array(N),
+        popSoft: new Float64Array(N),
+        curPeriod: problem.initial ? problem.initial.period.slice() : new Int16Array(L).fill(-1),
+        curRoom: problem.initial ? problem.initial.room.slice() : new Int16Array(L).fill(-1),
+        bumps: new Int32Array(Math.max(L, 1)),
+        segment: 0,
+        segMoves: 0,
+        segLength: 0,
+        segT0: params.initialTemperature,
+        segSlot: 0,
+        segBest: incumbent(L),
+        best: incumbent(L),
+      };
+      runtime(state, problem);
+      return state;
+    },
+    step(state, budget: StepBudget) {
+      const rt = runtime(state);
+      const rng = Rng.fromState(state.rng);
+      const now = budget.now ?? (() => performance.now());
+      const start = budget.millis !== undefined ? now() : 0;
+      const startEvals = state.evaluations;
+      do {
+        if (state.evaluations >= state.maxEvaluations) break;
+        iterate(state, rt, rng);
+      } while (
+        (budget.evaluations === undefined || state.evaluations - startEvals < budget.evaluations) &&
+        (budget.millis === undefined || now() - start < budget.millis) &&
+        (budget.evaluations !== undefined || budget.millis !== undefined)
+      );
+      state.rng.set(rng.state);
+      return state;
+    },
+    checkpoint: (state) => encodeState(state),
+    restore(problem, bytes) {
+      const state = decodeState<TimetablingState>(bytes);
+      runtime(state, problem);
+      return state;
+    },
+    best(state) {
+      const b = state.best;
+      const sol: Timetable = { period: b.period.slice(), room: b.room.slice() };
+      return { value: objective(b.hard, b.soft), solution: sol, hard: b.hard, soft: b.soft } as BestSolution<Timetable>;
+    },
+    progress(state): Progress {
+      const N = state.filled;
+      let mean = NaN;
+      if (N) {
+        mean = 0;
+        for (let i = 0; i < N; i++) mean += objective(state.popHard[i], state.popSoft[i]) / N;
+      }
+      const b = state.best;
+      return {
+        generation: state.generation,
+        evaluations: state.evaluations,
+        best: Number.isFinite(b.soft) ? objective(b.hard, b.soft) : NaN,
+        mean,
+        hard: Number.isFinite(b.hard) ? b.hard : undefined,
+        soft: Number.isFinite(b.soft) ? b.soft : undefined,
+        done: state.evaluations >= state.maxEvaluations,
+      };
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * Kempe-chain move (Lü & Hao; Ceschia et al.): take a lecture in period p1 and another period p2,
+ * close the set under "conflicts with" across the two periods, and swap the whole chain's periods.
+ * Any lecture that would clash after the swap is in the chain by construction, so the move stays
+ * feasible where a single move or swap cannot; rooms are kept when free, else the best-fitting free
+ * room is taken. Accepted with the same annealing rule as the other moves.
+ */
+import type { Rng } from "../../engine/random";
+import type { Board } from "./board";
+
+const MAX_CHAIN = 24;
+const scratch = new WeakMap<Board, { mark: Int32Array; stamp: number; chain: Int16Array; oldP: Int16Array; oldR: Int16Array }>();
+
+function scratchOf(b: Board) {
+  let s = scratch.get(b);
+  if (!s) {
+    const L = b.period.length;
+    s = { mark: new Int32Array(L), stamp: 0, chain: new Int16Array(MAX_CHAIN), oldP: new Int16Array(MAX_CHAIN), oldR: new Int16Array(MAX_CHAIN) };
+    scratch.set(b, s);
+  }
+  return s;
+}
+
+/** Try one Kempe-chain move at temperature T; returns true when it was applied and improved. */
+export function kempeMove(b: Board, rng: Rng, T: number): boolean {
+  const pr = b.pr;
+  const P = b.P;
+  const R = b.R;
+  const l = b.movable[rng.int(b.movable.length)];
+  const p1 = b.period[l];
+  if (p1 < 0) return false;
+  const p2 = rng.int(P);
+  if (p2 === p1) return false;
+  const s = scratchOf(b);
+  const stamp = ++s.stamp;
+  const chain = s.chain;
+  let n = 0;
+  chain[n++] = l;
+  s.mark[l] = stamp;
+  for (let i = 0; i < n; i++) {
+    const x = chain[i];
+    const cx = pr.lectureCourse[x];
+    const other = b.period[x] === p1 ? p2 : p1;
+    if (pr.courseUnavailable[cx * P + other]) return false;
+    const conf = pr.courseConflicts[cx];
+    for (let k = -1; k < conf.length; k++) {
+      const y = b.courseAt[(k < 0 ? cx : conf[k]) * P + other];
+      if (y < 0 || s.mark[y] === stamp) continue;
+      if (b.fixed[y] || n === MAX_CHAIN) return false;
+      s.mark[y] = stamp;
+      chain[n++] = y;
+    }
+  }
+  let delta = 0;
+  for (let i = 0; i < n; i++) {
+    s.oldP[i] = b.period[chain[i]];
+    s.oldR[i] = b.room[chain[i]];
+    delta += b.remove(chain[i]);
+  }
+  let placed = 0;
+  for (; placed < n; placed++) {
+    const x = chain[placed];
+    const c = pr.lectureCourse[x];
+    const target = s.oldP[placed] === p1 ? p2 : p1;
+    let room = s.oldR[placed];
+    if (!roomOk(b, c, room, target)) {
+      room = -1;
+      let bestFit = Infinity;
+      for (let r = 0; r < R; r++) {
+        if (!roomOk(b, c, r, target)) continue;
+        const slack = pr.roomCapacity[r] - pr.courseStudents[c];
+        const fit = slack >= 0 ? slack : 1000 - slack;
+        if (fit < bestFit) {
+          bestFit = fit;
+          room = r;
+        }
+      }
+      if (room < 0) break;
+    }
+    delta += b.place(x, target, room);
+  }
+  if (placed === n && (delta <= 0 || rng.float() < Math.exp(-delta / T))) return delta < 0;
+  for (let i = 0; i < placed; i++) b.remove(chain[i]);
+  for (let i = 0; i < n; i++) b.place(chain[i], s.oldP[i], s.oldR[i]);
+  return false;
+}
+
+function roomOk(b: Board, c: number, r: number, p: number): boolean {
+  const pr = b.pr;
+  return b.roomAt[r * b.P + p] < 0 && !pr.roomUnavailable[r * b.P + p] && pr.courseRoomAllowed[c * b.R + r] === 1;
+}

@@ -1,0 +1,74 @@
+/** Parameters of the timetabling solvers, described as data (CLI, API and web forms share them). */
+import type { ParamSpec } from "../../engine/params";
+
+export interface TimetablingParams {
+  [key: string]: number | string | boolean;
+  populationSize: number;
+  initialTemperature: number;
+  finalTemperature: number;
+  segmentMoves: number;
+  segmentGrowth: number;
+  kempeRate: number;
+}
+
+const common: ParamSpec[] = [
+  {
+    name: "initialTemperature",
+    type: "number",
+    default: 2.5,
+    min: 0.01,
+    max: 1000,
+    help: "Annealing temperature at the start of each search segment, in soft-cost units (one isolated lecture costs 2).",
+  },
+  {
+    name: "finalTemperature",
+    type: "number",
+    default: 0.08,
+    min: 0.001,
+    max: 100,
+    help: "Temperature at the end of a segment; the schedule is geometric between the two.",
+  },
+  {
+    name: "segmentMoves",
+    type: "integer",
+    default: 2_000_000,
+    min: 1000,
+    max: 1e10,
+    help: "Moves in the first annealing segment. Later segments grow by segmentGrowth; with a finite evaluation budget the last segment stretches to use it all.",
+  },
+  {
+    name: "segmentGrowth",
+    type: "number",
+    default: 1.5,
+    min: 1,
+    max: 10,
+    help: "Factor by which each generation's segments are longer than the previous one's (anytime behaviour for time-limited runs).",
+  },
+  {
+    name: "kempeRate",
+    type: "number",
+    default: 0.02,
+    min: 0,
+    max: 1,
+    help: "Share of moves that are Kempe-chain moves (swap a conflict chain between two periods); the rest are Move/Swap.",
+  },
+];
+
+/** Memetic: a population of timetables, each improved by annealing, recombined course-wise. */
+export const MEMETIC_PARAMS: readonly ParamSpec[] = [
+  {
+    name: "populationSize",
+    type: "integer",
+    default: 4,
+    min: 2,
+    max: 32,
+    help: "Timetables kept in the population (all of them are in every checkpoint).",
+  },
+  ...common,
+];
+
+/** Plain simulated annealing with reheats: a population of one. */
+export const SA_PARAMS: readonly ParamSpec[] = [
+  { name: "populationSize", type: "integer", default: 1, min: 1, max: 1, help: "Always 1 for plain annealing." },
+  ...common.map((s) => (s.name === "segmentMoves" ? { ...s, default: 8_000_000 } : s)),
+];
