@@ -1,0 +1,113 @@
+/**
+ * The continuous problem document, shared by CLI, API and web app:
+ *   {"kind":"continuous","function":"rastrigin","dimension":30,
+ *    "bounds"?: [lo,hi] | [[lo,hi],...], "direction"?: "minimize"|"maximize"}
+ */
+import { ProblemError, type InputIssue } from "../engine/errors";
+import { BUILTIN_NAMES, FUNCTIONS, isBuiltinName } from "./functions";
+import { builtinProblem, MAX_DIMENSION, type ContinuousProblem, type Direction } from "./problem";
+
+export interface ContinuousDocument {
+  kind: "continuous";
+  function: string;
+  dimension: number;
+  bounds?: [number, number] | [number, number][];
+  direction?: Direction;
+}
+
+const pair = { type: "array", items: { type: "number" }, minItems: 2, maxItems: 2 };
+
+/** JSON Schema (2020-12) of the document. */
+export const continuousSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://evolve.dev/schemas/problem/continuous.json",
+  title: "Continuous optimisation problem",
+  type: "object",
+  required: ["kind", "function", "dimension"],
+  additionalProperties: false,
+  properties: {
+    kind: { const: "continuous" },
+    function: { enum: [...BUILTIN_NAMES], description: "Benchmark function (FUNCTIONS.md)." },
+    dimension: { type: "integer", minimum: 1, maximum: MAX_DIMENSION },
+    bounds: {
+      description: "One [lo, hi] box for every coordinate, or one [lo, hi] per coordinate. Default: the function's usual domain.",
+      oneOf: [pair, { type: "array", items: pair, minItems: 1, maxItems: MAX_DIMENSION }],
+    },
+    direction: { enum: ["minimize", "maximize"], default: "minimize" },
+  },
+} as const;
+
+/** Validate a document and build the problem; every issue found is reported at once. */
+export function compileContinuous(doc: unknown): ContinuousProblem {
+  const issues: InputIssue[] = [];
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+    throw new ProblemError({ path: [], message: "problem must be a JSON object" });
+  }
+  const o = doc as Record<string, unknown>;
+  if (o.kind !== "continuous") issues.push({ path: ["kind"], message: 'must be "continuous"' });
+  for (const key of Object.keys(o)) {
+    if (!(key in continuousSchema.properties)) issues.push({ path: [key], message: "unknown field" });
+  }
+  const fn = o.function;
+  if (!isBuiltinName(fn)) {
+    issues.push({ path: ["function"], message: `unknown function (expected one of: ${BUILTIN_NAMES.join(", ")})` });
+  }
+  const d = o.dimension;
+  const dimOk = typeof d === "number" && Number.isInteger(d) && d >= 1 && d <= MAX_DIMENSION;
+  if (!dimOk) issues.push({ path: ["dimension"], message: `must be an integer from 1 to ${MAX_DIMENSION}` });
+  let direction: Direction = "minimize";
+  if (o.direction !== undefined) {
+    if (o.direction === "minimize" || o.direction === "maximize") direction = o.direction;
+    else issues.push({ path: ["direction"], message: 'must be "minimize" or "maximize"' });
+  }
+  let lower: Float64Array | undefined;
+  let upper: Float64Array | undefined;
+  if (dimOk && isBuiltinName(fn)) {
+    lower = new Float64Array(d).fill(FUNCTIONS[fn].domain[0]);
+    upper = new Float64Array(d).fill(FUNCTIONS[fn].domain[1]);
+    if (o.bounds !== undefined) readBounds(o.bounds, d, lower, upper, issues);
+  }
+  if (issues.length || !lower || !upper || !isBuiltinName(fn)) throw new ProblemError(issues);
+  return builtinProblem(fn, lower, upper, direction);
+}
+
+function readBounds(raw: unknown, d: number, lower: Float64Array, upper: Float64Array, issues: InputIssue[]): void {
+  if (!Array.isArray(raw)) {
+    issues.push({ path: ["bounds"], message: "must be [lo, hi] or a list of [lo, hi]" });
+    return;
+  }
+  if (raw.length === 2 && raw.every((v) => typeof v === "number" || v === null)) {
+    if (checkPair(raw, ["bounds"], issues)) {
+      lower.fill(raw[0]);
+      upper.fill(raw[1]);
+    }
+    return;
+  }
+  if (raw.length !== d) {
+    issues.push({ path: ["bounds"], message: `must have one [lo, hi] per dimension (${d}), got ${raw.length}` });
+    return;
+  }
+  raw.forEach((p, i) => {
+    if (checkPair(p, ["bounds", i], issues)) {
+      lower[i] = (p as number[])[0];
+      upper[i] = (p as number[])[1];
+    }
+  });
+}
+
+function checkPair(p: unknown, path: (string | number)[], issues: InputIssue[]): boolean {
+  if (!Array.isArray(p) || p.length !== 2) {
+    issues.push({ path, message: "must be a pair [lo, hi]" });
+    return false;
+  }
+  const [lo, hi] = p;
+  if (typeof lo !== "number" || typeof hi !== "number" || !Number.isFinite(lo) || !Number.isFinite(hi)) {
+    issues.push({ path, message: "bounds must be finite numbers (no NaN)" });
+    return false;
+  }
+  if (!(lo < hi)) {
+    issues.push({ path, message: `lower bound ${lo} must be below upper bound ${hi}` });
+    return false;
+  }
+  return true;
+}
