@@ -1,8 +1,10 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: core/ in plain Node, worker/ inside workerd (see worker/vitest.config.ts).
+// Projects: core/ in plain Node, worker/ inside workerd (worker/vitest.config.ts), scripts/ repo checks.
 export default defineConfig({
   test: {
+    // The Worker logs one JSON line per request; keep test output to warnings and errors.
+    onConsoleLog: (log) => !log.includes('"level":"info"'),
     projects: ["core/vitest.config.ts", "worker/vitest.config.ts", "scripts/vitest.config.ts"],
   },
 });

@@ -9,12 +9,15 @@ import { limitBodySize, requireKnownContentType } from "./http/body";
 import { ApiError, problemResponse } from "./http/problem";
 import { createApiRouter } from "./http/openapi";
 import { requestContext } from "./http/request-context";
+import { apiCors, csrfGuard, securityHeaders } from "./http/security";
 import { healthRoutes } from "./routes/health";
 import { handleWebRequest } from "./web";
 
 export function createApp() {
   const app = new Hono<{ Bindings: Env }>();
-  app.use("*", requestContext());
+  app.use("*", requestContext(), securityHeaders());
+  app.use("/v1/*", apiCors(), csrfGuard());
+  app.use("/api/*", csrfGuard());
   app.onError((err, c) => problemResponse(c, err));
 
   const v1 = createApiRouter();

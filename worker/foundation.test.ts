@@ -76,3 +76,56 @@ describe("web app", () => {
     expect(html).toContain('href="/sign-up"');
   });
 });
+
+describe("security headers, CORS and CSRF", () => {
+  it("sends a CSP and hardening headers with the web app", async () => {
+    const res = await call("/");
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+  });
+
+  it("marks API answers no-store", async () => {
+    const res = await call("/v1/no-such-thing");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("allows cross-origin API calls without credentials", async () => {
+    const res = await call("/v1/health", {
+      method: "OPTIONS",
+      headers: { origin: "https://example.org", "access-control-request-method": "POST", "access-control-request-headers": "authorization" },
+    });
+    expect(res.status).toBeLessThan(300);
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(res.headers.get("access-control-allow-credentials")).toBeNull();
+  });
+
+  it("refuses a cookie-authenticated mutation from another site", async () => {
+    const res = await call("/v1/health", {
+      method: "POST",
+      headers: { cookie: "session=abc", origin: "https://evil.example", "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(res.status).toBe(403);
+    const body = await problem(res);
+    expect(body.type).toContain("cross-site-request");
+  });
+
+  it("lets the same origin and API-key callers through the CSRF guard", async () => {
+    const same = await call("/v1/health", {
+      method: "POST",
+      headers: { cookie: "session=abc", origin: "http://localhost", "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(same.status).not.toBe(403);
+    const keyed = await call("/v1/health", {
+      method: "POST",
+      headers: { authorization: "Bearer x", cookie: "session=abc", origin: "https://evil.example", "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(keyed.status).not.toBe(403);
+  });
+});

@@ -31,7 +31,5 @@ export default defineProject({
     setupFiles: ["worker/test/apply-migrations.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Request logs are structured JSON lines; keep test output to warnings and errors.
-    onConsoleLog: (log) => !log.includes('"level":"info"'),
   },
 });
