@@ -24,6 +24,8 @@ export const subscription = sqliteTable("subscription", {
   status: text("status").notNull().default("none"),
   currentPeriodEnd: integer("current_period_end", { mode: "timestamp_ms" }),
   cancelAtPeriodEnd: integer("cancel_at_period_end", { mode: "boolean" }).notNull().default(false),
+  /** While past_due: paid limits last until here (Stripe's next payment retry); then free limits. */
+  graceUntil: integer("grace_until", { mode: "timestamp_ms" }),
   /** `created` of the newest Stripe object applied, so an older event never overwrites a newer state. */
   stripeUpdatedAt: integer("stripe_updated_at").notNull().default(0),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
