@@ -165,3 +165,29 @@ export const accessLink = sqliteTable(
   },
   (t) => [uniqueIndex("access_link_token_idx").on(t.tokenHash), index("access_link_job_idx").on(t.tenantId, t.jobId)],
 );
+
+/** Platform operators (a role separate from tenant roles): they see the operator console. */
+export const platformAdmin = sqliteTable("platform_admin", {
+  userId: text("user_id").primaryKey(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+});
+
+/** Messages that exhausted their retries, kept for the operator console (requeue or fail). */
+export const deadLetter = sqliteTable(
+  "dead_letter",
+  {
+    id: text("id").primaryKey(),
+    queue: text("queue").notNull(),
+    messageType: text("message_type").notNull(),
+    jobId: text("job_id"),
+    tenantId: text("tenant_id"),
+    body: text("body", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    attempts: integer("attempts").notNull().default(0),
+    /** open | requeued | failed */
+    status: text("status").notNull().default("open"),
+    reason: text("reason"),
+    receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull().default(now),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("dead_letter_status_idx").on(t.status, t.receivedAt)],
+);
