@@ -1,0 +1,136 @@
+/**
+ * Timetabling (university / school course timetabling, ITC-2007 track 3 as a special case).
+ *
+ * Problem documents:
+ *   { "kind": "timetabling", "format": "ctt", "text": "<.ctt file>", "pinned"?: "<solution lines>", "start"?: "<solution lines>" }
+ *   { "kind": "timetabling", "format": "model", ...TimetablingModel }      (model/schema.ts)
+ * Both compile to one TimetablingProblem; the solvers, the evaluator, the explanation and the
+ * views only see that. Solutions are Timetables (lecture → period, room), written back as the
+ * competition's text (`writeCttSolution`) or as JSON (`timetableToJson`).
+ */
+import { ProblemError } from "../engine/errors";
+import type { KindModule } from "../registry";
+import { readCtt } from "./itc/ctt";
+import { readCttSolution, writeCttSolution } from "./itc/sol";
+import { compileModel } from "./model/compile";
+import { modelJsonSchema } from "./model/schema";
+import type { TimetablingProblem } from "./problem";
+import { timetableFromPlacements, timetableToJson, type Timetable } from "./solution";
+import { makeSolver } from "./solver/engine";
+import { MEMETIC_PARAMS, SA_PARAMS } from "./solver/params";
+
+export type { TimetablingProblem, Weights } from "./problem";
+export type { Timetable, Placement, TimetableJson } from "./solution";
+export type { TimetablingModel } from "./model/schema";
+export type { TimetablingState } from "./solver/engine";
+export { readCtt } from "./itc/ctt";
+export { readCttSolution, writeCttSolution } from "./itc/sol";
+export { evaluate, evaluatePlacements, type Evaluation } from "./evaluate";
+export { explain, type Explanation, type ExplainedItem } from "./explain";
+export { timetableViews, type GridView, type GridEntry, type ViewKind } from "./export/views";
+export { timetableToJson, timetableFromPlacements, placementsOf } from "./solution";
+export { compileModel } from "./model/compile";
+export { modelJsonSchema } from "./model/schema";
+export { compileSheets, modelFromSheets, SHEET_COLUMNS, type Sheets } from "./model/sheets";
+export { compileWorkbook, compileCsv, readWorkbook, sheetsFromCsv, templateSheets, templateWorkbook, templateCsv } from "./model/workbook";
+export { MEMETIC_PARAMS, SA_PARAMS } from "./solver/params";
+
+export const memeticSolver = makeSolver("memetic", MEMETIC_PARAMS);
+export const saSolver = makeSolver("sa", SA_PARAMS);
+
+const cttDocSchema = {
+  type: "object",
+  required: ["format", "text"],
+  additionalProperties: false,
+  properties: {
+    kind: { const: "timetabling" },
+    format: { const: "ctt" },
+    text: { type: "string", description: "An ITC-2007 track 3 instance (.ctt)." },
+    pinned: { type: "string", description: "Lectures to fix, as competition solution lines: course room day period." },
+    start: { type: "string", description: "Warm start: a previous solution in the competition format." },
+  },
+};
+
+/** JSON Schema of timetabling problem documents (either format). */
+export const timetablingSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  title: "Timetabling problem",
+  oneOf: [cttDocSchema, { ...modelJsonSchema, $schema: undefined, $id: undefined }],
+};
+
+/** Compile a problem document (see the file comment for the shapes). */
+export function compileTimetabling(doc: unknown): TimetablingProblem {
+  if (typeof doc !== "object" || doc === null) throw new ProblemError({ path: [], message: "must be an object" });
+  const d = doc as Record<string, unknown>;
+  if (d.kind !== undefined && d.kind !== "timetabling") throw new ProblemError({ path: ["kind"], message: 'must be "timetabling"' });
+  if (d.format === "model") return compileModel(d);
+  if (d.format !== "ctt") throw new ProblemError({ path: ["format"], message: 'must be "ctt" or "model"' });
+  if (typeof d.text !== "string") throw new ProblemError({ path: ["text"], message: "must be the .ctt file as a string" });
+  const problem = readCtt(d.text);
+  if (d.pinned !== undefined) {
+    const pins = solutionText(problem, d.pinned, "pinned");
+    problem.pinPeriod.set(pins.period);
+    problem.pinRoom.set(pins.room);
+  }
+  if (d.start !== undefined) problem.initial = solutionText(problem, d.start, "start");
+  return problem;
+}
+
+function solutionText(problem: TimetablingProblem, text: unknown, field: string): Timetable {
+  if (typeof text !== "string") throw new ProblemError({ path: [field], message: "must be solution text (course room day period per line)" });
+  try {
+    return timetableFromPlacements(problem, readCttSolution(problem, text).placements);
+  } catch (e) {
+    if (e instanceof ProblemError) throw new ProblemError(e.issues.map((i) => ({ ...i, path: [field] })));
+    throw e;
+  }
+}
+
+/** Pin lectures of an already compiled problem (lecture l fixed at period/room; -1 leaves it free). */
+export function withPins(problem: TimetablingProblem, pins: Timetable): TimetablingProblem {
+  return { ...problem, pinPeriod: pins.period.slice(), pinRoom: pins.room.slice() };
+}
+
+/** Seed a new run with a previous solution (warm start). */
+export function withWarmStart(problem: TimetablingProblem, start: Timetable): TimetablingProblem {
+  return { ...problem, initial: { period: start.period.slice(), room: start.room.slice() } };
+}
+
+/** The solution as a file: competition text for ITC input, JSON for the rich model. */
+export function writeSolution(problem: TimetablingProblem, t: Timetable): { text: string; extension: "sol" | "json" } {
+  return problem.format === "ctt"
+    ? { text: writeCttSolution(problem, t), extension: "sol" }
+    : { text: JSON.stringify(timetableToJson(problem, t), null, 2) + "\n", extension: "json" };
+}
+
+export const timetablingKind: KindModule<TimetablingProblem> = {
+  kind: "timetabling",
+  schema: timetablingSchema,
+  compile: compileTimetabling,
+  size: (p) => ({
+    lectures: p.lectureCourse.length,
+    courses: p.courseIds.length,
+    rooms: p.roomIds.length,
+    periods: p.periods,
+    curricula: p.curriculumIds.length,
+  }),
+  algorithms: {
+    memetic: {
+      id: "memetic",
+      title: "Memetic annealing",
+      description:
+        "Builds a population of feasible timetables by iterative forward search, then anneals them over Move/Swap and Kempe-chain moves with incremental cost evaluation; children inherit whole courses' periods and rooms from two parents and replace the worst member when better. Pinned lectures never move.",
+      params: MEMETIC_PARAMS,
+      solver: memeticSolver,
+    },
+    sa: {
+      id: "sa",
+      title: "Simulated annealing",
+      description:
+        "One timetable: iterative forward search to feasibility, then simulated annealing over Move/Swap and Kempe-chain moves with incremental cost evaluation, reheating from the best when a segment ends.",
+      params: SA_PARAMS,
+      solver: saSolver,
+    },
+  },
+  defaultAlgorithm: "memetic",
+};
