@@ -10,13 +10,15 @@ import { ApiError, problemResponse } from "./http/problem";
 import { createApiRouter } from "./http/openapi";
 import { requestContext } from "./http/request-context";
 import { apiCors, csrfGuard, securityHeaders } from "./http/security";
+import { apiMetrics } from "./ops/record";
+import { opsRoutes } from "./ops/routes";
 import { healthRoutes } from "./routes/health";
 import { handleWebRequest } from "./web";
 
 export function createApp() {
   const app = new Hono<{ Bindings: Env }>();
   app.use("*", requestContext(), securityHeaders());
-  app.use("/v1/*", apiCors(), csrfGuard());
+  app.use("/v1/*", apiCors(), csrfGuard(), apiMetrics());
   app.use("/api/*", csrfGuard());
   app.onError((err, c) => problemResponse(c, err));
 
@@ -24,6 +26,7 @@ export function createApp() {
   v1.use("*", limitBodySize(), requireKnownContentType());
   v1.route("/health", healthRoutes);
   app.route("/v1", v1);
+  app.route("/api/ops", opsRoutes);
 
   const notFound = (c: { req: { method: string; path: string } }) => {
     throw new ApiError(404, "not-found", "Not found", `No route for ${c.req.method} ${c.req.path}.`);

@@ -4,6 +4,7 @@
  */
 import type { JobRunner } from "./runtime/job-runner";
 import type { TenantGate } from "./tenancy/tenant-gate";
+import type { OpsMetrics } from "./ops/ops-metrics";
 
 export interface Env {
   DB: D1Database;
@@ -11,6 +12,7 @@ export interface Env {
   ASSETS: Fetcher;
   JOB_RUNNER: DurableObjectNamespace<JobRunner>;
   TENANT_GATE: DurableObjectNamespace<TenantGate>;
+  OPS_METRICS: DurableObjectNamespace<OpsMetrics>;
   JOBS_QUEUE: Queue<QueueMessage>;
   DEAD_LETTERS: Queue<QueueMessage>;
 
@@ -28,7 +30,7 @@ export interface Env {
   STRIPE_API_HOST?: string;
   STRIPE_API_PORT?: string;
   STRIPE_API_PROTOCOL?: string;
-  /** Token for the operator endpoints (/v1/ops/*). */
+  /** Bearer token for the operator endpoints (/api/ops/*: metrics, console API). */
   OPS_TOKEN?: string;
   /** "true" in .dev.vars: enables the demo seed endpoint used by `npm run dev`. */
   DEV_SEED?: string;

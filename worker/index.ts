@@ -8,6 +8,7 @@ import { handleQueueBatch } from "./queue/consumer";
 
 export { JobRunner } from "./runtime/job-runner";
 export { TenantGate } from "./tenancy/tenant-gate";
+export { OpsMetrics } from "./ops/ops-metrics";
 
 export default {
   fetch: (request, env, ctx) => app.fetch(request, env, ctx),
