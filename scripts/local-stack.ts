@@ -1,0 +1,125 @@
+/**
+ * Start and stop the whole product locally the way `npm run dev` does — D1 migrations applied,
+ * then `wrangler dev` with local D1/R2/DO/Queues — in a chosen state folder on a free port.
+ * Used by the load test, the fault tests (which stop and restart the server on the same state)
+ * and the browser tests. Secrets come from .dev.vars.example with a fresh auth secret.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const ROOT = resolve(import.meta.dirname, "..");
+const WRANGLER = join(ROOT, "node_modules/.bin/wrangler");
+
+export interface LocalStack {
+  baseURL: string;
+  port: number;
+  stateDir: string;
+  logPath: string;
+  /** Stops wrangler and workerd (SIGTERM to the process group, or SIGKILL for a crash). */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Reuse a state folder (restart after a stop); a fresh temporary one otherwise. */
+  stateDir?: string;
+  port?: number;
+  /** Extra `--var NAME:value` settings. */
+  vars?: Record<string, string>;
+  startTimeoutMs?: number;
+}
+
+export function makeStateDir(prefix = "evolve-local-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function startLocalStack(options: StartOptions = {}): Promise<LocalStack> {
+  const stateDir = options.stateDir ?? makeStateDir();
+  mkdirSync(stateDir, { recursive: true });
+  const port = options.port ?? (await findFreePort());
+  const inspectorPort = await findFreePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  const envFile = join(stateDir, "local.dev.vars");
+  if (!existsSync(envFile)) {
+    const example = readFileSync(join(ROOT, ".dev.vars.example"), "utf8");
+    writeFileSync(envFile, example.replace(/^BETTER_AUTH_SECRET=.*$/m, `BETTER_AUTH_SECRET=${randomBytes(32).toString("hex")}`));
+  }
+  const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" };
+
+  const migrate = spawnSync(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], {
+    cwd: ROOT,
+    env,
+    encoding: "utf8",
+  });
+  if (migrate.status !== 0) throw new Error(`D1 migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
+
+  const logPath = join(stateDir, `wrangler-${Date.now()}.log`);
+  const log = createWriteStream(logPath);
+  const vars = { APP_URL: baseURL, ...options.vars };
+  const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(inspectorPort)];
+  args.push("--persist-to", stateDir, "--env-file", envFile, "--show-interactive-dev-session=false");
+  for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
+  const dev = spawn(WRANGLER, args, { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  dev.stdout?.pipe(log);
+  dev.stderr?.pipe(log);
+
+  const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
+    stopProcessGroup(dev, signal);
+    await new Promise((r) => setTimeout(r, 700));
+  };
+  try {
+    await waitForHealth(baseURL, dev, logPath, options.startTimeoutMs ?? 150_000);
+  } catch (err) {
+    await stop("SIGKILL");
+    throw err;
+  }
+  return { baseURL, port, stateDir, logPath, stop };
+}
+
+export function removeState(stateDir: string): void {
+  rmSync(stateDir, { recursive: true, force: true });
+}
+
+export function findFreePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => ok(port));
+    });
+  });
+}
+
+async function waitForHealth(baseURL: string, dev: ChildProcess, logPath: string, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  let last = "no answer";
+  while (Date.now() - started < timeoutMs) {
+    if (dev.exitCode !== null) break;
+    try {
+      const res = await fetch(`${baseURL}/v1/health`);
+      if (res.status === 200) return;
+      last = `${res.status} ${await res.text()}`;
+    } catch (err) {
+      last = String(err);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const tail = readFileSync(logPath, "utf8").split("\n").slice(-40).join("\n");
+  throw new Error(`wrangler dev did not become healthy at ${baseURL} (last: ${last}).\n${tail}`);
+}
+
+/** wrangler dev spawns workerd; signal the whole group so nothing outlives the run. */
+function stopProcessGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
