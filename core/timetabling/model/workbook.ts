@@ -86,18 +86,21 @@ export function compileCsv(text: string): TimetablingProblem {
 
 /** Template sheets: the headers of every sheet and one example row each. */
 export function templateSheets(): Sheets {
-  const examples: Record<string, string[]> = {
-    Days: ["Mon", "Monday"],
-    Periods: ["P1", "First period", "08:30", "09:20"],
-    Rooms: ["R101", "Room 101", "30", "projector", "Fri P6"],
-    Instructors: ["smith", "J. Smith", "4", "Wed", "", "Mon P1"],
-    Groups: ["9A", "Year 9 class A"],
-    Courses: ["math9", "Mathematics 9", "4", "smith", "9A", "28", "projector", "3", "no", ""],
-    Weights: ["curriculumCompactness", "2"],
-    Pinned: ["math9", "0", "Mon", "P1", "R101"],
+  const examples: Record<string, string[][]> = {
+    Days: [["Mon", "Monday"], ["Tue", "Tuesday"], ["Wed", "Wednesday"], ["Thu", "Thursday"], ["Fri", "Friday"]],
+    Periods: [["P1", "First", "08:30", "09:20"], ["P2", "Second", "09:30", "10:20"], ["P3", "Third", "10:30", "11:20"], ["P4", "Fourth", "11:30", "12:20"]],
+    Rooms: [["R101", "Room 101", "30", "projector", "Fri P4"], ["LAB1", "Chemistry lab", "24", "lab; projector", ""]],
+    Instructors: [["smith", "J. Smith", "3", "Wed", "", "Mon P1"], ["jones", "A. Jones", "", "", "Tue; Thu", ""]],
+    Groups: [["9A", "Year 9 class A"]],
+    Courses: [
+      ["math9", "Mathematics 9", "4", "smith", "9A", "28", "projector", "3", "no", ""],
+      ["chem9", "Chemistry 9", "2", "jones", "9A", "24", "lab", "1", "yes", ""],
+    ],
+    Weights: [["curriculumCompactness", "2"], ["doubleLectures", "3"]],
+    Pinned: [["math9", "0", "Mon", "P2", "R101"]],
   };
   const out: Sheets = {};
-  for (const [sheet, spec] of Object.entries(SHEET_COLUMNS)) out[sheet] = [spec.columns.map((c) => c.name), examples[sheet]];
+  for (const [sheet, spec] of Object.entries(SHEET_COLUMNS)) out[sheet] = [spec.columns.map((c) => c.name), ...examples[sheet]];
   return out;
 }
 

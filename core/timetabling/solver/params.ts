@@ -31,7 +31,7 @@ const common: ParamSpec[] = [
   {
     name: "segmentMoves",
     type: "integer",
-    default: 2_000_000,
+    default: 3_000_000,
     min: 1000,
     max: 1e10,
     help: "Moves in the first annealing segment. Later segments grow by segmentGrowth; with a finite evaluation budget the last segment stretches to use it all.",
@@ -59,7 +59,7 @@ export const MEMETIC_PARAMS: readonly ParamSpec[] = [
   {
     name: "populationSize",
     type: "integer",
-    default: 4,
+    default: 3,
     min: 2,
     max: 32,
     help: "Timetables kept in the population (all of them are in every checkpoint).",
