@@ -1,0 +1,85 @@
+/**
+ * Command-line solve for timetabling files (Node only):
+ *   npx tsx core/timetabling/cli.ts comp01.ctt --seconds 60 --seed 1 --out comp01.sol [--algorithm sa]
+ *   npx tsx core/timetabling/cli.ts school.xlsx --out school.json
+ * Prints progress to stderr and one final JSON line with hard and soft to stdout. `--out` writes the
+ * competition format for .ctt input and our JSON for the rich model. The shared CLI
+ * (core/cli/solve.ts) can call `solveTimetablingFile` for the same behaviour.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { extname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { evaluate, timetablingKind, writeSolution } from "./index";
+import { timetablingFileReaders } from "./files";
+
+export interface CliOptions {
+  seconds?: number;
+  seed?: number;
+  out?: string;
+  algorithm?: string;
+  maxEvaluations?: number;
+  params?: Record<string, unknown>;
+}
+
+export function solveTimetablingFile(path: string, o: CliOptions = {}): Record<string, unknown> {
+  const reader = timetablingFileReaders[extname(path).toLowerCase()];
+  if (!reader) throw new Error(`no timetabling reader for ${extname(path)} (use .ctt, .json, .xlsx or .csv)`);
+  const problem = timetablingKind.compile(reader(readFileSync(path), path));
+  const entry = timetablingKind.algorithms[o.algorithm ?? timetablingKind.defaultAlgorithm];
+  if (!entry) throw new Error(`unknown algorithm ${o.algorithm}`);
+  const solver = entry.solver;
+  const seconds = o.seconds ?? 60;
+  const state = solver.init(problem, solver.parameters(o.params ?? {}, problem), o.seed ?? 1, { maxEvaluations: o.maxEvaluations ?? Infinity });
+  const start = performance.now();
+  let lastReport = start;
+  while (!solver.progress(state).done && performance.now() - start < seconds * 1000) {
+    solver.step(state, { millis: Math.min(250, seconds * 1000 - (performance.now() - start)) });
+    if (performance.now() - lastReport > 5000) {
+      lastReport = performance.now();
+      const p = solver.progress(state);
+      process.stderr.write(`${((lastReport - start) / 1000).toFixed(0)} s: hard ${p.hard} soft ${p.soft} (${p.evaluations} moves)\n`);
+    }
+  }
+  const best = solver.best(state);
+  const e = evaluate(problem, best.solution);
+  if (o.out) writeFileSync(o.out, writeSolution(problem, best.solution).text);
+  const elapsed = (performance.now() - start) / 1000;
+  return {
+    kind: "timetabling",
+    instance: problem.name,
+    algorithm: entry.id,
+    seed: o.seed ?? 1,
+    hard: e.hard,
+    soft: e.soft,
+    cost: best.value,
+    evaluations: state.evaluations,
+    seconds: Number(elapsed.toFixed(2)),
+    movesPerSecond: Math.round(state.evaluations / elapsed),
+    ...(o.out ? { out: o.out } : {}),
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const opt = (n: string) => {
+    const i = args.indexOf(`--${n}`);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const file = args.find((a, i) => !a.startsWith("--") && (i === 0 || !args[i - 1].startsWith("--")));
+  if (!file) {
+    console.error("usage: tsx core/timetabling/cli.ts FILE [--seconds 60] [--seed 1] [--out FILE] [--algorithm memetic|sa]");
+    process.exit(2);
+  }
+  try {
+    const result = solveTimetablingFile(file, {
+      seconds: opt("seconds") ? Number(opt("seconds")) : undefined,
+      seed: opt("seed") ? Number(opt("seed")) : undefined,
+      out: opt("out"),
+      algorithm: opt("algorithm"),
+    });
+    console.log(JSON.stringify(result));
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(1);
+  }
+}
