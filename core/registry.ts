@@ -2,7 +2,7 @@
  * What each problem kind offers the platform. The API, the CLI and the job runtime go through
  * this table only, so adding a kind or an algorithm is one entry here.
  */
-import type { Solver } from "./engine/contract";
+import type { BestSolution, Solver } from "./engine/contract";
 import type { ParamSpec } from "./engine/params";
 
 export type ProblemKind = "continuous" | "tsp" | "timetabling";
@@ -27,4 +27,16 @@ export interface KindModule<P = any> {
   algorithms: Record<string, AlgorithmEntry<P>>;
   /** The strongest algorithm for this kind. */
   defaultAlgorithm: string;
+  /**
+   * Optional: the best solution as the kind's own file format (TSP: TSPLIB .tour text).
+   * Without it, the CLI and exports write `JSON.stringify(best.solution)`.
+   */
+  formatSolution?(problem: P, best: BestSolution<unknown>): string;
+  /** File extension for `formatSolution` output, with the dot (".tour"); default ".json". */
+  solutionExtension?: string;
+  /**
+   * Optional: kind-specific figures for result summaries (the CLI's final JSON line, job
+   * results), e.g. { hard, soft } for timetabling or { cities } for TSP.
+   */
+  summary?(problem: P, best: BestSolution<unknown>): Record<string, unknown>;
 }

@@ -1,6 +1,7 @@
 /**
- * Permutation crossovers for tours. Both write one child into `child` and use caller-owned
- * scratch so nothing is allocated per offspring.
+ * Permutation crossovers for tours. Parents are read from a population matrix at offsets
+ * `a` and `b` (tour i at i·n); the child goes into `child`. Caller-owned scratch keeps the
+ * offspring loop allocation-free.
  */
 import type { Rng } from "../engine/random";
 import type { TspProblem } from "./problem";
@@ -20,8 +21,8 @@ export function createScratch(n: number): CrossoverScratch {
  * Order crossover OX (Davis 1985): the child keeps a random slice of parent a in place and
  * fills the other positions with the remaining cities in parent b's order, starting after the slice.
  */
-export function orderCrossover(rng: Rng, a: Int32Array, b: Int32Array, child: Int32Array, s: CrossoverScratch): void {
-  const n = a.length;
+export function orderCrossover(rng: Rng, tours: Int32Array, a: number, b: number, child: Int32Array, s: CrossoverScratch): void {
+  const n = child.length;
   let i = rng.int(n);
   let j = rng.int(n);
   if (i > j) {
@@ -31,12 +32,12 @@ export function orderCrossover(rng: Rng, a: Int32Array, b: Int32Array, child: In
   }
   s.used.fill(0);
   for (let k = i; k <= j; k++) {
-    child[k] = a[k];
-    s.used[a[k]] = 1;
+    child[k] = tours[a + k];
+    s.used[tours[a + k]] = 1;
   }
   let w = (j + 1) % n;
   for (let k = 0; k < n; k++) {
-    const c = b[(j + 1 + k) % n];
+    const c = tours[b + ((j + 1 + k) % n)];
     if (s.used[c]) continue;
     child[w] = c;
     w = (w + 1) % n;
@@ -49,8 +50,8 @@ export function orderCrossover(rng: Rng, a: Int32Array, b: Int32Array, child: In
  * the nearest unused candidate neighbour (a "greedy" repair instead of a random city), and only
  * then to any unused city.
  */
-export function edgeRecombination(rng: Rng, problem: TspProblem, a: Int32Array, b: Int32Array, child: Int32Array, s: CrossoverScratch): void {
-  const n = a.length;
+export function edgeRecombination(rng: Rng, problem: TspProblem, tours: Int32Array, a: number, b: number, child: Int32Array, s: CrossoverScratch): void {
+  const n = child.length;
   const { adj, deg, used } = s;
   deg.fill(0);
   used.fill(0);
@@ -61,12 +62,12 @@ export function edgeRecombination(rng: Rng, problem: TspProblem, a: Int32Array, 
   for (let k = 0; k < 2 * n; k++) {
     const p = k < n ? a : b;
     const i = k < n ? k : k - n;
-    const x = p[i];
-    const y = p[i + 1 === n ? 0 : i + 1];
+    const x = tours[p + i];
+    const y = tours[p + (i + 1 === n ? 0 : i + 1)];
     addEdge(x, y);
     addEdge(y, x);
   }
-  let cur = a[rng.int(n)];
+  let cur = tours[a + rng.int(n)];
   let scan = 0; // lowest index of a possibly unused city, for the last-resort jump
   for (let k = 0; k < n; k++) {
     child[k] = cur;
@@ -96,8 +97,8 @@ export function edgeRecombination(rng: Rng, problem: TspProblem, a: Int32Array, 
       }
     }
     if (next < 0) {
-      while (used[a[scan]]) scan++;
-      next = a[scan];
+      while (used[tours[a + scan]]) scan++;
+      next = tours[a + scan];
     }
     cur = next;
   }

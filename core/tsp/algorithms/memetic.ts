@@ -117,15 +117,15 @@ function recombine(run: MemeticRun, p: MemeticParamValues): void {
   const i = pick(rng, s);
   let j = rng.int(s.built - 1);
   if (j >= i) j++;
-  const a = s.pop.subarray(i * n, i * n + n);
-  const b = s.pop.subarray(j * n, j * n + n);
-  if (p.crossover === "erx") edgeRecombination(rng, problem, a, b, w.child, w.cross);
-  else orderCrossover(rng, a, b, w.child, w.cross);
+  const a = i * n;
+  const b = j * n;
+  if (p.crossover === "erx") edgeRecombination(rng, problem, s.pop, a, b, w.child, w.cross);
+  else orderCrossover(rng, s.pop, a, b, w.child, w.cross);
   loadTour(w.ls, w.child);
   // Only cities on edges that neither parent has need a fresh look.
   for (let k = 0; k < n; k++) {
-    w.posA[a[k]] = k;
-    w.posB[b[k]] = k;
+    w.posA[s.pop[a + k]] = k;
+    w.posB[s.pop[b + k]] = k;
   }
   for (let k = 0; k < n; k++) {
     const x = w.child[k];
