@@ -43,6 +43,8 @@ export class Board {
   readonly freeList: Int16Array;
   readonly freePos: Int16Array;
   nFree = 0;
+  /** Pinned lectures among the unassigned (their pin clashes with another pin): never repairable. */
+  nFixedFree = 0;
   /** Weighted soft cost of the assigned lectures. */
   soft = 0;
   private readonly wCap: number;
@@ -132,12 +134,19 @@ export class Board {
     return this.nFree;
   }
 
+  /** Unassigned lectures a repair could still place. */
+  get repairable(): number {
+    return this.nFree - this.nFixedFree;
+  }
+
   private addFree(l: number): void {
+    if (this.fixed[l]) this.nFixedFree++;
     this.freePos[l] = this.nFree;
     this.freeList[this.nFree++] = l;
   }
 
   private dropFree(l: number): void {
+    if (this.fixed[l]) this.nFixedFree--;
     const i = this.freePos[l];
     const last = this.freeList[--this.nFree];
     this.freeList[i] = last;

@@ -26,7 +26,7 @@ export function courseDifficulty(b: Board): Float64Array {
  * restored run continues identically). Returns false when there was nothing to assign.
  */
 export function ifsStep(b: Board, rng: Rng, difficulty: Float64Array, bumps: Int32Array): boolean {
-  if (b.nFree === 0) return false;
+  if (b.repairable === 0) return false;
   const pr = b.pr;
   const P = b.P;
   const R = b.R;
@@ -36,6 +36,8 @@ export function ifsStep(b: Board, rng: Rng, difficulty: Float64Array, bumps: Int
     const m = b.freeList[rng.int(b.nFree)];
     if (difficulty[pr.lectureCourse[m]] < difficulty[pr.lectureCourse[l]]) l = m;
   }
+  // A pinned lecture only ever sits at its pin; if that clashes with another pin it stays out.
+  if (b.fixed[l]) return true;
   const c = pr.lectureCourse[l];
   const conf = pr.courseConflicts[c];
   const students = pr.courseStudents[c];

@@ -164,13 +164,13 @@ function iterate(state: TimetablingState, rt: Runtime, rng: Rng): void {
     // Construction: IFS until feasible or out of patience (then the search keeps repairing).
     const patience = 40 * L + 20_000;
     let steps = 0;
-    while (steps < room && b.nFree > 0) {
+    while (steps < room && b.repairable > 0) {
       ifsStep(b, rng, rt.difficulty, state.bumps);
       steps++;
     }
     state.evaluations += steps;
     state.segMoves += steps;
-    if (b.nFree === 0 || state.segMoves >= patience || steps === 0) {
+    if (b.repairable === 0 || state.segMoves >= patience || steps === 0) {
       state.popPeriod.set(b.period, state.filled * L);
       state.popRoom.set(b.room, state.filled * L);
       state.popHard[state.filled] = b.nFree;
@@ -185,9 +185,9 @@ function iterate(state: TimetablingState, rt: Runtime, rng: Rng): void {
   } else {
     if (state.segLength === 0 || state.segMoves >= state.segLength) startSegment(state, rt, rng);
     const n = Math.min(room, state.segLength - state.segMoves);
-    if (b.nFree > 0) {
+    if (b.repairable > 0) {
       // Still infeasible (crossover child or hard instance): repair first, anneal after.
-      for (let i = 0; i < n && b.nFree > 0; i++) ifsStep(b, rng, rt.difficulty, state.bumps);
+      for (let i = 0; i < n && b.repairable > 0; i++) ifsStep(b, rng, rt.difficulty, state.bumps);
       record(b, state.segBest);
     } else {
       const frac = state.segMoves / state.segLength;

@@ -6,7 +6,7 @@ import { explain } from "../explain";
 import { compileTimetabling, memeticSolver, saSolver, withWarmStart } from "../index";
 import { readCtt } from "../itc/ctt";
 import { readCttSolution, writeCttSolution } from "../itc/sol";
-import { comp } from "../test/fixtures";
+import { TINY, comp } from "../test/fixtures";
 import { anneal, type Incumbent } from "./anneal";
 import { Board } from "./board";
 import { courseDifficulty, ifsStep } from "./construct";
@@ -117,6 +117,17 @@ describe("memetic solver", () => {
         expect(state.popRoom[k * L + l]).toBe(pinned.pinRoom[l]);
       }
     for (const l of fixed) expect([after.solution.period[l], after.solution.room[l]]).toEqual([pinned.pinPeriod[l], pinned.pinRoom[l]]);
+  });
+
+  it("leaves a pin that clashes with another pin unassigned instead of moving it", () => {
+    const clash = compileTimetabling({ kind: "timetabling", format: "ctt", text: TINY, pinned: "A r1 0 0\nB r1 0 0\n" });
+    const { best } = solve(clash, 20_000, 2, { segmentMoves: 2000 });
+    expect(best.hard).toBe(1);
+    const a = clash.courseFirstLecture[0];
+    const b = clash.courseFirstLecture[1];
+    expect([best.solution.period[a], best.solution.room[a]]).toEqual([0, 0]);
+    expect(best.solution.period[b]).toBe(-1);
+    expect(evaluate(clash, best.solution).byConstraint.lectures).toBe(1);
   });
 
   it("warm start: a run seeded with a solution starts from its cost", () => {
