@@ -1,14 +1,479 @@
 /**
- * JobRunner: one Durable Object per job (DESIGN.md §3). It runs the job in chunks on alarms,
- * checkpoints population state in its SQLite storage and pushes progress to watchers.
- * The chunk loop arrives with the job-runtime issue; `ping` serves the health check.
+ * JobRunner: one Durable Object per job (DESIGN.md §3), named `idFromName(jobId)`.
+ *
+ * DO mode (islands = 1): each alarm restores the checkpoint, runs one chunk whose evaluation
+ * budget adapts to a CPU target, stores checkpoint + figures in one SQLite transaction, pushes
+ * progress and sets the next alarm. A crash anywhere before that transaction commits just
+ * repeats the chunk from the same checkpoint, and because core's runs do not depend on how they
+ * are chunked, the job ends with exactly the uninterrupted result.
+ *
+ * Island mode (islands > 1): the chunks run in the queue consumer (island-coordinator.ts); this
+ * object hands out tasks, accepts reports for the expected seq only, migrates, and watches
+ * deadlines with its alarm.
  */
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env";
+import { createLogger } from "../http/request-context";
+import { clockTick, FIRST_CHUNK_EVALUATIONS, nextChunkEvaluations } from "./chunk-budget";
+import { mirrorToD1 } from "./d1-mirror";
+import { runFinishStep, FINISH_STEPS, type FinishStep } from "./finish";
+import { retune } from "./fork";
+import { IslandCoordinator, type IslandReport, type IslandTask } from "./island-coordinator";
+import { ProgressFeed, type ProgressFigures } from "./progress-feed";
+import { better, cleanProgress, loadEngine, placeCheckpoint, readCheckpoint, type LoadedEngine } from "./runner-engine";
+import { RunnerStore, type IslandRow, type RunnerStatus } from "./runner-store";
+import { RUNTIME_DEFAULTS, isTerminal, islandEvaluations, islandSeed, type JobSpec, type JobState, type TestFaults } from "./spec";
+import { renewLease } from "../tenancy/admission";
+
+export interface JobView {
+  jobId: string;
+  state: JobState;
+  evaluations: number;
+  generation: number;
+  computeMs: number;
+  best: number | null;
+  mean: number | null;
+  hard: number | null;
+  soft: number | null;
+  reason: string | null;
+  error: string | null;
+  round: number;
+  islands: { island: number; seq: number; evaluations: number; best: number | null; inFlight: boolean }[];
+}
+
+export type ControlResult = { ok: true; view: JobView } | { ok: false; view: JobView | null };
+
+/** Alarm failures in a row before the job is failed instead of retried. */
+const MAX_CHUNK_FAILURES = 3;
+const LEASE_RENEW_MS = 60_000;
 
 export class JobRunner extends DurableObject<Env> {
+  readonly store: RunnerStore;
+  readonly feed: ProgressFeed;
+  private engine: LoadedEngine | null = null;
+  private readonly islandsCo: IslandCoordinator;
+  private lastLeaseAt = 0;
+  private readonly log = createLogger({ component: "job-runner" });
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.store = new RunnerStore(ctx.storage.sql);
+    this.feed = new ProgressFeed(ctx, this.store);
+    this.islandsCo = new IslandCoordinator(this);
+  }
+
   /** Liveness probe used by GET /v1/health. */
   async ping(): Promise<string> {
     return "pong";
+  }
+
+  get storage(): DurableObjectStorage {
+    return this.ctx.storage;
+  }
+
+  get bindings(): Env {
+    return this.env;
+  }
+
+  async loaded(spec: JobSpec): Promise<LoadedEngine> {
+    return (this.engine ??= await loadEngine(this.env, spec));
+  }
+
+  /** Mutations run one at a time even across awaits on R2 or the queue. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return this.ctx.blockConcurrencyWhile(fn);
+  }
+
+  // ---- RPC ---------------------------------------------------------------------------------
+
+  /** Initialise the run (idempotent: a second call returns the current view). */
+  async start(spec: JobSpec, faults: TestFaults | null = null): Promise<JobView> {
+    return this.exclusive(async () => {
+      if (this.store.spec()) return this.view();
+      const { problem, solver } = await this.loaded(spec);
+      let parentState: unknown = null;
+      if (spec.startFrom) {
+        const parent = await this.env.JOB_RUNNER.get(this.env.JOB_RUNNER.idFromName(spec.startFrom.jobId)).exportCheckpoint(spec.tenantId);
+        if (!parent) throw new Error(`job ${spec.startFrom.jobId} has no checkpoint to start from`);
+        parentState = solver.restore(problem, parent.bytes);
+        const total = parent.evaluations + (spec.maxEvaluations ?? Number.POSITIVE_INFINITY);
+        retune(parentState, spec.parameters, total);
+        spec = { ...spec, maxEvaluations: Number.isFinite(total) ? total : null, startFrom: { jobId: spec.startFrom.jobId, evaluations: parent.evaluations } };
+      }
+      const rows: IslandRow[] = [];
+      for (let i = 0; i < spec.islands; i++) {
+        const state =
+          i === 0 && parentState
+            ? parentState
+            : solver.init(problem, spec.parameters, islandSeed(spec.seed, i), { maxEvaluations: islandEvaluations(spec.maxEvaluations, spec.islands, i) });
+        const placed = await placeCheckpoint(this.env, spec, i, 0, solver.checkpoint(state));
+        rows.push({ island: i, seq: 0, ...placed, progress: cleanProgress(solver.progress(state)), computeMs: 0, deadline: null, attempts: 0 });
+      }
+      const now = Date.now();
+      const status: RunnerStatus = {
+        state: "running",
+        ...this.totals(problem, rows),
+        computeMs: 0,
+        chunkEvaluations: FIRST_CHUNK_EVALUATIONS,
+        round: 0,
+        startedAt: now,
+        finishedAt: null,
+        error: null,
+        reason: null,
+        lastMirrorAt: now,
+        finishPending: null,
+        faults: this.env.ENVIRONMENT === "test" ? faults : null,
+      };
+      const event = this.ctx.storage.transactionSync(() => {
+        this.store.setMeta("spec", spec);
+        for (const r of rows) this.store.putIsland(r);
+        this.store.setStatus(status);
+        return this.feed.record(this.figures(status, rows), "state", now);
+      });
+      if (spec.islands > 1) await this.islandsCo.enqueueRound(spec);
+      else await this.ctx.storage.setAlarm(now);
+      if (event) this.feed.broadcast(event);
+      await mirrorToD1(this.env, spec, status);
+      return this.view();
+    });
+  }
+
+  async status(): Promise<JobView | null> {
+    return this.store.spec() ? this.view() : null;
+  }
+
+  async pause(): Promise<ControlResult> {
+    return this.control(["running"], "paused", async (spec) => {
+      if (spec.islands === 1) await this.ctx.storage.deleteAlarm();
+      // Islands: chunks in flight still report; no new round starts while paused.
+    });
+  }
+
+  async resume(): Promise<ControlResult> {
+    return this.control(["paused"], "running", async (spec) => {
+      if (spec.islands === 1) await this.ctx.storage.setAlarm(Date.now());
+      else if (!this.store.islands().some((r) => r.deadline !== null)) await this.islandsCo.afterRound(spec);
+    });
+  }
+
+  /** Stops the run; the best-so-far result is written and stays downloadable. */
+  async cancel(): Promise<ControlResult> {
+    return this.exclusive(async () => {
+      const spec = this.store.spec();
+      const st = this.store.status();
+      if (!spec || !st) return { ok: false, view: null };
+      if (isTerminal(st.state)) return { ok: false, view: this.view() };
+      await this.finish(spec, "cancelled", "cancelled on request", null);
+      return { ok: true, view: this.view() };
+    });
+  }
+
+  /** The queue consumer asks for its island chunk; null when the chunk is no longer wanted. */
+  async islandTask(tenantId: string, island: number, seq: number): Promise<IslandTask | null> {
+    return this.exclusive(() => this.islandsCo.task(tenantId, island, seq));
+  }
+
+  /** An island chunk's outcome; accepted only for the expected seq (duplicates are ignored). */
+  async acceptIslandReport(report: IslandReport): Promise<{ accepted: boolean; reason?: string }> {
+    return this.exclusive(() => this.islandsCo.accept(report));
+  }
+
+  /** The consumer failed this chunk (it will retry); remembered for a readable failure reason. */
+  async reportIslandError(tenantId: string, island: number, seq: number, error: string): Promise<void> {
+    await this.exclusive(async () => this.islandsCo.noteError(tenantId, island, seq, error));
+  }
+
+  /** A chunk message exhausted its retries: fail the job if that chunk is still the expected one. */
+  async deadLetter(tenantId: string, island: number, seq: number): Promise<{ failed: boolean }> {
+    return this.exclusive(() => this.islandsCo.deadLetter(tenantId, island, seq));
+  }
+
+  /** Fork support: the latest checkpoint of the best island (same tenant only). */
+  async exportCheckpoint(tenantId: string): Promise<{ bytes: Uint8Array; evaluations: number } | null> {
+    const spec = this.store.spec();
+    if (!spec || spec.tenantId !== tenantId) return null;
+    const { problem } = await this.loaded(spec);
+    let best: IslandRow | null = null;
+    for (const r of this.store.islands()) if (!best || better(problem, r.progress.best, best.progress.best)) best = r;
+    if (!best) return null;
+    return { bytes: await readCheckpoint(this.env, best), evaluations: best.progress.evaluations };
+  }
+
+  /** Forget everything (deleteJob): storage, alarm and open watchers. */
+  async destroy(): Promise<void> {
+    await this.exclusive(async () => {
+      for (const ws of this.ctx.getWebSockets()) ws.close(1000, "job deleted");
+      this.feed.closeStreams();
+      await this.ctx.storage.deleteAlarm();
+      await this.ctx.storage.deleteAll();
+    });
+  }
+
+  // ---- HTTP: progress streams ---------------------------------------------------------------
+
+  override async fetch(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const st = this.store.status();
+    if (!st) return new Response("no such job", { status: 404 });
+    if (url.pathname.endsWith("/ws")) {
+      if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
+      return this.feed.openWebSocket();
+    }
+    if (url.pathname.endsWith("/events")) {
+      const raw = request.headers.get("Last-Event-ID") ?? url.searchParams.get("lastEventId");
+      const last = raw !== null && /^\d+$/.test(raw) ? Number(raw) : null;
+      return this.feed.openSse(last, isTerminal(st.state));
+    }
+    return new Response("not found", { status: 404 });
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    if (message === "ping") ws.send("pong");
+    else if (message === "snapshot") ws.send(JSON.stringify(this.feed.snapshot()));
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    // 1005/1006/1015 are reserved for "no code"/"abnormal"/"TLS" and may not be sent back.
+    const reply = code === 1005 || code === 1006 || code === 1015 ? 1000 : code;
+    try {
+      ws.close(reply, reason);
+    } catch {
+      // Already closed by the runtime (auto-reply); nothing to do.
+    }
+  }
+
+  // ---- the chunk loop ------------------------------------------------------------------------
+
+  override async alarm(): Promise<void> {
+    const failure = await this.exclusive(async () => {
+      const spec = this.store.spec();
+      const st = this.store.status();
+      if (!spec || !st) return null;
+      if (st.finishPending) {
+        await this.runFinishSteps(spec);
+        return null;
+      }
+      if (st.state !== "running") return null;
+      try {
+        if (spec.islands > 1) await this.islandsCo.watchdog(spec);
+        else await this.runLocalChunk(spec, st);
+        return null;
+      } catch (e) {
+        return this.chunkFailed(spec, e);
+      }
+    });
+    // Rethrown outside blockConcurrencyWhile so the runtime retries the alarm with backoff.
+    if (failure) throw failure;
+  }
+
+  private async chunkFailed(spec: JobSpec, e: unknown): Promise<Error | null> {
+    const failures = (this.store.getMeta<number>("chunkFailures") ?? 0) + 1;
+    this.store.setMeta("chunkFailures", failures);
+    this.log.warn("chunk failed", { jobId: spec.jobId, failures, error: String(e) });
+    if (failures < MAX_CHUNK_FAILURES) return e instanceof Error ? e : new Error(String(e));
+    await this.finish(spec, "failed", "the run failed repeatedly", `chunk failed ${failures} times: ${e instanceof Error ? e.message : String(e)}`);
+    return null;
+  }
+
+  private async runLocalChunk(spec: JobSpec, st: RunnerStatus): Promise<void> {
+    const { problem, solver } = await this.loaded(spec);
+    const row = this.store.island(0)!;
+    const state = solver.restore(problem, await readCheckpoint(this.env, row));
+    const before = solver.progress(state).evaluations;
+    const budget = st.chunkEvaluations;
+    const t0 = Date.now();
+    solver.step(state, { evaluations: budget });
+    await clockTick(); // the clock only moves across I/O: read it after one
+    const t1 = Date.now();
+    const computeMs = t1 - t0;
+    this.injectedCrash(st);
+    const progress = cleanProgress(solver.progress(state));
+    const bytes = solver.checkpoint(state);
+    const placed = await placeCheckpoint(this.env, spec, 0, row.seq + 1, bytes);
+    const next: IslandRow = { ...row, seq: row.seq + 1, ...placed, progress, computeMs: row.computeMs + computeMs };
+    const status: RunnerStatus = {
+      ...st,
+      ...this.totals(problem, [next]),
+      computeMs: st.computeMs + computeMs,
+      chunkEvaluations: nextChunkEvaluations({ evaluations: progress.evaluations - before, ms: computeMs, budget }, spec.chunkTargetMs),
+    };
+    const ending = this.endOf(spec, status, progress.done);
+    const event = this.ctx.storage.transactionSync(() => {
+      this.store.putIsland(next);
+      this.store.setStatus(status);
+      this.store.setMeta("chunkFailures", 0);
+      return this.feed.record(this.figures(status, [next]), "progress", t1);
+    });
+    if (row.r2Key && row.r2Key !== placed.r2Key) await this.env.BLOBS.delete(row.r2Key);
+    if (!ending) await this.ctx.storage.setAlarm(Date.now());
+    if (event) this.feed.broadcast(event);
+    await clockTick();
+    this.recordTiming(computeMs, Date.now() - t1, bytes.byteLength);
+    if (ending) await this.finish(spec, ending.state, ending.reason, null);
+    else await this.keepAlive(spec, status);
+  }
+
+  /** Test hook: a crash after the step and before the save (ENVIRONMENT=test only). */
+  private injectedCrash(st: RunnerStatus): void {
+    const left = st.faults?.throwAfterStep ?? 0;
+    if (this.env.ENVIRONMENT !== "test" || left <= 0) return;
+    this.store.setStatus({ ...st, faults: { ...st.faults, throwAfterStep: left - 1 } });
+    throw new Error("injected crash after step, before checkpoint save");
+  }
+
+  /** Chunk timing for the benchmark: compute vs overhead (checkpoint, storage, broadcast). */
+  private recordTiming(computeMs: number, overheadMs: number, checkpointBytes: number): void {
+    const t = this.store.getMeta<{ chunks: number; computeMs: number; overheadMs: number; checkpointBytes: number }>("timing") ?? { chunks: 0, computeMs: 0, overheadMs: 0, checkpointBytes: 0 };
+    this.store.setMeta("timing", { chunks: t.chunks + 1, computeMs: t.computeMs + computeMs, overheadMs: t.overheadMs + overheadMs, checkpointBytes });
+  }
+
+  async timing(): Promise<{ chunks: number; computeMs: number; overheadMs: number; checkpointBytes: number } | null> {
+    return this.store.getMeta("timing");
+  }
+
+  /** D1 mirror at a bounded rate, and the slot lease renewed while the job holds it. */
+  async keepAlive(spec: JobSpec, status: RunnerStatus): Promise<void> {
+    const now = Date.now();
+    if (now - status.lastMirrorAt >= RUNTIME_DEFAULTS.mirrorIntervalMs) {
+      this.store.setStatus({ ...this.store.status()!, lastMirrorAt: now });
+      await mirrorToD1(this.env, spec, status);
+    }
+    if (now - this.lastLeaseAt >= LEASE_RENEW_MS) {
+      this.lastLeaseAt = now;
+      await renewLease(this.env, spec.tenantId, spec.jobId).catch((e) => this.log.warn("lease renewal failed", { error: String(e) }));
+    }
+  }
+
+  endOf(spec: JobSpec, s: RunnerStatus, allDone: boolean): { state: JobState; reason: string } | null {
+    if (allDone) return { state: "succeeded", reason: "evaluation budget reached" };
+    if (spec.maxComputeMs !== null && s.computeMs >= spec.maxComputeMs) return { state: "succeeded", reason: "time budget reached" };
+    if (spec.computeLimitMs !== null && s.computeMs >= spec.computeLimitMs) {
+      return { state: "expired", reason: `the plan's compute limit per job (${Math.round(spec.computeLimitMs / 1000)} s) was reached; the best-so-far result is kept` };
+    }
+    return null;
+  }
+
+  // ---- state changes and finishing -----------------------------------------------------------
+
+  private async control(from: JobState[], to: JobState, effect: (spec: JobSpec) => Promise<void>): Promise<ControlResult> {
+    return this.exclusive(async () => {
+      const spec = this.store.spec();
+      const st = this.store.status();
+      if (!spec || !st) return { ok: false, view: null };
+      if (!from.includes(st.state)) return { ok: false, view: this.view() };
+      const status = { ...st, state: to, lastMirrorAt: Date.now() };
+      const event = this.ctx.storage.transactionSync(() => {
+        this.store.setStatus(status);
+        return this.feed.record(this.figures(status, this.store.islands()), "state", Date.now());
+      });
+      await effect(spec);
+      if (event) this.feed.broadcast(event);
+      await mirrorToD1(this.env, spec, status);
+      return { ok: true, view: this.view() };
+    });
+  }
+
+  /** Enter a terminal state, then run the finish steps (each idempotent, retried by the alarm). */
+  async finish(spec: JobSpec, state: JobState, reason: string, error: string | null): Promise<void> {
+    const st = this.store.status()!;
+    if (isTerminal(st.state)) return;
+    const now = Date.now();
+    const status: RunnerStatus = { ...st, state, reason, error, finishedAt: now, finishPending: [...FINISH_STEPS] };
+    const event = this.ctx.storage.transactionSync(() => {
+      this.store.setStatus(status);
+      return this.feed.record(this.figures(status, this.store.islands()), "state", now);
+    });
+    await this.ctx.storage.deleteAlarm();
+    if (event) this.feed.broadcast(event);
+    await this.runFinishSteps(spec);
+  }
+
+  private async runFinishSteps(spec: JobSpec): Promise<void> {
+    try {
+      for (;;) {
+        const st = this.store.status()!;
+        const step = st.finishPending?.[0] as FinishStep | undefined;
+        if (!step) break;
+        await runFinishStep(this, spec, st, step);
+        const rest = this.store.status()!.finishPending!.slice(1);
+        this.store.setStatus({ ...this.store.status()!, finishPending: rest.length ? rest : null });
+      }
+      this.feed.closeStreams();
+    } catch (e) {
+      this.log.error("finish step failed; retrying", { jobId: spec.jobId, error: String(e) });
+      await this.ctx.storage.setAlarm(Date.now() + 2_000);
+    }
+  }
+
+  // ---- figures --------------------------------------------------------------------------------
+
+  totals(problem: unknown, rows: IslandRow[]): Pick<RunnerStatus, "evaluations" | "generation" | "best" | "mean" | "hard" | "soft"> {
+    let bestRow: IslandRow | null = null;
+    let evaluations = 0;
+    let generation = 0;
+    let meanSum = 0;
+    let means = 0;
+    for (const r of rows) {
+      evaluations += r.progress.evaluations;
+      generation = Math.max(generation, r.progress.generation);
+      if (r.progress.mean !== null && Number.isFinite(r.progress.mean)) {
+        meanSum += r.progress.mean;
+        means++;
+      }
+      if (better(problem, r.progress.best, bestRow?.progress.best ?? null)) bestRow = r;
+    }
+    return {
+      evaluations,
+      generation,
+      best: bestRow?.progress.best ?? null,
+      mean: means ? meanSum / means : null,
+      hard: bestRow?.progress.hard ?? null,
+      soft: bestRow?.progress.soft ?? null,
+    };
+  }
+
+  figures(s: RunnerStatus, rows: IslandRow[]): ProgressFigures {
+    return {
+      generation: s.generation,
+      evaluations: s.evaluations,
+      best: s.best,
+      mean: s.mean,
+      hard: s.hard,
+      soft: s.soft,
+      elapsedMs: s.startedAt ? Math.max(0, (s.finishedAt ?? Date.now()) - s.startedAt) : 0,
+      computeMs: s.computeMs,
+      state: s.state,
+      reason: s.reason,
+      error: s.error,
+      ...(rows.length > 1
+        ? { islands: rows.map((r) => ({ island: r.island, seq: r.seq, evaluations: r.progress.evaluations, best: r.progress.best })) }
+        : {}),
+    };
+  }
+
+  view(): JobView {
+    const spec = this.store.spec()!;
+    const s = this.store.status()!;
+    return {
+      jobId: spec.jobId,
+      state: s.state,
+      evaluations: s.evaluations,
+      generation: s.generation,
+      computeMs: s.computeMs,
+      best: s.best,
+      mean: s.mean,
+      hard: s.hard,
+      soft: s.soft,
+      reason: s.reason,
+      error: s.error,
+      round: s.round,
+      islands: this.store.islands().map((r) => ({
+        island: r.island,
+        seq: r.seq,
+        evaluations: r.progress.evaluations,
+        best: r.progress.best,
+        inFlight: r.deadline !== null,
+      })),
+    };
   }
 }

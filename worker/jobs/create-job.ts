@@ -1,0 +1,234 @@
+/**
+ * createJob: validate the problem and parameters, ask admission for a slot, store the input in
+ * R2 and the row in D1, and start the job's JobRunner. Called by POST /v1/jobs, the web app's
+ * new-job action, fork and replay — one set of rules for all of them.
+ */
+import { eq, and } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
+import { ProblemError, type InputIssue } from "../../core/engine/errors";
+import { job } from "../db/schema";
+import type { Env } from "../env";
+import { ApiError, validationError, type FieldError } from "../http/problem";
+import { compileProblem, ENGINE_VERSION, kindModule, solverFor } from "../runtime/engine";
+import { unforkableChanges } from "../runtime/fork";
+import { RUNTIME_DEFAULTS, islandEvaluations, type JobSpec, type TestFaults } from "../runtime/spec";
+import { getJson, jobKeys, putJson } from "../storage/blobs";
+import { admitJob, releaseJob } from "../tenancy/admission";
+import { jobRunner, type JobRow } from "./job-queries";
+
+export interface CreateJobInput {
+  /** The problem document (its `kind` picks the engine). Not allowed with `startFrom`. */
+  problem?: unknown;
+  algorithm?: string;
+  parameters?: Record<string, unknown>;
+  /** uint32; random when absent (the receipt records it). */
+  seed?: number;
+  /** Exactly one: evaluations (replayable) or seconds of compute (not replayable). */
+  budget: { evaluations?: number; seconds?: number };
+  islands?: number;
+  name?: string;
+  webhookUrl?: string;
+  /** Fork: continue from this job's latest checkpoint (same tenant, kind, algorithm, problem). */
+  startFrom?: { jobId: string };
+  /** Runtime tuning; defaults suit production. */
+  options?: { chunkTargetMs?: number; islandChunkEvaluations?: number; islandDeadlineMs?: number; migrateEvery?: number; migrants?: number };
+  /** Only honoured when ENVIRONMENT is "test": simulated crashes and lost messages. */
+  testFaults?: TestFaults;
+}
+
+export interface JobCaller {
+  tenantId: string;
+  userId?: string;
+}
+
+/** Replay receipt stored on the job: enough to re-run it and to check a replay's inputs. */
+export interface JobReceipt {
+  engineVersion: string;
+  seed: number;
+  kind: string;
+  algorithm: string;
+  /** sha-256 (hex) of the canonical JSON of { problem, algorithm, parameters }. */
+  inputHash: string;
+  /** Evaluation-budgeted runs are exact; seconds-budgeted ones depend on the machine's speed. */
+  replayable: boolean;
+  islands: number;
+  islandChunkEvaluations: number | null;
+  migrateEvery: number | null;
+  migrants: number | null;
+  startFrom: string | null;
+}
+
+const MAX_EVALUATIONS = 1e12;
+
+export async function createJob(env: Env, caller: JobCaller, input: CreateJobInput): Promise<JobRow> {
+  const errors = checkShape(input);
+  if (errors.length) throw validationError(errors);
+  const db = drizzle(env.DB);
+
+  let doc = input.problem;
+  let parent: JobRow | undefined;
+  if (input.startFrom) {
+    parent = await db.select().from(job).where(and(eq(job.id, input.startFrom.jobId), eq(job.tenantId, caller.tenantId))).get();
+    if (!parent) throw new ApiError(404, "not-found", "Job not found", `No job ${input.startFrom.jobId}.`);
+    doc = await getJson(env.BLOBS, parent.inputKey ?? "");
+    if (doc === null) throw new ApiError(409, "fork-unavailable", "Cannot fork", `The input of job ${parent.id} is no longer stored.`);
+  }
+  const { kind, problem, size } = compileWithPaths(doc);
+  const { algorithm, solver } = solverFor(kind, input.algorithm ?? parent?.algorithm);
+  const parameters = solver.parameters(input.parameters ?? (parent?.parameters as never), problem as never) as Record<string, unknown>;
+  const islands = input.islands ?? 1;
+  if (parent) checkFork(kind, algorithm, parent, parameters, islands);
+
+  const jobId = `job_${randomHex(16)}`;
+  const admission = await admitJob(env, { tenantId: caller.tenantId, jobId, kind, size, islands });
+  try {
+    const seed = input.seed ?? crypto.getRandomValues(new Uint32Array(1))[0];
+    const maxEvaluations = input.budget.evaluations ?? null;
+    const o = input.options ?? {};
+    const perIsland = islandEvaluations(maxEvaluations, islands, 0);
+    const spec: JobSpec = {
+      jobId,
+      tenantId: caller.tenantId,
+      kind,
+      algorithm,
+      parameters,
+      seed,
+      maxEvaluations,
+      maxComputeMs: input.budget.seconds !== undefined ? input.budget.seconds * 1000 : null,
+      computeLimitMs: admission.limits.computeSecondsPerJob * 1000,
+      inputKey: jobKeys.input(caller.tenantId, jobId),
+      islands,
+      chunkTargetMs: o.chunkTargetMs ?? (Number(env.JOB_CHUNK_TARGET_MS) || RUNTIME_DEFAULTS.chunkTargetMs),
+      // Ten rounds by default; seconds-budgeted runs use a fixed size (they are not replayable anyway).
+      islandChunkEvaluations: o.islandChunkEvaluations ?? (Number.isFinite(perIsland) ? Math.max(1, Math.ceil(perIsland / 10)) : 50_000),
+      islandDeadlineMs: o.islandDeadlineMs ?? RUNTIME_DEFAULTS.islandDeadlineMs,
+      migrateEvery: o.migrateEvery ?? RUNTIME_DEFAULTS.migrateEvery,
+      migrants: o.migrants ?? RUNTIME_DEFAULTS.migrants,
+      startFrom: parent ? { jobId: parent.id, evaluations: 0 } : null,
+    };
+    const receipt: JobReceipt = {
+      engineVersion: ENGINE_VERSION,
+      seed,
+      kind,
+      algorithm,
+      inputHash: await sha256Hex(canonicalJson({ problem: doc, algorithm, parameters })),
+      replayable: maxEvaluations !== null,
+      islands,
+      islandChunkEvaluations: islands > 1 ? spec.islandChunkEvaluations : null,
+      migrateEvery: islands > 1 ? spec.migrateEvery : null,
+      migrants: islands > 1 ? spec.migrants : null,
+      startFrom: parent?.id ?? null,
+    };
+    await putJson(env.BLOBS, spec.inputKey, doc);
+    await db.insert(job).values({
+      id: jobId,
+      tenantId: caller.tenantId,
+      createdBy: caller.userId ?? null,
+      kind,
+      algorithm,
+      state: "queued",
+      name: input.name ?? null,
+      parameters,
+      seed,
+      budget: input.budget,
+      size,
+      islands,
+      parentJobId: parent?.id ?? null,
+      receipt: receipt as unknown as Record<string, unknown>,
+      inputKey: spec.inputKey,
+      webhookUrl: input.webhookUrl ?? null,
+    });
+    await jobRunner(env, jobId).start(spec, env.ENVIRONMENT === "test" ? (input.testFaults ?? null) : null);
+  } catch (e) {
+    // The slot must not leak when the job could not be set up.
+    await releaseJob(env, caller.tenantId, jobId).catch(() => undefined);
+    await db.update(job).set({ state: "failed", error: `could not start: ${e instanceof Error ? e.message : String(e)}` }).where(eq(job.id, jobId));
+    throw e;
+  }
+  return (await db.select().from(job).where(eq(job.id, jobId)).get())!;
+}
+
+function checkShape(input: CreateJobInput): FieldError[] {
+  const errors: FieldError[] = [];
+  const b = input.budget ?? {};
+  const hasEvals = b.evaluations !== undefined;
+  const hasSecs = b.seconds !== undefined;
+  if (hasEvals === hasSecs) errors.push({ path: "budget", message: "give exactly one of budget.evaluations or budget.seconds" });
+  if (hasEvals && !(Number.isInteger(b.evaluations) && b.evaluations! >= 1 && b.evaluations! <= MAX_EVALUATIONS)) {
+    errors.push({ path: "budget.evaluations", message: `must be an integer from 1 to ${MAX_EVALUATIONS}` });
+  }
+  if (hasSecs && !(typeof b.seconds === "number" && b.seconds > 0 && b.seconds <= 86_400)) {
+    errors.push({ path: "budget.seconds", message: "must be a number of seconds above 0 and at most 86400" });
+  }
+  if (input.seed !== undefined && !(Number.isInteger(input.seed) && input.seed >= 0 && input.seed <= 0xffffffff)) {
+    errors.push({ path: "seed", message: "must be an integer from 0 to 4294967295" });
+  }
+  if (input.islands !== undefined && !(Number.isInteger(input.islands) && input.islands >= 1 && input.islands <= 64)) {
+    errors.push({ path: "islands", message: "must be an integer from 1 to 64" });
+  }
+  if (input.startFrom && input.problem !== undefined) errors.push({ path: "problem", message: "must be omitted when startFrom is given (a fork keeps the problem)" });
+  if (!input.startFrom && input.problem === undefined) errors.push({ path: "problem", message: "is required" });
+  const o = input.options ?? {};
+  const positive: [keyof NonNullable<CreateJobInput["options"]>, number][] = [
+    ["chunkTargetMs", 30_000],
+    ["islandChunkEvaluations", MAX_EVALUATIONS],
+    ["islandDeadlineMs", 3_600_000],
+    ["migrateEvery", 1000],
+    ["migrants", 1000],
+  ];
+  for (const [k, max] of positive) {
+    const v = o[k];
+    if (v !== undefined && !(Number.isInteger(v) && v >= 1 && v <= max)) errors.push({ path: `options.${k}`, message: `must be an integer from 1 to ${max}` });
+  }
+  return errors;
+}
+
+function checkFork(kind: string, algorithm: string, parent: JobRow, parameters: Record<string, unknown>, islands: number): void {
+  const errors: FieldError[] = [];
+  if (parent.kind !== kind || parent.algorithm !== algorithm) {
+    errors.push({ path: "algorithm", message: `a fork keeps the parent's algorithm (${parent.algorithm})` });
+  }
+  if (islands !== 1) errors.push({ path: "islands", message: "a fork runs as one population (islands: 1)" });
+  if (parent.state === "queued") errors.push({ path: "startFrom.jobId", message: "the parent job has no checkpoint yet" });
+  const specs = kindModule(kind).algorithms[algorithm]?.params ?? [];
+  for (const name of unforkableChanges(specs, parent.parameters, parameters)) {
+    errors.push({ path: `parameters.${name}`, message: "cannot change in a fork (it shapes the stored population); only numeric rates and factors can" });
+  }
+  if (errors.length) throw validationError(errors, "This fork cannot continue from the parent's checkpoint.");
+}
+
+/** Problem errors carry paths inside the document; the API reports them under `problem.`. */
+function compileWithPaths(doc: unknown): ReturnType<typeof compileProblem> {
+  try {
+    return compileProblem(doc);
+  } catch (e) {
+    if (e instanceof ProblemError) {
+      const issues: InputIssue[] = e.issues.map((i) => (i.path[0] === "problem" || i.path[0] === "algorithm" ? i : { ...i, path: ["problem", ...i.path] }));
+      throw new ProblemError(issues);
+    }
+    throw e;
+  }
+}
+
+function randomHex(bytes: number): string {
+  return [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** JSON with object keys sorted, so equal documents hash equally whatever their key order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const o = value as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}

@@ -1,0 +1,37 @@
+/**
+ * The hook at a job's end. The JobRunner calls `onJobFinished` once per job, after the result is
+ * in R2 and the final row is in D1. Features that react to finished jobs (the tenant's signed
+ * webhook, e-mail, analytics) register a listener here instead of editing the runtime:
+ *
+ *   // worker/webhooks/job-finished.ts (API engineer)
+ *   jobFinishedListeners.push(async (env, job) => { await enqueueWebhook(env, job); });
+ *
+ * A listener that throws is retried with the rest of the finish steps (the runner's alarm), so
+ * listeners must be idempotent (e.g. key the webhook delivery by `${job.id}:${job.state}`).
+ */
+import type { Env } from "../env";
+import type { JobState } from "../runtime/spec";
+
+export interface FinishedJob {
+  id: string;
+  tenantId: string;
+  kind: string;
+  algorithm: string;
+  state: Extract<JobState, "succeeded" | "failed" | "cancelled" | "expired">;
+  reason: string | null;
+  error: string | null;
+  best: number | null;
+  evaluations: number;
+  computeMs: number;
+  resultKey: string | null;
+  finishedAt: number;
+}
+
+export type JobFinishedListener = (env: Env, job: FinishedJob) => Promise<void>;
+
+/** Everyone interested in finished jobs; run in order, each awaited. */
+export const jobFinishedListeners: JobFinishedListener[] = [];
+
+export async function onJobFinished(env: Env, finished: FinishedJob): Promise<void> {
+  for (const listener of jobFinishedListeners) await listener(env, finished);
+}

@@ -1,0 +1,46 @@
+/**
+ * Live progress of a job, proxied to its JobRunner:
+ *   GET /v1/jobs/:id/events  Server-Sent Events for API clients; resumable with Last-Event-ID
+ *                            (event ids are the job's event sequence numbers).
+ *   GET /v1/jobs/:id/ws      WebSocket upgrade for the web app (hibernatable on the runner).
+ * The first message is a snapshot with the downsampled convergence history; then one event per
+ * progress push (≤ 10/s) and one per state change. The job must belong to the caller's tenant.
+ */
+import { Hono } from "hono";
+import type { Env } from "../env";
+import { ApiError } from "../http/problem";
+import { getJob, jobRunner } from "../jobs/job-queries";
+
+export const jobEventsRoutes = new Hono<{ Bindings: Env }>();
+
+function requireTenant(tenantId: string | undefined): string {
+  if (!tenantId) throw new ApiError(401, "unauthenticated", "Authentication required", "Sign in or send an API key to watch a job.");
+  return tenantId;
+}
+
+jobEventsRoutes.get("/:id/events", async (c) => {
+  const tenantId = requireTenant(c.get("tenantId"));
+  const id = c.req.param("id");
+  await getJob(c.env, tenantId, id); // 404 for another tenant's job
+  const headers = new Headers();
+  const last = c.req.header("Last-Event-ID") ?? c.req.query("lastEventId");
+  if (last !== undefined) {
+    if (!/^\d+$/.test(last)) {
+      throw new ApiError(422, "validation-error", "Validation failed", "Last-Event-ID must be an event id this stream sent.", {
+        errors: [{ path: "Last-Event-ID", message: "must be a non-negative integer" }],
+      });
+    }
+    headers.set("Last-Event-ID", last);
+  }
+  return jobRunner(c.env, id).fetch(new Request(`https://job-runner/${id}/events`, { headers }));
+});
+
+jobEventsRoutes.get("/:id/ws", async (c) => {
+  const tenantId = requireTenant(c.get("tenantId"));
+  const id = c.req.param("id");
+  if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
+    throw new ApiError(426, "upgrade-required", "WebSocket upgrade required", "Connect with a WebSocket client (Upgrade: websocket).");
+  }
+  await getJob(c.env, tenantId, id);
+  return jobRunner(c.env, id).fetch(new Request(`https://job-runner/${id}/ws`, { headers: { Upgrade: "websocket" } }));
+});

@@ -1,0 +1,111 @@
+/**
+ * What happens once when a job ends, as named steps the JobRunner persists and works through
+ * (a crash in the middle resumes at the first step not done; every step is idempotent):
+ * the result (best solution, final figures, convergence history) to R2, the final D1 row, the
+ * tenant's usage, the slot given back, and the finish listeners (webhooks).
+ */
+import type { Env } from "../env";
+import { onJobFinished, type FinishedJob } from "../jobs/events";
+import { jobKeys, putJson } from "../storage/blobs";
+import { releaseJob } from "../tenancy/admission";
+import { recordUsage } from "../tenancy/usage";
+import { mirrorToD1 } from "./d1-mirror";
+import { ENGINE_VERSION } from "./engine";
+import type { ProgressFeed } from "./progress-feed";
+import { better, readCheckpoint, type LoadedEngine } from "./runner-engine";
+import type { IslandRow, RunnerStatus, RunnerStore } from "./runner-store";
+import type { JobSpec } from "./spec";
+
+export const FINISH_STEPS = ["result", "d1", "usage", "release", "listeners"] as const;
+export type FinishStep = (typeof FINISH_STEPS)[number];
+
+/** The parts of the JobRunner a finish step needs. */
+export interface FinishHost {
+  readonly store: RunnerStore;
+  readonly feed: ProgressFeed;
+  readonly bindings: Env;
+  loaded(spec: JobSpec): Promise<LoadedEngine>;
+  figures(s: RunnerStatus, rows: IslandRow[]): ReturnType<import("./job-runner").JobRunner["figures"]>;
+}
+
+export interface JobResultDocument {
+  jobId: string;
+  kind: string;
+  algorithm: string;
+  state: string;
+  reason: string | null;
+  error: string | null;
+  engineVersion: string;
+  best: { value: number | null; solution: unknown; hard?: number; soft?: number; island: number } | null;
+  figures: ReturnType<FinishHost["figures"]>;
+  islands: { island: number; evaluations: number; generation: number; best: number | null }[];
+  history: { columns: string[]; points: unknown[] };
+}
+
+export async function runFinishStep(host: FinishHost, spec: JobSpec, st: RunnerStatus, step: FinishStep): Promise<void> {
+  const env = host.bindings;
+  const resultKey = jobKeys.result(spec.tenantId, spec.jobId);
+  switch (step) {
+    case "result":
+      await putJson(env.BLOBS, resultKey, await buildResult(host, spec, st));
+      return;
+    case "d1":
+      await mirrorToD1(env, spec, st, { resultKey });
+      return;
+    case "usage":
+      await recordUsage(env, spec.tenantId, { jobs: 1, computeMs: Math.round(st.computeMs) });
+      return;
+    case "release":
+      await releaseJob(env, spec.tenantId, spec.jobId);
+      return;
+    case "listeners": {
+      const finished: FinishedJob = {
+        id: spec.jobId,
+        tenantId: spec.tenantId,
+        kind: spec.kind,
+        algorithm: spec.algorithm,
+        state: st.state as FinishedJob["state"],
+        reason: st.reason,
+        error: st.error,
+        best: st.best,
+        evaluations: st.evaluations,
+        computeMs: Math.round(st.computeMs),
+        resultKey,
+        finishedAt: st.finishedAt ?? Date.now(),
+      };
+      await onJobFinished(env, finished);
+      return;
+    }
+  }
+}
+
+/** Best-so-far over all islands, restored from their last accepted checkpoints. */
+async function buildResult(host: FinishHost, spec: JobSpec, st: RunnerStatus): Promise<JobResultDocument> {
+  const rows = host.store.islands();
+  let best: JobResultDocument["best"] = null;
+  try {
+    const { problem, solver } = await host.loaded(spec);
+    for (const row of rows) {
+      const b = solver.best(solver.restore(problem, await readCheckpoint(host.bindings, row)));
+      if (!Number.isFinite(b.value)) continue;
+      if (!best || better(problem, b.value, best.value)) best = { ...b, value: b.value, island: row.island };
+    }
+  } catch (e) {
+    // A job that failed because its input or checkpoint is unusable still gets a result document.
+    if (st.state !== "failed") throw e;
+  }
+  const snap = host.feed.snapshot();
+  return {
+    jobId: spec.jobId,
+    kind: spec.kind,
+    algorithm: spec.algorithm,
+    state: st.state,
+    reason: st.reason,
+    error: st.error,
+    engineVersion: ENGINE_VERSION,
+    best,
+    figures: host.figures(st, rows),
+    islands: rows.map((r) => ({ island: r.island, evaluations: r.progress.evaluations, generation: r.progress.generation, best: r.progress.best })),
+    history: { columns: snap.historyColumns, points: snap.history },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Forking: a child job continues from another job's latest checkpoint with changed parameters.
+ *
+ * What may change: parameters of type "number" (rates, factors, step sizes — read afresh every
+ * iteration) and the evaluation budget (the child gets `budget.evaluations` more). What may not:
+ * the problem, the kind and algorithm, and integer/enum/boolean parameters (population sizes,
+ * strategies, operators shape the stored arrays). The service layer checks this before the job
+ * exists; `retune` applies it to a restored state.
+ *
+ * TODO(core): a `Solver.retune(state, params, limits)` hook would let solvers decide this
+ * themselves; until then this works for every solver built with core/engine/machine.ts, whose
+ * state is `{ data: { params, maxEvaluations, evaluations, done, ... } }`.
+ */
+import type { ParamSpec } from "../../core/engine/params";
+
+interface MachineData {
+  params: Record<string, unknown>;
+  maxEvaluations: number;
+  evaluations: number;
+  done: boolean;
+}
+
+/** Parameter names whose change a fork cannot apply (non-numeric specs with a different value). */
+export function unforkableChanges(specs: readonly ParamSpec[], parent: Record<string, unknown>, child: Record<string, unknown>): string[] {
+  return specs.filter((s) => s.type !== "number" && parent[s.name] !== undefined && parent[s.name] !== child[s.name]).map((s) => s.name);
+}
+
+/** Apply the child's parameters and total evaluation limit to a state restored from the parent. */
+export function retune(state: unknown, params: Record<string, unknown>, maxEvaluations: number): void {
+  const data = (state as { data?: Partial<MachineData> } | null)?.data;
+  if (!data || typeof data.params !== "object" || typeof data.evaluations !== "number") {
+    throw new Error("this solver's state cannot be forked (it is not a machine-built run)");
+  }
+  data.params = { ...data.params, ...params };
+  data.maxEvaluations = maxEvaluations;
+  data.done = data.evaluations >= maxEvaluations;
+}

@@ -1,0 +1,81 @@
+/**
+ * What a JobRunner is started with, decided once by the service layer at admission and stored in
+ * the Durable Object. Everything that influences the solver's trajectory is in here (and in the
+ * replay receipt), so the same spec always produces the same result.
+ */
+
+export type JobState = "queued" | "running" | "paused" | "succeeded" | "failed" | "cancelled" | "expired";
+export const TERMINAL_STATES: readonly JobState[] = ["succeeded", "failed", "cancelled", "expired"];
+export const isTerminal = (s: JobState) => TERMINAL_STATES.includes(s);
+
+export interface JobSpec {
+  jobId: string;
+  tenantId: string;
+  kind: string;
+  algorithm: string;
+  /** Resolved solver parameters (defaults filled in). */
+  parameters: Record<string, unknown>;
+  seed: number;
+  /** Total evaluations over all islands; null for seconds-budgeted runs (not replayable). */
+  maxEvaluations: number | null;
+  /** Seconds budget as compute milliseconds; the run ends as `succeeded` when reached. */
+  maxComputeMs: number | null;
+  /** The tier's compute limit per job; reaching it ends the run as `expired` (best kept). */
+  computeLimitMs: number | null;
+  /** R2 key of the problem document. */
+  inputKey: string;
+  islands: number;
+  /** CPU target of one DO chunk; the evaluation budget adapts to it. */
+  chunkTargetMs: number;
+  /** Islands: evaluations per island chunk. Fixed at start so island runs are replayable. */
+  islandChunkEvaluations: number;
+  /** Islands: how long a chunk may stay unreported before the watchdog re-enqueues it. */
+  islandDeadlineMs: number;
+  /** Islands: migrate every this many rounds, this many individuals per island (ring). */
+  migrateEvery: number;
+  migrants: number;
+  /** Fork: start from this job's latest checkpoint (same tenant, kind, algorithm and input). */
+  startFrom?: { jobId: string; evaluations: number } | null;
+}
+
+/**
+ * Faults a test can inject (honoured only when ENVIRONMENT is "test"): they simulate crashes at
+ * the worst moments so the recovery paths run for real inside workerd.
+ */
+export interface TestFaults {
+  /** Throw from the alarm after the step but before the checkpoint is saved, this many times. */
+  throwAfterStep?: number;
+  /** Queue consumer throws for this island chunk (island:seq) this many times. */
+  consumerThrows?: { island: number; seq: number; times: number };
+  /** The consumer runs this island chunk but its report never arrives (once). */
+  dropReport?: { island: number; seq: number };
+}
+
+/** Island seeds differ per island but follow from the job's seed (deterministic). */
+export function islandSeed(seed: number, island: number): number {
+  if (island === 0) return seed >>> 0;
+  let h = (seed ^ Math.imul(island + 1, 0x9e3779b1)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Island i's share of the total evaluations (the remainder goes to the first islands). */
+export function islandEvaluations(total: number | null, islands: number, island: number): number {
+  if (total === null) return Number.POSITIVE_INFINITY;
+  const base = Math.floor(total / islands);
+  return base + (island < total % islands ? 1 : 0);
+}
+
+export const RUNTIME_DEFAULTS = {
+  chunkTargetMs: 300,
+  islandDeadlineMs: 60_000,
+  migrateEvery: 2,
+  migrants: 2,
+  /** Checkpoints above this go to R2 with a pointer (DO values are limited to ~2 MB). */
+  inlineCheckpointBytes: 1_500_000,
+  /** D1 mirror at most this often while running (state changes always write). */
+  mirrorIntervalMs: 2_000,
+  /** Progress pushes at most this often (≤ 10/s). */
+  broadcastIntervalMs: 100,
+};
