@@ -13,6 +13,13 @@ import { apiCors, csrfGuard, securityHeaders } from "./http/security";
 import { apiMetrics } from "./ops/record";
 import { opsRoutes } from "./ops/routes";
 import { healthRoutes } from "./routes/health";
+import { authenticate } from "./auth/authenticate";
+import { getAuth } from "./auth/auth";
+import { apiKeyRoutes } from "./routes/api-keys";
+import { devSeedRoutes } from "./routes/dev-seed";
+import { invitationRoutes, memberRoutes } from "./routes/members";
+import { tenantRoutes } from "./routes/tenants";
+import { usageRoutes } from "./routes/usage";
 import { handleWebRequest } from "./web";
 
 export function createApp() {
@@ -24,9 +31,20 @@ export function createApp() {
 
   const v1 = createApiRouter();
   v1.use("*", limitBodySize(), requireKnownContentType());
+  // Sets c.get("auth") for session cookies and API keys (worker/auth/authenticate.ts).
+  v1.use("*", authenticate());
   v1.route("/health", healthRoutes);
+  v1.route("/api-keys", apiKeyRoutes);
+  v1.route("/members", memberRoutes);
+  v1.route("/invitations", invitationRoutes);
+  v1.route("/tenants", tenantRoutes);
+  v1.route("/usage", usageRoutes);
   app.route("/v1", v1);
   app.route("/api/ops", opsRoutes);
+
+  // better-auth: sign-up/in/out, sessions, password reset, organizations and invitations.
+  app.on(["GET", "POST"], "/api/auth/*", (c) => getAuth(c.env).handler(c.req.raw));
+  app.route("/api/dev/seed", devSeedRoutes);
 
   const notFound = (c: { req: { method: string; path: string } }) => {
     throw new ApiError(404, "not-found", "Not found", `No route for ${c.req.method} ${c.req.path}.`);

@@ -1,0 +1,167 @@
+/**
+ * API keys: `evk_live_` + 32 random bytes (base64url). Shown once at creation; D1 keeps only the
+ * SHA-256 of the whole key (enough for a 256-bit random secret — no need for a slow KDF) plus a
+ * short display start (`evk_live_AbCd`). Keys belong to a tenant (`apikey.reference_id` = the
+ * organization id), carry scopes, may expire, record when they were last used and are revoked by
+ * disabling (the row stays for audit). Verification never says which part was wrong.
+ *
+ * The table is better-auth's `apikey` (from @better-auth/api-key's schema); we manage it here
+ * rather than through the plugin so that scopes, tenant ownership and error answers are ours.
+ */
+import { and, desc, eq, lt } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
+import type { Env } from "../env";
+import { apikey } from "../db/schema";
+import { ApiError } from "../http/problem";
+
+export const KEY_PREFIX = "evk_live_";
+export const API_KEY_SCOPES = ["jobs:read", "jobs:write", "admin"] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+const KEY_PATTERN = /^evk_live_[A-Za-z0-9_-]{43}$/;
+/** Characters of the key kept in clear for display: the prefix and 4 random characters. */
+const DISPLAY_LENGTH = KEY_PREFIX.length + 4;
+/** last-used time is written at most once per minute per key (saves a D1 write per request). */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export interface ApiKeyView {
+  id: string;
+  name: string;
+  start: string;
+  scopes: ApiKeyScope[];
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  createdBy: string | null;
+}
+
+function base64url(bytes: Uint8Array): string {
+  let s = "";
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+}
+
+export async function hashApiKey(key: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(key));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+type Row = typeof apikey.$inferSelect;
+
+function parseMeta(row: Row): { createdBy?: string; revokedAt?: number } {
+  try {
+    return row.metadata ? JSON.parse(row.metadata) : {};
+  } catch {
+    return {};
+  }
+}
+
+function parseScopes(row: Row): ApiKeyScope[] {
+  try {
+    const scopes = JSON.parse(row.permissions ?? "[]");
+    return Array.isArray(scopes) ? scopes.filter((s): s is ApiKeyScope => (API_KEY_SCOPES as readonly string[]).includes(s)) : [];
+  } catch {
+    return [];
+  }
+}
+
+function toView(row: Row): ApiKeyView {
+  const meta = parseMeta(row);
+  return {
+    id: row.id,
+    name: row.name ?? "",
+    start: row.start ?? KEY_PREFIX,
+    scopes: parseScopes(row),
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt ? row.expiresAt.toISOString() : null,
+    lastUsedAt: row.lastRequest ? row.lastRequest.toISOString() : null,
+    revokedAt: meta.revokedAt ? new Date(meta.revokedAt).toISOString() : null,
+    createdBy: meta.createdBy ?? null,
+  };
+}
+
+/** Creates a key for the tenant and returns it in clear exactly once, with its stored view. */
+export async function createApiKey(
+  env: Env,
+  tenantId: string,
+  input: { name: string; scopes: ApiKeyScope[]; expiresAt?: Date | null; createdBy?: string },
+): Promise<{ key: string; apiKey: ApiKeyView }> {
+  const key = KEY_PREFIX + base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const now = new Date();
+  const row = {
+    id: `key_${crypto.randomUUID().replaceAll("-", "")}`,
+    name: input.name,
+    start: key.slice(0, DISPLAY_LENGTH),
+    prefix: KEY_PREFIX,
+    key: await hashApiKey(key),
+    referenceId: tenantId,
+    enabled: true,
+    rateLimitEnabled: false,
+    expiresAt: input.expiresAt ?? null,
+    createdAt: now,
+    updatedAt: now,
+    permissions: JSON.stringify([...new Set(input.scopes)]),
+    metadata: JSON.stringify({ createdBy: input.createdBy }),
+  };
+  await drizzle(env.DB).insert(apikey).values(row);
+  return { key, apiKey: toView({ ...row, configId: "default", refillInterval: null, refillAmount: null, lastRefillAt: null, rateLimitTimeWindow: null, rateLimitMax: null, requestCount: 0, remaining: null, lastRequest: null } as Row) };
+}
+
+/** The tenant's keys, newest first (never the secret, only its start). */
+export async function listApiKeys(env: Env, tenantId: string): Promise<ApiKeyView[]> {
+  const rows = await drizzle(env.DB).select().from(apikey).where(eq(apikey.referenceId, tenantId)).orderBy(desc(apikey.createdAt)).all();
+  return rows.map(toView);
+}
+
+/** Revokes one of the tenant's keys; another tenant's key id answers 404. Idempotent. */
+export async function revokeApiKey(env: Env, tenantId: string, id: string): Promise<ApiKeyView> {
+  const db = drizzle(env.DB);
+  const row = await db.select().from(apikey).where(and(eq(apikey.id, id), eq(apikey.referenceId, tenantId))).get();
+  if (!row) throw new ApiError(404, "not-found", "API key not found", `No API key ${id} in this tenant.`);
+  if (row.enabled === false) return toView(row);
+  const meta = { ...parseMeta(row), revokedAt: Date.now() };
+  const updated = { enabled: false, updatedAt: new Date(), metadata: JSON.stringify(meta) };
+  await db.update(apikey).set(updated).where(and(eq(apikey.id, id), eq(apikey.referenceId, tenantId)));
+  return toView({ ...row, ...updated });
+}
+
+export interface VerifiedKey {
+  id: string;
+  tenantId: string;
+  scopes: ApiKeyScope[];
+}
+
+/** Constant-time equality of two equal-length hex digests. */
+function digestsEqual(a: string, b: string): boolean {
+  const x = new TextEncoder().encode(a);
+  const y = new TextEncoder().encode(b);
+  if (x.byteLength !== y.byteLength) return false;
+  return crypto.subtle.timingSafeEqual(x, y);
+}
+
+/**
+ * Checks a presented key; undefined for malformed, unknown, revoked or expired keys alike (the
+ * caller answers one indistinguishable 401). `touch` schedules the last-used update.
+ */
+export async function verifyApiKey(env: Env, presented: string, touch?: (p: Promise<unknown>) => void): Promise<VerifiedKey | undefined> {
+  // Hash even malformed input so every failure costs the same work.
+  const digest = await hashApiKey(presented);
+  if (!KEY_PATTERN.test(presented)) return undefined;
+  const db = drizzle(env.DB);
+  const row = await db.select().from(apikey).where(eq(apikey.key, digest)).get();
+  if (!row || !digestsEqual(row.key, digest)) return undefined;
+  if (row.enabled === false) return undefined;
+  const now = Date.now();
+  if (row.expiresAt && row.expiresAt.getTime() <= now) return undefined;
+  if (!row.lastRequest || now - row.lastRequest.getTime() > LAST_USED_RESOLUTION_MS) {
+    const write = db
+      .update(apikey)
+      .set({ lastRequest: new Date(now) })
+      .where(and(eq(apikey.id, row.id), row.lastRequest ? lt(apikey.lastRequest, new Date(now - LAST_USED_RESOLUTION_MS)) : eq(apikey.id, row.id)))
+      .run();
+    if (touch) touch(write);
+    else await write;
+  }
+  return { id: row.id, tenantId: row.referenceId, scopes: parseScopes(row) };
+}

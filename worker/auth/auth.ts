@@ -1,0 +1,106 @@
+/**
+ * better-auth on D1 (drizzle adapter), mounted at /api/auth/*: email + password accounts,
+ * sessions in HttpOnly cookies (Secure when APP_URL is https), password reset through the
+ * Mailer, and organizations (= tenants) with owner/admin/member roles and invitations.
+ *
+ * Sign-up creates the user's first tenant (databaseHooks.user.create.after), and every new
+ * session starts with an active tenant (databaseHooks.session.create.before), so a fresh account
+ * can call /v1 at once. Keep the plugin list in step with schema-source.ts (it shapes the tables).
+ */
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { organization } from "better-auth/plugins";
+import { drizzle } from "drizzle-orm/d1";
+import type { Env } from "../env";
+import * as schema from "../db/schema";
+import { getMailer } from "./mailer";
+import { createTenantForUser, firstTenantOf } from "./tenants";
+
+/** Invitations are valid for 7 days. */
+export const INVITATION_EXPIRES_SECONDS = 7 * 24 * 3600;
+
+function createAuth(env: Env) {
+  if (!env.BETTER_AUTH_SECRET || env.BETTER_AUTH_SECRET.length < 32) {
+    throw new Error("BETTER_AUTH_SECRET must be set to at least 32 characters (wrangler secret put / .dev.vars).");
+  }
+  const mailer = getMailer(env);
+  return betterAuth({
+    appName: "Evolve",
+    baseURL: env.APP_URL,
+    basePath: "/api/auth",
+    secret: env.BETTER_AUTH_SECRET,
+    trustedOrigins: [env.APP_URL],
+    database: drizzleAdapter(drizzle(env.DB, { schema }), { provider: "sqlite", schema }),
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 10,
+      resetPasswordTokenExpiresIn: 3600,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, url }) => {
+        await mailer.send({
+          kind: "password-reset",
+          to: user.email,
+          subject: "Reset your Evolve password",
+          text: `Someone (hopefully you) asked to reset the password of ${user.email}. Open ${url} within an hour to choose a new one.`,
+          link: url,
+        });
+      },
+    },
+    advanced: {
+      useSecureCookies: env.APP_URL.startsWith("https://"),
+      cookiePrefix: "evolve",
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          after: async (user, ctx) => {
+            const body = (ctx?.body ?? {}) as { tenantName?: unknown };
+            const name = typeof body.tenantName === "string" && body.tenantName.trim() ? body.tenantName.trim().slice(0, 100) : `${user.name || user.email}'s workspace`;
+            await createTenantForUser(env, user.id, name);
+          },
+        },
+      },
+      session: {
+        create: {
+          before: async (session) => {
+            if (session.activeOrganizationId) return;
+            const first = await firstTenantOf(env, session.userId);
+            if (first) return { data: { ...session, activeOrganizationId: first.tenantId } };
+          },
+        },
+      },
+    },
+    plugins: [
+      organization({
+        creatorRole: "owner",
+        invitationExpiresIn: INVITATION_EXPIRES_SECONDS,
+        cancelPendingInvitationsOnReInvite: true,
+        sendInvitationEmail: async (data) => {
+          const link = `${env.APP_URL}/accept-invitation/${data.id}`;
+          await mailer.send({
+            kind: "invitation",
+            to: data.email,
+            subject: `${data.inviter.user.name} invited you to ${data.organization.name} on Evolve`,
+            text: `You were invited to join ${data.organization.name} as ${data.role}. Accept at ${link} (sign up or sign in with ${data.email}).`,
+            link,
+          });
+        },
+      }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+// One instance per env object (an isolate reuses it across requests); it holds no per-tenant state.
+const instances = new WeakMap<Env, Auth>();
+
+/** The better-auth instance for this Worker's bindings. */
+export function getAuth(env: Env): Auth {
+  let auth = instances.get(env);
+  if (!auth) {
+    auth = createAuth(env);
+    instances.set(env, auth);
+  }
+  return auth;
+}

@@ -1,0 +1,40 @@
+/**
+ * Outgoing mail (password reset links, invitations) goes through this interface. The local
+ * implementation writes the message to the log — in development you copy the link from the
+ * `wrangler dev` output. README "Mail" explains how to plug a real provider in `getMailer`.
+ */
+import type { Env } from "../env";
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  /** The one link the message is about (reset, accept invitation), for logs and tests. */
+  link?: string;
+  /** What the mail is for: "password-reset" | "invitation". */
+  kind: string;
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+}
+
+/** Logs the message as one JSON line. Never use it where logs are shared with third parties. */
+export class LogMailer implements Mailer {
+  async send(message: MailMessage): Promise<void> {
+    console.log(JSON.stringify({ level: "info", msg: "mail (local log mailer)", kind: message.kind, to: message.to, subject: message.subject, link: message.link }));
+    sentMail.push(message);
+    if (sentMail.length > 100) sentMail.shift();
+  }
+}
+
+/**
+ * The last messages the log mailer sent in this isolate — read by tests (e.g. to follow a
+ * password-reset link). Holds nothing in production, where a real provider is configured.
+ */
+export const sentMail: MailMessage[] = [];
+
+/** The mailer for this deployment. Plug a provider here (see README "Mail"). */
+export function getMailer(_env: Env): Mailer {
+  return new LogMailer();
+}

@@ -1,0 +1,81 @@
+/**
+ * Tiers are data: every limit the platform enforces is read from this table, never from `if`s
+ * scattered through handlers. Changing a plan's limits is an edit here (and a README line).
+ */
+
+export type TierName = "free" | "pro" | "enterprise";
+
+/** The problem-size dimensions a tier bounds (as measured by the jobs layer from the input). */
+export type SizeDimension = "lectures" | "cities" | "dimensions" | "population";
+
+export interface TierLimits {
+  tier: TierName;
+  /** Jobs that may be submitted per UTC day. */
+  jobsPerDay: number;
+  /** Jobs that may hold a slot (queued/running/paused) at once. */
+  concurrentJobs: number;
+  /** Compute seconds a single job may use before it is stopped as `expired`. */
+  computeSecondsPerJob: number;
+  /** Largest accepted problem per dimension. */
+  maxSize: Record<SizeDimension, number>;
+  /** Island-model parallelism; 0 means islands are not offered (single population). */
+  islands: number;
+  /** Heavy work of priority tenants is scheduled first. */
+  priority: "normal" | "high";
+  /** Days a finished job's data (input, result, exports) is kept. */
+  retentionDays: number;
+  /** /v1 requests per minute for the whole tenant. */
+  apiRequestsPerMinute: number;
+}
+
+export const TIERS: Record<TierName, TierLimits> = {
+  free: {
+    tier: "free",
+    jobsPerDay: 5,
+    concurrentJobs: 1,
+    computeSecondsPerJob: 60,
+    maxSize: { lectures: 200, cities: 200, dimensions: 30, population: 100 },
+    islands: 0,
+    priority: "normal",
+    retentionDays: 7,
+    apiRequestsPerMinute: 60,
+  },
+  pro: {
+    tier: "pro",
+    jobsPerDay: 500,
+    concurrentJobs: 5,
+    computeSecondsPerJob: 1800,
+    maxSize: { lectures: 2000, cities: 5000, dimensions: 200, population: 500 },
+    islands: 4,
+    priority: "normal",
+    retentionDays: 90,
+    apiRequestsPerMinute: 600,
+  },
+  enterprise: {
+    tier: "enterprise",
+    jobsPerDay: 10000,
+    concurrentJobs: 25,
+    computeSecondsPerJob: 7200,
+    maxSize: { lectures: 10000, cities: 20000, dimensions: 1000, population: 2000 },
+    islands: 16,
+    priority: "high",
+    retentionDays: 365,
+    apiRequestsPerMinute: 3000,
+  },
+};
+
+export const TIER_ORDER: TierName[] = ["free", "pro", "enterprise"];
+
+export function isTierName(value: unknown): value is TierName {
+  return typeof value === "string" && value in TIERS;
+}
+
+/** The smallest tier that accepts `value` for a size dimension (for "upgrade to X" hints). */
+export function smallestTierAllowing(dimension: SizeDimension, value: number): TierName | undefined {
+  return TIER_ORDER.find((t) => TIERS[t].maxSize[dimension] >= value);
+}
+
+/** The smallest tier offering at least `islands` islands. */
+export function smallestTierWithIslands(islands: number): TierName | undefined {
+  return TIER_ORDER.find((t) => TIERS[t].islands >= islands);
+}

@@ -1,0 +1,121 @@
+/**
+ * Reusable fixtures for Worker tests (inside workerd). Everything goes through the real Worker:
+ * better-auth sign-up creates the user and their tenant, /v1/api-keys issues a key.
+ *
+ *   const a = await signUpTenant();              // { cookie, tenantId, userId, apiKey, email, ... }
+ *   const res = await call("/v1/usage", { headers: bearer(a.apiKey) });
+ */
+import { env, exports } from "cloudflare:workers";
+
+const worker = () => (exports as unknown as { default: { fetch(r: Request): Promise<Response> } }).default;
+
+/** Origin the Worker treats as its own (APP_URL): cookie-authenticated changes must carry it. */
+export const ORIGIN = env.APP_URL;
+
+/** Calls the Worker like a client would. Relative paths resolve against APP_URL. */
+export function call(path: string, init?: RequestInit): Promise<Response> {
+  return worker().fetch(new Request(new URL(path, ORIGIN), init));
+}
+
+export function bearer(key: string): Record<string, string> {
+  return { authorization: `Bearer ${key}` };
+}
+
+/** Headers for a signed-in browser request (cookie + same-origin, as the web app sends them). */
+export function session(cookie: string): Record<string, string> {
+  return { cookie, origin: ORIGIN };
+}
+
+export function json(body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) };
+}
+
+/** Collects `name=value` pairs of every Set-Cookie into one Cookie header value. */
+export function cookieFrom(res: Response, previous = ""): string {
+  const jar = new Map(previous.split(/;\s*/).filter(Boolean).map((p) => [p.split("=")[0], p] as const));
+  for (const line of res.headers.getAll("set-cookie")) {
+    const pair = line.split(";")[0];
+    jar.set(pair.split("=")[0], pair);
+  }
+  return [...jar.values()].join("; ");
+}
+
+let counter = 0;
+export function uniqueEmail(label = "user"): string {
+  counter += 1;
+  return `${label}-${Date.now().toString(36)}-${counter}-${crypto.randomUUID().slice(0, 6)}@example.test`;
+}
+
+export const TEST_PASSWORD = "correct-horse-battery-staple";
+
+export interface TestTenant {
+  email: string;
+  password: string;
+  userId: string;
+  cookie: string;
+  tenantId: string;
+  /** An API key of this tenant with jobs:read, jobs:write and admin scopes. */
+  apiKey: string;
+  apiKeyId: string;
+}
+
+/** Signs a user up through better-auth (which creates their tenant) and issues an API key. */
+export async function signUpTenant(opts: { email?: string; name?: string; tenantName?: string; scopes?: string[] } = {}): Promise<TestTenant> {
+  const email = opts.email ?? uniqueEmail();
+  const res = await call(
+    "/api/auth/sign-up/email",
+    json({ name: opts.name ?? "Test User", email, password: TEST_PASSWORD, ...(opts.tenantName ? { tenantName: opts.tenantName } : {}) }, { origin: ORIGIN }),
+  );
+  if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
+  const { user } = (await res.json()) as { user: { id: string } };
+  const cookie = cookieFrom(res);
+  const tenants = await call("/v1/tenants", { headers: session(cookie) });
+  if (tenants.status !== 200) throw new Error(`GET /v1/tenants failed: ${tenants.status} ${await tenants.text()}`);
+  const { data } = (await tenants.json()) as { data: { id: string; active: boolean }[] };
+  const tenantId = data.find((t) => t.active)!.id;
+  const created = await call("/v1/api-keys", json({ name: "test key", scopes: opts.scopes ?? ["jobs:read", "jobs:write", "admin"] }, session(cookie)));
+  if (created.status !== 201) throw new Error(`POST /v1/api-keys failed: ${created.status} ${await created.text()}`);
+  const { key, apiKey } = (await created.json()) as { key: string; apiKey: { id: string } };
+  return { email, password: TEST_PASSWORD, userId: user.id, cookie, tenantId, apiKey: key, apiKeyId: apiKey.id };
+}
+
+/** Signs an existing user in; returns the session cookie. */
+export async function signIn(email: string, password = TEST_PASSWORD): Promise<string> {
+  const res = await call("/api/auth/sign-in/email", json({ email, password }, { origin: ORIGIN }));
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  return cookieFrom(res);
+}
+
+/**
+ * Adds a second user to `tenant` with `role` (invitation → sign-up → accept through better-auth)
+ * and returns their cookie, with the tenant made active for their session.
+ */
+export async function addMember(tenant: TestTenant, role: "admin" | "member" = "member"): Promise<{ email: string; cookie: string; userId: string; memberId: string }> {
+  const email = uniqueEmail(role);
+  const inv = await call("/v1/invitations", json({ email, role }, session(tenant.cookie)));
+  if (inv.status !== 201) throw new Error(`invite failed: ${inv.status} ${await inv.text()}`);
+  const { id: invitationId } = (await inv.json()) as { id: string };
+  const res = await call("/api/auth/sign-up/email", json({ name: `A ${role}`, email, password: TEST_PASSWORD }, { origin: ORIGIN }));
+  if (res.status !== 200) throw new Error(`sign-up failed: ${res.status}`);
+  const { user } = (await res.json()) as { user: { id: string } };
+  let cookie = cookieFrom(res);
+  const accepted = await call("/api/auth/organization/accept-invitation", json({ invitationId }, session(cookie)));
+  if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${await accepted.text()}`);
+  cookie = cookieFrom(accepted, cookie);
+  const active = await call("/v1/tenants/active", { method: "PUT", headers: { "content-type": "application/json", ...session(cookie) }, body: JSON.stringify({ tenantId: tenant.tenantId }) });
+  if (active.status !== 200) throw new Error(`switch failed: ${active.status} ${await active.text()}`);
+  cookie = cookieFrom(active, cookie);
+  const members = (await (await call("/v1/members", { headers: session(tenant.cookie) })).json()) as { data: { id: string; userId: string }[] };
+  return { email, cookie, userId: user.id, memberId: members.data.find((m) => m.userId === user.id)!.id };
+}
+
+/** Inserts a job row for `tenantId` directly into D1 (for isolation tests before the jobs API exists). */
+export async function insertJobRow(tenantId: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const id = (overrides.id as string) ?? `job_${crypto.randomUUID().replaceAll("-", "")}`;
+  await env.DB.prepare(
+    "INSERT INTO job (id, tenant_id, kind, algorithm, state, parameters, seed, budget, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  )
+    .bind(id, tenantId, overrides.kind ?? "tsp", overrides.algorithm ?? "ga", overrides.state ?? "succeeded", "{}", 1, "{}", overrides.expiresAt ?? null)
+    .run();
+  return id;
+}
