@@ -13,6 +13,8 @@ import { apiCors, csrfGuard, securityHeaders } from "./http/security";
 import { apiMetrics } from "./ops/record";
 import { opsRoutes } from "./ops/routes";
 import { healthRoutes } from "./routes/health";
+import { jobEventsRoutes } from "./routes/job-events";
+import { mountPublicApi } from "./api/mount";
 import { authenticate } from "./auth/authenticate";
 import { getAuth } from "./auth/auth";
 import { apiKeyRoutes } from "./routes/api-keys";
@@ -39,6 +41,10 @@ export function createApp() {
   v1.route("/invitations", invitationRoutes);
   v1.route("/tenants", tenantRoutes);
   v1.route("/usage", usageRoutes);
+  // Live progress streams of a job: SSE /jobs/:id/events and WebSocket /jobs/:id/ws.
+  v1.route("/jobs", jobEventsRoutes);
+  // Jobs, problems, algorithms, webhooks, exports, links + /v1/openapi.json and /v1/docs (issue #8).
+  mountPublicApi(v1);
   app.route("/v1", v1);
   app.route("/api/ops", opsRoutes);
 

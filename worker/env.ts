@@ -19,6 +19,8 @@ export interface Env {
   ENVIRONMENT: string;
   APP_URL: string;
   MAX_BODY_BYTES: string;
+  /** Optional: CPU target of one job chunk in ms (default 300); tests use less. */
+  JOB_CHUNK_TARGET_MS?: string;
 
   /** Secrets (wrangler secret put / .dev.vars). Optional where a feature degrades without them. */
   BETTER_AUTH_SECRET?: string;
@@ -37,4 +39,8 @@ export interface Env {
 }
 
 /** Every message on the jobs queue names what it is; consumers switch on `type`. */
-export type QueueMessage = { type: "health-ping"; at: number } | { type: string; [key: string]: unknown };
+export type QueueMessage =
+  | { type: "health-ping"; at: number }
+  /** One island's next chunk of a heavy job (worker/runtime/island-coordinator.ts). */
+  | { type: "island-chunk"; jobId: string; tenantId: string; island: number; seq: number }
+  | { type: string; [key: string]: unknown };
