@@ -46,6 +46,8 @@ export interface TimetablingProblem {
   dayNames: string[];
   /** Slot labels, e.g. "08:30–09:30"; ITC uses "0", "1", … */
   slotNames: string[];
+  /** Clock times of each slot when the model gives them (calendar exports); absent for ITC. */
+  slotTimes?: ({ start: string; end: string } | null)[];
 
   roomIds: string[];
   roomCapacity: Int32Array;

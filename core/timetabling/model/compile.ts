@@ -182,6 +182,7 @@ export function compileModel(doc: unknown): TimetablingProblem {
       onto.room[first + k] = r;
     });
   };
+  if (periods.some((p) => p.start && p.end)) problem.slotTimes = periods.map((p) => (p.start && p.end ? { start: p.start, end: p.end } : null));
   place("pinned", { period: problem.pinPeriod, room: problem.pinRoom });
   if (m.start !== undefined) {
     const L = problem.lectureCourse.length;

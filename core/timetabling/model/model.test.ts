@@ -53,6 +53,7 @@ describe("rich model (JSON)", () => {
     expect(p.periodPenalty![0 * 6 + 0]).toBe(1); // smith does not want Mon P1
     expect(p.periodPenalty![1 * 6 + 5]).toBe(1); // Tue P3 is outside jones's preferred periods
     expect(p.slotNames[0]).toBe("08:30–09:20");
+    expect(p.slotTimes?.[2]).toEqual({ start: "10:30", end: "11:20" });
   });
 
   it("scores the rich constraints: preference, daily limit, doubles, room availability and features", () => {
