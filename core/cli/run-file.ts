@@ -1,0 +1,79 @@
+/**
+ * What `npm run solve` does, as a function (Node only: reads and writes files).
+ * Any kind registered in core/index.ts works: the file's extension picks the reader, the kind
+ * module supplies the default algorithm, the solution file format (`formatSolution`) and extra
+ * summary fields (`summary`), so a new kind needs no change here.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { compileProblem, problemFromFile, solverFor, type Progress } from "../index";
+
+export interface SolveOptions {
+  algorithm?: string;
+  /** Wall-clock budget (ignored when `evaluations` is given). */
+  seconds?: number;
+  /** Evaluation budget: with a seed this makes the answer reproducible. */
+  evaluations?: number;
+  seed?: number;
+  out?: string;
+  params?: Record<string, unknown>;
+  /** Progress lines (stderr in the CLI); called about once a second. */
+  log?: (line: string) => void;
+}
+
+export type SolveResult = Record<string, unknown> & {
+  kind: string;
+  algorithm: string;
+  seed: number;
+  evaluations: number;
+  seconds: number;
+  best: number;
+};
+
+export function solveFile(path: string, o: SolveOptions = {}): SolveResult {
+  const doc = problemFromFile(path, readFileSync(path));
+  const { kind, module, problem, size } = compileProblem(doc);
+  const { id, solver } = solverFor(kind, o.algorithm);
+  const seed = o.seed ?? 1;
+  const byEvaluations = o.evaluations !== undefined;
+  const seconds = o.seconds ?? 10;
+  const state = solver.init(problem, solver.parameters(o.params ?? {}, problem), seed, {
+    maxEvaluations: byEvaluations ? o.evaluations! : Number.POSITIVE_INFINITY,
+  });
+  const start = performance.now();
+  const elapsed = () => (performance.now() - start) / 1000;
+  // Chunks end on time only to print progress; with an evaluation budget the cap alone decides
+  // the answer, so it does not depend on the machine's speed.
+  while (!solver.progress(state).done && (byEvaluations || elapsed() < seconds)) {
+    const left = byEvaluations ? 1000 : Math.max(1, Math.min(1000, (seconds - elapsed()) * 1000));
+    solver.step(state, { millis: left });
+    o.log?.(progressLine(elapsed(), solver.progress(state)));
+  }
+  const best = solver.best(state);
+  const progress = solver.progress(state);
+  if (o.out) {
+    const text = module.formatSolution ? module.formatSolution(problem, best) : JSON.stringify({ value: best.value, solution: best.solution }) + "\n";
+    writeFileSync(o.out, text);
+  }
+  const secs = elapsed();
+  return {
+    kind,
+    algorithm: id,
+    seed,
+    instance: (problem as { name?: string }).name || undefined,
+    size,
+    evaluations: progress.evaluations,
+    generations: progress.generation,
+    seconds: Number(secs.toFixed(3)),
+    evaluationsPerSecond: Math.round(progress.evaluations / Math.max(secs, 1e-9)),
+    best: best.value,
+    ...(best.hard !== undefined ? { hard: best.hard } : {}),
+    ...(best.soft !== undefined ? { soft: best.soft } : {}),
+    ...module.summary?.(problem, best),
+    ...(o.out ? { out: o.out } : {}),
+  };
+}
+
+function progressLine(t: number, p: Progress): string {
+  const extra = p.hard !== undefined ? ` hard ${p.hard} soft ${p.soft}` : "";
+  return `[${t.toFixed(1).padStart(6)} s] generation ${p.generation} evaluations ${p.evaluations} best ${p.best}${extra} mean ${Number.isFinite(p.mean) ? Number(p.mean.toPrecision(8)) : p.mean}`;
+}

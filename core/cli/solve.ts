@@ -1,0 +1,82 @@
+/**
+ * npm run solve -- <problem-file> [--algorithm NAME] [--seconds N | --evaluations N] [--seed N]
+ *                  [--out FILE] [--param name=value ...] [--params JSON]
+ *
+ * Reads .tsp, .json (any kind's document) and whatever other kinds registered (.ctt, .xlsx, .csv);
+ * prints progress to stderr and ONE final JSON line to stdout. With --evaluations and --seed the
+ * answer is reproducible bit for bit. Exit code 2 for usage errors, 1 for bad input.
+ */
+import { ParameterError, ProblemError } from "../index";
+import { solveFile, type SolveOptions } from "./run-file";
+
+const USAGE =
+  "usage: npm run solve -- <problem-file> [--algorithm NAME] [--seconds N | --evaluations N] [--seed N] [--out FILE] [--param name=value] [--params JSON]";
+
+function parseArgs(argv: string[]): { file: string; options: SolveOptions } {
+  let file: string | undefined;
+  const options: SolveOptions = { params: {} };
+  const number = (flag: string, v: string | undefined) => {
+    const n = Number(v);
+    if (v === undefined || !Number.isFinite(n) || n < 0) throw new UsageError(`${flag} needs a non-negative number`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => argv[++i];
+    switch (a) {
+      case "--algorithm":
+        options.algorithm = next();
+        break;
+      case "--seconds":
+        options.seconds = number(a, next());
+        break;
+      case "--evaluations":
+        options.evaluations = Math.floor(number(a, next()));
+        if (options.evaluations < 1) throw new UsageError("--evaluations must be at least 1");
+        break;
+      case "--seed":
+        options.seed = Math.floor(number(a, next()));
+        break;
+      case "--out":
+        options.out = next();
+        break;
+      case "--param": {
+        const [k, ...rest] = (next() ?? "").split("=");
+        const v = rest.join("=");
+        options.params![k] = v === "true" ? true : v === "false" ? false : v;
+        break;
+      }
+      case "--params":
+        Object.assign(options.params!, JSON.parse(next() ?? "{}"));
+        break;
+      case "-h":
+      case "--help":
+        throw new UsageError(USAGE);
+      default:
+        if (a.startsWith("--")) throw new UsageError(`unknown option ${a}\n${USAGE}`);
+        if (file) throw new UsageError(`only one problem file, got ${file} and ${a}`);
+        file = a;
+    }
+  }
+  if (!file) throw new UsageError(USAGE);
+  return { file, options };
+}
+
+class UsageError extends Error {}
+
+try {
+  const { file, options } = parseArgs(process.argv.slice(2));
+  const result = solveFile(file, { ...options, log: (line) => process.stderr.write(line + "\n") });
+  process.stdout.write(JSON.stringify(result) + "\n");
+} catch (e) {
+  if (e instanceof UsageError) {
+    process.stderr.write(e.message + "\n");
+    process.exit(2);
+  }
+  if (e instanceof ProblemError || e instanceof ParameterError) {
+    process.stderr.write(`${e.name}: ${e.message}\n`);
+    process.stdout.write(JSON.stringify({ error: e.name, issues: e.issues }) + "\n");
+    process.exit(1);
+  }
+  throw e;
+}
