@@ -51,11 +51,13 @@ const cttDocSchema = {
   },
 };
 
+const { $schema: _s, $id: _i, ...modelBranch } = modelJsonSchema;
+
 /** JSON Schema of timetabling problem documents (either format). */
 export const timetablingSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   title: "Timetabling problem",
-  oneOf: [cttDocSchema, { ...modelJsonSchema, $schema: undefined, $id: undefined }],
+  oneOf: [cttDocSchema, modelBranch],
 };
 
 /** Compile a problem document (see the file comment for the shapes). */
