@@ -31,7 +31,15 @@ export interface CreateJobInput {
   /** Fork: continue from this job's latest checkpoint (same tenant, kind, algorithm, problem). */
   startFrom?: { jobId: string };
   /** Runtime tuning; defaults suit production. */
-  options?: { chunkTargetMs?: number; islandChunkEvaluations?: number; islandDeadlineMs?: number; migrateEvery?: number; migrants?: number };
+  options?: {
+    chunkTargetMs?: number;
+    islandChunkEvaluations?: number;
+    islandDeadlineMs?: number;
+    migrateEvery?: number;
+    migrants?: number;
+    /** Stop as `expired` after this much compute, below the plan's limit (never above it). */
+    computeLimitMs?: number;
+  };
   /** Only honoured when ENVIRONMENT is "test": simulated crashes and lost messages. */
   testFaults?: TestFaults;
 }
@@ -95,7 +103,7 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
       seed,
       maxEvaluations,
       maxComputeMs: input.budget.seconds !== undefined ? input.budget.seconds * 1000 : null,
-      computeLimitMs: admission.limits.computeSecondsPerJob * 1000,
+      computeLimitMs: Math.min(admission.limits.computeSecondsPerJob * 1000, o.computeLimitMs ?? Number.POSITIVE_INFINITY),
       inputKey: jobKeys.input(caller.tenantId, jobId),
       islands,
       chunkTargetMs: o.chunkTargetMs ?? (Number(env.JOB_CHUNK_TARGET_MS) || RUNTIME_DEFAULTS.chunkTargetMs),
@@ -175,6 +183,7 @@ function checkShape(input: CreateJobInput): FieldError[] {
     ["islandDeadlineMs", 3_600_000],
     ["migrateEvery", 1000],
     ["migrants", 1000],
+    ["computeLimitMs", 86_400_000],
   ];
   for (const [k, max] of positive) {
     const v = o[k];
