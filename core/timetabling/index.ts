@@ -15,6 +15,7 @@ import { readCttSolution, writeCttSolution } from "./itc/sol";
 import { compileModel } from "./model/compile";
 import { modelJsonSchema } from "./model/schema";
 import type { TimetablingProblem } from "./problem";
+import { evaluate } from "./evaluate";
 import { timetableFromPlacements, timetableToJson, type Timetable } from "./solution";
 import { makeSolver } from "./solver/engine";
 import { MEMETIC_PARAMS, SA_PARAMS } from "./solver/params";
@@ -135,4 +136,11 @@ export const timetablingKind: KindModule<TimetablingProblem> = {
     },
   },
   defaultAlgorithm: "memetic",
+  /** Competition text for ITC input, our JSON for the rich model (the CLI's --out). */
+  formatSolution: (problem, best) => writeSolution(problem, best.solution as Timetable).text,
+  /** Validator figures of the best timetable, re-scored by the evaluator. */
+  summary: (problem, best) => {
+    const e = evaluate(problem, best.solution as Timetable);
+    return { hard: e.hard, soft: e.soft, byConstraint: e.byConstraint };
+  },
 };
