@@ -46,6 +46,9 @@ export interface TimetablingProblem {
   dayNames: string[];
   /** Slot labels, e.g. "08:30–09:30"; ITC uses "0", "1", … */
   slotNames: string[];
+  /** Ids of days and slots as the input names them (rich model); equal to the names for ITC. */
+  dayIds: string[];
+  slotIds: string[];
   /** Clock times of each slot when the model gives them (calendar exports); absent for ITC. */
   slotTimes?: ({ start: string; end: string } | null)[];
 
@@ -107,6 +110,9 @@ export interface ProblemInput {
   name: string;
   dayNames: string[];
   slotNames: string[];
+  /** Defaults to the names. */
+  dayIds?: string[];
+  slotIds?: string[];
   rooms: { id: string; capacity: number }[];
   instructors: { id: string; maxPerDay?: number }[];
   curricula: { id: string; courses: number[] }[];
@@ -176,6 +182,8 @@ export function buildProblem(input: ProblemInput): TimetablingProblem {
     periods,
     dayNames: input.dayNames,
     slotNames: input.slotNames,
+    dayIds: input.dayIds ?? input.dayNames,
+    slotIds: input.slotIds ?? input.slotNames,
     roomIds: input.rooms.map((r) => r.id),
     roomCapacity: Int32Array.from(input.rooms.map((r) => r.capacity)),
     roomUnavailable,

@@ -59,7 +59,19 @@ export function timetableFromPlacements(problem: TimetablingProblem, list: reado
 
 /** JSON shape of a solution for the API and rich-model users. */
 export interface TimetableJson {
-  assignments: { course: string; lecture: number; room: string | null; day: string | null; period: string | null; dayIndex: number; periodIndex: number }[];
+  assignments: {
+    course: string;
+    lecture: number;
+    room: string | null;
+    /** Display names of the day and period. */
+    day: string | null;
+    period: string | null;
+    /** Ids as the model names them (what `pinned` / `start` entries use). */
+    dayId: string | null;
+    periodId: string | null;
+    dayIndex: number;
+    periodIndex: number;
+  }[];
 }
 
 /** Readable JSON: one entry per lecture with ids and day/period names. */
@@ -76,6 +88,8 @@ export function timetableToJson(problem: TimetablingProblem, t: Timetable): Time
       room: t.room[l] >= 0 ? problem.roomIds[t.room[l]] : null,
       day: d >= 0 ? problem.dayNames[d] : null,
       period: s >= 0 ? problem.slotNames[s] : null,
+      dayId: d >= 0 ? problem.dayIds[d] : null,
+      periodId: s >= 0 ? problem.slotIds[s] : null,
       dayIndex: d,
       periodIndex: s,
     });

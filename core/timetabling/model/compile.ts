@@ -151,6 +151,8 @@ export function compileModel(doc: unknown): TimetablingProblem {
     name: typeof m.name === "string" ? m.name : "timetable",
     dayNames: days.map((d) => d.name ?? d.id),
     slotNames: periods.map((p) => p.name ?? (p.start && p.end ? `${p.start}–${p.end}` : p.id)),
+    dayIds: days.map((d) => d.id),
+    slotIds: periods.map((p) => p.id),
     rooms: rooms.map((r) => ({ id: r.id, capacity: r.capacity })),
     instructors: instructors.map((t) => ({ id: t.id, maxPerDay: t.maxLecturesPerDay })),
     curricula,

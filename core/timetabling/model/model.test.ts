@@ -83,7 +83,11 @@ describe("rich model (JSON)", () => {
     expect([best.solution.period[art], best.solution.room[art]]).toEqual([5, 0]);
     const out = writeSolution(p, best.solution);
     expect(out.extension).toBe("json");
-    expect(JSON.parse(out.text).assignments).toHaveLength(6);
+    const json = JSON.parse(out.text);
+    expect(json.assignments).toHaveLength(6);
+    // The JSON solution feeds straight back as a warm start (ids, not display names).
+    const again = compileTimetabling({ ...doc, start: json.assignments.map((a: Record<string, unknown>) => ({ course: a.course, lecture: a.lecture, day: a.dayId, period: a.periodId, room: a.room })) });
+    expect(evaluate(again, again.initial!).soft).toBe(best.soft);
     const byGroup = timetableViews(p, best.solution, "curriculum");
     expect(byGroup[0].cells.flat(2).map((e) => e.course).sort()).toEqual(["chem", "chem", "math", "math", "math"]);
   });
