@@ -113,3 +113,28 @@ describe("continuous parameters", () => {
     }
   });
 });
+
+describe("continuous island migration hooks", () => {
+  const p = compileContinuous({ kind: "continuous", function: "rastrigin", dimension: 4 });
+  for (const id of ids) {
+    it(`${id}: migrants from a better island raise the receiver's best, garbage is ignored`, () => {
+      const s = continuousKind.algorithms[id].solver;
+      const a = s.init(p, s.parameters({}, p), 1, { maxEvaluations: 20_000 });
+      const b = s.init(p, s.parameters({}, p), 2, { maxEvaluations: 20_000 });
+      s.step(a, { evaluations: 5000 });
+      s.step(b, { evaluations: 200 });
+      const m = s.emigrants!(a, 3);
+      expect(m.count).toBeGreaterThan(0);
+      expect(m.costs[0]).toBe(s.progress(a).best);
+      s.immigrate!(b, { count: 1, width: 99, rows: new Float64Array(99), costs: new Float64Array(1) });
+      const before = s.progress(b).best;
+      s.immigrate!(b, m);
+      expect(s.progress(b).best).toBe(Math.min(before, s.progress(a).best));
+      // A restored receiver continues exactly like the live one.
+      const restored = s.restore(p, s.checkpoint(b));
+      s.step(b, { evaluations: 300 });
+      s.step(restored, { evaluations: 300 });
+      expect(s.best(restored)).toEqual(s.best(b));
+    });
+  }
+});

@@ -20,6 +20,7 @@ import { ga, gaParams } from "./algorithms/ga";
 import { pso, psoParams } from "./algorithms/pso";
 import { sa, saParams } from "./algorithms/sa";
 import { compileContinuous, continuousSchema } from "./document";
+import { withMigration } from "./migration";
 import type { ContinuousProblem } from "./problem";
 
 export { BUILTIN_NAMES, FUNCTIONS, type BuiltinName, type BenchmarkFunction } from "./functions";
@@ -48,35 +49,35 @@ export const continuousKind: KindModule<ContinuousProblem> = {
       description:
         "Success-history adaptive DE with linear population reduction (L-SHADE, current-to-pbest/1 with archive); also classic rand/1/bin and current-to-best/1 with jittered F. The strongest default for continuous problems.",
       params: deParams,
-      solver: de,
+      solver: withMigration(de),
     },
     pso: {
       id: "pso",
       title: "Particle swarm optimisation",
       description: "Constriction-factor or inertia-weight PSO with global or ring topology; fast on smooth unimodal functions.",
       params: psoParams,
-      solver: pso,
+      solver: withMigration(pso),
     },
     ga: {
       id: "ga",
       title: "Real-coded genetic algorithm",
       description: "Generational GA: tournament selection, SBX or BLX-α crossover, polynomial or Gaussian mutation, elitism.",
       params: gaParams,
-      solver: ga,
+      solver: withMigration(ga),
     },
     sa: {
       id: "sa",
       title: "Simulated annealing",
       description: "Metropolis acceptance with a geometric cooling schedule over the budget and self-adapting Gaussian steps; evaluates a small batch of neighbours per move.",
       params: saParams,
-      solver: sa,
+      solver: withMigration(sa),
     },
     "aco-r": {
       id: "aco-r",
       title: "Ant colony optimisation for continuous domains (ACO_R)",
       description: "Socha & Dorigo's ACO_R: a ranked solution archive sampled with Gaussian kernels.",
       params: acorParams,
-      solver: acor,
+      solver: withMigration(acor),
     },
   },
 };

@@ -71,6 +71,23 @@ export interface Solver<P, S, Sol, Params = Record<string, unknown>> {
   restore(problem: P, checkpoint: Uint8Array): S;
   best(state: S): BestSolution<Sol>;
   progress(state: S): Progress;
+  /**
+   * Island model, optional: copies of the `k` best individuals with their objective values (so
+   * the receiving island spends no evaluations on them). Plain data, same shape for one kind.
+   */
+  emigrants?(state: S, k: number): Migrants;
+  /** Island model, optional: let `migrants` replace the receiving state's worst individuals. */
+  immigrate?(state: S, migrants: Migrants): void;
+}
+
+/** Individuals moving between islands: `count` rows of `width` numbers and their costs. */
+export interface Migrants {
+  count: number;
+  width: number;
+  /** Row-major genomes (continuous: coordinates). */
+  rows: Float64Array;
+  /** Minimisation costs (sign·f), as the algorithms store them. */
+  costs: Float64Array;
 }
 
 /** Runs `step` until the run is done (used by the CLI and tests). */
