@@ -5,6 +5,7 @@
 import { app } from "./app";
 import type { Env, QueueMessage } from "./env";
 import { handleQueueBatch } from "./queue/consumer";
+import { sweepExpiredJobs } from "./tenancy/retention";
 
 export { JobRunner } from "./runtime/job-runner";
 export { TenantGate } from "./tenancy/tenant-gate";
@@ -13,7 +14,8 @@ export { OpsMetrics } from "./ops/ops-metrics";
 export default {
   fetch: (request, env, ctx) => app.fetch(request, env, ctx),
   queue: (batch, env, ctx) => handleQueueBatch(batch, env, ctx),
-  scheduled: async (_controller, _env, _ctx) => {
-    // Retention sweep arrives with the tenancy issue.
+  // Daily cron (wrangler.toml [triggers]): deletes jobs' data past their tier's retention.
+  scheduled: async (controller, env, ctx) => {
+    ctx.waitUntil(sweepExpiredJobs(env, new Date(controller.scheduledTime)).then(() => undefined));
   },
 } satisfies ExportedHandler<Env, QueueMessage>;

@@ -119,3 +119,12 @@ export async function insertJobRow(tenantId: string, overrides: Record<string, u
     .run();
   return id;
 }
+
+/**
+ * Rate limits count in fixed UTC-minute windows: waits for the next minute when fewer than
+ * `neededMs` remain in this one, so a test's burst falls inside a single window.
+ */
+export async function withinOneMinuteWindow(neededMs: number): Promise<void> {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < neededMs) await new Promise((r) => setTimeout(r, left + 50));
+}
