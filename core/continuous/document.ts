@@ -4,6 +4,7 @@
  *    "bounds"?: [lo,hi] | [[lo,hi],...], "direction"?: "minimize"|"maximize"}
  */
 import { ProblemError, type InputIssue } from "../engine/errors";
+import { isCustomContinuous, readCustomContinuous } from "./custom";
 import { BUILTIN_NAMES, FUNCTIONS, isBuiltinName } from "./functions";
 import { builtinProblem, MAX_DIMENSION, type ContinuousProblem, type Direction } from "./problem";
 
@@ -44,6 +45,11 @@ export function compileContinuous(doc: unknown): ContinuousProblem {
     throw new ProblemError({ path: [], message: "problem must be a JSON object" });
   }
   const o = doc as Record<string, unknown>;
+  // Tenant code needs the platform's sandbox (worker/sandbox compileProblemWithSandbox); core never runs it.
+  if (isCustomContinuous(doc)) {
+    readCustomContinuous(doc);
+    throw new ProblemError({ path: ["objective"], message: "custom JavaScript objectives compile only on the platform, which runs them in its sandbox" });
+  }
   if (o.kind !== "continuous") issues.push({ path: ["kind"], message: 'must be "continuous"' });
   for (const key of Object.keys(o)) {
     if (!(key in continuousSchema.properties)) issues.push({ path: [key], message: "unknown field" });

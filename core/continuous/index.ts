@@ -35,6 +35,14 @@ export {
   type Direction,
 } from "./problem";
 export { compileContinuous, continuousSchema, type ContinuousDocument } from "./document";
+export {
+  customContinuousSchema,
+  defineCustomContinuous,
+  isCustomContinuous,
+  readCustomContinuous,
+  type CustomContinuousSpec,
+  type CustomObjectiveSpec,
+} from "./custom";
 
 export const continuousKind: KindModule<ContinuousProblem> = {
   kind: "continuous",
