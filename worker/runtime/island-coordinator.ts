@@ -187,6 +187,7 @@ export class IslandCoordinator {
       const placed = await placeCheckpoint(this.env, spec, i, rows[i].seq, solver.checkpoint(states[i]));
       out.push({ ...rows[i], ...placed });
     }
+    this.store.setMeta("migrations", (this.store.getMeta<number>("migrations") ?? 0) + 1);
     return out;
   }
 

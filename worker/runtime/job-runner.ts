@@ -38,6 +38,8 @@ export interface JobView {
   reason: string | null;
   error: string | null;
   round: number;
+  /** Island mode: ring migrations done so far. */
+  migrations: number;
   islands: { island: number; seq: number; evaluations: number; best: number | null; inFlight: boolean }[];
 }
 
@@ -467,6 +469,7 @@ export class JobRunner extends DurableObject<Env> {
       reason: s.reason,
       error: s.error,
       round: s.round,
+      migrations: this.store.getMeta<number>("migrations") ?? 0,
       islands: this.store.islands().map((r) => ({
         island: r.island,
         seq: r.seq,

@@ -1,0 +1,114 @@
+/**
+ * Island mode through real Queues inside workerd: a clean run, then the same job under duplicate
+ * delivery, a lost report and a consumer that throws — each must end with exactly the clean
+ * run's result and evaluation count (nothing double-counted) — and a poison chunk that ends in
+ * the dead-letter queue and fails the job with a readable reason.
+ */
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import type { QueueMessage } from "../env";
+import { createJob, type CreateJobInput } from "../jobs";
+import { jobRunner } from "../jobs/job-queries";
+import { handleQueueBatch } from "../queue/consumer";
+import { paidTenant, resultOf, sphere, waitForEnd } from "./test-helpers";
+
+const ISLANDS = 3;
+const TOTAL = 9_000;
+
+function islandJob(extra: Partial<CreateJobInput> = {}): CreateJobInput {
+  return {
+    problem: sphere(5),
+    algorithm: "ga",
+    parameters: { popSize: 20 },
+    seed: 1234,
+    islands: ISLANDS,
+    budget: { evaluations: TOTAL },
+    options: { islandChunkEvaluations: 400, migrateEvery: 2, migrants: 2, islandDeadlineMs: 20_000 },
+    ...extra,
+  };
+}
+
+describe("islands via the queue", () => {
+  it("end identically under duplicate delivery, a lost report and a throwing consumer", async () => {
+    const tenantId = await paidTenant();
+    const clean = await createJob(env, { tenantId }, islandJob());
+    const duplicated = await createJob(env, { tenantId }, islandJob());
+    const lost = await createJob(env, { tenantId }, islandJob({
+      options: { ...islandJob().options, islandDeadlineMs: 1_500 },
+      testFaults: { dropReport: { island: 1, seq: 3 } },
+    }));
+    const throwing = await createJob(env, { tenantId }, islandJob({ testFaults: { consumerThrows: { island: 0, seq: 2, times: 2 } } }));
+    expect(clean.islands).toBe(ISLANDS);
+
+    // Duplicate delivery: every chunk seen in flight is sent a second time.
+    const sent = new Set<string>();
+    const duplicating = (async () => {
+      for (let i = 0; i < 400; i++) {
+        const view = await jobRunner(env, duplicated.id).status();
+        if (!view || ["succeeded", "failed"].includes(view.state)) return;
+        for (const isl of view.islands) {
+          const key = `${isl.island}:${isl.seq + 1}`;
+          if (isl.inFlight && !sent.has(key)) {
+            sent.add(key);
+            await env.JOBS_QUEUE.send({ type: "island-chunk", jobId: duplicated.id, tenantId, island: isl.island, seq: isl.seq + 1 });
+          }
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+
+    const cleanRow = await waitForEnd(tenantId, clean.id, 90_000);
+    expect(cleanRow.state).toBe("succeeded");
+    expect(cleanRow.evaluations).toBe(TOTAL);
+    const reference = await resultOf(tenantId, clean.id);
+    expect(reference.islands).toHaveLength(ISLANDS);
+    expect(reference.islands.reduce((s, i) => s + i.evaluations, 0)).toBe(TOTAL);
+    // Islands exchanged their best individuals (every 2nd of the ~8 rounds).
+    expect((await jobRunner(env, clean.id).status())!.migrations).toBeGreaterThanOrEqual(3);
+
+    for (const job of [duplicated, lost, throwing]) {
+      const row = await waitForEnd(tenantId, job.id, 90_000);
+      expect(row.state, job.id).toBe("succeeded");
+      expect(row.evaluations).toBe(TOTAL);
+      const result = await resultOf(tenantId, job.id);
+      expect(result.best!.value).toBe(reference.best!.value);
+      expect(result.best!.solution).toEqual(reference.best!.solution);
+      expect(result.islands).toEqual(reference.islands);
+    }
+    await duplicating;
+    expect(sent.size).toBeGreaterThan(0);
+
+    // A redelivered message after the end is acked and changes nothing.
+    const before = await jobRunner(env, clean.id).status();
+    const batch = createMessageBatch<QueueMessage>("evolve-jobs", [
+      { id: "dup-1", timestamp: new Date(), attempts: 1, body: { type: "island-chunk", jobId: clean.id, tenantId, island: 0, seq: 1 } },
+    ]);
+    const ctx = createExecutionContext();
+    await handleQueueBatch(batch, env, ctx);
+    const outcome = await getQueueResult(batch, ctx);
+    expect(outcome.explicitAcks).toEqual(["dup-1"]);
+    expect(outcome.retryMessages).toEqual([]);
+    expect(await jobRunner(env, clean.id).status()).toEqual(before);
+  });
+
+  it("a chunk that fails on every attempt lands in the dead-letter queue and fails the job", async () => {
+    const tenantId = await paidTenant();
+    const job = await createJob(env, { tenantId }, islandJob({ testFaults: { consumerThrows: { island: 1, seq: 1, times: 1_000 } } }));
+    const row = await waitForEnd(tenantId, job.id, 90_000);
+    expect(row.state).toBe("failed");
+    expect(row.error).toMatch(/island 1 chunk 1 failed on every delivery attempt and was moved to the dead-letter queue: injected consumer failure/);
+    // The best so far of the healthy islands is still kept.
+    const result = await resultOf(tenantId, job.id);
+    expect(result.state).toBe("failed");
+  });
+
+  it("a tenant's message cannot drive another tenant's job", async () => {
+    const tenantId = await paidTenant();
+    const job = await createJob(env, { tenantId }, islandJob({ budget: { evaluations: 1_200 } }));
+    expect(await jobRunner(env, job.id).islandTask("org_someone_else", 0, 1)).toBeNull();
+    const row = await waitForEnd(tenantId, job.id, 60_000);
+    expect(row.state).toBe("succeeded");
+    expect(row.evaluations).toBe(1_200);
+  });
+});
