@@ -8,18 +8,19 @@
  */
 import { Hono } from "hono";
 import type { Env } from "../env";
+import { assertScope } from "../auth/authenticate";
 import { ApiError } from "../http/problem";
 import { getJob, jobRunner } from "../jobs/job-queries";
 
 export const jobEventsRoutes = new Hono<{ Bindings: Env }>();
 
-function requireTenant(tenantId: string | undefined): string {
-  if (!tenantId) throw new ApiError(401, "unauthenticated", "Authentication required", "Sign in or send an API key to watch a job.");
-  return tenantId;
+/** 401 without a caller, 403 without jobs:read; the tenant every lookup is scoped by. */
+function requireTenant(c: { get(key: "auth"): import("../http/vars").AuthContext | undefined }): string {
+  return assertScope(c.get("auth"), "jobs:read").tenantId;
 }
 
 jobEventsRoutes.get("/:id/events", async (c) => {
-  const tenantId = requireTenant(c.get("tenantId"));
+  const tenantId = requireTenant(c);
   const id = c.req.param("id");
   await getJob(c.env, tenantId, id); // 404 for another tenant's job
   const headers = new Headers();
@@ -36,7 +37,7 @@ jobEventsRoutes.get("/:id/events", async (c) => {
 });
 
 jobEventsRoutes.get("/:id/ws", async (c) => {
-  const tenantId = requireTenant(c.get("tenantId"));
+  const tenantId = requireTenant(c);
   const id = c.req.param("id");
   if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
     throw new ApiError(426, "upgrade-required", "WebSocket upgrade required", "Connect with a WebSocket client (Upgrade: websocket).");
