@@ -34,6 +34,8 @@ END.
 
 export const tiny = () => readCtt(TINY);
 
+/** An ITC-2007 instance from the shared data folder (ITC_DATA overrides where it lives). */
 export function comp(name: string): string {
-  return readFileSync(new URL(`../../../../shared/data/itc2007-cbctt/${name}.ctt`, import.meta.url), "utf8");
+  const dir = process.env.ITC_DATA ?? new URL("../../../../shared/data/itc2007-cbctt/", import.meta.url).pathname;
+  return readFileSync(`${dir.replace(/\/?$/, "/")}${name}.ctt`, "utf8");
 }
