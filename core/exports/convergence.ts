@@ -4,7 +4,7 @@
 import { toCsv } from "./csv";
 
 export interface HistoryPoint {
-  generation: number;
+  generation?: number;
   evaluations: number;
   best: number;
   mean?: number;

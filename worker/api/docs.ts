@@ -1,0 +1,96 @@
+/**
+ * The API description: GET /v1/openapi.json (OpenAPI 3.1 generated from the zod schemas the
+ * routes validate with) and GET /v1/docs (Scalar's interactive reference). Routes written with
+ * plain Hono are described in `extra-paths.ts`; every operation gets its problem+json errors.
+ */
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { Scalar } from "@scalar/hono-api-reference";
+import type { ApiBindings } from "../http/openapi";
+import { registerExtraPaths } from "./extra-paths";
+import { kindSchemaComponents } from "./problem-schemas";
+import { ProblemSchema } from "./schemas";
+
+export const API_VERSION = "1.0.0";
+
+/** Public operations (no credentials): the document marks them with `security: []`. */
+const PUBLIC = new Set(["/health", "/openapi.json", "/docs", "/feeds/{token}", "/share/{token}", "/share/{token}/exports/{format}"]);
+
+const REQUIRED_BODIES = new Set(["post /jobs", "post /problems/validate"]);
+
+const problemRef = { $ref: "#/components/schemas/Problem" };
+const problemContent = { "application/problem+json": { schema: problemRef } };
+const STANDARD_ERRORS: Record<string, string> = {
+  "401": "Missing or invalid credentials",
+  "403": "Authenticated but not allowed (scope or role)",
+  "429": "Rate limit or quota reached; see Retry-After and RateLimit-* headers",
+  "500": "Internal error",
+};
+
+type Operation = { responses?: Record<string, any>; security?: unknown[]; requestBody?: unknown; parameters?: unknown[] };
+
+/** Completes every operation: errors as problem+json (never undocumented), security per path. */
+function completeOperations(doc: { paths?: Record<string, Record<string, Operation>> }): void {
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const [method, op] of Object.entries(item)) {
+      if (!["get", "post", "put", "patch", "delete"].includes(method)) continue;
+      op.responses ??= {};
+      const isPublic = PUBLIC.has(path);
+      for (const [code, description] of Object.entries(STANDARD_ERRORS)) {
+        if (isPublic && code !== "500" && code !== "429") continue;
+        op.responses[code] ??= { description, content: problemContent };
+      }
+      if ((op.requestBody || op.parameters?.length) && !op.responses["422"]) {
+        op.responses["422"] = { description: "Validation failed; `errors` lists each field with its path", content: problemContent };
+      }
+      if (op.requestBody) {
+        op.responses["413"] ??= { description: "Request body too large", content: problemContent };
+        op.responses["415"] ??= { description: "Unsupported content type", content: problemContent };
+      }
+      if (isPublic) op.security = [];
+      // Declared optional so zod-openapi validates only the part matching the content type; one is required.
+      if (REQUIRED_BODIES.has(`${method} ${path}`) && op.requestBody) (op.requestBody as { required?: boolean }).required = true;
+    }
+  }
+}
+
+export function mountApiDocs(v1: OpenAPIHono<ApiBindings>): void {
+  v1.openAPIRegistry.register("Problem", ProblemSchema);
+  for (const [name, schema] of Object.entries(kindSchemaComponents())) v1.openAPIRegistry.registerComponent("schemas", name, schema as never);
+  v1.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
+    type: "http",
+    scheme: "bearer",
+    description: "An API key: `Authorization: Bearer evk_live_…` (created in the web app or with POST /v1/api-keys).",
+  });
+  v1.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "better-auth.session_token", description: "The web app's session cookie." });
+  registerExtraPaths(v1);
+
+  v1.get("/openapi.json", (c) => {
+    const doc = v1.getOpenAPI31Document({
+      openapi: "3.1.0",
+      info: {
+        title: "Evolve API",
+        version: API_VERSION,
+        description:
+          "Submit timetabling, TSP and continuous optimisation jobs, follow them live, and download results. Errors are RFC 9457 problem+json. POST requests accept an `Idempotency-Key` header.",
+      },
+      servers: [{ url: `${new URL(c.req.url).origin}/v1`, description: "This deployment" }],
+      security: [{ apiKey: [] }, { session: [] }],
+      tags: [
+        { name: "Jobs" }, { name: "Exports" }, { name: "Links" }, { name: "Problems" }, { name: "Algorithms" },
+        { name: "Webhooks" }, { name: "Usage" }, { name: "Platform" },
+      ],
+    }) as unknown as { paths?: Record<string, Record<string, Operation>> };
+    completeOperations(doc);
+    c.header("cache-control", "public, max-age=60");
+    return c.json(doc);
+  });
+
+  v1.get("/docs", async (c, next) => {
+    await next();
+    // Scalar's page loads its bundle from jsDelivr; this page's CSP allows exactly that.
+    c.res.headers.set(
+      "content-security-policy",
+      "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.scalar.com; font-src 'self' data: https://fonts.scalar.com https://cdn.jsdelivr.net; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'",
+    );
+  }, Scalar({ url: "/v1/openapi.json", pageTitle: "Evolve API reference" }));
+}

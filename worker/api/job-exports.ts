@@ -1,0 +1,159 @@
+/**
+ * Exports of a finished job: the stored input and result are turned into core/exports' bundle,
+ * rendered on first request and kept in R2 under the job's prefix (`.../exports/<name>`), so a
+ * second download (or a share link) is a plain R2 read. Deleting the job deletes them with it.
+ */
+import { and, eq } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
+import { ExportError, renderExport, type ExportBundle, type HistoryPoint } from "../../core/exports/index";
+import { explain } from "../../core/timetabling/explain";
+import type { TimetablingProblem } from "../../core/timetabling/problem";
+import type { Timetable } from "../../core/timetabling/solution";
+import type { TspProblem } from "../../core/tsp/problem";
+import type { ContinuousProblem } from "../../core/continuous/problem";
+import { job } from "../db/schema";
+import type { Env } from "../env";
+import { ApiError } from "../http/problem";
+import { getJob, getJobResult, type JobRow } from "../jobs/job-queries";
+import type { JobResultDocument } from "../runtime/finish";
+import { compileProblem } from "../../core/index";
+import { getJson, jobKeys } from "../storage/blobs";
+
+/** Typed arrays come back from JSON as {"0":…,"1":…}; arrays stay arrays. */
+export function numbers(v: unknown): number[] {
+  if (Array.isArray(v)) return v.map(Number);
+  if (v && typeof v === "object") return Object.keys(v).sort((a, b) => Number(a) - Number(b)).map((k) => Number((v as Record<string, unknown>)[k]));
+  return [];
+}
+
+function history(result: JobResultDocument): HistoryPoint[] {
+  const cols = result.history.columns;
+  const at = (name: string) => cols.indexOf(name);
+  return (result.history.points as (number | null)[][]).map((p) => {
+    const get = (name: string) => (at(name) >= 0 && p[at(name)] !== null && p[at(name)] !== undefined ? Number(p[at(name)]) : undefined);
+    return { evaluations: get("evaluations") ?? 0, best: get("best") ?? NaN, mean: get("mean"), elapsedMs: get("elapsedMs"), hard: get("hard"), soft: get("soft") };
+  });
+}
+
+/** The first job of a fork chain (its id is in every calendar UID) and how far below it this job is. */
+async function forkRoot(env: Env, row: JobRow): Promise<{ rootId: string; depth: number }> {
+  let current = row;
+  let depth = 0;
+  const db = drizzle(env.DB);
+  while (current.parentJobId && depth < 50) {
+    const parent = await db.select().from(job).where(and(eq(job.id, current.parentJobId), eq(job.tenantId, row.tenantId))).get();
+    if (!parent) break;
+    current = parent;
+    depth++;
+  }
+  return { rootId: current.id, depth };
+}
+
+/** Monday on or after the job's creation day: a stable default first teaching week. */
+function defaultStart(createdAt: Date): string {
+  const d = new Date(Date.UTC(createdAt.getUTCFullYear(), createdAt.getUTCMonth(), createdAt.getUTCDate()));
+  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+export interface CalendarQuery {
+  start?: string;
+  weeks?: number;
+  tz?: string;
+}
+
+interface Loaded {
+  row: JobRow;
+  result: JobResultDocument;
+  problem: unknown;
+}
+
+async function loadFinished(env: Env, tenantId: string, jobId: string): Promise<Loaded> {
+  const row = await getJob(env, tenantId, jobId);
+  const result = await getJobResult(env, tenantId, jobId);
+  if (!result.best) throw new ApiError(409, "no-solution", "No solution", `The job ended ${row.state} without a solution to export.`, { state: row.state });
+  const doc = await getJson(env.BLOBS, row.inputKey ?? jobKeys.input(tenantId, jobId));
+  if (doc === null) throw new ApiError(410, "input-gone", "Input no longer stored", `The input of job ${jobId} is no longer stored.`);
+  return { row, result, problem: compileProblem(doc).problem };
+}
+
+export async function exportBundle(env: Env, loaded: Loaded, cal: CalendarQuery = {}): Promise<ExportBundle> {
+  const { row, result, problem } = loaded;
+  const best = result.best!;
+  const common = {
+    name: row.name ?? row.id,
+    history: history(result),
+    producedAt: row.finishedAt ?? row.createdAt,
+    meta: { jobId: row.id, algorithm: row.algorithm, seed: row.seed, state: row.state, best: best.value },
+  };
+  if (row.kind === "timetabling") {
+    const p = problem as TimetablingProblem;
+    const sol = best.solution as { period: unknown; room: unknown };
+    const timetable: Timetable = { period: Int16Array.from(numbers(sol.period)), room: Int16Array.from(numbers(sol.room)) };
+    const { rootId, depth } = await forkRoot(env, row);
+    return {
+      ...common,
+      kind: "timetabling",
+      problem: p,
+      timetable,
+      hard: best.hard ?? 0,
+      soft: best.soft ?? 0,
+      calendar: { rootId, startDate: cal.start ?? defaultStart(row.createdAt), weeks: cal.weeks ?? 12, timezone: cal.tz, sequence: depth },
+    };
+  }
+  if (row.kind === "tsp") {
+    const p = problem as TspProblem;
+    const c = p.coords ?? new Float64Array(0);
+    const coords = Array.from({ length: p.n }, (_, i) => [c[2 * i] ?? 0, c[2 * i + 1] ?? 0] as [number, number]);
+    return { ...common, kind: "tsp", tour: { name: p.name, coords, tour: numbers(best.solution), length: best.value ?? NaN, geographic: p.metric === "GEO" } };
+  }
+  const p = problem as ContinuousProblem;
+  return { ...common, kind: "continuous", point: { name: p.name ?? row.id, x: numbers(best.solution), value: best.value ?? NaN } };
+}
+
+export interface StoredExport {
+  filename: string;
+  contentType: string;
+  body: ReadableStream | Uint8Array;
+}
+
+/** Render (or read back) one export; `view` picks the calendar for ICS. */
+export async function jobExport(env: Env, tenantId: string, jobId: string, format: string, options: { view?: string } & CalendarQuery = {}): Promise<StoredExport> {
+  const row = await getJob(env, tenantId, jobId);
+  const variant = [format, options.view, options.start, options.weeks, options.tz].filter((v) => v !== undefined).join("~");
+  const key = jobKeys.export(tenantId, jobId, encodeURIComponent(variant));
+  const cached = await env.BLOBS.get(key);
+  if (cached && cached.customMetadata?.filename) {
+    return { filename: cached.customMetadata.filename, contentType: cached.httpMetadata?.contentType ?? "application/octet-stream", body: cached.body };
+  }
+  const loaded = await loadFinished(env, tenantId, row.id);
+  let rendered;
+  try {
+    rendered = renderExport(await exportBundle(env, loaded, options), format, { view: options.view });
+  } catch (e) {
+    if (!(e instanceof ExportError)) throw e;
+    if (e.reason === "unknown-format") throw new ApiError(404, "unknown-format", "No such export", e.message);
+    throw new ApiError(422, "validation-error", "Export not possible", e.message, { errors: [{ path: e.reason === "bad-view" ? "query.view" : "format", message: e.message }] });
+  }
+  await env.BLOBS.put(key, rendered.body, { httpMetadata: { contentType: rendered.contentType }, customMetadata: { filename: rendered.filename } });
+  return rendered;
+}
+
+/** Per-constraint violations of a timetabling job's best timetable. */
+export async function jobExplanation(env: Env, tenantId: string, jobId: string) {
+  const row = await getJob(env, tenantId, jobId);
+  if (row.kind !== "timetabling") throw new ApiError(422, "not-applicable", "No explanation", `Explanations exist for timetabling jobs; this is a ${row.kind} job.`);
+  const loaded = await loadFinished(env, tenantId, jobId);
+  const bundle = (await exportBundle(env, loaded)) as Extract<ExportBundle, { kind: "timetabling" }>;
+  return explain(bundle.problem, bundle.timetable);
+}
+
+export function downloadResponse(x: StoredExport, disposition: "attachment" | "inline" = "attachment"): Response {
+  return new Response(x.body, {
+    headers: {
+      "content-type": x.contentType,
+      "content-disposition": `${disposition}; filename="${x.filename.replace(/"/g, "")}"`,
+      "cache-control": "private, max-age=300",
+    },
+  });
+}

@@ -1,0 +1,26 @@
+/**
+ * The public REST resources of issue #8, assembled in one typed router so the TypeScript client
+ * (`worker/api/client.ts`, `hc<ApiRoutes>`) gets every path, body and response type from the
+ * same zod schemas that validate requests and produce the OpenAPI document.
+ */
+import type { MiddlewareHandler } from "hono";
+import { createApiRouter } from "../http/openapi";
+import { algorithmRoutes } from "../routes/algorithms";
+import { jobRoutes } from "../routes/jobs";
+import { problemRoutes } from "../routes/problems";
+import { webhookRoutes } from "../routes/webhooks";
+import "../webhooks/index";
+import { idempotency } from "./idempotency";
+
+const idempotentPosts = idempotency();
+const onlyPosts: MiddlewareHandler = async (c, next) => (c.req.method === "POST" ? idempotentPosts(c, next) : next());
+
+export const apiRoutes = createApiRouter()
+  .use("/webhooks/*", onlyPosts)
+  .use("/jobs/*", onlyPosts)
+  .route("/jobs", jobRoutes)
+  .route("/algorithms", algorithmRoutes)
+  .route("/problems", problemRoutes)
+  .route("/webhooks", webhookRoutes);
+
+export type ApiRoutes = typeof apiRoutes;

@@ -1,0 +1,87 @@
+/**
+ * POST /v1/problems/validate — compiles a problem without running it. Answers 200 with
+ * `valid: true`, the size figures the tier limits apply to and whether they fit the caller's
+ * plan, or `valid: false` with every error (path, line, column). Malformed requests are 4xx.
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import { ParameterError, ProblemError } from "../../core/engine/errors";
+import { bodyFromForm, withUploadedProblem } from "../api/problem-input";
+import { ProblemDocument, UploadFields } from "../api/problem-schemas";
+import { AUTHED_ERRORS, errorResponses, FieldErrorSchema, jsonContent } from "../api/schemas";
+import { assertScope, authOf } from "../auth/authenticate";
+import { createApiRouter, zodIssuesToFieldErrors } from "../http/openapi";
+import { fieldErrorsFromIssues, validationError, type FieldError } from "../http/problem";
+import { kindModule } from "../../core/index";
+import { hasCustomObjective, validateProblemDocument } from "../sandbox/objective";
+import { tierLimits } from "../tenancy/admission";
+import type { SizeDimension } from "../tenancy/tiers";
+
+const ValidateBody = z.object({ problem: ProblemDocument }).openapi("ValidateProblemRequest");
+const ValidateUpload = z.object(UploadFields).openapi("ValidateProblemUpload");
+
+const Validation = z
+  .object({
+    valid: z.boolean(),
+    kind: z.string().nullable(),
+    size: z.record(z.string(), z.number()).nullable().openapi({ example: { lectures: 160, courses: 30, rooms: 6 } }),
+    limits: z.object({ tier: z.string(), maxSize: z.record(z.string(), z.number()) }),
+    exceeded: z.array(z.object({ dimension: z.string(), value: z.number(), max: z.number() })),
+    errors: z.array(FieldErrorSchema),
+  })
+  .openapi("ProblemValidation");
+
+/** Compile errors with paths rooted at the request body ("problem.courses.3"). */
+function compileErrors(e: unknown, root: string): FieldError[] {
+  if (e instanceof ProblemError || e instanceof ParameterError) {
+    return fieldErrorsFromIssues(e.issues).map((f) => ({ ...f, path: f.path.startsWith("file") || f.path.startsWith(root) ? f.path : [root, f.path].filter(Boolean).join(".") }));
+  }
+  throw e;
+}
+
+export const problemRoutes = createApiRouter().openapi(
+  createRoute({
+    method: "post",
+    path: "/validate",
+    tags: ["Problems"],
+    summary: "Check a problem without running it",
+    description: "Send `{ problem }` as JSON, or upload the problem as a multipart `file`.",
+    request: {
+      body: {
+        // Not "required": zod-openapi then checks only the part matching the content type.
+        required: false,
+        content: { "application/json": { schema: ValidateBody }, "multipart/form-data": { schema: ValidateUpload } },
+      },
+    },
+    responses: { 200: jsonContent(Validation, "The verdict, size figures and the plan's limits"), ...errorResponses(...AUTHED_ERRORS, 400, 413, 415, 422) },
+  }),
+  async (c) => {
+    const auth = assertScope(authOf(c), "jobs:read");
+    const multipart = (c.req.header("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
+    const limits = await tierLimits(c.env, auth.tenantId);
+    const verdict = { limits: { tier: limits.tier, maxSize: { ...limits.maxSize } }, exceeded: [] as { dimension: string; value: number; max: number }[] };
+
+    let doc: unknown;
+    try {
+      const body = multipart ? await withUploadedProblem(bodyFromForm(c.req.valid("form") as Record<string, unknown>)) : c.req.valid("json");
+      const parsed = ValidateBody.safeParse(body);
+      if (!parsed.success) throw validationError(zodIssuesToFieldErrors(parsed.error.issues));
+      doc = parsed.data.problem;
+    } catch (e) {
+      if (e instanceof ProblemError) return c.json({ valid: false, kind: null, size: null, ...verdict, errors: compileErrors(e, "") }, 200);
+      throw e;
+    }
+    const kind = (doc as { kind: string }).kind;
+    try {
+      const m = kindModule(kind);
+      // Tenant JavaScript objectives are checked by running them once in the sandbox.
+      const size = hasCustomObjective(doc) ? (await validateProblemDocument(doc)).size : m.size(m.compile(doc));
+      for (const [dimension, value] of Object.entries(size)) {
+        const max = limits.maxSize[dimension as SizeDimension];
+        if (max !== undefined && value > max) verdict.exceeded.push({ dimension, value, max });
+      }
+      return c.json({ valid: true, kind, size, ...verdict, errors: [] }, 200);
+    } catch (e) {
+      return c.json({ valid: false, kind, size: null, ...verdict, errors: compileErrors(e, "problem") }, 200);
+    }
+  },
+);

@@ -1,0 +1,160 @@
+/**
+ * Webhook delivery through the jobs queue. `emitWebhookEvent` records attempt 1 for every enabled
+ * endpoint whose filter matches and enqueues a `webhook-delivery` message; the consumer calls
+ * `handleWebhookDelivery`, which POSTs the signed event, records the outcome on the attempt's row,
+ * and on failure records the next attempt and enqueues it with a backoff delay. Every attempt is
+ * its own row, so the tenant sees each response code (`GET /v1/webhooks/:id/deliveries`).
+ */
+import { and, eq, gt } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
+import { webhookDelivery, webhookEndpoint } from "../db/schema";
+import type { Env, QueueMessage } from "../env";
+import { MAX_ATTEMPTS, PROGRESS_INTERVAL_MS, RETRY_DELAYS_SECONDS, type WebhookEvent, type WebhookEventType } from "./events";
+import { signWebhook } from "./signing";
+
+export interface WebhookDeliveryMessage {
+  type: "webhook-delivery";
+  deliveryId: string;
+  tenantId: string;
+  endpointId: string;
+  attempt: number;
+  event: WebhookEvent;
+}
+
+/** QueueMessage's open member wants an index signature; the shape is checked here instead. */
+const asQueueMessage = (m: WebhookDeliveryMessage) => m as unknown as QueueMessage;
+
+/** Give up on a tenant's server after this long (it should answer fast and work later). */
+export const DELIVERY_TIMEOUT_MS = 10_000;
+
+const deliveryId = (endpointId: string, eventId: string, attempt: number) => `whd_${endpointId.slice(4)}_${eventId}_${attempt}`;
+
+/** Delay before attempt `next` (2, 3, …); WEBHOOK_RETRY_SCALE scales it (0 in tests). */
+export function retryDelaySeconds(env: Env, next: number): number {
+  const scale = Number((env as unknown as { WEBHOOK_RETRY_SCALE?: string }).WEBHOOK_RETRY_SCALE ?? "1");
+  const base = RETRY_DELAYS_SECONDS[Math.min(next - 2, RETRY_DELAYS_SECONDS.length - 1)];
+  return Math.round(base * (Number.isFinite(scale) && scale >= 0 ? scale : 1));
+}
+
+/**
+ * Record and enqueue `event` for every matching endpoint of the tenant. Idempotent per event id:
+ * calling it again (a retried finish hook) sends nothing new. Returns the number of deliveries queued.
+ */
+export async function emitWebhookEvent(env: Env, tenantId: string, event: WebhookEvent, jobId: string | null = null): Promise<number> {
+  const db = drizzle(env.DB);
+  const endpoints = await db.select().from(webhookEndpoint).where(and(eq(webhookEndpoint.tenantId, tenantId), eq(webhookEndpoint.enabled, true)));
+  let queued = 0;
+  for (const ep of endpoints) {
+    if (!ep.events.includes(event.type)) continue;
+    const id = deliveryId(ep.id, event.id, 1);
+    const inserted = await db
+      .insert(webhookDelivery)
+      .values({ id, tenantId, endpointId: ep.id, eventId: event.id, eventType: event.type, jobId, attempt: 1, status: "pending" })
+      .onConflictDoNothing()
+      .returning({ id: webhookDelivery.id });
+    if (!inserted.length) continue;
+    const message: WebhookDeliveryMessage = { type: "webhook-delivery", deliveryId: id, tenantId, endpointId: ep.id, attempt: 1, event };
+    await env.JOBS_QUEUE.send(asQueueMessage(message));
+    queued++;
+  }
+  return queued;
+}
+
+/** Finished-job event (job.succeeded | job.failed | job.cancelled | job.expired). */
+export async function emitJobFinished(
+  env: Env,
+  job: { id: string; tenantId: string; kind: string; algorithm: string; state: string; error: string | null; best: number | null; evaluations: number; computeMs: number; finishedAt: number },
+): Promise<number> {
+  const type = `job.${job.state}` as WebhookEventType;
+  const event: WebhookEvent = {
+    id: `evt_${job.id}_${job.state}`,
+    type,
+    timestamp: new Date(job.finishedAt).toISOString(),
+    data: {
+      jobId: job.id,
+      kind: job.kind,
+      algorithm: job.algorithm,
+      state: job.state,
+      best: job.best,
+      evaluations: job.evaluations,
+      computeMs: job.computeMs,
+      error: job.error,
+      links: { job: `/v1/jobs/${job.id}`, result: `/v1/jobs/${job.id}/result` },
+    },
+  };
+  return emitWebhookEvent(env, job.tenantId, event, job.id);
+}
+
+/**
+ * Progress event, throttled: nothing is sent when this job already produced a `job.progress`
+ * delivery in the last PROGRESS_INTERVAL_MS. Call it from the progress fan-out as often as you like.
+ */
+export async function emitJobProgress(env: Env, tenantId: string, jobId: string, progress: Record<string, unknown>, now = Date.now()): Promise<number> {
+  const db = drizzle(env.DB);
+  const recent = await db
+    .select({ id: webhookDelivery.id })
+    .from(webhookDelivery)
+    .where(and(eq(webhookDelivery.tenantId, tenantId), eq(webhookDelivery.jobId, jobId), eq(webhookDelivery.eventType, "job.progress"), gt(webhookDelivery.createdAt, new Date(now - PROGRESS_INTERVAL_MS))))
+    .limit(1);
+  if (recent.length) return 0;
+  const event: WebhookEvent = { id: `evt_${jobId}_progress_${now}`, type: "job.progress", timestamp: new Date(now).toISOString(), data: { jobId, ...progress } };
+  return emitWebhookEvent(env, tenantId, event, jobId);
+}
+
+/** One delivery attempt (the queue consumer's `webhook-delivery` case). Never throws for the tenant's failures. */
+export async function handleWebhookDelivery(env: Env, msg: WebhookDeliveryMessage, fetcher: typeof fetch = fetch): Promise<void> {
+  const db = drizzle(env.DB);
+  const [row] = await db.select().from(webhookDelivery).where(and(eq(webhookDelivery.id, msg.deliveryId), eq(webhookDelivery.tenantId, msg.tenantId)));
+  // Already settled (queue redelivery) or the endpoint was deleted with its history: nothing to do.
+  if (!row || row.status !== "pending") return;
+  const [ep] = await db.select().from(webhookEndpoint).where(and(eq(webhookEndpoint.id, msg.endpointId), eq(webhookEndpoint.tenantId, msg.tenantId)));
+  if (!ep || !ep.enabled) {
+    await db.update(webhookDelivery).set({ status: "failed", error: ep ? "endpoint disabled" : "endpoint deleted" }).where(eq(webhookDelivery.id, row.id));
+    return;
+  }
+  const body = JSON.stringify({ type: msg.event.type, timestamp: msg.event.timestamp, data: msg.event.data });
+  const headers = await signWebhook(ep.secret, msg.event.id, Math.floor(Date.now() / 1000), body);
+  let code: number | null = null;
+  let error: string | null = null;
+  try {
+    const res = await fetcher(ep.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "user-agent": "Evolve-Webhooks/1", ...headers },
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+    });
+    code = res.status;
+    if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}: ${(await res.text().catch(() => "")).slice(0, 200)}`;
+    else await res.body?.cancel();
+  } catch (e) {
+    error = (e as Error).name === "TimeoutError" ? `no answer within ${DELIVERY_TIMEOUT_MS / 1000} s` : String((e as Error).message ?? e).slice(0, 200);
+  }
+  const delivered = error === null;
+  await db.update(webhookDelivery).set({ status: delivered ? "delivered" : "failed", responseCode: code, error }).where(eq(webhookDelivery.id, row.id));
+  if (delivered || msg.attempt >= MAX_ATTEMPTS) return;
+
+  const next = msg.attempt + 1;
+  const nextId = deliveryId(ep.id, msg.event.id, next);
+  const inserted = await db
+    .insert(webhookDelivery)
+    .values({ id: nextId, tenantId: msg.tenantId, endpointId: ep.id, eventId: msg.event.id, eventType: msg.event.type, jobId: row.jobId, attempt: next, status: "pending" })
+    .onConflictDoNothing()
+    .returning({ id: webhookDelivery.id });
+  if (inserted.length) {
+    await env.JOBS_QUEUE.send(asQueueMessage({ ...msg, deliveryId: nextId, attempt: next }), { delaySeconds: retryDelaySeconds(env, next) });
+  }
+}
+
+export function isWebhookDelivery(body: unknown): body is WebhookDeliveryMessage {
+  const m = body as Partial<WebhookDeliveryMessage> | null;
+  return !!m && m.type === "webhook-delivery" && typeof m.deliveryId === "string" && typeof m.tenantId === "string" && typeof m.endpointId === "string" && typeof m.attempt === "number" && !!m.event?.id;
+}
+
+/** Our own processing failed on every queue retry: close the attempt so the tenant sees why. */
+export async function deadLetterWebhookDelivery(env: Env, msg: WebhookDeliveryMessage): Promise<void> {
+  await drizzle(env.DB)
+    .update(webhookDelivery)
+    .set({ status: "failed", error: "not delivered: internal processing failed repeatedly" })
+    .where(and(eq(webhookDelivery.id, msg.deliveryId), eq(webhookDelivery.tenantId, msg.tenantId), eq(webhookDelivery.status, "pending")));
+}

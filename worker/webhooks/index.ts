@@ -1,0 +1,21 @@
+/**
+ * Webhooks to tenants: endpoints with event filters, Standard Webhooks signatures, delivery with
+ * retries through the queue, every attempt recorded. Registers the finish listener on import.
+ */
+import { jobFinishedListeners } from "../jobs/events";
+import { emitJobFinished } from "./deliver";
+
+export { emitWebhookEvent, emitJobFinished, emitJobProgress, handleWebhookDelivery, type WebhookDeliveryMessage } from "./deliver";
+export { signWebhook, verifyWebhook, newWebhookSecret } from "./signing";
+export { WEBHOOK_EVENTS, type WebhookEventType } from "./events";
+
+let registered = false;
+/** Adds the tenant-webhook listener to the job finish hook (once per isolate). */
+export function registerWebhookListener(): void {
+  if (registered) return;
+  registered = true;
+  jobFinishedListeners.push(async (env, job) => {
+    await emitJobFinished(env, job);
+  });
+}
+registerWebhookListener();
