@@ -22,6 +22,7 @@ import { devSeedRoutes } from "./routes/dev-seed";
 import { invitationRoutes, memberRoutes } from "./routes/members";
 import { tenantRoutes } from "./routes/tenants";
 import { usageRoutes } from "./routes/usage";
+import { billingRoutes, billingWebhookRoutes } from "./routes/billing";
 import { handleWebRequest } from "./web";
 
 export function createApp() {
@@ -41,6 +42,7 @@ export function createApp() {
   v1.route("/invitations", invitationRoutes);
   v1.route("/tenants", tenantRoutes);
   v1.route("/usage", usageRoutes);
+  v1.route("/billing", billingRoutes);
   // Live progress streams of a job: SSE /jobs/:id/events and WebSocket /jobs/:id/ws.
   v1.route("/jobs", jobEventsRoutes);
   // Jobs, problems, algorithms, webhooks, exports, links + /v1/openapi.json and /v1/docs (issue #8).
@@ -51,6 +53,8 @@ export function createApp() {
   // better-auth: sign-up/in/out, sessions, password reset, organizations and invitations.
   app.on(["GET", "POST"], "/api/auth/*", (c) => getAuth(c.env).handler(c.req.raw));
   app.route("/api/dev/seed", devSeedRoutes);
+  // Stripe's signed events (raw body verified in worker/billing/webhook.ts).
+  app.route("/api/billing/webhook", billingWebhookRoutes);
 
   const notFound = (c: { req: { method: string; path: string } }) => {
     throw new ApiError(404, "not-found", "Not found", `No route for ${c.req.method} ${c.req.path}.`);

@@ -1,10 +1,13 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineProject } from "vitest/config";
+import { startStripeFake } from "./test/stripe-fake";
 
 // Worker tests run inside workerd against real local D1 (migrations applied in setup), R2,
 // Durable Objects and Queues, configured from the same wrangler.toml that `npm run dev` uses.
 const root = new URL("..", import.meta.url).pathname;
 const migrations = await readD1Migrations(`${root}migrations`);
+// Stripe API calls from billing go to a local fake that records them (worker/test/stripe-fake.ts).
+const stripeFake = await startStripeFake();
 
 export default defineProject({
   plugins: [
@@ -20,6 +23,9 @@ export default defineProject({
           STRIPE_WEBHOOK_SECRET: "whsec_test_evolve",
           STRIPE_PRICE_PRO: "price_pro_test",
           STRIPE_PRICE_ENTERPRISE: "price_enterprise_test",
+          STRIPE_API_HOST: "127.0.0.1",
+          STRIPE_API_PORT: String(stripeFake.port),
+          STRIPE_API_PROTOCOL: "http",
         },
       },
     }),

@@ -18,7 +18,9 @@ const PAID_STATUSES = new Set(["active", "trialing"]);
 export function effectiveTier(sub: SubscriptionState | undefined | null, now = Date.now()): TierName {
   if (!sub || !isTierName(sub.tier)) return "free";
   if (PAID_STATUSES.has(sub.status)) return sub.tier;
-  if (sub.status === "past_due" && sub.graceUntil && sub.graceUntil.getTime() > now) return sub.tier;
+  // past_due: Stripe is still retrying the payment. `graceUntil` is set from the failed invoice's
+  // next_payment_attempt (or to the failure time when no retry is left); until then, paid limits.
+  if (sub.status === "past_due" && (!sub.graceUntil || sub.graceUntil.getTime() > now)) return sub.tier;
   // past_due past its grace, unpaid, canceled, incomplete(_expired), paused, none.
   return "free";
 }

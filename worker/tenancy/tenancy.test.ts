@@ -47,6 +47,8 @@ describe("tiers as data", () => {
     expect((await tierLimits(env, t)).tier).toBe("free");
     await setSubscription(t, "pro", "active");
     expect((await tierLimits(env, t)).tier).toBe("pro");
+    await setSubscription(t, "pro", "past_due", null); // retries under way, no failure reported yet
+    expect((await tierLimits(env, t)).tier).toBe("pro");
     await setSubscription(t, "pro", "past_due", Date.now() + 3600_000);
     expect((await tierLimits(env, t)).tier).toBe("pro");
     await setSubscription(t, "pro", "past_due", Date.now() - 1000);

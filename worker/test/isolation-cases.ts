@@ -70,6 +70,8 @@ export const isolationCases: IsolationCase[] = [
   { name: "get B's job result", method: "GET", path: (b) => `/v1/jobs/${b.jobId}/result`, expect: "not-found" },
   { name: "cancel B's job", method: "POST", path: (b) => `/v1/jobs/${b.jobId}/cancel`, expect: "not-found", unchanged: jobIntact },
   { name: "delete B's job", method: "DELETE", path: (b) => `/v1/jobs/${b.jobId}`, expect: "not-found", unchanged: jobIntact },
+  // Billing (issue #7)
+  { name: "billing overview", method: "GET", path: () => "/v1/billing", expect: "excludes" },
 ];
 
 export interface AdminOnlyCase {
@@ -89,4 +91,6 @@ export const adminOnlyCases: AdminOnlyCase[] = [
   { name: "remove a member", method: "DELETE", path: (a) => `/v1/members/${a.ownerMemberId}` },
   { name: "invite", method: "POST", path: () => "/v1/invitations", body: { email: "someone@example.test" } },
   { name: "list invitations", method: "GET", path: () => "/v1/invitations" },
+  { name: "start checkout", method: "POST", path: () => "/v1/billing/checkout", body: { tier: "pro" } },
+  { name: "open the billing portal", method: "POST", path: () => "/v1/billing/portal" },
 ];
