@@ -115,3 +115,16 @@ describe("TSP parameters", () => {
     }
   });
 });
+
+describe("TSP algorithms on tiny instances", () => {
+  it("every algorithm returns a valid tour for 3 to 9 cities with default parameters", () => {
+    for (let n = 3; n <= 9; n++) {
+      const p = randomInstance(n, n, true);
+      for (const id of Object.keys(tspKind.algorithms)) {
+        const out = runStraight(tspKind.algorithms[id].solver, p, {}, 1, 60);
+        expect(isPermutation(out.best.solution as number[], n)).toBe(true);
+        expect(out.best.value).toBeCloseTo(tourLength(p, out.best.solution as number[]), 9);
+      }
+    }
+  });
+});

@@ -97,6 +97,7 @@ describe("TSPLIB reader", () => {
     expect(lineOf(() => parseTsplib(`NAME: t\nDIMENSION: 99999\nEDGE_WEIGHT_TYPE: EUC_2D\n${coords}`))).toBe(2);
     expect(lineOf(() => parseTsplib(`TYPE: ATSP\nDIMENSION: 4\nEDGE_WEIGHT_TYPE: EUC_2D\n${coords}`))).toBe(1);
     expect(lineOf(() => parseTsplib(tiny("EDGE_WEIGHT_TYPE: EXPLICIT\nEDGE_WEIGHT_FORMAT: UPPER_ROW\nEDGE_WEIGHT_SECTION\n1 2 3\n4 x")))).toBe(8);
+    expect(lineOf(() => parseTsplib(tiny("EDGE_WEIGHT_TYPE: EXPLICIT\nEDGE_WEIGHT_FORMAT: FULL_MATRIX\nEDGE_WEIGHT_SECTION\n0 1 2 3\n1 0 2 3\n2 2 0 3\n3 3 9 0")))).toBe(6); // asymmetric
     expect(lineOf(() => parseTsplib(tiny("EDGE_WEIGHT_TYPE: EXPLICIT\nEDGE_WEIGHT_FORMAT: FUNKY\nEDGE_WEIGHT_SECTION\n1 2 3")))).toBe(5);
   });
 

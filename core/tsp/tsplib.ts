@@ -81,6 +81,7 @@ export function parseTsplib(text: string): TsplibInstance {
       const fmt = head.EDGE_WEIGHT_FORMAT;
       if (!fmt) fail(i, "EDGE_WEIGHT_FORMAT is missing before EDGE_WEIGHT_SECTION", "EDGE_WEIGHT_FORMAT");
       const r = readMatrix(lines, i, n, matrixFormat(fmt.value, fmt.line));
+      checkSymmetric(r.matrix, n, i);
       matrix = r.matrix;
       i = r.next;
     } else if (key === "DISPLAY_DATA_SECTION" || key === "FIXED_EDGES_SECTION" || key === "TOUR_SECTION") {
@@ -171,6 +172,17 @@ function readCoords(lines: string[], from: number, n: number): { coords: Float64
     break;
   }
   return { coords, next: i };
+}
+
+/** Only symmetric TSPs are supported: an asymmetric FULL_MATRIX is an ATSP in disguise. */
+function checkSymmetric(m: Float64Array, n: number, sectionLine: number): void {
+  for (let r = 0; r < n; r++) {
+    for (let c = r + 1; c < n; c++) {
+      if (m[r * n + c] !== m[c * n + r]) {
+        fail(sectionLine, `EDGE_WEIGHT_SECTION is not symmetric: weight(${r + 1},${c + 1}) = ${m[r * n + c]} but weight(${c + 1},${r + 1}) = ${m[c * n + r]} (only symmetric TSP is supported)`);
+      }
+    }
+  }
 }
 
 /** Number of weights each format lists for n cities. */

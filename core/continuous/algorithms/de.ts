@@ -6,6 +6,9 @@
  * population-size reduction from `popSize` to 4 over the run's fixed evaluation budget. When the
  * run has no finite budget the population stays constant (plain SHADE).
  * A generation's trial vectors are evaluated with one batch call.
+ *
+ * Checkpoint size: 8·d·NP·(1 + archiveRate) + 8·NP bytes plus a small header, at most at the
+ * start (NP shrinks). Default 30-D: NP = 540 → about 470 KB; NP is capped at 600 (automatic).
  */
 import { ParameterError } from "../../engine/errors";
 import { allowance, defineSolver, type Run } from "../../engine/machine";
@@ -18,7 +21,7 @@ import { continuousSolution, continuousStart, setMean, trackBest, type Continuou
 
 export const deParams: readonly ParamSpec[] = [
   { name: "strategy", type: "enum", default: "lshade", values: ["lshade", "rand1bin", "current-to-best1"], help: "lshade: self-adaptive current-to-pbest/1 with population reduction (strongest); rand1bin: classic DE/rand/1/bin; current-to-best1: DE/current-to-best/1/bin." },
-  { name: "popSize", type: "integer", default: 0, min: 0, max: 5000, help: "Population size; 0 = automatic (lshade: 18·dimension, classic: 10·dimension clamped to 20..100)." },
+  { name: "popSize", type: "integer", default: 0, min: 0, max: 5000, help: "Population size; 0 = automatic (lshade: 18·dimension, at most 600; classic: 10·dimension clamped to 20..100)." },
   { name: "F", type: "number", default: 0.5, min: 0, max: 2, help: "Classic strategies: differential weight (typical 0.4–0.9)." },
   { name: "CR", type: "number", default: 0.9, min: 0, max: 1, help: "Classic strategies: crossover rate (0.9 for non-separable, 0.1–0.3 for separable problems)." },
   { name: "jitter", type: "number", default: 0.1, min: 0, max: 1, help: "Classic strategies: F is drawn per individual uniformly in F·(1 ± jitter)." },
@@ -68,7 +71,8 @@ type DeRun = Run<ContinuousProblem, DeData, DeWork>;
 
 function initialSize(p: DeParamValues, dim: number): number {
   if (p.popSize > 0) return p.popSize;
-  return p.strategy === "lshade" ? Math.max(20, Math.round(18 * dim)) : Math.min(100, Math.max(20, 10 * dim));
+  // The cap keeps memory and checkpoints bounded in high dimension (see the size note above).
+  return p.strategy === "lshade" ? Math.min(600, Math.max(20, Math.round(18 * dim))) : Math.min(100, Math.max(20, 10 * dim));
 }
 
 export const de = defineSolver<ContinuousProblem, DeData, DeWork, number[], DeParamValues>({
@@ -139,6 +143,7 @@ function shadeGeneration(run: DeRun): number {
   const pNum = Math.max(2, Math.round(p.pBest * np));
   const H = s.memF.length;
   const pop = s.pop;
+  const trial = w.trial;
   for (let i = 0; i < m; i++) {
     const r = rng.int(H);
     const mcr = s.memCR[r];
@@ -161,12 +166,14 @@ function shadeGeneration(run: DeRun): number {
     const xi = i * dim;
     const o1 = r1 * dim;
     const jr = rng.int(dim);
+    // Compare raw 32-bit draws with CR·2³² instead of drawing floats: same law, no division.
+    const crCut = cr * 4294967296;
     for (let j = 0; j < dim; j++) {
       const x = pop[xi + j];
-      if (j === jr || rng.float() < cr) {
+      if (j === jr || rng.u32() < crCut) {
         const v = x + f * (pop[pb + j] - x) + f * (pop[o1 + j] - src2[o2 + j]);
-        w.trial[xi + j] = midpointRepair(v, x, lower[j], upper[j]);
-      } else w.trial[xi + j] = x;
+        trial[xi + j] = midpointRepair(v, x, lower[j], upper[j]);
+      } else trial[xi + j] = x;
     }
   }
   evaluateCosts(problem, w.trial, m, w.trialCost);

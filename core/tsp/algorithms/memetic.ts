@@ -7,7 +7,6 @@
  *     replacing the worst member when the child is better and not a length duplicate.
  * One evaluation = one tour produced (initial member, kick or child).
  */
-import { ParameterError } from "../../engine/errors";
 import { defineSolver, type Run } from "../../engine/machine";
 import type { ParamSpec } from "../../engine/params";
 import type { Rng } from "../../engine/random";
@@ -49,9 +48,6 @@ type MemeticRun = Run<TspProblem, MemeticData, MemeticWork>;
 export const memetic = defineSolver<TspProblem, MemeticData, MemeticWork, number[], MemeticParamValues>({
   id: "memetic",
   specs: memeticParams,
-  check(p, problem) {
-    if (problem.n < 5 && p.popSize > 1) throw new ParameterError({ path: ["parameters", "popSize"], message: "use 1 for instances under 5 cities" });
-  },
   create(problem, p) {
     return { ...tspStart(problem), pop: new Int32Array(p.popSize * problem.n), len: new Float64Array(p.popSize), built: 0 };
   },
