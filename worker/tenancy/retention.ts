@@ -1,11 +1,11 @@
 /**
- * Retention: a finished job's data is kept for its tier's `retentionDays`. The runtime stamps
- * `job.expires_at` when a job ends (`retentionExpiry`); the daily cron (`scheduled` in
- * worker/index.ts) calls `sweepExpiredJobs`, which deletes the job's R2 objects (everything under
+ * Retention: a finished job's data is kept for its tier's `retentionDays`. The runtime should
+ * stamp `job.expires_at` when a job ends (`retentionExpiry`; the sweep stamps finished jobs that
+ * lack it); the daily cron (`scheduled` in worker/index.ts) calls `sweepExpiredJobs`, which deletes the job's R2 objects (everything under
  * t/<tenantId>/jobs/<jobId>/) and then its D1 rows. R2 first: if the Worker dies half-way the row
  * is still there and the next sweep finishes the job, so nothing is ever orphaned in R2.
  */
-import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, lte } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import type { Env } from "../env";
 import { accessLink, job } from "../db/schema";
@@ -40,8 +40,35 @@ async function deletePrefix(env: Env, prefix: string): Promise<number> {
   return bytes;
 }
 
+/**
+ * Stamps `expires_at` on finished jobs that have none yet (finished_at + the tenant's retention),
+ * so retention holds even for a job whose finish step did not record it.
+ */
+export async function stampMissingExpiries(env: Env, maxJobs = 1000): Promise<number> {
+  const db = drizzle(env.DB);
+  const rows = await db
+    .select({ id: job.id, tenantId: job.tenantId, finishedAt: job.finishedAt })
+    .from(job)
+    .where(and(isNull(job.expiresAt), isNotNull(job.finishedAt)))
+    .limit(maxJobs)
+    .all();
+  const retention = new Map<string, number>();
+  const updates = [];
+  for (const r of rows) {
+    if (!retention.has(r.tenantId)) retention.set(r.tenantId, (await tierLimits(env, r.tenantId)).retentionDays);
+    const expiresAt = new Date(r.finishedAt!.getTime() + retention.get(r.tenantId)! * DAY_MS);
+    updates.push(db.update(job).set({ expiresAt }).where(and(eq(job.id, r.id), eq(job.tenantId, r.tenantId))));
+  }
+  for (let i = 0; i < updates.length; i += BATCH) {
+    const chunk = updates.slice(i, i + BATCH);
+    if (chunk.length > 0) await db.batch(chunk as [(typeof chunk)[0], ...typeof chunk]);
+  }
+  return rows.length;
+}
+
 /** Deletes every job whose `expires_at` has passed; returns how many jobs and bytes went. */
 export async function sweepExpiredJobs(env: Env, now: Date = new Date(), maxJobs = 5000): Promise<{ jobs: number; bytes: number }> {
+  await stampMissingExpiries(env);
   const db = drizzle(env.DB);
   let jobs = 0;
   let bytes = 0;

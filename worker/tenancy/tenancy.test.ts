@@ -188,6 +188,12 @@ describe("retention", () => {
     const old = await insertJobRow(t, { expiresAt: Date.now() - 1000 });
     const fresh = await insertJobRow(t, { expiresAt: Date.now() + 86_400_000 });
     const running = await insertJobRow(t, { state: "running" });
+    // Finished 8 days ago without an expiry stamp: the free tier keeps 7 days, so it goes too.
+    const unstamped = await insertJobRow(t);
+    await env.DB.prepare("UPDATE job SET finished_at = ? WHERE id = ?").bind(Date.now() - 8 * 86_400_000, unstamped).run();
+    // Finished yesterday without a stamp: stamped with finished_at + 7 days and kept.
+    const recent = await insertJobRow(t);
+    await env.DB.prepare("UPDATE job SET finished_at = ? WHERE id = ?").bind(Date.now() - 86_400_000, recent).run();
     for (const id of [old, fresh, running]) {
       await env.BLOBS.put(`${jobPrefix(t, id)}input.json`, "{}");
       await env.BLOBS.put(`${jobPrefix(t, id)}exports/result.csv`, "a,b\n");
@@ -197,7 +203,9 @@ describe("retention", () => {
     await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: "17 3 * * *" }), env, ctx);
     await waitOnExecutionContext(ctx);
     const ids = (await env.DB.prepare("SELECT id FROM job WHERE tenant_id = ?").bind(t).all<{ id: string }>()).results.map((r) => r.id);
-    expect(ids.sort()).toEqual([fresh, running].sort());
+    expect(ids.sort()).toEqual([fresh, running, recent].sort());
+    const stamped = await env.DB.prepare("SELECT finished_at, expires_at FROM job WHERE id = ?").bind(recent).first<any>();
+    expect(stamped.expires_at - stamped.finished_at).toBe(7 * 86_400_000);
     expect((await env.BLOBS.list({ prefix: jobPrefix(t, old) })).objects).toHaveLength(0);
     expect((await env.BLOBS.list({ prefix: jobPrefix(t, fresh) })).objects).toHaveLength(2);
     expect((await env.BLOBS.list({ prefix: jobPrefix(t, running) })).objects).toHaveLength(2);
