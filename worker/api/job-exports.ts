@@ -5,7 +5,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { ExportError, renderExport, type ExportBundle, type HistoryPoint } from "../../core/exports/index";
+import { EXPORT_FORMATS, ExportError, renderExport, type ExportBundle, type HistoryPoint } from "../../core/exports/index";
 import { explain } from "../../core/timetabling/explain";
 import type { TimetablingProblem } from "../../core/timetabling/problem";
 import type { Timetable } from "../../core/timetabling/solution";
@@ -156,4 +156,9 @@ export function downloadResponse(x: StoredExport, disposition: "attachment" | "i
       "cache-control": "private, max-age=300",
     },
   });
+}
+
+/** Formats offered for a job (the ITC solution only for .ctt inputs is decided at render time). */
+export function formatsForJob(row: JobRow): string[] {
+  return [...(EXPORT_FORMATS[row.kind as keyof typeof EXPORT_FORMATS] ?? [])].filter((f) => f !== "ics");
 }

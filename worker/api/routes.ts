@@ -7,6 +7,7 @@ import type { MiddlewareHandler } from "hono";
 import { createApiRouter } from "../http/openapi";
 import { algorithmRoutes } from "../routes/algorithms";
 import { jobRoutes } from "../routes/jobs";
+import { feedRoutes, jobLinkRoutes, shareRoutes } from "../routes/links";
 import { problemRoutes } from "../routes/problems";
 import { webhookRoutes } from "../routes/webhooks";
 import "../webhooks/index";
@@ -19,6 +20,9 @@ export const apiRoutes = createApiRouter()
   .use("/webhooks/*", onlyPosts)
   .use("/jobs/*", onlyPosts)
   .route("/jobs", jobRoutes)
+  .route("/jobs", jobLinkRoutes)
+  .route("/feeds", feedRoutes)
+  .route("/share", shareRoutes)
   .route("/algorithms", algorithmRoutes)
   .route("/problems", problemRoutes)
   .route("/webhooks", webhookRoutes);

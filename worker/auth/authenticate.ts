@@ -14,8 +14,8 @@ import { verifyApiKey } from "./api-keys";
 import { getAuth } from "./auth";
 import { firstTenantOf, membershipRole, type MemberRole } from "./tenants";
 
-/** Paths under /v1 that answer without credentials (health and the API description). */
-export const PUBLIC_PATHS = ["/v1/health", "/v1/openapi.json", "/v1/docs"];
+/** Paths under /v1 that answer without credentials: health, the API description, and token links (calendar feeds, share links). */
+export const PUBLIC_PATHS = ["/v1/health", "/v1/openapi.json", "/v1/docs", "/v1/feeds", "/v1/share"];
 
 /** Failed API-key attempts allowed per client (IP) per minute before 429s. */
 export const AUTH_FAILURES_PER_MINUTE = 10;

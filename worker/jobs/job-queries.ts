@@ -2,7 +2,7 @@
  * Reading jobs and controlling them. Every function takes the tenant id and scopes its query by
  * it: another tenant's job id answers 404, exactly like an id that does not exist.
  */
-import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { job } from "../db/schema";
 import type { Env } from "../env";
@@ -33,6 +33,10 @@ export interface ListJobsQuery {
   /** Opaque cursor from the previous page's `nextCursor`. */
   cursor?: string;
   state?: JobState;
+  kind?: string;
+  /** Created at or after / strictly before (the API's createdAfter / createdBefore). */
+  createdAfter?: Date;
+  createdBefore?: Date;
 }
 
 /** Newest first, cursor-paginated on (createdAt, id) so pages are stable while jobs are added. */
@@ -40,6 +44,9 @@ export async function listJobs(env: Env, tenantId: string, query: ListJobsQuery 
   const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
   const where: SQL[] = [eq(job.tenantId, tenantId)];
   if (query.state) where.push(eq(job.state, query.state));
+  if (query.kind) where.push(eq(job.kind, query.kind));
+  if (query.createdAfter) where.push(gte(job.createdAt, query.createdAfter));
+  if (query.createdBefore) where.push(lt(job.createdAt, query.createdBefore));
   if (query.cursor) {
     const c = decodeCursor(query.cursor);
     const at = new Date(c.t);
