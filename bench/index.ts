@@ -8,6 +8,7 @@ const suites: Record<string, string> = {
   continuous: "./continuous",
   timetabling: "./timetabling",
   runtime: "./runtime",
+  sandbox: "./sandbox",
 };
 
 const DEFAULT = ["tsp", "continuous"];

@@ -10,6 +10,7 @@ import { job } from "../db/schema";
 import type { Env } from "../env";
 import { ApiError, validationError, type FieldError } from "../http/problem";
 import { compileProblem, ENGINE_VERSION, kindModule, solverFor } from "../runtime/engine";
+import { hasCustomObjective, validateProblemDocument } from "../sandbox/objective";
 import { unforkableChanges } from "../runtime/fork";
 import { RUNTIME_DEFAULTS, islandEvaluations, type JobSpec, type TestFaults } from "../runtime/spec";
 import { getJson, jobKeys, putJson } from "../storage/blobs";
@@ -82,6 +83,8 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
     if (doc === null) throw new ApiError(409, "fork-unavailable", "Cannot fork", `The input of job ${parent.id} is no longer stored.`);
   }
   const { kind, problem, size } = compileWithPaths(doc);
+  // Tenant JavaScript: compiles, exports fitness, and gives a finite value at the centre, in the sandbox.
+  if (hasCustomObjective(doc)) await validateProblemDocument(doc);
   const { algorithm, solver } = solverFor(kind, input.algorithm ?? parent?.algorithm);
   const parameters = solver.parameters(input.parameters ?? (parent?.parameters as never), problem as never) as Record<string, unknown>;
   const islands = input.islands ?? 1;

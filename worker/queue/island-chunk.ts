@@ -29,12 +29,18 @@ export async function runIslandChunk(env: Env, msg: IslandChunkMessage): Promise
     const task = await runner.islandTask(msg.tenantId, msg.island, msg.seq);
     if (!task) return "stale";
     if (task.fault === "throw") throw new Error(`injected consumer failure (island ${msg.island}, chunk ${msg.seq})`);
-    const { problem, solver } = await loadEngine(env, task);
+    const engine = await loadEngine(env, task);
+    const { problem, solver } = engine;
     const bytes = task.checkpoint ?? (task.r2Key ? await getBytes(env.BLOBS, task.r2Key) : null);
     if (!bytes) throw new Error(`checkpoint of island ${msg.island} is missing`);
     const state = solver.restore(problem, bytes);
     const t0 = Date.now();
-    solver.step(state, { evaluations: task.evaluations });
+    engine.startChunk();
+    try {
+      solver.step(state, { evaluations: task.evaluations });
+    } finally {
+      engine.dispose(); // custom objectives: this chunk's sandbox (re-created for the next one)
+    }
     await clockTick(); // Date.now() only advances across I/O
     const computeMs = Date.now() - t0;
     const checkpoint = solver.checkpoint(state);

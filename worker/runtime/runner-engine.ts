@@ -6,20 +6,26 @@
 import type { Progress } from "../../core/engine/contract";
 import type { Env } from "../env";
 import { getBytes, getJson, jobKeys, putBytes } from "../storage/blobs";
-import { compileProblem, solverFor, type AnySolver } from "./engine";
+import { compileProblemWithSandbox } from "../sandbox/objective";
+import { solverFor, type AnySolver } from "./engine";
 import type { IslandRow } from "./runner-store";
 import { RUNTIME_DEFAULTS, type JobSpec } from "./spec";
 
 export interface LoadedEngine {
   problem: unknown;
   solver: AnySolver;
+  /** Custom objectives: reset the sandbox's per-chunk time budget (call before each chunk). */
+  startChunk(): void;
+  /** Custom objectives: free the sandbox (no-op for built-ins). */
+  dispose(): void;
 }
 
 export async function loadEngine(env: Env, spec: Pick<JobSpec, "inputKey" | "kind" | "algorithm">): Promise<LoadedEngine> {
   const doc = await getJson<unknown>(env.BLOBS, spec.inputKey);
   if (doc === null) throw new Error(`job input is missing from storage (${spec.inputKey})`);
-  const { problem } = compileProblem(doc);
-  return { problem, solver: solverFor(spec.kind, spec.algorithm).solver };
+  // A custom objective gets a fresh sandbox here, so a restored run re-creates it (objectives are pure).
+  const { problem, startChunk, dispose } = await compileProblemWithSandbox(doc);
+  return { problem, solver: solverFor(spec.kind, spec.algorithm).solver, startChunk, dispose };
 }
 
 /** Where a checkpoint lives: inline in the DO row, or in R2 when above the inline limit. */

@@ -8,18 +8,16 @@
  * runtime re-creates it on restore, so chunked runs equal straight runs.
  */
 import type { BatchObjective, ContinuousProblem } from "../../core/continuous/problem";
-import {
-  centreOf,
-  defineCustomContinuous,
-  isCustomContinuous,
-  readCustomContinuous,
-  type CustomContinuousSpec,
-} from "../../core/continuous/custom";
+import { centreOf, defineCustomContinuous, readCustomContinuous, type CustomContinuousSpec } from "../../core/continuous/custom";
 import { ProblemError } from "../../core/engine/errors";
 import { compileProblem } from "../runtime/engine";
 import { ObjectiveError, VALIDATION_LIMITS, type SandboxLimits } from "./limits";
 import { loadQuickJS } from "./quickjs";
 import { createSandbox, type FailurePolicy, type QuickJSLoader } from "./sandbox";
+import { hasCustomObjective } from "./shape";
+
+export { hasCustomObjective } from "./shape";
+export { ObjectiveError, type ObjectiveFailure, type SandboxLimits } from "./limits";
 
 /** Where validation errors point in an API request body. */
 export const CODE_PATH = ["problem", "objective", "code"];
@@ -87,10 +85,6 @@ export function objectiveProblem(e: ObjectiveError): ProblemError {
   });
 }
 
-/** True for problem documents that carry tenant code (they need the sandbox to compile). */
-export function hasCustomObjective(doc: unknown): boolean {
-  return (doc as { kind?: unknown } | null)?.kind === "continuous" && isCustomContinuous(doc);
-}
 
 /**
  * The whole check `POST /v1/problems/validate` needs for any problem document: custom objectives

@@ -72,10 +72,10 @@ describe("batch evaluation", () => {
     }
   });
 
-  it("gives every call a fresh array, so a mutating objective cannot disturb other points", async () => {
-    const code = "export function fitness(x) { const first = x[0]; x[0] = 1e9; x.push(5); return first; }";
+  it("passes each point as its own Float64Array; writing to it does not disturb other points", async () => {
+    const code = "export function fitness(x) { const first = x[0]; x[0] = 1e9; x[1] = -1; return first * 10 + x.length + (x instanceof Float64Array ? 100 : 0); }";
     const out = await run(code, new Float64Array([1, 2, 3, 4]), 2, 2);
-    expect(Array.from(out)).toEqual([1, 3]);
+    expect(Array.from(out)).toEqual([112, 132]);
   });
 
   it("penalty policy scores failing points and keeps the others", async () => {

@@ -40,10 +40,10 @@ const CODES: Record<number, ObjectiveFailure> = { 1: "threw", 2: "non-number", 3
  */
 const DRIVER = `(function () {
   "use strict";
-  const F64 = Float64Array, AB = ArrayBuffer, slice = Array.prototype.slice, call = Function.prototype.call.bind(slice);
+  const F64 = Float64Array;
   const isFin = Number.isFinite, Str = String;
   const state = [-1, 0, "", "", null];
-  let fitness = null, xs = null, out = null, dim = 0;
+  let fitness = null, buf = null, out = null, dim = 0;
   function describe(e) {
     try {
       if (e !== null && typeof e === "object") {
@@ -63,11 +63,12 @@ const DRIVER = `(function () {
   return {
     state,
     bind(ns) { const f = ns.fitness; if (typeof f !== "function") return typeof f; fitness = f; return "function"; },
-    prepare(buf, count, d) { xs = new F64(buf); dim = d; out = new F64(count).fill(NaN); state[4] = out.buffer; },
+    prepare(b, count, d) { buf = b; dim = d; out = new F64(count).fill(NaN); state[4] = out.buffer; },
     run(from, count, penalty) {
       for (let i = from; i < count; i++) {
         state[0] = i;
-        const x = call(xs, i * dim, i * dim + dim);
+        // A fresh view per point (no copy): x is a Float64Array of the point's coordinates.
+        const x = new F64(buf, i * dim * 8, dim);
         let v, code = 0;
         try { v = fitness(x); } catch (e) { code = describe(e); }
         if (code === 0) {
