@@ -8,6 +8,7 @@
 /** Evaluations of the very first chunk: small, so the first measurement comes back quickly. */
 export const FIRST_CHUNK_EVALUATIONS = 1;
 const MAX_GROWTH = 4;
+const TRUSTED_MS = 10;
 const MAX_CHUNK_EVALUATIONS = 50_000_000;
 
 /**
@@ -20,8 +21,10 @@ export function nextChunkEvaluations(last: { evaluations: number; ms: number; bu
   if (last.ms <= 0) return Math.min(Math.max(grown, last.evaluations * MAX_GROWTH), MAX_CHUNK_EVALUATIONS);
   const rate = last.evaluations / last.ms;
   const want = Math.round(rate * targetMs);
-  // Grow at most ×4 per chunk (a noisy fast reading must not produce a 30 s chunk).
-  return Math.max(1, Math.min(want, Math.max(last.evaluations, last.budget) * MAX_GROWTH, MAX_CHUNK_EVALUATIONS));
+  // A reading of a few ms is noisy: grow at most ×4 from it (never a 30 s chunk by accident).
+  // From 10 ms on the rate is trusted, so the budget reaches the target in two or three chunks.
+  const cap = last.ms >= TRUSTED_MS ? Number.POSITIVE_INFINITY : Math.max(last.evaluations, last.budget) * MAX_GROWTH;
+  return Math.max(1, Math.min(want, cap, MAX_CHUNK_EVALUATIONS));
 }
 
 /**

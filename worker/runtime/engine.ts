@@ -1,52 +1,38 @@
 /**
- * The runtime's one door into the engine: which kinds exist, how a problem document compiles,
- * which solver runs an algorithm. Everything else in worker/runtime goes through here, so any
- * kind registered in core works without the runtime knowing its shape.
- *
- * TODO(core/index.ts): switch these imports to core's `kinds` / `compileProblem` / `solverFor` /
- * `ENGINE_VERSION` once core/index.ts lands; the functions below keep the same names on purpose.
+ * The runtime's one door into the engine (core/index.ts): which kinds exist, how a problem
+ * document compiles, which solver runs an algorithm. Everything in worker/runtime goes through
+ * here, so any kind registered in core works without the runtime knowing its shape.
  */
-import { continuousKind } from "../../core/continuous/index";
-import type { Solver } from "../../core/engine/contract";
+import * as core from "../../core/index";
+import type { Migrants, Solver } from "../../core/engine/contract";
 import { ProblemError } from "../../core/engine/errors";
 import type { KindModule } from "../../core/registry";
+import { compileCustomShape, hasCustomObjective } from "../sandbox/shape";
 
 /** Recorded in every job's replay receipt: a replay on another engine version may differ. */
-export const ENGINE_VERSION = "0.1.0";
+export const ENGINE_VERSION = core.ENGINE_VERSION;
 
-export const kinds: Record<string, KindModule> = { continuous: continuousKind };
-
-export type AnySolver = Solver<unknown, unknown, unknown, Record<string, unknown>> & Partial<MigrationHooks>;
-
-/** Optional island-migration hooks (see core/engine/contract.ts `Solver.emigrants/immigrate`). */
-export interface MigrationHooks {
-  emigrants(state: unknown, k: number): unknown;
-  immigrate(state: unknown, migrants: unknown): void;
-}
+export type AnySolver = Solver<unknown, unknown, unknown, Record<string, unknown>> & {
+  emigrants?(state: unknown, k: number): Migrants;
+  immigrate?(state: unknown, migrants: Migrants): void;
+};
 
 export function kindModule(kind: string): KindModule {
-  const m = kinds[kind];
-  if (!m) {
-    throw new ProblemError({ path: ["problem", "kind"], message: `unknown kind (expected one of: ${Object.keys(kinds).join(", ")})` });
-  }
-  return m;
+  return core.kindModule(kind, ["problem", "kind"]);
 }
 
 /** Compile a problem document; the kind comes from the document's own `kind` field. */
 export function compileProblem(doc: unknown): { kind: string; problem: unknown; size: Record<string, number> } {
-  const kind = (doc as { kind?: unknown } | null)?.kind;
-  if (typeof kind !== "string") throw new ProblemError({ path: ["problem", "kind"], message: "is required" });
-  const m = kindModule(kind);
-  const problem = m.compile(doc);
-  return { kind, problem, size: m.size(problem) };
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+    throw new ProblemError({ path: ["problem"], message: "must be a JSON object with a kind" });
+  }
+  // Tenant JavaScript objectives: shape only here; jobs run them via sandbox compileProblemWithSandbox.
+  if (hasCustomObjective(doc)) return compileCustomShape(doc);
+  const { kind, problem, size } = core.compileProblem(doc);
+  return { kind, problem, size };
 }
 
 export function solverFor(kind: string, algorithm?: string): { algorithm: string; solver: AnySolver } {
-  const m = kindModule(kind);
-  const id = algorithm ?? m.defaultAlgorithm;
-  const entry = m.algorithms[id];
-  if (!entry) {
-    throw new ProblemError({ path: ["algorithm"], message: `unknown algorithm for ${kind} (expected one of: ${Object.keys(m.algorithms).join(", ")})` });
-  }
-  return { algorithm: id, solver: entry.solver as AnySolver };
+  const { id, solver } = core.solverFor(kind, algorithm);
+  return { algorithm: id, solver: solver as AnySolver };
 }

@@ -24,6 +24,7 @@ import { better, cleanProgress, loadEngine, placeCheckpoint, readCheckpoint, typ
 import { RunnerStore, type IslandRow, type RunnerStatus } from "./runner-store";
 import { RUNTIME_DEFAULTS, isTerminal, islandEvaluations, islandSeed, type JobSpec, type JobState, type TestFaults } from "./spec";
 import { renewLease } from "../tenancy/admission";
+import { ObjectiveError } from "../sandbox/limits";
 
 export interface JobView {
   jobId: string;
@@ -53,6 +54,8 @@ export class JobRunner extends DurableObject<Env> {
   readonly store: RunnerStore;
   readonly feed: ProgressFeed;
   private engine: LoadedEngine | null = null;
+  /** DO mode: the solver state after the last committed chunk (an optimisation, never the truth). */
+  private live: { seq: number; state: unknown } | null = null;
   private readonly islandsCo: IslandCoordinator;
   private lastLeaseAt = 0;
   private readonly log = createLogger({ component: "job-runner" });
@@ -272,17 +275,29 @@ export class JobRunner extends DurableObject<Env> {
     const failures = (this.store.getMeta<number>("chunkFailures") ?? 0) + 1;
     this.store.setMeta("chunkFailures", failures);
     this.log.warn("chunk failed", { jobId: spec.jobId, failures, error: String(e) });
+    // A tenant objective's failure repeats on every retry (it is pure): fail now, with its reason.
+    if (e instanceof ObjectiveError) {
+      await this.finish(spec, "failed", `objective ${e.reason}`, e.message);
+      return null;
+    }
     if (failures < MAX_CHUNK_FAILURES) return e instanceof Error ? e : new Error(String(e));
     await this.finish(spec, "failed", "the run failed repeatedly", `chunk failed ${failures} times: ${e instanceof Error ? e.message : String(e)}`);
     return null;
   }
 
   private async runLocalChunk(spec: JobSpec, st: RunnerStatus): Promise<void> {
+    const tStart = Date.now();
     const { problem, solver } = await this.loaded(spec);
     const row = this.store.island(0)!;
-    const state = solver.restore(problem, await readCheckpoint(this.env, row));
+    // The live state is reused while it matches the stored checkpoint (same seq); after an
+    // eviction or a failed chunk it is rebuilt from the checkpoint, which is always the truth.
+    const cached = this.live && this.live.seq === row.seq ? this.live.state : null;
+    this.live = null;
+    const state = cached ?? solver.restore(problem, await readCheckpoint(this.env, row));
     const before = solver.progress(state).evaluations;
     const budget = st.chunkEvaluations;
+    this.engine?.startChunk();
+    await clockTick();
     const t0 = Date.now();
     solver.step(state, { evaluations: budget });
     await clockTick(); // the clock only moves across I/O: read it after one
@@ -309,8 +324,10 @@ export class JobRunner extends DurableObject<Env> {
     if (row.r2Key && row.r2Key !== placed.r2Key) await this.env.BLOBS.delete(row.r2Key);
     if (!ending) await this.ctx.storage.setAlarm(Date.now());
     if (event) this.feed.broadcast(event);
+    if (!ending) this.live = { seq: next.seq, state };
     await clockTick();
-    this.recordTiming(computeMs, Date.now() - t1, bytes.byteLength);
+    // Overhead: everything in the chunk but the step (restore, checkpoint, storage, push).
+    this.recordTiming(computeMs, t0 - tStart + (Date.now() - t1), bytes.byteLength);
     if (ending) await this.finish(spec, ending.state, ending.reason, null);
     else await this.keepAlive(spec, status);
   }
@@ -380,6 +397,7 @@ export class JobRunner extends DurableObject<Env> {
     const st = this.store.status()!;
     if (isTerminal(st.state)) return;
     const now = Date.now();
+    this.live = null;
     const status: RunnerStatus = { ...st, state, reason, error, finishedAt: now, finishPending: [...FINISH_STEPS] };
     const event = this.ctx.storage.transactionSync(() => {
       this.store.setStatus(status);
@@ -387,7 +405,13 @@ export class JobRunner extends DurableObject<Env> {
     });
     await this.ctx.storage.deleteAlarm();
     if (event) this.feed.broadcast(event);
-    await this.runFinishSteps(spec);
+    try {
+      await this.runFinishSteps(spec);
+    } finally {
+      // Free a custom objective's sandbox (its own WebAssembly memory) once the job has ended.
+      this.engine?.dispose();
+      this.engine = null;
+    }
   }
 
   private async runFinishSteps(spec: JobSpec): Promise<void> {
