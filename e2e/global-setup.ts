@@ -23,13 +23,18 @@ const WRANGLER = join(ROOT, "node_modules/.bin/wrangler");
 const START_TIMEOUT_MS = 150_000;
 
 export default async function setup(project: TestProject) {
+  mkdirSync(join(ROOT, "artifacts/screenshots"), { recursive: true });
+  // While developing the tests: E2E_BASE_URL=http://127.0.0.1:8787 reuses a running `npm run dev`.
+  if (process.env.E2E_BASE_URL) {
+    project.provide("baseURL", process.env.E2E_BASE_URL);
+    return;
+  }
   const state = mkdtempSync(join(tmpdir(), "evolve-e2e-"));
   const port = await findFreePort();
   const inspectorPort = await findFreePort();
   const baseURL = `http://127.0.0.1:${port}`;
   const envFile = writeEnvFile(state);
   const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" };
-  mkdirSync(join(ROOT, "artifacts/screenshots"), { recursive: true });
 
   const migrate = spawnSync(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], {
     cwd: ROOT,

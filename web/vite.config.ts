@@ -24,5 +24,10 @@ export default defineConfig({
     target: "webworker",
     resolve: { conditions: ["workerd", "worker", "browser"], externalConditions: ["workerd", "worker"] },
   },
-  build: { minify: true },
+  build: {
+    minify: true,
+    // Loaders import the Worker's services, some of which load WASM (the QuickJS sandbox). Leave
+    // those imports to wrangler, whose CompiledWasm rule bundles the module for workerd.
+    rollupOptions: { external: [/quickjs-wasmfile-release-sync\/wasm$/, /\.wasm$/] },
+  },
 });

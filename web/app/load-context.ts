@@ -5,6 +5,10 @@ declare module "@remix-run/server-runtime" {
   interface AppLoadContext {
     cloudflare: { env: Env; ctx: ExecutionContext };
   }
+  // Single fetch (a v3 future flag) changes what useLoaderData/useActionData infer from data().
+  interface Future {
+    v3_singleFetch: true;
+  }
 }
 
 export {};

@@ -1,0 +1,53 @@
+/**
+ * Demo problems shipped with the app (copied from the public ITC-2007 and TSPLIB sets, so a clean
+ * clone has them): one small instance per kind, offered on the empty jobs list and the new-job page.
+ */
+import comp01 from "./comp01.ctt?raw";
+import berlin52 from "./berlin52.tsp?raw";
+import rastrigin from "./rastrigin-10d.json?raw";
+
+export interface DemoProblem {
+  id: string;
+  kind: "timetabling" | "tsp" | "continuous";
+  title: string;
+  description: string;
+  fileName: string;
+  /** The problem document exactly as POST /v1/jobs takes it. */
+  document: Record<string, unknown>;
+}
+
+export const DEMO_PROBLEMS: DemoProblem[] = [
+  {
+    id: "comp01",
+    kind: "timetabling",
+    title: "University timetable (ITC-2007 comp01)",
+    description: "30 courses, 160 lectures, 6 rooms, 14 curricula over 5 days × 6 periods.",
+    fileName: "comp01.ctt",
+    document: { kind: "timetabling", format: "ctt", text: comp01 },
+  },
+  {
+    id: "berlin52",
+    kind: "tsp",
+    title: "Tour of Berlin (TSPLIB berlin52)",
+    description: "52 locations in Berlin; the best known tour is 7542.",
+    fileName: "berlin52.tsp",
+    document: { kind: "tsp", format: "tsplib", text: berlin52 },
+  },
+  {
+    id: "rastrigin",
+    kind: "continuous",
+    title: "Rastrigin function, 10 dimensions",
+    description: "A classic multimodal benchmark; the optimum is 0 at the origin.",
+    fileName: "rastrigin-10d.json",
+    document: JSON.parse(rastrigin),
+  },
+];
+
+export function findDemo(id: string | null | undefined): DemoProblem | undefined {
+  return DEMO_PROBLEMS.find((d) => d.id === id);
+}
+
+/** What pages may show about demos (no document bodies in the HTML). */
+export function listDemoSummaries() {
+  return DEMO_PROBLEMS.map(({ id, kind, title, description, fileName }) => ({ id, kind, title, description, fileName }));
+}

@@ -1,0 +1,127 @@
+/**
+ * The jobs service layer (worker/jobs/, decision 001) as the web app uses it: loaders and actions
+ * call the same functions as /v1/jobs, never /v1 over HTTP. Every call takes the tenant id, and
+ * another tenant's job answers 404 from the service itself.
+ *
+ */
+import type { Env } from "../../../worker/env";
+import type { AuthContext } from "../../../worker/http/vars";
+import { cancelJob, createJob, getJob, getJobLive, getJobResult, listJobs, pauseJob, resumeJob, type JobResultDocument } from "../../../worker/jobs/index";
+
+import type { JobState } from "./job-states";
+
+export type { JobState } from "./job-states";
+
+/** The job as pages show it (a subset of the /v1 job resource). */
+export interface JobView {
+  id: string;
+  name: string | null;
+  kind: string;
+  algorithm: string;
+  state: JobState;
+  progress: number;
+  generation: number;
+  evaluations: number;
+  best: number | null;
+  hard: number | null;
+  soft: number | null;
+  computeMs: number;
+  islands: number;
+  parentJobId: string | null;
+  parameters: Record<string, unknown>;
+  budget: { evaluations?: number; seconds?: number };
+  size: Record<string, number> | null;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface JobListQuery {
+  state?: string;
+  kind?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface CreateJobInput {
+  kind: string;
+  algorithm: string;
+  parameters: Record<string, unknown>;
+  budget: { evaluations?: number; seconds?: number };
+  problem: unknown;
+  name?: string;
+  islands?: number;
+}
+
+const iso = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : typeof v === "number" ? new Date(v).toISOString() : String(v));
+
+/** Normalise whatever the service returns (D1 row or API resource) into the view pages use. */
+export function toJobView(raw: Record<string, any>): JobView {
+  const p = raw.progress;
+  const progressObj = p && typeof p === "object" ? p : {};
+  return {
+    id: String(raw.id),
+    name: raw.name ?? null,
+    kind: String(raw.kind),
+    algorithm: String(raw.algorithm),
+    state: raw.state as JobState,
+    progress: typeof p === "number" ? p : Number(progressObj.fraction ?? progressObj.progress ?? 0),
+    generation: Number(raw.generation ?? progressObj.generation ?? 0),
+    evaluations: Number(raw.evaluations ?? progressObj.evaluations ?? 0),
+    best: raw.best ?? progressObj.best ?? null,
+    hard: raw.hard ?? progressObj.hard ?? null,
+    soft: raw.soft ?? progressObj.soft ?? null,
+    computeMs: Number(raw.computeMs ?? progressObj.computeMs ?? 0),
+    islands: Number(raw.islands ?? 1),
+    parentJobId: raw.parentJobId ?? raw.parentId ?? null,
+    parameters: raw.parameters ?? {},
+    budget: raw.budget ?? {},
+    size: raw.size ?? null,
+    error: raw.error ?? null,
+    createdAt: iso(raw.createdAt) ?? new Date(0).toISOString(),
+    startedAt: iso(raw.startedAt),
+    finishedAt: iso(raw.finishedAt),
+  };
+}
+
+/**
+ * A page of jobs. The service filters by state; it has no kind filter yet, so kind narrows the
+ * page here (a page may then hold fewer rows than the limit).
+ */
+export async function listJobsForPage(env: Env, tenantId: string, query: JobListQuery): Promise<{ jobs: JobView[]; nextCursor: string | null }> {
+  const res = await listJobs(env, tenantId, { state: query.state as JobState | undefined, cursor: query.cursor, limit: query.limit });
+  const jobs = res.jobs.map((j) => toJobView(j as unknown as Record<string, any>));
+  return { jobs: query.kind ? jobs.filter((j) => j.kind === query.kind) : jobs, nextCursor: res.nextCursor };
+}
+
+export async function getJobForPage(env: Env, tenantId: string, id: string): Promise<JobView> {
+  return toJobView((await getJob(env, tenantId, id)) as unknown as Record<string, any>);
+}
+
+/** Fresher figures from the running job's runner (the D1 row is mirrored every few seconds). */
+export async function getLiveFigures(env: Env, tenantId: string, id: string) {
+  return getJobLive(env, tenantId, id);
+}
+
+export async function createJobFromPage(env: Env, auth: AuthContext, input: CreateJobInput): Promise<JobView> {
+  const row = await createJob(env, { tenantId: auth.tenantId, userId: auth.userId }, input);
+  return toJobView(row as unknown as Record<string, any>);
+}
+
+const CONTROLS = { pause: pauseJob, resume: resumeJob, cancel: cancelJob };
+
+export async function controlJob(env: Env, tenantId: string, id: string, command: keyof typeof CONTROLS): Promise<void> {
+  await CONTROLS[command](env, tenantId, id);
+}
+
+/** Fork: a new job continuing from this one's latest checkpoint (same problem and algorithm). */
+export async function forkJobFromPage(env: Env, auth: AuthContext, id: string, budget: { evaluations: number }): Promise<JobView> {
+  const row = await createJob(env, { tenantId: auth.tenantId, userId: auth.userId }, { startFrom: { jobId: id }, budget });
+  return toJobView(row as unknown as Record<string, any>);
+}
+
+/** The finished job's result document (best solution, figures, convergence history). */
+export async function getJobResultForPage(env: Env, tenantId: string, id: string): Promise<JobResultDocument> {
+  return getJobResult(env, tenantId, id);
+}

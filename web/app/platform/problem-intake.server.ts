@@ -1,0 +1,90 @@
+/**
+ * Turns what the new-job form sent (a demo id, an uploaded file) into a problem document, then
+ * validates it with core and measures it against the tenant's tier, before anything is submitted.
+ */
+import { ProblemError, type InputIssue } from "../../../core/engine/errors";
+import { timetablingFileReaders } from "../../../core/timetabling/files";
+import type { Env } from "../../../worker/env";
+import { fieldErrorsFromIssues, type FieldError } from "../../../worker/http/problem";
+import { tierLimits } from "../../../worker/tenancy/admission";
+import type { SizeDimension, TierLimits } from "../../../worker/tenancy/tiers";
+import { findDemo } from "../demo/demos.server";
+import { getKindModule } from "./catalogue.server";
+
+export interface Validation {
+  ok: boolean;
+  kind: string;
+  source: string;
+  /** Size figures of the problem, and which of them the tier bounds. */
+  size: { name: string; value: number; limit: number | null; within: boolean }[];
+  tier: string;
+  errors: FieldError[];
+}
+
+const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
+
+/** Read the problem from the form: `demo` (id) or `file` (upload), for `kind`. */
+export async function readProblemFromForm(form: FormData, kind: string): Promise<{ document: unknown; source: string }> {
+  const demo = findDemo(String(form.get("demo") ?? ""));
+  if (demo) {
+    if (demo.kind !== kind) throw new ProblemError({ path: ["demo"], message: `${demo.title} is a ${demo.kind} problem, not ${kind}` });
+    return { document: demo.document, source: demo.fileName };
+  }
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) {
+    throw new ProblemError({ path: ["file"], message: "choose a file to upload, or pick a demo problem" });
+  }
+  if (file.size > MAX_UPLOAD_BYTES) throw new ProblemError({ path: ["file"], message: "the file is larger than 8 MiB" });
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return { document: readUpload(kind, file.name, bytes), source: file.name };
+}
+
+function readUpload(kind: string, name: string, bytes: Uint8Array): unknown {
+  const ext = (name.match(/\.[^.]+$/)?.[0] ?? "").toLowerCase();
+  const text = () => new TextDecoder().decode(bytes);
+  const json = () => {
+    try {
+      return JSON.parse(text());
+    } catch (e) {
+      throw new ProblemError({ path: ["file"], message: `not valid JSON (${(e as Error).message})` });
+    }
+  };
+  if (kind === "timetabling") {
+    const reader = timetablingFileReaders[ext];
+    if (!reader) throw new ProblemError({ path: ["file"], message: "timetabling accepts .ctt, .json, .csv or .xlsx files" });
+    return reader(bytes, name);
+  }
+  if (kind === "tsp") {
+    if (ext === ".tsp") return { kind: "tsp", format: "tsplib", text: text(), name: name.replace(/\.tsp$/i, "") };
+    if (ext === ".json") return { kind: "tsp", ...json() };
+    throw new ProblemError({ path: ["file"], message: "TSP accepts .tsp (TSPLIB) or .json files" });
+  }
+  if (ext === ".json") return { kind: "continuous", ...json() };
+  throw new ProblemError({ path: ["file"], message: "continuous problems are .json documents" });
+}
+
+/** Compile the document with core and compare its size with the tenant's tier limits. */
+export async function validateProblem(env: Env, tenantId: string, kind: string, document: unknown, source: string): Promise<Validation> {
+  const module = getKindModule(kind);
+  const limits = await tierLimits(env, tenantId);
+  if (!module) return { ok: false, kind, source, size: [], tier: limits.tier, errors: [{ path: "kind", message: "unknown kind" }] };
+  try {
+    const size = sizeAgainstLimits(module.size(module.compile(document)), limits);
+    const errors: FieldError[] = size
+      .filter((s) => !s.within)
+      .map((s) => ({ path: `problem.size.${s.name}`, message: `${s.value} ${s.name} is above the ${limits.tier} plan's limit of ${s.limit}` }));
+    return { ok: errors.length === 0, kind, source, size, tier: limits.tier, errors };
+  } catch (err) {
+    const issues: InputIssue[] | undefined = (err as { issues?: InputIssue[] }).issues;
+    if (!issues) throw err;
+    return { ok: false, kind, source, size: [], tier: limits.tier, errors: fieldErrorsFromIssues(issues, ["problem"]) };
+  }
+}
+
+function sizeAgainstLimits(size: Record<string, number>, limits: TierLimits): Validation["size"] {
+  const bounded = limits.maxSize as Record<string, number>;
+  return Object.entries(size).map(([name, value]) => {
+    const limit = name in bounded ? bounded[name as SizeDimension] : null;
+    return { name, value, limit, within: limit === null || value <= limit };
+  });
+}

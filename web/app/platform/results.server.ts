@@ -1,0 +1,78 @@
+/**
+ * What the results section draws, built from the job's stored input and result document with
+ * core's own view models (the same ones the exporters format): timetable grids by room / group /
+ * instructor with each lecture's violations, the explanation, or a TSP tour's coordinates.
+ */
+import { compileProblem } from "../../../core/index";
+import { explain, timetableViews, type GridView, type TimetablingProblem } from "../../../core/timetabling/index";
+import type { TspProblem } from "../../../core/tsp/index";
+import type { Env } from "../../../worker/env";
+import type { JobResultDocument } from "../../../worker/jobs/index";
+import { getJson, jobKeys } from "../../../worker/storage/blobs";
+
+export interface TimetableResult {
+  type: "timetabling";
+  views: Record<"room" | "curriculum" | "instructor", GridView[]>;
+  /** "course@periodIndex" → readable violations touching that lecture. */
+  lectureViolations: Record<string, string[]>;
+  explanation: { constraint: string; hard: boolean; weight: number; total: number; items: { label: string; cost: number }[] }[];
+  hard: number;
+  soft: number;
+}
+
+export interface TourResult {
+  type: "tsp";
+  points: [number, number][];
+  order: number[];
+  length: number | null;
+}
+
+export type ResultView = TimetableResult | TourResult | { type: "none" };
+
+/** Typed arrays come back from JSON as {"0":…} objects or arrays; either way, numbers in order. */
+function toNumbers(v: unknown): number[] {
+  if (Array.isArray(v)) return v.map(Number);
+  if (v && typeof v === "object") return Object.keys(v).sort((a, b) => Number(a) - Number(b)).map((k) => Number((v as Record<string, unknown>)[k]));
+  return [];
+}
+
+export async function buildResultView(env: Env, tenantId: string, jobId: string, result: JobResultDocument): Promise<ResultView> {
+  if (!result.best) return { type: "none" };
+  const stored = await getJson<Record<string, unknown>>(env.BLOBS, jobKeys.input(tenantId, jobId));
+  if (!stored) return { type: "none" };
+  const doc = (stored.problem as unknown) ?? stored;
+  const { kind, problem } = compileProblem(doc);
+  const solution = result.best.solution as Record<string, unknown>;
+  if (kind === "timetabling") return buildTimetable(problem as TimetablingProblem, solution);
+  if (kind === "tsp") return buildTour(problem as TspProblem, solution, result.best.value);
+  return { type: "none" };
+}
+
+function buildTimetable(problem: TimetablingProblem, solution: Record<string, unknown>): TimetableResult {
+  const t = { period: Int16Array.from(toNumbers(solution.period)), room: Int16Array.from(toNumbers(solution.room)) };
+  const explanation = explain(problem, t);
+  const lectureViolations: Record<string, string[]> = {};
+  for (const group of explanation.constraints) {
+    for (const item of group.items) {
+      for (const course of item.courses) {
+        for (const p of item.periods) (lectureViolations[`${course}@${p.index}`] ??= []).push(item.label);
+      }
+    }
+  }
+  return {
+    type: "timetabling",
+    views: { room: timetableViews(problem, t, "room"), curriculum: timetableViews(problem, t, "curriculum"), instructor: timetableViews(problem, t, "instructor") },
+    lectureViolations,
+    explanation: explanation.constraints.map((g) => ({ constraint: g.constraint, hard: g.hard, weight: g.weight, total: g.total, items: g.items.slice(0, 50).map((i) => ({ label: i.label, cost: i.cost })) })),
+    hard: explanation.hard,
+    soft: explanation.soft,
+  };
+}
+
+function buildTour(problem: TspProblem, solution: Record<string, unknown>, length: number | null): TourResult {
+  const coords = problem.coords ? Array.from(problem.coords) : [];
+  const points: [number, number][] = [];
+  for (let i = 0; i + 1 < coords.length; i += 2) points.push([coords[i], coords[i + 1]]);
+  const order = toNumbers((solution as { tour?: unknown }).tour ?? solution);
+  return { type: "tsp", points, order, length };
+}

@@ -1,0 +1,213 @@
+/**
+ * New job: choose the kind, the problem (demo or upload, with sheet templates), the algorithm and
+ * its parameters; validate (size vs the plan) before submitting; field-level errors from the service.
+ */
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { MetaFunction } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/server-runtime";
+import { data, redirect } from "@remix-run/server-runtime";
+import { useState } from "react";
+import { findDemo, listDemoSummaries } from "../../demo/demos.server";
+import { FormMessage } from "../../components/field";
+import { getCatalogue, getKindModule } from "../../platform/catalogue.server";
+import { createJobFromPage } from "../../platform/jobs.server";
+import { readProblemFromForm, validateProblem, type Validation } from "../../platform/problem-intake.server";
+import { toFormProblem, type FormProblem } from "../../platform/responses.server";
+import { requireUser } from "../../platform/session.server";
+import { ParamsFields, readParams } from "./params-fields";
+import { ValidationSummary } from "./validation-summary";
+
+export const meta: MetaFunction = () => [{ title: "New job · Evolve" }];
+
+const DEFAULT_EVALUATIONS: Record<string, number> = { timetabling: 200_000, tsp: 200_000, continuous: 100_000 };
+const ACCEPT: Record<string, string> = { timetabling: ".ctt,.json,.csv,.xlsx", tsp: ".tsp,.json", continuous: ".json" };
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const env = context.cloudflare.env;
+  const { auth } = await requireUser(request, env);
+  const params = new URL(request.url).searchParams;
+  const demo = findDemo(params.get("demo"));
+  // A chosen demo is validated at once, so its size against the plan shows before submitting.
+  const validation = demo ? await validateProblem(env, auth.tenantId, demo.kind, demo.document, demo.fileName) : null;
+  return {
+    catalogue: getCatalogue(),
+    demos: listDemoSummaries(),
+    demoId: demo?.id ?? "",
+    kind: demo?.kind ?? (params.get("kind") || "timetabling"),
+    validation,
+    defaults: DEFAULT_EVALUATIONS,
+  };
+}
+
+type ActionResult = { validation: Validation | null; problem: FormProblem | null };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const env = context.cloudflare.env;
+  const { auth } = await requireUser(request, env);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "create");
+  const kind = String(form.get("kind") ?? "");
+  const module = getKindModule(kind);
+  if (!module) return data<ActionResult>({ validation: null, problem: fieldProblem("kind", "choose a kind of problem") }, { status: 422 });
+
+  let document: unknown;
+  let source: string;
+  try {
+    ({ document, source } = await readProblemFromForm(form, kind));
+  } catch (err) {
+    return data<ActionResult>({ validation: null, problem: toFormProblem(err) }, { status: 422 });
+  }
+  const validation = await validateProblem(env, auth.tenantId, kind, document, source);
+  if (intent === "validate" || !validation.ok) return data<ActionResult>({ validation, problem: null }, { status: validation.ok ? 200 : 422 });
+
+  const algorithm = String(form.get("algorithm") ?? module.defaultAlgorithm);
+  const specs = [...(module.algorithms[algorithm]?.params ?? [])];
+  const evaluations = Number(form.get("evaluations"));
+  if (!Number.isInteger(evaluations) || evaluations < 1) {
+    return data<ActionResult>({ validation, problem: fieldProblem("budget.evaluations", "enter a whole number of evaluations, at least 1") }, { status: 422 });
+  }
+  const name = String(form.get("name") ?? "").trim() || source;
+  try {
+    const job = await createJobFromPage(env, auth, { kind, algorithm, parameters: readParams(form, specs), budget: { evaluations }, problem: document, name });
+    throw redirect(`/app/jobs/${job.id}`);
+  } catch (err) {
+    if (err instanceof Response) throw err;
+    return data<ActionResult>({ validation, problem: toFormProblem(err) }, { status: 422 });
+  }
+}
+
+function fieldProblem(path: string, message: string): FormProblem {
+  return { title: "Check the form", detail: message, errors: [{ path, message }], status: 422 };
+}
+
+export default function NewJob() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const [kind, setKind] = useState(loaded.kind);
+  const [demoId, setDemoId] = useState(loaded.demoId);
+  const entry = loaded.catalogue.find((k) => k.kind === kind) ?? loaded.catalogue[0];
+  const [algorithmId, setAlgorithmId] = useState(entry.defaultAlgorithm);
+  const algorithm = entry.algorithms.find((a) => a.id === algorithmId) ?? entry.algorithms[0];
+  const validation = result?.validation ?? (demoId === loaded.demoId ? loaded.validation : null);
+  const problem = result?.problem ?? null;
+  const errorAt = (path: string) => problem?.errors.find((e) => e.path === path || e.path.startsWith(`${path}.`))?.message;
+  const demosOfKind = loaded.demos.filter((d) => d.kind === kind);
+
+  return (
+    <>
+      <div className="page-title">
+        <h1>New job</h1>
+        <Link to="/app/jobs">Back to jobs</Link>
+      </div>
+      {problem && !problem.errors.length ? <FormMessage tone="error">{problem.detail}</FormMessage> : null}
+      {problem && problem.errors.length ? (
+        <FormMessage tone="error">
+          {problem.title}: {problem.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}
+        </FormMessage>
+      ) : null}
+      <Form method="post" encType="multipart/form-data" className="stack" noValidate>
+        <fieldset className="card">
+          <legend className="label">1. What kind of problem?</legend>
+          <div className="button-row" role="radiogroup">
+            {loaded.catalogue.map((k) => (
+              <label key={k.kind} className="button small">
+                <input
+                  type="radio"
+                  name="kind"
+                  value={k.kind}
+                  checked={kind === k.kind}
+                  onChange={() => {
+                    setKind(k.kind);
+                    setAlgorithmId(k.defaultAlgorithm);
+                    setDemoId("");
+                  }}
+                />{" "}
+                {k.kind}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <fieldset className="card stack">
+          <legend className="label">2. The problem</legend>
+          <div className="field">
+            <label htmlFor="demo">Demo problem</label>
+            <select id="demo" name="demo" value={demoId} onChange={(e) => setDemoId(e.currentTarget.value)}>
+              <option value="">— none, I will upload a file —</option>
+              {demosOfKind.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className={errorAt("file") ? "field has-error" : "field"}>
+            <label htmlFor="file">Or upload a file</label>
+            <input id="file" name="file" type="file" accept={ACCEPT[kind]} disabled={Boolean(demoId)} aria-describedby="file-help" />
+            <p className="help" id="file-help">
+              Accepted: {ACCEPT[kind]}.
+              {kind === "timetabling" ? (
+                <>
+                  {" "}
+                  Spreadsheet templates with example rows: <a href="/app/templates/timetabling.xlsx">XLSX template</a> ·{" "}
+                  <a href="/app/templates/timetabling.csv">CSV template</a>.
+                </>
+              ) : null}
+            </p>
+            {errorAt("file") ? (
+              <p className="error" role="alert">
+                {errorAt("file")}
+              </p>
+            ) : null}
+          </div>
+          <div className="field">
+            <label htmlFor="name">Job name (optional)</label>
+            <input id="name" name="name" maxLength={200} />
+          </div>
+          <div>
+            <button className="button" type="submit" name="intent" value="validate" disabled={busy}>
+              Validate
+            </button>
+          </div>
+          {validation ? <ValidationSummary validation={validation} /> : null}
+        </fieldset>
+
+        <fieldset className="card stack">
+          <legend className="label">3. Algorithm and parameters</legend>
+          <div className="field">
+            <label htmlFor="algorithm">Algorithm</label>
+            <select id="algorithm" name="algorithm" value={algorithm.id} onChange={(e) => setAlgorithmId(e.currentTarget.value)} aria-describedby="algorithm-help">
+              {entry.algorithms.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.title}
+                </option>
+              ))}
+            </select>
+            <p className="help" id="algorithm-help">
+              {algorithm.description}
+            </p>
+          </div>
+          <div className={errorAt("budget") ? "field has-error" : "field"}>
+            <label htmlFor="evaluations">Evaluation budget</label>
+            <input id="evaluations" name="evaluations" type="number" min={1} step={1} defaultValue={loaded.defaults[kind]} key={kind} aria-describedby="evaluations-help" />
+            <p className="help" id="evaluations-help">
+              How many candidate solutions the run may evaluate; the job stops there (or at your plan's compute limit).
+            </p>
+            {errorAt("budget") ? (
+              <p className="error" role="alert">
+                {errorAt("budget")}
+              </p>
+            ) : null}
+          </div>
+          <ParamsFields specs={algorithm.params} errors={problem?.errors ?? []} keyPrefix={`${kind}-${algorithm.id}`} />
+        </fieldset>
+        <div className="button-row">
+          <button className="button primary" type="submit" name="intent" value="create" disabled={busy}>
+            {busy ? "Working…" : "Start job"}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

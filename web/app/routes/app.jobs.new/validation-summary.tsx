@@ -1,0 +1,43 @@
+/** The validation result shown before submitting: errors with their paths, and size vs the plan's limits. */
+import type { Validation } from "../../platform/problem-intake.server";
+
+export function ValidationSummary({ validation }: { validation: Validation }) {
+  return (
+    <section className={`card notice ${validation.ok ? "success" : "error"}`} aria-live="polite" aria-labelledby="validation-title">
+      <h2 id="validation-title">{validation.ok ? `${validation.source} is valid` : `${validation.source} has problems`}</h2>
+      {validation.errors.length ? (
+        <ul>
+          {validation.errors.map((e, i) => (
+            <li key={i}>
+              <code>{e.path || "(document)"}</code>
+              {e.sheet ? ` sheet ${e.sheet}` : ""}
+              {e.line !== undefined ? ` line ${e.line}` : ""}
+              {e.column !== undefined ? ` column ${e.column}` : ""}: {e.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {validation.size.length ? (
+        <table className="data">
+          <caption className="visually-hidden">Problem size against the {validation.tier} plan</caption>
+          <thead>
+            <tr>
+              <th scope="col">Size</th>
+              <th scope="col">This problem</th>
+              <th scope="col">{validation.tier} plan limit</th>
+            </tr>
+          </thead>
+          <tbody>
+            {validation.size.map((s) => (
+              <tr key={s.name}>
+                <td>{s.name}</td>
+                <td>{s.value.toLocaleString("en-US")}</td>
+                <td>{s.limit === null ? "no limit" : `${s.limit.toLocaleString("en-US")} ${s.within ? "✓" : "— over the limit"}`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
