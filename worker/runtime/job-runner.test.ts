@@ -93,6 +93,37 @@ describe("a job in DO mode", () => {
   });
 });
 
+const TINY_CTT = [
+  "Name: Tiny", "Courses: 3", "Rooms: 2", "Days: 2", "Periods_per_day: 2", "Curricula: 1", "Constraints: 1", "",
+  "COURSES:", "c1 t1 2 1 20", "c2 t2 2 1 20", "c3 t1 1 1 10", "",
+  "ROOMS:", "r1 30", "r2 15", "",
+  "CURRICULA:", "q1 2 c1 c2", "",
+  "UNAVAILABILITY_CONSTRAINTS:", "c3 0 0", "", "END.", "",
+].join("\n");
+
+describe("every kind in core's registry", () => {
+  it("runs TSP and timetabling jobs to the exact uninterrupted result (timetabling reports hard/soft)", async () => {
+    const tenantId = await paidTenant();
+    const tsp = { kind: "tsp", coordinates: Array.from({ length: 25 }, (_, i) => [Math.cos(i) * 100 + i, Math.sin(i * 1.7) * 80]) };
+    const tt = { kind: "timetabling", format: "ctt", text: TINY_CTT };
+    for (const doc of [tsp, tt]) {
+      const created = await createJob(env, { tenantId }, { problem: doc, seed: 3, budget: { evaluations: 2_000 }, options: { chunkTargetMs: 5 } });
+      const row = await waitForEnd(tenantId, created.id);
+      expect(row.state, doc.kind).toBe("succeeded");
+      expect(row.evaluations).toBe(2_000);
+      const reference = straightRun(doc, created.algorithm, created.parameters, 3, 2_000);
+      const result = await resultOf(tenantId, created.id);
+      expect(result.best!.value).toBe(reference.best.value);
+      expect(result.best!.solution).toEqual(JSON.parse(JSON.stringify(reference.best.solution)));
+      if (doc.kind === "timetabling") {
+        expect(row.hard).toBe(reference.progress.hard);
+        expect(row.soft).toBe(reference.progress.soft);
+        expect(result.figures).toMatchObject({ hard: reference.progress.hard, soft: reference.progress.soft });
+      }
+    }
+  });
+});
+
 describe("controls", () => {
   it("pauses, resumes and cancels; the best-so-far result stays downloadable", async () => {
     const tenantId = await paidTenant();
