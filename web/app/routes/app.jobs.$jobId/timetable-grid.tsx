@@ -10,9 +10,10 @@ const VIEW_LABELS: Record<ViewKind, string> = { room: "Room", curriculum: "Group
 
 /** A stable hue per course id, light enough for dark text (contrast ≥ 4.5:1). */
 function courseColour(course: string): string {
-  let h = 0;
-  for (let i = 0; i < course.length; i++) h = (h * 31 + course.charCodeAt(i)) >>> 0;
-  return `hsl(${h % 360} 70% 78%)`;
+  // FNV-1a, then a golden-angle step so neighbouring ids (c0001, c0002) get far-apart hues.
+  let h = 2166136261;
+  for (let i = 0; i < course.length; i++) h = Math.imul(h ^ course.charCodeAt(i), 16777619) >>> 0;
+  return `hsl(${Math.round((h % 1000) * 137.508) % 360} 70% 78%)`;
 }
 
 export function TimetableGrid({ result }: { result: TimetableResult }) {
