@@ -39,10 +39,11 @@ describe("timetabling job from sign-up to exports", () => {
     await page.getByText("comp01.ctt is valid").waitFor();
     await saveScreenshot(page, "05-new-job");
 
-    const jobId = await createJobFromDemo(page, "comp01", { evaluations: 30_000 });
+    const jobId = await createJobFromDemo(page, "comp01", { evaluations: 60_000 });
     expect(jobId).toMatch(/\S+/);
 
-    // Progress arrives while the page is open: the event counter grows and evaluations advance.
+    // Progress arrives while the page is open: after the snapshot, at least one pushed event
+    // (60k evaluations take a few seconds, long enough to be watched live).
     await page.waitForFunction(() => Number(document.querySelector("[data-testid=connection]")?.getAttribute("data-events") ?? 0) >= 2, null, { timeout: 60_000 });
     await saveScreenshot(page, "06-job-live");
     await page.getByTestId("timetable-grid").waitFor({ timeout: 90_000 });

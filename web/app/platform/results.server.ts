@@ -4,6 +4,7 @@
  * instructor with each lecture's violations, the explanation, or a TSP tour's coordinates.
  */
 import { compileProblem } from "../../../core/index";
+import { EXPORT_FORMATS } from "../../../core/exports/index";
 import { explain, timetableViews, type GridView, type TimetablingProblem } from "../../../core/timetabling/index";
 import type { TspProblem } from "../../../core/tsp/index";
 import type { Env } from "../../../worker/env";
@@ -75,4 +76,14 @@ function buildTour(problem: TspProblem, solution: Record<string, unknown>, lengt
   for (let i = 0; i + 1 < coords.length; i += 2) points.push([coords[i], coords[i + 1]]);
   const order = toNumbers((solution as { tour?: unknown }).tour ?? solution);
   return { type: "tsp", points, order, length };
+}
+
+/** Export formats of the kind (ICS separately: one calendar per room, group or instructor). */
+export function exportChoices(kind: string, view: ResultView | null): { formats: string[]; calendars: string[] } {
+  const formats = [...((EXPORT_FORMATS as Record<string, readonly string[]>)[kind] ?? [])].filter((f) => f !== "ics");
+  const calendars =
+    view?.type === "timetabling"
+      ? [...view.views.room.map((g) => `room:${g.id}`), ...view.views.curriculum.map((g) => `group:${g.id}`), ...view.views.instructor.map((g) => `instructor:${g.id}`)]
+      : [];
+  return { formats, calendars };
 }

@@ -1,40 +1,51 @@
-/** Download buttons for every export format of the job's kind (files from /v1/jobs/:id/exports). */
-const FORMATS: Record<string, { format: string; label: string }[]> = {
-  timetabling: [
-    { format: "xlsx", label: "Excel workbook (XLSX)" },
-    { format: "csv", label: "CSV" },
-    { format: "ics", label: "Calendar (ICS)" },
-    { format: "html", label: "Printable HTML" },
-    { format: "itc", label: "ITC-2007 solution" },
-    { format: "json", label: "JSON" },
-    { format: "zip", label: "Everything (ZIP)" },
-  ],
-  tsp: [
-    { format: "tour", label: "TSPLIB .tour" },
-    { format: "csv", label: "CSV" },
-    { format: "geojson", label: "GeoJSON" },
-    { format: "svg", label: "SVG drawing" },
-    { format: "json", label: "JSON" },
-    { format: "zip", label: "Everything (ZIP)" },
-  ],
-  continuous: [
-    { format: "json", label: "JSON" },
-    { format: "csv", label: "CSV" },
-    { format: "zip", label: "Everything (ZIP)" },
-  ],
+/**
+ * Download buttons for every export format of the job's kind (files from /v1/jobs/:id/exports),
+ * and a calendar (ICS) per room, group or instructor for timetables.
+ */
+import { useState } from "react";
+
+const LABELS: Record<string, string> = {
+  xlsx: "Excel workbook (XLSX)",
+  csv: "CSV",
+  html: "Printable HTML",
+  sol: "ITC-2007 solution",
+  json: "JSON",
+  tour: "TSPLIB .tour",
+  geojson: "GeoJSON",
+  svg: "SVG drawing",
+  "convergence.csv": "Convergence (CSV)",
+  "convergence.svg": "Convergence (SVG)",
+  zip: "Everything (ZIP)",
 };
 
-export function ExportsPanel({ jobId, kind }: { jobId: string; kind: string }) {
+export function ExportsPanel({ jobId, formats, calendars }: { jobId: string; formats: string[]; calendars: string[] }) {
+  const [calendar, setCalendar] = useState(calendars[0] ?? "");
+  const base = `/v1/jobs/${jobId}/exports`;
   return (
     <section aria-labelledby="exports-title">
       <h2 id="exports-title">Exports</h2>
       <div className="button-row">
-        {(FORMATS[kind] ?? FORMATS.continuous).map((f) => (
-          <a key={f.format} className="button small" href={`/v1/jobs/${jobId}/exports/${f.format}`} download data-format={f.format}>
-            {f.label}
+        {formats.map((f) => (
+          <a key={f} className="button small" href={`${base}/${f}`} download data-format={f}>
+            {LABELS[f] ?? f}
           </a>
         ))}
       </div>
+      {calendars.length ? (
+        <div className="filters" style={{ marginTop: 14 }}>
+          <div className="field">
+            <label htmlFor="calendar-view">Calendar of</label>
+            <select id="calendar-view" value={calendar} onChange={(e) => setCalendar(e.currentTarget.value)}>
+              {calendars.map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </select>
+          </div>
+          <a className="button small" href={`${base}/ics?view=${encodeURIComponent(calendar)}`} download data-format="ics">
+            Calendar (ICS)
+          </a>
+        </div>
+      ) : null}
     </section>
   );
 }

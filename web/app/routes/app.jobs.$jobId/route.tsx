@@ -11,7 +11,7 @@ import { StateBadge } from "../../components/job-bits";
 import { TERMINAL } from "../../platform/job-states";
 import { controlJob, forkJobFromPage, getJobForPage, getJobResultForPage } from "../../platform/jobs.server";
 import { callService, invariantResponse, toFormProblem } from "../../platform/responses.server";
-import { buildResultView } from "../../platform/results.server";
+import { buildResultView, exportChoices } from "../../platform/results.server";
 import { requireUser } from "../../platform/session.server";
 import { ExportsPanel } from "./exports-panel";
 import { LivePanel } from "./live-panel";
@@ -34,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       resultView = await buildResultView(env, auth.tenantId, id, result);
     }
   }
-  return { job, resultView, reason };
+  return { job, resultView, reason, exports: exportChoices(job.kind, resultView) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -59,7 +59,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function JobPage() {
-  const { job, resultView, reason } = useLoaderData<typeof loader>();
+  const { job, resultView, reason, exports } = useLoaderData<typeof loader>();
   const busy = useNavigation().state === "submitting";
   const ended = TERMINAL.includes(job.state);
   return (
@@ -133,7 +133,7 @@ export default function JobPage() {
               ))}
             </section>
           ) : null}
-          <ExportsPanel jobId={job.id} kind={job.kind} />
+          <ExportsPanel jobId={job.id} formats={exports.formats} calendars={exports.calendars} />
         </>
       ) : null}
     </>
