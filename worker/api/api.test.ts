@@ -338,3 +338,23 @@ describe("webhook delivery (tenant's server stubbed at the fetch boundary)", () 
     expect(items.every((d) => d.status === "failed" && d.responseCode === 500)).toBe(true);
   });
 });
+
+describe("typed client (hc over the same route types)", () => {
+  it("submits, reads and lists jobs with typed requests and responses", async () => {
+    const { createEvolveClient } = await import("./client");
+    const t = await signUpTenant();
+    const evolve = createEvolveClient(env.APP_URL, t.apiKey, { fetch: ((input: RequestInfo | URL, init?: RequestInit) => call(String(input), init)) as typeof fetch });
+    const catalogue = await (await evolve.algorithms.$get()).json();
+    expect(catalogue.items.some((x) => x.kind === "tsp")).toBe(true);
+    const created = await evolve.jobs.$post({ json: { problem: { kind: "continuous", function: "sphere", dimension: 3 }, budget: { evaluations: 300 } } });
+    expect(created.status).toBe(202);
+    const job = await created.json();
+    if (!("id" in job)) throw new Error("expected a job");
+    const again = await (await evolve.jobs[":id"].$get({ param: { id: job.id } })).json();
+    expect("kind" in again && again.kind).toBe("continuous");
+    const page = await (await evolve.jobs.$get({ query: { limit: "5" } })).json();
+    expect("items" in page && page.items.map((j) => j.id)).toContain(job.id);
+    const wrong = await evolve.jobs[":id"].$get({ param: { id: "job_nope" } });
+    expect(wrong.status).toBe(404);
+  });
+});

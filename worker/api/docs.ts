@@ -15,6 +15,14 @@ export const API_VERSION = "1.0.0";
 /** Public operations (no credentials): the document marks them with `security: []`. */
 const PUBLIC = new Set(["/health", "/openapi.json", "/docs", "/feeds/{token}", "/share/{token}", "/share/{token}/exports/{format}"]);
 
+const IDEMPOTENT_PREFIXES = ["/jobs", "/webhooks"];
+const IDEMPOTENCY_PARAMETER = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  schema: { type: "string", minLength: 1, maxLength: 255 },
+  description: "Makes retries safe: the first response to a key is replayed for 24 h (with `Idempotent-Replayed: true`); the same key with another body is a 422.",
+};
 const REQUIRED_BODIES = new Set(["post /jobs", "post /problems/validate"]);
 
 const problemRef = { $ref: "#/components/schemas/Problem" };
@@ -47,6 +55,10 @@ function completeOperations(doc: { paths?: Record<string, Record<string, Operati
         op.responses["415"] ??= { description: "Unsupported content type", content: problemContent };
       }
       if (isPublic) op.security = [];
+      // Declared here rather than per route so the typed client does not demand the header.
+      if (method === "post" && IDEMPOTENT_PREFIXES.some((p) => path.startsWith(p))) {
+        op.parameters = [...(op.parameters ?? []), IDEMPOTENCY_PARAMETER];
+      }
       // Declared optional so zod-openapi validates only the part matching the content type; one is required.
       if (REQUIRED_BODIES.has(`${method} ${path}`) && op.requestBody) (op.requestBody as { required?: boolean }).required = true;
     }

@@ -327,3 +327,89 @@ describe("exports", () => {
     await problem(await get(a, `/v1/jobs/${continuousJob.id}/explanation`), 422);
   });
 });
+
+describe("calendar feeds and share links", () => {
+  let t: TestTenant;
+  let job: any;
+  beforeAll(async () => {
+    t = await signUpTenant();
+    job = await (await submit(t, { problem: { kind: "timetabling", format: "ctt", text: CTT }, seed: 3, budget: { evaluations: 20_000 } })).json();
+    expect(await waitFor(job.id)).toBe("succeeded");
+  });
+
+  it("a feed URL serves the view's calendar without credentials until revoked", async () => {
+    const res = await post(t, `/v1/jobs/${job.id}/calendar-feeds`, { view: "room:r2", weeks: 8 });
+    const feed = (await res.json()) as any;
+    expect(res.status, JSON.stringify(feed)).toBe(201);
+    expect(feed.url).toMatch(/\/v1\/feeds\/[A-Za-z0-9_-]+\.ics$/);
+    const path = new URL(feed.url).pathname;
+    const ics = await call(path);
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get("content-type")).toContain("text/calendar");
+    const cal = new ICAL.Component(ICAL.parse(await ics.text()));
+    for (const e of cal.getAllSubcomponents("vevent")) {
+      expect(e.getFirstPropertyValue("location")).toBe("r2");
+      expect(String(e.getFirstPropertyValue("rrule"))).toContain("COUNT=8");
+    }
+    const listed = (await (await get(t, `/v1/jobs/${job.id}/calendar-feeds`)).json()) as any;
+    expect(listed.items.map((l: any) => l.id)).toEqual([feed.id]);
+    expect(JSON.stringify(listed)).not.toContain(path.split("/").pop()!.replace(".ics", ""));
+    await problem(await call(`/v1/jobs/${job.id}/calendar-feeds/${feed.id}`, { method: "DELETE", headers: bearer(b.apiKey) }), 404);
+    expect((await call(`/v1/jobs/${job.id}/calendar-feeds/${feed.id}`, { method: "DELETE", headers: bearer(t.apiKey) })).status).toBe(204);
+    await problem(await call(path), 404);
+    await problem(await call("/v1/feeds/not-a-real-token-at-all.ics"), 404);
+  });
+
+  it("feeds check the view and the kind", async () => {
+    let body = await problem(await post(t, `/v1/jobs/${job.id}/calendar-feeds`, { view: "room:nowhere" }), 422);
+    expect(body.errors[0].path).toBe("view");
+    body = await problem(await post(t, `/v1/jobs/${job.id}/calendar-feeds`, { view: "floor:3" }), 422);
+    expect(body.errors[0].path).toBe("view");
+    await problem(await post(b, `/v1/jobs/${job.id}/calendar-feeds`, { view: "room:r1" }), 404);
+    await problem(await post(a, `/v1/jobs/${continuousJob.id}/calendar-feeds`, { view: "room:r1" }), 422);
+  });
+
+  // Skipped until the runtime can fork timetabling runs: today createJob throws a plain Error
+  // ("this solver's state cannot be forked") for them, which answers 500. Stable UIDs across
+  // re-solves are covered in core/exports/exports.test.ts; this checks the feed follows the fork.
+  it.skip("a re-solve (fork) updates the feed in place: same UIDs, newer SEQUENCE", async () => {
+    const feed = (await (await post(t, `/v1/jobs/${job.id}/calendar-feeds`, { view: "group:q2" })).json()) as any;
+    const path = new URL(feed.url).pathname;
+    const before = new ICAL.Component(ICAL.parse(await (await call(path)).text())).getAllSubcomponents("vevent");
+    const forked = await post(t, `/v1/jobs/${job.id}/fork`, { budget: { evaluations: 30_000 } });
+    const fork = (await forked.json()) as any;
+    expect(forked.status, JSON.stringify(fork)).toBe(202);
+    expect(await waitFor(fork.id)).toBe("succeeded");
+    const after = new ICAL.Component(ICAL.parse(await (await call(path)).text())).getAllSubcomponents("vevent");
+    const uids = (es: any[]) => es.map((e) => String(e.getFirstPropertyValue("uid"))).sort();
+    expect(uids(after)).toEqual(uids(before));
+    expect(after.every((e: any) => Number(e.getFirstPropertyValue("sequence")) === 1)).toBe(true);
+  });
+
+  it("a share link gives read-only access to the result and exports until it expires or is revoked", async () => {
+    const res = await post(t, `/v1/jobs/${job.id}/share-links`, { expiresInHours: 2 });
+    const link = (await res.json()) as any;
+    expect(res.status).toBe(201);
+    const path = new URL(link.url).pathname;
+    const shared = (await (await call(path)).json()) as any;
+    expect(shared.job.id).toBe(job.id);
+    expect(shared.result.best).toBeTruthy();
+    expect(shared.exports.map((x: any) => x.format)).toContain("xlsx");
+    const xlsx = await call(`${path}/exports/xlsx`);
+    expect(XLSX.read(await bytes(xlsx), { type: "array" }).SheetNames).toContain("By room");
+    const ics = await call(`${path}/exports/ics?view=instructor:t1`);
+    expect(ics.status).toBe(200);
+    // Read-only: the token opens nothing else.
+    await problem(await call(`/v1/jobs/${job.id}`, { headers: { authorization: `Bearer ${path.split("/").pop()}` } }), 401);
+    // A tampered signature or a forged expiry is refused.
+    const token = path.split("/").pop()!;
+    const [id, exp, sig] = token.split(".");
+    await problem(await call(`/v1/share/${id}.${Number(exp) + 3600}.${sig}`), 404);
+    await problem(await call(`/v1/share/${id}.${exp}.${sig.slice(0, -2)}AA`), 404);
+    expect((await call(`/v1/jobs/${job.id}/share-links/${link.id}`, { method: "DELETE", headers: bearer(t.apiKey) })).status).toBe(204);
+    await problem(await call(path), 404);
+    await problem(await call(`${path}/exports/json`), 404);
+    const body = await problem(await post(t, `/v1/jobs/${job.id}/share-links`, { expiresInHours: 100_000 }), 422);
+    expect(body.errors[0].path).toBe("expiresInHours");
+  });
+});

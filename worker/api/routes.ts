@@ -6,7 +6,7 @@
 import type { MiddlewareHandler } from "hono";
 import { createApiRouter } from "../http/openapi";
 import { algorithmRoutes } from "../routes/algorithms";
-import { jobRoutes } from "../routes/jobs";
+import { typedJobRoutes } from "../routes/jobs";
 import { feedRoutes, jobLinkRoutes, shareRoutes } from "../routes/links";
 import { problemRoutes } from "../routes/problems";
 import { webhookRoutes } from "../routes/webhooks";
@@ -19,7 +19,7 @@ const onlyPosts: MiddlewareHandler = async (c, next) => (c.req.method === "POST"
 export const apiRoutes = createApiRouter()
   .use("/webhooks/*", onlyPosts)
   .use("/jobs/*", onlyPosts)
-  .route("/jobs", jobRoutes)
+  .route("/jobs", typedJobRoutes)
   .route("/jobs", jobLinkRoutes)
   .route("/feeds", feedRoutes)
   .route("/share", shareRoutes)

@@ -69,12 +69,3 @@ export const CursorQuery = z.object({
   cursor: z.string().optional().openapi({ description: "Opaque cursor from the previous page's `nextCursor`." }),
   limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ description: "Page size (1–100)." }),
 });
-
-export const IdempotencyHeader = z.object({
-  "idempotency-key": z
-    .string()
-    .min(1)
-    .max(255)
-    .optional()
-    .openapi({ description: "Makes retries safe: the first response to a key is replayed for 24 h; reusing it with another body is a 422." }),
-});

@@ -30,6 +30,9 @@ const Validation = z
   })
   .openapi("ProblemValidation");
 
+/** The JSON part was validated by zod-openapi; its type is lost only because the route also declares an upload. */
+const validJson = (c: { req: { valid: unknown } }) => (c.req.valid as (target: "json") => Record<string, unknown>)("json");
+
 /** Compile errors with paths rooted at the request body ("problem.courses.3"). */
 function compileErrors(e: unknown, root: string): FieldError[] {
   if (e instanceof ProblemError || e instanceof ParameterError) {
@@ -38,7 +41,9 @@ function compileErrors(e: unknown, root: string): FieldError[] {
   throw e;
 }
 
-export const problemRoutes = createApiRouter().openapi(
+const router = createApiRouter();
+router.openAPIRegistry.register("ValidateProblemUpload", ValidateUpload);
+export const problemRoutes = router.openapi(
   createRoute({
     method: "post",
     path: "/validate",
@@ -49,7 +54,7 @@ export const problemRoutes = createApiRouter().openapi(
       body: {
         // Not "required": zod-openapi then checks only the part matching the content type.
         required: false,
-        content: { "application/json": { schema: ValidateBody }, "multipart/form-data": { schema: ValidateUpload } },
+        content: { "application/json": { schema: ValidateBody }, "multipart/form-data": { schema: { $ref: "#/components/schemas/ValidateProblemUpload" } } },
       },
     },
     responses: { 200: jsonContent(Validation, "The verdict, size figures and the plan's limits"), ...errorResponses(...AUTHED_ERRORS, 400, 413, 415, 422) },
@@ -62,7 +67,7 @@ export const problemRoutes = createApiRouter().openapi(
 
     let doc: unknown;
     try {
-      const body = multipart ? await withUploadedProblem(bodyFromForm(c.req.valid("form") as Record<string, unknown>)) : c.req.valid("json");
+      const body = multipart ? await withUploadedProblem(bodyFromForm(await c.req.parseBody())) : validJson(c);
       const parsed = ValidateBody.safeParse(body);
       if (!parsed.success) throw validationError(zodIssuesToFieldErrors(parsed.error.issues));
       doc = parsed.data.problem;
