@@ -24,9 +24,11 @@ export interface SandboxLimits {
   chunkTicks: number;
 }
 
+// 48 MiB of WebAssembly memory per job: QuickJS takes 16 MiB to start, so the tenant's heap gets
+// ~32 MiB, and two custom jobs sharing an isolate stay well inside its 128 MB.
 export const DEFAULT_LIMITS: SandboxLimits = {
-  memoryBytes: 64 * 1024 * 1024,
-  heapBytes: 48 * 1024 * 1024,
+  memoryBytes: 48 * 1024 * 1024,
+  heapBytes: 32 * 1024 * 1024,
   stackBytes: 256 * 1024,
   callTicks: 500,
   chunkTicks: 10_000,

@@ -107,7 +107,7 @@ describe("hostile objectives", () => {
     await expectHealthy();
   });
 
-  it("huge allocation: stopped at the memory cap without growing the isolate", async () => {
+  it("huge allocation: stopped at the sandbox memory cap (its own WebAssembly memory maximum)", async () => {
     const code = "export function fitness(x) { const a = []; while (true) a.push(new Array(100000).fill(1.5)); }";
     const e = await failure(code, { memoryBytes: 48 * 1024 * 1024 });
     expect(e.reason).toBe("memory");
