@@ -22,7 +22,7 @@ export function progressFraction(spec: JobSpec, s: RunnerStatus): number {
 
 const finite = (v: number | null) => (v !== null && Number.isFinite(v) ? v : null);
 
-export async function mirrorToD1(env: Env, spec: JobSpec, s: RunnerStatus, extra: { resultKey?: string } = {}): Promise<void> {
+export async function mirrorToD1(env: Env, spec: JobSpec, s: RunnerStatus, extra: { resultKey?: string; expiresAt?: Date } = {}): Promise<void> {
   await drizzle(env.DB)
     .update(job)
     .set({
@@ -39,6 +39,7 @@ export async function mirrorToD1(env: Env, spec: JobSpec, s: RunnerStatus, extra
       finishedAt: s.finishedAt ? new Date(s.finishedAt) : null,
       updatedAt: new Date(),
       ...(extra.resultKey ? { resultKey: extra.resultKey } : {}),
+      ...(extra.expiresAt ? { expiresAt: extra.expiresAt } : {}),
     })
     .where(and(eq(job.id, spec.jobId), eq(job.tenantId, spec.tenantId)));
 }

@@ -8,6 +8,7 @@ import type { Env } from "../env";
 import { onJobFinished, type FinishedJob } from "../jobs/events";
 import { jobKeys, putJson } from "../storage/blobs";
 import { releaseJob } from "../tenancy/admission";
+import { retentionExpiry } from "../tenancy/retention";
 import { recordUsage } from "../tenancy/usage";
 import { mirrorToD1 } from "./d1-mirror";
 import { ENGINE_VERSION } from "./engine";
@@ -49,9 +50,12 @@ export async function runFinishStep(host: FinishHost, spec: JobSpec, st: RunnerS
     case "result":
       await putJson(env.BLOBS, resultKey, await buildResult(host, spec, st));
       return;
-    case "d1":
-      await mirrorToD1(env, spec, st, { resultKey });
+    case "d1": {
+      // The tier's retention starts now; the daily sweep deletes the job's data after it.
+      const expiresAt = await retentionExpiry(env, spec.tenantId, new Date(st.finishedAt ?? Date.now()));
+      await mirrorToD1(env, spec, st, { resultKey, expiresAt });
       return;
+    }
     case "usage":
       await recordUsage(env, spec.tenantId, { jobs: 1, computeMs: Math.round(st.computeMs) });
       return;

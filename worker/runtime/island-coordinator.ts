@@ -167,7 +167,10 @@ export class IslandCoordinator {
     const ending = this.runner.endOf(spec, st, rows.every((r) => r.progress.done));
     if (ending) await this.runner.finish(spec, ending.state, ending.reason, null);
     else if (st.state === "running") await this.enqueueRound(spec);
-    else if (st.state === "paused") await mirrorToD1(this.env, spec, st);
+    else if (st.state === "paused") {
+      await mirrorToD1(this.env, spec, st);
+      await this.runner.storage.setAlarm(Date.now() + RUNTIME_DEFAULTS.leaseRenewMs); // keeps the lease alive
+    }
   }
 
   /**

@@ -8,10 +8,10 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from "clou
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { QueueMessage } from "../env";
-import { createJob, type CreateJobInput } from "../jobs";
+import { cancelJob, createJob, getJobResult, pauseJob, resumeJob, type CreateJobInput } from "../jobs";
 import { jobRunner } from "../jobs/job-queries";
 import { handleQueueBatch } from "../queue/consumer";
-import { paidTenant, resultOf, sphere, waitForEnd } from "./test-helpers";
+import { paidTenant, resultOf, sphere, waitFor, waitForEnd } from "./test-helpers";
 
 const ISLANDS = 3;
 const TOTAL = 9_000;
@@ -101,6 +101,40 @@ describe("islands via the queue", () => {
     // The best so far of the healthy islands is still kept.
     const result = await resultOf(tenantId, job.id);
     expect(result.state).toBe("failed");
+  });
+
+  it("pause holds the rounds, resume ends with the same result, cancel keeps the best so far", async () => {
+    const tenantId = await paidTenant();
+    const reference = await createJob(env, { tenantId }, islandJob());
+    const paused = await createJob(env, { tenantId }, islandJob());
+    const cancelled = await createJob(env, { tenantId }, islandJob({ budget: { evaluations: 3_000_000 } }));
+
+    await waitFor("a finished round", async () => ((await jobRunner(env, paused.id).status())!.round >= 1 ? true : null));
+    expect((await pauseJob(env, tenantId, paused.id)).state).toBe("paused");
+    // Chunks in flight report; then nothing moves.
+    const held = await waitFor("in-flight chunks to report", async () => {
+      const v = (await jobRunner(env, paused.id).status())!;
+      return v.islands.every((i) => !i.inFlight) ? v : null;
+    });
+    await new Promise((r) => setTimeout(r, 600));
+    expect((await jobRunner(env, paused.id).status())!.evaluations).toBe(held.evaluations);
+    expect((await resumeJob(env, tenantId, paused.id)).state).toBe("running");
+
+    await waitFor("progress before cancelling", async () => ((await jobRunner(env, cancelled.id).status())!.round >= 1 ? true : null));
+    expect((await cancelJob(env, tenantId, cancelled.id)).state).toBe("cancelled");
+
+    const ref = await waitForEnd(tenantId, reference.id, 90_000);
+    const resumed = await waitForEnd(tenantId, paused.id, 90_000);
+    expect(resumed.state).toBe("succeeded");
+    expect(resumed.evaluations).toBe(TOTAL);
+    expect(resumed.best).toBe(ref.best);
+    expect((await resultOf(tenantId, paused.id)).best!.solution).toEqual((await resultOf(tenantId, reference.id)).best!.solution);
+
+    const cancelledRow = await waitForEnd(tenantId, cancelled.id);
+    expect(cancelledRow.state).toBe("cancelled");
+    const kept = await getJobResult(env, tenantId, cancelled.id);
+    expect(Number.isFinite(kept.best!.value)).toBe(true);
+    expect(kept.best!.solution).toHaveLength(5);
   });
 
   it("a tenant's message cannot drive another tenant's job", async () => {

@@ -33,6 +33,8 @@ describe("a job in DO mode", () => {
     expect(row.evaluations).toBe(30_000);
     expect(row.progress).toBe(1);
     expect(row.resultKey).toBe(`t/${tenantId}/jobs/${created.id}/result.json`);
+    // Enterprise retention (365 days) starts at the finish.
+    expect(row.expiresAt!.getTime() - row.finishedAt!.getTime()).toBe(365 * 86_400_000);
 
     const reference = straightRun(rastrigin(6), "de", created.parameters, 42, 30_000);
     const result = await resultOf(tenantId, created.id);

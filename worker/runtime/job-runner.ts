@@ -57,7 +57,7 @@ export type ControlResult = { ok: true; view: JobView } | { ok: false; view: Job
 
 /** Alarm failures in a row before the job is failed instead of retried. */
 const MAX_CHUNK_FAILURES = 3;
-const LEASE_RENEW_MS = 60_000;
+const LEASE_RENEW_MS = RUNTIME_DEFAULTS.leaseRenewMs;
 
 export class JobRunner extends DurableObject<Env> {
   readonly store: RunnerStore;
@@ -158,8 +158,11 @@ export class JobRunner extends DurableObject<Env> {
 
   async pause(): Promise<ControlResult> {
     return this.control(["running"], "paused", async (spec) => {
-      if (spec.islands === 1) await this.ctx.storage.deleteAlarm();
-      // Islands: chunks in flight still report; no new round starts while paused.
+      // The alarm now only keeps the slot's lease alive (a paused job holds its slot). Islands:
+      // chunks in flight still report and keep their watchdog; no new round starts.
+      if (spec.islands === 1 || !this.store.islands().some((r) => r.deadline !== null)) {
+        await this.ctx.storage.setAlarm(Date.now() + LEASE_RENEW_MS);
+      }
     });
   }
 
@@ -267,6 +270,10 @@ export class JobRunner extends DurableObject<Env> {
         await this.runFinishSteps(spec);
         return null;
       }
+      if (st.state === "paused") {
+        await this.whilePaused(spec);
+        return null;
+      }
       if (st.state !== "running") return null;
       try {
         if (spec.islands > 1) await this.islandsCo.watchdog(spec);
@@ -346,6 +353,17 @@ export class JobRunner extends DurableObject<Env> {
     this.recordTiming(computeMs, t0 - tStart + (Date.now() - t1), restoredAt - tStart + (c1 - c0) + (b1 - b0), bytes.byteLength);
     if (ending) await this.finish(spec, ending.state, ending.reason, null);
     else await this.keepAlive(spec, status);
+  }
+
+  /** Alarm while paused: watch chunks still in flight, and renew the slot's lease. */
+  private async whilePaused(spec: JobSpec): Promise<void> {
+    if (this.store.islands().some((r) => r.deadline !== null)) await this.islandsCo.watchdog(spec);
+    this.lastLeaseAt = Date.now();
+    await renewLease(this.env, spec.tenantId, spec.jobId).catch((e) => this.log.warn("lease renewal failed", { error: String(e) }));
+    const st = this.store.status();
+    if (st?.state === "paused" && !this.store.islands().some((r) => r.deadline !== null)) {
+      await this.ctx.storage.setAlarm(Date.now() + LEASE_RENEW_MS);
+    }
   }
 
   /** Test hook: a crash after the step and before the save (ENVIRONMENT=test only). */

@@ -76,6 +76,8 @@ export const RUNTIME_DEFAULTS = {
   inlineCheckpointBytes: 1_500_000,
   /** D1 mirror at most this often while running (state changes always write). */
   mirrorIntervalMs: 2_000,
+  /** The running (or paused) job renews its admission slot's lease this often (lease: 5 min). */
+  leaseRenewMs: 60_000,
   /** Progress pushes at most this often (≤ 10/s). */
   broadcastIntervalMs: 100,
 };
