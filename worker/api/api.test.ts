@@ -6,7 +6,7 @@
 import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { app } from "../app";
-import { emitJobFinished } from "../webhooks/deliver";
+import { emitJobFinished, emitJobProgress } from "../webhooks/deliver";
 import { MAX_ATTEMPTS } from "../webhooks/events";
 import { verifyWebhook } from "../webhooks/signing";
 import { bearer, call, json, signUpTenant, type TestTenant } from "../test/fixtures";
@@ -68,6 +68,13 @@ describe("OpenAPI document", () => {
           expect(Object.keys(r.content ?? {}), `${method} ${path} ${code}`).toEqual(["application/problem+json"]);
         }
         expect(op.responses["500"], `${method} ${path} 500`).toBeDefined();
+        for (const r of Object.values<any>(op.responses)) expect(typeof r.description, `${method} ${path}`).toBe("string");
+        // Every {param} of the template is declared as a required path parameter, and nothing else is.
+        const declared = (op.parameters ?? []).filter((p: any) => p.in === "path").map((p: any) => p.name).sort();
+        const templated = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort();
+        expect(declared, `${method} ${path} path parameters`).toEqual(templated);
+        for (const p of op.parameters ?? []) expect(["path", "query", "header", "cookie"]).toContain(p.in);
+        if (op.requestBody) expect(Object.keys(op.requestBody.content).length).toBeGreaterThan(0);
       }
     }
     // Every $ref resolves to a component.
@@ -329,6 +336,27 @@ describe("webhook delivery (tenant's server stubbed at the fetch boundary)", () 
     expect(new Set(received.map((r) => r.headers.get("webhook-id"))).size).toBe(1);
   });
 
+  it("a real job's finish triggers the signed delivery (JobRunner → finish listener → queue)", async () => {
+    const t = await signUpTenant();
+    const received = tenantServer("e2e.tenant.test", [200]);
+    const ep = (await (await call("/v1/webhooks", json({ url: "https://e2e.tenant.test/hook", events: ["job.succeeded"] }, bearer(t.apiKey)))).json()) as any;
+    const job = (await (await call("/v1/jobs", json({ problem: { kind: "continuous", function: "sphere", dimension: 3 }, budget: { evaluations: 300 } }, bearer(t.apiKey)))).json()) as any;
+    const items = await deliveries(t, ep.id, (x) => x.length === 1 && x[0].status === "delivered");
+    expect(items[0]).toMatchObject({ jobId: job.id, eventType: "job.succeeded", responseCode: 200 });
+    expect(await verifyWebhook(ep.secret, received[0].headers, received[0].body)).toBe(true);
+    expect(JSON.parse(received[0].body).data).toMatchObject({ jobId: job.id, state: "succeeded", kind: "continuous" });
+  });
+
+  it("progress events are throttled to one per job per interval", async () => {
+    const t = await signUpTenant();
+    tenantServer("progress.tenant.test", [200]);
+    await call("/v1/webhooks", json({ url: "https://progress.tenant.test/hook", events: ["job.progress"] }, bearer(t.apiKey)));
+    const now = Date.now();
+    expect(await emitJobProgress(env, t.tenantId, "job_progress1", { evaluations: 10 }, now)).toBe(1);
+    expect(await emitJobProgress(env, t.tenantId, "job_progress1", { evaluations: 20 }, now + 1000)).toBe(0);
+    expect(await emitJobProgress(env, t.tenantId, "job_progress2", { evaluations: 20 }, now + 1000)).toBe(1);
+  });
+
   it("gives up after the last attempt", async () => {
     const a = await signUpTenant();
     tenantServer("down.tenant.test", [500]);
@@ -356,5 +384,7 @@ describe("typed client (hc over the same route types)", () => {
     expect("items" in page && page.items.map((j) => j.id)).toContain(job.id);
     const wrong = await evolve.jobs[":id"].$get({ param: { id: "job_nope" } });
     expect(wrong.status).toBe(404);
+    const exported = await evolve.jobs[":id"].exports[":format"].$get({ param: { id: job.id, format: "csv" }, query: {} });
+    expect([200, 409]).toContain(exported.status);
   });
 });
