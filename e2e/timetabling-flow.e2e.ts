@@ -73,6 +73,11 @@ describe("timetabling job from sign-up to exports", () => {
     await page.goto("/app/jobs");
     await expect(page.locator("tbody tr").first().textContent()).resolves.toMatch(/succeeded.*timetabling/);
     await saveScreenshot(page, "08-jobs-list");
+    // Phone width: the list still fits (no horizontal scroll on the page itself).
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await saveScreenshot(page, "08b-jobs-list-phone");
+    await page.setViewportSize({ width: 1280, height: 860 });
   });
 
   it("creates an API key (shown once) and revokes it", async () => {

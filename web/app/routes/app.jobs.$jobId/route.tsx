@@ -72,8 +72,7 @@ export default function JobPage() {
             {job.parentJobId ? (
               <>
                 {" "}
-                · forked from <Link to={`/app/jobs/${job.parentJobId}`}>{job.parentJobId.slice(0, 12)}</Link> ·{" "}
-                <Link to={`/app/jobs/${job.id}/compare`}>compare with parent</Link>
+                · forked from <Link to={`/app/jobs/${job.parentJobId}`}>{job.parentJobId.slice(0, 12)}</Link>
               </>
             ) : null}
           </p>
