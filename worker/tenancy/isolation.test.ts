@@ -22,9 +22,16 @@ beforeAll(async () => {
       const jobId = await insertJobRow(b.tenantId);
       await env.BLOBS.put(`t/${b.tenantId}/jobs/${jobId}/result.json`, "{}");
       await recordUsage(env, b.tenantId, { jobs: 7, computeMs: 123_456 });
-      return { tenant: b, jobId, memberId: m.memberId, memberEmail: m.email, invitationId: inv.id };
+      const hook = await call("/v1/webhooks", json({ url: "https://b.example.test/hooks", events: ["job.succeeded"] }, bearer(b.apiKey)));
+      if (hook.status !== 201) throw new Error(`webhook setup failed: ${hook.status} ${await hook.text()}`);
+      const webhookId = (await hook.json<{ id: string }>()).id;
+      const linkId = `lnk_${crypto.randomUUID().replaceAll("-", "")}`;
+      await env.DB.prepare("INSERT INTO access_link (id, tenant_id, job_id, kind, token_hash) VALUES (?, ?, ?, 'share', ?)").bind(linkId, b.tenantId, jobId, `hash_${linkId}`).run();
+      return { tenant: b, jobId, memberId: m.memberId, memberEmail: m.email, invitationId: inv.id, webhookId, linkId };
     })(),
   ]);
+  // The table sends well over the free tier's 60 requests a minute: give A a plan with room.
+  await env.DB.prepare("UPDATE subscription SET tier = 'enterprise', status = 'active' WHERE tenant_id = ?").bind(a.tenantId).run();
   aMember = await addMember(a, "member");
   const members = await (await call("/v1/members", { headers: bearer(a.apiKey) })).json<{ data: { id: string; role: string }[] }>();
   aOwnerMemberId = members.data.find((m) => m.role === "owner")!.id;

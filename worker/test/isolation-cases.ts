@@ -23,6 +23,10 @@ export interface Victim {
   memberEmail: string;
   /** A pending invitation of B. */
   invitationId: string;
+  /** A webhook endpoint of B (created through /v1/webhooks). */
+  webhookId: string;
+  /** A share link of B's job (row inserted directly). */
+  linkId: string;
 }
 
 export interface IsolationCase {
@@ -38,7 +42,7 @@ export interface IsolationCase {
 
 /** The secret-free identifiers of B that must never appear in A's answers. */
 export function victimIds(b: Victim): string[] {
-  return [b.tenant.tenantId, b.tenant.apiKeyId, b.jobId, b.memberId, b.invitationId, b.tenant.email, b.memberEmail];
+  return [b.tenant.tenantId, b.tenant.apiKeyId, b.jobId, b.memberId, b.invitationId, b.tenant.email, b.memberEmail, b.webhookId, b.linkId];
 }
 
 const bStillWorks = async (b: Victim) => expect((await call("/v1/usage", { headers: bearer(b.tenant.apiKey) })).status).toBe(200);
@@ -46,6 +50,10 @@ const memberRole = async (b: Victim) =>
   expect((await env.DB.prepare("SELECT role FROM member WHERE id = ?").bind(b.memberId).first<{ role: string }>())?.role).toBe("member");
 const invitationPending = async (b: Victim) =>
   expect((await env.DB.prepare("SELECT status FROM invitation WHERE id = ?").bind(b.invitationId).first<{ status: string }>())?.status).toBe("pending");
+const webhookIntact = async (b: Victim) =>
+  expect(await env.DB.prepare("SELECT url, enabled FROM webhook_endpoint WHERE id = ?").bind(b.webhookId).first()).toEqual({ url: "https://b.example.test/hooks", enabled: 1 });
+const linkIntact = async (b: Victim) =>
+  expect(await env.DB.prepare("SELECT revoked_at FROM access_link WHERE id = ?").bind(b.linkId).first()).toEqual({ revoked_at: null });
 const jobIntact = async (b: Victim) => {
   expect(await env.DB.prepare("SELECT state FROM job WHERE id = ?").bind(b.jobId).first<{ state: string }>()).toEqual({ state: "succeeded" });
   expect((await env.BLOBS.list({ prefix: `t/${b.tenant.tenantId}/jobs/${b.jobId}/` })).objects.length).toBeGreaterThan(0);
@@ -70,6 +78,26 @@ export const isolationCases: IsolationCase[] = [
   { name: "get B's job result", method: "GET", path: (b) => `/v1/jobs/${b.jobId}/result`, expect: "not-found" },
   { name: "cancel B's job", method: "POST", path: (b) => `/v1/jobs/${b.jobId}/cancel`, expect: "not-found", unchanged: jobIntact },
   { name: "delete B's job", method: "DELETE", path: (b) => `/v1/jobs/${b.jobId}`, expect: "not-found", unchanged: jobIntact },
+  { name: "list jobs", method: "GET", path: () => "/v1/jobs", expect: "excludes" },
+  { name: "B's job explanation", method: "GET", path: (b) => `/v1/jobs/${b.jobId}/explanation`, expect: "not-found" },
+  { name: "export B's job", method: "GET", path: (b) => `/v1/jobs/${b.jobId}/exports/json`, expect: "not-found" },
+  { name: "B's job events (SSE)", method: "GET", path: (b) => `/v1/jobs/${b.jobId}/events`, expect: "not-found" },
+  { name: "pause B's job", method: "POST", path: (b) => `/v1/jobs/${b.jobId}/pause`, expect: "not-found", unchanged: jobIntact },
+  { name: "resume B's job", method: "POST", path: (b) => `/v1/jobs/${b.jobId}/resume`, expect: "not-found", unchanged: jobIntact },
+  { name: "fork B's job", method: "POST", path: (b) => `/v1/jobs/${b.jobId}/fork`, body: () => ({}), expect: "not-found" },
+  { name: "replay B's job", method: "POST", path: (b) => `/v1/jobs/${b.jobId}/replay`, body: () => ({}), expect: "not-found" },
+  // Calendar feeds and share links of B's job
+  { name: "list B's job share links", method: "GET", path: (b) => `/v1/jobs/${b.jobId}/share-links`, expect: "not-found" },
+  { name: "create a share link on B's job", method: "POST", path: (b) => `/v1/jobs/${b.jobId}/share-links`, body: () => ({}), expect: "not-found" },
+  { name: "revoke B's share link", method: "DELETE", path: (b) => `/v1/jobs/${b.jobId}/share-links/${b.linkId}`, expect: "not-found", unchanged: linkIntact },
+  { name: "list B's job calendar feeds", method: "GET", path: (b) => `/v1/jobs/${b.jobId}/calendar-feeds`, expect: "not-found" },
+  // Tenant webhooks
+  { name: "list webhooks", method: "GET", path: () => "/v1/webhooks", expect: "excludes" },
+  { name: "get B's webhook", method: "GET", path: (b) => `/v1/webhooks/${b.webhookId}`, expect: "not-found" },
+  { name: "change B's webhook", method: "PATCH", path: (b) => `/v1/webhooks/${b.webhookId}`, body: () => ({ enabled: false }), expect: "not-found", unchanged: webhookIntact },
+  { name: "rotate B's webhook secret", method: "POST", path: (b) => `/v1/webhooks/${b.webhookId}/rotate-secret`, expect: "not-found", unchanged: webhookIntact },
+  { name: "B's webhook deliveries", method: "GET", path: (b) => `/v1/webhooks/${b.webhookId}/deliveries`, expect: "not-found" },
+  { name: "delete B's webhook", method: "DELETE", path: (b) => `/v1/webhooks/${b.webhookId}`, expect: "not-found", unchanged: webhookIntact },
   // Billing (issue #7)
   { name: "billing overview", method: "GET", path: () => "/v1/billing", expect: "excludes" },
 ];
