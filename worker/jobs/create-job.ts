@@ -12,7 +12,7 @@ import { ApiError, validationError, type FieldError } from "../http/problem";
 import { compileProblem, ENGINE_VERSION, kindModule, solverFor } from "../runtime/engine";
 import { hasCustomObjective, validateProblemDocument } from "../sandbox/objective";
 import { unforkableChanges } from "../runtime/fork";
-import { RUNTIME_DEFAULTS, islandEvaluations, type JobSpec, type TestFaults } from "../runtime/spec";
+import { RUNTIME_DEFAULTS, type JobSpec, type TestFaults } from "../runtime/spec";
 import { getJson, jobKeys, putJson } from "../storage/blobs";
 import { admitJob, releaseJob } from "../tenancy/admission";
 import { jobRunner, type JobRow } from "./job-queries";
@@ -92,11 +92,11 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
 
   const jobId = `job_${randomHex(16)}`;
   const admission = await admitJob(env, { tenantId: caller.tenantId, jobId, kind, size, islands });
+  let inserted: JobRow | undefined;
   try {
     const seed = input.seed ?? crypto.getRandomValues(new Uint32Array(1))[0];
     const maxEvaluations = input.budget.evaluations ?? null;
     const o = input.options ?? {};
-    const perIsland = islandEvaluations(maxEvaluations, islands, 0);
     const spec: JobSpec = {
       jobId,
       tenantId: caller.tenantId,
@@ -110,8 +110,8 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
       inputKey: jobKeys.input(caller.tenantId, jobId),
       islands,
       chunkTargetMs: o.chunkTargetMs ?? (Number(env.JOB_CHUNK_TARGET_MS) || RUNTIME_DEFAULTS.chunkTargetMs),
-      // Ten rounds by default; seconds-budgeted runs use a fixed size (they are not replayable anyway).
-      islandChunkEvaluations: o.islandChunkEvaluations ?? (Number.isFinite(perIsland) ? Math.max(1, Math.ceil(perIsland / 10)) : 50_000),
+      // null: the runner measures the solver's rate at start and fixes ~2 s of CPU per chunk.
+      islandChunkEvaluations: islands > 1 ? (o.islandChunkEvaluations ?? null) : null,
       islandDeadlineMs: o.islandDeadlineMs ?? RUNTIME_DEFAULTS.islandDeadlineMs,
       migrateEvery: o.migrateEvery ?? RUNTIME_DEFAULTS.migrateEvery,
       migrants: o.migrants ?? RUNTIME_DEFAULTS.migrants,
@@ -131,7 +131,7 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
       startFrom: parent?.id ?? null,
     };
     await putJson(env.BLOBS, spec.inputKey, doc);
-    await db.insert(job).values({
+    inserted = await db.insert(job).values({
       id: jobId,
       tenantId: caller.tenantId,
       createdBy: caller.userId ?? null,
@@ -148,15 +148,25 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
       receipt: receipt as unknown as Record<string, unknown>,
       inputKey: spec.inputKey,
       webhookUrl: input.webhookUrl ?? null,
-    });
+    }).returning().get();
     await jobRunner(env, jobId).start(spec, env.ENVIRONMENT === "test" ? (input.testFaults ?? null) : null);
   } catch (e) {
-    // The slot must not leak when the job could not be set up.
-    await releaseJob(env, caller.tenantId, jobId).catch(() => undefined);
-    await db.update(job).set({ state: "failed", error: `could not start: ${e instanceof Error ? e.message : String(e)}` }).where(eq(job.id, jobId));
+    // Undo every step that may have happened (issue #11, fault tests in worker/ops/faults.test.ts):
+    // the client got an error (a storage outage answers 503) and never learned this job id, so a
+    // retry must start clean — no slot or quota unit held, no input without its row, no row
+    // without its input, no runner left with an alarm. Each undo is best-effort: the storage that
+    // just failed may still be down, and the original error is the one to report.
+    const undo = (what: string, p: Promise<unknown>) =>
+      p.catch((u) => console.error(JSON.stringify({ level: "error", msg: `createJob cleanup failed: ${what}`, tenantId: caller.tenantId, jobId, error: String(u) })));
+    await undo("release slot", releaseJob(env, caller.tenantId, jobId, { refundQuota: true }));
+    await undo("destroy runner", jobRunner(env, jobId).destroy());
+    await undo("delete input", env.BLOBS.delete(jobKeys.input(caller.tenantId, jobId)));
+    await undo("delete row", db.delete(job).where(and(eq(job.id, jobId), eq(job.tenantId, caller.tenantId))).run());
     throw e;
   }
-  return (await db.select().from(job).where(eq(job.id, jobId)).get())!;
+  // The job exists and runs from here: a failed re-read must not turn into an error (the client
+  // would retry and create it twice), so the inserted row stands in for the fresher one.
+  return (await db.select().from(job).where(eq(job.id, jobId)).get().catch(() => undefined)) ?? inserted!;
 }
 
 function checkShape(input: CreateJobInput): FieldError[] {

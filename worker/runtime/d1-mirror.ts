@@ -22,6 +22,15 @@ export function progressFraction(spec: JobSpec, s: RunnerStatus): number {
 
 const finite = (v: number | null) => (v !== null && Number.isFinite(v) ? v : null);
 
+/** The island chunk size the runner calibrated goes into the receipt, so a replay can reuse it. */
+export async function recordIslandChunk(env: Env, spec: JobSpec): Promise<void> {
+  const db = drizzle(env.DB);
+  const where = and(eq(job.id, spec.jobId), eq(job.tenantId, spec.tenantId));
+  const row = await db.select({ receipt: job.receipt }).from(job).where(where).get();
+  if (!row) return;
+  await db.update(job).set({ receipt: { ...(row.receipt ?? {}), islandChunkEvaluations: spec.islandChunkEvaluations } }).where(where);
+}
+
 export async function mirrorToD1(env: Env, spec: JobSpec, s: RunnerStatus, extra: { resultKey?: string; expiresAt?: Date } = {}): Promise<void> {
   await drizzle(env.DB)
     .update(job)

@@ -110,7 +110,7 @@ export class IslandCoordinator {
       inputKey: spec.inputKey,
       island,
       seq,
-      evaluations: spec.islandChunkEvaluations,
+      evaluations: spec.islandChunkEvaluations ?? 1,
       checkpoint: row.bytes,
       r2Key: row.r2Key,
       fault,

@@ -137,6 +137,16 @@ describe("islands via the queue", () => {
     expect(kept.best!.solution).toHaveLength(5);
   });
 
+  it("calibrates the island chunk size at start and records it in the receipt for replays", async () => {
+    const tenantId = await paidTenant();
+    const job = await createJob(env, { tenantId }, { ...islandJob(), options: { migrateEvery: 1 } });
+    const row = await waitForEnd(tenantId, job.id, 60_000);
+    expect(row.state).toBe("succeeded");
+    expect(row.evaluations).toBe(TOTAL);
+    const chunk = (row.receipt as { islandChunkEvaluations: number }).islandChunkEvaluations;
+    expect(Number.isInteger(chunk) && chunk >= 1 && chunk <= TOTAL / ISLANDS).toBe(true);
+  });
+
   it("a tenant's message cannot drive another tenant's job", async () => {
     const tenantId = await paidTenant();
     const job = await createJob(env, { tenantId }, islandJob({ budget: { evaluations: 1_200 } }));

@@ -14,8 +14,8 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env";
 import { createLogger } from "../http/request-context";
-import { clockTick, FIRST_CHUNK_EVALUATIONS, nextChunkEvaluations } from "./chunk-budget";
-import { mirrorToD1 } from "./d1-mirror";
+import { calibrateIslandChunk, clockTick, FIRST_CHUNK_EVALUATIONS, nextChunkEvaluations } from "./chunk-budget";
+import { mirrorToD1, recordIslandChunk } from "./d1-mirror";
 import { runFinishStep, FINISH_STEPS, type FinishStep } from "./finish";
 import { retune } from "./fork";
 import { IslandCoordinator, type IslandReport, type IslandTask } from "./island-coordinator";
@@ -113,6 +113,10 @@ export class JobRunner extends DurableObject<Env> {
         const total = parent.evaluations + (spec.maxEvaluations ?? Number.POSITIVE_INFINITY);
         retune(parentState, spec.parameters, total);
         spec = { ...spec, maxEvaluations: Number.isFinite(total) ? total : null, startFrom: { jobId: spec.startFrom.jobId, evaluations: parent.evaluations } };
+      }
+      if (spec.islands > 1 && spec.islandChunkEvaluations === null) {
+        spec = { ...spec, islandChunkEvaluations: await calibrateIslandChunk(spec, problem, solver) };
+        await recordIslandChunk(this.env, spec);
       }
       const rows: IslandRow[] = [];
       for (let i = 0; i < spec.islands; i++) {

@@ -27,8 +27,12 @@ export interface JobSpec {
   islands: number;
   /** CPU target of one DO chunk; the evaluation budget adapts to it. */
   chunkTargetMs: number;
-  /** Islands: evaluations per island chunk. Fixed at start so island runs are replayable. */
-  islandChunkEvaluations: number;
+  /**
+   * Islands: evaluations per island chunk. Fixed before the first round so island runs are
+   * replayable; null = calibrated by the runner at start to ~`islandChunkTargetMs` of CPU and then
+   * written into the job's receipt (a replay passes it back as `options.islandChunkEvaluations`).
+   */
+  islandChunkEvaluations: number | null;
   /** Islands: how long a chunk may stay unreported before the watchdog re-enqueues it. */
   islandDeadlineMs: number;
   /** Islands: migrate every this many rounds, this many individuals per island (ring). */
@@ -72,6 +76,8 @@ export const RUNTIME_DEFAULTS = {
   islandDeadlineMs: 60_000,
   migrateEvery: 2,
   migrants: 2,
+  /** Islands: CPU target of one (longer) island chunk in the queue consumer. */
+  islandChunkTargetMs: 2_000,
   /** Checkpoints above this go to R2 with a pointer (DO values are limited to ~2 MB). */
   inlineCheckpointBytes: 1_500_000,
   /** D1 mirror at most this often while running (state changes always write). */
