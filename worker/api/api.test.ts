@@ -347,6 +347,23 @@ describe("webhook delivery (tenant's server stubbed at the fetch boundary)", () 
     expect(JSON.parse(received[0].body).data).toMatchObject({ jobId: job.id, state: "succeeded", kind: "continuous" });
   });
 
+  it("a job's own webhook URL gets its finish event, signed with the tenant's job-webhook secret", async () => {
+    const t = await signUpTenant();
+    const received = tenantServer("perjob.tenant.test", [200]);
+    const bad = await problem(await call("/v1/jobs", json({ problem: { kind: "continuous", function: "sphere", dimension: 2 }, webhook: { url: "http://perjob.tenant.test/x" } }, bearer(t.apiKey))), 422);
+    expect(bad.errors[0].path).toBe("webhook.url");
+    const job = (await (await call("/v1/jobs", json({ problem: { kind: "continuous", function: "sphere", dimension: 3 }, budget: { evaluations: 300 }, webhook: { url: "https://perjob.tenant.test/done" } }, bearer(t.apiKey)))).json()) as any;
+    expect(job.webhookUrl).toBe("https://perjob.tenant.test/done");
+    await settled(`job:${job.id}`, (x) => x.length === 1 && x[0].status === "delivered");
+    const listed = (await (await call(`/v1/jobs/${job.id}/webhook-deliveries`, { headers: bearer(t.apiKey) })).json()) as any;
+    expect(listed.items[0]).toMatchObject({ eventType: "job.succeeded", responseCode: 200, status: "delivered" });
+    const { secret } = (await (await call("/v1/webhooks/job-secret", { headers: bearer(t.apiKey) })).json()) as any;
+    expect(await verifyWebhook(secret, received[0].headers, received[0].body)).toBe(true);
+    const other = (await (await call("/v1/webhooks/job-secret", { headers: bearer(b.apiKey) })).json()) as any;
+    expect(other.secret).not.toBe(secret);
+    await problem(await call(`/v1/jobs/${job.id}/webhook-deliveries`, { headers: bearer(b.apiKey) }), 404);
+  });
+
   it("progress events are throttled to one per job per interval", async () => {
     const t = await signUpTenant();
     tenantServer("progress.tenant.test", [200]);

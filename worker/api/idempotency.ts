@@ -12,6 +12,11 @@ import type { Env } from "../env";
 import { ApiError } from "../http/problem";
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/**
+ * A claim with no stored answer this old was abandoned: its request failed and could not free
+ * the key (e.g. D1 went down mid-request). It is free again, or a retry would see 409 for 24 h.
+ */
+export const ABANDONED_CLAIM_MS = 60_000;
 
 interface StoredResponse {
   contentType: string | null;
@@ -55,7 +60,8 @@ export function idempotency(): MiddlewareHandler<{ Bindings: Env }> {
     const claimed = await db.insert(idempotencyKey).values({ tenantId, key, requestHash: hash, createdAt: new Date(now) }).onConflictDoNothing().returning();
     if (!claimed.length) {
       const [row] = await db.select().from(idempotencyKey).where(where);
-      if (row && row.createdAt.getTime() < now - IDEMPOTENCY_TTL_MS) {
+      const abandoned = row && (row.status === null || row.responseBody === null) && row.requestHash === hash && row.createdAt.getTime() < now - ABANDONED_CLAIM_MS;
+      if (row && (row.createdAt.getTime() < now - IDEMPOTENCY_TTL_MS || abandoned)) {
         // Expired: the key is free again. Only one retry wins the re-claim.
         const reclaimed = await db
           .update(idempotencyKey)
@@ -81,16 +87,24 @@ export function idempotency(): MiddlewareHandler<{ Bindings: Env }> {
     try {
       await next();
     } catch (e) {
-      // Errors become responses in onError later; free the key so a retry can run again.
-      await db.delete(idempotencyKey).where(and(where, eq(idempotencyKey.requestHash, hash)));
+      // Errors become responses in onError later; free the key so a retry can run again. If D1
+      // is down the key stays claimed and frees itself after ABANDONED_CLAIM_MS; the original
+      // error (a 503 for an outage) is the one to answer.
+      await db.delete(idempotencyKey).where(and(where, eq(idempotencyKey.requestHash, hash))).catch(() => undefined);
       throw e;
     }
     const res = c.res;
-    if (shouldStore(res.status)) {
-      const stored: StoredResponse = { contentType: res.headers.get("content-type"), location: res.headers.get("location"), body: await res.clone().text() };
-      await db.update(idempotencyKey).set({ status: res.status, responseBody: JSON.stringify(stored) }).where(and(where, eq(idempotencyKey.requestHash, hash)));
-    } else {
-      await db.delete(idempotencyKey).where(and(where, eq(idempotencyKey.requestHash, hash)));
+    // The request's effect happened: failing to record its answer must not turn it into an error
+    // (the client would retry a request that succeeded). The claim then stays "in progress".
+    try {
+      if (shouldStore(res.status)) {
+        const stored: StoredResponse = { contentType: res.headers.get("content-type"), location: res.headers.get("location"), body: await res.clone().text() };
+        await db.update(idempotencyKey).set({ status: res.status, responseBody: JSON.stringify(stored) }).where(and(where, eq(idempotencyKey.requestHash, hash)));
+      } else {
+        await db.delete(idempotencyKey).where(and(where, eq(idempotencyKey.requestHash, hash)));
+      }
+    } catch (e) {
+      console.error(JSON.stringify({ level: "error", msg: "idempotency answer not stored", requestId: c.get("requestId"), tenantId, error: String(e) }));
     }
   };
 }

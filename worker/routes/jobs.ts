@@ -16,6 +16,9 @@ import { createApiRouter, zodIssuesToFieldErrors } from "../http/openapi";
 import { ApiError, validationError } from "../http/problem";
 import { cancelJob, createJob, deleteJob, getJob, getJobResult, listJobs, pauseJob, resumeJob, type CreateJobInput, type ListJobsQuery } from "../jobs/index";
 import { getJson, jobKeys } from "../storage/blobs";
+import { checkTargetUrl, listDeliveries } from "../webhooks/endpoints";
+import { jobEndpointId } from "../webhooks/job-webhook";
+import { Delivery } from "./webhooks";
 
 /** Budgets used when a job names none (evaluations: exact and replayable). */
 export const DEFAULT_BUDGET: Record<string, { evaluations: number }> = {
@@ -40,6 +43,10 @@ const CreateJob = z
     budget: Budget.optional(),
     islands: z.number().int().min(1).max(64).optional(),
     name: z.string().max(200).optional(),
+    webhook: z
+      .object({ url: z.string().url() })
+      .optional()
+      .openapi({ description: "Also POST this job's finish event here, signed like endpoint deliveries with the secret from GET /v1/webhooks/job-secret." }),
   })
   .openapi("CreateJob");
 
@@ -95,11 +102,12 @@ async function submit(c: Context, input: Record<string, unknown>) {
   const auth = writer(c);
   const parsed = CreateJob.safeParse(input);
   if (!parsed.success) throw validationError(zodIssuesToFieldErrors(parsed.error.issues));
-  const body = parsed.data;
+  const { webhook, ...body } = parsed.data;
   const kind = (body.problem as { kind: string }).kind;
   const row = await createJob(c.env, { tenantId: auth.tenantId, userId: auth.userId }, {
     ...body,
     budget: body.budget ?? DEFAULT_BUDGET[kind] ?? { evaluations: 100_000 },
+    webhookUrl: webhook ? checkTargetUrl(c.env, webhook.url, "webhook.url") : undefined,
   } as CreateJobInput);
   c.header("location", `/v1/jobs/${row.id}`);
   return c.json(jobView(row), 202);
@@ -211,6 +219,18 @@ export const typedJobRoutes = jobRoutes
       const replay = await createJob(c.env, { tenantId: auth.tenantId, userId: auth.userId }, input);
       c.header("location", `/v1/jobs/${replay.id}`);
       return c.json(jobView(replay), 202);
+    },
+  )
+  .openapi(
+    idRoute("get", "/{id}/webhook-deliveries", "Attempts to deliver this job's events to its own webhook URL", {
+      200: jsonContent(z.object({ items: z.array(Delivery), nextCursor: z.string().nullable() }), "One row per attempt"),
+      ...errorResponses(...AUTHED_ERRORS, 404, 422),
+    }, { query: CursorQuery }),
+    async (c) => {
+      const auth = reader(c);
+      const { id } = c.req.valid("param");
+      await getJob(c.env, auth.tenantId, id);
+      return c.json(await listDeliveries(c.env, auth.tenantId, jobEndpointId(id), c.req.valid("query")), 200);
     },
   )
   .openapi(idRoute("get", "/{id}/result", "The result: best solution, figures and convergence", { 200: jsonContent(Result, "The result document"), ...errorResponses(...AUTHED_ERRORS, 404, 409) }), async (c) =>

@@ -9,6 +9,7 @@ import { assertRole, assertScope, authOf } from "../auth/authenticate";
 import { createApiRouter } from "../http/openapi";
 import { createEndpoint, deleteEndpoint, getEndpoint, endpointView, listDeliveries, listEndpoints, rotateSecret, updateEndpoint } from "../webhooks/endpoints";
 import { WEBHOOK_EVENTS } from "../webhooks/events";
+import { jobWebhookSecret } from "../webhooks/job-webhook";
 
 const EventType = z.enum(WEBHOOK_EVENTS).openapi("WebhookEventType");
 
@@ -28,7 +29,7 @@ const CreateEndpoint = z
   .openapi("CreateWebhookEndpoint");
 const UpdateEndpoint = CreateEndpoint.partial().openapi("UpdateWebhookEndpoint");
 
-const Delivery = z
+export const Delivery = z
   .object({
     id: z.string(),
     eventId: z.string().openapi({ description: "The webhook-id header: the same for every attempt of one event." }),
@@ -45,6 +46,19 @@ const Delivery = z
 const tags = ["Webhooks"];
 
 export const webhookRoutes = createApiRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/job-secret",
+      tags,
+      summary: "The signing secret of per-job webhooks (POST /v1/jobs with `webhook.url`)",
+      responses: { 200: jsonContent(z.object({ secret: z.string() }).openapi("JobWebhookSecret"), "The tenant's whsec_… secret for per-job webhooks"), ...errorResponses(...AUTHED_ERRORS, 503) },
+    }),
+    async (c) => {
+      const auth = assertRole(authOf(c), "admin");
+      return c.json({ secret: await jobWebhookSecret(c.env, auth.tenantId) }, 200);
+    },
+  )
   .openapi(
     createRoute({
       method: "post",

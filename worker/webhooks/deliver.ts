@@ -7,9 +7,10 @@
  */
 import { and, eq, gt } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { webhookDelivery, webhookEndpoint } from "../db/schema";
+import { job, webhookDelivery, webhookEndpoint } from "../db/schema";
 import type { Env, QueueMessage } from "../env";
 import { MAX_ATTEMPTS, PROGRESS_INTERVAL_MS, RETRY_DELAYS_SECONDS, type WebhookEvent, type WebhookEventType } from "./events";
+import { JOB_ENDPOINT_PREFIX, jobEndpointId, jobWebhookSecret } from "./job-webhook";
 import { signWebhook } from "./signing";
 
 export interface WebhookDeliveryMessage {
@@ -27,7 +28,7 @@ const asQueueMessage = (m: WebhookDeliveryMessage) => m as unknown as QueueMessa
 /** Give up on a tenant's server after this long (it should answer fast and work later). */
 export const DELIVERY_TIMEOUT_MS = 10_000;
 
-const deliveryId = (endpointId: string, eventId: string, attempt: number) => `whd_${endpointId.slice(4)}_${eventId}_${attempt}`;
+const deliveryId = (endpointId: string, eventId: string, attempt: number) => `whd_${endpointId.replace(/^(whe_|job:)/, "")}_${eventId}_${attempt}`;
 
 /** Delay before attempt `next` (2, 3, …); WEBHOOK_RETRY_SCALE scales it (0 in tests). */
 export function retryDelaySeconds(env: Env, next: number): number {
@@ -82,7 +83,36 @@ export async function emitJobFinished(
       links: { job: `/v1/jobs/${job.id}`, result: `/v1/jobs/${job.id}/result` },
     },
   };
-  return emitWebhookEvent(env, job.tenantId, event, job.id);
+  return (await emitWebhookEvent(env, job.tenantId, event, job.id)) + (await emitJobWebhook(env, job.tenantId, job.id, event));
+}
+
+/** The job's own webhook URL (if it has one) gets finish events, recorded under `job:<id>`. */
+async function emitJobWebhook(env: Env, tenantId: string, jobId: string, event: WebhookEvent): Promise<number> {
+  if (event.type === "job.progress") return 0;
+  const db = drizzle(env.DB);
+  const [row] = await db.select({ url: job.webhookUrl }).from(job).where(and(eq(job.id, jobId), eq(job.tenantId, tenantId)));
+  if (!row?.url) return 0;
+  const endpointId = jobEndpointId(jobId);
+  const id = deliveryId(endpointId, event.id, 1);
+  const inserted = await db
+    .insert(webhookDelivery)
+    .values({ id, tenantId, endpointId, eventId: event.id, eventType: event.type, jobId, attempt: 1, status: "pending" })
+    .onConflictDoNothing()
+    .returning({ id: webhookDelivery.id });
+  if (!inserted.length) return 0;
+  await env.JOBS_QUEUE.send(asQueueMessage({ type: "webhook-delivery", deliveryId: id, tenantId, endpointId, attempt: 1, event }));
+  return 1;
+}
+
+/** Where and with which secret a delivery goes: a tenant endpoint, or a job's own URL. */
+async function target(env: Env, tenantId: string, endpointId: string): Promise<{ url: string; secret: string; enabled: boolean } | null> {
+  const db = drizzle(env.DB);
+  if (endpointId.startsWith(JOB_ENDPOINT_PREFIX)) {
+    const [row] = await db.select({ url: job.webhookUrl }).from(job).where(and(eq(job.id, endpointId.slice(JOB_ENDPOINT_PREFIX.length)), eq(job.tenantId, tenantId)));
+    return row?.url ? { url: row.url, secret: await jobWebhookSecret(env, tenantId), enabled: true } : null;
+  }
+  const [ep] = await db.select().from(webhookEndpoint).where(and(eq(webhookEndpoint.id, endpointId), eq(webhookEndpoint.tenantId, tenantId)));
+  return ep ?? null;
 }
 
 /**
@@ -107,7 +137,7 @@ export async function handleWebhookDelivery(env: Env, msg: WebhookDeliveryMessag
   const [row] = await db.select().from(webhookDelivery).where(and(eq(webhookDelivery.id, msg.deliveryId), eq(webhookDelivery.tenantId, msg.tenantId)));
   // Already settled (queue redelivery) or the endpoint was deleted with its history: nothing to do.
   if (!row || row.status !== "pending") return;
-  const [ep] = await db.select().from(webhookEndpoint).where(and(eq(webhookEndpoint.id, msg.endpointId), eq(webhookEndpoint.tenantId, msg.tenantId)));
+  const ep = await target(env, msg.tenantId, msg.endpointId);
   if (!ep || !ep.enabled) {
     await db.update(webhookDelivery).set({ status: "failed", error: ep ? "endpoint disabled" : "endpoint deleted" }).where(eq(webhookDelivery.id, row.id));
     return;
@@ -135,10 +165,10 @@ export async function handleWebhookDelivery(env: Env, msg: WebhookDeliveryMessag
   if (delivered || msg.attempt >= MAX_ATTEMPTS) return;
 
   const next = msg.attempt + 1;
-  const nextId = deliveryId(ep.id, msg.event.id, next);
+  const nextId = deliveryId(msg.endpointId, msg.event.id, next);
   const inserted = await db
     .insert(webhookDelivery)
-    .values({ id: nextId, tenantId: msg.tenantId, endpointId: ep.id, eventId: msg.event.id, eventType: msg.event.type, jobId: row.jobId, attempt: next, status: "pending" })
+    .values({ id: nextId, tenantId: msg.tenantId, endpointId: msg.endpointId, eventId: msg.event.id, eventType: msg.event.type, jobId: row.jobId, attempt: next, status: "pending" })
     .onConflictDoNothing()
     .returning({ id: webhookDelivery.id });
   if (inserted.length) {

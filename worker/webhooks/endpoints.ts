@@ -21,19 +21,19 @@ export function endpointView(row: EndpointRow) {
 const notFound = (id: string) => new ApiError(404, "not-found", "Not found", `No webhook endpoint ${id}.`);
 
 /** Only https targets (plain http for localhost during development). */
-export function checkTargetUrl(env: Env, raw: string): string {
+export function checkTargetUrl(env: Env, raw: string, field = "url"): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ApiError(422, "validation-error", "Validation failed", "The webhook URL is not a valid URL.", { errors: [{ path: "url", message: "must be an absolute URL" }] });
+    throw new ApiError(422, "validation-error", "Validation failed", "The webhook URL is not a valid URL.", { errors: [{ path: field, message: "must be an absolute URL" }] });
   }
   const local = url.hostname === "localhost" || url.hostname === "127.0.0.1";
   if (url.protocol !== "https:" && !(url.protocol === "http:" && local && env.ENVIRONMENT !== "production")) {
-    throw new ApiError(422, "validation-error", "Validation failed", "Webhook URLs must use https.", { errors: [{ path: "url", message: "must use https" }] });
+    throw new ApiError(422, "validation-error", "Validation failed", "Webhook URLs must use https.", { errors: [{ path: field, message: "must use https" }] });
   }
   if (url.username || url.password) {
-    throw new ApiError(422, "validation-error", "Validation failed", "Put no credentials in the URL; verify the signature instead.", { errors: [{ path: "url", message: "must not contain credentials" }] });
+    throw new ApiError(422, "validation-error", "Validation failed", "Put no credentials in the URL; verify the signature instead.", { errors: [{ path: field, message: "must not contain credentials" }] });
   }
   return url.toString();
 }
@@ -104,7 +104,8 @@ export function deliveryView(row: typeof webhookDelivery.$inferSelect) {
 
 /** Attempts to one endpoint, newest first, cursor = createdAt ms of the last row seen. */
 export async function listDeliveries(env: Env, tenantId: string, endpointId: string, page: { cursor?: string; limit: number }) {
-  await getEndpoint(env, tenantId, endpointId);
+  // A job's own webhook (`job:<id>`) was checked by the caller (the job exists for this tenant).
+  if (!endpointId.startsWith("job:")) await getEndpoint(env, tenantId, endpointId);
   const conds = [eq(webhookDelivery.tenantId, tenantId), eq(webhookDelivery.endpointId, endpointId)];
   if (page.cursor) {
     const before = Number(page.cursor);
