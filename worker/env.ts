@@ -34,6 +34,8 @@ export interface Env {
   STRIPE_API_PROTOCOL?: string;
   /** Bearer token for the operator endpoints (/api/ops/*: metrics, console API). */
   OPS_TOKEN?: string;
+  /** Multiplies the tenant-webhook retry delays (worker/webhooks/deliver.ts); "0" in tests. */
+  WEBHOOK_RETRY_SCALE?: string;
   /** "true" in .dev.vars: enables the demo seed endpoint used by `npm run dev`. */
   DEV_SEED?: string;
 }

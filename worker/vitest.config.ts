@@ -17,6 +17,8 @@ export default defineProject({
         bindings: {
           TEST_MIGRATIONS: migrations,
           ENVIRONMENT: "test",
+          // Webhook retries without the production backoff (worker/webhooks/deliver.ts).
+          WEBHOOK_RETRY_SCALE: "0",
           BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123456789",
           OPS_TOKEN: "test-ops-token",
           STRIPE_SECRET_KEY: "sk_test_evolve",

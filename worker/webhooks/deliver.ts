@@ -32,7 +32,7 @@ const deliveryId = (endpointId: string, eventId: string, attempt: number) => `wh
 
 /** Delay before attempt `next` (2, 3, …); WEBHOOK_RETRY_SCALE scales it (0 in tests). */
 export function retryDelaySeconds(env: Env, next: number): number {
-  const scale = Number((env as unknown as { WEBHOOK_RETRY_SCALE?: string }).WEBHOOK_RETRY_SCALE ?? "1");
+  const scale = Number(env.WEBHOOK_RETRY_SCALE ?? "1");
   const base = RETRY_DELAYS_SECONDS[Math.min(next - 2, RETRY_DELAYS_SECONDS.length - 1)];
   return Math.round(base * (Number.isFinite(scale) && scale >= 0 ? scale : 1));
 }
