@@ -5,6 +5,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { ParameterError, ProblemError, type InputIssue } from "../../core/engine/errors";
+import { isStorageFailure, STORAGE_RETRY_AFTER_SECONDS } from "../storage/unavailable";
 
 export interface FieldError {
   /** JSON pointer-ish dotted path of the failing field, e.g. "problem.courses.3.lectures". */
@@ -29,6 +30,25 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A D1 / R2 / Durable Object storage outage (issue #11): 503 with Retry-After, so clients retry
+ * (same Idempotency-Key) instead of reading a 500 as our bug. problemResponse also maps raw
+ * storage errors (isStorageFailure) to this, so services need not wrap every call.
+ */
+export class StorageUnavailableError extends ApiError {
+  override name = "StorageUnavailableError";
+  constructor(cause?: unknown) {
+    super(
+      503,
+      "storage-unavailable",
+      "Storage temporarily unavailable",
+      "Our storage did not answer and nothing was changed. Retry in a few seconds (with the same Idempotency-Key, if you sent one).",
+      { headers: { "Retry-After": String(STORAGE_RETRY_AFTER_SECONDS) } },
+    );
+    if (cause !== undefined) this.cause = cause;
+  }
+}
+
 export const PROBLEM_BASE = "https://evolve.dev/problems/";
 
 export function fieldErrorsFromIssues(issues: InputIssue[], prefix: (string | number)[] = []): FieldError[] {
@@ -47,6 +67,11 @@ export function validationError(errors: FieldError[], detail = "The request has 
 
 /** Turn anything thrown into a problem+json response; unknown errors become an opaque 500. */
 export function problemResponse(c: Context, err: unknown): Response {
+  // Logged with its cause for operators; the client gets the 503 without internals.
+  if (!(err instanceof ApiError) && isStorageFailure(err)) {
+    console.error(JSON.stringify({ level: "error", msg: "storage unavailable", requestId: c.get("requestId"), tenantId: c.get("tenantId"), error: String(err), cause: String((err as Error)?.cause ?? "") }));
+    err = new StorageUnavailableError(err);
+  }
   const requestId = (c.get("requestId") as string | undefined) ?? "";
   let status = 500;
   let type = "internal-error";
@@ -73,7 +98,7 @@ export function problemResponse(c: Context, err: unknown): Response {
     title = err.message || "Request error";
     detail = err.message || title;
   }
-  if (status >= 500) {
+  if (status >= 500 && !(err instanceof StorageUnavailableError)) {
     console.error(
       JSON.stringify({ level: "error", msg: "unhandled error", requestId, error: String(err), stack: (err as Error)?.stack }),
     );

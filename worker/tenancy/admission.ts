@@ -138,9 +138,9 @@ export async function renewLease(env: Env, tenantId: string, jobId: string, leas
   return gateFor(env, tenantId).renew(jobId, leaseMs);
 }
 
-/** Gives the job's slot back when it ends in any state. Idempotent. */
-export async function releaseJob(env: Env, tenantId: string, jobId: string): Promise<void> {
-  await gateFor(env, tenantId).release(jobId);
+/** Gives the job's slot back when it ends in any state. Idempotent. `refundQuota`: the job was never created. */
+export async function releaseJob(env: Env, tenantId: string, jobId: string, options: { refundQuota?: boolean } = {}): Promise<void> {
+  await gateFor(env, tenantId).release(jobId, options.refundQuota ?? false);
 }
 
 function nextTier(tier: TierName): TierName | undefined {

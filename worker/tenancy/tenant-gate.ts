@@ -116,9 +116,14 @@ export class TenantGate extends DurableObject<Env> {
     return changed > 0 ? { ok: true, leaseExpiresAt: expiresAt } : { ok: false };
   }
 
-  /** Gives the slot back. Idempotent: releasing twice, or after expiry, is fine. */
-  async release(jobId: string): Promise<{ released: boolean }> {
+  /**
+   * Gives the slot back. Idempotent: releasing twice, or after expiry, is fine. `refundQuota`
+   * also returns today's quota unit — for a job that was never created (its setup failed and the
+   * client will retry), so an outage does not eat the tenant's daily quota.
+   */
+  async release(jobId: string, refundQuota = false): Promise<{ released: boolean }> {
     const changed = this.sql.exec("DELETE FROM lease WHERE job_id = ?", jobId).rowsWritten;
+    if (refundQuota) this.sql.exec("DELETE FROM admitted WHERE job_id = ?", jobId);
     return { released: changed > 0 };
   }
 
