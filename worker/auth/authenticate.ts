@@ -45,9 +45,14 @@ function clientAddress(headers: Headers): string {
   return headers.get("cf-connecting-ip") ?? headers.get("x-real-ip") ?? "unknown";
 }
 
-/** The AuthContext of a signed-in user's session, or undefined when there is no valid session. */
-export async function sessionAuthContext(env: Env, headers: Headers): Promise<AuthContext | undefined> {
-  const session = await getAuth(env).api.getSession({ headers });
+/**
+ * The AuthContext of a signed-in user's session, or undefined when there is no valid session.
+ * `onSetCookie` receives better-auth's refreshed session cookies (sliding expiry), if any.
+ */
+export async function sessionAuthContext(env: Env, headers: Headers, onSetCookie?: (cookies: string[]) => void): Promise<AuthContext | undefined> {
+  const { headers: answerHeaders, response: session } = await getAuth(env).api.getSession({ headers, returnHeaders: true });
+  const cookies = answerHeaders?.getAll("set-cookie") ?? [];
+  if (onSetCookie && cookies.length > 0) onSetCookie(cookies);
   if (!session) return undefined;
   const userId = session.user.id;
   const active = (session.session as { activeOrganizationId?: string | null }).activeOrganizationId;
@@ -98,11 +103,12 @@ export function authenticate(): MiddlewareHandler<{ Bindings: Env }> {
     if (c.req.method === "OPTIONS" || isPublic(c.req.path)) return next();
     const header = c.req.header("authorization");
     let auth: AuthContext | undefined;
+    let refreshedCookies: string[] = [];
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
       auth = await apiKeyAuthContext(c, match?.[1] ?? "");
     } else if (hasSessionCookie(c.req.header("cookie"))) {
-      auth = await sessionAuthContext(c.env, c.req.raw.headers);
+      auth = await sessionAuthContext(c.env, c.req.raw.headers, (cookies) => (refreshedCookies = cookies));
       if (!auth) throw unauthorized();
     } else {
       return next();
@@ -127,6 +133,8 @@ export function authenticate(): MiddlewareHandler<{ Bindings: Env }> {
     waitUntil(c, recordUsage(c.env, auth.tenantId, { apiRequests: 1 }));
     await next();
     for (const [name, value] of Object.entries(headers)) if (!c.res.headers.has(name)) c.res.headers.set(name, value);
+    // Keep the browser's session cookie in step when better-auth extended the session.
+    for (const cookie of refreshedCookies) c.res.headers.append("set-cookie", cookie);
   };
 }
 

@@ -43,6 +43,16 @@ describe("sign-up, sign-in, sessions", () => {
     expect(wrong.status).toBe(401);
   });
 
+  it("a session close to expiry is extended and /v1 hands the browser the refreshed cookie", async () => {
+    const t = await signUpTenant();
+    await env.DB.prepare("UPDATE session SET expires_at = ? WHERE user_id = ?").bind(Date.now() + 3600_000, t.userId).run();
+    const res = await call("/v1/tenants", { headers: session(t.cookie) });
+    expect(res.status).toBe(200);
+    expect(res.headers.getAll("set-cookie").some((c) => c.startsWith("evolve.session_token="))).toBe(true);
+    const row = await env.DB.prepare("SELECT expires_at FROM session WHERE user_id = ?").bind(t.userId).first<{ expires_at: number }>();
+    expect(row!.expires_at).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+  });
+
   it("no credentials → 401 problem+json on every protected route; unknown routes stay 404", async () => {
     for (const path of ["/v1/api-keys", "/v1/members", "/v1/invitations", "/v1/tenants", "/v1/usage"]) {
       const res = await call(path);
