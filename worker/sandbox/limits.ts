@@ -5,6 +5,13 @@
  * during synchronous code. QuickJS calls the interrupt handler once every ~10,000 backward jumps
  * and function calls, so one tick is a fixed amount of interpreted work (about 1–3 ms of CPU on
  * current hardware, roughly 300 evaluations of a 30-D sphere).
+ *
+ * Known gap: work done inside one built-in call is not ticked (QuickJS polls only on backward
+ * jumps and JS calls). A loop that repeatedly catches out-of-memory errors from large C-level
+ * allocations (`new Array(1e5).fill(1)`), or catches stack overflows and recurses again (each
+ * overflow builds a backtrace of every frame), can spend seconds to minutes per tick. Memory stays
+ * capped; the backstop for such code is the Workers CPU limit of the invocation running the chunk.
+ * The small stack below keeps backtraces short for that reason.
  */
 
 export interface SandboxLimits {
@@ -29,7 +36,7 @@ export interface SandboxLimits {
 export const DEFAULT_LIMITS: SandboxLimits = {
   memoryBytes: 48 * 1024 * 1024,
   heapBytes: 32 * 1024 * 1024,
-  stackBytes: 256 * 1024,
+  stackBytes: 128 * 1024,
   callTicks: 500,
   chunkTicks: 10_000,
 };
