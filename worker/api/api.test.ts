@@ -334,6 +334,16 @@ describe("webhook delivery (tenant's server stubbed at the fetch boundary)", () 
     const byAttempt = [...items].sort((x, y) => x.attempt - y.attempt);
     expect(byAttempt.map((d) => [d.attempt, d.status, d.responseCode])).toEqual([[1, "failed", 500], [2, "failed", 503], [3, "delivered", 200]]);
     expect(new Set(received.map((r) => r.headers.get("webhook-id"))).size).toBe(1);
+    // Paging through the attempts one by one returns each exactly once.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await (await call(`/v1/webhooks/${ep.id}/deliveries?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, { headers: bearer(a.apiKey) })).json()) as any;
+      seen.push(...page.items.map((d: any) => d.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.sort()).toEqual(items.map((d) => d.id).sort());
+    await problem(await call(`/v1/webhooks/${ep.id}/deliveries?cursor=garbage`, { headers: bearer(a.apiKey) }), 422);
   });
 
   it("a real job's finish triggers the signed delivery (JobRunner → finish listener → queue)", async () => {

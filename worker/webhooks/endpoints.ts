@@ -2,7 +2,7 @@
  * Tenant webhook endpoints: create (secret shown once), list, get, update, delete. Every query is
  * scoped by tenant; another tenant's endpoint id answers 404.
  */
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, or } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { webhookDelivery, webhookEndpoint } from "../db/schema";
 import type { Env } from "../env";
@@ -102,23 +102,34 @@ export function deliveryView(row: typeof webhookDelivery.$inferSelect) {
   };
 }
 
-/** Attempts to one endpoint, newest first, cursor = createdAt ms of the last row seen. */
+/** Attempts to one endpoint, newest first; the cursor is (createdAt, id) so equal times never skip rows. */
 export async function listDeliveries(env: Env, tenantId: string, endpointId: string, page: { cursor?: string; limit: number }) {
   // A job's own webhook (`job:<id>`) was checked by the caller (the job exists for this tenant).
   if (!endpointId.startsWith("job:")) await getEndpoint(env, tenantId, endpointId);
   const conds = [eq(webhookDelivery.tenantId, tenantId), eq(webhookDelivery.endpointId, endpointId)];
   if (page.cursor) {
-    const before = Number(page.cursor);
-    if (!Number.isFinite(before)) throw new ApiError(422, "validation-error", "Validation failed", "Invalid cursor.", { errors: [{ path: "query.cursor", message: "is not a cursor from this list" }] });
-    conds.push(lt(webhookDelivery.createdAt, new Date(before)));
+    const c = decodeCursor(page.cursor);
+    const at = new Date(c.t);
+    conds.push(or(lt(webhookDelivery.createdAt, at), and(eq(webhookDelivery.createdAt, at), lt(webhookDelivery.id, c.id)))!);
   }
   const rows = await drizzle(env.DB)
     .select()
     .from(webhookDelivery)
     .where(and(...conds))
-    .orderBy(desc(webhookDelivery.createdAt), desc(webhookDelivery.attempt))
+    .orderBy(desc(webhookDelivery.createdAt), desc(webhookDelivery.id))
     .limit(page.limit + 1);
   const more = rows.length > page.limit;
   const items = rows.slice(0, page.limit);
-  return { items: items.map(deliveryView), nextCursor: more ? String(items[items.length - 1].createdAt.getTime()) : null };
+  const last = items[items.length - 1];
+  return { items: items.map(deliveryView), nextCursor: more && last ? btoa(JSON.stringify({ t: last.createdAt.getTime(), id: last.id })) : null };
+}
+
+function decodeCursor(cursor: string): { t: number; id: string } {
+  try {
+    const c = JSON.parse(atob(cursor)) as { t: unknown; id: unknown };
+    if (typeof c.t === "number" && typeof c.id === "string") return { t: c.t, id: c.id };
+  } catch {
+    // fall through to the 422
+  }
+  throw new ApiError(422, "validation-error", "Validation failed", "Invalid cursor.", { errors: [{ path: "query.cursor", message: "is not a cursor from this list" }] });
 }
