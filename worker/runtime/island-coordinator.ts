@@ -214,7 +214,7 @@ export class IslandCoordinator {
       }
       this.store.putIsland({ ...r, deadline: now + spec.islandDeadlineMs, attempts: r.attempts + 1 });
       resend.push(chunkMessage(spec, r.island, r.seq + 1));
-      this.log.warn("island chunk late; re-enqueued", { jobId: spec.jobId, island: r.island, seq: r.seq + 1, attempt: r.attempts + 1 });
+      this.log.warn("island chunk late; re-enqueued", { tenantId: spec.tenantId, jobId: spec.jobId, island: r.island, seq: r.seq + 1, attempt: r.attempts + 1 });
     }
     const next = Math.min(...this.store.islands().filter((r) => r.deadline !== null).map((r) => r.deadline!));
     await this.runner.storage.setAlarm(next);

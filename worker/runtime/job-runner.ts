@@ -21,37 +21,13 @@ import { retune } from "./fork";
 import { IslandCoordinator, type IslandReport, type IslandTask } from "./island-coordinator";
 import { ProgressFeed, type ProgressFigures } from "./progress-feed";
 import { better, cleanProgress, loadEngine, placeCheckpoint, readCheckpoint, type LoadedEngine } from "./runner-engine";
+import { islandTotals, jobView, progressFigures, type ChunkTiming, type JobView } from "./runner-figures";
 import { RunnerStore, type IslandRow, type RunnerStatus } from "./runner-store";
 import { RUNTIME_DEFAULTS, isTerminal, islandEvaluations, islandSeed, type JobSpec, type JobState, type TestFaults } from "./spec";
 import { renewLease } from "../tenancy/admission";
 import { ObjectiveError } from "../sandbox/limits";
 
-export interface JobView {
-  jobId: string;
-  state: JobState;
-  evaluations: number;
-  generation: number;
-  computeMs: number;
-  best: number | null;
-  mean: number | null;
-  hard: number | null;
-  soft: number | null;
-  reason: string | null;
-  error: string | null;
-  round: number;
-  /** Island mode: ring migrations done so far. */
-  migrations: number;
-  islands: { island: number; seq: number; evaluations: number; best: number | null; inFlight: boolean }[];
-}
-
-/** DO-mode chunk timing totals (benchmark): compute vs overhead, wall and CPU. */
-export interface ChunkTiming {
-  chunks: number;
-  computeMs: number;
-  overheadMs: number;
-  cpuOverheadMs: number;
-  checkpointBytes: number;
-}
+export type { ChunkTiming, JobView } from "./runner-figures";
 
 export type ControlResult = { ok: true; view: JobView } | { ok: false; view: JobView | null };
 
@@ -227,6 +203,10 @@ export class JobRunner extends DurableObject<Env> {
       this.feed.closeStreams();
       await this.ctx.storage.deleteAlarm();
       await this.ctx.storage.deleteAll();
+      this.store.createTables();
+      this.live = null;
+      this.engine?.dispose();
+      this.engine = null;
     });
   }
 
@@ -294,7 +274,7 @@ export class JobRunner extends DurableObject<Env> {
   private async chunkFailed(spec: JobSpec, e: unknown): Promise<Error | null> {
     const failures = (this.store.getMeta<number>("chunkFailures") ?? 0) + 1;
     this.store.setMeta("chunkFailures", failures);
-    this.log.warn("chunk failed", { jobId: spec.jobId, failures, error: String(e) });
+    this.log.warn("chunk failed", { tenantId: spec.tenantId, jobId: spec.jobId, failures, error: String(e) });
     // A tenant objective's failure repeats on every retry (it is pure): fail now, with its reason.
     if (e instanceof ObjectiveError) {
       await this.finish(spec, "failed", `objective ${e.reason}`, e.message);
@@ -363,7 +343,7 @@ export class JobRunner extends DurableObject<Env> {
   private async whilePaused(spec: JobSpec): Promise<void> {
     if (this.store.islands().some((r) => r.deadline !== null)) await this.islandsCo.watchdog(spec);
     this.lastLeaseAt = Date.now();
-    await renewLease(this.env, spec.tenantId, spec.jobId).catch((e) => this.log.warn("lease renewal failed", { error: String(e) }));
+    await renewLease(this.env, spec.tenantId, spec.jobId).catch((e) => this.log.warn("lease renewal failed", { tenantId: spec.tenantId, jobId: spec.jobId, error: String(e) }));
     const st = this.store.status();
     if (st?.state === "paused" && !this.store.islands().some((r) => r.deadline !== null)) {
       await this.ctx.storage.setAlarm(Date.now() + LEASE_RENEW_MS);
@@ -403,7 +383,7 @@ export class JobRunner extends DurableObject<Env> {
     }
     if (now - this.lastLeaseAt >= LEASE_RENEW_MS) {
       this.lastLeaseAt = now;
-      await renewLease(this.env, spec.tenantId, spec.jobId).catch((e) => this.log.warn("lease renewal failed", { error: String(e) }));
+      await renewLease(this.env, spec.tenantId, spec.jobId).catch((e) => this.log.warn("lease renewal failed", { tenantId: spec.tenantId, jobId: spec.jobId, error: String(e) }));
     }
   }
 
@@ -470,81 +450,22 @@ export class JobRunner extends DurableObject<Env> {
       }
       this.feed.closeStreams();
     } catch (e) {
-      this.log.error("finish step failed; retrying", { jobId: spec.jobId, error: String(e) });
+      this.log.error("finish step failed; retrying", { tenantId: spec.tenantId, jobId: spec.jobId, error: String(e) });
       await this.ctx.storage.setAlarm(Date.now() + 2_000);
     }
   }
 
-  // ---- figures --------------------------------------------------------------------------------
+  // ---- figures (worker/runtime/runner-figures.ts) ---------------------------------------------
 
-  totals(problem: unknown, rows: IslandRow[]): Pick<RunnerStatus, "evaluations" | "generation" | "best" | "mean" | "hard" | "soft"> {
-    let bestRow: IslandRow | null = null;
-    let evaluations = 0;
-    let generation = 0;
-    let meanSum = 0;
-    let means = 0;
-    for (const r of rows) {
-      evaluations += r.progress.evaluations;
-      generation = Math.max(generation, r.progress.generation);
-      if (r.progress.mean !== null && Number.isFinite(r.progress.mean)) {
-        meanSum += r.progress.mean;
-        means++;
-      }
-      if (better(problem, r.progress.best, bestRow?.progress.best ?? null)) bestRow = r;
-    }
-    return {
-      evaluations,
-      generation,
-      best: bestRow?.progress.best ?? null,
-      mean: means ? meanSum / means : null,
-      hard: bestRow?.progress.hard ?? null,
-      soft: bestRow?.progress.soft ?? null,
-    };
+  totals(problem: unknown, rows: IslandRow[]) {
+    return islandTotals(problem, rows);
   }
 
   figures(s: RunnerStatus, rows: IslandRow[]): ProgressFigures {
-    return {
-      generation: s.generation,
-      evaluations: s.evaluations,
-      best: s.best,
-      mean: s.mean,
-      hard: s.hard,
-      soft: s.soft,
-      elapsedMs: s.startedAt ? Math.max(0, (s.finishedAt ?? Date.now()) - s.startedAt) : 0,
-      computeMs: s.computeMs,
-      state: s.state,
-      reason: s.reason,
-      error: s.error,
-      ...(rows.length > 1
-        ? { islands: rows.map((r) => ({ island: r.island, seq: r.seq, evaluations: r.progress.evaluations, best: r.progress.best })) }
-        : {}),
-    };
+    return progressFigures(s, rows);
   }
 
   view(): JobView {
-    const spec = this.store.spec()!;
-    const s = this.store.status()!;
-    return {
-      jobId: spec.jobId,
-      state: s.state,
-      evaluations: s.evaluations,
-      generation: s.generation,
-      computeMs: s.computeMs,
-      best: s.best,
-      mean: s.mean,
-      hard: s.hard,
-      soft: s.soft,
-      reason: s.reason,
-      error: s.error,
-      round: s.round,
-      migrations: this.store.getMeta<number>("migrations") ?? 0,
-      islands: this.store.islands().map((r) => ({
-        island: r.island,
-        seq: r.seq,
-        evaluations: r.progress.evaluations,
-        best: r.progress.best,
-        inFlight: r.deadline !== null,
-      })),
-    };
+    return jobView(this.store);
   }
 }

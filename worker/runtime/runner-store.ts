@@ -46,6 +46,12 @@ export interface IslandRow {
 
 export class RunnerStore {
   constructor(private readonly sql: SqlStorage) {
+    this.createTables();
+  }
+
+  /** Idempotent; also run after `deleteAll` so a deleted job's object answers "no job", not errors. */
+  createTables(): void {
+    const sql = this.sql;
     sql.exec(`CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)`);
     sql.exec(`CREATE TABLE IF NOT EXISTS island (
       island INTEGER PRIMARY KEY, seq INTEGER NOT NULL, bytes BLOB, r2_key TEXT, progress TEXT NOT NULL,
