@@ -4,11 +4,26 @@
  */
 import type { Env, QueueMessage } from "../env";
 import { createLogger } from "../http/request-context";
+import { recordDeadLetter } from "../ops/console";
 import { deadLetterIslandChunk, isIslandChunk, runIslandChunk } from "./island-chunk";
 import { deadLetterWebhookDelivery, handleWebhookDelivery, isWebhookDelivery } from "../webhooks/deliver";
 
 /** Queue names from wrangler.toml: the dead-letter queue gets its own handling. */
 export const DEAD_LETTER_QUEUE = "evolve-jobs-dead";
+export const JOBS_QUEUE_NAME = "evolve-jobs";
+
+/** Why a dead letter landed here, for the operator console (the job's own error is more precise). */
+async function setDeadLetterReason(env: Env, id: string, reason: string): Promise<void> {
+  await env.DB.prepare("UPDATE dead_letter SET reason = ? WHERE id = ?").bind(reason, id).run();
+}
+
+async function deadLetterReason(env: Env, body: QueueMessage): Promise<string> {
+  if (isIslandChunk(body)) {
+    const view = await env.JOB_RUNNER.get(env.JOB_RUNNER.idFromName(body.jobId)).status().catch(() => null);
+    return view?.error ?? `island ${body.island} chunk ${body.seq} failed on every delivery attempt`;
+  }
+  return `${String(body?.type ?? "unknown")} message failed on every delivery attempt`;
+}
 
 export async function handleQueueBatch(batch: MessageBatch<QueueMessage>, env: Env, _ctx: ExecutionContext): Promise<void> {
   const log = createLogger({ queue: batch.queue });
@@ -16,6 +31,11 @@ export async function handleQueueBatch(batch: MessageBatch<QueueMessage>, env: E
   for (const message of batch.messages) {
     const body = message.body;
     try {
+      if (deadLetters) {
+        // Every dead letter is kept for the operator console (requeue or fail, worker/ops/console.ts).
+        // Recorded before acting on it so it is visible even if failing its job throws and retries.
+        await recordDeadLetter(env, { id: message.id, body: (body ?? {}) as Record<string, unknown>, attempts: message.attempts }, JOBS_QUEUE_NAME, `${String(body?.type ?? "unknown")} message failed on every delivery attempt`);
+      }
       switch (body?.type) {
         case "health-ping":
           message.ack();
@@ -24,11 +44,13 @@ export async function handleQueueBatch(batch: MessageBatch<QueueMessage>, env: E
           if (!isIslandChunk(body)) {
             log.warn("dropping malformed island-chunk message", { messageId: message.id });
           } else if (deadLetters) {
-            log.warn("island chunk dead-lettered", { messageId: message.id, jobId: body.jobId, island: body.island, seq: body.seq });
+            log.warn("island chunk dead-lettered", { messageId: message.id, tenantId: body.tenantId, jobId: body.jobId, island: body.island, seq: body.seq });
             await deadLetterIslandChunk(env, body);
+            // The job has now failed with the chunk's actual cause: keep that as the dead letter's reason.
+            await setDeadLetterReason(env, message.id, await deadLetterReason(env, body));
           } else {
             const outcome = await runIslandChunk(env, body);
-            log.info("island chunk", { jobId: body.jobId, island: body.island, seq: body.seq, outcome, attempts: message.attempts });
+            log.info("island chunk", { tenantId: body.tenantId, jobId: body.jobId, island: body.island, seq: body.seq, outcome, attempts: message.attempts });
           }
           message.ack();
           break;
@@ -45,7 +67,8 @@ export async function handleQueueBatch(batch: MessageBatch<QueueMessage>, env: E
           message.ack();
       }
     } catch (e) {
-      log.error("queue message failed", { messageId: message.id, attempts: message.attempts, error: String(e) });
+      const ids = body as { tenantId?: unknown; jobId?: unknown } | undefined;
+      log.error("queue message failed", { messageId: message.id, tenantId: ids?.tenantId, jobId: ids?.jobId, attempts: message.attempts, error: String(e) });
       message.retry();
     }
   }
