@@ -9,7 +9,12 @@
  * neighbours and stop scanning once the first new edge is already too long (gain pruning).
  * Or-opt moves a segment of 1–3 cities elsewhere (possibly reversed); it is carried out as
  * two or three 2-opt moves so a single reversal routine (shorter side first) serves both.
+ * When neither finds anything from a city, sequential 3-opt (or3opt.ts) and then a Lin–Kernighan
+ * chain (lk.ts) are tried, both built from the same reversals; all scans use neighbour lists and
+ * the position index, so a pass is O(n·k) evaluations plus the reversals (no distance matrix needed).
  */
+import { createLkScratch, lkMove, type LkScratch } from "./lk";
+import { threeOpt } from "./or3opt";
 import type { TspProblem } from "./problem";
 
 export interface LocalSearch {
@@ -22,6 +27,11 @@ export interface LocalSearch {
   size: number;
   /** Improvements smaller than this are ignored (0 for integer metrics, tiny for floats). */
   eps: number;
+  /** Also try sequential 3-opt moves (or3opt.ts) when 2-opt and Or-opt find nothing. */
+  or3: boolean;
+  /** Also try Lin–Kernighan chains (lk.ts) when everything else found nothing. */
+  lk: boolean;
+  lkScratch: LkScratch;
 }
 
 export function createLocalSearch(problem: TspProblem): LocalSearch {
@@ -35,6 +45,9 @@ export function createLocalSearch(problem: TspProblem): LocalSearch {
     head: 0,
     size: 0,
     eps: problem.integral ? 0 : 1e-9,
+    or3: true,
+    lk: true,
+    lkScratch: createLkScratch(),
   };
 }
 
@@ -62,8 +75,8 @@ export function activateAll(ls: LocalSearch): void {
   for (let i = 0; i < ls.n; i++) activate(ls, ls.tour[i]);
 }
 
-const succ = (ls: LocalSearch, c: number) => ls.tour[ls.pos[c] + 1 === ls.n ? 0 : ls.pos[c] + 1];
-const pred = (ls: LocalSearch, c: number) => ls.tour[ls.pos[c] === 0 ? ls.n - 1 : ls.pos[c] - 1];
+export const succ = (ls: LocalSearch, c: number) => ls.tour[ls.pos[c] + 1 === ls.n ? 0 : ls.pos[c] + 1];
+export const pred = (ls: LocalSearch, c: number) => ls.tour[ls.pos[c] === 0 ? ls.n - 1 : ls.pos[c] - 1];
 
 /** Reverse the tour path from city `from` forward to city `to` (or, equivalently, its complement, whichever is shorter). */
 function reversePath(ls: LocalSearch, from: number, to: number): void {
@@ -108,7 +121,8 @@ export function improve(ls: LocalSearch, problem: TspProblem): number {
     ls.head = ls.head + 1 === ls.n ? 0 : ls.head + 1;
     ls.size--;
     ls.inQueue[a] = 0;
-    const g = twoOpt(ls, problem, a) || orOpt(ls, problem, a);
+    const g =
+      twoOpt(ls, problem, a) || orOpt(ls, problem, a) || (ls.or3 ? threeOpt(ls, problem, a) : 0) || (ls.lk ? lkMove(ls, problem, a, ls.lkScratch) : 0);
     if (g > 0) {
       total += g;
       activate(ls, a);

@@ -1,7 +1,7 @@
 /**
  * Memetic algorithm for the TSP (the default): a small population of local optima under
- * 2-opt + Or-opt (neighbour lists, don't-look bits), improved by
- *   - iterated local search: a segment double-bridge kick followed by local search that only
+ * 2-opt + Or-opt + 3-opt + Lin–Kernighan chains (neighbour lists, don't-look bits), improved by
+ *   - iterated local search: a segment-local double-bridge kick followed by local search that only
  *     re-examines the touched cities; kept if not longer (so plateaus are crossed), and
  *   - crossover (edge recombination by default) of two members followed by local search,
  *     replacing the worst member when the child is better and not a length duplicate.
