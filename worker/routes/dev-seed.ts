@@ -1,14 +1,14 @@
 /**
  * POST /api/dev/seed — local development only (DEV_SEED=true in .dev.vars; 404 everywhere else).
  * Idempotently creates the demo user and the "Demo University" tenant with the user as owner,
- * and issues a fresh demo API key (the previous seed key is revoked, so only one is ever live).
+ * makes the demo user a platform operator (/ops), and issues a fresh demo API key (the previous seed key is revoked, so only one is ever live).
  * `npm run dev` (scripts/dev.mjs) calls it and prints the sign-in details and the key.
  */
 import { and, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { Hono } from "hono";
 import type { Env } from "../env";
-import { apikey, member, organization, user } from "../db/schema";
+import { apikey, member, organization, platformAdmin, user } from "../db/schema";
 import { ApiError } from "../http/problem";
 import { createApiKey, revokeApiKey } from "../auth/api-keys";
 import { getAuth } from "../auth/auth";
@@ -37,6 +37,8 @@ export async function seedDemo(env: Env) {
     .where(and(eq(member.userId, demo.id), eq(organization.name, DEMO_TENANT), eq(member.role, "owner")))
     .get();
   if (!tenant) tenant = await createTenantForUser(env, demo.id, DEMO_TENANT);
+  // The demo user is also a platform operator (the /ops console), locally only.
+  await db.insert(platformAdmin).values({ userId: demo.id }).onConflictDoNothing();
 
   const previous = await db
     .select({ id: apikey.id })
