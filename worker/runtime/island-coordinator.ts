@@ -159,10 +159,12 @@ export class IslandCoordinator {
       // The round's reports are all in and it was not yet closed (closing is one transaction).
       if (round % spec.migrateEvery === 0) rows = await this.migrate(spec, rows);
       st = { ...st, round };
+      const replaced = this.store.islands().map((r) => r.r2Key).filter((k): k is string => !!k && !rows.some((n) => n.r2Key === k));
       this.runner.storage.transactionSync(() => {
         for (const r of rows) this.store.putIsland(r);
         this.store.setStatus(st);
       });
+      if (replaced.length) await this.env.BLOBS.delete(replaced);
     }
     const ending = this.runner.endOf(spec, st, rows.every((r) => r.progress.done));
     if (ending) await this.runner.finish(spec, ending.state, ending.reason, null);
@@ -187,7 +189,9 @@ export class IslandCoordinator {
     for (let i = 0; i < rows.length; i++) {
       const from = (i - 1 + rows.length) % rows.length;
       if (!rows[i].progress.done) solver.immigrate!(states[i], outgoing[from]);
-      const placed = await placeCheckpoint(this.env, spec, i, rows[i].seq, solver.checkpoint(states[i]));
+      // Own key ("<seq>m"): the pre-migration checkpoint must stay intact until the round commits,
+      // or a crash in between would migrate twice on recovery.
+      const placed = await placeCheckpoint(this.env, spec, i, `${rows[i].seq}m`, solver.checkpoint(states[i]));
       out.push({ ...rows[i], ...placed });
     }
     this.store.setMeta("migrations", (this.store.getMeta<number>("migrations") ?? 0) + 1);

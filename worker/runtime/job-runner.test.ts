@@ -126,6 +126,30 @@ describe("every kind in core's registry", () => {
   });
 });
 
+describe("large checkpoints", () => {
+  it("go to R2 under the tenant's prefix with a pointer, in DO mode and in island mode", async () => {
+    const tenantId = await paidTenant();
+    // GA, 300 × 1000 coordinates: a ~2.4 MB checkpoint, above the 1.5 MB inline limit.
+    const big = { kind: "continuous", function: "rastrigin", dimension: 1000 };
+    const local = await createJob(env, { tenantId }, { problem: big, algorithm: "ga", parameters: { popSize: 300 }, seed: 11, budget: { evaluations: 2_400 }, options: { chunkTargetMs: 20 } });
+    const islands = await createJob(env, { tenantId }, {
+      problem: big, algorithm: "ga", parameters: { popSize: 300 }, seed: 11, islands: 2, budget: { evaluations: 2_400 }, options: { islandChunkEvaluations: 600 },
+    });
+    for (const job of [local, islands]) {
+      const row = await waitForEnd(tenantId, job.id, 90_000);
+      expect(row.state).toBe("succeeded");
+      expect(row.evaluations).toBe(2_400);
+      const stored = await env.BLOBS.list({ prefix: `t/${tenantId}/jobs/${job.id}/islands/` });
+      expect(stored.objects.length).toBeGreaterThanOrEqual(1);
+      for (const o of stored.objects) expect(o.size).toBeGreaterThan(1_500_000);
+    }
+    // DO mode replaces its R2 checkpoint as it goes: only the latest remains.
+    expect((await env.BLOBS.list({ prefix: `t/${tenantId}/jobs/${local.id}/islands/` })).objects).toHaveLength(1);
+    const reference = straightRun(big, "ga", local.parameters, 11, 2_400);
+    expect((await resultOf(tenantId, local.id)).best!.value).toBe(reference.best.value);
+  });
+});
+
 describe("controls", () => {
   it("pauses, resumes and cancels; the best-so-far result stays downloadable", async () => {
     const tenantId = await paidTenant();

@@ -33,7 +33,7 @@ export async function placeCheckpoint(
   env: Env,
   spec: Pick<JobSpec, "tenantId" | "jobId">,
   island: number,
-  seq: number,
+  seq: number | string,
   bytes: Uint8Array,
 ): Promise<{ bytes: Uint8Array | null; r2Key: string | null }> {
   if (bytes.byteLength <= RUNTIME_DEFAULTS.inlineCheckpointBytes) return { bytes, r2Key: null };
