@@ -395,6 +395,11 @@ describe("calendar feeds and share links", () => {
     expect(shared.job.id).toBe(job.id);
     expect(shared.result.best).toBeTruthy();
     expect(shared.exports.map((x: any) => x.format)).toContain("xlsx");
+    const page = await call(path, { headers: { accept: "text/html" } });
+    expect(page.headers.get("content-type")).toContain("text/html");
+    const html = await page.text();
+    expect(html).toContain(`${path}/exports/xlsx`);
+    expect(html).not.toContain("<script");
     const xlsx = await call(`${path}/exports/xlsx`);
     expect(XLSX.read(await bytes(xlsx), { type: "array" }).SheetNames).toContain("By room");
     const ics = await call(`${path}/exports/ics?view=instructor:t1`);

@@ -6,6 +6,7 @@
  * Managing links needs jobs:write (creating) or jobs:read (listing); the public side needs the token.
  */
 import { createRoute, z } from "@hono/zod-openapi";
+import { escapeHtml } from "../../core/exports/timetable-html";
 import { downloadResponse, formatsForJob, jobExport } from "../api/job-exports";
 import { AUTHED_ERRORS, errorResponses, IdParam, jsonContent } from "../api/schemas";
 import { assertScope, authOf } from "../auth/authenticate";
@@ -53,6 +54,20 @@ const SharedJob = z
   .openapi("SharedJob");
 
 const origin = (url: string) => new URL(url).origin;
+
+/** The read-only result page behind a share link: figures and downloads, no scripts. */
+function sharedPage(row: Awaited<ReturnType<typeof getJob>>, exports: { format: string; url: string }[], expiresAt: Date | null): string {
+  const figures: [string, unknown][] = [
+    ["Kind", row.kind], ["Algorithm", row.algorithm], ["State", row.state], ["Best", row.best], ["Hard violations", row.hard],
+    ["Soft cost", row.soft], ["Evaluations", row.evaluations], ["Finished", row.finishedAt?.toISOString()],
+  ];
+  const rows = figures.filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(String(v))}</td></tr>`).join("");
+  const links = exports.map((x) => `<li><a href="${escapeHtml(x.url)}">${escapeHtml(x.format)}</a></li>`).join("");
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${escapeHtml(row.name ?? row.id)} — shared result</title>
+<style>body{font:15px/1.5 system-ui,sans-serif;max-width:720px;margin:2rem auto;padding:0 1rem}th{text-align:left;padding-right:1rem}</style></head>
+<body><h1>${escapeHtml(row.name ?? row.id)}</h1><table>${rows}</table><h2>Downloads</h2><ul>${links}</ul>
+<p><small>Read-only link${expiresAt ? `, valid until ${escapeHtml(expiresAt.toISOString())}` : ""}.</small></p></body></html>`;
+}
 const tags = ["Links"];
 
 /** Authenticated management under /v1/jobs/{id}/… */
@@ -141,7 +156,10 @@ export const shareRoutes = createApiRouter()
       tags,
       summary: "A shared job: figures, result and export links (read-only)",
       request: { params: TokenParam },
-      responses: { 200: jsonContent(SharedJob, "The shared job"), ...errorResponses(404) },
+      responses: {
+        200: { description: "The shared job (JSON, or a small HTML page when the client accepts text/html)", content: { "application/json": { schema: SharedJob }, "text/html": { schema: z.string() } } },
+        ...errorResponses(404),
+      },
     }),
     async (c) => {
       const { token } = c.req.valid("param");
@@ -150,6 +168,10 @@ export const shareRoutes = createApiRouter()
       const result = await getJobResult(c.env, share.tenantId, share.jobId).catch(() => null);
       const base = `${origin(c.req.url)}/v1/share/${token}/exports/`;
       const formats = result?.best ? formatsForJob(row) : [];
+      // Browsers get a small read-only page; API clients the JSON below.
+      if ((c.req.header("accept") ?? "").includes("text/html")) {
+        return c.html(sharedPage(row, formats.map((f) => ({ format: f, url: base + f })), share.expiresAt)) as never;
+      }
       return c.json(
         {
           job: { id: row.id, name: row.name, kind: row.kind, algorithm: row.algorithm, state: row.state, best: row.best, hard: row.hard, soft: row.soft, evaluations: row.evaluations, finishedAt: row.finishedAt?.toISOString() ?? null },
