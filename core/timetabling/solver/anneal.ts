@@ -1,7 +1,9 @@
 /**
  * Simulated annealing over the Move/Swap neighbourhood (Ceschia, Di Gaspero & Schaerf's
- * "MoveSwap"): pick a movable lecture and a random (period, room); if the room is free there the
- * lecture moves, otherwise it swaps with the occupant. Moves that would break a hard constraint are
+ * "MoveSwap"): pick a movable lecture and a target (period, room); if the room is free there the
+ * lecture moves, otherwise it swaps with the occupant. Targets are mostly uniform, but some keep
+ * the lecture's room (room stability) and some sit next to a curriculum mate's lecture on the same
+ * day (curriculum compactness), the two soft costs uniform moves repair slowest. Moves that would break a hard constraint are
  * rejected before any cost work, so the search stays feasible; the soft delta comes from the
  * Board's incremental counters (apply, read delta, undo if rejected).
  */
@@ -26,6 +28,30 @@ export function record(b: Board, best: Incumbent): void {
   }
 }
 
+/** Share of Move/Swap targets chosen next to a curriculum mate (the rest are uniform periods). */
+const COMPACT_RATE = 0.2;
+/** Share of Move/Swap targets that keep the lecture's room (period-only moves). */
+const KEEP_ROOM_RATE = 0.3;
+
+/**
+ * A period adjacent (same day) to a lecture of another course sharing a curriculum with course c,
+ * or -1 when c has no curriculum or the pick has no such neighbour.
+ */
+function nextToCurriculum(b: Board, rng: Rng, c: number): number {
+  const pr = b.pr;
+  const qs = pr.courseCurricula[c];
+  if (qs.length === 0) return -1;
+  const courses = pr.curriculumCourses[qs[rng.int(qs.length)]];
+  const c2 = courses[rng.int(courses.length)];
+  if (c2 === c || pr.courseLectures[c2] === 0) return -1;
+  const p = b.period[pr.courseFirstLecture[c2] + rng.int(pr.courseLectures[c2])];
+  if (p < 0) return -1;
+  const s = p % b.S;
+  const up = rng.float() < 0.5 ? s + 1 < b.S : s === 0;
+  if (up) return s + 1 < b.S ? p + 1 : -1;
+  return p - 1;
+}
+
 /**
  * Run `n` moves at temperature T; every move tried counts as one evaluation.
  * `kempeRate` is the share of moves that are Kempe-chain moves (0 disables them).
@@ -47,8 +73,14 @@ export function anneal(b: Board, rng: Rng, n: number, T: number, kempeRate: numb
     const p = b.period[l];
     if (p < 0) continue;
     const r = b.room[l];
-    const p2 = rng.int(P);
-    const r2 = rng.int(R);
+    // Target slot: mostly uniform (p2, r2); some moves keep the room (room stability), and some
+    // aim next to another lecture of one of the lecture's curricula (curriculum compactness).
+    const u = rng.float();
+    let p2 = -1;
+    let r2 = r;
+    if (u < COMPACT_RATE) p2 = nextToCurriculum(b, rng, lc[l]);
+    if (p2 < 0) p2 = rng.int(P);
+    if (u >= COMPACT_RATE + KEEP_ROOM_RATE || (u < COMPACT_RATE && rng.float() < 0.5)) r2 = rng.int(R);
     if (p2 === p && r2 === r) continue;
     const o = b.roomAt[r2 * P + p2];
     if (o < 0) {
