@@ -5,7 +5,7 @@
  */
 import { ProblemError } from "../../core/engine/errors";
 import { problemFromFile } from "../../core/files";
-import { validationError } from "../http/problem";
+import { ApiError, validationError } from "../http/problem";
 
 function parseField(value: string): unknown {
   const t = value.trim();
@@ -18,6 +18,20 @@ function parseField(value: string): unknown {
     }
   }
   return value;
+}
+
+/**
+ * Reads a multipart body; a body that is not valid multipart (no boundary, truncated parts) is
+ * the client's 400, not our 500 — found by the fuzz tests (worker/ops/fuzz.test.ts, issue #11).
+ */
+export async function readMultipart(req: { parseBody(): Promise<Record<string, unknown>> }): Promise<Record<string, unknown>> {
+  try {
+    return await req.parseBody();
+  } catch (e) {
+    throw new ApiError(400, "malformed-body", "Malformed multipart body", `The multipart/form-data body cannot be read: ${e instanceof Error ? e.message.split("\n")[0].slice(0, 200) : "invalid"}.`, {
+      errors: [{ path: "body", message: "is not valid multipart/form-data (check the boundary parameter of Content-Type)" }],
+    });
+  }
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { createRoute, z, type RouteConfig } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { bodyFromForm, withUploadedProblem } from "../api/problem-input";
+import { bodyFromForm, readMultipart, withUploadedProblem } from "../api/problem-input";
 import { ProblemDocument, UploadFields } from "../api/problem-schemas";
 import { downloadResponse, jobExplanation, jobExport } from "../api/job-exports";
 import { JOB_STATES, JobSchema, jobView } from "../api/job-view";
@@ -142,7 +142,7 @@ export const typedJobRoutes = jobRoutes
     }),
     async (c) => {
       const multipart = (c.req.header("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
-      const input = multipart ? await withUploadedProblem(bodyFromForm(await c.req.parseBody())) : validJson(c);
+      const input = multipart ? await withUploadedProblem(bodyFromForm(await readMultipart(c.req))) : validJson(c);
       return submit(c, input) as never;
     },
   )

@@ -5,7 +5,7 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { ParameterError, ProblemError } from "../../core/engine/errors";
-import { bodyFromForm, withUploadedProblem } from "../api/problem-input";
+import { bodyFromForm, readMultipart, withUploadedProblem } from "../api/problem-input";
 import { ProblemDocument, UploadFields } from "../api/problem-schemas";
 import { AUTHED_ERRORS, errorResponses, FieldErrorSchema, jsonContent } from "../api/schemas";
 import { assertScope, authOf } from "../auth/authenticate";
@@ -67,7 +67,7 @@ export const problemRoutes = router.openapi(
 
     let doc: unknown;
     try {
-      const body = multipart ? await withUploadedProblem(bodyFromForm(await c.req.parseBody())) : validJson(c);
+      const body = multipart ? await withUploadedProblem(bodyFromForm(await readMultipart(c.req))) : validJson(c);
       const parsed = ValidateBody.safeParse(body);
       if (!parsed.success) throw validationError(zodIssuesToFieldErrors(parsed.error.issues));
       doc = parsed.data.problem;
