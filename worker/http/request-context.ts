@@ -29,6 +29,7 @@ export function createLogger(base: LogFields = {}): Logger {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+const JOB_IN_PATH = /\/jobs\/(job_[A-Za-z0-9]+)/;
 
 /** Reuses a well-formed incoming `x-request-id` (from a proxy), otherwise makes one. */
 export function requestContext(): MiddlewareHandler {
@@ -41,12 +42,15 @@ export function requestContext(): MiddlewareHandler {
     const started = Date.now();
     await next();
     c.header("x-request-id", requestId);
+    // Lines about a job carry its id (issue #11 log audit): from the path, or the Location of a new job.
+    const jobId = JOB_IN_PATH.exec(c.req.path)?.[1] ?? JOB_IN_PATH.exec(c.res.headers.get("location") ?? "")?.[1];
     log.info("request", {
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
       ms: Date.now() - started,
       tenantId: c.get("tenantId"),
+      ...(jobId ? { jobId } : {}),
     });
   };
 }

@@ -48,6 +48,8 @@ export interface CreateJobInput {
 export interface JobCaller {
   tenantId: string;
   userId?: string;
+  /** The HTTP request creating the job, for log lines (absent for web actions without one). */
+  requestId?: string;
 }
 
 /** Replay receipt stored on the job: enough to re-run it and to check a replay's inputs. */
@@ -157,7 +159,7 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
     // without its input, no runner left with an alarm. Each undo is best-effort: the storage that
     // just failed may still be down, and the original error is the one to report.
     const undo = (what: string, p: Promise<unknown>) =>
-      p.catch((u) => console.error(JSON.stringify({ level: "error", msg: `createJob cleanup failed: ${what}`, tenantId: caller.tenantId, jobId, error: String(u) })));
+      p.catch((u) => console.error(JSON.stringify({ level: "error", msg: `createJob cleanup failed: ${what}`, requestId: caller.requestId, tenantId: caller.tenantId, jobId, error: String(u) })));
     await undo("release slot", releaseJob(env, caller.tenantId, jobId, { refundQuota: true }));
     await undo("destroy runner", jobRunner(env, jobId).destroy());
     await undo("delete input", env.BLOBS.delete(jobKeys.input(caller.tenantId, jobId)));

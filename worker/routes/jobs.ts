@@ -104,7 +104,7 @@ async function submit(c: Context, input: Record<string, unknown>) {
   if (!parsed.success) throw validationError(zodIssuesToFieldErrors(parsed.error.issues));
   const { webhook, ...body } = parsed.data;
   const kind = (body.problem as { kind: string }).kind;
-  const row = await createJob(c.env, { tenantId: auth.tenantId, userId: auth.userId }, {
+  const row = await createJob(c.env, { tenantId: auth.tenantId, userId: auth.userId, requestId: c.get("requestId") }, {
     ...body,
     budget: body.budget ?? DEFAULT_BUDGET[kind] ?? { evaluations: 100_000 },
     webhookUrl: webhook ? checkTargetUrl(c.env, webhook.url, "webhook.url") : undefined,
@@ -187,7 +187,7 @@ export const typedJobRoutes = jobRoutes
       const auth = writer(c);
       const parent = await getJob(c.env, auth.tenantId, c.req.valid("param").id);
       const body = (c.req.header("content-length") === "0" || !c.req.header("content-type") ? {} : c.req.valid("json")) as z.infer<typeof ForkJob>;
-      const row = await createJob(c.env, { tenantId: auth.tenantId, userId: auth.userId }, {
+      const row = await createJob(c.env, { tenantId: auth.tenantId, userId: auth.userId, requestId: c.get("requestId") }, {
         startFrom: { jobId: parent.id },
         parameters: body.parameters ? { ...parent.parameters, ...body.parameters } : undefined,
         budget: body.budget ?? parent.budget,
@@ -216,7 +216,7 @@ export const typedJobRoutes = jobRoutes
         if (problem === null) throw new ApiError(409, "input-gone", "Input no longer stored", `The input of job ${row.id} is no longer stored.`);
         input = { ...base, problem };
       }
-      const replay = await createJob(c.env, { tenantId: auth.tenantId, userId: auth.userId }, input);
+      const replay = await createJob(c.env, { tenantId: auth.tenantId, userId: auth.userId, requestId: c.get("requestId") }, input);
       c.header("location", `/v1/jobs/${replay.id}`);
       return c.json(jobView(replay), 202);
     },
