@@ -149,7 +149,7 @@ export async function jobExplanation(env: Env, tenantId: string, jobId: string) 
 }
 
 export function downloadResponse(x: StoredExport, disposition: "attachment" | "inline" = "attachment"): Response {
-  return new Response(x.body, {
+  return new Response(x.body as BodyInit, {
     headers: {
       "content-type": x.contentType,
       "content-disposition": `${disposition}; filename="${x.filename.replace(/"/g, "")}"`,

@@ -51,7 +51,9 @@ function clientAddress(headers: Headers): string {
  */
 export async function sessionAuthContext(env: Env, headers: Headers, onSetCookie?: (cookies: string[]) => void): Promise<AuthContext | undefined> {
   const { headers: answerHeaders, response: session } = await getAuth(env).api.getSession({ headers, returnHeaders: true });
-  const cookies = answerHeaders?.getAll("set-cookie") ?? [];
+  // workerd's Headers has getSetCookie(); typed loosely because the web project checks this file
+  // against the DOM's Headers type too.
+  const cookies = (answerHeaders as { getSetCookie?: () => string[] } | null | undefined)?.getSetCookie?.() ?? [];
   if (onSetCookie && cookies.length > 0) onSetCookie(cookies);
   if (!session) return undefined;
   const userId = session.user.id;

@@ -13,7 +13,7 @@ function base64url(bytes: Uint8Array): string {
   return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-function fromBase64url(s: string): Uint8Array {
+function fromBase64url(s: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(atob(s.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
 }
 
@@ -44,7 +44,7 @@ export async function verifyShareToken(secret: string, token: string, now = Date
   if (parts.length !== 3 || !/^\d+$/.test(parts[1])) return null;
   const [linkId, exp, sig] = parts;
   if (Number(exp) * 1000 <= now) return null;
-  let mac: Uint8Array;
+  let mac: Uint8Array<ArrayBuffer>;
   try {
     mac = fromBase64url(sig);
   } catch {

@@ -13,7 +13,7 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-function fromBase64(s: string): Uint8Array {
+function fromBase64(s: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(atob(s), (ch) => ch.charCodeAt(0));
 }
 
@@ -46,7 +46,7 @@ export async function verifyWebhook(secret: string, headers: Headers, body: stri
   for (const s of sigs) {
     const [version, value] = s.split(",", 2);
     if (version !== "v1" || !value) continue;
-    let mac: Uint8Array;
+    let mac: Uint8Array<ArrayBuffer>;
     try {
       mac = fromBase64(value);
     } catch {
