@@ -369,10 +369,9 @@ describe("calendar feeds and share links", () => {
     await problem(await post(a, `/v1/jobs/${continuousJob.id}/calendar-feeds`, { view: "room:r1" }), 422);
   });
 
-  // Skipped until the runtime can fork timetabling runs: today createJob throws a plain Error
-  // ("this solver's state cannot be forked") for them, which answers 500. Stable UIDs across
-  // re-solves are covered in core/exports/exports.test.ts; this checks the feed follows the fork.
-  it.skip("a re-solve (fork) updates the feed in place: same UIDs, newer SEQUENCE", async () => {
+  // Stable UIDs across re-solves are covered in core/exports/exports.test.ts; this checks that
+  // the feed follows the newest succeeded fork of a timetabling job.
+  it("a re-solve (fork) updates the feed in place: same UIDs, newer SEQUENCE", async () => {
     const feed = (await (await post(t, `/v1/jobs/${job.id}/calendar-feeds`, { view: "group:q2" })).json()) as any;
     const path = new URL(feed.url).pathname;
     const before = new ICAL.Component(ICAL.parse(await (await call(path)).text())).getAllSubcomponents("vevent");

@@ -12,6 +12,7 @@
  * state is `{ data: { params, maxEvaluations, evaluations, done, ... } }`.
  */
 import type { ParamSpec } from "../../core/engine/params";
+import { ApiError } from "../http/problem";
 
 interface MachineData {
   params: Record<string, unknown>;
@@ -25,13 +26,18 @@ export function unforkableChanges(specs: readonly ParamSpec[], parent: Record<st
   return specs.filter((s) => s.type !== "number" && parent[s.name] !== undefined && parent[s.name] !== child[s.name]).map((s) => s.name);
 }
 
-/** Apply the child's parameters and total evaluation limit to a state restored from the parent. */
+/**
+ * Apply the child's parameters and total evaluation limit to a state restored from the parent.
+ * Two state shapes exist: runs built with core/engine/machine.ts keep these fields under `data`
+ * (with a `done` flag); the timetabling engine keeps them at the top level and derives `done`.
+ */
 export function retune(state: unknown, params: Record<string, unknown>, maxEvaluations: number): void {
-  const data = (state as { data?: Partial<MachineData> } | null)?.data;
-  if (!data || typeof data.params !== "object" || typeof data.evaluations !== "number") {
-    throw new Error("this solver's state cannot be forked (it is not a machine-built run)");
+  const s = state as { data?: Partial<MachineData> } & Partial<MachineData>;
+  const data = s?.data && typeof s.data.params === "object" ? s.data : s;
+  if (!data || typeof data.params !== "object" || typeof data.evaluations !== "number" || typeof data.maxEvaluations !== "number") {
+    throw new ApiError(422, "fork-unsupported", "Cannot fork this job", "This algorithm's saved state cannot be continued with new parameters.");
   }
   data.params = { ...data.params, ...params };
   data.maxEvaluations = maxEvaluations;
-  data.done = data.evaluations >= maxEvaluations;
+  if ("done" in data) data.done = data.evaluations >= maxEvaluations;
 }
