@@ -18,9 +18,9 @@ const LABELS: Record<string, string> = {
   zip: "Everything (ZIP)",
 };
 
-export function ExportsPanel({ jobId, formats, calendars }: { jobId: string; formats: string[]; calendars: string[] }) {
+/** `base` defaults to the job's own exports; a share page passes /v1/share/<token>/exports. */
+export function ExportsPanel({ jobId, formats, calendars, base = `/v1/jobs/${jobId}/exports` }: { jobId: string; formats: string[]; calendars: string[]; base?: string }) {
   const [calendar, setCalendar] = useState(calendars[0] ?? "");
-  const base = `/v1/jobs/${jobId}/exports`;
   return (
     <section aria-labelledby="exports-title">
       <h2 id="exports-title">Exports</h2>

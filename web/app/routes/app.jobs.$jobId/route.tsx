@@ -2,18 +2,22 @@
  * One job: live progress while it runs (pushed over a WebSocket), then its results — timetable
  * grid or tour plot, the explanation and exports. Another tenant's job id answers 404 here, as in /v1.
  */
-import { Form, Link, isRouteErrorResponse, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import type { MetaFunction } from "@remix-run/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { data, redirect } from "@remix-run/server-runtime";
 import { FormMessage } from "../../components/field";
 import { StateBadge } from "../../components/job-bits";
 import { TERMINAL } from "../../platform/job-states";
+import { getKindModule } from "../../platform/catalogue.server";
 import { controlJob, forkJobFromPage, getJobForPage, getJobResultForPage } from "../../platform/jobs.server";
+import { createFeedUrl, createShareUrl, linksOfJob, MAX_SHARE_HOURS, revokeJobLink } from "../../platform/links.server";
 import { callService, invariantResponse, toFormProblem } from "../../platform/responses.server";
 import { buildResultView, exportChoices } from "../../platform/results.server";
 import { requireUser } from "../../platform/session.server";
 import { ExportsPanel } from "./exports-panel";
+import { ForkForm, type ForkParam } from "./fork-form";
+import { LinksPanel } from "./links-panel";
 import { LivePanel } from "./live-panel";
 import { TimetableGrid } from "./timetable-grid";
 import { TourPlot } from "./tour-plot";
@@ -34,20 +38,57 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       resultView = await buildResultView(env, auth.tenantId, id, result);
     }
   }
-  return { job, resultView, reason, exports: exportChoices(job.kind, resultView) };
+  const exports = exportChoices(job.kind, resultView);
+  const links = await linksOfJob(env, auth.tenantId, id, job.kind === "timetabling");
+  return { job, resultView, reason, exports, links, forkParams: forkParamsOf(job.kind, job.algorithm, job.parameters) };
 }
+
+/** Numeric parameters of the job's algorithm with their current values: what a fork may change. */
+function forkParamsOf(kind: string, algorithm: string, current: Record<string, unknown>): ForkParam[] {
+  const specs = getKindModule(kind)?.algorithms[algorithm]?.params ?? [];
+  return specs.flatMap((p) => (p.type === "number" ? [{ name: p.name, value: typeof current[p.name] === "number" ? (current[p.name] as number) : p.default, min: p.min, max: p.max, help: p.help }] : []));
+}
+
+const INTENTS = ["pause", "resume", "cancel", "fork", "share-create", "share-revoke", "feed-create", "feed-revoke"];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const env = context.cloudflare.env;
   const { auth } = await requireUser(request, env);
   const id = params.jobId ?? "";
-  const intent = String((await request.formData()).get("intent") ?? "");
-  invariantResponse(["pause", "resume", "cancel", "fork"].includes(intent), 400, `Unknown action "${intent}".`);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  invariantResponse(INTENTS.includes(intent), 400, `Unknown action "${intent}".`);
+  const origin = new URL(request.url).origin;
   try {
     if (intent === "fork") {
       const parent = await getJobForPage(env, auth.tenantId, id);
-      const child = await forkJobFromPage(env, auth, id, { evaluations: parent.budget.evaluations ?? 100_000 });
+      const asked = Number(form.get("evaluations") ?? "");
+      const evaluations = Number.isInteger(asked) && asked > 0 ? asked : (parent.budget.evaluations ?? 100_000);
+      const parameters: Record<string, number> = {};
+      for (const [key, value] of form) {
+        if (!key.startsWith("param.") || String(value).trim() === "") continue;
+        const n = Number(value);
+        invariantResponse(Number.isFinite(n), 400, `${key.slice(6)} must be a number.`);
+        parameters[key.slice(6)] = n;
+      }
+      const child = await forkJobFromPage(env, auth, id, { evaluations }, parameters).catch((err: unknown) => {
+        // The runtime refuses states it cannot retune (e.g. timetabling today) with a plain Error.
+        if (err instanceof Error && err.constructor === Error) return { id: null, refused: err.message };
+        throw err;
+      });
+      if (!child.id) return data({ error: `This job cannot be forked: ${"refused" in child ? child.refused : ""}` }, { status: 409 });
       throw redirect(`/app/jobs/${child.id}`);
+    }
+    if (intent === "share-create") {
+      const hours = Math.min(MAX_SHARE_HOURS, Math.max(1, Number(form.get("hours")) || 168));
+      return { error: null, createdUrl: await createShareUrl(env, auth.tenantId, id, hours, origin), createdKind: "share" as const };
+    }
+    if (intent === "feed-create") {
+      return { error: null, createdUrl: await createFeedUrl(env, auth.tenantId, id, String(form.get("view") ?? ""), origin), createdKind: "calendar" as const };
+    }
+    if (intent === "share-revoke" || intent === "feed-revoke") {
+      await revokeJobLink(env, auth.tenantId, id, String(form.get("linkId") ?? ""), intent === "share-revoke" ? "share" : "calendar");
+      return { error: null };
     }
     await controlJob(env, auth.tenantId, id, intent as "pause" | "resume" | "cancel");
     return { error: null };
@@ -59,7 +100,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function JobPage() {
-  const { job, resultView, reason, exports } = useLoaderData<typeof loader>();
+  const { job, resultView, reason, exports, links, forkParams } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const ended = TERMINAL.includes(job.state);
   return (
@@ -73,6 +115,12 @@ export default function JobPage() {
               <>
                 {" "}
                 · forked from <Link to={`/app/jobs/${job.parentJobId}`}>{job.parentJobId.slice(0, 12)}</Link>
+              </>
+            ) : null}
+            {job.parentJobId && ended ? (
+              <>
+                {" "}
+                · <Link to={`/app/jobs/${job.id}/compare`}>Compare with parent</Link>
               </>
             ) : null}
           </p>
@@ -99,6 +147,8 @@ export default function JobPage() {
         </Form>
       </div>
       {job.error ? <FormMessage tone="error">{job.error}</FormMessage> : null}
+      {actionData?.error ? <FormMessage tone="error">{actionData.error}</FormMessage> : null}
+      <ForkForm params={forkParams} evaluations={job.budget.evaluations ?? 100_000} />
       <LivePanel
         key={job.id}
         jobId={job.id}
@@ -133,6 +183,7 @@ export default function JobPage() {
             </section>
           ) : null}
           <ExportsPanel jobId={job.id} formats={exports.formats} calendars={exports.calendars} />
+          <LinksPanel share={links.share} feeds={links.feeds} calendars={exports.calendars} />
         </>
       ) : null}
     </>

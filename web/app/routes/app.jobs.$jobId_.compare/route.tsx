@@ -1,0 +1,169 @@
+/**
+ * /app/jobs/<fork>/compare — a fork against its parent: the figures side by side and, for
+ * timetables, the cost per constraint of both (from the same explanation as
+ * GET /v1/jobs/{id}/explanation), as paired bars. Both jobs are read with the caller's tenant,
+ * so another tenant's ids answer 404.
+ */
+import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import type { MetaFunction } from "@remix-run/react";
+import type { LoaderFunctionArgs } from "@remix-run/server-runtime";
+import { jobExplanation } from "../../../../worker/api/job-exports";
+import { StateBadge } from "../../components/job-bits";
+import { TERMINAL } from "../../platform/job-states";
+import { getJobForPage, type JobView } from "../../platform/jobs.server";
+import { callService, invariantResponse } from "../../platform/responses.server";
+import { requireUser } from "../../platform/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Compare with parent · Evolve" }];
+
+interface ConstraintRow {
+  constraint: string;
+  hard: boolean;
+  weight: number;
+  parent: number;
+  fork: number;
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const env = context.cloudflare.env;
+  const { auth } = await requireUser(request, env);
+  const fork = await callService(() => getJobForPage(env, auth.tenantId, params.jobId ?? ""));
+  invariantResponse(fork.parentJobId, 404, "This job is not a fork.");
+  const parent = await callService(() => getJobForPage(env, auth.tenantId, fork.parentJobId!));
+  let rows: ConstraintRow[] = [];
+  if (fork.kind === "timetabling" && TERMINAL.includes(fork.state) && TERMINAL.includes(parent.state)) {
+    const [a, b] = await Promise.all([jobExplanation(env, auth.tenantId, parent.id).catch(() => null), jobExplanation(env, auth.tenantId, fork.id).catch(() => null)]);
+    const byName = new Map<string, ConstraintRow>();
+    for (const g of a?.constraints ?? []) byName.set(g.constraint, { constraint: g.constraint, hard: g.hard, weight: g.weight, parent: g.total, fork: 0 });
+    for (const g of b?.constraints ?? []) {
+      const row = byName.get(g.constraint) ?? { constraint: g.constraint, hard: g.hard, weight: g.weight, parent: 0, fork: 0 };
+      row.fork = g.total;
+      byName.set(g.constraint, row);
+    }
+    rows = [...byName.values()].sort((x, y) => Number(y.hard) - Number(x.hard) || y.parent + y.fork - (x.parent + x.fork));
+  }
+  return { parent, fork, rows };
+}
+
+function changedParams(parent: JobView, fork: JobView): string[] {
+  const names = new Set([...Object.keys(parent.parameters), ...Object.keys(fork.parameters)]);
+  return [...names].filter((n) => JSON.stringify(parent.parameters[n]) !== JSON.stringify(fork.parameters[n])).map((n) => `${n}: ${String(parent.parameters[n] ?? "default")} → ${String(fork.parameters[n] ?? "default")}`);
+}
+
+export default function Compare() {
+  const { parent, fork, rows } = useLoaderData<typeof loader>();
+  const max = Math.max(1, ...rows.flatMap((r) => [r.parent, r.fork]));
+  const figures: [string, (j: JobView) => string][] =
+    fork.kind === "timetabling"
+      ? [
+          ["Hard violations", (j) => String(j.hard ?? "—")],
+          ["Soft cost", (j) => String(j.soft ?? "—")],
+          ["Evaluations", (j) => j.evaluations.toLocaleString("en-US")],
+        ]
+      : [
+          ["Best", (j) => String(j.best ?? "—")],
+          ["Evaluations", (j) => j.evaluations.toLocaleString("en-US")],
+        ];
+  const changes = changedParams(parent, fork);
+  return (
+    <>
+      <div className="page-title">
+        <div>
+          <h1>Compare with parent</h1>
+          <p className="muted" style={{ margin: 0 }}>
+            <Link to={`/app/jobs/${parent.id}`}>{parent.name || parent.id.slice(0, 12)}</Link> (parent) vs <Link to={`/app/jobs/${fork.id}`}>{fork.name || fork.id.slice(0, 12)}</Link> (fork)
+          </p>
+        </div>
+      </div>
+      <div className="table-wrap">
+        <table className="data" data-testid="compare-figures">
+          <thead>
+            <tr>
+              <th scope="col" />
+              <th scope="col">Parent</th>
+              <th scope="col">Fork</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">State</th>
+              <td>
+                <StateBadge state={parent.state} />
+              </td>
+              <td>
+                <StateBadge state={fork.state} />
+              </td>
+            </tr>
+            {figures.map(([label, f]) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                <td>{f(parent)}</td>
+                <td>{f(fork)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted">Changed parameters: {changes.length ? changes.join(", ") : "none (more evaluations only)"}.</p>
+      {fork.kind === "timetabling" ? (
+        <section aria-labelledby="per-constraint">
+          <h2 id="per-constraint">Cost per constraint</h2>
+          {rows.length === 0 ? <p className="muted">Both jobs must have finished with a timetable.</p> : null}
+          {rows.length ? (
+            <div className="table-wrap">
+              <table className="data" data-testid="compare-constraints">
+                <thead>
+                  <tr>
+                    <th scope="col">Constraint</th>
+                    <th scope="col">Parent</th>
+                    <th scope="col">Fork</th>
+                    <th scope="col">Change</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.constraint}>
+                      <th scope="row">
+                        {r.constraint}
+                        <div className="muted" style={{ fontSize: "0.8rem", fontWeight: 400 }}>
+                          {r.hard ? "hard" : `soft, weight ${r.weight}`}
+                        </div>
+                      </th>
+                      <td style={{ minWidth: 140 }}>
+                        <div className="bar-track" aria-hidden="true">
+                          <span className="bar-fill" style={{ width: `${(100 * r.parent) / max}%` }} />
+                        </div>
+                        {r.parent}
+                      </td>
+                      <td style={{ minWidth: 140 }}>
+                        <div className="bar-track" aria-hidden="true">
+                          <span className="bar-fill alt" style={{ width: `${(100 * r.fork) / max}%` }} />
+                        </div>
+                        {r.fork}
+                      </td>
+                      <td>{r.fork === r.parent ? "=" : r.fork < r.parent ? `▼ ${r.parent - r.fork}` : `▲ ${r.fork - r.parent}`}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <section className="empty">
+      <h1>{status === 404 ? "Nothing to compare" : "Could not compare"}</h1>
+      <p className="muted">{isRouteErrorResponse(error) ? String(error.data) : "Please try again."}</p>
+      <Link className="button" to="/app/jobs">
+        Back to jobs
+      </Link>
+    </section>
+  );
+}
