@@ -357,6 +357,21 @@ describe("webhook delivery (tenant's server stubbed at the fetch boundary)", () 
     expect(JSON.parse(received[0].body).data).toMatchObject({ jobId: job.id, state: "succeeded", kind: "continuous" });
   });
 
+  it("a running job sends a throttled job.progress delivery (JobRunner → progress listener → queue)", async () => {
+    const t = await signUpTenant();
+    const received = tenantServer("running.tenant.test", [200]);
+    const ep = (await (await call("/v1/webhooks", json({ url: "https://running.tenant.test/hook", events: ["job.progress"] }, bearer(t.apiKey)))).json()) as any;
+    const body = { problem: { kind: "continuous", function: "rastrigin", dimension: 10 }, algorithm: "de", budget: { evaluations: 2_000_000 } };
+    const job = (await (await call("/v1/jobs", json(body, bearer(t.apiKey)))).json()) as any;
+    const items = await deliveries(t, ep.id, (x) => x.length >= 1 && x[0].status === "delivered");
+    await call(`/v1/jobs/${job.id}/cancel`, { method: "POST", headers: bearer(t.apiKey) });
+    expect(items.filter((d) => d.eventType === "job.progress")).toHaveLength(1); // one per minute at most
+    const data = JSON.parse(received[0].body).data;
+    expect(data).toMatchObject({ jobId: job.id, state: "running" });
+    expect(data.evaluations).toBeGreaterThan(0);
+    expect(await verifyWebhook(ep.secret, received[0].headers, received[0].body)).toBe(true);
+  });
+
   it("a job's own webhook URL gets its finish event, signed with the tenant's job-webhook secret", async () => {
     const t = await signUpTenant();
     const received = tenantServer("perjob.tenant.test", [200]);

@@ -35,3 +35,30 @@ export const jobFinishedListeners: JobFinishedListener[] = [];
 export async function onJobFinished(env: Env, finished: FinishedJob): Promise<void> {
   for (const listener of jobFinishedListeners) await listener(env, finished);
 }
+
+/** Progress of a running job, as the runner mirrors it (at most once a minute per job). */
+export interface JobProgressUpdate {
+  id: string;
+  tenantId: string;
+  state: JobState;
+  generation: number;
+  evaluations: number;
+  best: number | null;
+  hard: number | null;
+  soft: number | null;
+  computeMs: number;
+}
+
+export type JobProgressListener = (env: Env, update: JobProgressUpdate) => Promise<void>;
+
+/**
+ * Everyone interested in running jobs' progress (the tenant's throttled `job.progress` webhook).
+ * The runner calls `onJobProgress` at most every PROGRESS_LISTENER_INTERVAL_MS per job; a failing
+ * listener is logged and never stops the job.
+ */
+export const jobProgressListeners: JobProgressListener[] = [];
+export const PROGRESS_LISTENER_INTERVAL_MS = 60_000;
+
+export async function onJobProgress(env: Env, update: JobProgressUpdate): Promise<void> {
+  for (const listener of jobProgressListeners) await listener(env, update);
+}

@@ -25,6 +25,7 @@ import { islandTotals, jobView, progressFigures, type ChunkTiming, type JobView 
 import { RunnerStore, type IslandRow, type RunnerStatus } from "./runner-store";
 import { RUNTIME_DEFAULTS, isTerminal, islandEvaluations, islandSeed, type JobSpec, type JobState, type TestFaults } from "./spec";
 import { renewLease } from "../tenancy/admission";
+import { onJobProgress, PROGRESS_LISTENER_INTERVAL_MS } from "../jobs/events";
 import { ObjectiveError } from "../sandbox/limits";
 
 export type { ChunkTiming, JobView } from "./runner-figures";
@@ -43,6 +44,8 @@ export class JobRunner extends DurableObject<Env> {
   private live: { seq: number; state: unknown } | null = null;
   private readonly islandsCo: IslandCoordinator;
   private lastLeaseAt = 0;
+  /** When the progress listeners (tenant job.progress webhooks) were last told; 0 = never. */
+  private lastProgressNoticeAt = 0;
   private readonly log = createLogger({ component: "job-runner" });
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -380,6 +383,21 @@ export class JobRunner extends DurableObject<Env> {
     if (now - status.lastMirrorAt >= RUNTIME_DEFAULTS.mirrorIntervalMs) {
       this.store.setStatus({ ...this.store.status()!, lastMirrorAt: now });
       await mirrorToD1(this.env, spec, status);
+    }
+    if (now - this.lastProgressNoticeAt >= PROGRESS_LISTENER_INTERVAL_MS && status.state === "running") {
+      this.lastProgressNoticeAt = now;
+      const f = this.figures(status, this.store.islands());
+      await onJobProgress(this.env, {
+        id: spec.jobId,
+        tenantId: spec.tenantId,
+        state: status.state,
+        generation: f.generation,
+        evaluations: f.evaluations,
+        best: Number.isFinite(f.best) ? f.best : null,
+        hard: f.hard ?? null,
+        soft: f.soft ?? null,
+        computeMs: status.computeMs,
+      }).catch((e) => this.log.warn("progress listeners failed", { tenantId: spec.tenantId, jobId: spec.jobId, error: String(e) }));
     }
     if (now - this.lastLeaseAt >= LEASE_RENEW_MS) {
       this.lastLeaseAt = now;

@@ -1,9 +1,10 @@
 /**
  * Webhooks to tenants: endpoints with event filters, Standard Webhooks signatures, delivery with
- * retries through the queue, every attempt recorded. Registers the finish listener on import.
+ * retries through the queue, every attempt recorded. Registers the finish and progress listeners
+ * on import.
  */
-import { jobFinishedListeners } from "../jobs/events";
-import { emitJobFinished } from "./deliver";
+import { jobFinishedListeners, jobProgressListeners } from "../jobs/events";
+import { emitJobFinished, emitJobProgress } from "./deliver";
 
 export { emitWebhookEvent, emitJobFinished, emitJobProgress, handleWebhookDelivery, type WebhookDeliveryMessage } from "./deliver";
 export { signWebhook, verifyWebhook, newWebhookSecret } from "./signing";
@@ -16,6 +17,9 @@ export function registerWebhookListener(): void {
   registered = true;
   jobFinishedListeners.push(async (env, job) => {
     await emitJobFinished(env, job);
+  });
+  jobProgressListeners.push(async (env, { id, tenantId, ...progress }) => {
+    await emitJobProgress(env, tenantId, id, progress);
   });
 }
 registerWebhookListener();
