@@ -278,5 +278,5 @@ describe("fuzzing public inputs: never a 5xx, never a hang, 4xx always problem+j
       }),
       { numRuns: 40 },
     );
-  });
+  }, GROUP_TIMEOUT_MS);
 });
