@@ -57,21 +57,20 @@ describe("share links, calendar feeds, fork and compare", () => {
     await stranger.page.getByRole("heading", { name: "Link not valid" }).waitFor();
     expect((await fetch(feedUrl)).status).toBe(404);
 
-    // Fork a continuous job with a changed rate; the fork's page links to the comparison.
-    // (Timetabling forks are refused by the runtime today: its solver state cannot be retuned.)
-    const parentId = await createJobFromDemo(page, "rastrigin", { evaluations: 3_000 });
-    await page.getByText("Download").or(page.getByRole("heading", { name: "Exports" })).first().waitFor({ timeout: 60_000 });
+    // Fork the timetable with a changed temperature; the fork's page links to the comparison,
+    // which shows the cost per constraint of both runs.
+    await page.goto(`/app/jobs/${jobId}`);
     await page.getByText("Fork with changed parameters").click();
     await page.getByLabel("More evaluations").fill("3000");
-    const param = page.getByTestId("fork-form").locator('input[name^="param."]').first();
-    const paramName = ((await param.getAttribute("name")) ?? "").slice("param.".length);
-    expect(paramName).not.toBe("");
-    await param.fill("0.25");
-    await Promise.all([page.waitForURL((u) => /\/app\/jobs\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith(parentId)), page.getByRole("button", { name: "Start fork" }).click()]);
+    await page.getByLabel("initialTemperature").fill("1.5");
+    await Promise.all([page.waitForURL((u) => /\/app\/jobs\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith(jobId)), page.getByRole("button", { name: "Start fork" }).click()]);
     await page.getByRole("link", { name: "Compare with parent" }).click({ timeout: 60_000 });
     await page.getByRole("heading", { level: 1, name: "Compare with parent" }).waitFor();
-    await expect(page.getByTestId("compare-figures").textContent()).resolves.toMatch(/Best.*Evaluations/);
-    await page.getByText(new RegExp(`Changed parameters: ${paramName}: .* → 0\\.25`)).waitFor();
+    await expect(page.getByTestId("compare-figures").textContent()).resolves.toMatch(/Hard violations.*Soft cost/);
+    await page.getByText(/Changed parameters: initialTemperature: .* → 1\.5/).waitFor();
+    const rows = page.getByTestId("compare-constraints").locator("tbody tr");
+    expect(await rows.count()).toBeGreaterThan(0);
+    await expect(rows.first().textContent()).resolves.toMatch(/[a-zA-Z]+.*(hard|soft, weight \d+)/);
     await saveScreenshot(page, "19-fork-compare");
   });
 });

@@ -72,7 +72,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         parameters[key.slice(6)] = n;
       }
       const child = await forkJobFromPage(env, auth, id, { evaluations }, parameters).catch((err: unknown) => {
-        // The runtime refuses states it cannot retune (e.g. timetabling today) with a plain Error.
+        // Refusals are ApiErrors (422, shown by toFormProblem); a plain Error from the runtime still
+        // becomes a readable message rather than a 500.
         if (err instanceof Error && err.constructor === Error) return { id: null, refused: err.message };
         throw err;
       });
