@@ -1,10 +1,12 @@
 /**
  * Demo problems shipped with the app (copied from the public ITC-2007 and TSPLIB sets, so a clean
- * clone has them): one small instance per kind, offered on the empty jobs list and the new-job page.
+ * clone has them): one small instance per kind, plus a tenant-written JavaScript objective, offered
+ * on the empty jobs list and the new-job page.
  */
 import comp01 from "./comp01.ctt?raw";
 import berlin52 from "./berlin52.tsp?raw";
 import rastrigin from "./rastrigin-10d.json?raw";
+import springDesign from "./custom-objective.json?raw";
 
 export interface DemoProblem {
   id: string;
@@ -40,6 +42,14 @@ export const DEMO_PROBLEMS: DemoProblem[] = [
     description: "A classic multimodal benchmark; the optimum is 0 at the origin.",
     fileName: "rastrigin-10d.json",
     document: JSON.parse(rastrigin),
+  },
+  {
+    id: "spring-design",
+    kind: "continuous",
+    title: "Your own objective: spring design (JavaScript)",
+    description: "A tenant-written fitness function, run in the sandbox: minimise a spring's weight under four constraints.",
+    fileName: "custom-objective.json",
+    document: JSON.parse(springDesign),
   },
 ];
 

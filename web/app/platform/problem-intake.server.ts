@@ -6,6 +6,7 @@ import { ProblemError, type InputIssue } from "../../../core/engine/errors";
 import { timetablingFileReaders } from "../../../core/timetabling/files";
 import type { Env } from "../../../worker/env";
 import { fieldErrorsFromIssues, type FieldError } from "../../../worker/http/problem";
+import { hasCustomObjective, validateProblemDocument } from "../../../worker/sandbox/objective";
 import { tierLimits } from "../../../worker/tenancy/admission";
 import type { SizeDimension, TierLimits } from "../../../worker/tenancy/tiers";
 import { findDemo } from "../demo/demos.server";
@@ -68,8 +69,12 @@ export async function validateProblem(env: Env, tenantId: string, kind: string, 
   const module = getKindModule(kind);
   const limits = await tierLimits(env, tenantId);
   if (!module) return { ok: false, kind, source, size: [], tier: limits.tier, errors: [{ path: "kind", message: "unknown kind" }] };
+  // A tenant's own objective is checked by running it once in the sandbox (core never runs code);
+  // its errors already carry paths under "problem." and the line/column in the code.
+  const custom = hasCustomObjective(document);
   try {
-    const size = sizeAgainstLimits(module.size(module.compile(document)), limits);
+    const measured = custom ? (await validateProblemDocument(document)).size : module.size(module.compile(document));
+    const size = sizeAgainstLimits(measured, limits);
     const errors: FieldError[] = size
       .filter((s) => !s.within)
       .map((s) => ({ path: `problem.size.${s.name}`, message: `${s.value} ${s.name} is above the ${limits.tier} plan's limit of ${s.limit}` }));
@@ -77,7 +82,7 @@ export async function validateProblem(env: Env, tenantId: string, kind: string, 
   } catch (err) {
     const issues: InputIssue[] | undefined = (err as { issues?: InputIssue[] }).issues;
     if (!issues) throw err;
-    return { ok: false, kind, source, size: [], tier: limits.tier, errors: fieldErrorsFromIssues(issues, ["problem"]) };
+    return { ok: false, kind, source, size: [], tier: limits.tier, errors: fieldErrorsFromIssues(issues, custom ? [] : ["problem"]) };
   }
 }
 
