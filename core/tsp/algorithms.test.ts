@@ -6,6 +6,7 @@ import { runChunked, runStraight } from "../engine/determinism";
 import { Rng } from "../engine/random";
 import { compileTsp } from "./document";
 import { tspKind } from "./index";
+import { doubleBridgeKick } from "./kick";
 import { activateAll, createLocalSearch, improve, loadTour } from "./local-search";
 import { isPermutation, randomTour, tourLength } from "./tour";
 
@@ -93,6 +94,33 @@ describe("2-opt + Or-opt local search", () => {
         for (let i = 0; i < n; i++) expect(ls.pos[ls.tour[i]]).toBe(i);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe("segment-local double-bridge kick", () => {
+  it("keeps a valid tour, reports the exact length change and changes two to four edges", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 8, max: 120 }), fc.integer({ min: 1, max: 50 }), (seed, n, maxLen) => {
+        const p = randomInstance(seed, n, true);
+        const rng = Rng.seeded(seed);
+        const tour = new Int32Array(n);
+        randomTour(rng, tour);
+        const ls = createLocalSearch(p);
+        loadTour(ls, tour);
+        const delta = doubleBridgeKick(ls, p, rng, maxLen, new Int32Array(n));
+        expect(isPermutation(ls.tour, n)).toBe(true);
+        for (let i = 0; i < n; i++) expect(ls.pos[ls.tour[i]]).toBe(i);
+        expect(tourLength(p, tour) + delta).toBeCloseTo(tourLength(p, ls.tour), 6);
+        const edges = new Set<string>();
+        for (let i = 0; i < n; i++) edges.add([tour[i], tour[(i + 1) % n]].sort((a, b) => a - b).join());
+        let changed = 0;
+        for (let i = 0; i < n; i++) if (!edges.has([ls.tour[i], ls.tour[(i + 1) % n]].sort((a, b) => a - b).join())) changed++;
+        // Four edges, except when the middle segment and a neighbouring one are single cities.
+        expect(changed).toBeGreaterThanOrEqual(2);
+        expect(changed).toBeLessThanOrEqual(4);
+      }),
+      { numRuns: 100 },
     );
   });
 });
