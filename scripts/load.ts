@@ -54,6 +54,7 @@ const submitted: Submitted[] = [];
 let sseEvents = 0;
 let sseWatchers = 0;
 let errors5xx = 0;
+let transportErrors = 0;
 let burstWindow: [number, number] = [0, 0];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -87,7 +88,7 @@ function makePro(stateDir: string, tenantIds: string[]) {
 
 async function submit(client: Client, tenants: Tenant[], ti: number, kind: JobKind, seed: number, burst = false): Promise<Submitted | null> {
   const res = await client.submitJob(tenants[ti], jobBody(kind, seed, EVALUATIONS));
-  postLatency.push(res.ms);
+  if (res.status !== 0) postLatency.push(res.ms);
   if (res.status === 202) {
     const now = Date.now();
     const s: Submitted = {
@@ -103,6 +104,11 @@ async function submit(client: Client, tenants: Tenant[], ti: number, kind: JobKi
     return s;
   }
   if (res.status >= 500) errors5xx++;
+  if (res.status === 0) {
+    transportErrors++;
+    await sleep(1000);
+    return null;
+  }
   const reason = `${res.status} ${String(res.body?.type ?? "").split("/").pop()}`;
   refusals.set(reason, (refusals.get(reason) ?? 0) + 1);
   if (res.status === 429) await sleep(Math.min(5, Number(res.headers.get("retry-after") ?? 1)) * 1000);
@@ -115,6 +121,10 @@ async function follow(client: Client, t: Tenant, job: Submitted, deadline: numbe
   while (Date.now() < deadline) {
     await sleep(1000);
     const res = await client.getJob(t, job.id);
+    if (res.status === 0) {
+      transportErrors++;
+      continue;
+    }
     getLatency.push(res.ms);
     if (res.status >= 500) errors5xx++;
     if (res.status === 200 && TERMINAL.has(res.body.state)) {
@@ -198,6 +208,7 @@ async function main() {
       `| jobs lost or stuck (not ended ${GRACE_MS / 1000}s after the run) | ${stuck.length} |`,
       `| succeeded jobs whose evaluations ≠ budget (double-run / lost work) | ${wrongWork.length} |`,
       `| 5xx answers | ${errors5xx} |`,
+      `| dropped connections (client side, retried) | ${transportErrors} |`,
       `| POST /v1/jobs latency p50 / p95 / p99 (ms) | ${f(percentile(postLatency, 50))} / ${f(percentile(postLatency, 95))} / ${f(percentile(postLatency, 99))} (n=${postLatency.length}) |`,
       `| GET /v1/jobs/:id latency p50 / p95 / p99 (ms) | ${f(percentile(getLatency, 50))} / ${f(percentile(getLatency, 95))} / ${f(percentile(getLatency, 99))} (n=${getLatency.length}) |`,
       `| SSE watchers / events delivered | ${sseWatchers} / ${sseEvents} |`,

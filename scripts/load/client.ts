@@ -20,9 +20,15 @@ export interface Timed<T> {
 export class Client {
   constructor(readonly baseURL: string) {}
 
+  /** A dropped connection answers status 0 (counted by the caller), never throws. */
   async request<T = any>(path: string, init: RequestInit = {}): Promise<Timed<T>> {
     const started = performance.now();
-    const res = await fetch(this.baseURL + path, init);
+    let res: Response;
+    try {
+      res = await fetch(this.baseURL + path, init);
+    } catch (e) {
+      return { status: 0, ms: performance.now() - started, body: { error: String((e as Error).cause ?? e) } as T, headers: new Headers() };
+    }
     const text = await res.text();
     const ms = performance.now() - started;
     let body: any = text;
