@@ -2,7 +2,8 @@
  * Seeded pseudo-random generator (xoshiro128**), the only source of randomness in core/.
  *
  * Its whole state is four uint32 words, so a checkpoint stores `rng.state` and `Rng.fromState`
- * resumes the exact same stream. Never use Math.random in the engine: it breaks resumable runs.
+ * resumes the exact same stream. Never use an unseeded global random source in the engine: it
+ * breaks resumable runs.
  */
 export class Rng {
   /** The generator's full state; copy it into a checkpoint, never share it between runs. */
