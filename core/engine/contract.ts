@@ -78,6 +78,11 @@ export interface Solver<P, S, Sol, Params = Record<string, unknown>> {
   emigrants?(state: S, k: number): Migrants;
   /** Island model, optional: let `migrants` replace the receiving state's worst individuals. */
   immigrate?(state: S, migrants: Migrants): void;
+  /**
+   * Optional: re-score a state restored against a problem whose objective changed (a fork with
+   * new soft-constraint weights). Stored costs and the best are recomputed under `problem`.
+   */
+  rescore?(problem: P, state: S): void;
 }
 
 /** Individuals moving between islands: `count` rows of `width` numbers and their costs. */

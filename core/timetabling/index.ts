@@ -2,13 +2,13 @@
  * Timetabling (university / school course timetabling, ITC-2007 track 3 as a special case).
  *
  * Problem documents:
- *   { "kind": "timetabling", "format": "ctt", "text": "<.ctt file>", "pinned"?: "<solution lines>", "start"?: "<solution lines>" }
+ *   { "kind": "timetabling", "format": "ctt", "text": "<.ctt file>", "pinned"?: "<solution lines>", "start"?: "<solution lines>", "weights"?: {...} }
  *   { "kind": "timetabling", "format": "model", ...TimetablingModel }      (model/schema.ts)
  * Both compile to one TimetablingProblem; the solvers, the evaluator, the explanation and the
  * views only see that. Solutions are Timetables (lecture → period, room), written back as the
  * competition's text (`writeCttSolution`) or as JSON (`timetableToJson`).
  */
-import { ProblemError } from "../engine/errors";
+import { ProblemError, type InputIssue } from "../engine/errors";
 import type { KindModule } from "../registry";
 import { readCtt } from "./itc/ctt";
 import { readCttSolution, writeCttSolution } from "./itc/sol";
@@ -19,6 +19,7 @@ import { evaluate } from "./evaluate";
 import { timetableFromPlacements, timetableToJson, type Timetable } from "./solution";
 import { makeSolver } from "./solver/engine";
 import { MEMETIC_PARAMS, SA_PARAMS } from "./solver/params";
+import { readWeights, weightsSchema } from "./weights";
 
 export type { TimetablingProblem, Weights } from "./problem";
 export type { Timetable, Placement, TimetableJson } from "./solution";
@@ -35,6 +36,7 @@ export { modelJsonSchema } from "./model/schema";
 export { compileSheets, modelFromSheets, SHEET_COLUMNS, type Sheets } from "./model/sheets";
 export { compileWorkbook, compileCsv, readWorkbook, sheetsFromCsv, templateSheets, templateWorkbook, templateCsv } from "./model/workbook";
 export { MEMETIC_PARAMS, SA_PARAMS } from "./solver/params";
+export { WEIGHT_NAMES, readWeights, weightsSchema } from "./weights";
 
 export const memeticSolver = makeSolver("memetic", MEMETIC_PARAMS);
 export const saSolver = makeSolver("sa", SA_PARAMS);
@@ -49,6 +51,7 @@ const cttDocSchema = {
     text: { type: "string", description: "An ITC-2007 track 3 instance (.ctt)." },
     pinned: { type: "string", description: "Lectures to fix, as competition solution lines: course room day period." },
     start: { type: "string", description: "Warm start: a previous solution in the competition format." },
+    weights: weightsSchema,
   },
 };
 
@@ -70,6 +73,12 @@ export function compileTimetabling(doc: unknown): TimetablingProblem {
   if (d.format !== "ctt") throw new ProblemError({ path: ["format"], message: 'must be "ctt" or "model"' });
   if (typeof d.text !== "string") throw new ProblemError({ path: ["text"], message: "must be the .ctt file as a string" });
   const problem = readCtt(d.text);
+  if (d.weights !== undefined) {
+    const issues: InputIssue[] = [];
+    const weights = readWeights(d.weights, ["weights"], issues);
+    if (issues.length) throw new ProblemError(issues);
+    problem.weights = { ...problem.weights, ...weights };
+  }
   if (d.pinned !== undefined) {
     const pins = solutionText(problem, d.pinned, "pinned");
     problem.pinPeriod.set(pins.period);

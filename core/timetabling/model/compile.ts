@@ -7,7 +7,8 @@
  * periods → soft period penalties; room unavailability → hard room/period bans.
  */
 import { ProblemError, type InputIssue } from "../../engine/errors";
-import { buildProblem, type TimetablingProblem, type Weights } from "../problem";
+import { buildProblem, type TimetablingProblem } from "../problem";
+import { readWeights } from "../weights";
 import type { SlotRef, TimetablingModel } from "./schema";
 
 type Path = (string | number)[];
@@ -134,16 +135,7 @@ export function compileModel(doc: unknown): TimetablingProblem {
   });
   if (total > P * rooms.length) bad(["courses"], `${total} lectures cannot fit in ${P} periods × ${rooms.length} rooms`);
 
-  const weights: Partial<Weights> = {};
-  if (m.weights !== undefined) {
-    if (!isObject(m.weights)) bad(["weights"], "must be an object");
-    else
-      for (const [k, v] of Object.entries(m.weights)) {
-        if (!["roomCapacity", "minWorkingDays", "curriculumCompactness", "roomStability", "periodPreference", "instructorDailyLimit", "doubleLectures"].includes(k)) bad(["weights", k], "unknown soft constraint");
-        else if (typeof v !== "number" || !(v >= 0)) bad(["weights", k], "must be a number ≥ 0");
-        else weights[k as keyof Weights] = v;
-      }
-  }
+  const weights = readWeights(m.weights, ["weights"], issues);
   if (issues.length) throw new ProblemError(issues);
 
   const problem = buildProblem({

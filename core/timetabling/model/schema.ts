@@ -3,6 +3,7 @@
  * published JSON Schema (2020-12). Times are referenced as { day, period } by id; a reference with
  * only a day means the whole day. See model/compile.ts for the meaning of every field.
  */
+import { weightsSchema } from "../weights";
 
 export interface SlotRef {
   day: string;
@@ -62,7 +63,6 @@ const placement = {
   additionalProperties: false,
   properties: { course: id, lecture: { type: "integer", minimum: 0 }, day: id, period: id, room: id },
 };
-const weight = { type: "number", minimum: 0, maximum: 1e6 };
 
 /** JSON Schema of the rich model document. */
 export const modelJsonSchema = {
@@ -136,19 +136,7 @@ export const modelJsonSchema = {
         },
       },
     },
-    weights: {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        roomCapacity: { ...weight, default: 1 },
-        minWorkingDays: { ...weight, default: 5 },
-        curriculumCompactness: { ...weight, default: 2 },
-        roomStability: { ...weight, default: 1 },
-        periodPreference: { ...weight, default: 1 },
-        instructorDailyLimit: { ...weight, default: 1 },
-        doubleLectures: { ...weight, default: 1 },
-      },
-    },
+    weights: weightsSchema,
     pinned: { type: "array", items: placement },
     start: { type: "array", items: placement },
   },

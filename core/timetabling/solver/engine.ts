@@ -210,6 +210,36 @@ function iterate(state: TimetablingState, rt: Runtime, rng: Rng): void {
   state.generation++;
 }
 
+/**
+ * Fork with new soft-constraint weights: the timetables stay, their costs do not. Every stored
+ * soft cost (population, segment best, best) is recomputed under `problem`, and the best becomes
+ * the cheapest of the old best and the population under the new weights. The Board (a cache)
+ * was already rebuilt under `problem` by restore. Hard counts (unplaced lectures) do not depend
+ * on weights but are recomputed too, from the same load the solver would do.
+ */
+export function rescore(problem: TimetablingProblem, state: TimetablingState): void {
+  const L = problem.lectureCourse.length;
+  const score = (inc: { hard: number; soft: number; period: Int16Array; room: Int16Array }) => {
+    if (!Number.isFinite(inc.hard)) return;
+    const b = Board.from(problem, inc);
+    inc.hard = b.nFree;
+    inc.soft = b.soft;
+  };
+  score(state.best);
+  score(state.segBest);
+  for (let i = 0; i < state.filled; i++) {
+    const b = Board.from(problem, slot(state, i, L));
+    state.popHard[i] = b.nFree;
+    state.popSoft[i] = b.soft;
+    if (objective(b.nFree, b.soft) < objective(state.best.hard, state.best.soft)) {
+      state.best.hard = b.nFree;
+      state.best.soft = b.soft;
+      state.best.period.set(b.period);
+      state.best.room.set(b.room);
+    }
+  }
+}
+
 /** A timetabling solver over the given parameter list (memetic or plain SA). */
 export function makeSolver(id: string, specs: readonly ParamSpec[]): Solver<TimetablingProblem, TimetablingState, Timetable, TimetablingParams> {
   return {
@@ -269,6 +299,7 @@ export function makeSolver(id: string, specs: readonly ParamSpec[]): Solver<Time
       runtime(state, problem);
       return state;
     },
+    rescore,
     best(state) {
       const b = state.best;
       const sol: Timetable = { period: b.period.slice(), room: b.room.slice() };
