@@ -33,7 +33,7 @@ describe("core public surface", () => {
   it("lists every algorithm with parameter schemas and defaults", () => {
     const cat = algorithmCatalogue();
     const ids = cat.items.filter((i) => i.kind !== "timetabling").map((i) => `${i.kind}/${i.id}`).sort();
-    expect(ids).toEqual(["continuous/aco-r", "continuous/de", "continuous/ga", "continuous/pso", "continuous/sa", "tsp/aco", "tsp/ga", "tsp/memetic"]);
+    expect(ids).toEqual(["continuous/aco-r", "continuous/de", "continuous/ga", "continuous/pso", "continuous/sa", "permutation/ga", "permutation/sa", "tsp/aco", "tsp/ga", "tsp/memetic"]);
     const de = cat.items.find((i) => i.id === "de")!;
     expect(de.default).toBe(true);
     expect(de.defaults.strategy).toBe("lshade");

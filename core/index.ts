@@ -13,6 +13,7 @@
  */
 import { continuousKind } from "./continuous/index";
 import { ParameterError, ProblemError } from "./engine/errors";
+import { permutationKind } from "./permutation/index";
 import { paramsJsonSchema } from "./engine/params";
 import type { AlgorithmEntry, KindModule, ProblemKind } from "./registry";
 import { timetablingKind } from "./timetabling/index";
@@ -26,6 +27,7 @@ export { resolveParams, paramsJsonSchema, type ParamSpec, type ParamValues } fro
 export type { AlgorithmEntry, KindModule, ProblemKind } from "./registry";
 export { continuousKind, defineContinuousProblem, type BatchObjective, type ContinuousProblem } from "./continuous/index";
 export { tspKind, type TspProblem } from "./tsp/index";
+export { permutationKind, definePermutationProblem, type PermutationObjective, type PermutationProblem } from "./permutation/index";
 export { problemFromFile, registerFileReader, fileExtensions } from "./files";
 
 /**
@@ -42,6 +44,7 @@ export const kinds: Partial<Record<ProblemKind, KindModule>> = {
   continuous: continuousKind,
   tsp: tspKind,
   timetabling: timetablingKind, // ← core/timetabling/index.ts (owned by the timetabling engineer)
+  permutation: permutationKind, // tenant objectives over orderings (always sandboxed on the platform)
 };
 
 export function kindModule(kind: unknown, path: (string | number)[] = ["kind"]): KindModule {

@@ -5,7 +5,7 @@
 import type { BestSolution, Solver } from "./engine/contract";
 import type { ParamSpec } from "./engine/params";
 
-export type ProblemKind = "continuous" | "tsp" | "timetabling";
+export type ProblemKind = "continuous" | "tsp" | "timetabling" | "permutation";
 
 export interface AlgorithmEntry<P = any> {
   id: string;

@@ -131,7 +131,8 @@ export function centreOf(spec: Pick<CustomContinuousSpec, "lower" | "upper">): F
   return x;
 }
 
-function readObjective(raw: unknown, path: (string | number)[], issues: InputIssue[]): CustomObjectiveSpec | undefined {
+/** Read the `objective` field (shared with the permutation kind, whose objective has the same shape). */
+export function readObjective(raw: unknown, path: (string | number)[], issues: InputIssue[]): CustomObjectiveSpec | undefined {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     issues.push({ path, message: 'must be an object {"language":"javascript","code":"export function fitness(x) {...}"}' });
     return undefined;

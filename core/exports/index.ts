@@ -11,6 +11,7 @@ import { writeCttSolution } from "../timetabling/itc/sol";
 import type { TimetablingProblem } from "../timetabling/problem";
 import { timetableToJson, type Timetable } from "../timetabling/solution";
 import { pointCsv, pointJson, type PointInput } from "./continuous";
+import { orderingCsv, orderingJson, type OrderingInput } from "./permutation";
 import { convergenceCsv, convergenceSvg, type HistoryPoint } from "./convergence";
 import {
   allViewRefs,
@@ -31,6 +32,7 @@ export { lectureUid, parseViewRef, viewRefString, allViewRefs, type CalendarOpti
 export type { HistoryPoint } from "./convergence";
 export type { TourInput } from "./tsp";
 export type { PointInput } from "./continuous";
+export type { OrderingInput } from "./permutation";
 
 interface Common {
   /** File name stem, e.g. the job's name or id. */
@@ -45,12 +47,14 @@ interface Common {
 export type ExportBundle =
   | (Common & { kind: "timetabling"; problem: TimetablingProblem; timetable: Timetable; hard: number; soft: number; calendar: Omit<CalendarOptions, "stamp"> })
   | (Common & { kind: "tsp"; tour: TourInput })
-  | (Common & { kind: "continuous"; point: PointInput });
+  | (Common & { kind: "continuous"; point: PointInput })
+  | (Common & { kind: "permutation"; ordering: OrderingInput });
 
 export const EXPORT_FORMATS = {
   timetabling: ["json", "csv", "xlsx", "ics", "html", "sol", "convergence.csv", "convergence.svg", "zip"],
   tsp: ["json", "csv", "tour", "geojson", "svg", "convergence.csv", "convergence.svg", "zip"],
   continuous: ["json", "csv", "convergence.csv", "convergence.svg", "zip"],
+  permutation: ["json", "csv", "convergence.csv", "convergence.svg", "zip"],
 } as const;
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[keyof typeof EXPORT_FORMATS][number];
@@ -108,6 +112,8 @@ function jsonOf(bundle: ExportBundle): unknown {
       return { ...base, length: bundle.tour.length, tour: bundle.tour.tour.map((c) => bundle.tour.cityIds?.[c] ?? c + 1) };
     case "continuous":
       return { ...base, ...pointJson(bundle.point) };
+    case "permutation":
+      return { ...base, ...orderingJson(bundle.ordering) };
   }
 }
 
@@ -145,6 +151,8 @@ function text(bundle: ExportBundle, format: string, options: { view?: string }):
     if (format === "tour") return tourTsplib(bundle.tour);
     if (format === "geojson") return JSON.stringify(tourGeoJson(bundle.tour));
     if (format === "svg") return tourSvg(bundle.tour);
+  } else if (bundle.kind === "permutation") {
+    if (format === "csv") return orderingCsv(bundle.ordering);
   } else if (format === "csv") return pointCsv(bundle.point);
   throw new ExportError("unknown-format", `${bundle.kind} jobs export ${formatsFor(bundle.kind).join(", ")}; not "${format}"`);
 }
