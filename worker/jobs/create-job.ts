@@ -6,6 +6,7 @@
 import { eq, and } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { ProblemError, type InputIssue } from "../../core/engine/errors";
+import { readWeights } from "../../core/timetabling/weights";
 import { job } from "../db/schema";
 import type { Env } from "../env";
 import { ApiError, validationError, type FieldError } from "../http/problem";
@@ -31,6 +32,11 @@ export interface CreateJobInput {
   webhookUrl?: string;
   /** Fork: continue from this job's latest checkpoint (same tenant, kind, algorithm, problem). */
   startFrom?: { jobId: string };
+  /**
+   * Fork of a timetabling job only: soft-constraint weights overriding the parent's. The child's
+   * stored problem is the parent's with these weights, and the restored population is re-scored.
+   */
+  weights?: Record<string, unknown>;
   /** Runtime tuning; defaults suit production. */
   options?: {
     chunkTargetMs?: number;
@@ -83,6 +89,7 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
     if (!parent) throw new ApiError(404, "not-found", "Job not found", `No job ${input.startFrom.jobId}.`);
     doc = await getJson(env.BLOBS, parent.inputKey ?? "");
     if (doc === null) throw new ApiError(409, "fork-unavailable", "Cannot fork", `The input of job ${parent.id} is no longer stored.`);
+    if (input.weights !== undefined) doc = reweighed(parent, doc, input.weights);
   }
   const { kind, problem, size } = compileWithPaths(doc);
   // Tenant JavaScript: compiles, exports fitness, and gives a finite value at the centre, in the sandbox.
@@ -191,6 +198,7 @@ function checkShape(input: CreateJobInput): FieldError[] {
   }
   if (input.startFrom && input.problem !== undefined) errors.push({ path: "problem", message: "must be omitted when startFrom is given (a fork keeps the problem)" });
   if (!input.startFrom && input.problem === undefined) errors.push({ path: "problem", message: "is required" });
+  if (!input.startFrom && input.weights !== undefined) errors.push({ path: "weights", message: "only a fork takes weights (a new job carries them in its problem document)" });
   const o = input.options ?? {};
   const positive: [keyof NonNullable<CreateJobInput["options"]>, number][] = [
     ["chunkTargetMs", 30_000],
@@ -219,6 +227,16 @@ function checkFork(kind: string, algorithm: string, parent: JobRow, parameters: 
     errors.push({ path: `parameters.${name}`, message: "cannot change in a fork (it shapes the stored population); only numeric rates and factors can" });
   }
   if (errors.length) throw validationError(errors, "This fork cannot continue from the parent's checkpoint.");
+}
+
+/** The parent's timetabling document with `weights` merged over its own (a weights fork). */
+function reweighed(parent: JobRow, doc: unknown, weights: Record<string, unknown>): unknown {
+  if (parent.kind !== "timetabling") throw validationError([{ path: "weights", message: `only timetabling jobs have soft-constraint weights (this is ${parent.kind})` }]);
+  const issues: InputIssue[] = [];
+  const read = readWeights(weights, ["weights"], issues);
+  if (issues.length) throw new ProblemError(issues);
+  const d = doc as Record<string, unknown>;
+  return { ...d, weights: { ...(d.weights as object | undefined), ...read } };
 }
 
 /** Problem errors carry paths inside the document; the API reports them under `problem.`. */

@@ -5,6 +5,7 @@
  * The SSE stream GET /v1/jobs/:id/events is the runtime's route.
  */
 import { createRoute, z, type RouteConfig } from "@hono/zod-openapi";
+import { MAX_WEIGHT, WEIGHT_NAMES } from "../../core/timetabling/weights";
 import type { Context } from "hono";
 import { bodyFromForm, readMultipart, withUploadedProblem } from "../api/problem-input";
 import { ProblemDocument, UploadFields } from "../api/problem-schemas";
@@ -67,6 +68,11 @@ const ForkJob = z
     budget: Budget.optional(),
     seed: z.number().int().min(0).max(0xffffffff).optional(),
     name: z.string().max(200).optional(),
+    weights: z
+      .object(Object.fromEntries(WEIGHT_NAMES.map((k) => [k, z.number().min(0).max(MAX_WEIGHT).optional()])))
+      .strict()
+      .optional()
+      .openapi({ description: "Timetabling only: soft-constraint weights (cost per unit of violation) replacing the parent's; the others keep theirs. The restored timetables are re-scored under them." }),
   })
   .openapi("ForkJob");
 
@@ -193,6 +199,7 @@ export const typedJobRoutes = jobRoutes
         budget: body.budget ?? parent.budget,
         seed: body.seed,
         name: body.name ?? (parent.name ? `${parent.name} (fork)` : undefined),
+        weights: body.weights,
       });
       c.header("location", `/v1/jobs/${row.id}`);
       return c.json(jobView(row), 202);
@@ -210,12 +217,13 @@ export const typedJobRoutes = jobRoutes
       const options = row.islands > 1 ? { islandChunkEvaluations: receipt.islandChunkEvaluations ?? undefined, migrateEvery: receipt.migrateEvery ?? undefined, migrants: receipt.migrants ?? undefined } : undefined;
       const base = { algorithm: row.algorithm, parameters: row.parameters, seed: row.seed, budget: row.budget, islands: row.islands, name: `replay of ${row.name ?? row.id}`, options };
       let input: CreateJobInput;
-      if (row.parentJobId) input = { ...base, startFrom: { jobId: row.parentJobId } };
-      else {
-        const problem = await getJson(c.env.BLOBS, row.inputKey ?? jobKeys.input(auth.tenantId, row.id));
-        if (problem === null) throw new ApiError(409, "input-gone", "Input no longer stored", `The input of job ${row.id} is no longer stored.`);
-        input = { ...base, problem };
-      }
+      const problem = await getJson(c.env.BLOBS, row.inputKey ?? jobKeys.input(auth.tenantId, row.id));
+      if (problem === null) throw new ApiError(409, "input-gone", "Input no longer stored", `The input of job ${row.id} is no longer stored.`);
+      if (row.parentJobId) {
+        // A fork replays as a fork of the same parent, with the weights its own input carries.
+        const weights = row.kind === "timetabling" ? ((problem as { weights?: Record<string, unknown> }).weights ?? undefined) : undefined;
+        input = { ...base, startFrom: { jobId: row.parentJobId }, weights };
+      } else input = { ...base, problem };
       const replay = await createJob(c.env, { tenantId: auth.tenantId, userId: auth.userId, requestId: c.get("requestId") }, input);
       c.header("location", `/v1/jobs/${replay.id}`);
       return c.json(jobView(replay), 202);

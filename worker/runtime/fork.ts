@@ -2,7 +2,9 @@
  * Forking: a child job continues from another job's latest checkpoint with changed parameters.
  *
  * What may change: parameters of type "number" (rates, factors, step sizes — read afresh every
- * iteration) and the evaluation budget (the child gets `budget.evaluations` more). What may not:
+ * iteration), the evaluation budget (the child gets `budget.evaluations` more) and, for timetabling,
+ * the soft-constraint weights (the child's problem document carries them; the runner calls the
+ * solver's `rescore` on the restored state so stored costs follow). What may not:
  * the problem, the kind and algorithm, and integer/enum/boolean parameters (population sizes,
  * strategies, operators shape the stored arrays). The service layer checks this before the job
  * exists; `retune` applies it to a restored state.

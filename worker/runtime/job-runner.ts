@@ -91,6 +91,8 @@ export class JobRunner extends DurableObject<Env> {
         parentState = solver.restore(problem, parent.bytes);
         const total = parent.evaluations + (spec.maxEvaluations ?? Number.POSITIVE_INFINITY);
         retune(parentState, spec.parameters, total);
+        // The child's problem may weigh soft constraints differently (a weights fork): re-score.
+        solver.rescore?.(problem, parentState);
         spec = { ...spec, maxEvaluations: Number.isFinite(total) ? total : null, startFrom: { jobId: spec.startFrom.jobId, evaluations: parent.evaluations } };
       }
       if (spec.islands > 1 && spec.islandChunkEvaluations === null) {
