@@ -24,13 +24,41 @@ export interface Validation {
 
 const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
 
-/** Read the problem from the form: `demo` (id) or `file` (upload), for `kind`. */
+/** Read the problem from the form: `demo` (id), `file` (upload) or the timetabling form editor's `model`, for `kind`. */
 export async function readProblemFromForm(form: FormData, kind: string): Promise<{ document: unknown; source: string }> {
+  if (kind === "timetabling" && form.get("source") === "editor") return { document: readEditorModel(form.get("model")), source: EDITOR_SOURCE };
   const demo = findDemo(String(form.get("demo") ?? ""));
   if (demo) {
     if (demo.kind !== kind) throw new ProblemError({ path: ["demo"], message: `${demo.title} is a ${demo.kind} problem, not ${kind}` });
     return { document: demo.document, source: demo.fileName };
   }
+  return readUploadedProblem(form, kind);
+}
+
+/** What validation messages call a problem built in the form editor. */
+export const EDITOR_SOURCE = "Timetable form";
+
+/**
+ * The form editor's hidden `model` field: the model document as JSON. Only the model format is
+ * taken (a `.ctt` text cannot be built in the form); validation itself is the uploads' validation.
+ */
+function readEditorModel(value: FormDataEntryValue | null): unknown {
+  if (typeof value !== "string" || value === "") throw new ProblemError({ path: ["model"], message: "the form editor sent no timetable (is JavaScript turned on?)" });
+  if (value.length > MAX_UPLOAD_BYTES) throw new ProblemError({ path: ["model"], message: "the timetable is larger than 8 MiB" });
+  let doc: unknown;
+  try {
+    doc = JSON.parse(value);
+  } catch (e) {
+    throw new ProblemError({ path: ["model"], message: `not valid JSON (${(e as Error).message})` });
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc) || (doc as { format?: unknown }).format !== "model") {
+    throw new ProblemError({ path: ["model"], message: 'must be a timetabling model document ({"format": "model", ...})' });
+  }
+  return { ...doc, kind: "timetabling" };
+}
+
+/** Read the uploaded `file` field into a problem document of `kind`. */
+export async function readUploadedProblem(form: FormData, kind: string): Promise<{ document: unknown; source: string }> {
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) {
     throw new ProblemError({ path: ["file"], message: "choose a file to upload, or pick a demo problem" });
@@ -75,9 +103,7 @@ export async function validateProblem(env: Env, tenantId: string, kind: string, 
   try {
     const measured = custom ? (await validateProblemDocument(document)).size : module.size(module.compile(document));
     const size = sizeAgainstLimits(measured, limits);
-    const errors: FieldError[] = size
-      .filter((s) => !s.within)
-      .map((s) => ({ path: `problem.size.${s.name}`, message: `${s.value} ${s.name} is above the ${limits.tier} plan's limit of ${s.limit}` }));
+    const errors: FieldError[] = size.filter((s) => !s.within).map((s) => ({ path: `problem.size.${s.name}`, message: `${s.value} ${s.name} is above the ${limits.tier} plan's limit of ${s.limit}` }));
     return { ok: errors.length === 0, kind, source, size, tier: limits.tier, errors };
   } catch (err) {
     const issues: InputIssue[] | undefined = (err as { issues?: InputIssue[] }).issues;

@@ -1,6 +1,7 @@
 /**
- * New job: choose the kind, the problem (demo or upload, with sheet templates), the algorithm and
- * its parameters; validate (size vs the plan) before submitting; field-level errors from the service.
+ * New job: choose the kind, the problem (demo, upload with sheet templates, or for timetabling a
+ * form editor), the algorithm and its parameters; validate (size vs the plan) before submitting;
+ * field-level errors from the service.
  */
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { MetaFunction } from "@remix-run/react";
@@ -11,10 +12,11 @@ import { findDemo, listDemoSummaries } from "../../demo/demos.server";
 import { FormMessage } from "../../components/field";
 import { getCatalogue, getKindModule } from "../../platform/catalogue.server";
 import { createJobFromPage } from "../../platform/jobs.server";
-import { readProblemFromForm, validateProblem, type Validation } from "../../platform/problem-intake.server";
+import { EDITOR_SOURCE, readProblemFromForm, readUploadedProblem, validateProblem, type Validation } from "../../platform/problem-intake.server";
 import { toFormProblem, type FormProblem } from "../../platform/responses.server";
 import { requireUser } from "../../platform/session.server";
 import { ParamsFields, readParams } from "./params-fields";
+import { TimetableEditor } from "./timetable-form/timetable-editor";
 import { ValidationSummary } from "./validation-summary";
 
 export const meta: MetaFunction = () => [{ title: "New job · Evolve" }];
@@ -34,12 +36,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     demos: listDemoSummaries(),
     demoId: demo?.id ?? "",
     kind: demo?.kind ?? (params.get("kind") || "timetabling"),
+    // ?editor=1 opens the timetabling form editor instead of demo/upload.
+    editor: !demo && params.get("editor") === "1",
     validation,
     defaults: DEFAULT_EVALUATIONS,
   };
 }
 
-type ActionResult = { validation: Validation | null; problem: FormProblem | null };
+type ActionResult = {
+  validation: Validation | null;
+  problem: FormProblem | null;
+  /** A model file opened in the form editor, and a fresh id so the editor starts over from it. */
+  editorModel?: unknown;
+  editorVersion?: string;
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const env = context.cloudflare.env;
@@ -49,6 +59,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const kind = String(form.get("kind") ?? "");
   const module = getKindModule(kind);
   if (!module) return data<ActionResult>({ validation: null, problem: fieldProblem("kind", "choose a kind of problem") }, { status: 422 });
+
+  if (intent === "open-in-editor") return openInEditor(env, auth.tenantId, form);
 
   let document: unknown;
   let source: string;
@@ -66,13 +78,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!Number.isInteger(evaluations) || evaluations < 1) {
     return data<ActionResult>({ validation, problem: fieldProblem("budget.evaluations", "enter a whole number of evaluations, at least 1") }, { status: 422 });
   }
-  const name = String(form.get("name") ?? "").trim() || source;
+  const name = String(form.get("name") ?? "").trim() || (source === EDITOR_SOURCE ? "Timetable from the form" : source);
   try {
     const job = await createJobFromPage(env, auth, { kind, algorithm, parameters: readParams(form, specs), budget: { evaluations }, problem: document, name });
     throw redirect(`/app/jobs/${job.id}`);
   } catch (err) {
     if (err instanceof Response) throw err;
     return data<ActionResult>({ validation, problem: toFormProblem(err) }, { status: 422 });
+  }
+}
+
+/** Read an uploaded model (JSON or spreadsheet) for the form editor, validated like any upload. */
+async function openInEditor(env: Parameters<typeof validateProblem>[0], tenantId: string, form: FormData) {
+  try {
+    const { document, source } = await readUploadedProblem(form, "timetabling");
+    if ((document as { format?: unknown }).format !== "model") {
+      return data<ActionResult>(
+        { validation: null, problem: fieldProblem("file", "only model documents (.json model, .csv or .xlsx template) open in the form; upload .ctt files directly") },
+        { status: 422 },
+      );
+    }
+    const validation = await validateProblem(env, tenantId, "timetabling", document, source);
+    return data<ActionResult>({ validation, problem: null, editorModel: document, editorVersion: crypto.randomUUID() });
+  } catch (err) {
+    return data<ActionResult>({ validation: null, problem: toFormProblem(err) }, { status: 422 });
   }
 }
 
@@ -86,6 +115,7 @@ export default function NewJob() {
   const busy = useNavigation().state !== "idle";
   const [kind, setKind] = useState(loaded.kind);
   const [demoId, setDemoId] = useState(loaded.demoId);
+  const [useEditor, setUseEditor] = useState(loaded.editor);
   const entry = loaded.catalogue.find((k) => k.kind === kind) ?? loaded.catalogue[0];
   const [algorithmId, setAlgorithmId] = useState(entry.defaultAlgorithm);
   const algorithm = entry.algorithms.find((a) => a.id === algorithmId) ?? entry.algorithms[0];
@@ -93,6 +123,7 @@ export default function NewJob() {
   const problem = result?.problem ?? null;
   const errorAt = (path: string) => problem?.errors.find((e) => e.path === path || e.path.startsWith(`${path}.`))?.message;
   const demosOfKind = loaded.demos.filter((d) => d.kind === kind);
+  const editing = kind === "timetabling" && useEditor;
 
   return (
     <>
@@ -131,36 +162,51 @@ export default function NewJob() {
 
         <fieldset className="card stack">
           <legend className="label">2. The problem</legend>
-          <div className="field">
-            <label htmlFor="demo">Demo problem</label>
-            <select id="demo" name="demo" value={demoId} onChange={(e) => setDemoId(e.currentTarget.value)}>
-              <option value="">— none, I will upload a file —</option>
-              {demosOfKind.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className={errorAt("file") ? "field has-error" : "field"}>
-            <label htmlFor="file">Or upload a file</label>
-            <input id="file" name="file" type="file" accept={ACCEPT[kind]} disabled={Boolean(demoId)} aria-describedby="file-help" />
-            <p className="help" id="file-help">
-              Accepted: {ACCEPT[kind]}.
-              {kind === "timetabling" ? (
-                <>
-                  {" "}
-                  Spreadsheet templates with example rows: <a href="/app/templates/timetabling.xlsx">XLSX template</a> ·{" "}
-                  <a href="/app/templates/timetabling.csv">CSV template</a>.
-                </>
-              ) : null}
-            </p>
-            {errorAt("file") ? (
-              <p className="error" role="alert">
-                {errorAt("file")}
-              </p>
-            ) : null}
-          </div>
+          {kind === "timetabling" ? (
+            <div className="button-row" role="radiogroup" aria-label="How to give the problem">
+              <label className="button small">
+                <input type="radio" name="source" value="file" checked={!useEditor} onChange={() => setUseEditor(false)} /> A demo or a file
+              </label>
+              <label className="button small">
+                <input type="radio" name="source" value="editor" checked={useEditor} onChange={() => setUseEditor(true)} /> Build it in a form
+              </label>
+            </div>
+          ) : null}
+          {editing ? (
+            <TimetableEditor key={result?.editorVersion ?? "example"} initialModel={result?.editorModel} errors={[...(validation?.errors ?? []), ...(problem?.errors ?? [])]} busy={busy} />
+          ) : (
+            <>
+              <div className="field">
+                <label htmlFor="demo">Demo problem</label>
+                <select id="demo" name="demo" value={demoId} onChange={(e) => setDemoId(e.currentTarget.value)}>
+                  <option value="">— none, I will upload a file —</option>
+                  {demosOfKind.map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.title}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className={errorAt("file") ? "field has-error" : "field"}>
+                <label htmlFor="file">Or upload a file</label>
+                <input id="file" name="file" type="file" accept={ACCEPT[kind]} disabled={Boolean(demoId)} aria-describedby="file-help" />
+                <p className="help" id="file-help">
+                  Accepted: {ACCEPT[kind]}.
+                  {kind === "timetabling" ? (
+                    <>
+                      {" "}
+                      Spreadsheet templates with example rows: <a href="/app/templates/timetabling.xlsx">XLSX template</a> · <a href="/app/templates/timetabling.csv">CSV template</a>.
+                    </>
+                  ) : null}
+                </p>
+                {errorAt("file") ? (
+                  <p className="error" role="alert">
+                    {errorAt("file")}
+                  </p>
+                ) : null}
+              </div>
+            </>
+          )}
           <div className="field">
             <label htmlFor="name">Job name (optional)</label>
             <input id="name" name="name" maxLength={200} />

@@ -1,0 +1,12 @@
+import { defineProject } from "vitest/config";
+
+// Pure helpers of the web app (no React rendering, no Worker): plain Node, fast. Pages and flows
+// are tested in real Chromium by the e2e project.
+export default defineProject({
+  test: {
+    name: "web",
+    root: import.meta.dirname,
+    include: ["app/**/*.test.ts"],
+    environment: "node",
+  },
+});
