@@ -6,15 +6,10 @@ import { data, redirect } from "@remix-run/server-runtime";
 import { AuthLayout } from "../../components/auth-layout";
 import { Field, FormMessage } from "../../components/field";
 import { getAuth } from "../../../../worker/auth/auth";
+import { isInvitationPath, redirectQuery, safeRedirect } from "../../platform/safe-redirect";
 import { getSignedInUser, readAuthError, redirectWithCookies } from "../../platform/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Evolve" }];
-
-/** Only same-site paths: never bounce a user to another origin after sign-in. */
-function safeRedirect(to: FormDataEntryValue | string | null): string {
-  const value = typeof to === "string" ? to : "";
-  return value.startsWith("/") && !value.startsWith("//") ? value : "/app/jobs";
-}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getSignedInUser(request, context.cloudflare.env)) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
@@ -39,15 +34,23 @@ export default function SignIn() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
+  // Carried to sign-up too, so a new account also comes back (e.g. to the invitation it was sent).
+  const back = redirectQuery(params.get("redirectTo"));
+  const invited = isInvitationPath(params.get("redirectTo"));
   return (
     <AuthLayout
       title="Sign in"
       footer={
         <>
-          New here? <a href="/sign-up">Create an organization</a> · <a href="/forgot-password">Forgot your password?</a>
+          New here? <a href={`/sign-up${back}`}>{invited ? "Create an account" : "Create an organization"}</a> · <a href="/forgot-password">Forgot your password?</a>
         </>
       }
     >
+      {invited ? (
+        <FormMessage tone="info">
+          Sign in to answer your invitation. No account yet? <a href={`/sign-up${back}`}>Create one</a> with the address the invitation was sent to.
+        </FormMessage>
+      ) : null}
       {params.get("reset") === "done" ? <FormMessage tone="success">Password changed. Sign in with the new one.</FormMessage> : null}
       {result?.error ? <FormMessage tone="error">{result.error}</FormMessage> : null}
       <Form method="post" className="stack">
