@@ -116,12 +116,19 @@ export async function controlJob(env: Env, tenantId: string, id: string, command
 }
 
 /** Fork: a new job continuing from this one's latest checkpoint (same problem and algorithm). */
-export async function forkJobFromPage(env: Env, auth: AuthContext, id: string, budget: { evaluations: number }, parameters?: Record<string, number>): Promise<JobView> {
+export async function forkJobFromPage(
+  env: Env,
+  auth: AuthContext,
+  id: string,
+  budget: { evaluations: number },
+  parameters?: Record<string, number>,
+  weights?: Record<string, number>,
+): Promise<JobView> {
   // As POST /v1/jobs/{id}/fork: changed parameters are merged over the parent's.
   const parent = parameters && Object.keys(parameters).length ? await getJob(env, auth.tenantId, id) : null;
   const merged = parent ? { ...(parent.parameters as Record<string, unknown>), ...parameters } : undefined;
   const name = parent?.name ? `${parent.name} (fork)` : undefined;
-  const row = await createJob(env, { tenantId: auth.tenantId, userId: auth.userId }, { startFrom: { jobId: id }, budget, parameters: merged, name });
+  const row = await createJob(env, { tenantId: auth.tenantId, userId: auth.userId }, { startFrom: { jobId: id }, budget, parameters: merged, name, weights });
   return toJobView(row as unknown as Record<string, any>);
 }
 

@@ -1,7 +1,7 @@
 /**
- * Fork: a new job continuing from this one's latest checkpoint with more evaluations and changed
- * numeric parameters (rates, factors — what a restored run can take; the service refuses the rest).
- * Soft-constraint weights belong to the problem document, which a fork keeps.
+ * Fork: a new job continuing from this one's latest checkpoint with more evaluations, changed
+ * numeric parameters (rates, factors — what a restored run can take; the service refuses the rest)
+ * and, for timetables, changed soft-constraint weights (the fork re-scores the population).
  */
 import { Form, useNavigation } from "@remix-run/react";
 
@@ -13,11 +13,17 @@ export interface ForkParam {
   help: string;
 }
 
-export function ForkForm({ params, evaluations, error }: { params: ForkParam[]; evaluations: number; error?: string | null }) {
+export interface ForkWeight {
+  name: string;
+  value: number;
+  help: string;
+}
+
+export function ForkForm({ params, weights, evaluations, error }: { params: ForkParam[]; weights: ForkWeight[]; evaluations: number; error?: string | null }) {
   const busy = useNavigation().state !== "idle";
   return (
     <details className="card" style={{ marginBottom: 12 }} data-testid="fork-form">
-      <summary>Fork with changed parameters…</summary>
+      <summary>{weights.length ? "Fork with changed parameters or weights…" : "Fork with changed parameters…"}</summary>
       <Form method="post" className="stack" style={{ marginTop: 10 }}>
         <div className="filters">
           <div className="field">
@@ -33,6 +39,22 @@ export function ForkForm({ params, evaluations, error }: { params: ForkParam[]; 
             </div>
           ))}
         </div>
+        {weights.length ? (
+          <fieldset className="filters" data-testid="fork-weights">
+            <legend>Soft-constraint weights (cost per violation)</legend>
+            {weights.map((w) => (
+              <div className="field" key={w.name}>
+                <label htmlFor={`fork-weight-${w.name}`} title={w.help}>
+                  {w.name}
+                </label>
+                <input id={`fork-weight-${w.name}`} name={`weight.${w.name}`} type="number" step="any" min={0} max={1_000_000} defaultValue={w.value} aria-describedby={`fork-weight-${w.name}-help`} />
+                <span id={`fork-weight-${w.name}-help`} className="muted" style={{ fontSize: "0.8rem" }}>
+                  {w.help}
+                </span>
+              </div>
+            ))}
+          </fieldset>
+        ) : null}
         {error ? <p className="error">{error}</p> : null}
         <div className="button-row">
           <button className="button small" name="intent" value="fork" disabled={busy}>

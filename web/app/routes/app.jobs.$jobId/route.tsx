@@ -17,6 +17,7 @@ import { buildResultView, exportChoices } from "../../platform/results.server";
 import { requireUser } from "../../platform/session.server";
 import { ExportsPanel } from "./exports-panel";
 import { ForkForm, type ForkParam } from "./fork-form";
+import { softWeightsOf } from "../../platform/soft-weights.server";
 import { LinksPanel } from "./links-panel";
 import { LivePanel } from "./live-panel";
 import { TimetableGrid } from "./timetable-grid";
@@ -40,7 +41,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
   const exports = exportChoices(job.kind, resultView);
   const links = await linksOfJob(env, auth.tenantId, id, job.kind === "timetabling");
-  return { job, resultView, reason, exports, links, forkParams: forkParamsOf(job.kind, job.algorithm, job.parameters) };
+  const forkWeights = await softWeightsOf(env, auth.tenantId, id, job.kind);
+  return { job, resultView, reason, exports, links, forkParams: forkParamsOf(job.kind, job.algorithm, job.parameters), forkWeights };
 }
 
 /** Numeric parameters of the job's algorithm with their current values: what a fork may change. */
@@ -71,7 +73,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         invariantResponse(Number.isFinite(n), 400, `${key.slice(6)} must be a number.`);
         parameters[key.slice(6)] = n;
       }
-      const child = await forkJobFromPage(env, auth, id, { evaluations }, parameters).catch((err: unknown) => {
+      const weights: Record<string, number> = {};
+      for (const [key, value] of form) {
+        if (!key.startsWith("weight.") || String(value).trim() === "") continue;
+        const n = Number(value);
+        invariantResponse(Number.isFinite(n), 400, `The weight of ${key.slice(7)} must be a number.`);
+        weights[key.slice(7)] = n;
+      }
+      const child = await forkJobFromPage(env, auth, id, { evaluations }, parameters, parent.kind === "timetabling" && Object.keys(weights).length ? weights : undefined).catch((err: unknown) => {
         // Refusals are ApiErrors (422, shown by toFormProblem); a plain Error from the runtime still
         // becomes a readable message rather than a 500.
         if (err instanceof Error && err.constructor === Error) return { id: null, refused: err.message };
@@ -101,7 +110,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function JobPage() {
-  const { job, resultView, reason, exports, links, forkParams } = useLoaderData<typeof loader>();
+  const { job, resultView, reason, exports, links, forkParams, forkWeights } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const ended = TERMINAL.includes(job.state);
@@ -149,7 +158,7 @@ export default function JobPage() {
       </div>
       {job.error ? <FormMessage tone="error">{job.error}</FormMessage> : null}
       {actionData?.error ? <FormMessage tone="error">{actionData.error}</FormMessage> : null}
-      <ForkForm params={forkParams} evaluations={job.budget.evaluations ?? 100_000} />
+      <ForkForm params={forkParams} weights={forkWeights} evaluations={job.budget.evaluations ?? 100_000} />
       <LivePanel
         key={job.id}
         jobId={job.id}

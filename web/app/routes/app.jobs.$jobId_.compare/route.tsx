@@ -11,6 +11,7 @@ import { jobExplanation } from "../../../../worker/api/job-exports";
 import { StateBadge } from "../../components/job-bits";
 import { TERMINAL } from "../../platform/job-states";
 import { getJobForPage, type JobView } from "../../platform/jobs.server";
+import { softWeightsOf, type SoftWeight } from "../../platform/soft-weights.server";
 import { callService, invariantResponse } from "../../platform/responses.server";
 import { requireUser } from "../../platform/session.server";
 
@@ -20,6 +21,8 @@ interface ConstraintRow {
   constraint: string;
   hard: boolean;
   weight: number;
+  /** The fork's weight when a weights fork changed it. */
+  forkWeight: number;
   parent: number;
   fork: number;
 }
@@ -31,18 +34,31 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   invariantResponse(fork.parentJobId, 404, "This job is not a fork.");
   const parent = await callService(() => getJobForPage(env, auth.tenantId, fork.parentJobId!));
   let rows: ConstraintRow[] = [];
+  const [parentWeights, forkWeights] = await Promise.all([softWeightsOf(env, auth.tenantId, parent.id, parent.kind), softWeightsOf(env, auth.tenantId, fork.id, fork.kind)]);
   if (fork.kind === "timetabling" && TERMINAL.includes(fork.state) && TERMINAL.includes(parent.state)) {
     const [a, b] = await Promise.all([jobExplanation(env, auth.tenantId, parent.id).catch(() => null), jobExplanation(env, auth.tenantId, fork.id).catch(() => null)]);
     const byName = new Map<string, ConstraintRow>();
-    for (const g of a?.constraints ?? []) byName.set(g.constraint, { constraint: g.constraint, hard: g.hard, weight: g.weight, parent: g.total, fork: 0 });
+    for (const g of a?.constraints ?? []) byName.set(g.constraint, { constraint: g.constraint, hard: g.hard, weight: g.weight, forkWeight: g.weight, parent: g.total, fork: 0 });
     for (const g of b?.constraints ?? []) {
-      const row = byName.get(g.constraint) ?? { constraint: g.constraint, hard: g.hard, weight: g.weight, parent: 0, fork: 0 };
+      const row = byName.get(g.constraint) ?? { constraint: g.constraint, hard: g.hard, weight: weightOf(parentWeights, g.constraint, g.weight), forkWeight: g.weight, parent: 0, fork: 0 };
       row.fork = g.total;
+      row.forkWeight = g.weight;
       byName.set(g.constraint, row);
     }
     rows = [...byName.values()].sort((x, y) => Number(y.hard) - Number(x.hard) || y.parent + y.fork - (x.parent + x.fork));
   }
-  return { parent, fork, rows };
+  const weightChanges = forkWeights.filter((w) => weightOf(parentWeights, w.name, w.value) !== w.value).map((w) => `${w.name}: ${weightOf(parentWeights, w.name, w.value)} → ${w.value}`);
+  // An explanation only lists violated constraints: take each side's weight from its input.
+  for (const r of rows) {
+    if (r.hard) continue;
+    r.weight = weightOf(parentWeights, r.constraint, r.weight);
+    r.forkWeight = weightOf(forkWeights, r.constraint, r.forkWeight);
+  }
+  return { parent, fork, rows, weightChanges };
+}
+
+function weightOf(weights: SoftWeight[], name: string, fallback: number): number {
+  return weights.find((w) => w.name === name)?.value ?? fallback;
 }
 
 function changedParams(parent: JobView, fork: JobView): string[] {
@@ -51,7 +67,7 @@ function changedParams(parent: JobView, fork: JobView): string[] {
 }
 
 export default function Compare() {
-  const { parent, fork, rows } = useLoaderData<typeof loader>();
+  const { parent, fork, rows, weightChanges } = useLoaderData<typeof loader>();
   const max = Math.max(1, ...rows.flatMap((r) => [r.parent, r.fork]));
   const figures: [string, (j: JobView) => string][] =
     fork.kind === "timetabling"
@@ -105,6 +121,7 @@ export default function Compare() {
         </table>
       </div>
       <p className="muted">Changed parameters: {changes.length ? changes.join(", ") : "none (more evaluations only)"}.</p>
+      {weightChanges.length ? <p className="muted">Changed weights: {weightChanges.join(", ")}.</p> : null}
       {fork.kind === "timetabling" ? (
         <section aria-labelledby="per-constraint">
           <h2 id="per-constraint">Cost per constraint</h2>
@@ -126,7 +143,7 @@ export default function Compare() {
                       <th scope="row">
                         {r.constraint}
                         <div className="muted" style={{ fontSize: "0.8rem", fontWeight: 400 }}>
-                          {r.hard ? "hard" : `soft, weight ${r.weight}`}
+                          {r.hard ? "hard" : r.weight === r.forkWeight ? `soft, weight ${r.weight}` : `soft, weight ${r.weight} → ${r.forkWeight}`}
                         </div>
                       </th>
                       <td style={{ minWidth: 140 }}>

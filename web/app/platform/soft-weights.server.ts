@@ -1,0 +1,35 @@
+/**
+ * The soft-constraint weights a timetabling job ran with (its stored problem document's, over
+ * the defaults) — what the fork form offers to change and the comparison page shows.
+ */
+import { ITC_WEIGHTS, type Weights } from "../../../core/timetabling/problem";
+import type { Env } from "../../../worker/env";
+import { getJson, jobKeys } from "../../../worker/storage/blobs";
+
+export interface SoftWeight {
+  name: keyof Weights;
+  value: number;
+  help: string;
+}
+
+const HELP: Record<keyof Weights, string> = {
+  roomCapacity: "Per student above a room's capacity, per lecture.",
+  minWorkingDays: "Per missing working day of a course.",
+  curriculumCompactness: "Per isolated lecture of a curriculum (nothing next to it that day).",
+  roomStability: "Per room a course uses beyond its first.",
+  periodPreference: "Per unit of an instructor's period penalty.",
+  instructorDailyLimit: "Per lecture above an instructor's daily maximum.",
+  doubleLectures: "Per lecture of a double-lecture course with no same-course lecture adjacent.",
+};
+
+/** ITC-2007 documents only have data for the competition's four soft constraints. */
+const ITC_ONLY: (keyof Weights)[] = ["roomCapacity", "minWorkingDays", "curriculumCompactness", "roomStability"];
+
+/** Effective weights of a timetabling job; empty for other kinds or when the input is gone. */
+export async function softWeightsOf(env: Env, tenantId: string, jobId: string, kind: string): Promise<SoftWeight[]> {
+  if (kind !== "timetabling") return [];
+  const doc = await getJson<{ format?: string; weights?: Partial<Weights> }>(env.BLOBS, jobKeys.input(tenantId, jobId));
+  if (!doc) return [];
+  const names = doc.format === "ctt" ? ITC_ONLY : (Object.keys(ITC_WEIGHTS) as (keyof Weights)[]);
+  return names.map((name) => ({ name, value: doc.weights?.[name] ?? ITC_WEIGHTS[name], help: HELP[name] }));
+}
