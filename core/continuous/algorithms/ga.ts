@@ -9,6 +9,7 @@ import type { ParamSpec } from "../../engine/params";
 import type { Rng } from "../../engine/random";
 import { blxAlpha, copyParents, sbx } from "../operators/crossover";
 import { gaussianMutation, polynomialMutation } from "../operators/mutation";
+import { fixedPower, type FixedPower } from "../operators/powers";
 import { copyRow, uniformRows } from "../operators/rows";
 import { rankByCost, tournament } from "../operators/selection";
 import { evaluateCosts, type ContinuousProblem } from "../problem";
@@ -53,6 +54,9 @@ interface GaWork {
   next: Float64Array;
   nextCost: Float64Array;
   order: Int32Array;
+  /** Exponents of SBX and polynomial mutation (eta + 1), prepared once per run. */
+  sbxPower: FixedPower;
+  mutationPower: FixedPower;
 }
 
 type GaRun = Run<ContinuousProblem, GaData, GaWork>;
@@ -73,7 +77,10 @@ export const ga = defineSolver<ContinuousProblem, GaData, GaWork, number[], GaPa
   workspace(problem, data) {
     const n = data.cost.length;
     const dim = problem.dimension;
+    const p = data.params as unknown as GaParamValues;
     return {
+      sbxPower: fixedPower(p.sbxEta + 1),
+      mutationPower: fixedPower(p.mutationEta + 1),
       off: new Float64Array((n + 1) * dim), // +1: children come in pairs
       offCost: new Float64Array(n + 1),
       next: new Float64Array(n * dim),
@@ -108,7 +115,7 @@ function generation(run: GaRun): number {
   for (let c = 0; c < m; c += 2) {
     const a = tournament(rng, s.cost, n, p.tournamentSize);
     const b = tournament(rng, s.cost, n, p.tournamentSize);
-    breed(rng, problem, p, s.pop, a, b, w.off, c);
+    breed(rng, problem, p, w, s.pop, a, b, c);
   }
   evaluateCosts(problem, w.off, m, w.offCost);
   trackBest(problem, s, w.off, w.offCost, m);
@@ -130,15 +137,16 @@ function copyInto(w: GaWork, xs: Float64Array, cost: Float64Array, from: number,
 }
 
 /** The shared wrapper: crossover with its probability, then mutation of both children. */
-function breed(rng: Rng, problem: ContinuousProblem, p: GaParamValues, pop: Float64Array, a: number, b: number, out: Float64Array, c: number): void {
+function breed(rng: Rng, problem: ContinuousProblem, p: GaParamValues, w: GaWork, pop: Float64Array, a: number, b: number, c: number): void {
   const dim = problem.dimension;
+  const out = w.off;
   if (rng.float() < p.crossoverRate) {
-    if (p.crossover === "sbx") sbx(rng, problem, pop, a, b, out, c, c + 1, p.sbxEta);
+    if (p.crossover === "sbx") sbx(rng, problem, pop, a, b, out, c, c + 1, w.sbxPower);
     else blxAlpha(rng, problem, pop, a, b, out, c, c + 1, p.blxAlpha);
   } else copyParents(dim, pop, a, b, out, c, c + 1);
   const rate = p.mutationRate > 0 ? p.mutationRate : 1 / dim;
   for (let row = c; row < c + 2; row++) {
-    if (p.mutation === "polynomial") polynomialMutation(rng, problem, out, row, rate, p.mutationEta);
+    if (p.mutation === "polynomial") polynomialMutation(rng, problem, out, row, rate, w.mutationPower);
     else gaussianMutation(rng, problem, out, row, rate, p.mutationSigma);
   }
 }

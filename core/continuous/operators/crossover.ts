@@ -4,6 +4,7 @@
  * the algorithm (`applyCrossover`), the operator only recombines.
  */
 import type { Rng } from "../../engine/random";
+import type { FixedPower } from "./powers";
 
 export interface Box {
   dimension: number;
@@ -12,22 +13,22 @@ export interface Box {
 }
 
 /**
- * Simulated binary crossover (Deb & Agrawal 1995), bounded form as in NSGA-II; `eta` is the
- * distribution index (larger = children closer to parents). Each gene crosses with probability ½.
+ * Simulated binary crossover (Deb & Agrawal 1995), bounded form as in NSGA-II; `power` is
+ * `fixedPower(eta + 1)` for the distribution index eta (larger = children closer to parents),
+ * built once per run by the caller. Each gene crosses with probability ½.
  */
-export function sbx(rng: Rng, box: Box, pop: Float64Array, a: number, b: number, out: Float64Array, c1: number, c2: number, eta: number): void {
+export function sbx(rng: Rng, box: Box, pop: Float64Array, a: number, b: number, out: Float64Array, c1: number, c2: number, power: FixedPower): void {
   const { dimension: dim, lower, upper } = box;
   const pa = a * dim;
   const pb = b * dim;
   const o1 = c1 * dim;
   const o2 = c2 * dim;
-  const inv = 1 / (eta + 1);
+  const { n, integer: nInt, sqrtSteps: steps } = power;
   for (let j = 0; j < dim; j++) {
     let x1 = pop[pa + j];
     let x2 = pop[pb + j];
     if (rng.float() < 0.5 && Math.abs(x1 - x2) > 1e-14) {
-      const swap = x1 > x2;
-      if (swap) {
+      if (x1 > x2) {
         const t = x1;
         x1 = x2;
         x2 = t;
@@ -36,15 +37,46 @@ export function sbx(rng: Rng, box: Box, pop: Float64Array, a: number, b: number,
       const hi = upper[j];
       const diff = x2 - x1;
       const u = rng.float();
-      // Left child: the spread factor is limited by the distance to the lower bound.
-      let beta = 1 + (2 * (x1 - lo)) / diff;
-      let alpha = 2 - Math.pow(beta, -(eta + 1));
-      let bq = u <= 1 / alpha ? Math.pow(u * alpha, inv) : Math.pow(1 / (2 - u * alpha), inv);
-      let y1 = 0.5 * (x1 + x2 - bq * diff);
-      beta = 1 + (2 * (hi - x2)) / diff;
-      alpha = 2 - Math.pow(beta, -(eta + 1));
-      bq = u <= 1 / alpha ? Math.pow(u * alpha, inv) : Math.pow(1 / (2 - u * alpha), inv);
-      let y2 = 0.5 * (x1 + x2 + bq * diff);
+      // The spread factor of each child is limited by the distance to its side's bound:
+      // beta = 1 + 2·(distance)/diff, alpha = 2 − beta^−n, and the spread quantile is
+      // (u·alpha)^(1/n) when u·alpha ≤ 1, else (1/(2 − u·alpha))^(1/n), with n = eta + 1.
+      // The powers are written out (as in powers.ts) rather than called, because a call that
+      // is not inlined boxes its double result (an allocation per gene); the two children are
+      // computed side by side so their independent dependency chains overlap.
+      let tl = 1 + (2 * (x1 - lo)) / diff;
+      let tr = 1 + (2 * (hi - x2)) / diff;
+      if (nInt > 0) {
+        let rl = 1;
+        let rr = 1;
+        for (let e = nInt; e > 1; e >>>= 1) {
+          if (e & 1) {
+            rl *= tl;
+            rr *= tr;
+          }
+          tl *= tl;
+          tr *= tr;
+        }
+        tl *= rl;
+        tr *= rr;
+      } else {
+        tl = Math.exp(n * Math.log(tl));
+        tr = Math.exp(n * Math.log(tr));
+      }
+      const ul = u * (2 - 1 / tl);
+      const ur = u * (2 - 1 / tr);
+      let bl = ul <= 1 ? ul : 1 / (2 - ul);
+      let br = ur <= 1 ? ur : 1 / (2 - ur);
+      if (steps >= 0) {
+        for (let k = 0; k < steps; k++) {
+          bl = Math.sqrt(bl);
+          br = Math.sqrt(br);
+        }
+      } else {
+        bl = Math.exp(Math.log(bl) / n);
+        br = Math.exp(Math.log(br) / n);
+      }
+      let y1 = 0.5 * (x1 + x2 - bl * diff);
+      let y2 = 0.5 * (x1 + x2 + br * diff);
       y1 = y1 < lo ? lo : y1 > hi ? hi : y1;
       y2 = y2 < lo ? lo : y2 > hi ? hi : y2;
       if (rng.float() < 0.5) {

@@ -1,12 +1,16 @@
 /** Real-coded mutations of one row in place; each gene mutates with probability `rate`. */
 import type { Rng } from "../../engine/random";
 import type { Box } from "./crossover";
+import type { FixedPower } from "./powers";
 
-/** Polynomial mutation (Deb & Goyal 1996), bounded form; `eta` is the distribution index. */
-export function polynomialMutation(rng: Rng, box: Box, xs: Float64Array, row: number, rate: number, eta: number): void {
+/**
+ * Polynomial mutation (Deb & Goyal 1996), bounded form; `power` is `fixedPower(eta + 1)` for the
+ * distribution index eta, built once per run by the caller.
+ */
+export function polynomialMutation(rng: Rng, box: Box, xs: Float64Array, row: number, rate: number, power: FixedPower): void {
   const { dimension: dim, lower, upper } = box;
   const off = row * dim;
-  const inv = 1 / (eta + 1);
+  const { n, integer: nInt, sqrtSteps: steps } = power;
   for (let j = 0; j < dim; j++) {
     if (rng.float() >= rate) continue;
     const lo = lower[j];
@@ -16,14 +20,21 @@ export function polynomialMutation(rng: Rng, box: Box, xs: Float64Array, row: nu
     const d1 = (x - lo) / span;
     const d2 = (hi - x) / span;
     const u = rng.float();
-    let dq: number;
-    if (u < 0.5) {
-      const v = 2 * u + (1 - 2 * u) * Math.pow(1 - d1, eta + 1);
-      dq = Math.pow(v, inv) - 1;
-    } else {
-      const v = 2 * (1 - u) + 2 * (u - 0.5) * Math.pow(1 - d2, eta + 1);
-      dq = 1 - Math.pow(v, inv);
-    }
+    // v = 2u + (1 − 2u)(1 − d1)^n and dq = v^(1/n) − 1 below the parent (u < ½), mirrored above;
+    // the powers are written out as in powers.ts (a non-inlined call would box its result).
+    let t = u < 0.5 ? 1 - d1 : 1 - d2;
+    if (nInt > 0) {
+      let r = 1;
+      for (let e = nInt; e > 1; e >>>= 1) {
+        if (e & 1) r *= t;
+        t *= t;
+      }
+      t *= r;
+    } else t = Math.exp(n * Math.log(t));
+    let v = u < 0.5 ? 2 * u + (1 - 2 * u) * t : 2 * (1 - u) + 2 * (u - 0.5) * t;
+    if (steps >= 0) for (let k = 0; k < steps; k++) v = Math.sqrt(v);
+    else v = Math.exp(Math.log(v) / n);
+    const dq = u < 0.5 ? v - 1 : 1 - v;
     const y = x + dq * span;
     xs[off + j] = y < lo ? lo : y > hi ? hi : y;
   }
