@@ -62,7 +62,12 @@ export function createApp() {
   app.all("/v1/*", notFound);
   app.all("/api/*", notFound);
 
-  app.all("*", (c) => handleWebRequest(c.req.raw, c.env, c.executionCtx as ExecutionContext));
+  app.all("*", (c) => {
+    // The UI's actions log (and start jobs) under the same request id as this request's own line.
+    const request = new Request(c.req.raw);
+    request.headers.set("x-request-id", (c as unknown as { get(k: "requestId"): string }).get("requestId"));
+    return handleWebRequest(request, c.env, c.executionCtx as ExecutionContext);
+  });
   return app;
 }
 

@@ -8,6 +8,8 @@ export interface AuthContext {
   apiKeyId?: string;
   role: "owner" | "admin" | "member" | "apikey";
   scopes: string[];
+  /** The web app's request id (set by requireUser from the Worker's x-request-id), for log lines. */
+  requestId?: string;
 }
 
 export interface AppVariables {

@@ -125,6 +125,7 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
       migrateEvery: o.migrateEvery ?? RUNTIME_DEFAULTS.migrateEvery,
       migrants: o.migrants ?? RUNTIME_DEFAULTS.migrants,
       startFrom: parent ? { jobId: parent.id, evaluations: 0 } : null,
+      ...(caller.requestId ? { requestId: caller.requestId } : {}),
     };
     const receipt: JobReceipt = {
       engineVersion: ENGINE_VERSION,

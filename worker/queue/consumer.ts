@@ -44,13 +44,13 @@ export async function handleQueueBatch(batch: MessageBatch<QueueMessage>, env: E
           if (!isIslandChunk(body)) {
             log.warn("dropping malformed island-chunk message", { messageId: message.id });
           } else if (deadLetters) {
-            log.warn("island chunk dead-lettered", { messageId: message.id, tenantId: body.tenantId, jobId: body.jobId, island: body.island, seq: body.seq });
+            log.warn("island chunk dead-lettered", { messageId: message.id, requestId: body.requestId, tenantId: body.tenantId, jobId: body.jobId, island: body.island, seq: body.seq });
             await deadLetterIslandChunk(env, body);
             // The job has now failed with the chunk's actual cause: keep that as the dead letter's reason.
             await setDeadLetterReason(env, message.id, await deadLetterReason(env, body));
           } else {
             const outcome = await runIslandChunk(env, body);
-            log.info("island chunk", { tenantId: body.tenantId, jobId: body.jobId, island: body.island, seq: body.seq, outcome, attempts: message.attempts });
+            log.info("island chunk", { requestId: body.requestId, tenantId: body.tenantId, jobId: body.jobId, island: body.island, seq: body.seq, outcome, attempts: message.attempts });
           }
           message.ack();
           break;

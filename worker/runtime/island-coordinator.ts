@@ -18,7 +18,7 @@ import { mirrorToD1 } from "./d1-mirror";
 import type { JobRunner } from "./job-runner";
 import { placeCheckpoint, readCheckpoint } from "./runner-engine";
 import type { IslandRow, RunnerStatus } from "./runner-store";
-import { RUNTIME_DEFAULTS, isTerminal, type JobSpec } from "./spec";
+import { RUNTIME_DEFAULTS, isTerminal, jobLogFields, type JobSpec } from "./spec";
 
 export const MAX_WATCHDOG_RESENDS = 3;
 
@@ -28,6 +28,8 @@ export interface IslandChunkMessage {
   tenantId: string;
   island: number;
   seq: number;
+  /** The creating request's id, for the consumer's log lines. */
+  requestId?: string;
 }
 
 export interface IslandTask {
@@ -218,7 +220,7 @@ export class IslandCoordinator {
       }
       this.store.putIsland({ ...r, deadline: now + spec.islandDeadlineMs, attempts: r.attempts + 1 });
       resend.push(chunkMessage(spec, r.island, r.seq + 1));
-      this.log.warn("island chunk late; re-enqueued", { tenantId: spec.tenantId, jobId: spec.jobId, island: r.island, seq: r.seq + 1, attempt: r.attempts + 1 });
+      this.log.warn("island chunk late; re-enqueued", { ...jobLogFields(spec), island: r.island, seq: r.seq + 1, attempt: r.attempts + 1 });
     }
     const next = Math.min(...this.store.islands().filter((r) => r.deadline !== null).map((r) => r.deadline!));
     await this.runner.storage.setAlarm(next);
@@ -250,5 +252,5 @@ export class IslandCoordinator {
 }
 
 function chunkMessage(spec: JobSpec, island: number, seq: number): IslandChunkMessage {
-  return { type: "island-chunk", jobId: spec.jobId, tenantId: spec.tenantId, island, seq };
+  return { type: "island-chunk", jobId: spec.jobId, tenantId: spec.tenantId, island, seq, ...(spec.requestId ? { requestId: spec.requestId } : {}) };
 }

@@ -5,7 +5,7 @@
  */
 import { abortAllDurableObjects } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ParameterError, ProblemError } from "../../core/engine/errors";
 import { ApiError } from "../http/problem";
 import { cancelJob, createJob, getJob, getJobResult, pauseJob, resumeJob } from "../jobs";
@@ -59,7 +59,8 @@ describe("a job in DO mode", () => {
 
   it("survives alarms that throw after the step and before the save, with the identical result", async () => {
     const tenantId = await paidTenant();
-    const created = await createJob(env, { tenantId }, {
+    const warnings = vi.spyOn(console, "warn");
+    const created = await createJob(env, { tenantId, requestId: "req_fault_test_0001" }, {
       problem: sphere(5),
       algorithm: "ga",
       seed: 7,
@@ -74,6 +75,11 @@ describe("a job in DO mode", () => {
     const result = await resultOf(tenantId, created.id);
     expect(result.best!.value).toBe(reference.best.value);
     expect(result.best!.solution).toEqual(reference.best.solution);
+    // Both failures were logged as JSON lines naming the creating request, the tenant and the job.
+    const lines = warnings.mock.calls.flatMap(([line]) => (typeof line === "string" && line.startsWith("{") ? [JSON.parse(line)] : [])).filter((l) => l.msg === "chunk failed" && l.jobId === created.id);
+    warnings.mockRestore();
+    expect(lines).toHaveLength(2);
+    for (const l of lines) expect(l).toMatchObject({ level: "warn", component: "job-runner", requestId: "req_fault_test_0001", tenantId, jobId: created.id });
   });
 
   it("resumes from the last checkpoint after every object is aborted mid-run", async () => {

@@ -23,7 +23,7 @@ import { ProgressFeed, type ProgressFigures } from "./progress-feed";
 import { better, cleanProgress, loadEngine, placeCheckpoint, readCheckpoint, type LoadedEngine } from "./runner-engine";
 import { islandTotals, jobView, progressFigures, type ChunkTiming, type JobView } from "./runner-figures";
 import { RunnerStore, type IslandRow, type RunnerStatus } from "./runner-store";
-import { RUNTIME_DEFAULTS, isTerminal, islandEvaluations, islandSeed, type JobSpec, type JobState, type TestFaults } from "./spec";
+import { RUNTIME_DEFAULTS, isTerminal, islandEvaluations, islandSeed, jobLogFields, type JobSpec, type JobState, type TestFaults } from "./spec";
 import { renewLease } from "../tenancy/admission";
 import { onJobProgress, PROGRESS_LISTENER_INTERVAL_MS } from "../jobs/events";
 import { ObjectiveError } from "../sandbox/limits";
@@ -279,7 +279,7 @@ export class JobRunner extends DurableObject<Env> {
   private async chunkFailed(spec: JobSpec, e: unknown): Promise<Error | null> {
     const failures = (this.store.getMeta<number>("chunkFailures") ?? 0) + 1;
     this.store.setMeta("chunkFailures", failures);
-    this.log.warn("chunk failed", { tenantId: spec.tenantId, jobId: spec.jobId, failures, error: String(e) });
+    this.log.warn("chunk failed", { ...jobLogFields(spec), failures, error: String(e) });
     // A tenant objective's failure repeats on every retry (it is pure): fail now, with its reason.
     if (e instanceof ObjectiveError) {
       await this.finish(spec, "failed", `objective ${e.reason}`, e.message);
@@ -348,7 +348,7 @@ export class JobRunner extends DurableObject<Env> {
   private async whilePaused(spec: JobSpec): Promise<void> {
     if (this.store.islands().some((r) => r.deadline !== null)) await this.islandsCo.watchdog(spec);
     this.lastLeaseAt = Date.now();
-    await renewLease(this.env, spec.tenantId, spec.jobId).catch((e) => this.log.warn("lease renewal failed", { tenantId: spec.tenantId, jobId: spec.jobId, error: String(e) }));
+    await renewLease(this.env, spec.tenantId, spec.jobId).catch((e) => this.log.warn("lease renewal failed", { ...jobLogFields(spec), error: String(e) }));
     const st = this.store.status();
     if (st?.state === "paused" && !this.store.islands().some((r) => r.deadline !== null)) {
       await this.ctx.storage.setAlarm(Date.now() + LEASE_RENEW_MS);
@@ -399,11 +399,11 @@ export class JobRunner extends DurableObject<Env> {
         hard: f.hard ?? null,
         soft: f.soft ?? null,
         computeMs: status.computeMs,
-      }).catch((e) => this.log.warn("progress listeners failed", { tenantId: spec.tenantId, jobId: spec.jobId, error: String(e) }));
+      }).catch((e) => this.log.warn("progress listeners failed", { ...jobLogFields(spec), error: String(e) }));
     }
     if (now - this.lastLeaseAt >= LEASE_RENEW_MS) {
       this.lastLeaseAt = now;
-      await renewLease(this.env, spec.tenantId, spec.jobId).catch((e) => this.log.warn("lease renewal failed", { tenantId: spec.tenantId, jobId: spec.jobId, error: String(e) }));
+      await renewLease(this.env, spec.tenantId, spec.jobId).catch((e) => this.log.warn("lease renewal failed", { ...jobLogFields(spec), error: String(e) }));
     }
   }
 
@@ -470,7 +470,7 @@ export class JobRunner extends DurableObject<Env> {
       }
       this.feed.closeStreams();
     } catch (e) {
-      this.log.error("finish step failed; retrying", { tenantId: spec.tenantId, jobId: spec.jobId, error: String(e) });
+      this.log.error("finish step failed; retrying", { ...jobLogFields(spec), error: String(e) });
       await this.ctx.storage.setAlarm(Date.now() + 2_000);
     }
   }

@@ -40,6 +40,11 @@ export interface JobSpec {
   migrants: number;
   /** Fork: start from this job's latest checkpoint (same tenant, kind, algorithm and input). */
   startFrom?: { jobId: string; evaluations: number } | null;
+  /**
+   * The id of the request that created the job. Runner, coordinator and queue log lines carry it
+   * (with tenant and job ids), so one grep follows a job from its POST to its last chunk.
+   */
+  requestId?: string;
 }
 
 /**
@@ -53,6 +58,11 @@ export interface TestFaults {
   consumerThrows?: { island: number; seq: number; times: number };
   /** The consumer runs this island chunk but its report never arrives (once). */
   dropReport?: { island: number; seq: number };
+}
+
+/** Fields every log line about a job carries (issue #11: request, tenant and job ids). */
+export function jobLogFields(spec: Pick<JobSpec, "tenantId" | "jobId" | "requestId">): { requestId?: string; tenantId: string; jobId: string } {
+  return { ...(spec.requestId ? { requestId: spec.requestId } : {}), tenantId: spec.tenantId, jobId: spec.jobId };
 }
 
 /** Island seeds differ per island but follow from the job's seed (deterministic). */

@@ -105,7 +105,7 @@ export async function getLiveFigures(env: Env, tenantId: string, id: string) {
 }
 
 export async function createJobFromPage(env: Env, auth: AuthContext, input: CreateJobInput): Promise<JobView> {
-  const row = await createJob(env, { tenantId: auth.tenantId, userId: auth.userId }, input);
+  const row = await createJob(env, { tenantId: auth.tenantId, userId: auth.userId, requestId: auth.requestId }, input);
   return toJobView(row as unknown as Record<string, any>);
 }
 
@@ -128,7 +128,7 @@ export async function forkJobFromPage(
   const parent = parameters && Object.keys(parameters).length ? await getJob(env, auth.tenantId, id) : null;
   const merged = parent ? { ...(parent.parameters as Record<string, unknown>), ...parameters } : undefined;
   const name = parent?.name ? `${parent.name} (fork)` : undefined;
-  const row = await createJob(env, { tenantId: auth.tenantId, userId: auth.userId }, { startFrom: { jobId: id }, budget, parameters: merged, name, weights });
+  const row = await createJob(env, { tenantId: auth.tenantId, userId: auth.userId, requestId: auth.requestId }, { startFrom: { jobId: id }, budget, parameters: merged, name, weights });
   return toJobView(row as unknown as Record<string, any>);
 }
 

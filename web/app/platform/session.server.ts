@@ -15,7 +15,7 @@ export interface SignedInUser {
 export async function requireUser(request: Request, env: Env): Promise<SignedInUser> {
   const auth = await requireUserSession(request, env);
   if (!auth.userId) throw new Response(null, { status: 302, headers: { location: "/sign-in" } });
-  return { auth: { ...auth, userId: auth.userId } };
+  return { auth: { ...auth, userId: auth.userId, requestId: request.headers.get("x-request-id") ?? undefined } };
 }
 
 /** Like requireUser, but only owners and admins pass (members get 403). */
