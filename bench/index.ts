@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [tsp | continuous | timetabling | runtime] [flags]
+ * npm run bench -- [tsp | continuous | timetabling | runtime | sandbox | permutation] [flags]
  * With no suite: tsp then continuous. Each suite is a module exporting `run(args)`; a suite whose
  * module is missing (another engineer's, not written yet) is reported and skipped.
  */
@@ -9,6 +9,7 @@ const suites: Record<string, string> = {
   timetabling: "./timetabling",
   runtime: "./runtime",
   sandbox: "./sandbox",
+  permutation: "./permutation",
 };
 
 const DEFAULT = ["tsp", "continuous"];

@@ -11,12 +11,14 @@ import type { TimetablingProblem } from "../../core/timetabling/problem";
 import type { Timetable } from "../../core/timetabling/solution";
 import type { TspProblem } from "../../core/tsp/problem";
 import type { ContinuousProblem } from "../../core/continuous/problem";
+import type { PermutationProblem } from "../../core/permutation/problem";
 import { job } from "../db/schema";
 import type { Env } from "../env";
 import { ApiError } from "../http/problem";
 import { getJob, getJobResult, type JobRow } from "../jobs/job-queries";
 import type { JobResultDocument } from "../runtime/finish";
-import { compileProblem } from "../../core/index";
+// Shape-aware: documents with tenant code compile here without a sandbox (exports never run them).
+import { compileProblem } from "../runtime/engine";
 import { getJson, jobKeys } from "../storage/blobs";
 
 /** Typed arrays come back from JSON as {"0":…,"1":…}; arrays stay arrays. */
@@ -106,6 +108,10 @@ export async function exportBundle(env: Env, loaded: Loaded, cal: CalendarQuery 
     const c = p.coords ?? new Float64Array(0);
     const coords = Array.from({ length: p.n }, (_, i) => [c[2 * i] ?? 0, c[2 * i + 1] ?? 0] as [number, number]);
     return { ...common, kind: "tsp", tour: { name: p.name, coords, tour: numbers(best.solution), length: best.value ?? NaN, geographic: p.metric === "GEO" } };
+  }
+  if (row.kind === "permutation") {
+    const p = problem as PermutationProblem;
+    return { ...common, kind: "permutation", ordering: { name: p.name === "permutation" ? (row.name ?? row.id) : p.name, order: numbers(best.solution), value: best.value ?? NaN } };
   }
   const p = problem as ContinuousProblem;
   return { ...common, kind: "continuous", point: { name: p.name ?? row.id, x: numbers(best.solution), value: best.value ?? NaN } };

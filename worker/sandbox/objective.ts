@@ -2,18 +2,21 @@
  * Tenant JavaScript objectives on the platform side: the evaluator factory the job runtime uses,
  * and the validation `POST /v1/problems/validate` and the web upload run before any job.
  *
- * Core validates the document's shape (core/continuous/custom.ts) but never runs code; here the
- * code meets the QuickJS sandbox (sandbox.ts). The objective is assumed pure (a function of x
- * only; Math.random and Date.now are removed): a checkpoint does not include the sandbox, the
- * runtime re-creates it on restore, so chunked runs equal straight runs.
+ * Core validates the document's shape (core/continuous/custom.ts, core/permutation/document.ts)
+ * but never runs code; here the code meets the QuickJS sandbox (sandbox.ts; orderings in
+ * permutation.ts). The objective is assumed pure (a function of its argument only; Math.random
+ * and Date.now are removed): a checkpoint does not include the sandbox, the runtime re-creates it
+ * on restore, so chunked runs equal straight runs.
  */
 import type { BatchObjective, ContinuousProblem } from "../../core/continuous/problem";
 import { centreOf, defineCustomContinuous, readCustomContinuous, type CustomContinuousSpec } from "../../core/continuous/custom";
 import { ProblemError } from "../../core/engine/errors";
+import { readPermutationDocument } from "../../core/permutation/document";
 import { compileProblem } from "../runtime/engine";
 import { ObjectiveError, VALIDATION_LIMITS, type SandboxLimits } from "./limits";
 import { loadQuickJS } from "./quickjs";
 import { createSandbox, type FailurePolicy, type QuickJSLoader } from "./sandbox";
+import { runPermutationSample, sandboxedPermutationProblem } from "./permutation";
 import { hasCustomObjective } from "./shape";
 
 export { hasCustomObjective } from "./shape";
@@ -88,7 +91,8 @@ export function objectiveProblem(e: ObjectiveError): ProblemError {
 
 /**
  * The whole check `POST /v1/problems/validate` needs for any problem document: custom objectives
- * are shape-checked by core and run once in the sandbox; every other document compiles in core.
+ * are shape-checked by core and run once in the sandbox (continuous: at the centre of the bounds;
+ * permutation: on the identity ordering); every other document compiles in core.
  * Throws ProblemError (paths under "problem."); returns the kind, the size figures and, for custom
  * objectives, the sample point and its value.
  */
@@ -98,6 +102,11 @@ export async function validateProblemDocument(
   if (!hasCustomObjective(doc)) {
     const { kind, size } = compileProblem(doc);
     return { kind, size };
+  }
+  if (isPermutationDoc(doc)) {
+    const spec = readPermutationDocument(doc, ["problem"]);
+    const { sample, value } = await sandboxed(() => runPermutationSample(spec.objective.code, spec.size));
+    return { kind: "permutation", size: { elements: spec.size }, sample: { x: sample, value } };
   }
   const spec = readCustomContinuous(doc, ["problem"]);
   const { sample, value } = await validateObjective(spec.objective.code, spec.dimension, spec);
@@ -125,6 +134,11 @@ export async function compileProblemWithSandbox(
   load: QuickJSLoader = loadQuickJS,
 ): Promise<CompiledWithSandbox> {
   if (!hasCustomObjective(doc)) return { ...compileProblem(doc), startChunk() {}, dispose() {} };
+  if (isPermutationDoc(doc)) {
+    const spec = readPermutationDocument(doc, ["problem"]);
+    const { problem, objective } = await sandboxed(() => sandboxedPermutationProblem(spec, limits, load));
+    return { kind: "permutation", problem, size: { elements: spec.size }, startChunk: objective.startChunk, dispose: objective.dispose };
+  }
   const spec = readCustomContinuous(doc, ["problem"]);
   const problem = await sandboxedProblem(spec, limits, load);
   return {
@@ -151,4 +165,18 @@ export async function sandboxedProblem(
     throw e;
   }
   return { problem: defineCustomContinuous(spec, objective), objective };
+}
+
+function isPermutationDoc(doc: unknown): boolean {
+  return (doc as { kind?: unknown }).kind === "permutation";
+}
+
+/** Run a sandbox step, reporting the tenant's code failing to load or to run as the API's 422. */
+async function sandboxed<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof ObjectiveError) throw objectiveProblem(e);
+    throw e;
+  }
 }

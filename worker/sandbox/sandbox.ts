@@ -40,10 +40,10 @@ const CODES: Record<number, ObjectiveFailure> = { 1: "threw", 2: "non-number", 3
  */
 const DRIVER = `(function () {
   "use strict";
-  const F64 = Float64Array;
+  const F64 = Float64Array, I32 = Int32Array, Arr = Array;
   const isFin = Number.isFinite, Str = String;
   const state = [-1, 0, "", "", null];
-  let fitness = null, buf = null, out = null, dim = 0;
+  let fitness = null, buf = null, out = null, dim = 0, ints = false;
   function describe(e) {
     try {
       if (e !== null && typeof e === "object") {
@@ -63,12 +63,15 @@ const DRIVER = `(function () {
   return {
     state,
     bind(ns) { const f = ns.fitness; if (typeof f !== "function") return typeof f; fitness = f; return "function"; },
-    prepare(b, count, d) { buf = b; dim = d; out = new F64(count).fill(NaN); state[4] = out.buffer; },
+    prepare(b, count, d, asInts) { buf = b; dim = d; ints = asInts; out = new F64(count).fill(NaN); state[4] = out.buffer; },
     run(from, count, penalty) {
       for (let i = from; i < count; i++) {
         state[0] = i;
-        // A fresh view per point (no copy): x is a Float64Array of the point's coordinates.
-        const x = new F64(buf, i * dim * 8, dim);
+        // A fresh view per point (no copy): x is a Float64Array of the point's coordinates;
+        // orderings arrive as a fresh plain Array of item indices (the tenant may sort or splice it).
+        let x;
+        if (ints) { const v = new I32(buf, i * dim * 4, dim); x = new Arr(dim); for (let j = 0; j < dim; j++) x[j] = v[j]; }
+        else x = new F64(buf, i * dim * 8, dim);
         let v, code = 0;
         try { v = fitness(x); } catch (e) { code = describe(e); }
         if (code === 0) {
@@ -86,8 +89,12 @@ const DRIVER = `(function () {
 })()`;
 
 export interface Sandbox {
-  /** f(x_i) → out[i] for a whole population in one crossing; throws ObjectiveError per policy. */
-  evaluateBatch(xs: Float64Array, count: number, dim: number, out: Float64Array): void;
+  /**
+   * f(x_i) → out[i] for a whole population in one crossing; throws ObjectiveError per policy.
+   * Float64Array rows reach `fitness` as Float64Array views (points); Int32Array rows as plain
+   * Arrays of integers (permutations).
+   */
+  evaluateBatch(xs: Float64Array | Int32Array, count: number, dim: number, out: Float64Array): void;
   /** Start a new chunk: the chunk tick budget counts from here. */
   startChunk(): void;
   /** Ticks used since the last startChunk (for calibration and tests). */
@@ -159,13 +166,14 @@ class QuickJSSandbox implements Sandbox {
     this.chunkTicks = 0;
   }
 
-  evaluateBatch(xs: Float64Array, count: number, dim: number, out: Float64Array): void {
+  evaluateBatch(xs: Float64Array | Int32Array, count: number, dim: number, out: Float64Array): void {
     if (this.disposed) throw new Error("sandbox used after dispose");
     if (count <= 0) return;
     const ctx = this.ctx;
+    const ints = xs instanceof Int32Array;
     // One copy in: the population's bytes become an ArrayBuffer inside the sandbox.
-    const input = ctx.newArrayBuffer(new Uint8Array(xs.buffer, xs.byteOffset, count * dim * 8).slice().buffer);
-    const prepared = this.call(this.prepareFn, input, ctx.newNumber(count), ctx.newNumber(dim));
+    const input = ctx.newArrayBuffer(new Uint8Array(xs.buffer, xs.byteOffset, count * dim * xs.BYTES_PER_ELEMENT).slice().buffer);
+    const prepared = this.call(this.prepareFn, input, ctx.newNumber(count), ctx.newNumber(dim), ints ? ctx.true : ctx.false);
     if (prepared.kind === "interrupted") throw this.limitError(prepared.reason, -1);
     const penalty = this.policy.onError === "penalty";
     let from = 0;

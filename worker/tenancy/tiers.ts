@@ -6,7 +6,7 @@
 export type TierName = "free" | "pro" | "enterprise";
 
 /** The problem-size dimensions a tier bounds (as measured by the jobs layer from the input). */
-export type SizeDimension = "lectures" | "cities" | "dimensions" | "population";
+export type SizeDimension = "lectures" | "cities" | "dimensions" | "population" | "elements";
 
 export interface TierLimits {
   tier: TierName;
@@ -34,7 +34,7 @@ export const TIERS: Record<TierName, TierLimits> = {
     jobsPerDay: 5,
     concurrentJobs: 1,
     computeSecondsPerJob: 60,
-    maxSize: { lectures: 200, cities: 200, dimensions: 30, population: 100 },
+    maxSize: { lectures: 200, cities: 200, dimensions: 30, population: 100, elements: 200 },
     islands: 0,
     priority: "normal",
     retentionDays: 7,
@@ -45,7 +45,7 @@ export const TIERS: Record<TierName, TierLimits> = {
     jobsPerDay: 500,
     concurrentJobs: 5,
     computeSecondsPerJob: 1800,
-    maxSize: { lectures: 2000, cities: 5000, dimensions: 200, population: 500 },
+    maxSize: { lectures: 2000, cities: 5000, dimensions: 200, population: 500, elements: 2000 },
     islands: 4,
     priority: "normal",
     retentionDays: 90,
@@ -56,7 +56,7 @@ export const TIERS: Record<TierName, TierLimits> = {
     jobsPerDay: 10000,
     concurrentJobs: 25,
     computeSecondsPerJob: 7200,
-    maxSize: { lectures: 10000, cities: 20000, dimensions: 1000, population: 2000 },
+    maxSize: { lectures: 10000, cities: 20000, dimensions: 1000, population: 2000, elements: 5000 },
     islands: 16,
     priority: "high",
     retentionDays: 365,
