@@ -5,10 +5,16 @@
  * archive member l with probability ∝ w_l = exp(−(l−1)²/(2q²k²)) (Gaussian of the rank), then
  * samples each coordinate from N(s_l,i, σ_i) with σ_i = ξ·mean_e |s_e,i − s_l,i|. The ants of an
  * iteration are evaluated with one batch call and merged into the archive if they beat its worst.
+ *
+ * Speed (issue #3): the kernel widths σ of a guide cost O(k·d), so they are cached per archive
+ * member and dropped whenever the archive changes (late in a run most ants do not enter it, so
+ * most ants reuse a cached row); the guide is found by binary search in the cumulative weights;
+ * normal deviates come in pairs (polar method) without boxing a double per draw.
  */
 import { ParameterError } from "../../engine/errors";
 import { allowance, defineSolver } from "../../engine/machine";
 import type { ParamSpec } from "../../engine/params";
+import type { Rng } from "../../engine/random";
 import { copyRow, uniformRows } from "../operators/rows";
 import { rankByCost } from "../operators/selection";
 import { evaluateCosts, type ContinuousProblem } from "../problem";
@@ -31,6 +37,13 @@ interface AcorData extends ContinuousData {
 
 interface AcorWork {
   cumWeight: Float64Array;
+  /**
+   * Kernel widths σ per archive member (row l = the widths when l guides), valid where
+   * `sigmaReady[l]` is 1. A pure function of the archive, rebuilt on demand after any change
+   * (and after a restore, which starts with nothing ready), so it carries no run information.
+   */
+  sigma: Float64Array;
+  sigmaReady: Uint8Array;
   ants: Float64Array;
   antCost: Float64Array;
   order: Int32Array;
@@ -63,6 +76,8 @@ export const acor = defineSolver<ContinuousProblem, AcorData, AcorWork, number[]
     const dim = problem.dimension;
     return {
       cumWeight: cum,
+      sigma: new Float64Array(k * dim),
+      sigmaReady: new Uint8Array(k),
       ants: new Float64Array(p.ants * dim),
       antCost: new Float64Array(p.ants),
       order: new Int32Array(k),
@@ -81,29 +96,20 @@ export const acor = defineSolver<ContinuousProblem, AcorData, AcorWork, number[]
       evaluateCosts(problem, s.archive, m, s.cost);
       trackBest(problem, s, s.archive, s.cost, m);
       sortArchive(s, w, k, dim);
+      w.sigmaReady.fill(0);
       setMean(problem, s, s.cost, k);
       return m;
     }
     const m = allowance(s, p.ants);
     const total = w.cumWeight[k - 1];
     for (let a = 0; a < m; a++) {
-      const r = rng.double() * total;
-      let l = 0;
-      while (l < k - 1 && w.cumWeight[l] <= r) l++;
-      const lo = l * dim;
-      for (let j = 0; j < dim; j++) {
-        const centre = s.archive[lo + j];
-        let spread = 0;
-        for (let e = 0; e < k; e++) spread += Math.abs(s.archive[e * dim + j] - centre);
-        const sigma = (p.xi * spread) / (k - 1);
-        let v = centre + sigma * rng.normal();
-        v = v < problem.lower[j] ? problem.lower[j] : v > problem.upper[j] ? problem.upper[j] : v;
-        w.ants[a * dim + j] = v;
-      }
+      const l = pickGuide(w.cumWeight, k, rng.double() * total);
+      if (!w.sigmaReady[l]) guideWidths(s.archive, w, l, k, dim, p.xi);
+      sampleAnt(rng, problem, s.archive, w.sigma, l * dim, w.ants, a * dim, dim);
     }
     evaluateCosts(problem, w.ants, m, w.antCost);
     trackBest(problem, s, w.ants, w.antCost, m);
-    for (let a = 0; a < m; a++) insertSorted(s, w.ants, w.antCost[a], a, k, dim);
+    for (let a = 0; a < m; a++) if (insertSorted(s, w.ants, w.antCost[a], a, k, dim)) w.sigmaReady.fill(0);
     setMean(problem, s, s.cost, k);
     return m;
   },
@@ -120,13 +126,82 @@ function sortArchive(s: AcorData, w: AcorWork, k: number, dim: number): void {
   s.cost.set(w.tmpCost);
 }
 
-/** Insert row `a` of `xs` into the sorted archive if it beats the worst member. */
-function insertSorted(s: AcorData, xs: Float64Array, c: number, a: number, k: number, dim: number): void {
-  if (!(c < s.cost[k - 1])) return;
+/** The first archive rank l whose cumulative weight exceeds r (r < total), by binary search. */
+function pickGuide(cum: Float64Array, k: number, r: number): number {
+  let lo = 0;
+  let hi = k - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cum[mid] <= r) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * σ_j = ξ·Σ_e |s_e,j − s_l,j| / (k − 1) for guide l into row l of `w.sigma`. Four partial sums
+ * (members e ≡ 0, 1, 2, 3 mod 4, then added in that order) so the additions do not wait on each
+ * other; a fixed order, so σ stays a pure function of the archive.
+ */
+function guideWidths(archive: Float64Array, w: AcorWork, l: number, k: number, dim: number, xi: number): void {
+  const lo = l * dim;
+  const step = 4 * dim;
+  const whole = (k - (k % 4)) * dim;
+  const end = k * dim;
+  const scale = xi / (k - 1);
+  for (let j = 0; j < dim; j++) {
+    const c = archive[lo + j];
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let i = j;
+    for (; i < whole; i += step) {
+      s0 += Math.abs(archive[i] - c);
+      s1 += Math.abs(archive[i + dim] - c);
+      s2 += Math.abs(archive[i + 2 * dim] - c);
+      s3 += Math.abs(archive[i + 3 * dim] - c);
+    }
+    for (; i < end; i += dim) s0 += Math.abs(archive[i] - c);
+    w.sigma[lo + j] = scale * (s0 + s1 + (s2 + s3));
+  }
+  w.sigmaReady[l] = 1;
+}
+
+/**
+ * One ant: coordinate j ~ N(archive[g + j], sigma[g + j]) clipped to the box, written to
+ * out[o + j]. Normal deviates come in pairs from Marsaglia's polar method on 32-bit uniforms
+ * (no trigonometry; `float` is small enough to inline, so no double is boxed per draw).
+ */
+function sampleAnt(rng: Rng, box: ContinuousProblem, archive: Float64Array, sigma: Float64Array, g: number, out: Float64Array, o: number, dim: number): void {
+  const { lower, upper } = box;
+  for (let j = 0; j < dim; j += 2) {
+    let x = 0;
+    let y = 0;
+    let r2 = 0;
+    do {
+      x = 2 * rng.float() - 1;
+      y = 2 * rng.float() - 1;
+      r2 = x * x + y * y;
+    } while (r2 >= 1 || r2 === 0);
+    const f = Math.sqrt((-2 * Math.log(r2)) / r2);
+    let v = archive[g + j] + sigma[g + j] * x * f;
+    out[o + j] = v < lower[j] ? lower[j] : v > upper[j] ? upper[j] : v;
+    if (j + 1 < dim) {
+      v = archive[g + j + 1] + sigma[g + j + 1] * y * f;
+      out[o + j + 1] = v < lower[j + 1] ? lower[j + 1] : v > upper[j + 1] ? upper[j + 1] : v;
+    }
+  }
+}
+
+/** Insert row `a` of `xs` into the sorted archive if it beats the worst member; true if it did. */
+function insertSorted(s: AcorData, xs: Float64Array, c: number, a: number, k: number, dim: number): boolean {
+  if (!(c < s.cost[k - 1])) return false;
   let at = k - 1;
   while (at > 0 && s.cost[at - 1] > c) at--;
   s.archive.copyWithin((at + 1) * dim, at * dim, (k - 1) * dim);
   s.cost.copyWithin(at + 1, at, k - 1);
   copyRow(xs, a, s.archive, at, dim);
   s.cost[at] = c;
+  return true;
 }
