@@ -1,16 +1,17 @@
 /**
  * Demo problems shipped with the app (copied from the public ITC-2007 and TSPLIB sets, so a clean
- * clone has them): one small instance per kind, plus a tenant-written JavaScript objective, offered
- * on the empty jobs list and the new-job page.
+ * clone has them): one small instance per kind, plus tenant-written JavaScript objectives (over a
+ * point and over an ordering), offered on the empty jobs list and the new-job page.
  */
 import comp01 from "./comp01.ctt?raw";
 import berlin52 from "./berlin52.tsp?raw";
 import rastrigin from "./rastrigin-10d.json?raw";
 import springDesign from "./custom-objective.json?raw";
+import weightedTardiness from "./weighted-tardiness.json?raw";
 
 export interface DemoProblem {
   id: string;
-  kind: "timetabling" | "tsp" | "continuous";
+  kind: "timetabling" | "tsp" | "continuous" | "permutation";
   title: string;
   description: string;
   fileName: string;
@@ -50,6 +51,14 @@ export const DEMO_PROBLEMS: DemoProblem[] = [
     description: "A tenant-written fitness function, run in the sandbox: minimise a spring's weight under four constraints.",
     fileName: "custom-objective.json",
     document: JSON.parse(springDesign),
+  },
+  {
+    id: "weighted-tardiness",
+    kind: "permutation",
+    title: "Your own objective over an ordering: 20 jobs, weighted tardiness (JavaScript)",
+    description: "A tenant-written fitness(p) over a permutation, run in the sandbox: order 20 jobs on one machine to minimise the weighted hours late.",
+    fileName: "weighted-tardiness.json",
+    document: JSON.parse(weightedTardiness),
   },
 ];
 

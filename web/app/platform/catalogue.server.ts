@@ -7,11 +7,13 @@ import type { ParamSpec } from "../../../core/engine/params";
 import { continuousKind } from "../../../core/continuous/index";
 import { timetablingKind } from "../../../core/timetabling/index";
 import { tspKind } from "../../../core/tsp/index";
+import { permutationKind } from "../../../core/permutation/index";
 
 export const KIND_MODULES: Record<string, KindModule> = {
   timetabling: timetablingKind,
   tsp: tspKind,
   continuous: continuousKind,
+  permutation: permutationKind,
 };
 
 export interface CatalogueKind {

@@ -88,6 +88,10 @@ function readUpload(kind: string, name: string, bytes: Uint8Array): unknown {
     if (ext === ".json") return { kind: "tsp", ...json() };
     throw new ProblemError({ path: ["file"], message: "TSP accepts .tsp (TSPLIB) or .json files" });
   }
+  if (kind === "permutation") {
+    if (ext === ".json") return { kind: "permutation", ...json() };
+    throw new ProblemError({ path: ["file"], message: 'permutation problems are .json documents ({"size": n, "objective": {...}})' });
+  }
   if (ext === ".json") return { kind: "continuous", ...json() };
   throw new ProblemError({ path: ["file"], message: "continuous problems are .json documents" });
 }

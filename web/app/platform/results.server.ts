@@ -1,7 +1,8 @@
 /**
  * What the results section draws, built from the job's stored input and result document with
  * core's own view models (the same ones the exporters format): timetable grids by room / group /
- * instructor with each lecture's violations, the explanation, or a TSP tour's coordinates.
+ * instructor with each lecture's violations, the explanation, a TSP tour's coordinates, or the best
+ * ordering of a permutation job.
  */
 import { compileProblem } from "../../../core/index";
 import { EXPORT_FORMATS } from "../../../core/exports/index";
@@ -28,7 +29,14 @@ export interface TourResult {
   length: number | null;
 }
 
-export type ResultView = TimetableResult | TourResult | { type: "none" };
+/** A permutation job's best ordering: item indices, position by position. */
+export interface OrderingResult {
+  type: "permutation";
+  order: number[];
+  value: number | null;
+}
+
+export type ResultView = TimetableResult | TourResult | OrderingResult | { type: "none" };
 
 /** Typed arrays come back from JSON as {"0":…} objects or arrays; either way, numbers in order. */
 function toNumbers(v: unknown): number[] {
@@ -42,7 +50,11 @@ export async function buildResultView(env: Env, tenantId: string, jobId: string,
   const stored = await getJson<Record<string, unknown>>(env.BLOBS, jobKeys.input(tenantId, jobId));
   if (!stored) return { type: "none" };
   const doc = (stored.problem as unknown) ?? stored;
-  const { kind, problem } = compileProblem(doc);
+  const kind = (doc as { kind?: unknown }).kind;
+  if (kind === "permutation") return { type: "permutation", order: toNumbers(result.best.solution), value: result.best.value };
+  // Only timetables and tours are drawn; other kinds may carry tenant code, which core does not compile.
+  if (kind !== "timetabling" && kind !== "tsp") return { type: "none" };
+  const { problem } = compileProblem(doc);
   const solution = result.best.solution as Record<string, unknown>;
   if (kind === "timetabling") return buildTimetable(problem as TimetablingProblem, solution);
   if (kind === "tsp") return buildTour(problem as TspProblem, solution, result.best.value);

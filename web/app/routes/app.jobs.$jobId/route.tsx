@@ -22,6 +22,7 @@ import { LinksPanel } from "./links-panel";
 import { LivePanel } from "./live-panel";
 import { TimetableGrid } from "./timetable-grid";
 import { TourPlot } from "./tour-plot";
+import { OrderingView } from "./ordering-view";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.job.name ?? "Job"} · Evolve` }];
 
@@ -170,6 +171,7 @@ export default function JobPage() {
         <>
           {resultView?.type === "timetabling" ? <TimetableGrid result={resultView} /> : null}
           {resultView?.type === "tsp" ? <TourPlot tour={resultView} /> : null}
+          {resultView?.type === "permutation" ? <OrderingView ordering={resultView} /> : null}
           {resultView?.type === "timetabling" ? (
             <section aria-labelledby="explanation-title">
               <h2 id="explanation-title">

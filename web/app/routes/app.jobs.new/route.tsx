@@ -21,8 +21,8 @@ import { ValidationSummary } from "./validation-summary";
 
 export const meta: MetaFunction = () => [{ title: "New job · Evolve" }];
 
-const DEFAULT_EVALUATIONS: Record<string, number> = { timetabling: 200_000, tsp: 200_000, continuous: 100_000 };
-const ACCEPT: Record<string, string> = { timetabling: ".ctt,.json,.csv,.xlsx", tsp: ".tsp,.json", continuous: ".json" };
+const DEFAULT_EVALUATIONS: Record<string, number> = { timetabling: 200_000, tsp: 200_000, continuous: 100_000, permutation: 50_000 };
+const ACCEPT: Record<string, string> = { timetabling: ".ctt,.json,.csv,.xlsx", tsp: ".tsp,.json", continuous: ".json", permutation: ".json" };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const env = context.cloudflare.env;

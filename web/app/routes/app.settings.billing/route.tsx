@@ -63,7 +63,7 @@ export default function Billing() {
             <dd>{formatDuration(limits.computeSecondsPerJob * 1000)}</dd>
             <dt>Largest problem</dt>
             <dd>
-              {limits.maxSize.lectures} lectures · {limits.maxSize.cities} cities · {limits.maxSize.dimensions} dimensions
+              {limits.maxSize.lectures} lectures · {limits.maxSize.cities} cities · {limits.maxSize.dimensions} dimensions · {limits.maxSize.elements} ordered elements
             </dd>
             <dt>Islands</dt>
             <dd>{limits.islands || "—"}</dd>

@@ -13,6 +13,7 @@ import { buildResultView, exportChoices } from "../../platform/results.server";
 import { ExportsPanel } from "../app.jobs.$jobId/exports-panel";
 import { TimetableGrid } from "../app.jobs.$jobId/timetable-grid";
 import { TourPlot } from "../app.jobs.$jobId/tour-plot";
+import { OrderingView } from "../app.jobs.$jobId/ordering-view";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.job.name ?? "Shared result"} · Evolve` }, { name: "robots", content: "noindex" }];
 
@@ -69,6 +70,7 @@ export default function SharedResult() {
       </div>
       {view?.type === "timetabling" ? <TimetableGrid result={view} /> : null}
       {view?.type === "tsp" ? <TourPlot tour={view} /> : null}
+      {view?.type === "permutation" ? <OrderingView ordering={view} /> : null}
       {view?.type === "timetabling" ? (
         <section aria-labelledby="explanation-title">
           <h2 id="explanation-title">
