@@ -53,6 +53,10 @@ const submitted: Submitted[] = [];
 let sseEvents = 0;
 let sseWatchers = 0;
 let errors5xx = 0;
+/** What each 5xx said (route, status, first bytes of the body), for the report. */
+const serverErrors: string[] = [];
+const note5xx = (route: string, status: number, body: unknown) =>
+  serverErrors.push(`${route} → ${status}: ${(typeof body === "string" ? body : JSON.stringify(body)).replace(/\s+/g, " ").slice(0, 160)}`);
 let transportErrors = 0;
 let late = 0;
 /** After the run's grace period, how long the audit still waits for jobs to end. */
@@ -104,7 +108,10 @@ async function submit(client: Client, tenants: Tenant[], ti: number, kind: JobKi
     submitted.push(s);
     return s;
   }
-  if (res.status >= 500) errors5xx++;
+  if (res.status >= 500) {
+    errors5xx++;
+    note5xx("POST /v1/jobs", res.status, res.body);
+  }
   if (res.status === 0) {
     transportErrors++;
     await sleep(1000);
@@ -127,7 +134,10 @@ async function follow(client: Client, t: Tenant, job: Submitted, deadline: numbe
       continue;
     }
     getLatency.push(res.ms);
-    if (res.status >= 500) errors5xx++;
+    if (res.status >= 500) {
+      errors5xx++;
+      note5xx("GET /v1/jobs/:id", res.status, res.body);
+    }
     if (res.status === 200 && TERMINAL.has(res.body.state)) {
       job.state = res.body.state;
       job.evaluations = res.body.evaluations;
@@ -230,6 +240,7 @@ async function main() {
       `| turnaround of the bursting tenant's accepted jobs: median / p95 (s) | ${f(percentile(burstJobs, 50))} / ${f(percentile(burstJobs, 95))} (n=${burstJobs.length}) |`,
       `| wall time of the whole run (s) | ${((Date.now() - started) / 1000).toFixed(0)} |`,
       ``,
+      ...(serverErrors.length ? [`5xx answers, as received:`, ``, ...serverErrors.slice(0, 10).map((e) => `- ${e}`), ``] : []),
     ];
     const report = lines.join("\n");
     console.log(report);
@@ -238,7 +249,9 @@ async function main() {
     if (stuck.length || wrongWork.length || errors5xx) process.exitCode = 1;
   } finally {
     await stack.stop();
-    removeState(stack.stateDir);
+    // A failed run keeps the server's log (and its state) for the post-mortem.
+    if (process.exitCode) console.log(`Kept the local stack's state and log: ${stack.logPath}`);
+    else removeState(stack.stateDir);
   }
 }
 
