@@ -11,6 +11,7 @@ import { useState } from "react";
 import { findDemo, listDemoSummaries } from "../../demo/demos.server";
 import { FormMessage } from "../../components/field";
 import { getCatalogue, getKindModule } from "../../platform/catalogue.server";
+import { modelFromCttDocument } from "../../platform/ctt-to-model.server";
 import { createJobFromPage } from "../../platform/jobs.server";
 import { EDITOR_SOURCE, readProblemFromForm, readUploadedProblem, validateProblem, type Validation } from "../../platform/problem-intake.server";
 import { toFormProblem, type FormProblem } from "../../platform/responses.server";
@@ -60,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const module = getKindModule(kind);
   if (!module) return data<ActionResult>({ validation: null, problem: fieldProblem("kind", "choose a kind of problem") }, { status: 422 });
 
-  if (intent === "open-in-editor") return openInEditor(env, auth.tenantId, form);
+  if (intent === "open-in-editor" || intent === "open-demo-in-editor") return openInEditor(env, auth.tenantId, form, intent === "open-demo-in-editor");
 
   let document: unknown;
   let source: string;
@@ -88,18 +89,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
-/** Read an uploaded model (JSON or spreadsheet) for the form editor, validated like any upload. */
-async function openInEditor(env: Parameters<typeof validateProblem>[0], tenantId: string, form: FormData) {
+/**
+ * Open an upload (model JSON, spreadsheet or .ctt) or a timetabling demo in the form editor; it is
+ * validated like any upload, so its size and errors show on the opened rows.
+ */
+async function openInEditor(env: Parameters<typeof validateProblem>[0], tenantId: string, form: FormData, fromDemo: boolean) {
   try {
-    const { document, source } = await readUploadedProblem(form, "timetabling");
-    if ((document as { format?: unknown }).format !== "model") {
-      return data<ActionResult>(
-        { validation: null, problem: fieldProblem("file", "only model documents (.json model, .csv or .xlsx template) open in the form; upload .ctt files directly") },
-        { status: 422 },
-      );
-    }
-    const validation = await validateProblem(env, tenantId, "timetabling", document, source);
-    return data<ActionResult>({ validation, problem: null, editorModel: document, editorVersion: crypto.randomUUID() });
+    const demo = fromDemo ? findDemo(String(form.get("editorDemo") ?? "")) : undefined;
+    if (fromDemo && demo?.kind !== "timetabling") return data<ActionResult>({ validation: null, problem: fieldProblem("editorDemo", "choose a timetabling demo") }, { status: 422 });
+    const { document, source } = demo ? { document: demo.document, source: demo.fileName } : await readUploadedProblem(form, "timetabling");
+    const model = (document as { format?: unknown }).format === "ctt" ? modelFromCttDocument(document) : document;
+    const validation = await validateProblem(env, tenantId, "timetabling", model, source);
+    return data<ActionResult>({ validation, problem: null, editorModel: model, editorVersion: crypto.randomUUID() });
   } catch (err) {
     return data<ActionResult>({ validation: null, problem: toFormProblem(err) }, { status: 422 });
   }
@@ -173,7 +174,13 @@ export default function NewJob() {
             </div>
           ) : null}
           {editing ? (
-            <TimetableEditor key={result?.editorVersion ?? "example"} initialModel={result?.editorModel} errors={[...(validation?.errors ?? []), ...(problem?.errors ?? [])]} busy={busy} />
+            <TimetableEditor
+              key={result?.editorVersion ?? "example"}
+              initialModel={result?.editorModel}
+              demos={demosOfKind}
+              errors={[...(validation?.errors ?? []), ...(problem?.errors ?? [])]}
+              busy={busy}
+            />
           ) : (
             <>
               <div className="field">

@@ -16,11 +16,13 @@ import { DaysEditor, PeriodsEditor } from "./time-editor";
 interface Props {
   /** A model document to start from (an uploaded file opened in the form); the example otherwise. */
   initialModel?: unknown;
+  /** Demos that can be opened in the form instead of the example. */
+  demos: { id: string; title: string }[];
   errors: readonly FieldError[];
   busy: boolean;
 }
 
-export function TimetableEditor({ initialModel, errors, busy }: Props) {
+export function TimetableEditor({ initialModel, demos, errors, busy }: Props) {
   const [state, setState] = useState<TimetableFormState>(() => (initialModel ? fromModelDocument(initialModel) : exampleFormState()));
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const indexed = useMemo(() => indexEditorErrors(errors), [errors]);
@@ -28,7 +30,7 @@ export function TimetableEditor({ initialModel, errors, busy }: Props) {
   const json = JSON.stringify(document);
   const kept = countKeptFields(state);
   // Errors about the form as a whole: the hidden field, or the file to open.
-  const fileError = errors.find((e) => e.path === "file" || e.path === "model")?.message;
+  const fileError = errors.find((e) => e.path === "file" || e.path === "model" || e.path.startsWith("text"))?.message;
 
   const onAdd = (table: TableName) => {
     const { state: next, key } = addBlankRow(state, table);
@@ -63,13 +65,13 @@ export function TimetableEditor({ initialModel, errors, busy }: Props) {
         </button>
       </div>
       <div className={fileError ? "field has-error" : "field"}>
-        <label htmlFor="editor-file">Open a model file in the form</label>
+        <label htmlFor="editor-file">Open a file in the form</label>
         <div className="button-row">
           <input
             id="editor-file"
             name="file"
             type="file"
-            accept=".json,.csv,.xlsx"
+            accept=".json,.csv,.xlsx,.ctt"
             aria-invalid={fileError ? true : undefined}
             aria-describedby={fileError ? "editor-file-help editor-file-error" : "editor-file-help"}
           />
@@ -78,7 +80,7 @@ export function TimetableEditor({ initialModel, errors, busy }: Props) {
           </button>
         </div>
         <p className="help" id="editor-file-help">
-          A model JSON (as downloaded above or sent to the API), or a filled-in spreadsheet template. It replaces what is in the form.
+          A model JSON (as downloaded above or sent to the API), a filled-in spreadsheet template or an ITC-2007 .ctt file. It replaces what is in the form.
         </p>
         {fileError ? (
           <p className="error" id="editor-file-error" role="alert">
@@ -86,6 +88,23 @@ export function TimetableEditor({ initialModel, errors, busy }: Props) {
           </p>
         ) : null}
       </div>
+      {demos.length ? (
+        <div className="field">
+          <label htmlFor="editor-demo">Or start from a demo</label>
+          <div className="button-row">
+            <select id="editor-demo" name="editorDemo" defaultValue={demos[0].id}>
+              {demos.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.title}
+                </option>
+              ))}
+            </select>
+            <button className="button small" type="submit" name="intent" value="open-demo-in-editor" disabled={busy}>
+              Open demo in the form
+            </button>
+          </div>
+        </div>
+      ) : null}
     </div>
   );
 }
