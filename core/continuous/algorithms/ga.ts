@@ -54,9 +54,10 @@ interface GaWork {
   next: Float64Array;
   nextCost: Float64Array;
   order: Int32Array;
-  /** Exponents of SBX and polynomial mutation (eta + 1), prepared once per run. */
+  /** Exponent of SBX (eta + 1), prepared once per run. */
   sbxPower: FixedPower;
-  mutationPower: FixedPower;
+  /** Operator settings as one object (double arguments would be boxed on every call). */
+  ops: { rate: number; power: FixedPower; sigma: number; alpha: number };
 }
 
 type GaRun = Run<ContinuousProblem, GaData, GaWork>;
@@ -80,7 +81,7 @@ export const ga = defineSolver<ContinuousProblem, GaData, GaWork, number[], GaPa
     const p = data.params as unknown as GaParamValues;
     return {
       sbxPower: fixedPower(p.sbxEta + 1),
-      mutationPower: fixedPower(p.mutationEta + 1),
+      ops: { rate: p.mutationRate > 0 ? p.mutationRate : 1 / dim, power: fixedPower(p.mutationEta + 1), sigma: p.mutationSigma, alpha: p.blxAlpha },
       off: new Float64Array((n + 1) * dim), // +1: children come in pairs
       offCost: new Float64Array(n + 1),
       next: new Float64Array(n * dim),
@@ -142,11 +143,10 @@ function breed(rng: Rng, problem: ContinuousProblem, p: GaParamValues, w: GaWork
   const out = w.off;
   if (rng.float() < p.crossoverRate) {
     if (p.crossover === "sbx") sbx(rng, problem, pop, a, b, out, c, c + 1, w.sbxPower);
-    else blxAlpha(rng, problem, pop, a, b, out, c, c + 1, p.blxAlpha);
+    else blxAlpha(rng, problem, pop, a, b, out, c, c + 1, w.ops);
   } else copyParents(dim, pop, a, b, out, c, c + 1);
-  const rate = p.mutationRate > 0 ? p.mutationRate : 1 / dim;
   for (let row = c; row < c + 2; row++) {
-    if (p.mutation === "polynomial") polynomialMutation(rng, problem, out, row, rate, w.mutationPower);
-    else gaussianMutation(rng, problem, out, row, rate, p.mutationSigma);
+    if (p.mutation === "polynomial") polynomialMutation(rng, problem, out, row, w.ops);
+    else gaussianMutation(rng, problem, out, row, w.ops);
   }
 }

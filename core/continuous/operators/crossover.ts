@@ -93,9 +93,13 @@ export function sbx(rng: Rng, box: Box, pop: Float64Array, a: number, b: number,
   }
 }
 
-/** BLX-α (Eshelman & Schaffer 1993): each gene uniform in the parents' interval widened by α. */
-export function blxAlpha(rng: Rng, box: Box, pop: Float64Array, a: number, b: number, out: Float64Array, c1: number, c2: number, alpha: number): void {
+/**
+ * BLX-α (Eshelman & Schaffer 1993): each gene uniform in the parents' interval widened by α.
+ * α comes inside an object built once per run (a double argument would be boxed per call).
+ */
+export function blxAlpha(rng: Rng, box: Box, pop: Float64Array, a: number, b: number, out: Float64Array, c1: number, c2: number, blx: { alpha: number }): void {
   const { dimension: dim, lower, upper } = box;
+  const alpha = blx.alpha;
   const pa = a * dim;
   const pb = b * dim;
   for (let j = 0; j < dim; j++) {

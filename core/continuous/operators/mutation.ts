@@ -1,16 +1,21 @@
-/** Real-coded mutations of one row in place; each gene mutates with probability `rate`. */
+/**
+ * Real-coded mutations of one row in place; each gene mutates with probability `m.rate`.
+ * Settings come as one object built once per run: a double passed as an argument to a call that
+ * is not inlined is boxed, i.e. one allocation per call.
+ */
 import type { Rng } from "../../engine/random";
 import type { Box } from "./crossover";
 import type { FixedPower } from "./powers";
 
 /**
- * Polynomial mutation (Deb & Goyal 1996), bounded form; `power` is `fixedPower(eta + 1)` for the
- * distribution index eta, built once per run by the caller.
+ * Polynomial mutation (Deb & Goyal 1996), bounded form; `m.power` is `fixedPower(eta + 1)` for
+ * the distribution index eta.
  */
-export function polynomialMutation(rng: Rng, box: Box, xs: Float64Array, row: number, rate: number, power: FixedPower): void {
+export function polynomialMutation(rng: Rng, box: Box, xs: Float64Array, row: number, m: { rate: number; power: FixedPower }): void {
   const { dimension: dim, lower, upper } = box;
   const off = row * dim;
-  const { n, integer: nInt, sqrtSteps: steps } = power;
+  const rate = m.rate;
+  const { n, integer: nInt, sqrtSteps: steps } = m.power;
   for (let j = 0; j < dim; j++) {
     if (rng.float() >= rate) continue;
     const lo = lower[j];
@@ -40,10 +45,12 @@ export function polynomialMutation(rng: Rng, box: Box, xs: Float64Array, row: nu
   }
 }
 
-/** Gaussian mutation with standard deviation `sigma` × (box width), clipped to the box. */
-export function gaussianMutation(rng: Rng, box: Box, xs: Float64Array, row: number, rate: number, sigma: number): void {
+/** Gaussian mutation with standard deviation `m.sigma` × (box width), clipped to the box. */
+export function gaussianMutation(rng: Rng, box: Box, xs: Float64Array, row: number, m: { rate: number; sigma: number }): void {
   const { dimension: dim, lower, upper } = box;
   const off = row * dim;
+  const rate = m.rate;
+  const sigma = m.sigma;
   for (let j = 0; j < dim; j++) {
     if (rng.float() >= rate) continue;
     const y = xs[off + j] + sigma * (upper[j] - lower[j]) * rng.normal();

@@ -109,7 +109,7 @@ describe("continuous operators: fast forms equal the textbook forms", () => {
         const r1 = Rng.seeded(seed + 1);
         const r2 = Rng.seeded(seed + 1);
         referencePolynomial(r1, box, want, 0, 0.5, eta);
-        polynomialMutation(r2, box, got, 0, 0.5, fixedPower(eta + 1));
+        polynomialMutation(r2, box, got, 0, { rate: 0.5, power: fixedPower(eta + 1) });
         closeArrays(got, want);
         expect(Array.from(r2.state)).toEqual(Array.from(r1.state));
       }),
