@@ -8,6 +8,7 @@ import { runStraight } from "../../core/engine/determinism";
 import { solverFor } from "../../core/index";
 import { definePermutationProblem, functionObjective } from "../../core/permutation/problem";
 import { getJob } from "../jobs";
+import { jobRunner } from "../jobs/job-queries";
 import { paidTenant, resultOf, waitForEnd } from "../runtime/test-helpers";
 import { bearer, call, json, signUpTenant } from "../test/fixtures";
 import { compileProblemWithSandbox } from "./objective";
@@ -152,5 +153,35 @@ describe("a permutation job end to end", () => {
     expect(ok.state).toBe("succeeded");
     const result = await resultOf(tenantId, penalised.id);
     expect(result.best!.value).toBe(0); // item 0 second: p[1] = 0
+  });
+});
+
+describe("permutation islands through the queue", () => {
+  it("two islands migrate orderings; two identical jobs end identically with a valid best ordering", async () => {
+    const tenantId = await paidTenant();
+    const { createJob } = await import("../jobs");
+    const input = {
+      problem: permDoc(TARDINESS),
+      algorithm: "ga",
+      parameters: { popSize: 20 },
+      seed: 77,
+      islands: 2,
+      budget: { evaluations: 4_000 },
+      options: { islandChunkEvaluations: 400, migrateEvery: 2, migrants: 2, islandDeadlineMs: 20_000 },
+    };
+    const a = await createJob(env, { tenantId }, input);
+    const b = await createJob(env, { tenantId }, input);
+    const rows = [await waitForEnd(tenantId, a.id, 90_000), await waitForEnd(tenantId, b.id, 90_000)];
+    for (const row of rows) {
+      expect(row.state).toBe("succeeded");
+      expect(row.evaluations).toBe(4_000);
+    }
+    expect((await jobRunner(env, a.id).status())!.migrations).toBeGreaterThanOrEqual(1);
+    const [ra, rb] = [await resultOf(tenantId, a.id), await resultOf(tenantId, b.id)];
+    expect(rb.best).toEqual(ra.best);
+    expect(rb.islands).toEqual(ra.islands);
+    const order = ra.best!.solution as number[];
+    expect([...order].sort((x, y) => x - y)).toEqual(P.map((_, i) => i));
+    expect(ra.best!.value).toBe(tardiness(order));
   });
 });
