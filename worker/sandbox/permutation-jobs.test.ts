@@ -91,6 +91,11 @@ describe("a permutation job end to end", () => {
       errors: { path: string; line?: number; column?: number; message: string }[];
     };
     expect(await validate(doc)).toMatchObject({ valid: true, kind: "permutation", size: { elements: 12 }, exceeded: [], errors: [] });
+    // Published like every kind: its document schema in OpenAPI, its algorithms in the catalogue.
+    const openapi = (await (await call("/v1/openapi.json")).json()) as { components: { schemas: Record<string, { properties: Record<string, unknown> }> } };
+    expect(Object.keys(openapi.components.schemas.PermutationProblem.properties)).toEqual(expect.arrayContaining(["kind", "size", "objective", "direction"]));
+    const catalogue = (await (await call("/v1/algorithms", { headers: bearer(tenant.apiKey) })).json()) as { items: { kind: string; id: string; default: boolean }[] };
+    expect(catalogue.items.filter((i) => i.kind === "permutation").map((i) => [i.id, i.default])).toEqual([["sa", true], ["ga", false]]);
 
     const syntax = await validate(permDoc("export function fitness(p) {\n  return p[0] +;\n}"));
     expect(syntax.valid).toBe(false);
