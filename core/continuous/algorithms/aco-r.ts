@@ -101,10 +101,9 @@ export const acor = defineSolver<ContinuousProblem, AcorData, AcorWork, number[]
       return m;
     }
     const m = allowance(s, p.ants);
-    const total = w.cumWeight[k - 1];
     for (let a = 0; a < m; a++) {
-      const l = pickGuide(w.cumWeight, k, rng.double() * total);
-      if (!w.sigmaReady[l]) guideWidths(s.archive, w, l, k, dim, p.xi);
+      const l = pickGuide(rng, w.cumWeight, k);
+      if (!w.sigmaReady[l]) guideWidths(s.archive, w, l, k, dim, p);
       sampleAnt(rng, problem, s.archive, w.sigma, l * dim, w.ants, a * dim, dim);
     }
     evaluateCosts(problem, w.ants, m, w.antCost);
@@ -126,8 +125,13 @@ function sortArchive(s: AcorData, w: AcorWork, k: number, dim: number): void {
   s.cost.set(w.tmpCost);
 }
 
-/** The first archive rank l whose cumulative weight exceeds r (r < total), by binary search. */
-function pickGuide(cum: Float64Array, k: number, r: number): number {
+/**
+ * A guide rank drawn with probability ∝ its weight: the first l whose cumulative weight exceeds
+ * a uniform draw below the total, by binary search. (Doubles stay inside helpers like this one
+ * and are never passed as arguments: a call that is not inlined would box them.)
+ */
+function pickGuide(rng: Rng, cum: Float64Array, k: number): number {
+  const r = rng.double() * cum[k - 1];
   let lo = 0;
   let hi = k - 1;
   while (lo < hi) {
@@ -143,12 +147,12 @@ function pickGuide(cum: Float64Array, k: number, r: number): number {
  * (members e ≡ 0, 1, 2, 3 mod 4, then added in that order) so the additions do not wait on each
  * other; a fixed order, so σ stays a pure function of the archive.
  */
-function guideWidths(archive: Float64Array, w: AcorWork, l: number, k: number, dim: number, xi: number): void {
+function guideWidths(archive: Float64Array, w: AcorWork, l: number, k: number, dim: number, p: AcorParamValues): void {
   const lo = l * dim;
   const step = 4 * dim;
   const whole = (k - (k % 4)) * dim;
   const end = k * dim;
-  const scale = xi / (k - 1);
+  const scale = p.xi / (k - 1);
   for (let j = 0; j < dim; j++) {
     const c = archive[lo + j];
     let s0 = 0;
