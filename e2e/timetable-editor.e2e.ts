@@ -13,7 +13,12 @@ const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id
 /** The error text an input points at with aria-describedby ("" when it points at none). */
 async function describedError(page: Page, label: string): Promise<string> {
   const ids = (await page.getByLabel(label, { exact: true }).getAttribute("aria-describedby")) ?? "";
-  const texts = await Promise.all(ids.split(" ").filter(Boolean).map((id) => page.locator(`[id="${id}"]`).textContent()));
+  const texts = await Promise.all(
+    ids
+      .split(" ")
+      .filter(Boolean)
+      .map((id) => page.locator(`[id="${id}"]`).textContent()),
+  );
   return texts.join(" ");
 }
 
@@ -95,5 +100,17 @@ describe("timetabling form editor", () => {
     expect(await grid.locator('button.lecture[aria-label^="MATH1 lecture"]').count()).toBe(3);
     await expect(grid.locator("tbody th").first().textContent()).resolves.toBe("09:00");
     await saveScreenshot(page, "37-timetable-editor-job-grid");
+  });
+
+  it("opens the comp01 demo in the form to edit it", async () => {
+    const { page } = b;
+    await page.goto("/app/jobs/new?editor=1");
+    await page.getByTestId("timetable-editor").waitFor();
+    await page.getByRole("button", { name: "Open demo in the form" }).click();
+    await page.getByText("comp01.ctt is valid").waitFor();
+    expect(await page.getByLabel(/^Course \d+ Id$/).count()).toBe(30);
+    expect(await page.getByLabel(/^Room \d+ Id$/).count()).toBe(6);
+    // The ITC unavailability constraints have no input here; they are kept and sent back.
+    await expect(page.getByTestId("timetable-editor-summary").textContent()).resolves.toMatch(/160 lectures .* 5 days × 6 periods × 6 rooms.*kept as they were/);
   });
 });
