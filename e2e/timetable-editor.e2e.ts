@@ -51,6 +51,7 @@ describe("timetabling form editor", () => {
     // A period added and removed again leaves four.
     await page.getByRole("button", { name: "Add period" }).click();
     await page.getByRole("button", { name: "Remove Period 5" }).click();
+    await page.waitForFunction(() => document.activeElement?.textContent === "Add period"); // focus stays in the table
     expect(await page.getByLabel(/^Period \d+ Id$/).count()).toBe(4);
 
     // A new course: taught by smith, for group year2, with more lectures than the week has periods.

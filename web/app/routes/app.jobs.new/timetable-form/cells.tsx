@@ -61,7 +61,7 @@ export function TableSection({ id, title, help, addLabel, onAdd, errors, childre
       <ol className="tt-rows" aria-describedby={errors.length ? `${id}-error` : undefined}>
         {children}
       </ol>
-      <button type="button" className="button small" onClick={onAdd}>
+      <button type="button" className="button small tt-add" onClick={onAdd}>
         {addLabel}
       </button>
     </section>
@@ -82,7 +82,18 @@ export function TableRow({ rowName, invalid, canRemove, onRemove, children }: Ro
   return (
     <li className={invalid ? "tt-row has-error" : "tt-row"} data-invalid={invalid || undefined}>
       {children}
-      <button type="button" className="button small danger tt-remove" onClick={onRemove} disabled={!canRemove} aria-label={`Remove ${rowName}`}>
+      <button
+        type="button"
+        className="button small danger tt-remove"
+        onClick={(e) => {
+          // The pressed button disappears with its row: keep keyboard focus in the table (on its add button).
+          const section = e.currentTarget.closest(".tt-table");
+          onRemove();
+          requestAnimationFrame(() => section?.querySelector<HTMLButtonElement>(".tt-add")?.focus());
+        }}
+        disabled={!canRemove}
+        aria-label={`Remove ${rowName}`}
+      >
         Remove
       </button>
     </li>
