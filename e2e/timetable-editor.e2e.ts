@@ -3,6 +3,7 @@
  * first), see the service's error on the right row for a bad value, fix it, see the size against
  * the plan, run the job and find the new course in the result grid.
  */
+import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, saveScreenshot, type BrowserSession } from "./support/browser";
@@ -113,5 +114,21 @@ describe("timetabling form editor", () => {
     expect(await page.getByLabel(/^Room \d+ Id$/).count()).toBe(6);
     // The ITC unavailability constraints have no input here; they are kept and sent back.
     await expect(page.getByTestId("timetable-editor-summary").textContent()).resolves.toMatch(/160 lectures .* 5 days × 6 periods × 6 rooms.*kept as they were/);
+
+    // What the form holds downloads as a model document, and that file opens in the form again.
+    await page.getByLabel("Course 1 Id", { exact: true }).fill("RENAMED");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download as JSON" }).click()]);
+    const file = await download.path();
+    const model = JSON.parse(readFileSync(file, "utf8"));
+    expect(model).toMatchObject({ kind: "timetabling", format: "model" });
+    expect(model.courses).toHaveLength(30);
+    expect(model.courses[0].id).toBe("RENAMED");
+    expect(model.courses.filter((c: { unavailable?: unknown[] }) => c.unavailable?.length).length).toBeGreaterThan(0);
+
+    await page.getByLabel("Open a file in the form").setInputFiles({ name: "mine.json", mimeType: "application/json", buffer: readFileSync(file) });
+    await page.getByRole("button", { name: "Open in the form" }).click();
+    await page.getByText("mine.json is valid").waitFor();
+    expect(await page.getByLabel("Course 1 Id", { exact: true }).inputValue()).toBe("RENAMED");
+    expect(await page.getByLabel(/^Course \d+ Id$/).count()).toBe(30);
   });
 });
