@@ -26,6 +26,8 @@ export const DEFAULT_BUDGET: Record<string, { evaluations: number }> = {
   continuous: { evaluations: 100_000 },
   tsp: { evaluations: 200_000 },
   timetabling: { evaluations: 1_000_000 },
+  // Tenant objectives cost a sandbox call per batch: a smaller default than the built-ins'.
+  permutation: { evaluations: 50_000 },
 };
 
 const Budget = z
