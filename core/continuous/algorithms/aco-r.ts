@@ -9,12 +9,13 @@
  * Speed (issue #3): the kernel widths σ of a guide cost O(k·d), so they are cached per archive
  * member and dropped whenever the archive changes (late in a run most ants do not enter it, so
  * most ants reuse a cached row); the guide is found by binary search in the cumulative weights;
- * normal deviates come in pairs (polar method) without boxing a double per draw.
+ * normal deviates come from a ziggurat (one 32-bit draw for ~99% of them).
  */
 import { ParameterError } from "../../engine/errors";
 import { allowance, defineSolver } from "../../engine/machine";
 import type { ParamSpec } from "../../engine/params";
 import type { Rng } from "../../engine/random";
+import { fillNormals } from "../operators/normal";
 import { copyRow, uniformRows } from "../operators/rows";
 import { rankByCost } from "../operators/selection";
 import { evaluateCosts, type ContinuousProblem } from "../problem";
@@ -44,6 +45,8 @@ interface AcorWork {
    */
   sigma: Float64Array;
   sigmaReady: Uint8Array;
+  /** One ant's standard normal deviates. */
+  normals: Float64Array;
   ants: Float64Array;
   antCost: Float64Array;
   order: Int32Array;
@@ -78,6 +81,7 @@ export const acor = defineSolver<ContinuousProblem, AcorData, AcorWork, number[]
       cumWeight: cum,
       sigma: new Float64Array(k * dim),
       sigmaReady: new Uint8Array(k),
+      normals: new Float64Array(dim),
       ants: new Float64Array(p.ants * dim),
       antCost: new Float64Array(p.ants),
       order: new Int32Array(k),
@@ -104,12 +108,16 @@ export const acor = defineSolver<ContinuousProblem, AcorData, AcorWork, number[]
     for (let a = 0; a < m; a++) {
       const l = pickGuide(rng, w.cumWeight, k);
       if (!w.sigmaReady[l]) guideWidths(s.archive, w, l, k, dim, p);
-      sampleAnt(rng, problem, s.archive, w.sigma, l * dim, w.ants, a * dim, dim);
+      sampleAnt(rng, problem, s.archive, w.sigma, l * dim, w.normals, w.ants, a * dim, dim);
     }
     evaluateCosts(problem, w.ants, m, w.antCost);
     trackBest(problem, s, w.ants, w.antCost, m);
-    for (let a = 0; a < m; a++) if (insertSorted(s, w.ants, w.antCost[a], a, k, dim)) w.sigmaReady.fill(0);
-    setMean(problem, s, s.cost, k);
+    let changed = false;
+    for (let a = 0; a < m; a++) if (insertSorted(s, w.ants, w.antCost, a, k, dim)) changed = true;
+    if (changed) {
+      w.sigmaReady.fill(0);
+      setMean(problem, s, s.cost, k); // the archive's mean moves only when a member changes
+    }
     return m;
   },
   solution: continuousSolution,
@@ -174,32 +182,23 @@ function guideWidths(archive: Float64Array, w: AcorWork, l: number, k: number, d
 
 /**
  * One ant: coordinate j ~ N(archive[g + j], sigma[g + j]) clipped to the box, written to
- * out[o + j]. Normal deviates come in pairs from Marsaglia's polar method on 32-bit uniforms
- * (no trigonometry; `float` is small enough to inline, so no double is boxed per draw).
+ * out[o + j]; the standard deviates come from the ziggurat (operators/normal.ts) via `normals`.
  */
-function sampleAnt(rng: Rng, box: ContinuousProblem, archive: Float64Array, sigma: Float64Array, g: number, out: Float64Array, o: number, dim: number): void {
+function sampleAnt(rng: Rng, box: ContinuousProblem, archive: Float64Array, sigma: Float64Array, g: number, normals: Float64Array, out: Float64Array, o: number, dim: number): void {
   const { lower, upper } = box;
-  for (let j = 0; j < dim; j += 2) {
-    let x = 0;
-    let y = 0;
-    let r2 = 0;
-    do {
-      x = 2 * rng.float() - 1;
-      y = 2 * rng.float() - 1;
-      r2 = x * x + y * y;
-    } while (r2 >= 1 || r2 === 0);
-    const f = Math.sqrt((-2 * Math.log(r2)) / r2);
-    let v = archive[g + j] + sigma[g + j] * x * f;
+  fillNormals(rng, normals, 0, dim);
+  for (let j = 0; j < dim; j++) {
+    const v = archive[g + j] + sigma[g + j] * normals[j];
     out[o + j] = v < lower[j] ? lower[j] : v > upper[j] ? upper[j] : v;
-    if (j + 1 < dim) {
-      v = archive[g + j + 1] + sigma[g + j + 1] * y * f;
-      out[o + j + 1] = v < lower[j + 1] ? lower[j + 1] : v > upper[j + 1] ? upper[j + 1] : v;
-    }
   }
 }
 
-/** Insert row `a` of `xs` into the sorted archive if it beats the worst member; true if it did. */
-function insertSorted(s: AcorData, xs: Float64Array, c: number, a: number, k: number, dim: number): boolean {
+/**
+ * Insert row `a` of `xs` (cost `costs[a]`) into the sorted archive if it beats the worst member;
+ * true if it did. The cost is read here, not passed: a double argument would be boxed.
+ */
+function insertSorted(s: AcorData, xs: Float64Array, costs: Float64Array, a: number, k: number, dim: number): boolean {
+  const c = costs[a];
   if (!(c < s.cost[k - 1])) return false;
   let at = k - 1;
   while (at > 0 && s.cost[at - 1] > c) at--;
