@@ -1,0 +1,60 @@
+/**
+ * Child process of allocation.test.ts: measures the heap growth per evaluation of one algorithm
+ * on one problem and prints it as JSON. It runs under `node --predictable` (no concurrent
+ * compiler or GC threads), so optimised code is installed during the warm-up, not inside a
+ * measured window — in the test runner's own process, on a loaded machine, late optimisation
+ * made the same measurement swing from 0.2 to 30 bytes per evaluation.
+ *
+ *   node --predictable --import tsx core/continuous/allocation-probe.ts <algorithm> <rastrigin|sphere> '<params json>'
+ */
+import { continuousKind } from "./index";
+import { defineContinuousProblem } from "./problem";
+
+const dim = 30;
+const box = { lower: new Array(dim).fill(-5.12), upper: new Array(dim).fill(5.12) };
+const rastrigin = defineContinuousProblem({
+  name: "rastrigin",
+  ...box,
+  objective: {
+    evaluateBatch(xs, count, d, out) {
+      for (let i = 0; i < count; i++) {
+        let s = 10 * d;
+        for (let j = i * d; j < (i + 1) * d; j++) s += xs[j] * xs[j] - 10 * Math.cos(2 * Math.PI * xs[j]);
+        out[i] = s;
+      }
+    },
+  },
+});
+// Sphere keeps improving, so ACO-R's archive changes often (widths recomputed, rows shifted).
+const sphere = defineContinuousProblem({
+  name: "sphere",
+  ...box,
+  objective: {
+    evaluateBatch(xs, count, d, out) {
+      for (let i = 0; i < count; i++) {
+        let s = 0;
+        for (let j = i * d; j < (i + 1) * d; j++) s += xs[j] * xs[j];
+        out[i] = s;
+      }
+    },
+  },
+});
+
+function bytesPerEvaluation(problem: typeof sphere, id: string, params: Record<string, unknown>): number {
+  const solver = continuousKind.algorithms[id].solver;
+  const run = solver.init(problem, solver.parameters(params, problem), 1, { maxEvaluations: Number.POSITIVE_INFINITY });
+  solver.step(run, { evaluations: 120_000 }); // warm-up: optimised code, steady state
+  const window = 10_000;
+  const growth: number[] = [];
+  for (let w = 0; w < 9; w++) {
+    const before = process.memoryUsage().heapUsed;
+    solver.step(run, { evaluations: window });
+    growth.push(process.memoryUsage().heapUsed - before);
+  }
+  growth.sort((a, b) => a - b);
+  return growth[4] / window;
+}
+
+const [id, problemName, params] = process.argv.slice(2);
+const problem = problemName === "sphere" ? sphere : rastrigin;
+console.log(JSON.stringify({ bytesPerEvaluation: bytesPerEvaluation(problem, id, JSON.parse(params ?? "{}")) }));
