@@ -1,6 +1,7 @@
 /**
  * Place the service's field errors (problem+json paths such as `problem.courses.2.instructor` or
- * `problem.instructors.0.unavailable.1.day`) on the form: a row's cell, or a whole table.
+ * `problem.instructors.0.unavailable.1.day`) on the form: a row's cell, a whole table, or a
+ * soft-constraint weight (`problem.weights.roomStability`).
  */
 import type { FieldError } from "../../../../../worker/http/problem";
 import type { TableName } from "./form-state";
@@ -12,6 +13,8 @@ export interface EditorErrors {
   table(table: TableName): string[];
   /** Whether any error belongs to this row (its cells or nested fields). */
   rowHasError(table: TableName, row: number): boolean;
+  /** Message for a soft-constraint weight ("weights.roomStability"), or for `weights` itself with "". */
+  weight(name: string): string | undefined;
 }
 
 const TABLES = new Set<string>(["days", "periods", "rooms", "instructors", "groups", "courses"]);
@@ -21,10 +24,15 @@ export function indexEditorErrors(errors: readonly FieldError[]): EditorErrors {
   const cells = new Map<string, string>();
   const tables = new Map<string, string[]>();
   const rows = new Set<string>();
+  const weights = new Map<string, string>();
   for (const e of errors) {
     const parts = e.path.split(".");
     if (parts[0] === "problem") parts.shift();
     const [table, row, field] = parts;
+    if (table === "weights") {
+      weights.set(row ?? "", e.message);
+      continue;
+    }
     if (!TABLES.has(table)) continue;
     if (row === undefined || !/^\d+$/.test(row)) {
       tables.set(table, [...(tables.get(table) ?? []), e.message]);
@@ -39,5 +47,6 @@ export function indexEditorErrors(errors: readonly FieldError[]): EditorErrors {
     cell: (table, row, field) => cells.get(`${table}.${row}.${field}`),
     table: (table) => tables.get(table) ?? [],
     rowHasError: (table, row) => rows.has(`${table}.${row}`),
+    weight: (name) => weights.get(name),
   };
 }

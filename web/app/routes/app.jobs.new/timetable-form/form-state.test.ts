@@ -151,3 +151,26 @@ describe("field errors on the form", () => {
     expect(errors.table("rooms")).toEqual([]);
   });
 });
+
+describe("soft-constraint weights in the form", () => {
+  it("blank weights are left out; typed ones are sent as numbers and compile; bad ones are named by the compiler", () => {
+    const s = exampleFormState();
+    expect(toModelDocument(s)).not.toHaveProperty("weights");
+    const weighted: TimetableFormState = { ...s, weights: { roomStability: "4", curriculumCompactness: "0", minWorkingDays: "" } };
+    const doc = toModelDocument(weighted);
+    expect(doc.weights).toEqual({ roomStability: 4, curriculumCompactness: 0 });
+    expect(compileModel(doc).weights).toMatchObject({ roomStability: 4, curriculumCompactness: 0, minWorkingDays: 5 });
+    expect(issuesOf(toModelDocument({ ...s, weights: { roomStability: "lots" } }))).toEqual(["weights.roomStability"]);
+  });
+
+  it("opening a model shows its weights and sends them back unchanged; errors land on the weight", () => {
+    const doc = { ...toModelDocument(exampleFormState()), weights: { roomCapacity: 2.5, doubleLectures: 0 } };
+    const s = fromModelDocument(doc);
+    expect(s.weights).toEqual({ roomCapacity: "2.5", doubleLectures: "0" });
+    expect(s.extra).not.toHaveProperty("weights");
+    expect(toModelDocument(s).weights).toEqual({ roomCapacity: 2.5, doubleLectures: 0 });
+    const errors = indexEditorErrors([{ path: "problem.weights.roomCapacity", message: "must be a number from 0 to 1000000" }]);
+    expect(errors.weight("roomCapacity")).toBe("must be a number from 0 to 1000000");
+    expect(errors.weight("roomStability")).toBeUndefined();
+  });
+});

@@ -63,7 +63,9 @@ export interface TimetableFormState {
   instructors: InstructorRow[];
   groups: GroupRow[];
   courses: CourseRow[];
-  /** Top-level fields the form does not edit (weights, pinned, start), kept from a loaded model. */
+  /** Soft-constraint weights as typed, by constraint name; blank or absent = the default. */
+  weights: Record<string, string>;
+  /** Top-level fields the form does not edit (pinned, start…), kept from a loaded model. */
   extra: Extra;
   /** Row keys handed out so far. */
   keys: number;
@@ -117,6 +119,7 @@ export function exampleFormState(): TimetableFormState {
     instructors: [smith, jones],
     groups: [year1, year2],
     courses: [course("MATH1", smith, 3, 3, 35, year1), course("PHYS1", jones, 2, 2, 30, year1), course("HIST2", jones, 2, 2, 18, year2)],
+    weights: {},
     extra: {},
     keys: k.count,
   };
@@ -165,6 +168,8 @@ export function toModelDocument(s: TimetableFormState): TimetablingModel & { kin
       return withOptional(out, "groups", groups.length ? groups : undefined);
     }),
   };
+  const weights = Object.entries(s.weights).flatMap(([k, v]) => (readNumber(v) === undefined ? [] : [[k, readNumber(v)] as const]));
+  if (weights.length) doc.weights = Object.fromEntries(weights);
   return doc as unknown as TimetablingModel & { kind: "timetabling" };
 }
 
@@ -219,7 +224,9 @@ export function fromModelDocument(doc: unknown): TimetableFormState {
     instructors,
     groups,
     courses,
-    extra: without(m, "kind", "format", "name", "days", "periods", "rooms", "instructors", "groups", "courses"),
+    // Weights the form edits when they are an object; anything else stays as it was (and is reported).
+    weights: isObject(m.weights) ? Object.fromEntries(Object.entries(m.weights).map(([k, v]) => [k, text(v)])) : {},
+    extra: without(m, "kind", "format", "name", "days", "periods", "rooms", "instructors", "groups", "courses", ...(isObject(m.weights) ? ["weights"] : [])),
     keys: k.count,
   };
 }

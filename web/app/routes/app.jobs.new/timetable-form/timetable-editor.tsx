@@ -12,6 +12,7 @@ import { GroupsEditor } from "./groups-editor";
 import { InstructorsEditor } from "./instructors-editor";
 import { RoomsEditor } from "./rooms-editor";
 import { DaysEditor, PeriodsEditor } from "./time-editor";
+import { WeightsEditor } from "./weights-editor";
 
 interface Props {
   /** A model document to start from (an uploaded file opened in the form); the example otherwise. */
@@ -46,7 +47,7 @@ export function TimetableEditor({ initialModel, demos, errors, busy }: Props) {
       <input type="hidden" name="model" value={json} />
       <p className="help" aria-live="polite" data-testid="timetable-editor-summary">
         {lectures} lectures to place in {state.days.length} days × {state.periods.length} periods × {state.rooms.length} rooms ({places} places).
-        {kept ? ` ${kept} field${kept === 1 ? "" : "s"} of the opened file that this form does not show (weights, features, pinned lectures…) are kept as they were.` : ""}
+        {kept ? ` ${kept} field${kept === 1 ? "" : "s"} of the opened file that this form does not show (features, pinned lectures…) are kept as they were.` : ""}
       </p>
       <div className="tt-pair">
         <DaysEditor {...props} />
@@ -56,6 +57,7 @@ export function TimetableEditor({ initialModel, demos, errors, busy }: Props) {
       <InstructorsEditor {...props} />
       <CoursesEditor {...props} />
       <GroupsEditor {...props} />
+      <WeightsEditor state={state} update={setState} errors={indexed} />
       <div className="button-row">
         <a className="button small" href={`data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(document, null, 2))}`} download="timetable-model.json">
           Download as JSON
