@@ -140,6 +140,10 @@ export function defineSolver<P, D extends RunData, W, Sol, Params extends ParamV
 
 /** How many evaluations an iteration that wants `want` may still do before the run's cap. */
 export function allowance(data: RunData, want: number): number {
+  // Always a small integer (`| 0`): a parameter object may hold `want` as a double (e.g. 4.0),
+  // and a double returned from a call that is not inlined is boxed; the box then turns
+  // `evaluations` into a heap-number field, i.e. an allocation per iteration.
   const left = data.maxEvaluations - data.evaluations;
-  return left < want ? Math.max(0, left) : want;
+  if (left >= want) return want | 0;
+  return left > 0 ? Math.ceil(left) | 0 : 0;
 }

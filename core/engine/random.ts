@@ -34,30 +34,45 @@ export class Rng {
     return new Rng(Uint32Array.from(state));
   }
 
+  // Every method below computes the xoshiro128** output inline and advances the state with
+  // `advance` (which returns nothing), instead of calling `u32()`: in a large optimised caller
+  // the inlining budget runs out, and a uint32 or double returned from a call that is not inlined
+  // is boxed, i.e. allocated (~12 bytes per draw). Integers below 2^30 are never boxed.
+
   /** Next uniform uint32. */
   u32(): number {
     const s = this.state;
-    const result = Math.imul(rotl(Math.imul(s[1], 5), 7), 9) >>> 0;
-    const t = s[1] << 9;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = rotl(s[3], 11);
-    return result;
+    const m = Math.imul(s[1], 5);
+    const r = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+    advance(s);
+    return r;
   }
 
   /** Uniform float in [0, 1) with 32 bits of randomness (fast path for operators). */
   float(): number {
-    return this.u32() / 4294967296;
+    const s = this.state;
+    const m = Math.imul(s[1], 5);
+    const r = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+    advance(s);
+    return r / 4294967296;
   }
 
   /** Uniform float in [0, 1) with 53 bits of randomness. */
   double(): number {
-    const a = this.u32() >>> 5;
-    const b = this.u32() >>> 6;
-    return (a * 67108864 + b) / 9007199254740992;
+    const s = this.state;
+    return (nextShifted(s, 5) * 67108864 + nextShifted(s, 6)) / 9007199254740992;
+  }
+
+  /** out[j] := double(), without boxing (see normalInto). */
+  doubleInto(out: Float64Array, j: number): void {
+    const s = this.state;
+    out[j] = (nextShifted(s, 5) * 67108864 + nextShifted(s, 6)) / 9007199254740992;
+  }
+
+  /** `double() < p` from the same draws; a boolean is never boxed (for acceptance tests). */
+  chance(p: number): boolean {
+    const s = this.state;
+    return (nextShifted(s, 5) * 67108864 + nextShifted(s, 6)) / 9007199254740992 < p;
   }
 
   /** Uniform integer in [0, n), unbiased (Lemire's method with rejection). */
@@ -66,8 +81,11 @@ export class Rng {
     if (n > 4294967296) return Math.floor(this.double() * n);
     const bound = n >>> 0 || 4294967296;
     const threshold = (4294967296 - bound) % bound;
+    const s = this.state;
     for (;;) {
-      const r = this.u32();
+      const m = Math.imul(s[1], 5);
+      const r = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+      advance(s);
       if (r >= threshold) return r % bound;
     }
   }
@@ -79,15 +97,36 @@ export class Rng {
 
   /** Standard normal deviate (Box–Muller, no cached spare so the state stays four words). */
   normal(): number {
-    let u = this.double();
-    while (u <= 0) u = this.double();
-    const v = this.double();
+    const s = this.state;
+    let u = (nextShifted(s, 5) * 67108864 + nextShifted(s, 6)) / 9007199254740992;
+    while (u <= 0) u = (nextShifted(s, 5) * 67108864 + nextShifted(s, 6)) / 9007199254740992;
+    const v = (nextShifted(s, 5) * 67108864 + nextShifted(s, 6)) / 9007199254740992;
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  /**
+   * out[j] := normal(), the same deviate from the same draws. For hot loops in large functions:
+   * it returns nothing and calls only integer-returning helpers, so nothing is boxed whether or
+   * not it is inlined (the 53-bit uniforms are written out, not taken from `double()`).
+   */
+  normalInto(out: Float64Array, j: number): void {
+    const s = this.state;
+    let u = (nextShifted(s, 5) * 67108864 + nextShifted(s, 6)) / 9007199254740992;
+    while (u <= 0) u = (nextShifted(s, 5) * 67108864 + nextShifted(s, 6)) / 9007199254740992;
+    const v = (nextShifted(s, 5) * 67108864 + nextShifted(s, 6)) / 9007199254740992;
+    out[j] = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
   /** Cauchy deviate with location 0 and scale 1 (used by self-adaptive DE variants). */
   cauchy(): number {
-    return Math.tan(Math.PI * (this.double() - 0.5));
+    const s = this.state;
+    return Math.tan(Math.PI * ((nextShifted(s, 5) * 67108864 + nextShifted(s, 6)) / 9007199254740992 - 0.5));
+  }
+
+  /** out[j] := cauchy(), without boxing (see normalInto). */
+  cauchyInto(out: Float64Array, j: number): void {
+    const s = this.state;
+    out[j] = Math.tan(Math.PI * ((nextShifted(s, 5) * 67108864 + nextShifted(s, 6)) / 9007199254740992 - 0.5));
   }
 
   /** Fisher–Yates shuffle in place. */
@@ -102,6 +141,24 @@ export class Rng {
   }
 }
 
-function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
+/**
+ * The next output shifted right by `shift` (≥ 2), advancing the state: the two halves of a 53-bit
+ * uniform. The result is below 2^30, a small integer that is never boxed, inlined or not.
+ */
+function nextShifted(s: Uint32Array, shift: number): number {
+  const m = Math.imul(s[1], 5);
+  const r = Math.imul((m << 7) | (m >>> 25), 9) >>> shift;
+  advance(s);
+  return r;
+}
+
+/** One xoshiro128** state transition (the output is computed by the caller beforehand). */
+function advance(s: Uint32Array): void {
+  const t = s[1] << 9;
+  s[2] ^= s[0];
+  s[3] ^= s[1];
+  s[1] ^= s[2];
+  s[0] ^= s[3];
+  s[2] ^= t;
+  s[3] = (s[3] << 11) | (s[3] >>> 21);
 }

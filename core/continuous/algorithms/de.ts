@@ -147,11 +147,19 @@ function shadeGeneration(run: DeRun): number {
   for (let i = 0; i < m; i++) {
     const r = rng.int(H);
     const mcr = s.memCR[r];
-    let cr = mcr < 0 ? 0 : mcr + 0.1 * rng.normal();
+    // Deviates are drawn into w.cr/w.f, not returned: a returned double is boxed (allocated)
+    // when the inlining budget of this large function runs out.
+    let cr = 0;
+    if (mcr >= 0) {
+      rng.normalInto(w.cr, i);
+      cr = mcr + 0.1 * w.cr[i];
+    }
     cr = cr < 0 ? 0 : cr > 1 ? 1 : cr;
     let f = 0;
-    do f = s.memF[r] + 0.1 * rng.cauchy();
-    while (f <= 0);
+    do {
+      rng.cauchyInto(w.f, i);
+      f = s.memF[r] + 0.1 * w.f[i];
+    } while (f <= 0);
     if (f > 1) f = 1;
     w.f[i] = f;
     w.cr[i] = cr;

@@ -37,6 +37,8 @@ interface SaData extends ContinuousData {
 interface SaWork {
   cand: Float64Array;
   candCost: Float64Array;
+  /** One deviate, written by rng.normalInto/doubleInto (a returned double may be boxed). */
+  deviate: Float64Array;
 }
 
 export const sa = defineSolver<ContinuousProblem, SaData, SaWork, number[], SaParamValues>({
@@ -50,7 +52,7 @@ export const sa = defineSolver<ContinuousProblem, SaData, SaWork, number[], SaPa
   },
   workspace(problem, data) {
     const b = Math.max(1, data.params.batch as number);
-    return { cand: new Float64Array(b * problem.dimension), candCost: new Float64Array(b) };
+    return { cand: new Float64Array(b * problem.dimension), candCost: new Float64Array(b), deviate: new Float64Array(1) };
   },
   iterate(run) {
     const { data: s, problem, rng, work } = run;
@@ -83,8 +85,12 @@ export const sa = defineSolver<ContinuousProblem, SaData, SaWork, number[], SaPa
       copyRow(s.x, 0, work.cand, c, dim);
       for (let k = 0; k < p.moveDims; k++) {
         const j = rng.int(dim);
-        let v = work.cand[c * dim + j] + s.sigma[j] * rng.normal();
-        if (v < problem.lower[j] || v > problem.upper[j]) v = problem.lower[j] + (problem.upper[j] - problem.lower[j]) * rng.double();
+        rng.normalInto(work.deviate, 0);
+        let v = work.cand[c * dim + j] + s.sigma[j] * work.deviate[0];
+        if (v < problem.lower[j] || v > problem.upper[j]) {
+          rng.doubleInto(work.deviate, 0);
+          v = problem.lower[j] + (problem.upper[j] - problem.lower[j]) * work.deviate[0];
+        }
         work.cand[c * dim + j] = v;
       }
     }
@@ -93,7 +99,7 @@ export const sa = defineSolver<ContinuousProblem, SaData, SaWork, number[], SaPa
     let b = 0;
     for (let i = 1; i < m; i++) if (work.candCost[i] < work.candCost[b]) b = i;
     const delta = work.candCost[b] - s.cost;
-    const accept = delta <= 0 || rng.double() < Math.exp(-delta / s.temperature);
+    const accept = delta <= 0 || rng.chance(Math.exp(-delta / s.temperature));
     // Grow the steps of the changed coordinates after a success, shrink them all slowly otherwise.
     for (let j = 0; j < dim; j++) {
       if (work.cand[b * dim + j] !== s.x[j]) s.sigma[j] *= accept ? 1.2 : 0.9;
@@ -104,17 +110,21 @@ export const sa = defineSolver<ContinuousProblem, SaData, SaWork, number[], SaPa
       copyRow(work.cand, b, s.x, 0, dim);
       s.cost = work.candCost[b];
     }
-    s.temperature = cool(s, p, m);
+    cool(s, p, m);
     s.mean = directionSign(problem) * s.cost;
     return m;
   },
   solution: continuousSolution,
 });
 
-function cool(s: SaData, p: SaParamValues, used: number): number {
-  if (!Number.isFinite(s.maxEvaluations)) return s.temperature * p.coolingRate;
+/** Lower s.temperature after an iteration (sets the field: a returned double may be boxed). */
+function cool(s: SaData, p: SaParamValues, used: number): void {
+  if (!Number.isFinite(s.maxEvaluations)) {
+    s.temperature *= p.coolingRate;
+    return;
+  }
   const t = Math.min(1, (s.evaluations + used) / s.maxEvaluations);
-  return s.t0 * Math.pow(p.finalRatio, t);
+  s.temperature = s.t0 * Math.pow(p.finalRatio, t);
 }
 
 export type SaRun = Run<ContinuousProblem, SaData, SaWork>;
