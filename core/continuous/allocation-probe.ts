@@ -5,10 +5,16 @@
  * measured window — in the test runner's own process, on a loaded machine, late optimisation
  * made the same measurement swing from 0.2 to 30 bytes per evaluation.
  *
- *   node --predictable --import tsx core/continuous/allocation-probe.ts <algorithm> <rastrigin|sphere> '<params json>'
+ *   node --predictable --import tsx core/continuous/allocation-probe.ts <algorithm> <problem> '<params json>'
+ *
+ * <problem> is `rastrigin` or `sphere` (the probe's own closures, so only the algorithm is
+ * measured) or `builtin:<name>`: the built-in function compiled from a continuous document,
+ * after other built-ins have been evaluated in the same process (the shared row objective's call
+ * site is then polymorphic, as in a worker that has run several problems).
  */
+import { compileContinuous } from "./document";
 import { continuousKind } from "./index";
-import { defineContinuousProblem } from "./problem";
+import { defineContinuousProblem, evaluateCosts, type ContinuousProblem } from "./problem";
 
 const dim = 30;
 const box = { lower: new Array(dim).fill(-5.12), upper: new Array(dim).fill(5.12) };
@@ -40,7 +46,18 @@ const sphere = defineContinuousProblem({
   },
 });
 
-function bytesPerEvaluation(problem: typeof sphere, id: string, params: Record<string, unknown>): number {
+/** Compile `name` from a document, after evaluating three other built-ins many times. */
+function builtinAfterOthers(name: string): ContinuousProblem {
+  for (const other of ["sphere", "ackley", "rosenbrock", "griewank"].filter((f) => f !== name).slice(0, 3)) {
+    const p = compileContinuous({ kind: "continuous", function: other, dimension: dim });
+    const xs = new Float64Array(100 * dim).fill(0.5);
+    const out = new Float64Array(100);
+    for (let k = 0; k < 200; k++) evaluateCosts(p, xs, 100, out);
+  }
+  return compileContinuous({ kind: "continuous", function: name, dimension: dim });
+}
+
+function bytesPerEvaluation(problem: ContinuousProblem, id: string, params: Record<string, unknown>): number {
   const solver = continuousKind.algorithms[id].solver;
   const run = solver.init(problem, solver.parameters(params, problem), 1, { maxEvaluations: Number.POSITIVE_INFINITY });
   solver.step(run, { evaluations: 120_000 }); // warm-up: optimised code, steady state
@@ -56,5 +73,5 @@ function bytesPerEvaluation(problem: typeof sphere, id: string, params: Record<s
 }
 
 const [id, problemName, params] = process.argv.slice(2);
-const problem = problemName === "sphere" ? sphere : rastrigin;
+const problem = problemName.startsWith("builtin:") ? builtinAfterOthers(problemName.slice(8)) : problemName === "sphere" ? sphere : rastrigin;
 console.log(JSON.stringify({ bytesPerEvaluation: bytesPerEvaluation(problem, id, JSON.parse(params ?? "{}")) }));

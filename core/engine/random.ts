@@ -57,6 +57,15 @@ export class Rng {
     return r / 4294967296;
   }
 
+  /** out[j] := float(), without boxing (see normalInto). */
+  floatInto(out: Float64Array, j: number): void {
+    const s = this.state;
+    const m = Math.imul(s[1], 5);
+    const r = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+    advance(s);
+    out[j] = r / 4294967296;
+  }
+
   /** Uniform float in [0, 1) with 53 bits of randomness. */
   double(): number {
     const s = this.state;

@@ -277,7 +277,8 @@ function classicGeneration(run: DeRun): number {
   let best = 0;
   for (let i = 1; i < np; i++) if (s.cost[i] < s.cost[best]) best = i;
   for (let i = 0; i < m; i++) {
-    const f = p.F * (1 + p.jitter * (2 * rng.float() - 1));
+    rng.floatInto(w.f, i); // not rng.float(): a returned double may be boxed (allocated)
+    const f = p.F * (1 + p.jitter * (2 * w.f[i] - 1));
     let r1: number, r2: number, r3: number;
     do r1 = rng.int(np);
     while (r1 === i);
