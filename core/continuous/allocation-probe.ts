@@ -5,7 +5,7 @@
  * measured window — in the test runner's own process, on a loaded machine, late optimisation
  * made the same measurement swing from 0.2 to 30 bytes per evaluation.
  *
- *   node --predictable --import tsx core/continuous/allocation-probe.ts <algorithm> <problem> '<params json>'
+ *   node --predictable --import tsx core/continuous/allocation-probe.ts <algorithm> <problem> '<params json>' [warm-up evaluations]
  *
  * <problem> is `rastrigin` or `sphere` (the probe's own closures, so only the algorithm is
  * measured) or `builtin:<name>`: the built-in function compiled from a continuous document,
@@ -57,10 +57,10 @@ function builtinAfterOthers(name: string): ContinuousProblem {
   return compileContinuous({ kind: "continuous", function: name, dimension: dim });
 }
 
-function bytesPerEvaluation(problem: ContinuousProblem, id: string, params: Record<string, unknown>): number {
+function bytesPerEvaluation(problem: ContinuousProblem, id: string, params: Record<string, unknown>, warmUp: number): number {
   const solver = continuousKind.algorithms[id].solver;
   const run = solver.init(problem, solver.parameters(params, problem), 1, { maxEvaluations: Number.POSITIVE_INFINITY });
-  solver.step(run, { evaluations: 120_000 }); // warm-up: optimised code, steady state
+  solver.step(run, { evaluations: warmUp }); // warm-up: optimised code, steady state
   const window = 10_000;
   const growth: number[] = [];
   for (let w = 0; w < 9; w++) {
@@ -72,6 +72,6 @@ function bytesPerEvaluation(problem: ContinuousProblem, id: string, params: Reco
   return growth[4] / window;
 }
 
-const [id, problemName, params] = process.argv.slice(2);
+const [id, problemName, params, warmUp] = process.argv.slice(2);
 const problem = problemName.startsWith("builtin:") ? builtinAfterOthers(problemName.slice(8)) : problemName === "sphere" ? sphere : rastrigin;
-console.log(JSON.stringify({ bytesPerEvaluation: bytesPerEvaluation(problem, id, JSON.parse(params ?? "{}")) }));
+console.log(JSON.stringify({ bytesPerEvaluation: bytesPerEvaluation(problem, id, JSON.parse(params ?? "{}"), Number(warmUp ?? 120_000)) }));

@@ -16,13 +16,14 @@ import { describe, expect, it } from "vitest";
 
 const probe = fileURLToPath(new URL("./allocation-probe.ts", import.meta.url));
 
-function bytesPerEvaluation(problem: string, id: string, params: Record<string, unknown>): number {
-  const out = execFileSync(process.execPath, ["--predictable", "--import", "tsx", probe, id, problem, JSON.stringify(params)], { encoding: "utf8" });
+function bytesPerEvaluation(problem: string, id: string, params: Record<string, unknown>, warmUp: number): number {
+  const args = ["--predictable", "--import", "tsx", probe, id, problem, JSON.stringify(params), String(warmUp)];
+  const out = execFileSync(process.execPath, args, { encoding: "utf8" });
   return (JSON.parse(out.trim().split("\n").pop()!) as { bytesPerEvaluation: number }).bytesPerEvaluation;
 }
 
 describe("continuous algorithms: no allocation per evaluation in steady state", () => {
-  for (const [problem, id, params] of [
+  for (const [problem, id, params, warmUp = 120_000] of [
     ["rastrigin", "ga", {}],
     ["rastrigin", "ga", { sbxEta: 2.5, mutationEta: 7.3 }], // the exp/log path of the written-out powers
     ["rastrigin", "ga", { mutation: "gaussian" }], // Box–Muller deviates (rng.normal)
@@ -34,9 +35,13 @@ describe("continuous algorithms: no allocation per evaluation in steady state", 
     ["builtin:rastrigin", "de", {}],
     ["builtin:rastrigin", "pso", {}],
     ["builtin:griewank", "ga", {}],
-  ] as const) {
+    // SA does 4 evaluations per iteration, so 120,000 evaluations are still early: its first
+    // optimised code (built from early feedback, ~1.9 B) is replaced by ~200,000 (then 0.04 B).
+    ["rastrigin", "sa", {}, 300_000],
+    ["builtin:rastrigin", "sa", {}, 300_000],
+  ] as [string, string, Record<string, unknown>, number?][]) {
     it(`${id} ${JSON.stringify(params)} on ${problem}: under 2 bytes per evaluation`, { timeout: 60_000 }, () => {
-      expect(bytesPerEvaluation(problem, id, params)).toBeLessThan(2);
+      expect(bytesPerEvaluation(problem, id, params, warmUp)).toBeLessThan(2);
     });
   }
 });
