@@ -4,6 +4,7 @@
  *    "bounds"?: [lo,hi] | [[lo,hi],...], "direction"?: "minimize"|"maximize"}
  */
 import { ProblemError, type InputIssue } from "../engine/errors";
+import { readBounds } from "./bounds";
 import { isCustomContinuous, readCustomContinuous } from "./custom";
 import { BUILTIN_NAMES, FUNCTIONS, isBuiltinName } from "./functions";
 import { builtinProblem, MAX_DIMENSION, type ContinuousProblem, type Direction } from "./problem";
@@ -71,49 +72,8 @@ export function compileContinuous(doc: unknown): ContinuousProblem {
   if (dimOk && isBuiltinName(fn)) {
     lower = new Float64Array(d).fill(FUNCTIONS[fn].domain[0]);
     upper = new Float64Array(d).fill(FUNCTIONS[fn].domain[1]);
-    if (o.bounds !== undefined) readBounds(o.bounds, d, lower, upper, issues);
+    if (o.bounds !== undefined) readBounds(o.bounds, d, lower, upper, ["bounds"], issues);
   }
   if (issues.length || !lower || !upper || !isBuiltinName(fn)) throw new ProblemError(issues);
   return builtinProblem(fn, lower, upper, direction);
-}
-
-function readBounds(raw: unknown, d: number, lower: Float64Array, upper: Float64Array, issues: InputIssue[]): void {
-  if (!Array.isArray(raw)) {
-    issues.push({ path: ["bounds"], message: "must be [lo, hi] or a list of [lo, hi]" });
-    return;
-  }
-  if (raw.length === 2 && raw.every((v) => typeof v === "number" || v === null)) {
-    if (checkPair(raw, ["bounds"], issues)) {
-      lower.fill(raw[0]);
-      upper.fill(raw[1]);
-    }
-    return;
-  }
-  if (raw.length !== d) {
-    issues.push({ path: ["bounds"], message: `must have one [lo, hi] per dimension (${d}), got ${raw.length}` });
-    return;
-  }
-  raw.forEach((p, i) => {
-    if (checkPair(p, ["bounds", i], issues)) {
-      lower[i] = (p as number[])[0];
-      upper[i] = (p as number[])[1];
-    }
-  });
-}
-
-function checkPair(p: unknown, path: (string | number)[], issues: InputIssue[]): boolean {
-  if (!Array.isArray(p) || p.length !== 2) {
-    issues.push({ path, message: "must be a pair [lo, hi]" });
-    return false;
-  }
-  const [lo, hi] = p;
-  if (typeof lo !== "number" || typeof hi !== "number" || !Number.isFinite(lo) || !Number.isFinite(hi)) {
-    issues.push({ path, message: "bounds must be finite numbers (no NaN)" });
-    return false;
-  }
-  if (!(lo < hi)) {
-    issues.push({ path, message: `lower bound ${lo} must be below upper bound ${hi}` });
-    return false;
-  }
-  return true;
 }

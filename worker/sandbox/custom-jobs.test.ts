@@ -3,11 +3,10 @@
 // tenant's code fails with its reason, and the next job in the same Worker running normally.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { solverFor } from "../../core/index";
 import { getJob } from "../jobs";
 import { paidTenant, resultOf, waitForEnd } from "../runtime/test-helpers";
 import { bearer, call, json, signUpTenant } from "../test/fixtures";
-import { compileProblemWithSandbox } from "./objective";
+import { runSandboxed } from "./test-helpers";
 
 const RASTRIGIN = `// Rastrigin, written by a tenant
 export function fitness(x) {
@@ -21,25 +20,7 @@ function customDoc(code: string, dimension = 5, extra: Record<string, unknown> =
 }
 
 /** Run `evaluations` of DE on the document: straight, or in chunks with a new sandbox per chunk. */
-async function runDe(doc: unknown, seed: number, evaluations: number, chunk?: number) {
-  const { solver } = solverFor("continuous", "de");
-  let compiled = await compileProblemWithSandbox(doc);
-  const params = solver.parameters({}, compiled.problem as never);
-  let state = solver.init(compiled.problem as never, params, seed, { maxEvaluations: evaluations });
-  while (!solver.progress(state).done) {
-    compiled.startChunk();
-    state = solver.step(state, { evaluations: chunk ?? evaluations });
-    if (chunk) {
-      // What the runtime does on resume: checkpoint → bytes, fresh sandbox, restore.
-      const bytes = solver.checkpoint(state);
-      compiled.dispose();
-      compiled = await compileProblemWithSandbox(doc);
-      state = solver.restore(compiled.problem as never, bytes);
-    }
-  }
-  compiled.dispose();
-  return { best: solver.best(state), progress: solver.progress(state) };
-}
+const runDe = (doc: unknown, seed: number, evaluations: number, chunk?: number) => runSandboxed(doc, "continuous", "de", seed, evaluations, chunk);
 
 describe("custom objectives with the continuous solvers", () => {
   it("N evaluations straight equal the same work chunked with the sandbox re-created each chunk", async () => {

@@ -11,7 +11,7 @@ import { getJob } from "../jobs";
 import { jobRunner } from "../jobs/job-queries";
 import { paidTenant, resultOf, waitForEnd } from "../runtime/test-helpers";
 import { bearer, call, json, signUpTenant } from "../test/fixtures";
-import { compileProblemWithSandbox } from "./objective";
+import { runSandboxed } from "./test-helpers";
 
 // 12 jobs on one machine: processing times, weights and due dates inline; minimise weighted tardiness.
 const P = [7, 3, 9, 4, 6, 2, 8, 5, 3, 7, 4, 6];
@@ -40,32 +40,13 @@ function permDoc(code: string, size = P.length, extra: Record<string, unknown> =
   return { kind: "permutation", size, objective: { language: "javascript", code, ...extra } };
 }
 
-/** Run `evaluations` on the document: straight, or in chunks with a new sandbox per chunk. */
-async function runSandboxed(doc: unknown, algorithm: string, seed: number, evaluations: number, chunk?: number) {
-  const { solver } = solverFor("permutation", algorithm);
-  let compiled = await compileProblemWithSandbox(doc);
-  let state = solver.init(compiled.problem as never, solver.parameters({}, compiled.problem as never), seed, { maxEvaluations: evaluations });
-  while (!solver.progress(state).done) {
-    compiled.startChunk();
-    state = solver.step(state, { evaluations: chunk ?? evaluations });
-    if (chunk) {
-      // What the runtime does on resume: checkpoint → bytes, fresh sandbox, restore.
-      const bytes = solver.checkpoint(state);
-      compiled.dispose();
-      compiled = await compileProblemWithSandbox(doc);
-      state = solver.restore(compiled.problem as never, bytes);
-    }
-  }
-  compiled.dispose();
-  return { best: solver.best(state), progress: solver.progress(state) };
-}
 
 describe("permutation objectives with the permutation solvers", () => {
   for (const algorithm of ["sa", "ga"]) {
     it(`${algorithm}: sandboxed = plain TS objective, and chunked with the sandbox re-created = straight`, async () => {
       const doc = permDoc(TARDINESS);
-      const straight = await runSandboxed(doc, algorithm, 21, 3_000);
-      const chunked = await runSandboxed(doc, algorithm, 21, 3_000, 350);
+      const straight = await runSandboxed(doc, "permutation", algorithm, 21, 3_000);
+      const chunked = await runSandboxed(doc, "permutation", algorithm, 21, 3_000, 350);
       expect(straight.progress.evaluations).toBe(3_000);
       expect(chunked.best).toEqual(straight.best);
       expect(chunked.progress).toEqual(straight.progress);
@@ -122,7 +103,7 @@ describe("a permutation job end to end", () => {
     const row = await waitForEnd(tenant.tenantId, job.id, 55_000);
     expect(row.state).toBe("succeeded");
     expect(row.evaluations).toBe(2_500);
-    const reference = await runSandboxed(doc, "ga", 9, 2_500);
+    const reference = await runSandboxed(doc, "permutation", "ga", 9, 2_500);
     const result = await resultOf(tenant.tenantId, job.id);
     expect(result.best!.value).toBe(reference.best.value);
     expect(result.best!.solution).toEqual(reference.best.solution);
