@@ -45,10 +45,14 @@ function toNumbers(v: unknown): number[] {
   return [];
 }
 
-export async function buildResultView(env: Env, tenantId: string, jobId: string, result: JobResultDocument): Promise<ResultView> {
-  if (!result.best) return { type: "none" };
-  const stored = await getJson<Record<string, unknown>>(env.BLOBS, jobKeys.input(tenantId, jobId));
-  if (!stored) return { type: "none" };
+/** The problem document a job was submitted with (null once deleted); read once per page. */
+export function readJobInput(env: Env, tenantId: string, jobId: string): Promise<Record<string, unknown> | null> {
+  return getJson<Record<string, unknown>>(env.BLOBS, jobKeys.input(tenantId, jobId));
+}
+
+/** `stored`: the job's input (readJobInput). */
+export function buildResultView(stored: Record<string, unknown> | null, result: JobResultDocument): ResultView {
+  if (!result.best || !stored) return { type: "none" };
   const doc = (stored.problem as unknown) ?? stored;
   const kind = (doc as { kind?: unknown }).kind;
   if (kind === "permutation") return { type: "permutation", order: toNumbers(result.best.solution), value: result.best.value };

@@ -3,8 +3,6 @@
  * the defaults) — what the fork form offers to change and the comparison page shows.
  */
 import { ITC_WEIGHTS, type Weights } from "../../../core/timetabling/problem";
-import type { Env } from "../../../worker/env";
-import { getJson, jobKeys } from "../../../worker/storage/blobs";
 
 export interface SoftWeight {
   name: keyof Weights;
@@ -25,11 +23,9 @@ const HELP: Record<keyof Weights, string> = {
 /** ITC-2007 documents only have data for the competition's four soft constraints. */
 const ITC_ONLY: (keyof Weights)[] = ["roomCapacity", "minWorkingDays", "curriculumCompactness", "roomStability"];
 
-/** Effective weights of a timetabling job; empty for other kinds or when the input is gone. */
-export async function softWeightsOf(env: Env, tenantId: string, jobId: string, kind: string): Promise<SoftWeight[]> {
-  if (kind !== "timetabling") return [];
-  const doc = await getJson<{ format?: string; weights?: Partial<Weights> }>(env.BLOBS, jobKeys.input(tenantId, jobId));
-  if (!doc) return [];
-  const names = doc.format === "ctt" ? ITC_ONLY : (Object.keys(ITC_WEIGHTS) as (keyof Weights)[]);
-  return names.map((name) => ({ name, value: doc.weights?.[name] ?? ITC_WEIGHTS[name], help: HELP[name] }));
+/** Effective weights of a timetabling job's input (readJobInput); empty for other kinds or when it is gone. */
+export function softWeightsOf(input: { kind?: unknown; format?: unknown; weights?: Partial<Weights> } | null): SoftWeight[] {
+  if (!input || input.kind !== "timetabling") return [];
+  const names = input.format === "ctt" ? ITC_ONLY : (Object.keys(ITC_WEIGHTS) as (keyof Weights)[]);
+  return names.map((name) => ({ name, value: input.weights?.[name] ?? ITC_WEIGHTS[name], help: HELP[name] }));
 }

@@ -13,7 +13,7 @@ import { getKindModule } from "../../platform/catalogue.server";
 import { controlJob, forkJobFromPage, getJobForPage, getJobResultForPage } from "../../platform/jobs.server";
 import { createFeedUrl, createShareUrl, linksOfJob, MAX_SHARE_HOURS, revokeJobLink } from "../../platform/links.server";
 import { callService, invariantResponse, toFormProblem } from "../../platform/responses.server";
-import { buildResultView, exportChoices } from "../../platform/results.server";
+import { buildResultView, exportChoices, readJobInput } from "../../platform/results.server";
 import { requireUser } from "../../platform/session.server";
 import { ExportsPanel } from "./exports-panel";
 import { ForkForm, type ForkParam } from "./fork-form";
@@ -33,16 +33,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const job = await callService(() => getJobForPage(env, auth.tenantId, id));
   let resultView = null;
   let reason: string | null = null;
-  if (TERMINAL.includes(job.state)) {
+  const finished = TERMINAL.includes(job.state);
+  // The input feeds the result view (finished jobs) and the fork form's weights (timetables): one read.
+  const input = finished || job.kind === "timetabling" ? await readJobInput(env, auth.tenantId, id) : null;
+  if (finished) {
     const result = await callService(() => getJobResultForPage(env, auth.tenantId, id)).catch(() => null);
     if (result) {
       reason = result.reason;
-      resultView = await buildResultView(env, auth.tenantId, id, result);
+      resultView = buildResultView(input, result);
     }
   }
   const exports = exportChoices(job.kind, resultView);
   const links = await linksOfJob(env, auth.tenantId, id, job.kind === "timetabling");
-  const forkWeights = await softWeightsOf(env, auth.tenantId, id, job.kind);
+  const forkWeights = softWeightsOf(input);
   return { job, resultView, reason, exports, links, forkParams: forkParamsOf(job.kind, job.algorithm, job.parameters), forkWeights };
 }
 

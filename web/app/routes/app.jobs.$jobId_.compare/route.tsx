@@ -11,6 +11,7 @@ import { jobExplanation } from "../../../../worker/api/job-exports";
 import { StateBadge } from "../../components/job-bits";
 import { TERMINAL } from "../../platform/job-states";
 import { getJobForPage, type JobView } from "../../platform/jobs.server";
+import { readJobInput } from "../../platform/results.server";
 import { softWeightsOf, type SoftWeight } from "../../platform/soft-weights.server";
 import { callService, invariantResponse } from "../../platform/responses.server";
 import { requireUser } from "../../platform/session.server";
@@ -34,7 +35,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   invariantResponse(fork.parentJobId, 404, "This job is not a fork.");
   const parent = await callService(() => getJobForPage(env, auth.tenantId, fork.parentJobId!));
   let rows: ConstraintRow[] = [];
-  const [parentWeights, forkWeights] = await Promise.all([softWeightsOf(env, auth.tenantId, parent.id, parent.kind), softWeightsOf(env, auth.tenantId, fork.id, fork.kind)]);
+  const [parentWeights, forkWeights] =
+    fork.kind === "timetabling" ? (await Promise.all([readJobInput(env, auth.tenantId, parent.id), readJobInput(env, auth.tenantId, fork.id)])).map(softWeightsOf) : [[], []];
   if (fork.kind === "timetabling" && TERMINAL.includes(fork.state) && TERMINAL.includes(parent.state)) {
     const [a, b] = await Promise.all([jobExplanation(env, auth.tenantId, parent.id).catch(() => null), jobExplanation(env, auth.tenantId, fork.id).catch(() => null)]);
     const byName = new Map<string, ConstraintRow>();

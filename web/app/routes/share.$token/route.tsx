@@ -9,7 +9,7 @@ import type { LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { StateBadge } from "../../components/job-bits";
 import { sharedJob } from "../../platform/links.server";
 import { callService } from "../../platform/responses.server";
-import { buildResultView, exportChoices } from "../../platform/results.server";
+import { buildResultView, exportChoices, readJobInput } from "../../platform/results.server";
 import { ExportsPanel } from "../app.jobs.$jobId/exports-panel";
 import { TimetableGrid } from "../app.jobs.$jobId/timetable-grid";
 import { TourPlot } from "../app.jobs.$jobId/tour-plot";
@@ -21,7 +21,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const env = context.cloudflare.env;
   const token = params.token ?? "";
   const { share, row, result } = await callService(() => sharedJob(env, token));
-  const view = result ? await buildResultView(env, share.tenantId, row.id, result) : null;
+  const view = result ? buildResultView(await readJobInput(env, share.tenantId, row.id), result) : null;
   const exports = result?.best ? exportChoices(row.kind, view) : { formats: [], calendars: [] };
   return {
     token,
