@@ -8,6 +8,17 @@ import { ITC_WEIGHTS, type Weights } from "./problem";
 
 export const WEIGHT_NAMES = Object.keys(ITC_WEIGHTS) as (keyof Weights)[];
 
+/** What one unit of each soft constraint is, for forms and schema descriptions. */
+export const WEIGHT_HELP: Record<keyof Weights, string> = {
+  roomCapacity: "Per student above a room's capacity, per lecture.",
+  minWorkingDays: "Per missing working day of a course.",
+  curriculumCompactness: "Per isolated lecture of a curriculum (nothing next to it that day).",
+  roomStability: "Per room a course uses beyond its first.",
+  periodPreference: "Per unit of an instructor's period penalty.",
+  instructorDailyLimit: "Per lecture above an instructor's daily maximum.",
+  doubleLectures: "Per lecture of a double-lecture course with no same-course lecture adjacent.",
+};
+
 /** Largest accepted weight: keeps soft costs far below the solver's hard-violation weight. */
 export const MAX_WEIGHT = 1e6;
 
@@ -16,7 +27,7 @@ export const weightsSchema = {
   type: "object",
   description: "Cost per unit of violation of each soft constraint; omitted ones keep their defaults.",
   additionalProperties: false,
-  properties: Object.fromEntries(WEIGHT_NAMES.map((k) => [k, { type: "number", minimum: 0, maximum: MAX_WEIGHT, default: ITC_WEIGHTS[k] }])),
+  properties: Object.fromEntries(WEIGHT_NAMES.map((k) => [k, { type: "number", minimum: 0, maximum: MAX_WEIGHT, default: ITC_WEIGHTS[k], description: WEIGHT_HELP[k] }])),
 } as const;
 
 /** Read a `weights` value; problems go to `issues` with paths under `path`. */

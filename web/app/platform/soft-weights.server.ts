@@ -3,6 +3,7 @@
  * the defaults) — what the fork form offers to change and the comparison page shows.
  */
 import { ITC_WEIGHTS, type Weights } from "../../../core/timetabling/problem";
+import { WEIGHT_HELP } from "../../../core/timetabling/weights";
 
 export interface SoftWeight {
   name: keyof Weights;
@@ -10,15 +11,6 @@ export interface SoftWeight {
   help: string;
 }
 
-const HELP: Record<keyof Weights, string> = {
-  roomCapacity: "Per student above a room's capacity, per lecture.",
-  minWorkingDays: "Per missing working day of a course.",
-  curriculumCompactness: "Per isolated lecture of a curriculum (nothing next to it that day).",
-  roomStability: "Per room a course uses beyond its first.",
-  periodPreference: "Per unit of an instructor's period penalty.",
-  instructorDailyLimit: "Per lecture above an instructor's daily maximum.",
-  doubleLectures: "Per lecture of a double-lecture course with no same-course lecture adjacent.",
-};
 
 /** ITC-2007 documents only have data for the competition's four soft constraints. */
 const ITC_ONLY: (keyof Weights)[] = ["roomCapacity", "minWorkingDays", "curriculumCompactness", "roomStability"];
@@ -27,5 +19,5 @@ const ITC_ONLY: (keyof Weights)[] = ["roomCapacity", "minWorkingDays", "curricul
 export function softWeightsOf(input: { kind?: unknown; format?: unknown; weights?: Partial<Weights> } | null): SoftWeight[] {
   if (!input || input.kind !== "timetabling") return [];
   const names = input.format === "ctt" ? ITC_ONLY : (Object.keys(ITC_WEIGHTS) as (keyof Weights)[]);
-  return names.map((name) => ({ name, value: input.weights?.[name] ?? ITC_WEIGHTS[name], help: HELP[name] }));
+  return names.map((name) => ({ name, value: input.weights?.[name] ?? ITC_WEIGHTS[name], help: WEIGHT_HELP[name] }));
 }

@@ -3,18 +3,10 @@
  * as the placeholder); 0 switches a constraint off. The names are the model's (and the API's).
  */
 import { ITC_WEIGHTS } from "../../../../../core/timetabling/problem";
+import { WEIGHT_HELP, WEIGHT_NAMES } from "../../../../../core/timetabling/weights";
 import type { EditorErrors } from "./field-errors";
 import type { TimetableFormState } from "./form-state";
 
-const HELP: Record<keyof typeof ITC_WEIGHTS, string> = {
-  roomCapacity: "per student above a room's seats",
-  minWorkingDays: "per missing teaching day of a course",
-  curriculumCompactness: "per isolated lecture of a group",
-  roomStability: "per extra room a course uses",
-  periodPreference: "per unit of an instructor's period penalty",
-  instructorDailyLimit: "per lecture above an instructor's daily maximum",
-  doubleLectures: "per double-lecture course lecture left alone",
-};
 
 interface Props {
   state: TimetableFormState;
@@ -25,12 +17,12 @@ interface Props {
 export function WeightsEditor({ state, update, errors }: Props) {
   const all = errors.weight("");
   return (
-    <details className="card tt-weights" open={Boolean(all) || Object.keys(HELP).some((k) => errors.weight(k))}>
+    <details className="card tt-weights" open={Boolean(all) || WEIGHT_NAMES.some((k) => errors.weight(k))}>
       <summary>Soft-constraint weights (optional)</summary>
       <p className="help">What one unit of each violation costs. Leave blank for the default; 0 ignores the constraint.</p>
       {all ? <p className="error">{all}</p> : null}
       <div className="filters">
-        {(Object.keys(HELP) as (keyof typeof HELP)[]).map((name) => {
+        {WEIGHT_NAMES.map((name) => {
           const id = `tt-weight-${name}`;
           const error = errors.weight(name);
           return (
@@ -49,7 +41,7 @@ export function WeightsEditor({ state, update, errors }: Props) {
                 aria-describedby={error ? `${id}-help ${id}-error` : `${id}-help`}
               />
               <span className="help" id={`${id}-help`}>
-                {HELP[name]}
+                {WEIGHT_HELP[name]}
               </span>
               {error ? (
                 <p className="error" id={`${id}-error`}>
