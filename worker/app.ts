@@ -24,9 +24,10 @@ import { tenantRoutes } from "./routes/tenants";
 import { usageRoutes } from "./routes/usage";
 import { billingRoutes, billingWebhookRoutes } from "./routes/billing";
 import { handleWebRequest } from "./web";
+import type { AppVariables } from "./http/vars";
 
 export function createApp() {
-  const app = new Hono<{ Bindings: Env }>();
+  const app = new Hono<{ Bindings: Env; Variables: AppVariables }>();
   app.use("*", requestContext(), securityHeaders());
   app.use("/v1/*", apiCors(), csrfGuard(), apiMetrics());
   app.use("/api/*", csrfGuard());
@@ -65,7 +66,7 @@ export function createApp() {
   app.all("*", (c) => {
     // The UI's actions log (and start jobs) under the same request id as this request's own line.
     const request = new Request(c.req.raw);
-    request.headers.set("x-request-id", (c as unknown as { get(k: "requestId"): string }).get("requestId"));
+    request.headers.set("x-request-id", c.get("requestId"));
     return handleWebRequest(request, c.env, c.executionCtx as ExecutionContext);
   });
   return app;
