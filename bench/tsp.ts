@@ -28,7 +28,7 @@ export async function run(args: string[]): Promise<void> {
     return (u.user + u.system) / 1000;
   };
   const clock = cpu ? cpuNow : () => performance.now();
-  const data = option(args, "data") ?? "/work/shared/data/tsplib";
+  const data = option(args, "data") ?? process.env.TSPLIB_DATA ?? new URL("../fixtures/tsplib", import.meta.url).pathname;
   const optima = JSON.parse(readFileSync(resolve(data, "optima.json"), "utf8")) as Record<string, { optimum: number }>;
   const { solver } = solverFor("tsp", algorithm);
   const lines = [

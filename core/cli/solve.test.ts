@@ -8,7 +8,7 @@ import { readTour } from "../tsp/tour-file";
 import { tourLength } from "../tsp/tour";
 import { solveFile } from "./run-file";
 
-const DATA = new URL("../../../shared/data/tsplib/", import.meta.url);
+const DATA = new URL("../../fixtures/tsplib/", import.meta.url);
 const dir = mkdtempSync(join(tmpdir(), "evolve-cli-"));
 
 describe("solve CLI (solveFile)", () => {

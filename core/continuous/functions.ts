@@ -1,5 +1,5 @@
 /**
- * The eight benchmark functions of FUNCTIONS.md (/work/shared/data/continuous), minimisation form.
+ * Eight standard continuous benchmark functions (sphere, rastrigin, rosenbrock, …), minimisation form.
  *
  * Each function reads one point stored at `x[off .. off+d)` of a row-major population matrix, so
  * algorithms evaluate rows in place without allocating views (the hot loop allocates nothing).

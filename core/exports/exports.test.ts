@@ -11,7 +11,7 @@ import { makeSolver } from "../timetabling/solver/engine";
 import { runToEnd } from "../engine/contract";
 import { applicableFormats, escapeText, foldLine, lectureUid, parseCsv, renderExport, toCsv, type ExportBundle } from "./index";
 
-const COMP01 = readFileSync(new URL("../../../shared/data/itc2007-cbctt/comp01.ctt", import.meta.url), "utf8");
+const COMP01 = readFileSync(new URL("../../fixtures/itc2007/comp01.ctt", import.meta.url), "utf8");
 const decode = (b: Uint8Array) => new TextDecoder().decode(b);
 
 function solvedComp01() {

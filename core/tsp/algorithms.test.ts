@@ -10,7 +10,7 @@ import { doubleBridgeKick } from "./kick";
 import { activateAll, createLocalSearch, improve, loadTour } from "./local-search";
 import { isPermutation, randomTour, tourLength } from "./tour";
 
-const DATA = new URL("../../../shared/data/tsplib/", import.meta.url);
+const DATA = new URL("../../fixtures/tsplib/", import.meta.url);
 const berlin = compileTsp({ kind: "tsp", format: "tsplib", text: readFileSync(new URL("berlin52.tsp", DATA), "utf8") });
 
 function randomInstance(seed: number, n: number, float = false) {

@@ -8,7 +8,7 @@ import { tourLength } from "./tour";
 import { readTour, writeTour } from "./tour-file";
 import { parseTsplib } from "./tsplib";
 
-const DATA = new URL("../../../shared/data/tsplib/", import.meta.url);
+const DATA = new URL("../../fixtures/tsplib/", import.meta.url);
 const read = (f: string) => readFileSync(new URL(f, DATA), "utf8");
 const optima = JSON.parse(read("optima.json")) as Record<string, { optimum: number; file: string; opt_tour_file?: string; dimension: number }>;
 

@@ -34,8 +34,7 @@ END.
 
 export const tiny = () => readCtt(TINY);
 
-/** An ITC-2007 instance from the shared data folder (ITC_DATA overrides where it lives). */
+/** An ITC-2007 instance from the repository's fixtures (fixtures/itc2007; only comp01 is kept there). */
 export function comp(name: string): string {
-  const dir = process.env.ITC_DATA ?? new URL("../../../../shared/data/itc2007-cbctt/", import.meta.url).pathname;
-  return readFileSync(`${dir.replace(/\/?$/, "/")}${name}.ctt`, "utf8");
+  return readFileSync(new URL(`../../../fixtures/itc2007/${name}.ctt`, import.meta.url), "utf8");
 }
