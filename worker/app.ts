@@ -12,21 +12,24 @@ import { requestContext } from "./http/request-context";
 import { apiCors, csrfGuard, securityHeaders } from "./http/security";
 import { apiMetrics } from "./ops/record";
 import { opsRoutes } from "./ops/routes";
-import { healthRoutes } from "./routes/health";
-import { jobEventsRoutes } from "./routes/job-events";
+import { healthRoutes } from "./ops/health";
+import { jobEventsRoutes } from "./jobs/stream-routes";
 import { mountPublicApi } from "./api/mount";
 import { authenticate } from "./auth/authenticate";
 import { getAuth } from "./auth/auth";
-import { apiKeyRoutes } from "./routes/api-keys";
-import { devSeedRoutes } from "./routes/dev-seed";
-import { invitationRoutes, memberRoutes } from "./routes/members";
-import { tenantRoutes } from "./routes/tenants";
-import { usageRoutes } from "./routes/usage";
-import { billingRoutes, billingWebhookRoutes } from "./routes/billing";
+import { apiKeyRoutes } from "./api-keys/routes";
+import { devSeedRoutes } from "./dev/seed";
+import { invitationRoutes, memberRoutes } from "./members/routes";
+import { tenantRoutes } from "./tenancy/tenant-routes";
+import { usageRoutes } from "./tenancy/usage-routes";
+import { billingRoutes, billingWebhookRoutes } from "./billing/routes";
 import { handleWebRequest } from "./web";
+import { registerWebhookListener } from "./webhooks/index";
 import type { AppVariables } from "./http/vars";
 
 export function createApp() {
+  // Tenant webhooks listen to job finish and progress (idempotent; worker/index.ts calls it too).
+  registerWebhookListener();
   const app = new Hono<{ Bindings: Env; Variables: AppVariables }>();
   app.use("*", requestContext(), securityHeaders());
   app.use("/v1/*", apiCors(), csrfGuard(), apiMetrics());
@@ -46,7 +49,7 @@ export function createApp() {
   v1.route("/billing", billingRoutes);
   // Live progress streams of a job: SSE /jobs/:id/events and WebSocket /jobs/:id/ws.
   v1.route("/jobs", jobEventsRoutes);
-  // Jobs, problems, algorithms, webhooks, exports, links + /v1/openapi.json and /v1/docs (issue #8).
+  // Jobs, problems, algorithms, webhooks, exports, links + /v1/openapi.json and /v1/docs (worker/api/routes.ts).
   mountPublicApi(v1);
   app.route("/v1", v1);
   app.route("/api/ops", opsRoutes);

@@ -6,6 +6,11 @@ import { app } from "./app";
 import type { Env, QueueMessage } from "./env";
 import { handleQueueBatch } from "./queue/consumer";
 import { sweepExpiredJobs } from "./tenancy/retention";
+import { registerWebhookListener } from "./webhooks/index";
+
+// Job finish and progress hooks (worker/jobs/events.ts): the JobRunner and the queue consumer call
+// them in this isolate, so the listeners are registered here, before any request or alarm.
+registerWebhookListener();
 
 export { JobRunner } from "./runtime/job-runner";
 export { TenantGate } from "./tenancy/tenant-gate";

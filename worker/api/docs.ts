@@ -7,7 +7,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
 import type { ApiBindings } from "../http/openapi";
 import { registerExtraPaths } from "./extra-paths";
-import { kindSchemaComponents } from "./problem-schemas";
+import { kindSchemaComponents } from "../problems/schemas";
 import { ProblemSchema } from "./schemas";
 
 export const API_VERSION = "1.0.0";

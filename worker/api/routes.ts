@@ -1,16 +1,15 @@
 /**
- * The public REST resources of issue #8, assembled in one typed router so the TypeScript client
+ * The public REST resources, assembled in one typed router so the TypeScript client
  * (`worker/api/client.ts`, `hc<ApiRoutes>`) gets every path, body and response type from the
  * same zod schemas that validate requests and produce the OpenAPI document.
  */
 import type { MiddlewareHandler } from "hono";
 import { createApiRouter } from "../http/openapi";
-import { algorithmRoutes } from "../routes/algorithms";
-import { typedJobRoutes } from "../routes/jobs";
-import { feedRoutes, jobLinkRoutes, shareRoutes } from "../routes/links";
-import { problemRoutes } from "../routes/problems";
-import { webhookRoutes } from "../routes/webhooks";
-import "../webhooks/index";
+import { algorithmRoutes } from "../problems/algorithm-routes";
+import { typedJobRoutes } from "../jobs/routes";
+import { feedRoutes, jobLinkRoutes, shareRoutes } from "../links/routes";
+import { problemRoutes } from "../problems/routes";
+import { webhookRoutes } from "../webhooks/routes";
 import { idempotency } from "./idempotency";
 
 const idempotentPosts = idempotency();

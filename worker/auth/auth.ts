@@ -14,7 +14,7 @@ import { drizzle } from "drizzle-orm/d1";
 import type { Env } from "../env";
 import * as schema from "../db/schema";
 import { getMailer } from "./mailer";
-import { createTenantForUser, firstTenantOf } from "./tenants";
+import { createTenantForUser, firstTenantOf } from "../tenancy/tenants";
 
 /** Invitations are valid for 7 days. */
 export const INVITATION_EXPIRES_SECONDS = 7 * 24 * 3600;

@@ -10,9 +10,9 @@ import type { AuthContext } from "../http/vars";
 import { ApiError } from "../http/problem";
 import { gateFor, rateLimitHeaders, tierLimits } from "../tenancy/admission";
 import { recordUsage } from "../tenancy/usage";
-import { verifyApiKey } from "./api-keys";
+import { verifyApiKey } from "../api-keys/service";
 import { getAuth } from "./auth";
-import { firstTenantOf, membershipRole, type MemberRole } from "./tenants";
+import { firstTenantOf, membershipRole, type MemberRole } from "../tenancy/tenants";
 
 /** Paths under /v1 that answer without credentials: health, the API description, and token links (calendar feeds, share links). */
 export const PUBLIC_PATHS = ["/v1/health", "/v1/openapi.json", "/v1/docs", "/v1/feeds", "/v1/share"];

@@ -3,7 +3,7 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { app } from "../app";
-import { DEMO_EMAIL, DEMO_PASSWORD } from "../routes/dev-seed";
+import { DEMO_EMAIL, DEMO_PASSWORD } from "../dev/seed";
 import { addMember, bearer, call, cookieFrom, json, ORIGIN, session, signIn, signUpTenant, TEST_PASSWORD, uniqueEmail, withinOneMinuteWindow } from "../test/fixtures";
 
 afterEach(() => vi.restoreAllMocks());

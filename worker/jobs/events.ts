@@ -1,10 +1,9 @@
 /**
  * The hook at a job's end. The JobRunner calls `onJobFinished` once per job, after the result is
  * in R2 and the final row is in D1. Features that react to finished jobs (the tenant's signed
- * webhook, e-mail, analytics) register a listener here instead of editing the runtime:
- *
- *   // worker/webhooks/job-finished.ts (API engineer)
- *   jobFinishedListeners.push(async (env, job) => { await enqueueWebhook(env, job); });
+ * webhook, e-mail, analytics) register a listener here instead of editing the runtime, from an
+ * explicit register function the Worker's entry calls (worker/webhooks/index.ts,
+ * `registerWebhookListener`, called in worker/index.ts and worker/app.ts).
  *
  * A listener that throws is retried with the rest of the finish steps (the runner's alarm), so
  * listeners must be idempotent (e.g. key the webhook delivery by `${job.id}:${job.state}`).

@@ -4,5 +4,6 @@
  */
 export { createJob, canonicalJson, sha256Hex, type CreateJobInput, type JobCaller, type JobReceipt } from "./create-job";
 export { getJob, getJobLive, listJobs, pauseJob, resumeJob, cancelJob, deleteJob, getJobResult, type JobRow, type ListJobsQuery } from "./job-queries";
+export { forkJob, replayJob, type ForkChanges } from "./fork";
 export { jobFinishedListeners, onJobFinished, type FinishedJob, type JobFinishedListener } from "./events";
 export type { JobResultDocument } from "../runtime/finish";

@@ -1,7 +1,8 @@
 /**
  * Webhooks to tenants: endpoints with event filters, Standard Webhooks signatures, delivery with
- * retries through the queue, every attempt recorded. Registers the finish and progress listeners
- * on import.
+ * retries through the queue, every attempt recorded. `registerWebhookListener()` adds the finish
+ * and progress listeners to the job hooks (worker/jobs/events.ts); the Worker's entry
+ * (worker/index.ts) and createApp (worker/app.ts) call it.
  */
 import { jobFinishedListeners, jobProgressListeners } from "../jobs/events";
 import { emitJobFinished, emitJobProgress } from "./deliver";
@@ -22,4 +23,3 @@ export function registerWebhookListener(): void {
     await emitJobProgress(env, tenantId, id, progress);
   });
 }
-registerWebhookListener();

@@ -6,7 +6,7 @@
  */
 import type { Env } from "../../../worker/env";
 import type { AuthContext } from "../../../worker/http/vars";
-import { cancelJob, createJob, getJob, getJobLive, getJobResult, listJobs, pauseJob, resumeJob, type JobResultDocument } from "../../../worker/jobs/index";
+import { cancelJob, createJob, forkJob, getJob, getJobLive, getJobResult, listJobs, pauseJob, resumeJob, type JobResultDocument } from "../../../worker/jobs/index";
 
 import type { JobState } from "./job-states";
 
@@ -115,7 +115,7 @@ export async function controlJob(env: Env, tenantId: string, id: string, command
   await CONTROLS[command](env, tenantId, id);
 }
 
-/** Fork: a new job continuing from this one's latest checkpoint (same problem and algorithm). */
+/** Fork: a new job continuing from this one's latest checkpoint (worker/jobs/fork.ts, as POST /v1/jobs/{id}/fork). */
 export async function forkJobFromPage(
   env: Env,
   auth: AuthContext,
@@ -124,11 +124,11 @@ export async function forkJobFromPage(
   parameters?: Record<string, number>,
   weights?: Record<string, number>,
 ): Promise<JobView> {
-  // As POST /v1/jobs/{id}/fork: changed parameters are merged over the parent's.
-  const parent = parameters && Object.keys(parameters).length ? await getJob(env, auth.tenantId, id) : null;
-  const merged = parent ? { ...(parent.parameters as Record<string, unknown>), ...parameters } : undefined;
-  const name = parent?.name ? `${parent.name} (fork)` : undefined;
-  const row = await createJob(env, { tenantId: auth.tenantId, userId: auth.userId, requestId: auth.requestId }, { startFrom: { jobId: id }, budget, parameters: merged, name, weights });
+  const row = await forkJob(env, { tenantId: auth.tenantId, userId: auth.userId, requestId: auth.requestId }, id, {
+    budget,
+    parameters: parameters && Object.keys(parameters).length ? parameters : undefined,
+    weights,
+  });
   return toJobView(row as unknown as Record<string, any>);
 }
 

@@ -7,7 +7,7 @@
 import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import type { MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/server-runtime";
-import { jobExplanation } from "../../../../worker/api/job-exports";
+import { jobExplanation } from "../../../../worker/jobs/exports";
 import { StateBadge } from "../../components/job-bits";
 import { TERMINAL } from "../../platform/job-states";
 import { getJobForPage, type JobView } from "../../platform/jobs.server";

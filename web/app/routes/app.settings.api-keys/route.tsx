@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import type { MetaFunction } from "@remix-run/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { data } from "@remix-run/server-runtime";
-import { API_KEY_SCOPES, createApiKey, listApiKeys, revokeApiKey, type ApiKeyScope } from "../../../../worker/auth/api-keys";
+import { API_KEY_SCOPES, createApiKey, listApiKeys, revokeApiKey, type ApiKeyScope } from "../../../../worker/api-keys/service";
 import { Field, FormMessage } from "../../components/field";
 import { formatAge } from "../../components/format";
 import { callService, invariantResponse } from "../../platform/responses.server";

@@ -3,8 +3,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import type { MetaFunction } from "@remix-run/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { data } from "@remix-run/server-runtime";
-import { createInvitation, listInvitations, listMembers, removeMember, revokeInvitation } from "../../../../worker/auth/members";
-import { isMemberRole } from "../../../../worker/auth/tenants";
+import { createInvitation, listInvitations, listMembers, removeMember, revokeInvitation } from "../../../../worker/members/service";
+import { isMemberRole } from "../../../../worker/tenancy/tenants";
 import { Field, FormMessage } from "../../components/field";
 import { invariantResponse, toFormProblem } from "../../platform/responses.server";
 import { requireAdmin } from "../../platform/session.server";

@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs } from "@remix-run/server-runtime";
 import { redirect } from "@remix-run/server-runtime";
 import { getAuth } from "../../../../worker/auth/auth";
-import { membershipRole } from "../../../../worker/auth/tenants";
+import { membershipRole } from "../../../../worker/tenancy/tenants";
 import { invariantResponse } from "../../platform/responses.server";
 import { redirectWithCookies, requireUser } from "../../platform/session.server";
 

@@ -1,7 +1,7 @@
 /** The signed-in app: header with tenant switcher, navigation and sign-out around every /app page. */
 import { Form, NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/server-runtime";
-import { tenantsOf } from "../../../../worker/auth/tenants";
+import { tenantsOf } from "../../../../worker/tenancy/tenants";
 import { getSignedInUser, requireUser } from "../../platform/session.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

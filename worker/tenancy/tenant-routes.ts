@@ -7,7 +7,7 @@ import { createApiRouter } from "../http/openapi";
 import { ApiError } from "../http/problem";
 import { authOf } from "../auth/authenticate";
 import { getAuth } from "../auth/auth";
-import { createTenantForUser, membershipRole, tenantsOf } from "../auth/tenants";
+import { createTenantForUser, membershipRole, tenantsOf } from "./tenants";
 import { drizzle } from "drizzle-orm/d1";
 import { eq } from "drizzle-orm";
 import { organization } from "../db/schema";

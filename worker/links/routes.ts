@@ -7,13 +7,13 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { escapeHtml } from "../../core/exports/timetable-html";
-import { downloadResponse, formatsForJob, jobExport } from "../api/job-exports";
+import { downloadResponse, formatsForJob, jobExport } from "../jobs/exports";
 import { AUTHED_ERRORS, errorResponses, IdParam, jsonContent } from "../api/schemas";
 import { assertScope, authOf } from "../auth/authenticate";
 import { createApiRouter } from "../http/openapi";
 import { getJob, getJobResult } from "../jobs/job-queries";
-import { createCalendarFeed, createShareLink, listLinks, MAX_SHARE_HOURS, resolveFeed, resolveShare, revokeLink } from "../links/service";
-import { ExportQuery } from "./jobs";
+import { createCalendarFeed, createShareLink, listLinks, MAX_SHARE_HOURS, resolveFeed, resolveShare, revokeLink } from "./service";
+import { ExportQuery } from "../jobs/schemas";
 
 const Link = z
   .object({

@@ -10,9 +10,9 @@ import { Hono } from "hono";
 import type { Env } from "../env";
 import { apikey, member, organization, platformAdmin, user } from "../db/schema";
 import { ApiError } from "../http/problem";
-import { createApiKey, revokeApiKey } from "../auth/api-keys";
+import { createApiKey, revokeApiKey } from "../api-keys/service";
 import { getAuth } from "../auth/auth";
-import { createTenantForUser } from "../auth/tenants";
+import { createTenantForUser } from "../tenancy/tenants";
 
 export const DEMO_EMAIL = "demo@evolve.dev";
 /** Fixed and documented (README "Demo tenant"): the seed only ever runs locally. */

@@ -9,9 +9,9 @@ import type { Env } from "../env";
 import { apikey, invitation, member, organization, user } from "../db/schema";
 import { ApiError } from "../http/problem";
 import type { AuthContext } from "../http/vars";
-import { INVITATION_EXPIRES_SECONDS } from "./auth";
-import { getMailer } from "./mailer";
-import type { MemberRole } from "./tenants";
+import { INVITATION_EXPIRES_SECONDS } from "../auth/auth";
+import { getMailer } from "../auth/mailer";
+import type { MemberRole } from "../tenancy/tenants";
 
 function notFound(what: string, id: string): ApiError {
   return new ApiError(404, "not-found", `${what} not found`, `No ${what.toLowerCase()} ${id} in this tenant.`);

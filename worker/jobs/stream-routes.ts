@@ -10,7 +10,7 @@ import { Hono } from "hono";
 import type { Env } from "../env";
 import { assertScope } from "../auth/authenticate";
 import { ApiError } from "../http/problem";
-import { getJob, jobRunner } from "../jobs/job-queries";
+import { getJob, jobRunner } from "./job-queries";
 
 export const jobEventsRoutes = new Hono<{ Bindings: Env }>();
 

@@ -8,10 +8,10 @@ import { Hono } from "hono";
 import type { Env } from "../env";
 import { createApiRouter } from "../http/openapi";
 import { assertRole, authOf } from "../auth/authenticate";
-import { getBillingOverview } from "../billing/overview";
-import { createCheckoutSession, createPortalSession } from "../billing/sessions";
-import { PAID_TIERS } from "../billing/stripe-client";
-import { handleStripeWebhook } from "../billing/webhook";
+import { getBillingOverview } from "./overview";
+import { createCheckoutSession, createPortalSession } from "./sessions";
+import { PAID_TIERS } from "./stripe-client";
+import { handleStripeWebhook } from "./webhook";
 
 const UrlSchema = z.object({ url: z.string() });
 

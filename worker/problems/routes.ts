@@ -5,8 +5,8 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { ParameterError, ProblemError } from "../../core/engine/errors";
-import { bodyFromForm, readMultipart, withUploadedProblem } from "../api/problem-input";
-import { ProblemDocument, UploadFields } from "../api/problem-schemas";
+import { bodyFromForm, readMultipart, withUploadedProblem } from "./input";
+import { ProblemDocument, UploadFields } from "./schemas";
 import { AUTHED_ERRORS, errorResponses, FieldErrorSchema, jsonContent } from "../api/schemas";
 import { assertScope, authOf } from "../auth/authenticate";
 import { createApiRouter, zodIssuesToFieldErrors } from "../http/openapi";

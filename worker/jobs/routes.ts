@@ -1,102 +1,26 @@
 /**
  * /v1/jobs — thin HTTP over the job service layer (worker/jobs/): create (JSON or multipart
  * upload), list, read, pause / resume / cancel, delete, fork, replay, result, explanation and
- * exports. Business rules (admission, states, forks) live in the service; this file maps HTTP.
- * The SSE stream GET /v1/jobs/:id/events is the runtime's route.
+ * exports. Business rules (admission, states, fork and replay) live in the service
+ * (worker/jobs/index.ts, worker/jobs/fork.ts); the request schemas in worker/jobs/schemas.ts; this
+ * file maps HTTP. The live streams are worker/jobs/stream-routes.ts.
  */
 import { createRoute, z, type RouteConfig } from "@hono/zod-openapi";
-import { MAX_WEIGHT, WEIGHT_NAMES } from "../../core/timetabling/weights";
 import type { Context } from "hono";
-import { bodyFromForm, readMultipart, withUploadedProblem } from "../api/problem-input";
-import { ProblemDocument, UploadFields } from "../api/problem-schemas";
-import { downloadResponse, jobExplanation, jobExport } from "../api/job-exports";
-import { JOB_STATES, JobSchema, jobView } from "../api/job-view";
+import { bodyFromForm, readMultipart, withUploadedProblem } from "../problems/input";
+import { downloadResponse, jobExplanation, jobExport } from "./exports";
+import { JobSchema, jobView } from "./view";
 import { AUTHED_ERRORS, CursorQuery, errorResponses, IdParam, jsonContent } from "../api/schemas";
 import { assertScope, authOf } from "../auth/authenticate";
 import { createApiRouter, zodIssuesToFieldErrors } from "../http/openapi";
-import { ApiError, validationError } from "../http/problem";
-import { cancelJob, createJob, deleteJob, getJob, getJobResult, listJobs, pauseJob, resumeJob, type CreateJobInput, type ListJobsQuery } from "../jobs/index";
-import { getJson, jobKeys } from "../storage/blobs";
+import { validationError } from "../http/problem";
+import { cancelJob, createJob, deleteJob, getJob, getJobResult, listJobs, pauseJob, resumeJob, type CreateJobInput, type ListJobsQuery } from "./index";
+import { forkJob, replayJob } from "./fork";
+import { CreateJob, CreateJobUpload, DEFAULT_BUDGET, Explanation, ExportParams, ExportQuery, ForkJob, JobList, ListQuery, Result } from "./schemas";
 import { checkTargetUrl, listDeliveries } from "../webhooks/endpoints";
 import { jobEndpointId } from "../webhooks/job-webhook";
-import { Delivery } from "./webhooks";
+import { Delivery } from "../webhooks/schemas";
 
-/** Budgets used when a job names none (evaluations: exact and replayable). */
-export const DEFAULT_BUDGET: Record<string, { evaluations: number }> = {
-  continuous: { evaluations: 100_000 },
-  tsp: { evaluations: 200_000 },
-  timetabling: { evaluations: 1_000_000 },
-  // Tenant objectives cost a sandbox call per batch: a smaller default than the built-ins'.
-  permutation: { evaluations: 50_000 },
-};
-
-const Budget = z
-  .object({
-    evaluations: z.number().int().min(1).optional(),
-    seconds: z.number().positive().max(86_400).optional(),
-  })
-  .openapi("Budget", { description: "Exactly one of evaluations (replayable) or seconds of compute. Default: a per-kind number of evaluations." });
-
-const CreateJob = z
-  .object({
-    problem: ProblemDocument,
-    algorithm: z.string().optional().openapi({ description: "An id from GET /v1/algorithms; the kind's default when absent." }),
-    parameters: z.record(z.string(), z.unknown()).optional().openapi({ description: "Algorithm parameters; defaults fill the rest." }),
-    seed: z.number().int().min(0).max(0xffffffff).optional().openapi({ description: "Random when absent; recorded in the receipt." }),
-    budget: Budget.optional(),
-    islands: z.number().int().min(1).max(64).optional(),
-    name: z.string().max(200).optional(),
-    webhook: z
-      .object({ url: z.string().url() })
-      .optional()
-      .openapi({ description: "Also POST this job's finish event here, signed like endpoint deliveries with the secret from GET /v1/webhooks/job-secret." }),
-  })
-  .openapi("CreateJob");
-
-const CreateJobUpload = z
-  .object({
-    ...UploadFields,
-    algorithm: z.string().optional(),
-    parameters: z.string().optional().openapi({ description: "JSON object as text" }),
-    seed: z.string().optional(),
-    budget: z.string().optional().openapi({ description: 'JSON as text, e.g. {"evaluations":50000}' }),
-    name: z.string().optional(),
-  })
-  .openapi("CreateJobUpload");
-
-const ForkJob = z
-  .object({
-    parameters: z.record(z.string(), z.unknown()).optional().openapi({ description: "Changed numeric rates and factors (structure-shaping ones cannot change)." }),
-    budget: Budget.optional(),
-    seed: z.number().int().min(0).max(0xffffffff).optional(),
-    name: z.string().max(200).optional(),
-    weights: z
-      .object(Object.fromEntries(WEIGHT_NAMES.map((k) => [k, z.number().min(0).max(MAX_WEIGHT).optional()])))
-      .strict()
-      .optional()
-      .openapi({ description: "Timetabling only: soft-constraint weights (cost per unit of violation) replacing the parent's; the others keep theirs. The restored timetables are re-scored under them." }),
-  })
-  .openapi("ForkJob");
-
-const ListQuery = CursorQuery.extend({
-  state: z.enum(JOB_STATES).optional(),
-  kind: z.string().optional(),
-  createdAfter: z.string().datetime().optional().openapi({ description: "ISO-8601; only jobs created at or after." }),
-  createdBefore: z.string().datetime().optional().openapi({ description: "ISO-8601; only jobs created before." }),
-});
-
-const JobList = z.object({ items: z.array(JobSchema), nextCursor: z.string().nullable() }).openapi("JobList");
-const Result = z.record(z.string(), z.unknown()).openapi("JobResult", { description: "Best solution, figures, per-island figures and the convergence history." });
-const Explanation = z.record(z.string(), z.unknown()).openapi("Explanation", { description: "Hard and soft totals and every violation per constraint." });
-const ExportParams = IdParam.extend({
-  format: z.string().openapi({ param: { name: "format", in: "path" }, example: "xlsx", description: "json, csv, xlsx, ics, html, sol, tour, geojson, svg, convergence.csv, convergence.svg or zip (per kind)" }),
-});
-export const ExportQuery = z.object({
-  view: z.string().optional().openapi({ description: "ICS only: room:<id>, group:<id> or instructor:<id>" }),
-  start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().openapi({ description: "ICS: first day of the first week (day 0 of the timetable)" }),
-  weeks: z.coerce.number().int().min(1).max(60).optional().openapi({ description: "ICS: weekly repetitions (default 12)" }),
-  tz: z.string().max(64).optional().openapi({ description: "ICS: IANA time zone shown to calendar clients" }),
-});
 const binary = (description: string) => ({ description, content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } } });
 
 /** The JSON part was validated by zod-openapi; its type is lost only because the route also declares an upload. */
@@ -193,16 +117,8 @@ export const typedJobRoutes = jobRoutes
     }),
     async (c) => {
       const auth = writer(c);
-      const parent = await getJob(c.env, auth.tenantId, c.req.valid("param").id);
       const body = (c.req.header("content-length") === "0" || !c.req.header("content-type") ? {} : c.req.valid("json")) as z.infer<typeof ForkJob>;
-      const row = await createJob(c.env, { tenantId: auth.tenantId, userId: auth.userId, requestId: c.get("requestId") }, {
-        startFrom: { jobId: parent.id },
-        parameters: body.parameters ? { ...parent.parameters, ...body.parameters } : undefined,
-        budget: body.budget ?? parent.budget,
-        seed: body.seed,
-        name: body.name ?? (parent.name ? `${parent.name} (fork)` : undefined),
-        weights: body.weights,
-      });
+      const row = await forkJob(c.env, { tenantId: auth.tenantId, userId: auth.userId, requestId: c.get("requestId") }, c.req.valid("param").id, body);
       c.header("location", `/v1/jobs/${row.id}`);
       return c.json(jobView(row), 202);
     },
@@ -211,22 +127,7 @@ export const typedJobRoutes = jobRoutes
     idRoute("post", "/{id}/replay", "Re-run the job from its receipt (same engine version, seed and input)", { 202: jsonContent(JobSchema, "The replay job"), ...errorResponses(...AUTHED_ERRORS, 402, 404, 409, 422) }),
     async (c) => {
       const auth = writer(c);
-      const row = await getJob(c.env, auth.tenantId, c.req.valid("param").id);
-      const receipt = (row.receipt ?? {}) as { replayable?: boolean; islandChunkEvaluations?: number | null; migrateEvery?: number | null; migrants?: number | null };
-      if (!receipt.replayable) {
-        throw new ApiError(409, "not-replayable", "Not replayable", "Only evaluation-budgeted jobs replay exactly; this one was budgeted in seconds.");
-      }
-      const options = row.islands > 1 ? { islandChunkEvaluations: receipt.islandChunkEvaluations ?? undefined, migrateEvery: receipt.migrateEvery ?? undefined, migrants: receipt.migrants ?? undefined } : undefined;
-      const base = { algorithm: row.algorithm, parameters: row.parameters, seed: row.seed, budget: row.budget, islands: row.islands, name: `replay of ${row.name ?? row.id}`, options };
-      let input: CreateJobInput;
-      const problem = await getJson(c.env.BLOBS, row.inputKey ?? jobKeys.input(auth.tenantId, row.id));
-      if (problem === null) throw new ApiError(409, "input-gone", "Input no longer stored", `The input of job ${row.id} is no longer stored.`);
-      if (row.parentJobId) {
-        // A fork replays as a fork of the same parent, with the weights its own input carries.
-        const weights = row.kind === "timetabling" ? ((problem as { weights?: Record<string, unknown> }).weights ?? undefined) : undefined;
-        input = { ...base, startFrom: { jobId: row.parentJobId }, weights };
-      } else input = { ...base, problem };
-      const replay = await createJob(c.env, { tenantId: auth.tenantId, userId: auth.userId, requestId: c.get("requestId") }, input);
+      const replay = await replayJob(c.env, { tenantId: auth.tenantId, userId: auth.userId, requestId: c.get("requestId") }, c.req.valid("param").id);
       c.header("location", `/v1/jobs/${replay.id}`);
       return c.json(jobView(replay), 202);
     },

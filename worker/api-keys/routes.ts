@@ -5,7 +5,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter } from "../http/openapi";
 import { assertRole, authOf } from "../auth/authenticate";
-import { API_KEY_SCOPES, createApiKey, listApiKeys, revokeApiKey } from "../auth/api-keys";
+import { API_KEY_SCOPES, createApiKey, listApiKeys, revokeApiKey } from "./service";
 import { validationError } from "../http/problem";
 
 const ApiKeySchema = z

@@ -15,7 +15,7 @@ import type { PermutationProblem } from "../../core/permutation/problem";
 import { job } from "../db/schema";
 import type { Env } from "../env";
 import { ApiError } from "../http/problem";
-import { getJob, getJobResult, type JobRow } from "../jobs/job-queries";
+import { getJob, getJobResult, type JobRow } from "./job-queries";
 import type { JobResultDocument } from "../runtime/finish";
 // Shape-aware: documents with tenant code compile here without a sandbox (exports never run them).
 import { compileProblem } from "../runtime/engine";

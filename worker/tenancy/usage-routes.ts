@@ -5,7 +5,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter } from "../http/openapi";
 import { authOf } from "../auth/authenticate";
-import { getUsageOverview } from "../tenancy/usage-overview";
+import { getUsageOverview } from "./usage-overview";
 
 const get = createRoute({
   method: "get",

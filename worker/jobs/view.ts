@@ -3,7 +3,7 @@
  * every /v1/jobs route and the OpenAPI document.
  */
 import { z } from "@hono/zod-openapi";
-import type { JobRow } from "../jobs/job-queries";
+import type { JobRow } from "./job-queries";
 
 export const JOB_STATES = ["queued", "running", "paused", "succeeded", "failed", "cancelled", "expired"] as const;
 

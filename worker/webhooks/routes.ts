@@ -7,41 +7,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { AUTHED_ERRORS, CursorQuery, errorResponses, IdParam, jsonContent } from "../api/schemas";
 import { assertRole, assertScope, authOf } from "../auth/authenticate";
 import { createApiRouter } from "../http/openapi";
-import { createEndpoint, deleteEndpoint, getEndpoint, endpointView, listDeliveries, listEndpoints, rotateSecret, updateEndpoint } from "../webhooks/endpoints";
-import { WEBHOOK_EVENTS } from "../webhooks/events";
-import { jobWebhookSecret } from "../webhooks/job-webhook";
-
-const EventType = z.enum(WEBHOOK_EVENTS).openapi("WebhookEventType");
-
-const Endpoint = z
-  .object({ id: z.string(), url: z.string().url(), events: z.array(EventType), enabled: z.boolean(), createdAt: z.string().datetime() })
-  .openapi("WebhookEndpoint");
-const EndpointWithSecret = Endpoint.extend({
-  secret: z.string().openapi({ description: "Standard Webhooks signing secret (whsec_…). Shown only now: store it." }),
-}).openapi("WebhookEndpointWithSecret");
-
-const CreateEndpoint = z
-  .object({
-    url: z.string().url().openapi({ example: "https://example.com/hooks/evolve" }),
-    events: z.array(EventType).min(1).openapi({ example: ["job.succeeded", "job.failed"] }),
-    enabled: z.boolean().optional(),
-  })
-  .openapi("CreateWebhookEndpoint");
-const UpdateEndpoint = CreateEndpoint.partial().openapi("UpdateWebhookEndpoint");
-
-export const Delivery = z
-  .object({
-    id: z.string(),
-    eventId: z.string().openapi({ description: "The webhook-id header: the same for every attempt of one event." }),
-    eventType: EventType,
-    jobId: z.string().nullable(),
-    attempt: z.number().int(),
-    status: z.enum(["pending", "delivered", "failed"]),
-    responseCode: z.number().int().nullable(),
-    error: z.string().nullable(),
-    createdAt: z.string().datetime(),
-  })
-  .openapi("WebhookDelivery");
+import { createEndpoint, deleteEndpoint, getEndpoint, endpointView, listDeliveries, listEndpoints, rotateSecret, updateEndpoint } from "./endpoints";
+import { jobWebhookSecret } from "./job-webhook";
+import { CreateEndpoint, Delivery, Endpoint, EndpointWithSecret, UpdateEndpoint } from "./schemas";
 
 const tags = ["Webhooks"];
 

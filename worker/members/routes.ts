@@ -7,7 +7,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter } from "../http/openapi";
 import { assertRole, authOf } from "../auth/authenticate";
-import { changeMemberRole, createInvitation, listInvitations, listMembers, removeMember, revokeInvitation } from "../auth/members";
+import { changeMemberRole, createInvitation, listInvitations, listMembers, removeMember, revokeInvitation } from "./service";
 
 const Role = z.enum(["owner", "admin", "member"]);
 const IdParam = z.object({ id: z.string().min(1).max(100) });

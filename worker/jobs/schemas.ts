@@ -1,0 +1,86 @@
+/**
+ * Request and response schemas of /v1/jobs (zod, also the OpenAPI document): submission (JSON or
+ * upload), list query, fork, exports. The job resource itself is worker/jobs/view.ts.
+ */
+import { z } from "@hono/zod-openapi";
+import { MAX_WEIGHT, WEIGHT_NAMES } from "../../core/timetabling/weights";
+import { CursorQuery, IdParam } from "../api/schemas";
+import { ProblemDocument, UploadFields } from "../problems/schemas";
+import { JOB_STATES, JobSchema } from "./view";
+
+/** Budgets used when a job names none (evaluations: exact and replayable). */
+export const DEFAULT_BUDGET: Record<string, { evaluations: number }> = {
+  continuous: { evaluations: 100_000 },
+  tsp: { evaluations: 200_000 },
+  timetabling: { evaluations: 1_000_000 },
+  // Tenant objectives cost a sandbox call per batch: a smaller default than the built-ins'.
+  permutation: { evaluations: 50_000 },
+};
+
+export const Budget = z
+  .object({
+    evaluations: z.number().int().min(1).optional(),
+    seconds: z.number().positive().max(86_400).optional(),
+  })
+  .openapi("Budget", { description: "Exactly one of evaluations (replayable) or seconds of compute. Default: a per-kind number of evaluations." });
+
+export const CreateJob = z
+  .object({
+    problem: ProblemDocument,
+    algorithm: z.string().optional().openapi({ description: "An id from GET /v1/algorithms; the kind's default when absent." }),
+    parameters: z.record(z.string(), z.unknown()).optional().openapi({ description: "Algorithm parameters; defaults fill the rest." }),
+    seed: z.number().int().min(0).max(0xffffffff).optional().openapi({ description: "Random when absent; recorded in the receipt." }),
+    budget: Budget.optional(),
+    islands: z.number().int().min(1).max(64).optional(),
+    name: z.string().max(200).optional(),
+    webhook: z
+      .object({ url: z.string().url() })
+      .optional()
+      .openapi({ description: "Also POST this job's finish event here, signed like endpoint deliveries with the secret from GET /v1/webhooks/job-secret." }),
+  })
+  .openapi("CreateJob");
+
+export const CreateJobUpload = z
+  .object({
+    ...UploadFields,
+    algorithm: z.string().optional(),
+    parameters: z.string().optional().openapi({ description: "JSON object as text" }),
+    seed: z.string().optional(),
+    budget: z.string().optional().openapi({ description: 'JSON as text, e.g. {"evaluations":50000}' }),
+    name: z.string().optional(),
+  })
+  .openapi("CreateJobUpload");
+
+export const ForkJob = z
+  .object({
+    parameters: z.record(z.string(), z.unknown()).optional().openapi({ description: "Changed numeric rates and factors (structure-shaping ones cannot change)." }),
+    budget: Budget.optional(),
+    seed: z.number().int().min(0).max(0xffffffff).optional(),
+    name: z.string().max(200).optional(),
+    weights: z
+      .object(Object.fromEntries(WEIGHT_NAMES.map((k) => [k, z.number().min(0).max(MAX_WEIGHT).optional()])))
+      .strict()
+      .optional()
+      .openapi({ description: "Timetabling only: soft-constraint weights (cost per unit of violation) replacing the parent's; the others keep theirs. The restored timetables are re-scored under them." }),
+  })
+  .openapi("ForkJob");
+
+export const ListQuery = CursorQuery.extend({
+  state: z.enum(JOB_STATES).optional(),
+  kind: z.string().optional(),
+  createdAfter: z.string().datetime().optional().openapi({ description: "ISO-8601; only jobs created at or after." }),
+  createdBefore: z.string().datetime().optional().openapi({ description: "ISO-8601; only jobs created before." }),
+});
+
+export const JobList = z.object({ items: z.array(JobSchema), nextCursor: z.string().nullable() }).openapi("JobList");
+export const Result = z.record(z.string(), z.unknown()).openapi("JobResult", { description: "Best solution, figures, per-island figures and the convergence history." });
+export const Explanation = z.record(z.string(), z.unknown()).openapi("Explanation", { description: "Hard and soft totals and every violation per constraint." });
+export const ExportParams = IdParam.extend({
+  format: z.string().openapi({ param: { name: "format", in: "path" }, example: "xlsx", description: "json, csv, xlsx, ics, html, sol, tour, geojson, svg, convergence.csv, convergence.svg or zip (per kind)" }),
+});
+export const ExportQuery = z.object({
+  view: z.string().optional().openapi({ description: "ICS only: room:<id>, group:<id> or instructor:<id>" }),
+  start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().openapi({ description: "ICS: first day of the first week (day 0 of the timetable)" }),
+  weeks: z.coerce.number().int().min(1).max(60).optional().openapi({ description: "ICS: weekly repetitions (default 12)" }),
+  tz: z.string().max(64).optional().openapi({ description: "ICS: IANA time zone shown to calendar clients" }),
+});
