@@ -1,0 +1,258 @@
+/**
+ * The incremental evaluator: a timetable (start slot and room per activity) with occupancy
+ * counters and every constraint's current violations, updated by `place` / `unplace` touching only
+ * what one activity affects: its row of the unary tables, its teachers' / subgroups' / room's
+ * slots, the (resource, day) pairs it touches and the set constraints it belongs to.
+ * Costs: `hard` (violations of 100% constraints, clashes, unplaced activities) and `soft` in
+ * units of 1/10000 (see problem.ts). `evaluate.ts` recomputes the same from scratch.
+ */
+import type { SchoolProblem } from "./problem";
+import { softUnits } from "./problem";
+
+export class Board {
+  readonly p: SchoolProblem;
+  readonly start: Int32Array;
+  readonly room: Int32Array;
+  readonly tOcc: Int32Array;
+  readonly gOcc: Int32Array;
+  readonly rOcc: Int32Array;
+  /** Current unary (start + room + room-slot) hard and soft cost per activity. */
+  readonly actHard: Int32Array;
+  readonly actSoft: Float64Array;
+  readonly resDay: Int32Array;
+  readonly resViol: Int32Array;
+  private readonly resViews: Int32Array[];
+  private readonly resHardW: Uint8Array;
+  private readonly resUnits: Float64Array;
+  readonly setViol: Int32Array;
+  private readonly setHardW: Uint8Array;
+  private readonly setUnits: Float64Array;
+  clashes = 0;
+  roomClashes = 0;
+  localHard = 0;
+  localSoft = 0;
+  resHard = 0;
+  resSoft = 0;
+  setHard = 0;
+  setSoft = 0;
+  unplaced: number;
+
+  constructor(p: SchoolProblem) {
+    this.p = p;
+    const n = p.nActivities;
+    this.start = new Int32Array(n).fill(-1);
+    this.room = new Int32Array(n).fill(-1);
+    this.tOcc = new Int32Array(p.teachers.length * p.nSlots);
+    this.gOcc = new Int32Array(p.subgroups.length * p.nSlots);
+    this.rOcc = new Int32Array(p.rooms.length * p.nSlots);
+    this.actHard = new Int32Array(n);
+    this.actSoft = new Float64Array(n);
+    const nr = p.resources.length;
+    this.resDay = new Int32Array(nr * p.nDays);
+    this.resViol = new Int32Array(nr);
+    this.resViews = p.resources.map((_, i) => this.resDay.subarray(i * p.nDays, (i + 1) * p.nDays));
+    this.resHardW = Uint8Array.from(p.resources, (r) => (r.weight >= 100 ? 1 : 0));
+    this.resUnits = Float64Array.from(p.resources, (r) => softUnits(r.weight));
+    this.setViol = new Int32Array(p.sets.length);
+    this.setHardW = Uint8Array.from(p.sets, (r) => (r.weight >= 100 ? 1 : 0));
+    this.setUnits = Float64Array.from(p.sets, (r) => softUnits(r.weight));
+    this.unplaced = n;
+    // Resources whose week is violated with nothing placed (e.g. a minimum) start at that value.
+    for (let i = 0; i < nr; i++) this.refreshWeek(i);
+    for (let k = 0; k < p.sets.length; k++) this.refreshSet(k);
+  }
+
+  get hard(): number {
+    return this.clashes + this.roomClashes + this.localHard + this.resHard + this.setHard + this.unplaced;
+  }
+  /** Soft units (divide by SOFT_SCALE for FET's weighted violations). */
+  get soft(): number {
+    return this.localSoft + this.resSoft + this.setSoft;
+  }
+
+  /** Unary hard / soft cost of activity a at start s in room r (r = -1: none). */
+  localHardOf(a: number, s: number, r: number): number {
+    const p = this.p;
+    let h = p.startHard[a * p.nSlots + s];
+    if (r >= 0) {
+      h += p.roomHard[a * p.rooms.length + r];
+      const d = p.actDuration[a];
+      const base = r * p.nSlots + s;
+      for (let k = 0; k < d; k++) h += p.roomSlotHard[base + k];
+    } else if (p.needsRoom[a]) h += 1;
+    return h;
+  }
+  localSoftOf(a: number, s: number, r: number): number {
+    const p = this.p;
+    let v = p.startSoft[a * p.nSlots + s];
+    if (r >= 0) {
+      v += p.roomSoft[a * p.rooms.length + r];
+      const d = p.actDuration[a];
+      const base = r * p.nSlots + s;
+      for (let k = 0; k < d; k++) v += p.roomSlotSoft[base + k];
+    }
+    return v;
+  }
+
+  place(a: number, s: number, r: number): void {
+    const p = this.p;
+    this.start[a] = s;
+    this.room[a] = r;
+    this.unplaced--;
+    const h = this.localHardOf(a, s, r);
+    const v = this.localSoftOf(a, s, r);
+    this.actHard[a] = h;
+    this.actSoft[a] = v;
+    this.localHard += h;
+    this.localSoft += v;
+    this.occupy(a, s, r, 1);
+    const day = (s / p.nHours) | 0;
+    this.refreshResources(a, day);
+    this.refreshSets(a);
+  }
+
+  unplace(a: number): void {
+    const s = this.start[a];
+    if (s < 0) return;
+    const p = this.p;
+    const r = this.room[a];
+    this.localHard -= this.actHard[a];
+    this.localSoft -= this.actSoft[a];
+    this.actHard[a] = 0;
+    this.actSoft[a] = 0;
+    this.occupy(a, s, r, -1);
+    this.start[a] = -1;
+    this.room[a] = -1;
+    this.unplaced++;
+    this.refreshResources(a, (s / p.nHours) | 0);
+    this.refreshSets(a);
+  }
+
+  private occupy(a: number, s: number, r: number, sign: 1 | -1): void {
+    const p = this.p;
+    const d = p.actDuration[a];
+    const nSlots = p.nSlots;
+    if (p.compulsoryTime) {
+      for (let k = p.actTeacherStart[a]; k < p.actTeacherStart[a + 1]; k++) {
+        const base = p.actTeachers[k] * nSlots + s;
+        for (let h = 0; h < d; h++) this.clashes += bump(this.tOcc, base + h, sign);
+      }
+      for (let k = p.actSubgroupStart[a]; k < p.actSubgroupStart[a + 1]; k++) {
+        const base = p.actSubgroups[k] * nSlots + s;
+        for (let h = 0; h < d; h++) this.clashes += bump(this.gOcc, base + h, sign);
+      }
+    } else {
+      for (let k = p.actTeacherStart[a]; k < p.actTeacherStart[a + 1]; k++) {
+        const base = p.actTeachers[k] * nSlots + s;
+        for (let h = 0; h < d; h++) this.tOcc[base + h] += sign;
+      }
+      for (let k = p.actSubgroupStart[a]; k < p.actSubgroupStart[a + 1]; k++) {
+        const base = p.actSubgroups[k] * nSlots + s;
+        for (let h = 0; h < d; h++) this.gOcc[base + h] += sign;
+      }
+    }
+    if (r >= 0) {
+      const base = r * nSlots + s;
+      if (p.compulsorySpace) for (let h = 0; h < d; h++) this.roomClashes += bump(this.rOcc, base + h, sign);
+      else for (let h = 0; h < d; h++) this.rOcc[base + h] += sign;
+    }
+  }
+
+  private refreshResources(a: number, day: number): void {
+    const p = this.p;
+    const nSlots = p.nSlots;
+    const off = day * p.nHours;
+    for (let k = p.actTeacherStart[a]; k < p.actTeacherStart[a + 1]; k++) {
+      const t = p.actTeachers[k];
+      for (let j = p.teacherResStart[t]; j < p.teacherResStart[t + 1]; j++) this.refreshDay(p.teacherRes[j], this.tOcc, p.teacherBlocked, t * nSlots + off, day);
+    }
+    for (let k = p.actSubgroupStart[a]; k < p.actSubgroupStart[a + 1]; k++) {
+      const g = p.actSubgroups[k];
+      for (let j = p.subgroupResStart[g]; j < p.subgroupResStart[g + 1]; j++) this.refreshDay(p.subgroupRes[j], this.gOcc, p.subgroupBlocked, g * nSlots + off, day);
+    }
+  }
+
+  private refreshDay(i: number, occ: Int32Array, blocked: Uint8Array, base: number, day: number): void {
+    const inst = this.p.resources[i];
+    const v = inst.day(occ, blocked, base, this.p.nHours, day);
+    const at = i * this.p.nDays + day;
+    if (v === this.resDay[at]) return;
+    this.resDay[at] = v;
+    this.refreshWeek(i);
+  }
+
+  private refreshWeek(i: number): void {
+    const v = this.p.resources[i].week(this.resViews[i], this.p.nDays);
+    const old = this.resViol[i];
+    if (v === old) return;
+    this.resViol[i] = v;
+    if (this.resHardW[i]) this.resHard += v - old;
+    else this.resSoft += (v - old) * this.resUnits[i];
+  }
+
+  private refreshSets(a: number): void {
+    const p = this.p;
+    for (let k = p.actSetStart[a]; k < p.actSetStart[a + 1]; k++) this.refreshSet(p.actSets[k]);
+  }
+
+  private refreshSet(k: number): void {
+    const v = this.p.sets[k].violations(this.start, this.room);
+    const old = this.setViol[k];
+    if (v === old) return;
+    this.setViol[k] = v;
+    if (this.setHardW[k]) this.setHard += v - old;
+    else this.setSoft += (v - old) * this.setUnits[k];
+  }
+
+  /** Whether activity a takes part in a hard violation (for choosing what to move). */
+  inConflict(a: number): boolean {
+    const s = this.start[a];
+    if (s < 0) return true;
+    if (this.actHard[a] > 0) return true;
+    const p = this.p;
+    const d = p.actDuration[a];
+    const nSlots = p.nSlots;
+    if (p.compulsoryTime) {
+      for (let k = p.actTeacherStart[a]; k < p.actTeacherStart[a + 1]; k++) {
+        const base = p.actTeachers[k] * nSlots + s;
+        for (let h = 0; h < d; h++) if (this.tOcc[base + h] > 1) return true;
+      }
+      for (let k = p.actSubgroupStart[a]; k < p.actSubgroupStart[a + 1]; k++) {
+        const base = p.actSubgroups[k] * nSlots + s;
+        for (let h = 0; h < d; h++) if (this.gOcc[base + h] > 1) return true;
+      }
+    }
+    const r = this.room[a];
+    if (r >= 0 && p.compulsorySpace) {
+      const base = r * nSlots + s;
+      for (let h = 0; h < d; h++) if (this.rOcc[base + h] > 1) return true;
+    }
+    for (let k = p.actSetStart[a]; k < p.actSetStart[a + 1]; k++) {
+      const i = p.actSets[k];
+      if (this.setHardW[i] && this.setViol[i] > 0) return true;
+    }
+    for (let k = p.actTeacherStart[a]; k < p.actTeacherStart[a + 1]; k++) {
+      const t = p.actTeachers[k];
+      for (let j = p.teacherResStart[t]; j < p.teacherResStart[t + 1]; j++) {
+        const i = p.teacherRes[j];
+        if (this.resHardW[i] && this.resViol[i] > 0) return true;
+      }
+    }
+    for (let k = p.actSubgroupStart[a]; k < p.actSubgroupStart[a + 1]; k++) {
+      const g = p.actSubgroups[k];
+      for (let j = p.subgroupResStart[g]; j < p.subgroupResStart[g + 1]; j++) {
+        const i = p.subgroupRes[j];
+        if (this.resHardW[i] && this.resViol[i] > 0) return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** occ[i] += sign and return the change in Σ max(0, occ − 1). */
+function bump(occ: Int32Array, i: number, sign: 1 | -1): number {
+  const before = occ[i];
+  const after = before + sign;
+  occ[i] = after;
+  return (after > 1 ? after - 1 : 0) - (before > 1 ? before - 1 : 0);
+}

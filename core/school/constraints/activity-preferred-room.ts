@@ -1,0 +1,14 @@
+import type { ConstraintDefinition } from "./types";
+
+export const activityPreferredRoom: ConstraintDefinition = {
+  type: "ConstraintActivityPreferredRoom",
+  list: "space",
+  description: "An activity takes place in the given room. One violation when it is in another room or in none.",
+  compile(c, ctx) {
+    const f = ctx.fields(c);
+    const a = ctx.activity(f, "Activity_Id");
+    const room = ctx.room(f, "Room");
+    if (a < 0) return [];
+    return [{ shape: "room", source: c, weight: c.weight, activities: Int32Array.of(a), cost: (_a, r) => (r === room ? 0 : 1) }];
+  },
+};

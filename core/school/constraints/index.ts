@@ -1,0 +1,59 @@
+/**
+ * The registry: FET constraint type name → definition. Adding a type is one file in this folder
+ * plus one line here (see core/school/README.md, "How to add a constraint type").
+ */
+import type { ConstraintDefinition } from "./types";
+import { activitiesPreferredStartingTimes } from "./activities-preferred-starting-times";
+import { activitiesPreferredTimeSlots } from "./activities-preferred-time-slots";
+import { activitiesSameStartingTime } from "./activities-same-starting-time";
+import { activityPreferredRoom } from "./activity-preferred-room";
+import { activityPreferredStartingTime } from "./activity-preferred-starting-time";
+import { activityPreferredStartingTimes } from "./activity-preferred-starting-times";
+import { activityPreferredTimeSlots } from "./activity-preferred-time-slots";
+import { activityTagPreferredRooms } from "./activity-tag-preferred-rooms";
+import { basicCompulsorySpace } from "./basic-compulsory-space";
+import { basicCompulsoryTime } from "./basic-compulsory-time";
+import { breakTimes } from "./break-times";
+import { minDaysBetweenActivities } from "./min-days-between-activities";
+import { roomNotAvailableTimes } from "./room-not-available-times";
+import { studentsMaxGapsPerWeek } from "./students-max-gaps-per-week";
+import { studentsSetNotAvailableTimes } from "./students-set-not-available-times";
+import { subjectPreferredRoom } from "./subject-preferred-room";
+import { subjectPreferredRooms } from "./subject-preferred-rooms";
+import { teacherHomeRoom } from "./teacher-home-room";
+import { teacherHomeRooms } from "./teacher-home-rooms";
+import { teacherMaxDaysPerWeek } from "./teacher-max-days-per-week";
+import { teacherMaxGapsPerWeek } from "./teacher-max-gaps-per-week";
+import { teacherNotAvailableTimes } from "./teacher-not-available-times";
+import { teachersMaxGapsPerWeek } from "./teachers-max-gaps-per-week";
+
+export type { ConstraintDefinition, CompileContext, Instance } from "./types";
+
+const LIST: ConstraintDefinition[] = [
+  basicCompulsoryTime,
+  basicCompulsorySpace,
+  activityPreferredStartingTimes,
+  minDaysBetweenActivities,
+  breakTimes,
+  teacherNotAvailableTimes,
+  studentsSetNotAvailableTimes,
+  activitiesSameStartingTime,
+  activityPreferredStartingTime,
+  activitiesPreferredTimeSlots,
+  activityPreferredTimeSlots,
+  subjectPreferredRoom,
+  activitiesPreferredStartingTimes,
+  activityPreferredRoom,
+  teacherHomeRoom,
+  teacherHomeRooms,
+  studentsMaxGapsPerWeek,
+  roomNotAvailableTimes,
+  subjectPreferredRooms,
+  teacherMaxGapsPerWeek,
+  activityTagPreferredRooms,
+  teachersMaxGapsPerWeek,
+  teacherMaxDaysPerWeek,
+  // Other engineers: add one line per new type below this comment.
+];
+
+export const CONSTRAINTS: Record<string, ConstraintDefinition> = Object.fromEntries(LIST.map((d) => [d.type, d]));

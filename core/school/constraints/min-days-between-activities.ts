@@ -1,0 +1,70 @@
+import type { ConstraintDefinition, Instance } from "./types";
+import { activityIds } from "./util";
+
+/**
+ * FET: for each pair of the activities on days closer than MinDays, (MinDays − distance)
+ * violations. With Consecutive_If_Same_Day, FET's generator only ever puts two of them on the same
+ * day back to back, whatever the weight; we count that as a separate hard rule (one violation per
+ * pair on the same day and not adjacent), otherwise FET could not open our result.
+ */
+export const minDaysBetweenActivities: ConstraintDefinition = {
+  type: "ConstraintMinDaysBetweenActivities",
+  list: "time",
+  description: "The activities (usually the lessons of one split activity) are spread over the week: each pair is at least MinDays days apart. Each pair closer than that counts MinDays minus their distance. With Consecutive_If_Same_Day, two of them on the same day must be back to back (always hard, as in FET's generator).",
+  compile(c, ctx) {
+    const f = ctx.fields(c);
+    const acts = activityIds(ctx, f);
+    const minDays = f.int("MinDays", 0, ctx.nDays);
+    const consecutive = f.bool("Consecutive_If_Same_Day", false);
+    if (acts.length < 2) return [];
+    const nHours = ctx.nHours;
+    const dur = Int32Array.from(acts, (a) => ctx.duration(a));
+    const out: Instance[] = [];
+    if (minDays > 0) {
+      out.push({
+        shape: "set",
+        source: c,
+        weight: c.weight,
+        activities: acts,
+        violations(start) {
+          let v = 0;
+          for (let i = 1; i < acts.length; i++) {
+            const t1 = start[acts[i]];
+            if (t1 < 0) continue;
+            const d1 = (t1 / nHours) | 0;
+            for (let j = 0; j < i; j++) {
+              const t2 = start[acts[j]];
+              if (t2 < 0) continue;
+              const dist = Math.abs(d1 - ((t2 / nHours) | 0));
+              if (dist < minDays) v += minDays - dist;
+            }
+          }
+          return v;
+        },
+      });
+    }
+    if (consecutive && minDays > 0) {
+      out.push({
+        shape: "set",
+        source: c,
+        weight: 100,
+        activities: acts,
+        violations(start) {
+          let v = 0;
+          for (let i = 1; i < acts.length; i++) {
+            const t1 = start[acts[i]];
+            if (t1 < 0) continue;
+            for (let j = 0; j < i; j++) {
+              const t2 = start[acts[j]];
+              if (t2 < 0) continue;
+              if (((t1 / nHours) | 0) !== ((t2 / nHours) | 0)) continue;
+              if (t1 + dur[i] !== t2 && t2 + dur[j] !== t1) v++;
+            }
+          }
+          return v;
+        },
+      });
+    }
+    return out;
+  },
+};
