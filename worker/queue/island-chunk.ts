@@ -28,7 +28,9 @@ export async function runIslandChunk(env: Env, msg: IslandChunkMessage): Promise
   try {
     const task = await runner.islandTask(msg.tenantId, msg.island, msg.seq);
     if (!task) return "stale";
-    if (task.fault === "throw") throw new Error(`injected consumer failure (island ${msg.island}, chunk ${msg.seq})`);
+    // Tests only: a fault injected for this chunk (worker/runtime/test-faults.ts).
+    const fault = env.ENVIRONMENT === "test" ? await runner.islandFault(msg.tenantId, msg.island, msg.seq) : null;
+    if (fault === "throw") throw new Error(`injected consumer failure (island ${msg.island}, chunk ${msg.seq})`);
     const engine = await loadEngine(env, task);
     const { problem, solver } = engine;
     const bytes = task.checkpoint ?? (task.r2Key ? await getBytes(env.BLOBS, task.r2Key) : null);
@@ -49,7 +51,7 @@ export async function runIslandChunk(env: Env, msg: IslandChunkMessage): Promise
       r2Key = jobKeys.checkpoint(msg.tenantId, msg.jobId, msg.island, msg.seq);
       await putBytes(env.BLOBS, r2Key, checkpoint);
     }
-    if (task.fault === "drop") return "dropped";
+    if (fault === "drop") return "dropped";
     const answer = await runner.acceptIslandReport({
       tenantId: msg.tenantId,
       island: msg.island,

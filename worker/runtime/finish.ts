@@ -1,5 +1,5 @@
 /**
- * What happens once when a job ends, as named steps the JobRunner persists and works through
+ * What happens once when a job ends, as named steps the job run (worker/runtime/job-run.ts) persists and works through
  * (a crash in the middle resumes at the first step not done; every step is idempotent):
  * the result (best solution, final figures, convergence history) to R2, the final D1 row, the
  * tenant's usage, the slot given back, and the finish listeners (webhooks).
@@ -12,7 +12,7 @@ import { retentionExpiry } from "../tenancy/retention";
 import { recordUsage } from "../tenancy/usage";
 import { mirrorToD1 } from "./d1-mirror";
 import { ENGINE_VERSION } from "./engine";
-import type { ProgressFeed } from "./progress-feed";
+import type { ProgressFeed, ProgressFigures } from "./progress-feed";
 import { better, readCheckpoint, type LoadedEngine } from "./runner-engine";
 import type { IslandRow, RunnerStatus, RunnerStore } from "./runner-store";
 import type { JobSpec } from "./spec";
@@ -20,13 +20,13 @@ import type { JobSpec } from "./spec";
 export const FINISH_STEPS = ["result", "d1", "usage", "release", "listeners"] as const;
 export type FinishStep = (typeof FINISH_STEPS)[number];
 
-/** The parts of the JobRunner a finish step needs. */
+/** The parts of a job run a finish step needs (worker/runtime/job-run.ts implements it). */
 export interface FinishHost {
   readonly store: RunnerStore;
   readonly feed: ProgressFeed;
-  readonly bindings: Env;
+  readonly env: Env;
   loaded(spec: JobSpec): Promise<LoadedEngine>;
-  figures(s: RunnerStatus, rows: IslandRow[]): ReturnType<import("./job-runner").JobRunner["figures"]>;
+  figures(s: RunnerStatus, rows: IslandRow[]): ProgressFigures;
 }
 
 export interface JobResultDocument {
@@ -38,13 +38,13 @@ export interface JobResultDocument {
   error: string | null;
   engineVersion: string;
   best: { value: number | null; solution: unknown; hard?: number; soft?: number; island: number } | null;
-  figures: ReturnType<FinishHost["figures"]>;
+  figures: ProgressFigures;
   islands: { island: number; evaluations: number; generation: number; best: number | null }[];
   history: { columns: string[]; points: unknown[] };
 }
 
 export async function runFinishStep(host: FinishHost, spec: JobSpec, st: RunnerStatus, step: FinishStep): Promise<void> {
-  const env = host.bindings;
+  const env = host.env;
   const resultKey = jobKeys.result(spec.tenantId, spec.jobId);
   switch (step) {
     case "result":
@@ -90,7 +90,7 @@ async function buildResult(host: FinishHost, spec: JobSpec, st: RunnerStatus): P
   try {
     const { problem, solver } = await host.loaded(spec);
     for (const row of rows) {
-      const b = solver.best(solver.restore(problem, await readCheckpoint(host.bindings, row)));
+      const b = solver.best(solver.restore(problem, await readCheckpoint(host.env, row)));
       if (!Number.isFinite(b.value)) continue;
       if (!best || better(problem, b.value, best.value)) best = { ...b, value: b.value, island: row.island };
     }

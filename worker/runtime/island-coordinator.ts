@@ -1,5 +1,5 @@
 /**
- * Island mode of the JobRunner. Islands advance in rounds: round r sends one `island-chunk`
+ * Island mode of a job run (worker/runtime/job-run.ts). Islands advance in rounds: round r sends one `island-chunk`
  * message `{ jobId, tenantId, island, seq: r + 1 }` per unfinished island; the queue consumer runs
  * a fixed number of evaluations (`islandChunkEvaluations`, set at start) and reports back. A
  * report is accepted only when its seq is the one the island expects, so redelivered messages and
@@ -12,13 +12,13 @@
  * the dead-letter queue, whose consumer calls `deadLetter` to fail the job with the reason.
  */
 import type { Progress } from "../../core/engine/contract";
-import type { QueueMessage } from "../env";
+import type { Env, QueueMessage } from "../env";
 import { createLogger } from "../http/request-context";
 import { mirrorToD1 } from "./d1-mirror";
-import type { JobRunner } from "./job-runner";
-import { placeCheckpoint, readCheckpoint } from "./runner-engine";
-import type { IslandRow, RunnerStatus } from "./runner-store";
-import { RUNTIME_DEFAULTS, isTerminal, jobLogFields, type JobSpec } from "./spec";
+import type { ProgressFeed, ProgressFigures } from "./progress-feed";
+import { placeCheckpoint, readCheckpoint, type LoadedEngine } from "./runner-engine";
+import type { IslandRow, RunnerStatus, RunnerStore } from "./runner-store";
+import { RUNTIME_DEFAULTS, isTerminal, jobLogFields, type JobSpec, type JobState } from "./spec";
 
 export const MAX_WATCHDOG_RESENDS = 3;
 
@@ -44,8 +44,6 @@ export interface IslandTask {
   evaluations: number;
   checkpoint: Uint8Array | null;
   r2Key: string | null;
-  /** Test faults (ENVIRONMENT=test): throw instead of running, or run but never report. */
-  fault: "throw" | "drop" | null;
 }
 
 export interface IslandReport {
@@ -59,17 +57,31 @@ export interface IslandReport {
   computeMs: number;
 }
 
+/** What the coordinator needs from the run it belongs to (worker/runtime/job-run.ts implements it). */
+export interface IslandHost {
+  readonly env: Env;
+  readonly store: RunnerStore;
+  readonly feed: ProgressFeed;
+  readonly storage: Pick<DurableObjectStorage, "transactionSync" | "setAlarm">;
+  loaded(spec: JobSpec): Promise<LoadedEngine>;
+  totals(problem: unknown, rows: IslandRow[]): Pick<RunnerStatus, "evaluations" | "generation" | "best" | "mean" | "hard" | "soft">;
+  figures(s: RunnerStatus, rows: IslandRow[]): ProgressFigures;
+  keepAlive(spec: JobSpec, status: RunnerStatus): Promise<void>;
+  endOf(spec: JobSpec, s: RunnerStatus, allDone: boolean): { state: JobState; reason: string } | null;
+  finish(spec: JobSpec, state: JobState, reason: string, error: string | null): Promise<void>;
+}
+
 export class IslandCoordinator {
   private readonly log = createLogger({ component: "island-coordinator" });
 
-  constructor(private readonly runner: JobRunner) {}
+  constructor(private readonly runner: IslandHost) {}
 
   private get store() {
     return this.runner.store;
   }
 
   private get env() {
-    return this.runner.bindings;
+    return this.runner.env;
   }
 
   /** Send the next chunk of every unfinished island and arm the watchdog. */
@@ -95,15 +107,6 @@ export class IslandCoordinator {
     if (!spec || !st || spec.tenantId !== tenantId || isTerminal(st.state)) return null;
     const row = this.store.island(island);
     if (!row || row.deadline === null || row.seq + 1 !== seq) return null;
-    let fault: IslandTask["fault"] = null;
-    const f = st.faults;
-    if (f?.consumerThrows && f.consumerThrows.island === island && f.consumerThrows.seq === seq && f.consumerThrows.times > 0) {
-      fault = "throw";
-      this.store.setStatus({ ...st, faults: { ...f, consumerThrows: { ...f.consumerThrows, times: f.consumerThrows.times - 1 } } });
-    } else if (f?.dropReport && f.dropReport.island === island && f.dropReport.seq === seq) {
-      fault = "drop";
-      this.store.setStatus({ ...st, faults: { ...f, dropReport: undefined } });
-    }
     return {
       jobId: spec.jobId,
       tenantId,
@@ -115,7 +118,6 @@ export class IslandCoordinator {
       evaluations: spec.islandChunkEvaluations ?? 1,
       checkpoint: row.bytes,
       r2Key: row.r2Key,
-      fault,
     };
   }
 

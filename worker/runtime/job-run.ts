@@ -1,5 +1,7 @@
 /**
- * JobRunner: one Durable Object per job (DESIGN.md §3), named `idFromName(jobId)`.
+ * One job's run, as a plain class: the JobRunner Durable Object (worker/runtime/job-runner.ts)
+ * holds one and forwards its RPC calls, alarm and progress streams to it. The run is keyed
+ * `idFromName(jobId)` (docs/architecture.md, "Job runtime").
  *
  * DO mode (islands = 1): each alarm restores the checkpoint, runs one chunk whose evaluation
  * budget adapts to a CPU target, stores checkpoint + figures in one SQLite transaction, pushes
@@ -7,23 +9,24 @@
  * repeats the chunk from the same checkpoint, and because core's runs do not depend on how they
  * are chunked, the job ends with exactly the uninterrupted result.
  *
- * Island mode (islands > 1): the chunks run in the queue consumer (island-coordinator.ts); this
- * object hands out tasks, accepts reports for the expected seq only, migrates, and watches
- * deadlines with its alarm.
+ * Island mode (islands > 1): the chunks run in the queue consumer (island-coordinator.ts); the
+ * run hands out tasks, accepts reports for the expected seq only, migrates, and watches
+ * deadlines with its alarm. The coordinator and the finish steps see the run through narrow
+ * interfaces (IslandHost, FinishHost), never the Durable Object.
  */
-import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env";
 import { createLogger } from "../http/request-context";
 import { calibrateIslandChunk, clockTick, FIRST_CHUNK_EVALUATIONS, nextChunkEvaluations } from "./chunk-budget";
 import { mirrorToD1, recordIslandChunk } from "./d1-mirror";
-import { runFinishStep, FINISH_STEPS, type FinishStep } from "./finish";
+import { runFinishStep, FINISH_STEPS, type FinishHost, type FinishStep } from "./finish";
 import { retune } from "./fork";
-import { IslandCoordinator, type IslandReport, type IslandTask } from "./island-coordinator";
+import { IslandCoordinator, type IslandHost, type IslandReport, type IslandTask } from "./island-coordinator";
 import { ProgressFeed, type ProgressFigures } from "./progress-feed";
 import { better, cleanProgress, loadEngine, placeCheckpoint, readCheckpoint, type LoadedEngine } from "./runner-engine";
 import { islandTotals, jobView, progressFigures, type ChunkTiming, type JobView } from "./runner-figures";
 import { RunnerStore, type IslandRow, type RunnerStatus } from "./runner-store";
-import { RUNTIME_DEFAULTS, isTerminal, islandEvaluations, islandSeed, jobLogFields, type JobSpec, type JobState, type TestFaults } from "./spec";
+import { RUNTIME_DEFAULTS, isTerminal, islandEvaluations, islandSeed, jobLogFields, type JobSpec, type JobState } from "./spec";
+import { FaultInjector, type IslandFault, type TestFaults } from "./test-faults";
 import { renewLease } from "../tenancy/admission";
 import { onJobProgress, PROGRESS_LISTENER_INTERVAL_MS } from "../jobs/events";
 import { ObjectiveError } from "../sandbox/limits";
@@ -36,9 +39,10 @@ export type ControlResult = { ok: true; view: JobView } | { ok: false; view: Job
 const MAX_CHUNK_FAILURES = 3;
 const LEASE_RENEW_MS = RUNTIME_DEFAULTS.leaseRenewMs;
 
-export class JobRunner extends DurableObject<Env> {
+export class JobRun implements IslandHost, FinishHost {
   readonly store: RunnerStore;
   readonly feed: ProgressFeed;
+  private readonly faults: FaultInjector;
   private engine: LoadedEngine | null = null;
   /** DO mode: the solver state after the last committed chunk (an optimisation, never the truth). */
   private live: { seq: number; state: unknown } | null = null;
@@ -48,24 +52,18 @@ export class JobRunner extends DurableObject<Env> {
   private lastProgressNoticeAt = 0;
   private readonly log = createLogger({ component: "job-runner" });
 
-  constructor(ctx: DurableObjectState, env: Env) {
-    super(ctx, env);
+  constructor(
+    private readonly ctx: DurableObjectState,
+    readonly env: Env,
+  ) {
     this.store = new RunnerStore(ctx.storage.sql);
     this.feed = new ProgressFeed(ctx, this.store);
+    this.faults = new FaultInjector(this.store, env.ENVIRONMENT === "test");
     this.islandsCo = new IslandCoordinator(this);
-  }
-
-  /** Liveness probe used by GET /v1/health. */
-  async ping(): Promise<string> {
-    return "pong";
   }
 
   get storage(): DurableObjectStorage {
     return this.ctx.storage;
-  }
-
-  get bindings(): Env {
-    return this.env;
   }
 
   async loaded(spec: JobSpec): Promise<LoadedEngine> {
@@ -77,7 +75,7 @@ export class JobRunner extends DurableObject<Env> {
     return this.ctx.blockConcurrencyWhile(fn);
   }
 
-  // ---- RPC ---------------------------------------------------------------------------------
+  // ---- commands (the JobRunner's RPC methods) -------------------------------------------------
 
   /** Initialise the run (idempotent: a second call returns the current view). */
   async start(spec: JobSpec, faults: TestFaults | null = null): Promise<JobView> {
@@ -121,12 +119,12 @@ export class JobRunner extends DurableObject<Env> {
         reason: null,
         lastMirrorAt: now,
         finishPending: null,
-        faults: this.env.ENVIRONMENT === "test" ? faults : null,
       };
       const event = this.ctx.storage.transactionSync(() => {
         this.store.setMeta("spec", spec);
         for (const r of rows) this.store.putIsland(r);
         this.store.setStatus(status);
+        this.faults.arm(faults);
         return this.feed.record(this.figures(status, rows), "state", now);
       });
       if (spec.islands > 1) await this.islandsCo.enqueueRound(spec);
@@ -175,6 +173,11 @@ export class JobRunner extends DurableObject<Env> {
     return this.exclusive(() => this.islandsCo.task(tenantId, island, seq));
   }
 
+  /** Tests only (ENVIRONMENT=test): the fault armed for this island chunk, counted down. */
+  async islandFault(tenantId: string, island: number, seq: number): Promise<IslandFault | null> {
+    return this.exclusive(async () => (this.store.spec()?.tenantId === tenantId ? this.faults.islandChunk(island, seq) : null));
+  }
+
   /** An island chunk's outcome; accepted only for the expected seq (duplicates are ignored). */
   async acceptIslandReport(report: IslandReport): Promise<{ accepted: boolean; reason?: string }> {
     return this.exclusive(() => this.islandsCo.accept(report));
@@ -215,9 +218,9 @@ export class JobRunner extends DurableObject<Env> {
     });
   }
 
-  // ---- HTTP: progress streams ---------------------------------------------------------------
+  // ---- progress streams ----------------------------------------------------------------------
 
-  override async fetch(request: Request): Promise<Response> {
+  async openStream(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const st = this.store.status();
     if (!st) return new Response("no such job", { status: 404 });
@@ -233,12 +236,12 @@ export class JobRunner extends DurableObject<Env> {
     return new Response("not found", { status: 404 });
   }
 
-  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+  async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
     if (message === "ping") ws.send("pong");
     else if (message === "snapshot") ws.send(JSON.stringify(this.feed.snapshot()));
   }
 
-  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+  async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     // 1005/1006/1015 are reserved for "no code"/"abnormal"/"TLS" and may not be sent back.
     const reply = code === 1005 || code === 1006 || code === 1015 ? 1000 : code;
     try {
@@ -250,7 +253,7 @@ export class JobRunner extends DurableObject<Env> {
 
   // ---- the chunk loop ------------------------------------------------------------------------
 
-  override async alarm(): Promise<void> {
+  async alarm(): Promise<void> {
     const failure = await this.exclusive(async () => {
       const spec = this.store.spec();
       const st = this.store.status();
@@ -310,7 +313,7 @@ export class JobRunner extends DurableObject<Env> {
     const t1 = Date.now();
     const computeMs = t1 - t0;
     const c0 = Date.now();
-    this.injectedCrash(st);
+    this.faults.crashAfterStep();
     const progress = cleanProgress(solver.progress(state));
     const bytes = solver.checkpoint(state);
     const placed = await placeCheckpoint(this.env, spec, 0, row.seq + 1, bytes);
@@ -353,14 +356,6 @@ export class JobRunner extends DurableObject<Env> {
     if (st?.state === "paused" && !this.store.islands().some((r) => r.deadline !== null)) {
       await this.ctx.storage.setAlarm(Date.now() + LEASE_RENEW_MS);
     }
-  }
-
-  /** Test hook: a crash after the step and before the save (ENVIRONMENT=test only). */
-  private injectedCrash(st: RunnerStatus): void {
-    const left = st.faults?.throwAfterStep ?? 0;
-    if (this.env.ENVIRONMENT !== "test" || left <= 0) return;
-    this.store.setStatus({ ...st, faults: { ...st.faults, throwAfterStep: left - 1 } });
-    throw new Error("injected crash after step, before checkpoint save");
   }
 
   /** Chunk timing for the benchmark: compute vs overhead (checkpoint, storage, broadcast). */

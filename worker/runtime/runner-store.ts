@@ -4,7 +4,7 @@
  * or the new one, never a checkpoint ahead of (or behind) its counters.
  */
 import type { Progress } from "../../core/engine/contract";
-import type { JobSpec, JobState, TestFaults } from "./spec";
+import type { JobSpec, JobState } from "./spec";
 
 export interface RunnerStatus {
   state: JobState;
@@ -28,7 +28,6 @@ export interface RunnerStatus {
   lastMirrorAt: number;
   /** Finish steps still to do (each is idempotent); null when not finishing. */
   finishPending: string[] | null;
-  faults: TestFaults | null;
 }
 
 export interface IslandRow {

@@ -47,19 +47,6 @@ export interface JobSpec {
   requestId?: string;
 }
 
-/**
- * Faults a test can inject (honoured only when ENVIRONMENT is "test"): they simulate crashes at
- * the worst moments so the recovery paths run for real inside workerd.
- */
-export interface TestFaults {
-  /** Throw from the alarm after the step but before the checkpoint is saved, this many times. */
-  throwAfterStep?: number;
-  /** Queue consumer throws for this island chunk (island:seq) this many times. */
-  consumerThrows?: { island: number; seq: number; times: number };
-  /** The consumer runs this island chunk but its report never arrives (once). */
-  dropReport?: { island: number; seq: number };
-}
-
 /** Fields every log line about a job carries (issue #11: request, tenant and job ids). */
 export function jobLogFields(spec: Pick<JobSpec, "tenantId" | "jobId" | "requestId">): { requestId?: string; tenantId: string; jobId: string } {
   return { ...(spec.requestId ? { requestId: spec.requestId } : {}), tenantId: spec.tenantId, jobId: spec.jobId };
