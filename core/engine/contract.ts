@@ -83,6 +83,13 @@ export interface Solver<P, S, Sol, Params = Record<string, unknown>> {
    * new soft-constraint weights). Stored costs and the best are recomputed under `problem`.
    */
   rescore?(problem: P, state: S): void;
+  /**
+   * Optional: continue a restored state with changed parameters and a new total evaluation
+   * limit (a fork). Only parameters of type "number" (rates, factors, step sizes, read afresh
+   * every iteration) may differ from the state's own; the caller checks that, since the others
+   * shape the stored arrays. `done` follows the new limit.
+   */
+  retune?(state: S, params: Partial<Params>, limits: RunLimits): void;
 }
 
 /** Individuals moving between islands: `count` rows of `width` numbers and their costs. */

@@ -114,6 +114,12 @@ export function defineSolver<P, D extends RunData, W, Sol, Params extends ParamV
       );
       return run;
     },
+    retune(run, params, limits) {
+      const d = run.data;
+      d.params = { ...d.params, ...params } as ParamValues;
+      d.maxEvaluations = limits.maxEvaluations;
+      d.done = d.evaluations >= d.maxEvaluations;
+    },
     checkpoint(run) {
       return encodeState(run.data);
     },

@@ -19,7 +19,7 @@ import { createLogger } from "../http/request-context";
 import { calibrateIslandChunk, clockTick, FIRST_CHUNK_EVALUATIONS, nextChunkEvaluations } from "./chunk-budget";
 import { mirrorToD1, recordIslandChunk } from "./d1-mirror";
 import { runFinishStep, FINISH_STEPS, type FinishHost, type FinishStep } from "./finish";
-import { retune } from "./fork";
+import { retuneForFork } from "./fork";
 import { IslandCoordinator, type IslandHost, type IslandReport, type IslandTask } from "./island-coordinator";
 import { ProgressFeed, type ProgressFigures } from "./progress-feed";
 import { better, cleanProgress, loadEngine, placeCheckpoint, readCheckpoint, type LoadedEngine } from "./runner-engine";
@@ -88,7 +88,7 @@ export class JobRun implements IslandHost, FinishHost {
         if (!parent) throw new Error(`job ${spec.startFrom.jobId} has no checkpoint to start from`);
         parentState = solver.restore(problem, parent.bytes);
         const total = parent.evaluations + (spec.maxEvaluations ?? Number.POSITIVE_INFINITY);
-        retune(parentState, spec.parameters, total);
+        retuneForFork(solver, parentState, spec.parameters, total);
         // The child's problem may weigh soft constraints differently (a weights fork): re-score.
         solver.rescore?.(problem, parentState);
         spec = { ...spec, maxEvaluations: Number.isFinite(total) ? total : null, startFrom: { jobId: spec.startFrom.jobId, evaluations: parent.evaluations } };

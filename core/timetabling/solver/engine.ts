@@ -300,6 +300,11 @@ export function makeSolver(id: string, specs: readonly ParamSpec[]): Solver<Time
       return state;
     },
     rescore,
+    retune(state, params, limits) {
+      // `done` is derived from the counters (progress), so the new limit is all it takes.
+      state.params = { ...state.params, ...params } as TimetablingParams;
+      state.maxEvaluations = limits.maxEvaluations;
+    },
     best(state) {
       const b = state.best;
       const sol: Timetable = { period: b.period.slice(), room: b.room.slice() };
