@@ -10,7 +10,7 @@ import { readWeights } from "../../core/timetabling/weights";
 import { job } from "../db/schema";
 import type { Env } from "../env";
 import { ApiError, validationError, type FieldError } from "../http/problem";
-import { compileProblem, ENGINE_VERSION, kindModule, solverFor } from "../runtime/engine";
+import { compileProblem, ENGINE_VERSION, kindModule, solverFor } from "../runtime/solvers";
 import { hasCustomObjective, validateProblemDocument } from "../sandbox/objective";
 import { unforkableChanges } from "../runtime/fork";
 import { RUNTIME_DEFAULTS, type JobSpec } from "../runtime/spec";

@@ -18,7 +18,7 @@ import { ApiError } from "../http/problem";
 import { getJob, getJobResult, type JobRow } from "./job-queries";
 import type { JobResultDocument } from "../runtime/finish";
 // Shape-aware: documents with tenant code compile here without a sandbox (exports never run them).
-import { compileProblem } from "../runtime/engine";
+import { compileProblem } from "../runtime/solvers";
 import { getJson, jobKeys } from "../storage/blobs";
 
 /** Typed arrays come back from JSON as {"0":…,"1":…}; arrays stay arrays. */

@@ -7,7 +7,7 @@
 import type { Env } from "../env";
 import { clockTick } from "../runtime/chunk-budget";
 import type { IslandChunkMessage } from "../runtime/island-coordinator";
-import { cleanProgress, loadEngine } from "../runtime/runner-engine";
+import { cleanProgress, loadSolver } from "../runtime/loaded-solver";
 import { getBytes, jobKeys, putBytes } from "../storage/blobs";
 import { RUNTIME_DEFAULTS } from "../runtime/spec";
 
@@ -31,17 +31,17 @@ export async function runIslandChunk(env: Env, msg: IslandChunkMessage): Promise
     // Tests only: a fault injected for this chunk (worker/runtime/test-faults.ts).
     const fault = env.ENVIRONMENT === "test" ? await runner.islandFault(msg.tenantId, msg.island, msg.seq) : null;
     if (fault === "throw") throw new Error(`injected consumer failure (island ${msg.island}, chunk ${msg.seq})`);
-    const engine = await loadEngine(env, task);
-    const { problem, solver } = engine;
+    const loaded = await loadSolver(env, task);
+    const { problem, solver } = loaded;
     const bytes = task.checkpoint ?? (task.r2Key ? await getBytes(env.BLOBS, task.r2Key) : null);
     if (!bytes) throw new Error(`checkpoint of island ${msg.island} is missing`);
     const state = solver.restore(problem, bytes);
     const t0 = Date.now();
-    engine.startChunk();
+    loaded.startChunk();
     try {
       solver.step(state, { evaluations: task.evaluations });
     } finally {
-      engine.dispose(); // custom objectives: this chunk's sandbox (re-created for the next one)
+      loaded.dispose(); // custom objectives: this chunk's sandbox (re-created for the next one)
     }
     await clockTick(); // Date.now() only advances across I/O
     const computeMs = Date.now() - t0;

@@ -4,7 +4,7 @@
  * Instead each chunk's rate is measured across an I/O boundary (the clock advances there) and
  * the next chunk's evaluation budget is set to hit the CPU target.
  */
-import type { AnySolver } from "./engine";
+import type { AnySolver } from "./solvers";
 import { RUNTIME_DEFAULTS, islandEvaluations, type JobSpec } from "./spec";
 
 /** Evaluations of the very first chunk: small, so the first measurement comes back quickly. */

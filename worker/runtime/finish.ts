@@ -11,9 +11,9 @@ import { releaseJob } from "../tenancy/admission";
 import { retentionExpiry } from "../tenancy/retention";
 import { recordUsage } from "../tenancy/usage";
 import { mirrorToD1 } from "./d1-mirror";
-import { ENGINE_VERSION } from "./engine";
+import { ENGINE_VERSION } from "./solvers";
 import type { ProgressFeed, ProgressFigures } from "./progress-feed";
-import { better, readCheckpoint, type LoadedEngine } from "./runner-engine";
+import { better, readCheckpoint, type LoadedSolver } from "./loaded-solver";
 import type { IslandRow, RunnerStatus, RunnerStore } from "./runner-store";
 import type { JobSpec } from "./spec";
 
@@ -25,7 +25,7 @@ export interface FinishHost {
   readonly store: RunnerStore;
   readonly feed: ProgressFeed;
   readonly env: Env;
-  loaded(spec: JobSpec): Promise<LoadedEngine>;
+  loaded(spec: JobSpec): Promise<LoadedSolver>;
   figures(s: RunnerStatus, rows: IslandRow[]): ProgressFigures;
 }
 

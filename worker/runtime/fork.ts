@@ -12,7 +12,7 @@
  */
 import type { ParamSpec } from "../../core/engine/params";
 import { ApiError } from "../http/problem";
-import type { AnySolver } from "./engine";
+import type { AnySolver } from "./solvers";
 
 /** Parameter names whose change a fork cannot apply (non-numeric specs with a different value). */
 export function unforkableChanges(specs: readonly ParamSpec[], parent: Record<string, unknown>, child: Record<string, unknown>): string[] {

@@ -16,7 +16,7 @@ import type { Env, QueueMessage } from "../env";
 import { createLogger } from "../http/request-context";
 import { mirrorToD1 } from "./d1-mirror";
 import type { ProgressFeed, ProgressFigures } from "./progress-feed";
-import { placeCheckpoint, readCheckpoint, type LoadedEngine } from "./runner-engine";
+import { placeCheckpoint, readCheckpoint, type LoadedSolver } from "./loaded-solver";
 import type { IslandRow, RunnerStatus, RunnerStore } from "./runner-store";
 import { RUNTIME_DEFAULTS, isTerminal, jobLogFields, type JobSpec, type JobState } from "./spec";
 
@@ -63,7 +63,7 @@ export interface IslandHost {
   readonly store: RunnerStore;
   readonly feed: ProgressFeed;
   readonly storage: Pick<DurableObjectStorage, "transactionSync" | "setAlarm">;
-  loaded(spec: JobSpec): Promise<LoadedEngine>;
+  loaded(spec: JobSpec): Promise<LoadedSolver>;
   totals(problem: unknown, rows: IslandRow[]): Pick<RunnerStatus, "evaluations" | "generation" | "best" | "mean" | "hard" | "soft">;
   figures(s: RunnerStatus, rows: IslandRow[]): ProgressFigures;
   keepAlive(spec: JobSpec, status: RunnerStatus): Promise<void>;

@@ -22,7 +22,7 @@ import { runFinishStep, FINISH_STEPS, type FinishHost, type FinishStep } from ".
 import { retuneForFork } from "./fork";
 import { IslandCoordinator, type IslandHost, type IslandReport, type IslandTask } from "./island-coordinator";
 import { ProgressFeed, type ProgressFigures } from "./progress-feed";
-import { better, cleanProgress, loadEngine, placeCheckpoint, readCheckpoint, type LoadedEngine } from "./runner-engine";
+import { better, cleanProgress, loadSolver, placeCheckpoint, readCheckpoint, type LoadedSolver } from "./loaded-solver";
 import { islandTotals, jobView, progressFigures, type ChunkTiming, type JobView } from "./runner-figures";
 import { RunnerStore, type IslandRow, type RunnerStatus } from "./runner-store";
 import { RUNTIME_DEFAULTS, isTerminal, islandEvaluations, islandSeed, jobLogFields, type JobSpec, type JobState } from "./spec";
@@ -43,7 +43,7 @@ export class JobRun implements IslandHost, FinishHost {
   readonly store: RunnerStore;
   readonly feed: ProgressFeed;
   private readonly faults: FaultInjector;
-  private engine: LoadedEngine | null = null;
+  private loadedSolver: LoadedSolver | null = null;
   /** DO mode: the solver state after the last committed chunk (an optimisation, never the truth). */
   private live: { seq: number; state: unknown } | null = null;
   private readonly islandsCo: IslandCoordinator;
@@ -66,8 +66,8 @@ export class JobRun implements IslandHost, FinishHost {
     return this.ctx.storage;
   }
 
-  async loaded(spec: JobSpec): Promise<LoadedEngine> {
-    return (this.engine ??= await loadEngine(this.env, spec));
+  async loaded(spec: JobSpec): Promise<LoadedSolver> {
+    return (this.loadedSolver ??= await loadSolver(this.env, spec));
   }
 
   /** Mutations run one at a time even across awaits on R2 or the queue. */
@@ -213,8 +213,8 @@ export class JobRun implements IslandHost, FinishHost {
       await this.ctx.storage.deleteAll();
       this.store.createTables();
       this.live = null;
-      this.engine?.dispose();
-      this.engine = null;
+      this.loadedSolver?.dispose();
+      this.loadedSolver = null;
     });
   }
 
@@ -304,7 +304,7 @@ export class JobRun implements IslandHost, FinishHost {
     const state = cached ?? solver.restore(problem, await readCheckpoint(this.env, row));
     const before = solver.progress(state).evaluations;
     const budget = st.chunkEvaluations;
-    this.engine?.startChunk();
+    this.loadedSolver?.startChunk();
     const restoredAt = Date.now();
     await clockTick();
     const t0 = Date.now();
@@ -448,8 +448,8 @@ export class JobRun implements IslandHost, FinishHost {
       await this.runFinishSteps(spec);
     } finally {
       // Free a custom objective's sandbox (its own WebAssembly memory) once the job has ended.
-      this.engine?.dispose();
-      this.engine = null;
+      this.loadedSolver?.dispose();
+      this.loadedSolver = null;
     }
   }
 

@@ -2,7 +2,7 @@
  * The figures a JobRunner shows: totals over islands, progress events and the status view.
  * Pure functions of the stored rows, so the same numbers reach events, D1 and the result.
  */
-import { better } from "./runner-engine";
+import { better } from "./loaded-solver";
 import type { ProgressFigures } from "./progress-feed";
 import type { IslandRow, RunnerStatus, RunnerStore } from "./runner-store";
 import type { JobState } from "./spec";

@@ -6,7 +6,7 @@ import { env } from "cloudflare:workers";
 import { runStraight } from "../../core/engine/determinism";
 import type { JobResultDocument } from "../jobs";
 import { getJob, getJobResult } from "../jobs";
-import { compileProblem, solverFor } from "./engine";
+import { compileProblem, solverFor } from "./solvers";
 
 export async function paidTenant(tier: "pro" | "enterprise" = "enterprise"): Promise<string> {
   const tenantId = `org_test_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;

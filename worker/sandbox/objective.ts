@@ -12,7 +12,7 @@ import type { BatchObjective, ContinuousProblem } from "../../core/continuous/pr
 import { centreOf, defineCustomContinuous, readCustomContinuous, type CustomContinuousSpec } from "../../core/continuous/custom";
 import { ProblemError } from "../../core/engine/errors";
 import { readPermutationDocument } from "../../core/permutation/document";
-import { compileProblem } from "../runtime/engine";
+import { compileProblem } from "../runtime/solvers";
 import { ObjectiveError, VALIDATION_LIMITS, type SandboxLimits } from "./limits";
 import { loadQuickJS } from "./quickjs";
 import { createSandbox, type FailurePolicy, type QuickJSLoader } from "./sandbox";
@@ -125,7 +125,7 @@ export interface CompiledWithSandbox {
 
 /**
  * Compile any problem document for the job runtime; custom objectives get a fresh sandbox.
- * Same result shape as runtime/engine.ts `compileProblem`, plus startChunk/dispose.
+ * Same result shape as worker/runtime/solvers.ts `compileProblem`, plus startChunk/dispose.
  * Runtime failures surface from the solver's `step` as ObjectiveError (reason + message) → job.error.
  */
 export async function compileProblemWithSandbox(

@@ -1,17 +1,18 @@
 /**
- * Compiled problem + solver for one job, loaded from the job's R2 input. Kept on the Durable
- * Object instance (not a module global: an isolate serves many tenants) and rebuilt after an
- * eviction, which is why every chunk can start from the stored checkpoint alone.
+ * Compiled problem + solver for one job (`loadSolver`), loaded from the job's R2 input, and
+ * where its checkpoints live. Kept on the job run (not a module global: an isolate serves many
+ * tenants) and rebuilt after an eviction, which is why every chunk can start from the stored
+ * checkpoint alone.
  */
 import type { Progress } from "../../core/engine/contract";
 import type { Env } from "../env";
 import { getBytes, getJson, jobKeys, putBytes } from "../storage/blobs";
 import { compileProblemWithSandbox } from "../sandbox/objective";
-import { solverFor, type AnySolver } from "./engine";
+import { solverFor, type AnySolver } from "./solvers";
 import type { IslandRow } from "./runner-store";
 import { RUNTIME_DEFAULTS, type JobSpec } from "./spec";
 
-export interface LoadedEngine {
+export interface LoadedSolver {
   problem: unknown;
   solver: AnySolver;
   /** Custom objectives: reset the sandbox's per-chunk time budget (call before each chunk). */
@@ -20,7 +21,7 @@ export interface LoadedEngine {
   dispose(): void;
 }
 
-export async function loadEngine(env: Env, spec: Pick<JobSpec, "inputKey" | "kind" | "algorithm">): Promise<LoadedEngine> {
+export async function loadSolver(env: Env, spec: Pick<JobSpec, "inputKey" | "kind" | "algorithm">): Promise<LoadedSolver> {
   const doc = await getJson<unknown>(env.BLOBS, spec.inputKey);
   if (doc === null) throw new Error(`job input is missing from storage (${spec.inputKey})`);
   // A custom objective gets a fresh sandbox here, so a restored run re-creates it (objectives are pure).

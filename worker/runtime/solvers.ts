@@ -1,5 +1,5 @@
 /**
- * The runtime's one door into the engine (core/index.ts): which kinds exist, how a problem
+ * The platform's one door into core's engine (core/index.ts): which kinds exist, how a problem
  * document compiles, which solver runs an algorithm. Everything in worker/runtime goes through
  * here, so any kind registered in core works without the runtime knowing its shape.
  */
