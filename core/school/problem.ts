@@ -266,6 +266,7 @@ export function compileInput(input: FetInput, text: string, options: CompileOpti
     if (i === undefined) throw f.error(`unknown ${what} "${node.text}"`, node);
     return i;
   };
+  const breaks = new Uint8Array(nSlots);
   const ctx: CompileContext = {
     nDays,
     nHours,
@@ -309,7 +310,15 @@ export function compileInput(input: FetInput, text: string, options: CompileOpti
     hasSubgroup: (a, s) => has(sStart, actSubgroups, a, s),
     subjectOf: (a) => actSubject[a],
     hasTag: (a, t) => has(gStart, actTags, a, t),
+    subgroupsOf: (a) => actSubgroups.subarray(sStart[a], sStart[a + 1]),
+    componentNumber: (a) => (actGroup[a] === 0 ? 1 : actId[a] - actGroup[a] + 1),
+    breaks,
   };
+  // 100% break slots (FET's breakDayHour) before anything else compiles, so constraints can read ctx.breaks
+  for (const c of all) {
+    if (!c.active || c.type !== "ConstraintBreakTimes" || c.weight < 100 || !CONSTRAINTS[c.type]) continue;
+    for (const inst of CONSTRAINTS[c.type].compile(c, ctx)) if (inst.shape === "start" && inst.blocks?.kind === "all") for (const s of inst.blocks.slots) breaks[s] = 1;
+  }
 
   // ---- constraints → instances
   const instances: Instance[] = [];

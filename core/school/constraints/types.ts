@@ -119,6 +119,18 @@ export interface CompileContext {
   hasSubgroup(a: number, s: number): boolean;
   subjectOf(a: number): number;
   hasTag(a: number, t: number): boolean;
+  /** Subgroups of activity a (sorted, FET's expansion of its students sets). */
+  subgroupsOf(a: number): Int32Array;
+  /**
+   * FET's component number of activity a within its split activity: Id − Activity_Group_Id + 1,
+   * or 1 when it is not split (Activity_Group_Id 0), as FET's `Activity::representsComponentNumber`.
+   */
+  componentNumber(a: number): number;
+  /**
+   * 1 at the slots of 100% `ConstraintBreakTimes` (FET's breakDayHour), complete before any
+   * constraint compiles: "consecutive" and "grouped" activities may be separated by break hours.
+   */
+  readonly breaks: Uint8Array;
 }
 
 export interface ConstraintDefinition {
