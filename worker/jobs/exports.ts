@@ -16,17 +16,10 @@ import { job } from "../db/schema";
 import type { Env } from "../env";
 import { ApiError } from "../http/problem";
 import { getJob, getJobResult, type JobRow } from "./job-queries";
-import type { JobResultDocument } from "../runtime/finish";
+import type { JobResultDocument } from "./vocabulary";
 // Shape-aware: documents with tenant code compile here without a sandbox (exports never run them).
 import { compileProblem } from "../runtime/solvers";
 import { getJson, jobKeys } from "../storage/blobs";
-
-/** Typed arrays come back from JSON as {"0":…,"1":…}; arrays stay arrays. */
-export function numbers(v: unknown): number[] {
-  if (Array.isArray(v)) return v.map(Number);
-  if (v && typeof v === "object") return Object.keys(v).sort((a, b) => Number(a) - Number(b)).map((k) => Number((v as Record<string, unknown>)[k]));
-  return [];
-}
 
 function history(result: JobResultDocument): HistoryPoint[] {
   const cols = result.history.columns;
@@ -90,8 +83,8 @@ export async function exportBundle(env: Env, loaded: Loaded, cal: CalendarQuery 
   };
   if (row.kind === "timetabling") {
     const p = problem as TimetablingProblem;
-    const sol = best.solution as { period: unknown; room: unknown };
-    const timetable: Timetable = { period: Int16Array.from(numbers(sol.period)), room: Int16Array.from(numbers(sol.room)) };
+    const sol = best.solution as { period: number[]; room: number[] };
+    const timetable: Timetable = { period: Int16Array.from(sol.period), room: Int16Array.from(sol.room) };
     const { rootId, depth } = await forkRoot(env, row);
     return {
       ...common,
@@ -107,14 +100,14 @@ export async function exportBundle(env: Env, loaded: Loaded, cal: CalendarQuery 
     const p = problem as TspProblem;
     const c = p.coords ?? new Float64Array(0);
     const coords = Array.from({ length: p.n }, (_, i) => [c[2 * i] ?? 0, c[2 * i + 1] ?? 0] as [number, number]);
-    return { ...common, kind: "tsp", tour: { name: p.name, coords, tour: numbers(best.solution), length: best.value ?? NaN, geographic: p.metric === "GEO" } };
+    return { ...common, kind: "tsp", tour: { name: p.name, coords, tour: best.solution as number[], length: best.value ?? NaN, geographic: p.metric === "GEO" } };
   }
   if (row.kind === "permutation") {
     const p = problem as PermutationProblem;
-    return { ...common, kind: "permutation", ordering: { name: p.name === "permutation" ? (row.name ?? row.id) : p.name, order: numbers(best.solution), value: best.value ?? NaN } };
+    return { ...common, kind: "permutation", ordering: { name: p.name === "permutation" ? (row.name ?? row.id) : p.name, order: best.solution as number[], value: best.value ?? NaN } };
   }
   const p = problem as ContinuousProblem;
-  return { ...common, kind: "continuous", point: { name: p.name ?? row.id, x: numbers(best.solution), value: best.value ?? NaN } };
+  return { ...common, kind: "continuous", point: { name: p.name ?? row.id, x: best.solution as number[], value: best.value ?? NaN } };
 }
 
 export interface StoredExport {

@@ -6,4 +6,4 @@ export { createJob, canonicalJson, sha256Hex, type CreateJobInput, type JobCalle
 export { getJob, getJobLive, listJobs, pauseJob, resumeJob, cancelJob, deleteJob, getJobResult, type JobRow, type ListJobsQuery } from "./job-queries";
 export { forkJob, replayJob, type ForkChanges } from "./fork";
 export { jobFinishedListeners, onJobFinished, type FinishedJob, type JobFinishedListener } from "./events";
-export type { JobResultDocument } from "../runtime/finish";
+export * from "./vocabulary";

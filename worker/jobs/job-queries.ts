@@ -7,9 +7,8 @@ import { drizzle } from "drizzle-orm/d1";
 import { job } from "../db/schema";
 import type { Env } from "../env";
 import { ApiError } from "../http/problem";
-import type { JobResultDocument } from "../runtime/finish";
+import { isTerminal, toSolutionDocument, type JobResultDocument, type JobState } from "./vocabulary";
 import type { ControlResult } from "../runtime/job-runner";
-import { isTerminal, type JobState } from "../runtime/spec";
 import { deleteJobBlobs, getJson, jobKeys } from "../storage/blobs";
 
 export type JobRow = typeof job.$inferSelect;
@@ -111,7 +110,8 @@ export async function getJobResult(env: Env, tenantId: string, id: string): Prom
   if (!doc) {
     throw new ApiError(409, "result-not-ready", "Result not ready", `The job is ${row.state}; its result is written when it ends (cancel keeps the best so far).`, { state: row.state });
   }
-  return doc;
+  // Documents written before solutions were stored as plain arrays read the same way.
+  return doc.best ? { ...doc, best: { ...doc.best, solution: toSolutionDocument(doc.best.solution) } } : doc;
 }
 
 /** Live figures from the runner (fresher than the D1 mirror); null for an unknown job. */

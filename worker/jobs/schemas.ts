@@ -6,7 +6,8 @@ import { z } from "@hono/zod-openapi";
 import { MAX_WEIGHT, WEIGHT_NAMES } from "../../core/timetabling/weights";
 import { CursorQuery, IdParam } from "../api/schemas";
 import { ProblemDocument, UploadFields } from "../problems/schemas";
-import { JOB_STATES, JobSchema } from "./view";
+import { JobSchema } from "./view";
+import { JOB_STATES } from "./vocabulary";
 
 /** Budgets used when a job names none (evaluations: exact and replayable). */
 export const DEFAULT_BUDGET: Record<string, { evaluations: number }> = {

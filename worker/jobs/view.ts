@@ -4,8 +4,9 @@
  */
 import { z } from "@hono/zod-openapi";
 import type { JobRow } from "./job-queries";
+import { JOB_STATES } from "./vocabulary";
 
-export const JOB_STATES = ["queued", "running", "paused", "succeeded", "failed", "cancelled", "expired"] as const;
+export { JOB_STATES };
 
 export const JobSchema = z
   .object({

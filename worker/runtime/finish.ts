@@ -6,6 +6,7 @@
  */
 import type { Env } from "../env";
 import { onJobFinished, type FinishedJob } from "../jobs/events";
+import { toSolutionDocument, type JobResultDocument } from "../jobs/vocabulary";
 import { jobKeys, putJson } from "../storage/blobs";
 import { releaseJob } from "../tenancy/admission";
 import { retentionExpiry } from "../tenancy/retention";
@@ -29,19 +30,7 @@ export interface FinishHost {
   figures(s: RunnerStatus, rows: IslandRow[]): ProgressFigures;
 }
 
-export interface JobResultDocument {
-  jobId: string;
-  kind: string;
-  algorithm: string;
-  state: string;
-  reason: string | null;
-  error: string | null;
-  engineVersion: string;
-  best: { value: number | null; solution: unknown; hard?: number; soft?: number; island: number } | null;
-  figures: ProgressFigures;
-  islands: { island: number; evaluations: number; generation: number; best: number | null }[];
-  history: { columns: string[]; points: unknown[] };
-}
+export type { JobResultDocument } from "../jobs/vocabulary";
 
 export async function runFinishStep(host: FinishHost, spec: JobSpec, st: RunnerStatus, step: FinishStep): Promise<void> {
   const env = host.env;
@@ -92,7 +81,7 @@ async function buildResult(host: FinishHost, spec: JobSpec, st: RunnerStatus): P
     for (const row of rows) {
       const b = solver.best(solver.restore(problem, await readCheckpoint(host.env, row)));
       if (!Number.isFinite(b.value)) continue;
-      if (!best || better(problem, b.value, best.value)) best = { ...b, value: b.value, island: row.island };
+      if (!best || better(problem, b.value, best.value)) best = { ...b, solution: toSolutionDocument(b.solution), value: b.value, island: row.island };
     }
   } catch (e) {
     // A job that failed because its input or checkpoint is unusable still gets a result document.

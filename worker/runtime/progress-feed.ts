@@ -8,31 +8,10 @@
  * (otherwise a fresh snapshot with the whole history).
  */
 import type { RunnerStore } from "./runner-store";
-import { RUNTIME_DEFAULTS, type JobState } from "./spec";
+import { HISTORY_COLUMNS, type HistoryPoint, type ProgressEvent, type ProgressFigures, type ProgressSnapshot } from "../jobs/vocabulary";
+import { RUNTIME_DEFAULTS } from "./spec";
 
-export interface ProgressFigures {
-  generation: number;
-  evaluations: number;
-  best: number | null;
-  mean: number | null;
-  hard?: number | null;
-  soft?: number | null;
-  elapsedMs: number;
-  computeMs: number;
-  state: JobState;
-  islands?: { island: number; seq: number; evaluations: number; best: number | null }[];
-  reason?: string | null;
-  error?: string | null;
-}
-
-export interface ProgressEvent extends ProgressFigures {
-  seq: number;
-  type: "progress" | "state";
-  at: number;
-}
-
-/** [evaluations, best, mean, elapsedMs, hard, soft] — compact so 500 points stay small. */
-export type HistoryPoint = [number, number | null, number | null, number, (number | null)?, (number | null)?];
+export type { HistoryPoint, ProgressEvent, ProgressFigures } from "../jobs/vocabulary";
 
 interface History {
   every: number;
@@ -106,13 +85,13 @@ export class ProgressFeed {
   }
 
   /** The first message to any watcher: current figures and the whole downsampled curve. */
-  snapshot(): { type: "snapshot"; seq: number; latest: ProgressFigures | null; history: HistoryPoint[]; historyColumns: string[] } {
+  snapshot(): ProgressSnapshot {
     return {
       type: "snapshot",
       seq: this.store.getMeta<number>("eventSeq") ?? 0,
       latest: this.store.getMeta<ProgressFigures>("latest"),
       history: this.history().points,
-      historyColumns: ["evaluations", "best", "mean", "elapsedMs", "hard", "soft"],
+      historyColumns: [...HISTORY_COLUMNS],
     };
   }
 

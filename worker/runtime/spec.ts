@@ -4,9 +4,7 @@
  * replay receipt), so the same spec always produces the same result.
  */
 
-export type JobState = "queued" | "running" | "paused" | "succeeded" | "failed" | "cancelled" | "expired";
-export const TERMINAL_STATES: readonly JobState[] = ["succeeded", "failed", "cancelled", "expired"];
-export const isTerminal = (s: JobState) => TERMINAL_STATES.includes(s);
+export { isTerminal, TERMINAL_STATES, type JobState } from "../jobs/vocabulary";
 
 export interface JobSpec {
   jobId: string;

@@ -5,7 +5,7 @@
 import { env } from "cloudflare:workers";
 import { runStraight } from "../../core/engine/determinism";
 import type { JobResultDocument } from "../jobs";
-import { getJob, getJobResult } from "../jobs";
+import { getJob, getJobResult, isTerminal } from "../jobs";
 import { compileProblem, solverFor } from "./solvers";
 
 export async function paidTenant(tier: "pro" | "enterprise" = "enterprise"): Promise<string> {
@@ -27,12 +27,11 @@ export async function waitFor<T>(what: string, fn: () => Promise<T | null | unde
   }
 }
 
-const TERMINAL = ["succeeded", "failed", "cancelled", "expired"];
 
 export async function waitForEnd(tenantId: string, jobId: string, timeoutMs = 45_000) {
   return waitFor(`job ${jobId} to end`, async () => {
     const row = await getJob(env, tenantId, jobId);
-    return TERMINAL.includes(row.state) && row.resultKey ? row : null;
+    return isTerminal(row.state) && row.resultKey ? row : null;
   }, timeoutMs);
 }
 

@@ -4,22 +4,9 @@
  * it), then one event per push. Reconnects by itself with backoff until the job has ended.
  */
 import { useEffect, useRef, useState } from "react";
+import { isTerminal, type HistoryPoint, type ProgressFigures } from "../../../worker/jobs/vocabulary";
 
-export interface LiveFigures {
-  state: string;
-  generation: number;
-  evaluations: number;
-  best: number | null;
-  mean: number | null;
-  hard?: number | null;
-  soft?: number | null;
-  elapsedMs: number;
-  computeMs: number;
-  islands?: { island: number; evaluations: number; best: number | null }[];
-}
-
-/** [evaluations, best, mean, elapsedMs, hard, soft] as the runner stores history. */
-export type HistoryPoint = (number | null)[];
+export type { HistoryPoint } from "../../../worker/jobs/vocabulary";
 
 export interface ProgressHandlers {
   onSnapshot(history: HistoryPoint[]): void;
@@ -28,11 +15,9 @@ export interface ProgressHandlers {
 
 export type Connection = "connecting" | "live" | "reconnecting" | "closed";
 
-const TERMINAL = new Set(["succeeded", "failed", "cancelled", "expired"]);
-
 export function useJobProgress(jobId: string, initialState: string, handlers: ProgressHandlers) {
-  const [figures, setFigures] = useState<LiveFigures | null>(null);
-  const [connection, setConnection] = useState<Connection>(TERMINAL.has(initialState) ? "closed" : "connecting");
+  const [figures, setFigures] = useState<ProgressFigures | null>(null);
+  const [connection, setConnection] = useState<Connection>(isTerminal(initialState) ? "closed" : "connecting");
   const [events, setEvents] = useState(0);
   const handlersRef = useRef(handlers);
   handlersRef.current = handlers;
@@ -43,10 +28,10 @@ export function useJobProgress(jobId: string, initialState: string, handlers: Pr
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
     let ended = false;
-    let pending: LiveFigures | null = null;
+    let pending: ProgressFigures | null = null;
     let frame: number | null = null;
     // Counters update once per animation frame at most, however fast events arrive.
-    const show = (f: LiveFigures) => {
+    const show = (f: ProgressFigures) => {
       pending = f;
       if (frame !== null) return;
       frame = requestAnimationFrame(() => {
@@ -75,7 +60,7 @@ export function useJobProgress(jobId: string, initialState: string, handlers: Pr
         }
         setEvents((n) => n + 1);
         const state = data.latest?.state ?? data.state;
-        if (state && TERMINAL.has(state)) {
+        if (state && isTerminal(state)) {
           ended = true;
           setConnection("closed");
           ws?.close(1000, "job ended");
@@ -88,7 +73,7 @@ export function useJobProgress(jobId: string, initialState: string, handlers: Pr
         timer = setTimeout(connect, delay);
       };
     };
-    if (!TERMINAL.has(initialState)) connect();
+    if (!isTerminal(initialState)) connect();
     else {
       // A finished job: one snapshot for the whole curve, then close.
       connect();

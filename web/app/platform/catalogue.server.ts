@@ -1,20 +1,19 @@
 /**
- * The kinds and algorithms the new-job form offers, straight from core's kind modules (the same
- * table /v1/algorithms publishes), as plain data the browser can render forms from.
+ * The kinds and algorithms the new-job form and the jobs filter offer, straight from core's kind
+ * registry (core/index.ts `kinds`, the same table /v1/algorithms publishes), as plain data the
+ * browser can render forms from.
  */
+import { kinds } from "../../../core/index";
 import type { KindModule } from "../../../core/registry";
 import type { ParamSpec } from "../../../core/engine/params";
-import { continuousKind } from "../../../core/continuous/index";
-import { timetablingKind } from "../../../core/timetabling/index";
-import { tspKind } from "../../../core/tsp/index";
-import { permutationKind } from "../../../core/permutation/index";
 
-export const KIND_MODULES: Record<string, KindModule> = {
-  timetabling: timetablingKind,
-  tsp: tspKind,
-  continuous: continuousKind,
-  permutation: permutationKind,
-};
+/** Presentation order of the forms (timetables first); kinds not listed follow in core's order. */
+const FORM_ORDER = ["timetabling", "tsp", "continuous", "permutation"];
+
+function kindModules(): KindModule[] {
+  const rank = (k: string) => (FORM_ORDER.includes(k) ? FORM_ORDER.indexOf(k) : FORM_ORDER.length);
+  return (Object.values(kinds) as KindModule[]).sort((a, b) => rank(a.kind) - rank(b.kind));
+}
 
 export interface CatalogueKind {
   kind: string;
@@ -23,13 +22,18 @@ export interface CatalogueKind {
 }
 
 export function getCatalogue(): CatalogueKind[] {
-  return Object.values(KIND_MODULES).map((m) => ({
+  return kindModules().map((m) => ({
     kind: m.kind,
     defaultAlgorithm: m.defaultAlgorithm,
     algorithms: Object.values(m.algorithms).map((a) => ({ id: a.id, title: a.title, description: a.description, params: [...a.params] })),
   }));
 }
 
+/** Every job kind, in the forms' order. */
+export function jobKinds(): string[] {
+  return kindModules().map((m) => m.kind);
+}
+
 export function getKindModule(kind: string): KindModule | undefined {
-  return KIND_MODULES[kind];
+  return (kinds as Record<string, KindModule | undefined>)[kind];
 }

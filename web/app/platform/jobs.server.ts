@@ -8,34 +8,13 @@ import type { Env } from "../../../worker/env";
 import type { AuthContext } from "../../../worker/http/vars";
 import { cancelJob, createJob, forkJob, getJob, getJobLive, getJobResult, listJobs, pauseJob, resumeJob, type JobResultDocument } from "../../../worker/jobs/index";
 
-import type { JobState } from "./job-states";
+import type { JobState } from "../../../worker/jobs/vocabulary";
+import type { JobView as ApiJobView } from "../../../worker/jobs/view";
 
-export type { JobState } from "./job-states";
+export type { JobState } from "../../../worker/jobs/vocabulary";
 
-/** The job as pages show it (a subset of the /v1 job resource). */
-export interface JobView {
-  id: string;
-  name: string | null;
-  kind: string;
-  algorithm: string;
-  state: JobState;
-  progress: number;
-  generation: number;
-  evaluations: number;
-  best: number | null;
-  hard: number | null;
-  soft: number | null;
-  computeMs: number;
-  islands: number;
-  parentJobId: string | null;
-  parameters: Record<string, unknown>;
-  budget: { evaluations?: number; seconds?: number };
-  size: Record<string, number> | null;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+/** The job as pages show it: the /v1 job resource (worker/jobs/view.ts) without receipt, links and webhook. */
+export type JobView = Omit<ApiJobView, "receipt" | "links" | "webhookUrl" | "seed">;
 
 export interface JobListQuery {
   state?: string;

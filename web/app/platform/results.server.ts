@@ -9,7 +9,7 @@ import { EXPORT_FORMATS } from "../../../core/exports/index";
 import { explain, timetableViews, type GridView, type TimetablingProblem } from "../../../core/timetabling/index";
 import type { TspProblem } from "../../../core/tsp/index";
 import type { Env } from "../../../worker/env";
-import type { JobResultDocument } from "../../../worker/jobs/index";
+import type { JobResultDocument, SolutionDocument } from "../../../worker/jobs/vocabulary";
 import { getJson, jobKeys } from "../../../worker/storage/blobs";
 
 export interface TimetableResult {
@@ -38,13 +38,6 @@ export interface OrderingResult {
 
 export type ResultView = TimetableResult | TourResult | OrderingResult | { type: "none" };
 
-/** Typed arrays come back from JSON as {"0":…} objects or arrays; either way, numbers in order. */
-function toNumbers(v: unknown): number[] {
-  if (Array.isArray(v)) return v.map(Number);
-  if (v && typeof v === "object") return Object.keys(v).sort((a, b) => Number(a) - Number(b)).map((k) => Number((v as Record<string, unknown>)[k]));
-  return [];
-}
-
 /** The problem document a job was submitted with (null once deleted); read once per page. */
 export function readJobInput(env: Env, tenantId: string, jobId: string): Promise<Record<string, unknown> | null> {
   return getJson<Record<string, unknown>>(env.BLOBS, jobKeys.input(tenantId, jobId));
@@ -55,18 +48,19 @@ export function buildResultView(stored: Record<string, unknown> | null, result: 
   if (!result.best || !stored) return { type: "none" };
   const doc = (stored.problem as unknown) ?? stored;
   const kind = (doc as { kind?: unknown }).kind;
-  if (kind === "permutation") return { type: "permutation", order: toNumbers(result.best.solution), value: result.best.value };
+  if (kind === "permutation") return { type: "permutation", order: result.best.solution as number[], value: result.best.value };
   // Only timetables and tours are drawn; other kinds may carry tenant code, which core does not compile.
   if (kind !== "timetabling" && kind !== "tsp") return { type: "none" };
   const { problem } = compileProblem(doc);
-  const solution = result.best.solution as Record<string, unknown>;
+  const solution = result.best.solution;
   if (kind === "timetabling") return buildTimetable(problem as TimetablingProblem, solution);
   if (kind === "tsp") return buildTour(problem as TspProblem, solution, result.best.value);
   return { type: "none" };
 }
 
-function buildTimetable(problem: TimetablingProblem, solution: Record<string, unknown>): TimetableResult {
-  const t = { period: Int16Array.from(toNumbers(solution.period)), room: Int16Array.from(toNumbers(solution.room)) };
+function buildTimetable(problem: TimetablingProblem, solution: SolutionDocument): TimetableResult {
+  const sol = solution as { period: number[]; room: number[] };
+  const t = { period: Int16Array.from(sol.period), room: Int16Array.from(sol.room) };
   const explanation = explain(problem, t);
   const lectureViolations: Record<string, string[]> = {};
   for (const group of explanation.constraints) {
@@ -86,11 +80,11 @@ function buildTimetable(problem: TimetablingProblem, solution: Record<string, un
   };
 }
 
-function buildTour(problem: TspProblem, solution: Record<string, unknown>, length: number | null): TourResult {
+function buildTour(problem: TspProblem, solution: SolutionDocument, length: number | null): TourResult {
   const coords = problem.coords ? Array.from(problem.coords) : [];
   const points: [number, number][] = [];
   for (let i = 0; i + 1 < coords.length; i += 2) points.push([coords[i], coords[i + 1]]);
-  const order = toNumbers((solution as { tour?: unknown }).tour ?? solution);
+  const order = solution as number[];
   return { type: "tsp", points, order, length };
 }
 

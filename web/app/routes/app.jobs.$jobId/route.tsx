@@ -8,7 +8,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/server-r
 import { data, redirect } from "@remix-run/server-runtime";
 import { FormMessage } from "../../components/field";
 import { StateBadge } from "../../components/job-bits";
-import { TERMINAL } from "../../platform/job-states";
+import { isTerminal } from "../../../../worker/jobs/vocabulary";
 import { getKindModule } from "../../platform/catalogue.server";
 import { controlJob, forkJobFromPage, getJobForPage, getJobResultForPage } from "../../platform/jobs.server";
 import { createFeedUrl, createShareUrl, linksOfJob, MAX_SHARE_HOURS, revokeJobLink } from "../../platform/links.server";
@@ -33,7 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const job = await callService(() => getJobForPage(env, auth.tenantId, id));
   let resultView = null;
   let reason: string | null = null;
-  const finished = TERMINAL.includes(job.state);
+  const finished = isTerminal(job.state);
   // The input feeds the result view (finished jobs) and the fork form's weights (timetables): one read.
   const input = finished || job.kind === "timetabling" ? await readJobInput(env, auth.tenantId, id) : null;
   if (finished) {
@@ -117,7 +117,7 @@ export default function JobPage() {
   const { job, resultView, reason, exports, links, forkParams, forkWeights } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const ended = TERMINAL.includes(job.state);
+  const ended = isTerminal(job.state);
   return (
     <>
       <div className="page-title">

@@ -9,7 +9,7 @@ import type { MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { jobExplanation } from "../../../../worker/jobs/exports";
 import { StateBadge } from "../../components/job-bits";
-import { TERMINAL } from "../../platform/job-states";
+import { isTerminal } from "../../../../worker/jobs/vocabulary";
 import { getJobForPage, type JobView } from "../../platform/jobs.server";
 import { readJobInput } from "../../platform/results.server";
 import { softWeightsOf, type SoftWeight } from "../../platform/soft-weights.server";
@@ -37,7 +37,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   let rows: ConstraintRow[] = [];
   const [parentWeights, forkWeights] =
     fork.kind === "timetabling" ? (await Promise.all([readJobInput(env, auth.tenantId, parent.id), readJobInput(env, auth.tenantId, fork.id)])).map(softWeightsOf) : [[], []];
-  if (fork.kind === "timetabling" && TERMINAL.includes(fork.state) && TERMINAL.includes(parent.state)) {
+  if (fork.kind === "timetabling" && isTerminal(fork.state) && isTerminal(parent.state)) {
     const [a, b] = await Promise.all([jobExplanation(env, auth.tenantId, parent.id).catch(() => null), jobExplanation(env, auth.tenantId, fork.id).catch(() => null)]);
     const byName = new Map<string, ConstraintRow>();
     for (const g of a?.constraints ?? []) byName.set(g.constraint, { constraint: g.constraint, hard: g.hard, weight: g.weight, forkWeight: g.weight, parent: g.total, fork: 0 });

@@ -5,7 +5,8 @@ import type { LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { listDemoSummaries } from "../../demo/demos.server";
 import { formatAge, formatScore } from "../../components/format";
 import { ProgressBar, StateBadge } from "../../components/job-bits";
-import { JOB_KINDS, JOB_STATES } from "../../platform/job-states";
+import { JOB_STATES } from "../../../../worker/jobs/vocabulary";
+import { jobKinds } from "../../platform/catalogue.server";
 import { listJobsForPage } from "../../platform/jobs.server";
 import { callService, invariantResponse } from "../../platform/responses.server";
 import { requireUser } from "../../platform/session.server";
@@ -20,15 +21,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const state = params.get("state") || undefined;
   const kind = params.get("kind") || undefined;
-  invariantResponse(!state || (JOB_STATES as string[]).includes(state), 400, `Unknown state "${state}".`);
-  invariantResponse(!kind || (JOB_KINDS as readonly string[]).includes(kind), 400, `Unknown kind "${kind}".`);
+  invariantResponse(!state || (JOB_STATES as readonly string[]).includes(state), 400, `Unknown state "${state}".`);
+  const kinds = jobKinds();
+  invariantResponse(!kind || kinds.includes(kind), 400, `Unknown kind "${kind}".`);
   const cursor = params.get("cursor") || undefined;
   const page = await callService(() => listJobsForPage(env, auth.tenantId, { state, kind, cursor, limit: PAGE_SIZE }));
-  return { ...page, filtered: Boolean(state || kind), demos: listDemoSummaries(), now: Date.now() };
+  return { ...page, kinds, filtered: Boolean(state || kind), demos: listDemoSummaries(), now: Date.now() };
 }
 
 export default function JobsList() {
-  const { jobs, nextCursor, filtered, demos, now } = useLoaderData<typeof loader>();
+  const { jobs, nextCursor, kinds, filtered, demos, now } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const withCursor = (cursor: string | null) => {
     const next = new URLSearchParams(params);
@@ -58,7 +60,7 @@ export default function JobsList() {
           <label htmlFor="filter-kind">Kind</label>
           <select id="filter-kind" name="kind" defaultValue={params.get("kind") ?? ""}>
             <option value="">Any kind</option>
-            {JOB_KINDS.map((k) => (
+            {kinds.map((k) => (
               <option key={k}>{k}</option>
             ))}
           </select>

@@ -3,16 +3,14 @@ import { Form, useLoaderData } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { StateBadge } from "../../components/job-bits";
 import { listRecentJobsForOps, listTenantsForOps } from "../../../../worker/ops/console";
-import type { JobState } from "../../platform/job-states";
+import { JOB_STATES, type JobState } from "../../../../worker/jobs/vocabulary";
 import { requireOperator } from "../../platform/ops.server";
-
-const JOB_STATES = ["queued", "running", "paused", "succeeded", "failed", "cancelled", "expired"];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const env = context.cloudflare.env;
   await requireOperator(request, env);
   const state = new URL(request.url).searchParams.get("state") || undefined;
-  const [tenants, jobs] = await Promise.all([listTenantsForOps(env, 200), listRecentJobsForOps(env, { state: state && JOB_STATES.includes(state) ? state : undefined, limit: 50 })]);
+  const [tenants, jobs] = await Promise.all([listTenantsForOps(env, 200), listRecentJobsForOps(env, { state: state && (JOB_STATES as readonly string[]).includes(state) ? state : undefined, limit: 50 })]);
   const names = new Map((tenants as { id: string; name: string }[]).map((t) => [t.id, t.name]));
   return {
     state: state ?? "",
