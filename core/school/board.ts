@@ -16,6 +16,10 @@ export class Board {
   readonly tOcc: Int32Array;
   readonly gOcc: Int32Array;
   readonly rOcc: Int32Array;
+  /** XOR of (activity + 1) over the activities at each teacher / subgroup / room slot: the occupant when occ = 1. */
+  readonly tWho: Int32Array;
+  readonly gWho: Int32Array;
+  readonly rWho: Int32Array;
   /** Current unary (start + room + room-slot) hard and soft cost per activity. */
   readonly actHard: Int32Array;
   readonly actSoft: Float64Array;
@@ -45,6 +49,9 @@ export class Board {
     this.tOcc = new Int32Array(p.teachers.length * p.nSlots);
     this.gOcc = new Int32Array(p.subgroups.length * p.nSlots);
     this.rOcc = new Int32Array(p.rooms.length * p.nSlots);
+    this.tWho = new Int32Array(this.tOcc.length);
+    this.gWho = new Int32Array(this.gOcc.length);
+    this.rWho = new Int32Array(this.rOcc.length);
     this.actHard = new Int32Array(n);
     this.actSoft = new Float64Array(n);
     const nr = p.resources.length;
@@ -132,29 +139,34 @@ export class Board {
     const p = this.p;
     const d = p.actDuration[a];
     const nSlots = p.nSlots;
-    if (p.compulsoryTime) {
-      for (let k = p.actTeacherStart[a]; k < p.actTeacherStart[a + 1]; k++) {
-        const base = p.actTeachers[k] * nSlots + s;
-        for (let h = 0; h < d; h++) this.clashes += bump(this.tOcc, base + h, sign);
+    const id = a + 1;
+    const count = p.compulsoryTime;
+    for (let k = p.actTeacherStart[a]; k < p.actTeacherStart[a + 1]; k++) {
+      const base = p.actTeachers[k] * nSlots + s;
+      for (let h = 0; h < d; h++) {
+        const i = base + h;
+        this.tWho[i] ^= id;
+        if (count) this.clashes += bump(this.tOcc, i, sign);
+        else this.tOcc[i] += sign;
       }
-      for (let k = p.actSubgroupStart[a]; k < p.actSubgroupStart[a + 1]; k++) {
-        const base = p.actSubgroups[k] * nSlots + s;
-        for (let h = 0; h < d; h++) this.clashes += bump(this.gOcc, base + h, sign);
-      }
-    } else {
-      for (let k = p.actTeacherStart[a]; k < p.actTeacherStart[a + 1]; k++) {
-        const base = p.actTeachers[k] * nSlots + s;
-        for (let h = 0; h < d; h++) this.tOcc[base + h] += sign;
-      }
-      for (let k = p.actSubgroupStart[a]; k < p.actSubgroupStart[a + 1]; k++) {
-        const base = p.actSubgroups[k] * nSlots + s;
-        for (let h = 0; h < d; h++) this.gOcc[base + h] += sign;
+    }
+    for (let k = p.actSubgroupStart[a]; k < p.actSubgroupStart[a + 1]; k++) {
+      const base = p.actSubgroups[k] * nSlots + s;
+      for (let h = 0; h < d; h++) {
+        const i = base + h;
+        this.gWho[i] ^= id;
+        if (count) this.clashes += bump(this.gOcc, i, sign);
+        else this.gOcc[i] += sign;
       }
     }
     if (r >= 0) {
       const base = r * nSlots + s;
-      if (p.compulsorySpace) for (let h = 0; h < d; h++) this.roomClashes += bump(this.rOcc, base + h, sign);
-      else for (let h = 0; h < d; h++) this.rOcc[base + h] += sign;
+      for (let h = 0; h < d; h++) {
+        const i = base + h;
+        this.rWho[i] ^= id;
+        if (p.compulsorySpace) this.roomClashes += bump(this.rOcc, i, sign);
+        else this.rOcc[i] += sign;
+      }
     }
   }
 
@@ -231,18 +243,21 @@ export class Board {
       const i = p.actSets[k];
       if (this.setHardW[i] && this.setViol[i] > 0) return true;
     }
+    // a violated week counts for the activities on days that contribute to it
+    const day = (s / p.nHours) | 0;
+    const nDays = p.nDays;
     for (let k = p.actTeacherStart[a]; k < p.actTeacherStart[a + 1]; k++) {
       const t = p.actTeachers[k];
       for (let j = p.teacherResStart[t]; j < p.teacherResStart[t + 1]; j++) {
         const i = p.teacherRes[j];
-        if (this.resHardW[i] && this.resViol[i] > 0) return true;
+        if (this.resHardW[i] && this.resViol[i] > 0 && this.resDay[i * nDays + day] !== 0) return true;
       }
     }
     for (let k = p.actSubgroupStart[a]; k < p.actSubgroupStart[a + 1]; k++) {
       const g = p.actSubgroups[k];
       for (let j = p.subgroupResStart[g]; j < p.subgroupResStart[g + 1]; j++) {
         const i = p.subgroupRes[j];
-        if (this.resHardW[i] && this.resViol[i] > 0) return true;
+        if (this.resHardW[i] && this.resViol[i] > 0 && this.resDay[i * nDays + day] !== 0) return true;
       }
     }
     return false;

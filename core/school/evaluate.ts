@@ -58,9 +58,10 @@ export function evaluateSchool(p: SchoolProblem, t: SchoolTimetable): SchoolEval
   const byElement = new Map<string, ConstraintVerdict>();
   const add = (type: string, path: string, weight: number, v: number) => {
     if (!v) return;
-    const e = byElement.get(path) ?? { type, path, weight, violations: 0 };
+    const key = `${path}@${weight}`;
+    const e = byElement.get(key) ?? { type, path, weight, violations: 0 };
     e.violations += v;
-    byElement.set(path, e);
+    byElement.set(key, e);
   };
   let clashes = 0;
   let roomClashes = 0;

@@ -26,6 +26,28 @@ import { teacherMaxDaysPerWeek } from "./teacher-max-days-per-week";
 import { teacherMaxGapsPerWeek } from "./teacher-max-gaps-per-week";
 import { teacherNotAvailableTimes } from "./teacher-not-available-times";
 import { teachersMaxGapsPerWeek } from "./teachers-max-gaps-per-week";
+import { teachersMaxHoursDaily } from "./teachers-max-hours-daily";
+import { teacherMaxHoursDaily } from "./teacher-max-hours-daily";
+import { studentsMaxHoursDaily } from "./students-max-hours-daily";
+import { studentsSetMaxHoursDaily } from "./students-set-max-hours-daily";
+
+import { twoActivitiesConsecutive } from "./two-activities-consecutive";
+import { activitiesNotOverlapping } from "./activities-not-overlapping";
+import { twoActivitiesGrouped } from "./two-activities-grouped";
+import { subactivitiesPreferredTimeSlots } from "./subactivities-preferred-time-slots";
+import { activitiesSameStartingDay } from "./activities-same-starting-day";
+import { minGapsBetweenActivities } from "./min-gaps-between-activities";
+import { activitiesSameStartingHour } from "./activities-same-starting-hour";
+import { subactivitiesPreferredStartingTimes } from "./subactivities-preferred-starting-times";
+import { activitiesEndStudentsDay } from "./activities-end-students-day";
+import { activityEndsStudentsDay } from "./activity-ends-students-day";
+import { threeActivitiesGrouped } from "./three-activities-grouped";
+import { activitiesOccupyMaxTimeSlotsFromSelection } from "./activities-occupy-max-time-slots-from-selection";
+import { activitiesMaxSimultaneousInSelectedTimeSlots } from "./activities-max-simultaneous-in-selected-time-slots";
+import { twoActivitiesOrdered } from "./two-activities-ordered";
+import { maxDaysBetweenActivities } from "./max-days-between-activities";
+import { activitiesMinSimultaneousInSelectedTimeSlots } from "./activities-min-simultaneous-in-selected-time-slots";
+import { twoActivitiesOrderedIfSameDay } from "./two-activities-ordered-if-same-day";
 
 export type { ConstraintDefinition, CompileContext, Instance } from "./types";
 
@@ -54,6 +76,27 @@ const LIST: ConstraintDefinition[] = [
   teachersMaxGapsPerWeek,
   teacherMaxDaysPerWeek,
   // Other engineers: add one line per new type below this comment.
+  teachersMaxHoursDaily,
+  teacherMaxHoursDaily,
+  studentsMaxHoursDaily,
+  studentsSetMaxHoursDaily,
+  twoActivitiesConsecutive,
+  activitiesNotOverlapping,
+  twoActivitiesGrouped,
+  subactivitiesPreferredTimeSlots,
+  activitiesSameStartingDay,
+  minGapsBetweenActivities,
+  activitiesSameStartingHour,
+  subactivitiesPreferredStartingTimes,
+  activitiesEndStudentsDay,
+  activityEndsStudentsDay,
+  threeActivitiesGrouped,
+  activitiesOccupyMaxTimeSlotsFromSelection,
+  activitiesMaxSimultaneousInSelectedTimeSlots,
+  twoActivitiesOrdered,
+  maxDaysBetweenActivities,
+  activitiesMinSimultaneousInSelectedTimeSlots,
+  twoActivitiesOrderedIfSameDay,
 ];
 
 export const CONSTRAINTS: Record<string, ConstraintDefinition> = Object.fromEntries(LIST.map((d) => [d.type, d]));

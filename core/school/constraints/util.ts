@@ -101,3 +101,37 @@ export function sumOf(values: Int32Array, n: number): number {
   for (let i = 0; i < n; i++) s += values[i];
   return s;
 }
+
+/**
+ * FET's "immediately after, possibly separated by breaks": the first hour at or after `end` on the
+ * day starting at slot `dayBase` that is not a 100% break (`breaks`, see CompileContext.breaks),
+ * or nHours when there is none. A second activity follows a first one ending at `end` exactly when
+ * it starts at this hour.
+ */
+export function firstNonBreakHour(breaks: Uint8Array, dayBase: number, end: number, nHours: number): number {
+  let h = end;
+  while (h < nHours && breaks[dayBase + h]) h++;
+  return h;
+}
+
+/**
+ * Activity indices of the single-id children `fields` (e.g. First_Activity_Id, Second_Activity_Id)
+ * for the "two / three activities" types: an unknown id is an error naming the element, the same
+ * activity twice is refused as FET does, and an inactive one yields `null` (the constraint is then
+ * ignored, as in FET).
+ */
+export function distinctActivities(ctx: CompileContext, f: Fields, fields: string[]): Int32Array | null {
+  const out = new Int32Array(fields.length);
+  let inactive = false;
+  fields.forEach((name, i) => {
+    const a = ctx.activity(f, name);
+    if (a < 0) inactive = true;
+    out[i] = a;
+  });
+  for (let i = 0; i < fields.length; i++) {
+    for (let j = 0; j < i; j++) {
+      if (Number(f.text(fields[i])) === Number(f.text(fields[j]))) throw f.error(`names the same activity as <${fields[j]}> (${f.text(fields[j])}); FET refuses that`, f.first(fields[i]));
+    }
+  }
+  return inactive ? null : out;
+}

@@ -178,6 +178,7 @@ const short = (s: string) => (s.length > 40 ? s.slice(0, 40) + "…" : s);
 export function readFet(text: string): FetInput {
   const root = parseFetXml(text);
   const top = new Fields(root, "fet");
+  const warnings: string[] = [];
   const list = (name: string) => top.first(name);
   const names = (listName: string, item: string): string[] => {
     const l = list(listName);
@@ -191,8 +192,11 @@ export function readFet(text: string): FetInput {
       const f = new Fields(c, `${listName}/${item}[${i}]`);
       // Old FET files write <Day>Monday</Day>; newer ones <Day><Name>Monday</Name></Day>.
       const name = f.first("Name") ? f.text("Name") : c.text;
-      if (name === "") throw f.error("has an empty name", "Name");
-      if (seen.has(name)) throw f.error(`duplicate name "${short(name)}"`, "Name");
+      // FET itself reads such files: a repeated name is the same item (kept once), with a warning.
+      if (seen.has(name)) {
+        warnings.push(`line ${c.line}: ${listName}/${item}[${i}]: duplicate name "${short(name)}" (kept once)`);
+        continue;
+      }
       seen.add(name);
       out.push(name);
     }
@@ -244,7 +248,10 @@ export function readFet(text: string): FetInput {
       i++;
       const f = new Fields(r, `Rooms_List/Room[${i}]`);
       const name = f.text("Name");
-      if (seen.has(name)) throw f.error(`duplicate room "${short(name)}"`, "Name");
+      if (seen.has(name)) {
+        warnings.push(`line ${r.line}: Rooms_List/Room[${i}]: duplicate room "${short(name)}" (kept once)`);
+        continue;
+      }
       seen.add(name);
       rooms.push({ name, building: f.optText("Building") ?? "", capacity: f.int("Capacity", 0, 1e7, 30000), virtual: f.bool("Virtual", false), line: r.line, column: r.column });
     }
@@ -303,6 +310,7 @@ export function readFet(text: string): FetInput {
     buildings,
     rooms,
     activities,
+    warnings,
     timeConstraints: constraints("Time_Constraints_List", "time"),
     spaceConstraints: constraints("Space_Constraints_List", "space"),
   };

@@ -84,6 +84,8 @@ export interface FetInput {
   buildings: string[];
   rooms: FetRoom[];
   activities: FetActivity[];
+  /** Things FET tolerates but we note (e.g. a repeated teacher name, kept once). */
+  warnings: string[];
   timeConstraints: FetConstraint[];
   spaceConstraints: FetConstraint[];
 }

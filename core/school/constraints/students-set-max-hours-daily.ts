@@ -1,0 +1,14 @@
+import type { ConstraintDefinition } from "./types";
+import { busyOfDay } from "./util";
+import { resourceInstances, total } from "./resource-scope";
+
+export const studentsSetMaxHoursDaily: ConstraintDefinition = {
+  type: "ConstraintStudentsSetMaxHoursDaily",
+  list: "time",
+  description: "Every subgroup of the students set (Students) has at most Maximum_Hours_Daily busy hours on any day. Each day with more hours than that is one violation (FET counts the day, not the extra hours).",
+  compile(c, ctx) {
+    const f = ctx.fields(c);
+    const max = f.int("Maximum_Hours_Daily", 0, ctx.nHours);
+    return resourceInstances(c, ctx, f, "studentsSet", (occ, _b, base, nHours) => (busyOfDay(occ, base, nHours) > max ? 1 : 0), total);
+  },
+};

@@ -1,0 +1,67 @@
+/**
+ * The timetable as a `.fet` in FET's "data and timetable" form: the input text unchanged, plus for
+ * every placed activity a 100% ConstraintActivityPreferredStartingTime (Permanently_Locked true)
+ * and, where it has a room, a 100% ConstraintActivityPreferredRoom (locked) — what FET itself
+ * writes to `<name>_data_and_timetable.fet`, so FET opens our result with every activity fixed.
+ * Text insertion (not re-serialisation) keeps everything we do not model exactly as it was.
+ */
+import { ProblemError } from "../../engine/errors";
+import type { SchoolTimetable } from "../evaluate";
+import type { SchoolProblem } from "../problem";
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+export function lockConstraints(p: SchoolProblem, t: SchoolTimetable): { time: string; space: string } {
+  let time = "";
+  let space = "";
+  for (let a = 0; a < p.nActivities; a++) {
+    const s = t.start[a];
+    if (s < 0) continue;
+    const day = p.days[Math.floor(s / p.nHours)];
+    const hour = p.hours[s % p.nHours];
+    time +=
+      "<ConstraintActivityPreferredStartingTime>\n" +
+      "\t<Weight_Percentage>100</Weight_Percentage>\n" +
+      `\t<Activity_Id>${p.actId[a]}</Activity_Id>\n` +
+      `\t<Preferred_Day>${esc(day)}</Preferred_Day>\n` +
+      `\t<Preferred_Hour>${esc(hour)}</Preferred_Hour>\n` +
+      "\t<Permanently_Locked>true</Permanently_Locked>\n" +
+      "\t<Active>true</Active>\n" +
+      "\t<Comments></Comments>\n" +
+      "</ConstraintActivityPreferredStartingTime>\n";
+    const r = t.room[a];
+    if (r >= 0) {
+      space +=
+        "<ConstraintActivityPreferredRoom>\n" +
+        "\t<Weight_Percentage>100</Weight_Percentage>\n" +
+        `\t<Activity_Id>${p.actId[a]}</Activity_Id>\n` +
+        `\t<Room>${esc(p.rooms[r])}</Room>\n` +
+        "\t<Permanently_Locked>true</Permanently_Locked>\n" +
+        "\t<Active>true</Active>\n" +
+        "\t<Comments></Comments>\n" +
+        "</ConstraintActivityPreferredRoom>\n";
+    }
+  }
+  return { time, space };
+}
+
+/** The input `.fet` with the timetable locked in (see the file comment). */
+export function writeFet(p: SchoolProblem, t: SchoolTimetable): string {
+  const { time, space } = lockConstraints(p, t);
+  let text = p.text;
+  text = insertBefore(text, "Time_Constraints_List", time);
+  text = insertBefore(text, "Space_Constraints_List", space);
+  return text;
+}
+
+/** Insert `content` before `</list>`, or add the list before `</fet>` when the file has none (or `<list/>`). */
+function insertBefore(text: string, list: string, content: string): string {
+  if (!content) return text;
+  const close = text.lastIndexOf(`</${list}>`);
+  if (close >= 0) return text.slice(0, close) + content + text.slice(close);
+  const empty = new RegExp(`<${list}\\s*/>`);
+  if (empty.test(text)) return text.replace(empty, `<${list}>\n${content}</${list}>`);
+  const end = text.lastIndexOf("</fet>");
+  if (end < 0) throw new ProblemError({ path: ["fet"], message: "cannot write the timetable: the input has no </fet>" });
+  return text.slice(0, end) + `<${list}>\n${content}</${list}>\n` + text.slice(end);
+}

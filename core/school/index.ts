@@ -1,0 +1,97 @@
+/**
+ * School timetabling from FET files. Entry points:
+ *   compileSchool({ kind: "timetabling", format: "fet", text, ignoreUnsupported? }) → SchoolProblem
+ *   schoolSolver (engine contract), writeFet (the locked result), evaluateSchool (verdicts)
+ *   schoolKind: a KindModule-shaped object a later step plugs into core/timetabling (as the
+ *   `format: "fet"` branch) or registers in core/registry.ts. It is not registered yet.
+ */
+import { ProblemError } from "../engine/errors";
+import type { BestSolution } from "../engine/contract";
+import type { KindModule } from "../registry";
+import { compileFet, type SchoolProblem } from "./problem";
+import { evaluateSchool, type SchoolTimetable } from "./evaluate";
+import { writeFet } from "./fet/write";
+import { makeSchoolSolver } from "./solver/engine";
+import { SCHOOL_PARAMS } from "./solver/params";
+
+export { readFet, parseFetXml } from "./fet/read";
+export { FET_LIMITS, type FetInput, type FetConstraint, type FetNode } from "./fet/types";
+export { writeFet, lockConstraints } from "./fet/write";
+export { compileFet, compileInput, SOFT_SCALE, type SchoolProblem, type CompileOptions } from "./problem";
+export { evaluateSchool, type SchoolEvaluation, type SchoolTimetable, type ConstraintVerdict } from "./evaluate";
+export { Board } from "./board";
+export { CONSTRAINTS } from "./constraints/index";
+export { SCHOOL_PARAMS, type SchoolParams } from "./solver/params";
+export type { SchoolState } from "./solver/engine";
+
+export const schoolSolver = makeSchoolSolver("school");
+
+export interface FetDocument {
+  kind?: "timetabling";
+  format: "fet";
+  text: string;
+  ignoreUnsupported?: boolean;
+  name?: string;
+}
+
+/** Compile a `{kind: "timetabling", format: "fet", text}` document; ProblemError for anything else. */
+export function compileSchool(doc: unknown): SchoolProblem {
+  if (typeof doc !== "object" || doc === null) throw new ProblemError({ path: [], message: "must be an object" });
+  const d = doc as Record<string, unknown>;
+  if (d.kind !== undefined && d.kind !== "timetabling") throw new ProblemError({ path: ["kind"], message: 'must be "timetabling"' });
+  if (d.format !== "fet") throw new ProblemError({ path: ["format"], message: 'must be "fet"' });
+  if (typeof d.text !== "string") throw new ProblemError({ path: ["text"], message: "must be the .fet file as a string" });
+  if (d.ignoreUnsupported !== undefined && typeof d.ignoreUnsupported !== "boolean") throw new ProblemError({ path: ["ignoreUnsupported"], message: "must be true or false" });
+  return compileFet(d.text, { ignoreUnsupported: d.ignoreUnsupported === true, name: typeof d.name === "string" ? d.name : undefined });
+}
+
+export const fetDocSchema = {
+  type: "object",
+  required: ["format", "text"],
+  additionalProperties: false,
+  properties: {
+    kind: { const: "timetabling" },
+    format: { const: "fet" },
+    text: { type: "string", description: "A FET input file (.fet)." },
+    ignoreUnsupported: { type: "boolean", description: "Solve without the constraint types Evolve does not support (they are listed in the result) instead of refusing." },
+    name: { type: "string" },
+  },
+};
+
+/** Result summary: hard / soft and what was left out. */
+export function schoolSummary(problem: SchoolProblem, best: BestSolution<unknown>): Record<string, unknown> {
+  const e = evaluateSchool(problem, best.solution as SchoolTimetable);
+  return {
+    hard: e.hard,
+    soft: e.soft,
+    unplaced: e.unplaced,
+    activities: problem.nActivities,
+    unsupported: problem.ignored,
+    inactiveConstraints: problem.inactiveConstraints,
+  };
+}
+
+/**
+ * What a later step registers: `compile`, `size`, the solver and the `.fet` writer. As a kind of
+ * its own it would need "school" in ProblemKind; as a timetabling format, core/timetabling's
+ * compile would dispatch `format: "fet"` here.
+ */
+export const schoolKind: Omit<KindModule<SchoolProblem>, "kind"> & { kind: "timetabling" } = {
+  kind: "timetabling",
+  schema: fetDocSchema,
+  compile: compileSchool,
+  size: (p) => ({ activities: p.nActivities, teachers: p.teachers.length, subgroups: p.subgroups.length, rooms: p.rooms.length, slots: p.nSlots }),
+  algorithms: {
+    school: {
+      id: "school",
+      title: "School timetabling (FET)",
+      description: "Iterative forward search with ejections (like FET's recursive swapping) until every hard constraint holds, then simulated annealing on the soft constraints; delta evaluation per move.",
+      params: SCHOOL_PARAMS,
+      solver: schoolSolver,
+    },
+  },
+  defaultAlgorithm: "school",
+  formatSolution: (problem, best) => writeFet(problem, best.solution as SchoolTimetable),
+  solutionExtension: ".fet",
+  summary: schoolSummary,
+};

@@ -1,0 +1,642 @@
+/**
+ * The school solver (engine contract, core/engine/contract.ts). Three phases, all on the
+ * incremental Board (delta evaluation):
+ *
+ *  1. construction: units (activities linked by 100% same starting time move together) in
+ *     order of difficulty, each placed at its least-cost allowed start (rooms chosen greedily);
+ *  2. hard phase: min-conflicts with tabu — a unit taking part in a hard violation moves to the
+ *     start with the fewest hard violations (then least soft), not back to a start it just left;
+ *     a random move now and then;
+ *  3. soft phase (once hard = 0): simulated annealing over start moves, swaps of two units and
+ *     room changes that never add a hard violation, in segments with restarting temperature.
+ *
+ * One evaluation = one candidate position scored on the Board. Chunks end between iterations and
+ * the state is plain data rebuilt into a Board on restore, so chunked runs equal straight runs.
+ */
+import { decodeState, encodeState } from "../../engine/codec";
+import type { BestSolution, Progress, RunLimits, Solver, StepBudget } from "../../engine/contract";
+import { resolveParams } from "../../engine/params";
+import { Rng } from "../../engine/random";
+import { Board } from "../board";
+import type { SchoolTimetable } from "../evaluate";
+import { SOFT_SCALE, type SchoolProblem } from "../problem";
+import { SCHOOL_PARAMS, type SchoolParams } from "./params";
+import { buildUnits, type Units } from "./units";
+
+const PHASE_HARD = 1;
+const PHASE_SOFT = 2;
+
+export interface SchoolState {
+  problem: SchoolProblem;
+  params: SchoolParams;
+  board: Board;
+  units: Units;
+  rng: Rng;
+  phase: number;
+  /** Next position in the construction order. */
+  cursor: number;
+  iteration: number;
+  evaluations: number;
+  maxEvaluations: number;
+  /** Hard phase: iteration until which unit u may not start at s (u * nSlots + s). */
+  tabu: Int32Array;
+  /** Soft phase: moves done in the current segment. */
+  segmentMove: number;
+  bestStart: Int32Array;
+  bestRoom: Int32Array;
+  bestHard: number;
+  bestSoft: number;
+  /** Evaluations when hard first reached 0 (-1: not yet). */
+  feasibleAt: number;
+  /** Hard phase: iterations since the best hard improved. */
+  stall: number;
+  /** Units waiting to be placed (first poolSize entries), each unit's position there (-1: placed). */
+  pool: Int32Array;
+  poolPos: Int32Array;
+  poolSize: number;
+  /** How often each unit was pushed out (pushing out a unit costs more each time). */
+  bumps: Int32Array;
+  // scratch (not checkpointed)
+  oldStart: Int32Array;
+  oldRoom: Int32Array;
+  ejected: Int32Array;
+  stamp: Int32Array;
+  stampNow: number;
+}
+
+const unitsCache = new WeakMap<SchoolProblem, Units>();
+function unitsOf(p: SchoolProblem): Units {
+  let u = unitsCache.get(p);
+  if (!u) unitsCache.set(p, (u = buildUnits(p)));
+  return u;
+}
+
+function better(h1: number, s1: number, h2: number, s2: number): boolean {
+  return h1 < h2 || (h1 === h2 && s1 < s2);
+}
+
+function newState(problem: SchoolProblem, params: SchoolParams, rng: Rng, maxEvaluations: number): SchoolState {
+  const units = unitsOf(problem);
+  const n = problem.nActivities;
+  return {
+    problem,
+    params,
+    board: new Board(problem),
+    units,
+    rng,
+    phase: PHASE_HARD,
+    cursor: 0,
+    iteration: 0,
+    evaluations: 0,
+    maxEvaluations,
+    tabu: new Int32Array(units.count * problem.nSlots),
+    segmentMove: 0,
+    bestStart: new Int32Array(n).fill(-1),
+    bestRoom: new Int32Array(n).fill(-1),
+    bestHard: Number.POSITIVE_INFINITY,
+    bestSoft: Number.POSITIVE_INFINITY,
+    feasibleAt: -1,
+    stall: 0,
+    pool: Int32Array.from(units.order),
+    poolPos: inversePermutation(units.order),
+    poolSize: units.count,
+    bumps: new Int32Array(units.count),
+    oldStart: new Int32Array(units.maxMembers),
+    oldRoom: new Int32Array(units.maxMembers),
+    ejected: new Int32Array(units.count),
+    stamp: new Int32Array(units.count),
+    stampNow: 0,
+  };
+}
+
+/** The least-cost room for activity a at start s (a not placed); -1 when it needs none. */
+function bestRoom(st: SchoolState, a: number, s: number): number {
+  const p = st.problem;
+  if (!p.needsRoom[a]) return -1;
+  const b = st.board;
+  const u = st.units;
+  const d = p.actDuration[a];
+  let best = -1;
+  let bh = Infinity;
+  let bs = Infinity;
+  for (let k = u.roomStart[a]; k < u.roomStart[a + 1]; k++) {
+    const r = u.rooms[k];
+    let h = b.localHardOf(a, s, r);
+    if (p.compulsorySpace) {
+      const base = r * p.nSlots + s;
+      for (let x = 0; x < d; x++) if (b.rOcc[base + x] > 0) h++;
+    }
+    if (h > bh) continue;
+    const soft = b.localSoftOf(a, s, r);
+    if (h < bh || soft < bs) {
+      best = r;
+      bh = h;
+      bs = soft;
+      if (h === 0 && soft === 0) break;
+    }
+  }
+  return best;
+}
+
+/** Move every member of unit u to start s (rooms chosen greedily); remembers the old positions. */
+function moveUnit(st: SchoolState, u: number, s: number): void {
+  const { board: b, units } = st;
+  const m0 = units.memberStart[u];
+  const m1 = units.memberStart[u + 1];
+  for (let k = m0; k < m1; k++) {
+    const a = units.members[k];
+    st.oldStart[k - m0] = b.start[a];
+    st.oldRoom[k - m0] = b.room[a];
+    b.unplace(a);
+  }
+  for (let k = m0; k < m1; k++) {
+    const a = units.members[k];
+    b.place(a, s, bestRoom(st, a, s));
+  }
+}
+
+/** Undo `moveUnit` (put the members back where they were). */
+function undoUnit(st: SchoolState, u: number): void {
+  const { board: b, units } = st;
+  const m0 = units.memberStart[u];
+  const m1 = units.memberStart[u + 1];
+  for (let k = m0; k < m1; k++) b.unplace(units.members[k]);
+  for (let k = m0; k < m1; k++) {
+    const s = st.oldStart[k - m0];
+    if (s >= 0) st.board.place(units.members[k], s, st.oldRoom[k - m0]);
+  }
+}
+
+function inversePermutation(order: Int32Array): Int32Array {
+  const inv = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) inv[order[i]] = i;
+  return inv;
+}
+
+function recordBest(st: SchoolState): void {
+  const b = st.board;
+  const h = b.hard;
+  const s = b.soft;
+  if (better(h, s, st.bestHard, st.bestSoft)) {
+    st.bestHard = h;
+    st.bestSoft = s;
+    st.bestStart.set(b.start);
+    st.bestRoom.set(b.room);
+    if (h === 0 && st.feasibleAt < 0) st.feasibleAt = st.evaluations;
+  }
+}
+
+/** Scores every allowed start of unit u; moves it to the best (ties at random). */
+function placeBest(st: SchoolState, u: number, useTabu: boolean): void {
+  const { board: b, units, rng, problem: p } = st;
+  const a0 = units.allowedStart[u];
+  const a1 = units.allowedStart[u + 1];
+  const cur = b.start[units.members[units.memberStart[u]]];
+  let bestS = -1;
+  let bh = Infinity;
+  let bs = Infinity;
+  let ties = 0;
+  const tabuBase = u * p.nSlots;
+  for (let k = a0; k < a1; k++) {
+    const s = units.allowed[k];
+    if (s === cur) continue;
+    moveUnit(st, u, s);
+    st.evaluations++;
+    const h = b.hard;
+    const soft = b.soft;
+    undoUnit(st, u);
+    if (useTabu && st.tabu[tabuBase + s] > st.iteration && !(h < st.bestHard)) continue;
+    if (better(h, soft, bh, bs)) {
+      bestS = s;
+      bh = h;
+      bs = soft;
+      ties = 1;
+    } else if (h === bh && soft === bs && rng.int(++ties) === 0) bestS = s;
+  }
+  if (bestS < 0) return;
+  if (cur >= 0 && useTabu) st.tabu[tabuBase + cur] = st.iteration + st.params.tabuTenure + rng.int(st.params.tabuTenure + 1);
+  moveUnit(st, u, bestS);
+}
+
+function randomAllowed(st: SchoolState, u: number): number {
+  const a0 = st.units.allowedStart[u];
+  const a1 = st.units.allowedStart[u + 1];
+  return st.units.allowed[a0 + st.rng.int(a1 - a0)];
+}
+
+function pickConflicted(st: SchoolState): number {
+  const { board: b, rng, problem: p, units } = st;
+  const n = p.nActivities;
+  for (let t = 0; t < 40; t++) {
+    const a = rng.int(n);
+    if (b.inConflict(a)) return units.unitOf[a];
+  }
+  const off = rng.int(n);
+  for (let i = 0; i < n; i++) {
+    const a = (off + i) % n;
+    if (b.inConflict(a)) return units.unitOf[a];
+  }
+  return -1;
+}
+
+/** Add unit u to the pool of units to place (its members are unplaced). */
+function toPool(st: SchoolState, u: number): void {
+  if (st.poolPos[u] >= 0) return;
+  st.poolPos[u] = st.poolSize;
+  st.pool[st.poolSize++] = u;
+}
+
+function fromPool(st: SchoolState, u: number): void {
+  const i = st.poolPos[u];
+  if (i < 0) return;
+  const last = st.pool[--st.poolSize];
+  st.pool[i] = last;
+  st.poolPos[last] = i;
+  st.poolPos[u] = -1;
+}
+
+/** Unplace every member of unit u and put it in the pool. */
+function eject(st: SchoolState, u: number): void {
+  const { units, board: b } = st;
+  for (let k = units.memberStart[u]; k < units.memberStart[u + 1]; k++) b.unplace(units.members[k]);
+  st.bumps[u]++;
+  toPool(st, u);
+}
+
+/**
+ * The units occupying a teacher's or subgroup's slots that unit u would use at start s, written
+ * to st.ejected (deduplicated with a stamp); returns how many.
+ */
+function clashingUnits(st: SchoolState, u: number, s: number): number {
+  const { problem: p, units, board: b } = st;
+  let n = 0;
+  if (!p.compulsoryTime) return 0;
+  const stamp = ++st.stampNow;
+  const nSlots = p.nSlots;
+  for (let k = units.memberStart[u]; k < units.memberStart[u + 1]; k++) {
+    const a = units.members[k];
+    const d = p.actDuration[a];
+    for (let pass = 0; pass < 2; pass++) {
+      const rs = pass === 0 ? p.actTeacherStart : p.actSubgroupStart;
+      const rl = pass === 0 ? p.actTeachers : p.actSubgroups;
+      const occ = pass === 0 ? b.tOcc : b.gOcc;
+      const who = pass === 0 ? b.tWho : b.gWho;
+      const ls = pass === 0 ? units.teacherActStart : units.subgroupActStart;
+      const ll = pass === 0 ? units.teacherActs : units.subgroupActs;
+      for (let j = rs[a]; j < rs[a + 1]; j++) {
+        const r = rl[j];
+        for (let h = 0; h < d; h++) {
+          const i = r * nSlots + s + h;
+          const c = occ[i];
+          if (c === 0) continue;
+          if (c === 1) {
+            const ou = units.unitOf[who[i] - 1];
+            if (ou !== u && st.stamp[ou] !== stamp) {
+              st.stamp[ou] = stamp;
+              st.ejected[n++] = ou;
+            }
+            continue;
+          }
+          // several occupants: find them in the resource's list
+          const x = s + h;
+          for (let q = ls[r]; q < ls[r + 1]; q++) {
+            const o = ll[q];
+            const os = b.start[o];
+            if (os < 0 || os > x || os + p.actDuration[o] <= x) continue;
+            const ou = units.unitOf[o];
+            if (ou === u || st.stamp[ou] === stamp) continue;
+            st.stamp[ou] = stamp;
+            st.ejected[n++] = ou;
+          }
+        }
+      }
+    }
+  }
+  return n;
+}
+
+/** Hard violations other than clashes and unplaced activities (what ejecting cannot fix). */
+function otherHard(b: Board): number {
+  return b.hard - b.clashes - b.roomClashes - b.unplaced;
+}
+
+/**
+ * One step of iterative forward search (as FET and UniTime do): take an unplaced unit (the least
+ * free of a few sampled), score every allowed start by the units it would push out (more for units
+ * pushed out often) and the other hard violations it would cause, then place it at the best start
+ * and push out the units in its way. With nothing left to place but hard violations remaining, a
+ * unit in a violation is taken out and its start made tabu for a while.
+ */
+function ifsStep(st: SchoolState): void {
+  const { board: b, units, rng, problem: p } = st;
+  if (st.poolSize === 0) {
+    if (b.hard === 0) {
+      recordBest(st);
+      st.phase = PHASE_SOFT;
+      st.segmentMove = 0;
+      return;
+    }
+    const c = pickConflicted(st);
+    if (c < 0) {
+      st.phase = PHASE_SOFT;
+      return;
+    }
+    const cs = b.start[units.members[units.memberStart[c]]];
+    if (cs >= 0) st.tabu[c * p.nSlots + cs] = st.iteration + st.params.tabuTenure + rng.int(st.params.tabuTenure + 1);
+    eject(st, c);
+    return;
+  }
+  // choose the unit: least freedom among a few sampled from the pool
+  let u = st.pool[rng.int(st.poolSize)];
+  for (let t = 0; t < 3; t++) {
+    const v = st.pool[rng.int(st.poolSize)];
+    if (units.freedom[v] < units.freedom[u]) u = v;
+  }
+  const a0 = units.allowedStart[u];
+  const a1 = units.allowedStart[u + 1];
+  const walk = rng.chance(st.params.walkProbability);
+  let bestS = -1;
+  let bestCost = Infinity;
+  let bestSoft = Infinity;
+  let ties = 0;
+  const other0 = otherHard(b);
+  const soft0 = b.soft;
+  const tabuBase = u * p.nSlots;
+  for (let pass = 0; pass < 2 && bestS < 0; pass++) {
+    for (let k = a0; k < a1; k++) {
+      const s = walk ? units.allowed[a0 + rng.int(a1 - a0)] : units.allowed[k];
+      if (pass === 0 && st.tabu[tabuBase + s] > st.iteration) continue;
+      const ne = clashingUnits(st, u, s);
+      let cost = 0;
+      for (let e = 0; e < ne; e++) cost += 8 + Math.min(st.bumps[st.ejected[e]], 64);
+      if (cost > bestCost) {
+        st.evaluations++;
+        continue;
+      }
+      moveUnit(st, u, s);
+      st.evaluations++;
+      cost += 16 * (otherHard(b) - other0) + 8 * (b.unplaced > 0 ? 0 : 0);
+      const soft = b.soft - soft0;
+      undoUnit(st, u);
+      if (cost < bestCost || (cost === bestCost && soft < bestSoft)) {
+        bestS = s;
+        bestCost = cost;
+        bestSoft = soft;
+        ties = 1;
+      } else if (cost === bestCost && soft === bestSoft && rng.int(++ties) === 0) bestS = s;
+      if (walk) break;
+    }
+  }
+  if (bestS < 0) bestS = units.allowed[a0 + rng.int(a1 - a0)];
+  const ne = clashingUnits(st, u, bestS);
+  for (let e = 0; e < ne; e++) eject(st, st.ejected[e]);
+  moveUnit(st, u, bestS);
+  fromPool(st, u);
+  // a room still shared: push the other occupants out
+  if (p.compulsorySpace && b.roomClashes > 0) ejectRoomSharers(st, u);
+  // hard relations with other activities (e.g. min days) broken: push out the partners
+  ejectSetPartners(st, u);
+  recordBest(st);
+}
+
+/** For each hard set constraint of u's members that is violated, push out the partners that break it. */
+function ejectSetPartners(st: SchoolState, u: number): void {
+  const { problem: p, units, board: b } = st;
+  for (let k = units.memberStart[u]; k < units.memberStart[u + 1]; k++) {
+    const a = units.members[k];
+    for (let j = p.actSetStart[a]; j < p.actSetStart[a + 1]; j++) {
+      const i = p.actSets[j];
+      const set = p.sets[i];
+      if (set.weight < 100) continue;
+      for (let guard = 0; guard < set.activities.length && b.setViol[i] > 0; guard++) {
+        // the partner whose removal lowers this set's violations the most
+        let bestU = -1;
+        let bestV = b.setViol[i];
+        for (const o of set.activities) {
+          const ou = units.unitOf[o];
+          if (ou === u || b.start[o] < 0) continue;
+          const os = b.start[o];
+          const or = b.room[o];
+          b.unplace(o);
+          const v = b.setViol[i];
+          b.place(o, os, or);
+          if (v < bestV) {
+            bestV = v;
+            bestU = ou;
+          }
+        }
+        if (bestU < 0) break;
+        eject(st, bestU);
+      }
+    }
+  }
+}
+
+/** Push out units sharing a room slot with unit u's members. */
+function ejectRoomSharers(st: SchoolState, u: number): void {
+  const { problem: p, units, board: b } = st;
+  for (let k = units.memberStart[u]; k < units.memberStart[u + 1]; k++) {
+    const a = units.members[k];
+    const r = b.room[a];
+    if (r < 0) continue;
+    const s = b.start[a];
+    const d = p.actDuration[a];
+    let busy = false;
+    for (let h = 0; h < d; h++) if (b.rOcc[r * p.nSlots + s + h] > 1) busy = true;
+    if (!busy) continue;
+    for (let o = 0; o < p.nActivities; o++) {
+      if (o === a || b.room[o] !== r || units.unitOf[o] === u) continue;
+      const os = b.start[o];
+      if (os < 0 || os >= s + d || os + p.actDuration[o] <= s) continue;
+      eject(st, units.unitOf[o]);
+    }
+  }
+}
+
+function softStep(st: SchoolState): void {
+  const { board: b, units, rng, problem: p, params } = st;
+  if (b.hard > 0) {
+    st.phase = PHASE_HARD;
+    return;
+  }
+  const frac = st.segmentMove / params.segmentMoves;
+  const temp = params.initialTemperature * Math.pow(params.finalTemperature / params.initialTemperature, frac) * SOFT_SCALE;
+  if (++st.segmentMove >= params.segmentMoves) st.segmentMove = 0;
+  const h0 = b.hard;
+  const s0 = b.soft;
+  const kind = rng.int(10);
+  if (kind < 2) {
+    // room change
+    const a = rng.int(p.nActivities);
+    const r0 = units.roomStart[a];
+    const nr = units.roomStart[a + 1] - r0;
+    if (nr < 2) return;
+    const r = units.rooms[r0 + rng.int(nr)];
+    const old = b.room[a];
+    if (r === old) return;
+    const s = b.start[a];
+    b.unplace(a);
+    b.place(a, s, r);
+    st.evaluations++;
+    if (b.hard > h0 || !accept(rng, b.soft - s0, temp)) {
+      b.unplace(a);
+      b.place(a, s, old);
+    } else recordBest(st);
+    return;
+  }
+  const u = rng.int(units.count);
+  const a0 = units.allowedStart[u];
+  const na = units.allowedStart[u + 1] - a0;
+  if (na < 2) return;
+  const s = units.allowed[a0 + rng.int(na)];
+  const cur = b.start[units.members[units.memberStart[u]]];
+  if (s === cur) return;
+  moveUnit(st, u, s);
+  st.evaluations++;
+  if (b.hard > h0 || !accept(rng, b.soft - s0, temp)) undoUnit(st, u);
+  else recordBest(st);
+}
+
+function accept(rng: Rng, delta: number, temp: number): boolean {
+  if (delta <= 0) return true;
+  return rng.chance(Math.exp(-delta / temp));
+}
+
+function runIteration(st: SchoolState): void {
+  if (st.phase === PHASE_SOFT) softStep(st);
+  else ifsStep(st);
+  st.iteration++;
+}
+
+function isDone(st: SchoolState): boolean {
+  return st.evaluations >= st.maxEvaluations || (st.bestHard === 0 && st.bestSoft === 0);
+}
+
+interface Saved {
+  start: Int32Array;
+  room: Int32Array;
+  rng: Uint32Array;
+  phase: number;
+  cursor: number;
+  iteration: number;
+  evaluations: number;
+  maxEvaluations: number;
+  tabu: Int32Array;
+  segmentMove: number;
+  bestStart: Int32Array;
+  bestRoom: Int32Array;
+  bestHard: number;
+  bestSoft: number;
+  feasibleAt: number;
+  stall: number;
+  params: SchoolParams;
+  pool: Int32Array;
+  poolPos: Int32Array;
+  poolSize: number;
+  bumps: Int32Array;
+}
+
+export function makeSchoolSolver(id = "school"): Solver<SchoolProblem, SchoolState, SchoolTimetable, SchoolParams> {
+  return {
+    id,
+    parameters: (input) => resolveParams<SchoolParams>(SCHOOL_PARAMS, input),
+    init(problem, params, seed, limits: RunLimits) {
+      return newState(problem, params, Rng.seeded(seed), limits.maxEvaluations);
+    },
+    step(st, budget: StepBudget) {
+      const now = budget.now ?? (() => performance.now());
+      const t0 = budget.millis !== undefined ? now() : 0;
+      const e0 = st.evaluations;
+      const maxE = budget.evaluations;
+      let first = true;
+      while (!isDone(st)) {
+        if (!first) {
+          if (maxE !== undefined && st.evaluations - e0 >= maxE) break;
+          if (budget.millis !== undefined && (st.iteration & 15) === 0 && now() - t0 >= budget.millis) break;
+          if (maxE === undefined && budget.millis === undefined) break;
+        }
+        first = false;
+        runIteration(st);
+      }
+      return st;
+    },
+    checkpoint(st) {
+      const saved: Saved = {
+        start: st.board.start,
+        room: st.board.room,
+        rng: st.rng.state,
+        phase: st.phase,
+        cursor: st.cursor,
+        iteration: st.iteration,
+        evaluations: st.evaluations,
+        maxEvaluations: st.maxEvaluations,
+        tabu: st.tabu,
+        segmentMove: st.segmentMove,
+        bestStart: st.bestStart,
+        bestRoom: st.bestRoom,
+        bestHard: st.bestHard,
+        bestSoft: st.bestSoft,
+        feasibleAt: st.feasibleAt,
+        stall: st.stall,
+        params: st.params,
+        pool: st.pool,
+        poolPos: st.poolPos,
+        poolSize: st.poolSize,
+        bumps: st.bumps,
+      };
+      return encodeState(saved);
+    },
+    restore(problem, bytes) {
+      const s = decodeState<Saved>(bytes);
+      const st = newState(problem, s.params, Rng.fromState(s.rng), s.maxEvaluations);
+      // Re-place in activity order: the Board's sums are exact integers, so the order does not matter.
+      for (let a = 0; a < problem.nActivities; a++) if (s.start[a] >= 0) st.board.place(a, s.start[a], s.room[a]);
+      Object.assign(st, {
+        phase: s.phase,
+        cursor: s.cursor,
+        iteration: s.iteration,
+        evaluations: s.evaluations,
+        tabu: s.tabu,
+        segmentMove: s.segmentMove,
+        bestStart: s.bestStart,
+        bestRoom: s.bestRoom,
+        bestHard: s.bestHard,
+        bestSoft: s.bestSoft,
+        feasibleAt: s.feasibleAt,
+        stall: s.stall,
+        pool: s.pool,
+        poolPos: s.poolPos,
+        poolSize: s.poolSize,
+        bumps: s.bumps,
+      });
+      return st;
+    },
+    best(st): BestSolution<SchoolTimetable> {
+      const has = Number.isFinite(st.bestHard);
+      const start = has ? st.bestStart.slice() : st.board.start.slice();
+      const room = has ? st.bestRoom.slice() : st.board.room.slice();
+      const hard = has ? st.bestHard : st.board.hard;
+      const soft = (has ? st.bestSoft : st.board.soft) / SOFT_SCALE;
+      return { value: objective(hard, soft), solution: { start, room }, hard, soft };
+    },
+    progress(st): Progress {
+      const has = Number.isFinite(st.bestHard);
+      const hard = has ? st.bestHard : st.board.hard;
+      const soft = (has ? st.bestSoft : st.board.soft) / SOFT_SCALE;
+      return {
+        generation: st.iteration,
+        evaluations: st.evaluations,
+        best: objective(hard, soft),
+        mean: objective(st.board.hard, st.board.soft / SOFT_SCALE),
+        hard,
+        soft,
+        done: isDone(st),
+      };
+    },
+  };
+}
+
+/** One number for progress charts: hard violations dominate (10⁶ each), then the soft penalty. */
+export function objective(hard: number, soft: number): number {
+  return hard * 1e6 + soft;
+}

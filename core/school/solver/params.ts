@@ -1,0 +1,19 @@
+/** Parameters of the school solver, described as data (CLI, API and web forms share them). */
+import type { ParamSpec } from "../../engine/params";
+
+export interface SchoolParams {
+  [key: string]: number | string | boolean;
+  tabuTenure: number;
+  walkProbability: number;
+  initialTemperature: number;
+  finalTemperature: number;
+  segmentMoves: number;
+}
+
+export const SCHOOL_PARAMS: readonly ParamSpec[] = [
+  { name: "tabuTenure", type: "integer", default: 8, min: 0, max: 1000, help: "Iterations during which an activity may not return to a start it just left (hard phase)." },
+  { name: "walkProbability", type: "number", default: 0.02, min: 0, max: 1, help: "Probability of a random move instead of the least-conflict move in the hard phase." },
+  { name: "initialTemperature", type: "number", default: 1, min: 0.001, max: 1000, help: "Annealing temperature at the start of each soft segment, in weighted violations (one 100%-weight soft violation = 1)." },
+  { name: "finalTemperature", type: "number", default: 0.01, min: 0.0001, max: 100, help: "Temperature at the end of a soft segment (geometric schedule)." },
+  { name: "segmentMoves", type: "integer", default: 200_000, min: 100, max: 1e10, help: "Moves per annealing segment of the soft phase; the temperature restarts after each." },
+];
