@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { ProblemError } from "../../engine/errors";
+import { fetText } from "../test/fet";
+import { readFet } from "./read";
+import { FET_LIMITS } from "./types";
+
+function issue(f: () => unknown) {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ProblemError);
+    return (e as ProblemError).issues[0];
+  }
+  throw new Error("expected a ProblemError");
+}
+
+describe("readFet", () => {
+  it("reads days, hours, students, activities and keeps every constraint element", () => {
+    const text = fetText({
+      years: [{ name: "Y1", groups: [{ name: "G1", subgroups: ["S1"] }] }],
+      activities: [{ id: 7, teachers: ["T1", "T2"], students: ["G1"], duration: 2, groupId: 7, tags: [] }],
+      time: ["<ConstraintSomethingNew>\n\t<Weight_Percentage>55.5</Weight_Percentage>\n\t<Foo>bar</Foo>\n\t<Active>false</Active>\n</ConstraintSomethingNew>"],
+    });
+    const f = readFet(text);
+    expect(f.days).toEqual(["Mon", "Tue", "Wed"]);
+    expect(f.hours).toHaveLength(4);
+    expect(f.years[0].groups[0].subgroups[0].name).toBe("S1");
+    expect(f.activities[0]).toMatchObject({ id: 7, teachers: ["T1", "T2"], students: ["G1"], duration: 2, groupId: 7, active: true, path: "Activities_List/Activity[1]" });
+    const c = f.timeConstraints[1];
+    expect(c).toMatchObject({ type: "ConstraintSomethingNew", weight: 55.5, active: false, path: "Time_Constraints_List/ConstraintSomethingNew[1]" });
+    expect(c.node.children.find((n) => n.name === "Foo")?.text).toBe("bar");
+    expect(c.node.line).toBeGreaterThan(1);
+  });
+
+  it("a bad field names the element path, line and column", () => {
+    const text = fetText({ activities: [{ id: 1 }, { id: 2 }] }).replace("<Duration>1</Duration>\n\t<Total_Duration>1</Total_Duration>\n\t<Id>2</Id>", "<Duration>two</Duration>\n\t<Total_Duration>1</Total_Duration>\n\t<Id>2</Id>");
+    const i = issue(() => readFet(text));
+    expect(i.path).toEqual(["Activities_List/Activity[2]/Duration"]);
+    expect(i.message).toMatch(/integer/);
+    const line = text.split("\n").findIndex((l) => l.includes("<Duration>two")) + 1;
+    expect(i.line).toBe(line);
+    expect(i.column).toBeGreaterThan(0);
+  });
+
+  it("text that is not XML, or XML that is not FET, gets a clear error", () => {
+    expect(issue(() => readFet("hello")).message).toMatch(/not well-formed XML|not a FET file/);
+    const broken = issue(() => readFet('<?xml version="1.0"?>\n<fet>\n<Days_List>\n</fet>'));
+    expect(broken.message).toMatch(/not well-formed XML/);
+    expect(broken.line).toBe(4);
+    expect(issue(() => readFet("<html><body/></html>")).message).toMatch(/root element is <html>/);
+    expect(issue(() => readFet("<fet></fet>")).message).toMatch(/Days_List/);
+  });
+
+  it("refuses beyond the limits, naming the limit, while reading", () => {
+    const days = Array.from({ length: FET_LIMITS.days + 1 }, (_, i) => `D${i}`);
+    expect(issue(() => readFet(fetText({ days, activities: [] }))).message).toBe(`too many days: the limit is ${FET_LIMITS.days}`);
+    const big = "<fet>" + " ".repeat(FET_LIMITS.textChars) + "</fet>";
+    expect(issue(() => readFet(big)).message).toMatch(/too large/);
+    const deep = "<fet>" + "<a>".repeat(20) + "</a>".repeat(20) + "</fet>";
+    expect(issue(() => readFet(deep)).message).toMatch(/nested deeper/);
+  });
+
+  it("a repeated name is kept once with a warning (as FET does)", () => {
+    const f = readFet(fetText({ teachers: ["T1", "T2", "T1"], activities: [] }));
+    expect(f.teachers).toEqual(["T1", "T2"]);
+    expect(f.warnings[0]).toMatch(/duplicate name "T1"/);
+  });
+});
