@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { compileProblem, problemFromFile, solverFor, type Progress } from "../index";
+import { solveFetFile } from "../school/cli/solve";
 
 export interface SolveOptions {
   algorithm?: string;
@@ -16,6 +17,8 @@ export interface SolveOptions {
   seed?: number;
   out?: string;
   params?: Record<string, unknown>;
+  /** FET files: solve without the constraint types we do not support (listed as `unsupported`). */
+  ignoreUnsupported?: boolean;
   /** Progress lines (stderr in the CLI); called about once a second. */
   log?: (line: string) => void;
 }
@@ -30,6 +33,8 @@ export type SolveResult = Record<string, unknown> & {
 };
 
 export function solveFile(path: string, o: SolveOptions = {}): SolveResult {
+  // FET school files have their own engine (core/school), not yet a registered kind.
+  if (/\.fet$/i.test(path)) return solveFetFile(path, o) as SolveResult;
   const doc = problemFromFile(path, readFileSync(path));
   const { kind, module, problem, size } = compileProblem(doc);
   const { id, solver } = solverFor(kind, o.algorithm);

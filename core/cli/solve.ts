@@ -2,7 +2,8 @@
  * npm run solve -- <problem-file> [--algorithm NAME] [--seconds N | --evaluations N] [--seed N]
  *                  [--out FILE] [--param name=value ...] [--params JSON]
  *
- * Reads .tsp, .json (any kind's document) and whatever other kinds registered (.ctt, .xlsx, .csv);
+ * Reads .tsp, .json (any kind's document) and whatever other kinds registered (.ctt, .xlsx, .csv),
+ * and FET's .fet (core/school; --ignore-unsupported solves without the types it does not support);
  * prints progress to stderr and ONE final JSON line to stdout. With --evaluations and --seed the
  * answer is reproducible bit for bit. Exit code 2 for usage errors, 1 for bad input.
  */
@@ -10,7 +11,7 @@ import { ParameterError, ProblemError } from "../index";
 import { solveFile, type SolveOptions } from "./run-file";
 
 const USAGE =
-  "usage: npm run solve -- <problem-file> [--algorithm NAME] [--seconds N | --evaluations N] [--seed N] [--out FILE] [--param name=value] [--params JSON]";
+  "usage: npm run solve -- <problem-file> [--algorithm NAME] [--seconds N | --evaluations N] [--seed N] [--out FILE] [--param name=value] [--params JSON] [--ignore-unsupported (.fet)]";
 
 function parseArgs(argv: string[]): { file: string; options: SolveOptions } {
   let file: string | undefined;
@@ -46,6 +47,9 @@ function parseArgs(argv: string[]): { file: string; options: SolveOptions } {
         options.params![k] = v === "true" ? true : v === "false" ? false : v;
         break;
       }
+      case "--ignore-unsupported":
+        options.ignoreUnsupported = true;
+        break;
       case "--params":
         Object.assign(options.params!, JSON.parse(next() ?? "{}"));
         break;
