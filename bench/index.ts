@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [tsp | continuous | timetabling | runtime | sandbox | permutation] [flags]
+ * npm run bench -- [tsp | continuous | timetabling | runtime | sandbox | permutation | fet] [flags]
  * With no suite: tsp then continuous. Each suite is a module exporting `run(args)`; a suite whose
  * module is missing (another engineer's, not written yet) is reported and skipped.
  */
@@ -10,6 +10,7 @@ const suites: Record<string, string> = {
   runtime: "./runtime",
   sandbox: "./sandbox",
   permutation: "./permutation",
+  fet: "./fet",
 };
 
 const DEFAULT = ["tsp", "continuous"];
