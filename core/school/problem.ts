@@ -291,7 +291,8 @@ export function compileInput(input: FetInput, text: string, options: CompileOpti
       return m;
     },
     activity(f, idField, value) {
-      const node = f.first(idField);
+      // with a value (one of several Activity_Id children), errors point at that child's line
+      const node = (value === undefined ? undefined : f.all(idField).find((n) => n.text === value)) ?? f.first(idField);
       const text = value ?? node?.text;
       if (text === undefined) throw f.error(`<${idField}> is missing`, idField);
       const id = Number(text);
