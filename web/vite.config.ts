@@ -1,10 +1,12 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
+import { importAliases } from "../import-aliases";
 
 // Remix v2 with every v3 future flag on, so moving to React Router 7 stays mechanical.
 // The build is served by the Worker (worker/web.ts) and its static assets by wrangler [assets].
 export default defineConfig({
   root: import.meta.dirname,
+  resolve: { alias: importAliases },
   plugins: [
     remix({
       appDirectory: `${import.meta.dirname}/app`,

@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineProject } from "vitest/config";
+import { importAliases } from "../import-aliases";
 import { startStripeFake } from "./test/stripe-fake";
 
 // Worker tests run inside workerd against real local D1 (migrations applied in setup), R2,
@@ -10,6 +11,7 @@ const migrations = await readD1Migrations(`${root}migrations`);
 const stripeFake = await startStripeFake();
 
 export default defineProject({
+  resolve: { alias: importAliases },
   plugins: [
     cloudflareTest({
       wrangler: { configPath: `${root}wrangler.toml` },

@@ -15,7 +15,7 @@ const documents: Record<string, unknown> = {
 };
 
 /** A numeric parameter's new value: its default moved towards the middle of its range. */
-function changed(spec: ParamSpec): number {
+function changed(spec: Extract<ParamSpec, { type: "number" }>): number {
   const d = Number(spec.default);
   const min = spec.min ?? d - 1;
   const max = spec.max ?? d + 1;
@@ -43,7 +43,7 @@ describe("Solver.retune", () => {
         expect(spent).toBeGreaterThanOrEqual(first);
 
         const restored = solver.restore(problem, solver.checkpoint(state));
-        const numeric = entry.params.find((p) => p.type === "number");
+        const numeric = entry.params.find((p): p is Extract<ParamSpec, { type: "number" }> => p.type === "number");
         const params = numeric ? { [numeric.name]: changed(numeric) } : {};
         expect(solver.retune).toBeTypeOf("function");
         solver.retune!(restored, params, { maxEvaluations: spent + 3_000 });

@@ -1,5 +1,5 @@
 /** What every loader and action receives: the Worker's bindings and execution context. */
-import type { Env } from "../../worker/env";
+import type { Env } from "@worker/env";
 
 declare module "@remix-run/server-runtime" {
   interface AppLoadContext {

@@ -4,7 +4,7 @@
  */
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { ParameterError, ProblemError, type InputIssue } from "../../core/engine/errors";
+import { ParameterError, ProblemError, type InputIssue } from "@core/engine/errors";
 import { isStorageFailure, STORAGE_RETRY_AFTER_SECONDS } from "../storage/unavailable";
 
 export interface FieldError {

@@ -5,8 +5,8 @@
  */
 import { eq, and } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { ProblemError, type InputIssue } from "../../core/engine/errors";
-import { readWeights } from "../../core/timetabling/weights";
+import { ProblemError, type InputIssue } from "@core/engine/errors";
+import { readWeights } from "@core/timetabling/weights";
 import { job } from "../db/schema";
 import type { Env } from "../env";
 import { ApiError, validationError, type FieldError } from "../http/problem";

@@ -5,13 +5,13 @@
  */
 import { and, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { EXPORT_FORMATS, ExportError, renderExport, type ExportBundle, type HistoryPoint } from "../../core/exports/index";
-import { explain } from "../../core/timetabling/explain";
-import type { TimetablingProblem } from "../../core/timetabling/problem";
-import type { Timetable } from "../../core/timetabling/solution";
-import type { TspProblem } from "../../core/tsp/problem";
-import type { ContinuousProblem } from "../../core/continuous/problem";
-import type { PermutationProblem } from "../../core/permutation/problem";
+import { EXPORT_FORMATS, ExportError, renderExport, type ExportBundle, type HistoryPoint } from "@core/exports/index";
+import { explain } from "@core/timetabling/explain";
+import type { TimetablingProblem } from "@core/timetabling/problem";
+import type { Timetable } from "@core/timetabling/solution";
+import type { TspProblem } from "@core/tsp/problem";
+import type { ContinuousProblem } from "@core/continuous/problem";
+import type { PermutationProblem } from "@core/permutation/problem";
 import { job } from "../db/schema";
 import type { Env } from "../env";
 import { ApiError } from "../http/problem";

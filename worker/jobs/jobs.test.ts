@@ -9,10 +9,10 @@ import { strFromU8, unzipSync } from "fflate";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-import { parseCsv } from "../../core/exports/csv";
-import { evaluatePlacements } from "../../core/timetabling/evaluate";
-import { readCtt } from "../../core/timetabling/itc/ctt";
-import { readCttSolution } from "../../core/timetabling/itc/sol";
+import { parseCsv } from "@core/exports/csv";
+import { evaluatePlacements } from "@core/timetabling/evaluate";
+import { readCtt } from "@core/timetabling/itc/ctt";
+import { readCttSolution } from "@core/timetabling/itc/sol";
 import { bearer, call, json, signUpTenant, type TestTenant } from "../test/fixtures";
 
 const CTT = `Name: Tiny

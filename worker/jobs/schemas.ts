@@ -3,7 +3,7 @@
  * upload), list query, fork, exports. The job resource itself is worker/jobs/view.ts.
  */
 import { z } from "@hono/zod-openapi";
-import { MAX_WEIGHT, WEIGHT_NAMES } from "../../core/timetabling/weights";
+import { MAX_WEIGHT, WEIGHT_NAMES } from "@core/timetabling/weights";
 import { CursorQuery, IdParam } from "../api/schemas";
 import { ProblemDocument, UploadFields } from "../problems/schemas";
 import { JobSchema } from "./view";

@@ -6,7 +6,7 @@
  * Managing links needs jobs:write (creating) or jobs:read (listing); the public side needs the token.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { escapeHtml } from "../../core/exports/timetable-html";
+import { escapeHtml } from "@core/exports/timetable-html";
 import { downloadResponse, formatsForJob, jobExport } from "../jobs/exports";
 import { AUTHED_ERRORS, errorResponses, IdParam, jsonContent } from "../api/schemas";
 import { assertScope, authOf } from "../auth/authenticate";

@@ -6,9 +6,9 @@
  */
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { allViewRefs, parseViewRef, viewRefString } from "../../core/exports/index";
-import { compileProblem } from "../../core/index";
-import type { TimetablingProblem } from "../../core/timetabling/problem";
+import { allViewRefs, parseViewRef, viewRefString } from "@core/exports/index";
+import { compileProblem } from "@core/index";
+import type { TimetablingProblem } from "@core/timetabling/problem";
 import { accessLink, job } from "../db/schema";
 import type { Env } from "../env";
 import { ApiError, validationError } from "../http/problem";

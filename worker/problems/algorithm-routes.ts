@@ -3,7 +3,7 @@
  * parameters as JSON Schema with defaults, and which one is the default per kind.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { algorithmCatalogue } from "../../core/index";
+import { algorithmCatalogue } from "@core/index";
 import { AUTHED_ERRORS, errorResponses, jsonContent } from "../api/schemas";
 import { assertScope, authOf } from "../auth/authenticate";
 import { createApiRouter } from "../http/openapi";

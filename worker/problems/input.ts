@@ -3,8 +3,8 @@
  * `problemFromFile` decides by extension) plus the other fields as form fields (plain values or
  * JSON text, e.g. `parameters={"populationSize":40}`). Errors name the part and line.
  */
-import { ProblemError } from "../../core/engine/errors";
-import { problemFromFile } from "../../core/files";
+import { ProblemError } from "@core/engine/errors";
+import { problemFromFile } from "@core/files";
 import { ApiError, validationError } from "../http/problem";
 
 function parseField(value: string): unknown {

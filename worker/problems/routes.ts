@@ -4,14 +4,14 @@
  * plan, or `valid: false` with every error (path, line, column). Malformed requests are 4xx.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { ParameterError, ProblemError } from "../../core/engine/errors";
+import { ParameterError, ProblemError } from "@core/engine/errors";
 import { bodyFromForm, readMultipart, withUploadedProblem } from "./input";
 import { ProblemDocument, UploadFields } from "./schemas";
 import { AUTHED_ERRORS, errorResponses, FieldErrorSchema, jsonContent } from "../api/schemas";
 import { assertScope, authOf } from "../auth/authenticate";
 import { createApiRouter, zodIssuesToFieldErrors } from "../http/openapi";
 import { fieldErrorsFromIssues, validationError, type FieldError } from "../http/problem";
-import { kindModule } from "../../core/index";
+import { kindModule } from "@core/index";
 import { hasCustomObjective, validateProblemDocument } from "../sandbox/objective";
 import { tierLimits } from "../tenancy/admission";
 import type { SizeDimension } from "../tenancy/tiers";

@@ -3,8 +3,8 @@
  * taken from core (registered as OpenAPI components), so the docs show exactly what core compiles.
  */
 import { z } from "@hono/zod-openapi";
-import type { KindModule } from "../../core/registry";
-import { kinds } from "../../core/index";
+import type { KindModule } from "@core/registry";
+import { kinds } from "@core/index";
 
 export const KIND_NAMES = Object.keys(kinds) as [string, ...string[]];
 

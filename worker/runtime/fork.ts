@@ -10,7 +10,7 @@
  * with `unforkableChanges` before the job exists; the solver's own `retune` (core/engine/contract.ts)
  * applies the change to the restored state.
  */
-import type { ParamSpec } from "../../core/engine/params";
+import type { ParamSpec } from "@core/engine/params";
 import { ApiError } from "../http/problem";
 import type { AnySolver } from "./solvers";
 

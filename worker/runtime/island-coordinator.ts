@@ -11,7 +11,7 @@
  * MAX_WATCHDOG_RESENDS the job fails. Messages that fail in the consumer on every retry land in
  * the dead-letter queue, whose consumer calls `deadLetter` to fail the job with the reason.
  */
-import type { Progress } from "../../core/engine/contract";
+import type { Progress } from "@core/engine/contract";
 import type { Env, QueueMessage } from "../env";
 import { createLogger } from "../http/request-context";
 import { mirrorToD1 } from "./d1-mirror";

@@ -6,7 +6,7 @@
 import { abortAllDurableObjects } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
-import { ParameterError, ProblemError } from "../../core/engine/errors";
+import { ParameterError, ProblemError } from "@core/engine/errors";
 import { ApiError } from "../http/problem";
 import { cancelJob, createJob, getJob, getJobResult, pauseJob, resumeJob } from "../jobs";
 import { jobRunner } from "../jobs/job-queries";

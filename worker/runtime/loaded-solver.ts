@@ -4,7 +4,7 @@
  * tenants) and rebuilt after an eviction, which is why every chunk can start from the stored
  * checkpoint alone.
  */
-import type { Progress } from "../../core/engine/contract";
+import type { Progress } from "@core/engine/contract";
 import type { Env } from "../env";
 import { getBytes, getJson, jobKeys, putBytes } from "../storage/blobs";
 import { compileProblemWithSandbox } from "../sandbox/objective";

@@ -3,7 +3,7 @@
  * always written in one `transactionSync`, so after a crash the object sees either the old pair
  * or the new one, never a checkpoint ahead of (or behind) its counters.
  */
-import type { Progress } from "../../core/engine/contract";
+import type { Progress } from "@core/engine/contract";
 import type { JobSpec, JobState } from "./spec";
 
 export interface RunnerStatus {

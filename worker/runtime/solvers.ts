@@ -3,10 +3,10 @@
  * document compiles, which solver runs an algorithm. Everything in worker/runtime goes through
  * here, so any kind registered in core works without the runtime knowing its shape.
  */
-import * as core from "../../core/index";
-import type { Migrants, Solver } from "../../core/engine/contract";
-import { ProblemError } from "../../core/engine/errors";
-import type { KindModule } from "../../core/registry";
+import * as core from "@core/index";
+import type { Migrants, Solver } from "@core/engine/contract";
+import { ProblemError } from "@core/engine/errors";
+import type { KindModule } from "@core/registry";
 import { compileCustomShape, hasCustomObjective } from "../sandbox/shape";
 
 /** Recorded in every job's replay receipt: a replay on another engine version may differ. */

@@ -3,7 +3,7 @@
  * through), polling for a job's state, and the uninterrupted reference run computed by core.
  */
 import { env } from "cloudflare:workers";
-import { runStraight } from "../../core/engine/determinism";
+import { runStraight } from "@core/engine/determinism";
 import type { JobResultDocument } from "../jobs";
 import { getJob, getJobResult, isTerminal } from "../jobs";
 import { compileProblem, solverFor } from "./solvers";

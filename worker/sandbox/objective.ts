@@ -8,10 +8,10 @@
  * and Date.now are removed): a checkpoint does not include the sandbox, the runtime re-creates it
  * on restore, so chunked runs equal straight runs.
  */
-import type { BatchObjective, ContinuousProblem } from "../../core/continuous/problem";
-import { centreOf, defineCustomContinuous, readCustomContinuous, type CustomContinuousSpec } from "../../core/continuous/custom";
-import { ProblemError } from "../../core/engine/errors";
-import { readPermutationDocument } from "../../core/permutation/document";
+import type { BatchObjective, ContinuousProblem } from "@core/continuous/problem";
+import { centreOf, defineCustomContinuous, readCustomContinuous, type CustomContinuousSpec } from "@core/continuous/custom";
+import { ProblemError } from "@core/engine/errors";
+import { readPermutationDocument } from "@core/permutation/document";
 import { compileProblem } from "../runtime/solvers";
 import { ObjectiveError, VALIDATION_LIMITS, type SandboxLimits } from "./limits";
 import { loadQuickJS } from "./quickjs";

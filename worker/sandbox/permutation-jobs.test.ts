@@ -4,9 +4,9 @@
 // result equal to a straight run and its exports, and failures (job failed with the reason, penalty).
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { runStraight } from "../../core/engine/determinism";
-import { solverFor } from "../../core/index";
-import { definePermutationProblem, functionObjective } from "../../core/permutation/problem";
+import { runStraight } from "@core/engine/determinism";
+import { solverFor } from "@core/index";
+import { definePermutationProblem, functionObjective } from "@core/permutation/problem";
 import { getJob } from "../jobs";
 import { jobRunner } from "../jobs/job-queries";
 import { paidTenant, resultOf, waitForEnd } from "../runtime/test-helpers";

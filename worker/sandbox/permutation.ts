@@ -5,8 +5,8 @@
  * must be pure (Math.random and Date.now throw), so a sandbox re-created on restore continues a
  * run exactly.
  */
-import { defineCustomPermutation, type PermutationSpec } from "../../core/permutation/document";
-import { identityPermutation, type PermutationObjective, type PermutationProblem } from "../../core/permutation/problem";
+import { defineCustomPermutation, type PermutationSpec } from "@core/permutation/document";
+import { identityPermutation, type PermutationObjective, type PermutationProblem } from "@core/permutation/problem";
 import { VALIDATION_LIMITS, type SandboxLimits } from "./limits";
 import { loadQuickJS } from "./quickjs";
 import { createSandbox, type FailurePolicy, type QuickJSLoader } from "./sandbox";

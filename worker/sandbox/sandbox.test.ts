@@ -3,7 +3,7 @@
 // Worker (`expectHealthy`).
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { ProblemError } from "../../core/engine/errors";
+import { ProblemError } from "@core/engine/errors";
 import { ObjectiveError } from "./limits";
 import { createSandboxedObjective, validateObjective, validateProblemDocument } from "./objective";
 

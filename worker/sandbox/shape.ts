@@ -5,10 +5,10 @@
  * Two kinds carry tenant code: continuous documents with an `objective`, and every permutation
  * document (its objective is always the tenant's).
  */
-import { defineCustomContinuous, isCustomContinuous, readCustomContinuous } from "../../core/continuous/custom";
-import type { ContinuousProblem } from "../../core/continuous/problem";
-import { defineCustomPermutation, readPermutationDocument } from "../../core/permutation/document";
-import type { PermutationProblem } from "../../core/permutation/problem";
+import { defineCustomContinuous, isCustomContinuous, readCustomContinuous } from "@core/continuous/custom";
+import type { ContinuousProblem } from "@core/continuous/problem";
+import { defineCustomPermutation, readPermutationDocument } from "@core/permutation/document";
+import type { PermutationProblem } from "@core/permutation/problem";
 
 /** True for problem documents that carry tenant code (they need the sandbox to run). */
 export function hasCustomObjective(doc: unknown): boolean {

@@ -2,7 +2,7 @@
  * Test helper: run a document with a tenant objective the way the runtime does — straight, or in
  * chunks with checkpoint → bytes → a fresh sandbox → restore between them (what a resume does).
  */
-import { solverFor } from "../../core/index";
+import { solverFor } from "@core/index";
 import { compileProblemWithSandbox } from "./objective";
 
 export async function runSandboxed(doc: unknown, kind: string, algorithm: string, seed: number, evaluations: number, chunk?: number) {

@@ -1,5 +1,5 @@
 /** Small pieces every job page uses: the state badge and the progress bar. */
-import type { JobState } from "../../../worker/jobs/vocabulary";
+import type { JobState } from "@worker/jobs/vocabulary";
 
 export function StateBadge({ state }: { state: JobState | string }) {
   return <span className={`badge ${state}`}>{state}</span>;

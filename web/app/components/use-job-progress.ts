@@ -4,9 +4,9 @@
  * it), then one event per push. Reconnects by itself with backoff until the job has ended.
  */
 import { useEffect, useRef, useState } from "react";
-import { isTerminal, type HistoryPoint, type ProgressFigures } from "../../../worker/jobs/vocabulary";
+import { isTerminal, type HistoryPoint, type ProgressFigures } from "@worker/jobs/vocabulary";
 
-export type { HistoryPoint } from "../../../worker/jobs/vocabulary";
+export type { HistoryPoint } from "@worker/jobs/vocabulary";
 
 export interface ProgressHandlers {
   onSnapshot(history: HistoryPoint[]): void;

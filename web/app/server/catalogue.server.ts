@@ -3,9 +3,9 @@
  * registry (core/index.ts `kinds`, the same table /v1/algorithms publishes), as plain data the
  * browser can render forms from.
  */
-import { kinds } from "../../../core/index";
-import type { KindModule } from "../../../core/registry";
-import type { ParamSpec } from "../../../core/engine/params";
+import { kinds } from "@core/index";
+import type { KindModule } from "@core/registry";
+import type { ParamSpec } from "@core/engine/params";
 
 /** Presentation order of the forms (timetables first); kinds not listed follow in core's order. */
 const FORM_ORDER = ["timetabling", "tsp", "continuous", "permutation"];

@@ -3,10 +3,10 @@
  * the equivalent rich model document (core/timetabling/model/schema.ts). ITC's defaults are the
  * model's defaults (weights, no room features), so the model solves the same problem.
  */
-import { ProblemError } from "../../../core/engine/errors";
-import { readCtt } from "../../../core/timetabling/itc/ctt";
-import type { TimetablingProblem } from "../../../core/timetabling/problem";
-import type { TimetablingModel } from "../../../core/timetabling/model/schema";
+import { ProblemError } from "@core/engine/errors";
+import { readCtt } from "@core/timetabling/itc/ctt";
+import type { TimetablingProblem } from "@core/timetabling/problem";
+import type { TimetablingModel } from "@core/timetabling/model/schema";
 
 /** The model document of a `{ format: "ctt", text }` document (throws the reader's ProblemError). */
 export function modelFromCttDocument(doc: unknown): TimetablingModel & { kind: "timetabling" } {

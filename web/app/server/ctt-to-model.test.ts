@@ -1,8 +1,8 @@
 /** A .ctt problem opened in the form editor is the same problem as a model document. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readCtt } from "../../../core/timetabling/itc/ctt";
-import { compileModel } from "../../../core/timetabling/model/compile";
+import { readCtt } from "@core/timetabling/itc/ctt";
+import { compileModel } from "@core/timetabling/model/compile";
 import { modelFromCttDocument } from "./ctt-to-model.server";
 
 const comp01 = readFileSync(new URL("../demo/comp01.ctt", import.meta.url), "utf8");

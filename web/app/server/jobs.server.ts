@@ -4,14 +4,14 @@
  * another tenant's job answers 404 from the service itself.
  *
  */
-import type { Env } from "../../../worker/env";
-import type { AuthContext } from "../../../worker/http/vars";
-import { cancelJob, createJob, forkJob, getJob, getJobLive, getJobResult, listJobs, pauseJob, resumeJob, type JobResultDocument } from "../../../worker/jobs/index";
+import type { Env } from "@worker/env";
+import type { AuthContext } from "@worker/http/vars";
+import { cancelJob, createJob, forkJob, getJob, getJobLive, getJobResult, listJobs, pauseJob, resumeJob, type JobResultDocument } from "@worker/jobs/index";
 
-import type { JobState } from "../../../worker/jobs/vocabulary";
-import type { JobView as ApiJobView } from "../../../worker/jobs/view";
+import type { JobState } from "@worker/jobs/vocabulary";
+import type { JobView as ApiJobView } from "@worker/jobs/view";
 
-export type { JobState } from "../../../worker/jobs/vocabulary";
+export type { JobState } from "@worker/jobs/vocabulary";
 
 /** The job as pages show it: the /v1 job resource (worker/jobs/view.ts) without receipt, links and webhook. */
 export type JobView = Omit<ApiJobView, "receipt" | "links" | "webhookUrl" | "seed">;

@@ -4,9 +4,9 @@
  * A share link opens this app's read-only page /share/<token> (the API's /v1/share/<token> is
  * JSON); a feed URL is the API's /v1/feeds/<token>.ics, which calendar apps subscribe to.
  */
-import type { Env } from "../../../worker/env";
-import { createCalendarFeed, createShareLink, listLinks, MAX_SHARE_HOURS, resolveShare, revokeLink } from "../../../worker/links/service";
-import { getJob, getJobResult } from "../../../worker/jobs/index";
+import type { Env } from "@worker/env";
+import { createCalendarFeed, createShareLink, listLinks, MAX_SHARE_HOURS, resolveShare, revokeLink } from "@worker/links/service";
+import { getJob, getJobResult } from "@worker/jobs/index";
 
 export { MAX_SHARE_HOURS };
 

@@ -7,11 +7,11 @@
 import { eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { data } from "@remix-run/server-runtime";
-import { platformAdmin } from "../../../worker/db/schema";
-import type { Env } from "../../../worker/env";
-import { computeGauges } from "../../../worker/ops/console";
-import type { RegistryData } from "../../../worker/ops/metric-registry";
-import { metricsStub } from "../../../worker/ops/record";
+import { platformAdmin } from "@worker/db/schema";
+import type { Env } from "@worker/env";
+import { computeGauges } from "@worker/ops/console";
+import type { RegistryData } from "@worker/ops/metric-registry";
+import { metricsStub } from "@worker/ops/record";
 import { getSignedInUser } from "./session.server";
 
 export async function isOperator(env: Env, userId: string): Promise<boolean> {

@@ -2,13 +2,13 @@
  * Turns what the new-job form sent (a demo id, an uploaded file) into a problem document, then
  * validates it with core and measures it against the tenant's tier, before anything is submitted.
  */
-import { ProblemError, type InputIssue } from "../../../core/engine/errors";
-import { timetablingFileReaders } from "../../../core/timetabling/files";
-import type { Env } from "../../../worker/env";
-import { fieldErrorsFromIssues, type FieldError } from "../../../worker/http/problem";
-import { hasCustomObjective, validateProblemDocument } from "../../../worker/sandbox/objective";
-import { tierLimits } from "../../../worker/tenancy/admission";
-import type { SizeDimension, TierLimits } from "../../../worker/tenancy/tiers";
+import { ProblemError, type InputIssue } from "@core/engine/errors";
+import { timetablingFileReaders } from "@core/timetabling/files";
+import type { Env } from "@worker/env";
+import { fieldErrorsFromIssues, type FieldError } from "@worker/http/problem";
+import { hasCustomObjective, validateProblemDocument } from "@worker/sandbox/objective";
+import { tierLimits } from "@worker/tenancy/admission";
+import type { SizeDimension, TierLimits } from "@worker/tenancy/tiers";
 import { findDemo } from "../demo/demos.server";
 import { getKindModule } from "./catalogue.server";
 

@@ -3,8 +3,8 @@
  * render. Service errors (ApiError, core's ProblemError) become the same status the REST API uses.
  */
 import { data } from "@remix-run/server-runtime";
-import { ApiError, fieldErrorsFromIssues, type FieldError } from "../../../worker/http/problem";
-import { ParameterError, ProblemError } from "../../../core/engine/errors";
+import { ApiError, fieldErrorsFromIssues, type FieldError } from "@worker/http/problem";
+import { ParameterError, ProblemError } from "@core/engine/errors";
 
 /** Throws a response with `status` and `message` unless `condition` holds. */
 export function invariantResponse(condition: unknown, status: number, message: string): asserts condition {

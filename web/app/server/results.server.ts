@@ -4,13 +4,13 @@
  * instructor with each lecture's violations, the explanation, a TSP tour's coordinates, or the best
  * ordering of a permutation job.
  */
-import { compileProblem } from "../../../core/index";
-import { EXPORT_FORMATS } from "../../../core/exports/index";
-import { explain, timetableViews, type GridView, type TimetablingProblem } from "../../../core/timetabling/index";
-import type { TspProblem } from "../../../core/tsp/index";
-import type { Env } from "../../../worker/env";
-import type { JobResultDocument, SolutionDocument } from "../../../worker/jobs/vocabulary";
-import { getJson, jobKeys } from "../../../worker/storage/blobs";
+import { compileProblem } from "@core/index";
+import { EXPORT_FORMATS } from "@core/exports/index";
+import { explain, timetableViews, type GridView, type TimetablingProblem } from "@core/timetabling/index";
+import type { TspProblem } from "@core/tsp/index";
+import type { Env } from "@worker/env";
+import type { JobResultDocument, SolutionDocument } from "@worker/jobs/vocabulary";
+import { getJson, jobKeys } from "@worker/storage/blobs";
 
 export interface TimetableResult {
   type: "timetabling";

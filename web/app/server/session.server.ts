@@ -2,10 +2,10 @@
  * Who is signed in, for loaders and actions. Uses the same better-auth instance as /api/auth, so a
  * session made in the browser (or by our own sign-in action) is the one every page and /v1 see.
  */
-import { getAuth } from "../../../worker/auth/auth";
-import { requireUserSession } from "../../../worker/auth/authenticate";
-import type { Env } from "../../../worker/env";
-import type { AuthContext } from "../../../worker/http/vars";
+import { getAuth } from "@worker/auth/auth";
+import { requireUserSession } from "@worker/auth/authenticate";
+import type { Env } from "@worker/env";
+import type { AuthContext } from "@worker/http/vars";
 
 export interface SignedInUser {
   auth: AuthContext & { userId: string };

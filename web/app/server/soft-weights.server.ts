@@ -2,8 +2,8 @@
  * The soft-constraint weights a timetabling job ran with (its stored problem document's, over
  * the defaults) — what the fork form offers to change and the comparison page shows.
  */
-import { ITC_WEIGHTS, type Weights } from "../../../core/timetabling/problem";
-import { WEIGHT_HELP } from "../../../core/timetabling/weights";
+import { ITC_WEIGHTS, type Weights } from "@core/timetabling/problem";
+import { WEIGHT_HELP } from "@core/timetabling/weights";
 
 export interface SoftWeight {
   name: keyof Weights;

@@ -8,10 +8,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import type { MetaFunction } from "@remix-run/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { data, redirect } from "@remix-run/server-runtime";
-import { getAuth } from "../../../../worker/auth/auth";
+import { getAuth } from "@worker/auth/auth";
 import { AuthLayout } from "../../components/auth-layout";
 import { FormMessage } from "../../components/field";
-import { getSignedInUser, readAuthError, redirectWithCookies } from "../../platform/session.server";
+import { getSignedInUser, readAuthError, redirectWithCookies } from "../../server/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitation · Evolve" }];
 

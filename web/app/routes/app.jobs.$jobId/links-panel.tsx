@@ -5,7 +5,7 @@
  */
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import type { LinkItem } from "../../platform/links.server";
+import type { LinkItem } from "../../server/links.server";
 
 export interface LinksActionData {
   error?: string | null;

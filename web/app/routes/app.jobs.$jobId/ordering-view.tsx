@@ -1,5 +1,5 @@
 /** A permutation job's best ordering: item indices position by position (long orderings abbreviated; the exports hold all). */
-import type { OrderingResult } from "../../platform/results.server";
+import type { OrderingResult } from "../../server/results.server";
 
 const SHOWN = 300;
 

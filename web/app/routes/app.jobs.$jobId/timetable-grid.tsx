@@ -3,7 +3,7 @@
  * has its own colour; pressing a lecture lists the violations that involve it.
  */
 import { useMemo, useState } from "react";
-import type { TimetableResult } from "../../platform/results.server";
+import type { TimetableResult } from "../../server/results.server";
 
 type ViewKind = keyof TimetableResult["views"];
 const VIEW_LABELS: Record<ViewKind, string> = { room: "Room", curriculum: "Group", instructor: "Instructor" };

@@ -1,5 +1,5 @@
 /** A TSP tour drawn as SVG: cities as dots, the tour as a closed path, scaled to the box. */
-import type { TourResult } from "../../platform/results.server";
+import type { TourResult } from "../../server/results.server";
 
 export function TourPlot({ tour }: { tour: TourResult }) {
   if (!tour.points.length) return <p className="muted">This instance has no coordinates to draw (explicit distances).</p>;

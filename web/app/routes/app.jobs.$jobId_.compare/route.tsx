@@ -7,14 +7,14 @@
 import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import type { MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/server-runtime";
-import { jobExplanation } from "../../../../worker/jobs/exports";
+import { jobExplanation } from "@worker/jobs/exports";
 import { StateBadge } from "../../components/job-bits";
-import { isTerminal } from "../../../../worker/jobs/vocabulary";
-import { getJobForPage, type JobView } from "../../platform/jobs.server";
-import { readJobInput } from "../../platform/results.server";
-import { softWeightsOf, type SoftWeight } from "../../platform/soft-weights.server";
-import { callService, invariantResponse } from "../../platform/responses.server";
-import { requireUser } from "../../platform/session.server";
+import { isTerminal } from "@worker/jobs/vocabulary";
+import { getJobForPage, type JobView } from "../../server/jobs.server";
+import { readJobInput } from "../../server/results.server";
+import { softWeightsOf, type SoftWeight } from "../../server/soft-weights.server";
+import { callService, invariantResponse } from "../../server/responses.server";
+import { requireUser } from "../../server/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Compare with parent · Evolve" }];
 

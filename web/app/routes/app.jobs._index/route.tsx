@@ -5,11 +5,11 @@ import type { LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { listDemoSummaries } from "../../demo/demos.server";
 import { formatAge, formatScore } from "../../components/format";
 import { ProgressBar, StateBadge } from "../../components/job-bits";
-import { JOB_STATES } from "../../../../worker/jobs/vocabulary";
-import { jobKinds } from "../../platform/catalogue.server";
-import { listJobsForPage } from "../../platform/jobs.server";
-import { callService, invariantResponse } from "../../platform/responses.server";
-import { requireUser } from "../../platform/session.server";
+import { JOB_STATES } from "@worker/jobs/vocabulary";
+import { jobKinds } from "../../server/catalogue.server";
+import { listJobsForPage } from "../../server/jobs.server";
+import { callService, invariantResponse } from "../../server/responses.server";
+import { requireUser } from "../../server/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Jobs · Evolve" }];
 

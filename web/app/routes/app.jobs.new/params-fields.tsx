@@ -1,6 +1,6 @@
 /** Parameter inputs generated from an algorithm's ParamSpec list: defaults, ranges and help text. */
-import type { ParamSpec } from "../../../../core/engine/params";
-import type { FieldError } from "../../../../worker/http/problem";
+import type { ParamSpec } from "@core/engine/params";
+import type { FieldError } from "@worker/http/problem";
 
 export function ParamsFields({ specs, errors, keyPrefix }: { specs: ParamSpec[]; errors: FieldError[]; keyPrefix: string }) {
   if (specs.length === 0) return <p className="muted">This algorithm has no parameters.</p>;

@@ -1,5 +1,5 @@
 /** The validation result shown before submitting: errors with their paths, and size vs the plan's limits. */
-import type { Validation } from "../../platform/problem-intake.server";
+import type { Validation } from "../../server/problem-intake.server";
 
 export function ValidationSummary({ validation }: { validation: Validation }) {
   return (

@@ -3,11 +3,11 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import type { MetaFunction } from "@remix-run/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { data } from "@remix-run/server-runtime";
-import { API_KEY_SCOPES, createApiKey, listApiKeys, revokeApiKey, type ApiKeyScope } from "../../../../worker/api-keys/service";
+import { API_KEY_SCOPES, createApiKey, listApiKeys, revokeApiKey, type ApiKeyScope } from "@worker/api-keys/service";
 import { Field, FormMessage } from "../../components/field";
 import { formatAge } from "../../components/format";
-import { callService, invariantResponse } from "../../platform/responses.server";
-import { requireAdmin } from "../../platform/session.server";
+import { callService, invariantResponse } from "../../server/responses.server";
+import { requireAdmin } from "../../server/session.server";
 
 export const meta: MetaFunction = () => [{ title: "API keys · Evolve" }];
 

@@ -3,12 +3,12 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import type { MetaFunction } from "@remix-run/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { data, redirect } from "@remix-run/server-runtime";
-import { getBillingOverview } from "../../../../worker/billing/overview";
-import { createCheckoutSession, createPortalSession } from "../../../../worker/billing/sessions";
+import { getBillingOverview } from "@worker/billing/overview";
+import { createCheckoutSession, createPortalSession } from "@worker/billing/sessions";
 import { FormMessage } from "../../components/field";
 import { formatCount, formatDuration } from "../../components/format";
-import { invariantResponse, toFormProblem } from "../../platform/responses.server";
-import { requireAdmin, requireUser } from "../../platform/session.server";
+import { invariantResponse, toFormProblem } from "../../server/responses.server";
+import { requireAdmin, requireUser } from "../../server/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Billing · Evolve" }];
 

@@ -3,11 +3,11 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import type { MetaFunction } from "@remix-run/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { data } from "@remix-run/server-runtime";
-import { createInvitation, listInvitations, listMembers, removeMember, revokeInvitation } from "../../../../worker/members/service";
-import { isMemberRole } from "../../../../worker/tenancy/tenants";
+import { createInvitation, listInvitations, listMembers, removeMember, revokeInvitation } from "@worker/members/service";
+import { isMemberRole } from "@worker/tenancy/tenants";
 import { Field, FormMessage } from "../../components/field";
-import { invariantResponse, toFormProblem } from "../../platform/responses.server";
-import { requireAdmin } from "../../platform/session.server";
+import { invariantResponse, toFormProblem } from "../../server/responses.server";
+import { requireAdmin } from "../../server/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Members · Evolve" }];
 

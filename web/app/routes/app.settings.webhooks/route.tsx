@@ -3,11 +3,11 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import type { MetaFunction } from "@remix-run/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { data } from "@remix-run/server-runtime";
-import { createEndpoint, deleteEndpoint, listDeliveries, listEndpoints } from "../../../../worker/webhooks/endpoints";
-import { WEBHOOK_EVENTS, type WebhookEventType } from "../../../../worker/webhooks/events";
+import { createEndpoint, deleteEndpoint, listDeliveries, listEndpoints } from "@worker/webhooks/endpoints";
+import { WEBHOOK_EVENTS, type WebhookEventType } from "@worker/webhooks/events";
 import { Field, FormMessage } from "../../components/field";
-import { invariantResponse, toFormProblem } from "../../platform/responses.server";
-import { requireAdmin } from "../../platform/session.server";
+import { invariantResponse, toFormProblem } from "../../server/responses.server";
+import { requireAdmin } from "../../server/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Webhooks · Evolve" }];
 

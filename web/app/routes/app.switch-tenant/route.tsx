@@ -1,10 +1,10 @@
 /** Switch the active organization of this session (only to one the user belongs to). */
 import type { ActionFunctionArgs } from "@remix-run/server-runtime";
 import { redirect } from "@remix-run/server-runtime";
-import { getAuth } from "../../../../worker/auth/auth";
-import { membershipRole } from "../../../../worker/tenancy/tenants";
-import { invariantResponse } from "../../platform/responses.server";
-import { redirectWithCookies, requireUser } from "../../platform/session.server";
+import { getAuth } from "@worker/auth/auth";
+import { membershipRole } from "@worker/tenancy/tenants";
+import { invariantResponse } from "../../server/responses.server";
+import { redirectWithCookies, requireUser } from "../../server/session.server";
 
 export function loader() {
   throw redirect("/app/jobs");

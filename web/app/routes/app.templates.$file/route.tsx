@@ -1,8 +1,8 @@
 /** Sheet templates for timetabling uploads: the workbook and the sectioned CSV, with example rows. */
 import type { LoaderFunctionArgs } from "@remix-run/server-runtime";
-import { templateCsv, templateWorkbook } from "../../../../core/timetabling/index";
-import { invariantResponse } from "../../platform/responses.server";
-import { requireUser } from "../../platform/session.server";
+import { templateCsv, templateWorkbook } from "@core/timetabling/index";
+import { invariantResponse } from "../../server/responses.server";
+import { requireUser } from "../../server/session.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context.cloudflare.env);

@@ -1,8 +1,8 @@
 /** The signed-in app: header with tenant switcher, navigation and sign-out around every /app page. */
 import { Form, NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/server-runtime";
-import { tenantsOf } from "../../../../worker/tenancy/tenants";
-import { getSignedInUser, requireUser } from "../../platform/session.server";
+import { tenantsOf } from "@worker/tenancy/tenants";
+import { getSignedInUser, requireUser } from "../../server/session.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const env = context.cloudflare.env;

@@ -5,7 +5,7 @@ import type { MetaFunction } from "@remix-run/react";
 import { data } from "@remix-run/server-runtime";
 import { AuthLayout } from "../../components/auth-layout";
 import { Field, FormMessage } from "../../components/field";
-import { getAuth } from "../../../../worker/auth/auth";
+import { getAuth } from "@worker/auth/auth";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password · Evolve" }];
 

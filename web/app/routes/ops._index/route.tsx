@@ -2,9 +2,9 @@
 import { Form, useLoaderData } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { StateBadge } from "../../components/job-bits";
-import { listRecentJobsForOps, listTenantsForOps } from "../../../../worker/ops/console";
-import { JOB_STATES, type JobState } from "../../../../worker/jobs/vocabulary";
-import { requireOperator } from "../../platform/ops.server";
+import { listRecentJobsForOps, listTenantsForOps } from "@worker/ops/console";
+import { JOB_STATES, type JobState } from "@worker/jobs/vocabulary";
+import { requireOperator } from "../../server/ops.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const env = context.cloudflare.env;

@@ -2,10 +2,10 @@
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { data } from "@remix-run/server-runtime";
-import { failDeadLetter, listDeadLetters, requeueDeadLetter } from "../../../../worker/ops/console";
+import { failDeadLetter, listDeadLetters, requeueDeadLetter } from "@worker/ops/console";
 import { FormMessage } from "../../components/field";
-import { invariantResponse, toFormProblem } from "../../platform/responses.server";
-import { requireOperator } from "../../platform/ops.server";
+import { invariantResponse, toFormProblem } from "../../server/responses.server";
+import { requireOperator } from "../../server/ops.server";
 
 const STATUSES = ["open", "requeued", "failed", "all"] as const;
 type Status = (typeof STATUSES)[number];

@@ -5,7 +5,7 @@
 import { useLoaderData } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { BarChart } from "../../components/bar-chart";
-import { loadOpsCharts, requireOperator } from "../../platform/ops.server";
+import { loadOpsCharts, requireOperator } from "../../server/ops.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const env = context.cloudflare.env;

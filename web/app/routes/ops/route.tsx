@@ -5,7 +5,7 @@
 import { NavLink, Outlet, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import type { MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/server-runtime";
-import { requireOperator } from "../../platform/ops.server";
+import { requireOperator } from "../../server/ops.server";
 
 export const meta: MetaFunction = () => [{ title: "Operator console · Evolve" }];
 

@@ -5,8 +5,8 @@ import type { MetaFunction } from "@remix-run/react";
 import { data, redirect } from "@remix-run/server-runtime";
 import { AuthLayout } from "../../components/auth-layout";
 import { Field, FormMessage } from "../../components/field";
-import { getAuth } from "../../../../worker/auth/auth";
-import { readAuthError } from "../../platform/session.server";
+import { getAuth } from "@worker/auth/auth";
+import { readAuthError } from "../../server/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password · Evolve" }];
 

@@ -7,9 +7,9 @@ import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/r
 import type { MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { StateBadge } from "../../components/job-bits";
-import { sharedJob } from "../../platform/links.server";
-import { callService } from "../../platform/responses.server";
-import { buildResultView, exportChoices, readJobInput } from "../../platform/results.server";
+import { sharedJob } from "../../server/links.server";
+import { callService } from "../../server/responses.server";
+import { buildResultView, exportChoices, readJobInput } from "../../server/results.server";
 import { ExportsPanel } from "../app.jobs.$jobId/exports-panel";
 import { TimetableGrid } from "../app.jobs.$jobId/timetable-grid";
 import { TourPlot } from "../app.jobs.$jobId/tour-plot";

@@ -5,9 +5,9 @@ import type { MetaFunction } from "@remix-run/react";
 import { data, redirect } from "@remix-run/server-runtime";
 import { AuthLayout } from "../../components/auth-layout";
 import { Field, FormMessage } from "../../components/field";
-import { getAuth } from "../../../../worker/auth/auth";
-import { isInvitationPath, redirectQuery, safeRedirect } from "../../platform/safe-redirect";
-import { getSignedInUser, readAuthError, redirectWithCookies } from "../../platform/session.server";
+import { getAuth } from "@worker/auth/auth";
+import { isInvitationPath, redirectQuery, safeRedirect } from "../../components/safe-redirect";
+import { getSignedInUser, readAuthError, redirectWithCookies } from "../../server/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Evolve" }];
 

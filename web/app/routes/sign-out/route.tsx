@@ -1,8 +1,8 @@
 /** Sign out (POST only, from the app shell's button): ends the session and clears its cookie. */
 import type { ActionFunctionArgs } from "@remix-run/server-runtime";
 import { redirect } from "@remix-run/server-runtime";
-import { getAuth } from "../../../../worker/auth/auth";
-import { redirectWithCookies } from "../../platform/session.server";
+import { getAuth } from "@worker/auth/auth";
+import { redirectWithCookies } from "../../server/session.server";
 
 export async function loader() {
   throw redirect("/");

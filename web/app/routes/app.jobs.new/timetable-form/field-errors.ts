@@ -3,7 +3,7 @@
  * `problem.instructors.0.unavailable.1.day`) on the form: a row's cell, a whole table, or a
  * soft-constraint weight (`problem.weights.roomStability`).
  */
-import type { FieldError } from "../../../../../worker/http/problem";
+import type { FieldError } from "@worker/http/problem";
 import type { TableName } from "./form-state";
 
 export interface EditorErrors {

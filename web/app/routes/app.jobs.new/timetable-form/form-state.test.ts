@@ -1,6 +1,6 @@
 /** Form state ⇄ model document: what the editor sends is what core compiles, and errors land on their rows. */
 import { describe, expect, it } from "vitest";
-import { compileModel } from "../../../../../core/timetabling/model/compile";
+import { compileModel } from "@core/timetabling/model/compile";
 import { indexEditorErrors } from "./field-errors";
 import { addBlankRow, exampleFormState, fromModelDocument, patchRow, readNumber, removeRow, setMembership, toModelDocument, type TimetableFormState } from "./form-state";
 

@@ -8,7 +8,7 @@
  * instructor keeps every reference, and removing a row drops the references to it. Rows are
  * serialised in order and never skipped, so an error at `courses.2.instructor` is the third row.
  */
-import type { TimetablingModel } from "../../../../../core/timetabling/model/schema";
+import type { TimetablingModel } from "@core/timetabling/model/schema";
 
 type Extra = Record<string, unknown>;
 

@@ -4,7 +4,7 @@
  * like an upload and hands back problem+json paths that land on the right row and cell here.
  */
 import { useMemo, useState } from "react";
-import type { FieldError } from "../../../../../worker/http/problem";
+import type { FieldError } from "@worker/http/problem";
 import { CoursesEditor } from "./courses-editor";
 import { indexEditorErrors } from "./field-errors";
 import { addBlankRow, countKeptFields, exampleFormState, fromModelDocument, toModelDocument, type TableName, type TimetableFormState } from "./form-state";

@@ -2,8 +2,8 @@
  * Soft-constraint weights: what one unit of each violation costs. Blank keeps the default (shown
  * as the placeholder); 0 switches a constraint off. The names are the model's (and the API's).
  */
-import { ITC_WEIGHTS } from "../../../../../core/timetabling/problem";
-import { WEIGHT_HELP, WEIGHT_NAMES } from "../../../../../core/timetabling/weights";
+import { ITC_WEIGHTS } from "@core/timetabling/problem";
+import { WEIGHT_HELP, WEIGHT_NAMES } from "@core/timetabling/weights";
 import type { EditorErrors } from "./field-errors";
 import type { TimetableFormState } from "./form-state";
 
