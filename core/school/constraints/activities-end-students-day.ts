@@ -10,7 +10,7 @@ export const activitiesEndStudentsDay: ConstraintDefinition = {
   type: "ConstraintActivitiesEndStudentsDay",
   list: "time",
   description:
-    "Each activity matching the teacher / students / subject / tag filter is the last one of the day for all its students. One violation per such activity that some of its students have something after.",
+    "Each activity matching the teacher / students / subject / tag filter is the last one of the day for all its students. One violation per such activity that some of its students have something after (FET accepts only 100%; below, we count it as soft).",
   compile(c, ctx) {
     const f = ctx.fields(c);
     const out: Instance[] = [];

@@ -10,7 +10,7 @@ export const activitiesMaxSimultaneousInSelectedTimeSlots: ConstraintDefinition 
   type: "ConstraintActivitiesMaxSimultaneousInSelectedTimeSlots",
   list: "time",
   description:
-    "In each selected time slot at most Max_Number_of_Simultaneous_Activities of the listed activities take place at once. One violation per selected slot holding more.",
+    "In each selected time slot at most Max_Number_of_Simultaneous_Activities of the listed activities take place at once. One violation per selected slot holding more (FET accepts only 100%; below, we count it as soft).",
   compile(c, ctx) {
     const f = ctx.fields(c);
     const acts = activityIds(ctx, f);

@@ -10,7 +10,7 @@ export const activitiesMinSimultaneousInSelectedTimeSlots: ConstraintDefinition 
   type: "ConstraintActivitiesMinSimultaneousInSelectedTimeSlots",
   list: "time",
   description:
-    "In each selected time slot at least Min_Number_of_Simultaneous_Activities of the listed activities take place at once (with Allow_Empty_Slots, a slot with none of them is also fine). One violation per selected slot holding fewer.",
+    "In each selected time slot at least Min_Number_of_Simultaneous_Activities of the listed activities take place at once (with Allow_Empty_Slots, a slot with none of them is also fine). One violation per selected slot holding fewer (FET accepts only 100%; below, we count it as soft).",
   compile(c, ctx) {
     const f = ctx.fields(c);
     const acts = activityIds(ctx, f);

@@ -10,7 +10,7 @@ export const activitiesOccupyMaxTimeSlotsFromSelection: ConstraintDefinition = {
   type: "ConstraintActivitiesOccupyMaxTimeSlotsFromSelection",
   list: "time",
   description:
-    "Of the selected time slots, the listed activities together use at most Max_Number_of_Occupied_Time_Slots (a slot counts once however many of them are in it). One violation when they use more.",
+    "Of the selected time slots, the listed activities together use at most Max_Number_of_Occupied_Time_Slots (a slot counts once however many of them are in it). One violation when they use more (FET accepts only 100%; below, we count it as soft).",
   compile(c, ctx) {
     const f = ctx.fields(c);
     const acts = activityIds(ctx, f);

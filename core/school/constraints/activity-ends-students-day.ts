@@ -40,7 +40,7 @@ export const activityEndsStudentsDay: ConstraintDefinition = {
   type: "ConstraintActivityEndsStudentsDay",
   list: "time",
   description:
-    "The activity is the last one of the day for all its students: none of its subgroups has anything after it that day. One violation when some of them do.",
+    "The activity is the last one of the day for all its students: none of its subgroups has anything after it that day. One violation when some of them do (FET accepts only 100%; below, we count it as soft).",
   compile(c, ctx) {
     const f = ctx.fields(c);
     const a = ctx.activity(f, "Activity_Id");
