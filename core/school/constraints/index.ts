@@ -48,6 +48,34 @@ import { twoActivitiesOrdered } from "./two-activities-ordered";
 import { maxDaysBetweenActivities } from "./max-days-between-activities";
 import { activitiesMinSimultaneousInSelectedTimeSlots } from "./activities-min-simultaneous-in-selected-time-slots";
 import { twoActivitiesOrderedIfSameDay } from "./two-activities-ordered-if-same-day";
+import { teacherMinHoursDaily } from "./teacher-min-hours-daily";
+import { teachersMinHoursDaily } from "./teachers-min-hours-daily";
+import { studentsMinHoursDaily } from "./students-min-hours-daily";
+import { studentsSetMinHoursDaily } from "./students-set-min-hours-daily";
+import { teachersMaxGapsPerDay } from "./teachers-max-gaps-per-day";
+import { teacherMaxGapsPerDay } from "./teacher-max-gaps-per-day";
+import { studentsSetMaxGapsPerDay } from "./students-set-max-gaps-per-day";
+import { studentsMaxGapsPerDay } from "./students-max-gaps-per-day";
+import { studentsSetMaxGapsPerWeek } from "./students-set-max-gaps-per-week";
+import { studentsEarlyMaxBeginningsAtSecondHour } from "./students-early-max-beginnings-at-second-hour";
+import { studentsSetEarlyMaxBeginningsAtSecondHour } from "./students-set-early-max-beginnings-at-second-hour";
+import { teachersMaxHoursContinuously } from "./teachers-max-hours-continuously";
+import { teacherMaxHoursContinuously } from "./teacher-max-hours-continuously";
+import { studentsMaxHoursContinuously } from "./students-max-hours-continuously";
+import { teachersMaxDaysPerWeek } from "./teachers-max-days-per-week";
+import { teacherMinDaysPerWeek } from "./teacher-min-days-per-week";
+import { teachersMinDaysPerWeek } from "./teachers-min-days-per-week";
+import { teacherIntervalMaxDaysPerWeek } from "./teacher-interval-max-days-per-week";
+import { studentsSetIntervalMaxDaysPerWeek } from "./students-set-interval-max-days-per-week";
+import { teachersIntervalMaxDaysPerWeek } from "./teachers-interval-max-days-per-week";
+import { studentsIntervalMaxDaysPerWeek } from "./students-interval-max-days-per-week";
+import { teachersMaxSpanPerDay } from "./teachers-max-span-per-day";
+import { teacherMaxSpanPerDay } from "./teacher-max-span-per-day";
+import { studentsMaxSpanPerDay } from "./students-max-span-per-day";
+import { teacherMinRestingHours } from "./teacher-min-resting-hours";
+import { teachersMinRestingHours } from "./teachers-min-resting-hours";
+import { studentsSetMinRestingHours } from "./students-set-min-resting-hours";
+import { studentsMinRestingHours } from "./students-min-resting-hours";
 
 export type { ConstraintDefinition, CompileContext, Instance } from "./types";
 
@@ -97,6 +125,34 @@ const LIST: ConstraintDefinition[] = [
   maxDaysBetweenActivities,
   activitiesMinSimultaneousInSelectedTimeSlots,
   twoActivitiesOrderedIfSameDay,
+  teacherMinHoursDaily,
+  teachersMinHoursDaily,
+  studentsMinHoursDaily,
+  studentsSetMinHoursDaily,
+  teachersMaxGapsPerDay,
+  teacherMaxGapsPerDay,
+  studentsSetMaxGapsPerDay,
+  studentsMaxGapsPerDay,
+  studentsSetMaxGapsPerWeek,
+  studentsEarlyMaxBeginningsAtSecondHour,
+  studentsSetEarlyMaxBeginningsAtSecondHour,
+  teachersMaxHoursContinuously,
+  teacherMaxHoursContinuously,
+  studentsMaxHoursContinuously,
+  teachersMaxDaysPerWeek,
+  teacherMinDaysPerWeek,
+  teachersMinDaysPerWeek,
+  teacherIntervalMaxDaysPerWeek,
+  studentsSetIntervalMaxDaysPerWeek,
+  teachersIntervalMaxDaysPerWeek,
+  studentsIntervalMaxDaysPerWeek,
+  teachersMaxSpanPerDay,
+  teacherMaxSpanPerDay,
+  studentsMaxSpanPerDay,
+  teacherMinRestingHours,
+  teachersMinRestingHours,
+  studentsSetMinRestingHours,
+  studentsMinRestingHours,
 ];
 
 export const CONSTRAINTS: Record<string, ConstraintDefinition> = Object.fromEntries(LIST.map((d) => [d.type, d]));

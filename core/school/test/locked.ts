@@ -270,3 +270,15 @@ export function refusal(spec: LockedSpec, needle: string): { path: string; messa
   }
   throw new Error("compiling did not fail");
 }
+
+/** A 100% ConstraintBreakTimes element at the given [day, hour] pairs. */
+export function breaks(pairs: [number, number][]): string {
+  const items = pairs.map(([d, h]) => `<Break_Time><Day>D${d}</Day><Hour>H${h}</Hour></Break_Time>`).join("");
+  return `<ConstraintBreakTimes><Weight_Percentage>100</Weight_Percentage><Number_of_Break_Times>${pairs.length}</Number_of_Break_Times>${items}<Active>true</Active><Comments></Comments></ConstraintBreakTimes>`;
+}
+
+/** A 100% ConstraintStudentsSetNotAvailableTimes element for `students` at the given [day, hour] pairs. */
+export function studentsNotAvailable(students: string, pairs: [number, number][]): string {
+  const items = pairs.map(([d, h]) => `<Not_Available_Time><Day>D${d}</Day><Hour>H${h}</Hour></Not_Available_Time>`).join("");
+  return `<ConstraintStudentsSetNotAvailableTimes><Weight_Percentage>100</Weight_Percentage><Students>${esc(students)}</Students><Number_of_Not_Available_Times>${pairs.length}</Number_of_Not_Available_Times>${items}<Active>true</Active><Comments></Comments></ConstraintStudentsSetNotAvailableTimes>`;
+}

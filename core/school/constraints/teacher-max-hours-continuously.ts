@@ -1,0 +1,14 @@
+import type { ConstraintDefinition } from "./types";
+import { resourceInstances, runsLongerThan, total } from "./resource-scope";
+
+export const teacherMaxHoursContinuously: ConstraintDefinition = {
+  type: "ConstraintTeacherMaxHoursContinuously",
+  list: "time",
+  description:
+    "The teacher (Teacher_Name) is busy at most Maximum_Hours_Continuously hours in a row (a free, break or not-available hour ends a run). Each run longer than that is one violation.",
+  compile(c, ctx) {
+    const f = ctx.fields(c);
+    const max = f.int("Maximum_Hours_Continuously", 0, ctx.nHours);
+    return resourceInstances(c, ctx, f, "teacher", (occ, _b, base, nHours) => runsLongerThan(occ, base, nHours, max), total);
+  },
+};

@@ -1,0 +1,14 @@
+import type { ConstraintDefinition } from "./types";
+import { busyOfDay } from "./util";
+import { resourceInstances, total } from "./resource-scope";
+
+export const teachersMaxDaysPerWeek: ConstraintDefinition = {
+  type: "ConstraintTeachersMaxDaysPerWeek",
+  list: "time",
+  description: "Every teacher works on at most Max_Days_Per_Week days. Each working day beyond that, per teacher, is one violation.",
+  compile(c, ctx) {
+    const f = ctx.fields(c);
+    const max = f.int("Max_Days_Per_Week", 0, ctx.nDays);
+    return resourceInstances(c, ctx, f, "teachers", (occ, _b, base, nHours) => (busyOfDay(occ, base, nHours) > 0 ? 1 : 0), (v, n) => Math.max(0, total(v, n) - max));
+  },
+};

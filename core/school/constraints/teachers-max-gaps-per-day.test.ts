@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { boardDisagreements, breaks, element, fetClVerdict, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
+
+const TYPE = "ConstraintTeachersMaxGapsPerDay";
+const years = [{ name: "Y", groups: [{ name: "G1", subgroups: ["S1", "S2"] }, "G2"] }];
+type Fields = Record<string, string | number | boolean>;
+// T: gaps 3 on D0 (hours 0, 2, 5), 2 on D1 (hours 0, 3), 0 on D2; U: 3 on D0 (hours 0, 4)
+const spec = (fields: Fields, weight = 100): LockedSpec => ({
+  days: 3,
+  hours: 6,
+  teachers: ["T", "U"],
+  years,
+  activities: [...week(["X.X..X", "X..X..", "XX...."], { teachers: ["T"] }), ...week(["X...X.", "......", "......"], { teachers: ["U"] })],
+  constraints: [element(TYPE, weight, fields)],
+});
+
+describe(TYPE, () => {
+  it("counts, for every teacher and day, the gaps beyond the maximum", () => {
+    expect(ourVerdict(spec({ Max_Gaps: 0 })).violations(TYPE)).toBe(8); // T 3 + 2, U 3
+    expect(ourVerdict(spec({ Max_Gaps: 1 })).violations(TYPE)).toBe(5); // T 2 + 1, U 2
+    expect(ourVerdict(spec({ Max_Gaps: 2 })).violations(TYPE)).toBe(2); // T 1, U 1
+    expect(ourVerdict(spec({ Max_Gaps: 3 })).violations(TYPE)).toBe(0);
+  });
+
+  it("refuses a maximum that is not an integer, naming the field and line", () => {
+    const r = refusal(spec({ Max_Gaps: "1.5" }), `<${TYPE}>`);
+    expect(r.path).toBe(`Time_Constraints_List/${TYPE}[1]/Max_Gaps`);
+    expect(r.message).toContain("got \"1.5\"");
+    expect(r.line).toBe(r.expectedLine);
+  });
+
+  it("keeps the incremental Board equal to the from-scratch evaluation", () => {
+    expect(boardDisagreements(ourVerdict(spec({ Max_Gaps: 0 })).problem)).toBe(0);
+    expect(boardDisagreements(ourVerdict(spec({ Max_Gaps: 1 }, 60)).problem, 300, 13)).toBe(0);
+  });
+
+  it("does not count a 100% break as a gap", () => {
+    const withBreak = (max: number): LockedSpec => ({ ...spec({ Max_Gaps: max }), constraints: [element(TYPE, 100, { Max_Gaps: max }), breaks([[0, 1], [1, 1], [2, 1]])] });
+    expect(ourVerdict(withBreak(1)).violations(TYPE)).toBe(2); // T D0: 2 gaps (hours 3, 4), U D0: 2 (hours 2, 3)
+    expect(boardDisagreements(ourVerdict(withBreak(0)).problem)).toBe(0);
+  });
+
+  describe.skipIf(!hasFetCl)("fet-cl agrees (skipped when /usr/bin/fet-cl is missing)", () => {
+    it("accepts the locked timetable where we count no violation and refuses it where we count some, at 100%", () => {
+      expect(ourVerdict(spec({ Max_Gaps: 3 })).evaluation.hard).toBe(0);
+      expect(fetClVerdict(spec({ Max_Gaps: 3 })).accepted).toBe(true);
+      expect(ourVerdict(spec({ Max_Gaps: 2 })).evaluation.hard).toBeGreaterThan(0);
+      expect(fetClVerdict(spec({ Max_Gaps: 2 })).accepted).toBe(false);
+    });
+  });
+});
