@@ -15,15 +15,72 @@ export interface InputIssue {
   sheet?: string;
 }
 
+/**
+ * Which parser maximum an input went beyond. `unit: "bytes"` means the input itself is too large
+ * (HTTP 413); any other unit means its declared sizes are beyond what the parser accepts (422).
+ */
+export interface InputLimit {
+  /** Name of the exported constant, e.g. "MAX_CTT_BYTES" or "MAX_COURSES". */
+  name: string;
+  /** The maximum the parser accepts. */
+  maximum: number;
+  /** What the input has or declares (a lower bound when the parser stopped counting early). */
+  actual: number;
+  /** What is counted: "bytes", "courses", "cells", … */
+  unit: string;
+}
+
 /** A problem document (or uploaded file) is invalid. */
 export class ProblemError extends Error {
   override name = "ProblemError";
   readonly issues: InputIssue[];
-  constructor(issues: InputIssue[] | InputIssue) {
+  /**
+   * Suggested HTTP status: 413 when the input is too large in bytes, 422 when it declares sizes
+   * beyond the parser's maximum. Undefined for every other validation failure.
+   */
+  readonly status?: 413 | 422;
+  /** The maximum that was exceeded, when that is why the input was refused. */
+  readonly limit?: InputLimit;
+  constructor(issues: InputIssue[] | InputIssue, options?: { limit?: InputLimit }) {
     const list = Array.isArray(issues) ? issues : [issues];
     super(list.map(formatIssue).join("; "));
     this.issues = list;
+    if (options?.limit) {
+      this.limit = options.limit;
+      this.status = options.limit.unit === "bytes" ? 413 : 422;
+    }
   }
+}
+
+/**
+ * Refuse an input beyond a parser maximum: a ProblemError carrying the limit (status 413 for
+ * bytes, 422 otherwise) and one issue at `where` with a plain message.
+ */
+export function limitError(limit: InputLimit, where: Omit<InputIssue, "message"> = { path: [] }, what?: string): ProblemError {
+  const message =
+    limit.unit === "bytes"
+      ? `${what ?? "input"} is ${limit.actual} bytes, more than the maximum of ${limit.maximum} bytes`
+      : `${what ?? limit.unit}: ${limit.actual} is more than the maximum of ${limit.maximum} ${limit.unit}`;
+  return new ProblemError({ ...where, message }, { limit });
+}
+
+/** Throw `limitError` when `actual` exceeds `maximum`; returns `actual` otherwise. */
+export function checkLimit(name: string, maximum: number, actual: number, unit: string, where?: Omit<InputIssue, "message">, what?: string): number {
+  if (actual > maximum) throw limitError({ name, maximum, actual, unit }, where, what);
+  return actual;
+}
+
+/** Byte length of a string in UTF-8 without encoding it (cheap, no allocation). */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) (n += 4), i++;
+    else n += 3;
+  }
+  return n;
 }
 
 /** Algorithm parameters are invalid (unknown name, out of range, wrong type). */

@@ -5,21 +5,33 @@
  * evaluating what we read gives the validator's figures.
  */
 import { ProblemError } from "../../engine/errors";
+import { checkTextBytes, MAX_SOLUTION_BYTES } from "../limits";
 import type { TimetablingProblem } from "../problem";
 import { placementsOf, type Placement, type Timetable } from "../solution";
 
 export interface SolutionRead {
   placements: Placement[];
-  /** Skipped lines, with why (the validator prints the same kind of warning). */
+  /** Skipped lines, with why (the validator prints the same kind of warning); the first MAX_WARNINGS. */
   warnings: { line: number; message: string }[];
+  /** How many lines were skipped in all (more than `warnings.length` when it was cut). */
+  skipped: number;
 }
 
-/** Read a competition solution text against a compiled problem. */
+/** Most warnings kept for one solution text (the rest are only counted). */
+export const MAX_WARNINGS = 1_000;
+
+/** Read a competition solution text (at most MAX_SOLUTION_BYTES) against a compiled problem. */
 export function readCttSolution(problem: TimetablingProblem, text: string): SolutionRead {
+  if (typeof text !== "string") throw new ProblemError({ path: ["solution"], message: "must be solution text (course room day period per line)" });
+  checkTextBytes("MAX_SOLUTION_BYTES", MAX_SOLUTION_BYTES, text, { path: ["solution"] }, "the solution text");
   const courses = new Map(problem.courseIds.map((id, i) => [id, i]));
   const rooms = new Map(problem.roomIds.map((id, i) => [id, i]));
   const placements: Placement[] = [];
   const warnings: SolutionRead["warnings"] = [];
+  let skipped = 0;
+  const warn = (w: { line: number; message: string }): void => {
+    if (skipped++ < MAX_WARNINGS) warnings.push(w);
+  };
   const used = new Set<number>();
   text.split(/\r?\n/).forEach((raw, i) => {
     const tok = raw.trim().split(/\s+/).filter(Boolean);
@@ -36,15 +48,15 @@ export function readCttSolution(problem: TimetablingProblem, text: string): Solu
     const r = rooms.get(rid);
     const d = Number(ds);
     const s = Number(ss);
-    if (c === undefined) return void warnings.push({ line, message: `unknown course ${cid}` });
-    if (r === undefined) return void warnings.push({ line, message: `unknown room ${rid}` });
-    if (d >= problem.days || s >= problem.slotsPerDay) return void warnings.push({ line, message: `time ${d} ${s} out of range` });
+    if (c === undefined) return void warn({ line, message: `unknown course ${cid}` });
+    if (r === undefined) return void warn({ line, message: `unknown room ${rid}` });
+    if (d >= problem.days || s >= problem.slotsPerDay) return void warn({ line, message: `time ${d} ${s} out of range` });
     const p = d * problem.slotsPerDay + s;
-    if (used.has(c * problem.periods + p)) return void warnings.push({ line, message: `course ${cid} already has a lecture at ${d} ${s}` });
+    if (used.has(c * problem.periods + p)) return void warn({ line, message: `course ${cid} already has a lecture at ${d} ${s}` });
     used.add(c * problem.periods + p);
     placements.push({ course: c, room: r, period: p });
   });
-  return { placements, warnings };
+  return { placements, warnings, skipped };
 }
 
 /** Write a timetable in the competition format (unscheduled lectures are left out). */

@@ -7,16 +7,98 @@
  * periods → soft period penalties; room unavailability → hard room/period bans.
  */
 import { ProblemError, type InputIssue } from "../../engine/errors";
+import { checkLimit } from "../../engine/errors";
+import {
+  checkDeclaredSizes,
+  MAX_FEATURE_CHECKS,
+  MAX_LECTURES,
+  MAX_LIST_ITEMS,
+  MAX_MODEL_LIST_ITEMS,
+  pairsOf,
+} from "../limits";
 import { buildProblem, type TimetablingProblem } from "../problem";
 import { readWeights } from "../weights";
 import type { SlotRef, TimetablingModel } from "./schema";
 
 type Path = (string | number)[];
 
+/** Size figures of a model document, the same keys as the timetabling kind's `size`. */
+export interface ModelMeasure {
+  lectures: number;
+  courses: number;
+  rooms: number;
+  periods: number;
+  curricula: number;
+}
+
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const count = (v: unknown): number => (Array.isArray(v) ? v.length : 0);
+
+/**
+ * Read only the counts of a model document and check them against core/timetabling/limits.ts:
+ * top-level list lengths, the total of lecturesPerWeek, the lengths of every nested list, the
+ * conflicting pairs groups and instructors create, and the room-feature checks. Linear in the
+ * number of entities (each capped first), nothing is compiled; throws a ProblemError with
+ * `limit` (422) on the first maximum exceeded.
+ */
+export function measureModel(doc: unknown): ModelMeasure {
+  if (!isObject(doc)) throw new ProblemError({ path: [], message: "must be an object" });
+  const d = doc as Record<string, unknown>;
+  const n = (key: string) => count(d[key]);
+  checkDeclaredSizes(
+    { days: n("days"), periodsPerDay: n("periods"), rooms: n("rooms"), courses: n("courses"), instructors: n("instructors"), curricula: n("groups") },
+    (key) => ({ path: [({ days: "days", periodsPerDay: "periods", rooms: "rooms", courses: "courses", instructors: "instructors", curricula: "groups" } as Record<string, string>)[key] ?? key] }),
+  );
+  for (const key of ["pinned", "start"]) checkLimit("MAX_LECTURES", MAX_LECTURES, n(key), "placements", { path: [key] });
+
+  // Every nested list: each at most MAX_LIST_ITEMS, all together at most MAX_MODEL_LIST_ITEMS.
+  let listItems = 0;
+  const list = (path: Path, v: unknown): unknown[] => {
+    const items = arr(v);
+    checkLimit("MAX_LIST_ITEMS", MAX_LIST_ITEMS, items.length, "list items", { path });
+    listItems += items.length;
+    checkLimit("MAX_MODEL_LIST_ITEMS", MAX_MODEL_LIST_ITEMS, listItems, "list items in the document", { path });
+    return items;
+  };
+  arr(d.rooms).forEach((r, i) => {
+    if (!isObject(r)) return;
+    list(["rooms", i, "features"], r.features);
+    list(["rooms", i, "unavailable"], r.unavailable);
+  });
+  const perInstructor = new Map<unknown, number>();
+  arr(d.instructors).forEach((t, i) => {
+    if (!isObject(t)) return;
+    for (const key of ["unavailable", "preferred", "unwanted"]) list(["instructors", i, key], t[key]);
+  });
+  const perGroup = new Map<unknown, number>();
+  let lectures = 0;
+  let featureChecks = 0;
+  arr(d.courses).forEach((c, i) => {
+    if (!isObject(c)) return;
+    const l = c.lecturesPerWeek;
+    if (typeof l === "number" && Number.isInteger(l) && l > 0) {
+      lectures += l;
+      checkLimit("MAX_LECTURES", MAX_LECTURES, lectures, "lectures", { path: ["courses", i, "lecturesPerWeek"] }, "lectures in total");
+    }
+    for (const g of list(["courses", i, "groups"], c.groups)) perGroup.set(g, (perGroup.get(g) ?? 0) + 1);
+    if (c.instructor !== undefined) perInstructor.set(c.instructor, (perInstructor.get(c.instructor) ?? 0) + 1);
+    list(["courses", i, "unavailable"], c.unavailable);
+    // Allowed rooms are found by checking each required feature on each room.
+    featureChecks += list(["courses", i, "requiredFeatures"], c.requiredFeatures).length * n("rooms");
+    checkLimit("MAX_FEATURE_CHECKS", MAX_FEATURE_CHECKS, featureChecks, "room feature checks", { path: ["courses", i, "requiredFeatures"] });
+  });
+  let pairs = 0;
+  for (const k of perGroup.values()) pairs += pairsOf(k);
+  for (const k of perInstructor.values()) pairs += pairsOf(k);
+  checkDeclaredSizes({ conflictPairs: pairs }, () => ({ path: ["courses"] }));
+  return { lectures, courses: n("courses"), rooms: n("rooms"), periods: n("days") * n("periods"), curricula: n("groups") };
+}
+
 export function compileModel(doc: unknown): TimetablingProblem {
   const issues: InputIssue[] = [];
   const bad = (path: Path, message: string): void => void issues.push({ path, message });
   if (!isObject(doc)) throw new ProblemError({ path: [], message: "must be an object" });
+  measureModel(doc);
   const m = doc as unknown as TimetablingModel;
 
   const list = <T>(key: string, required: boolean): T[] => {

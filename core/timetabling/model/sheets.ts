@@ -15,7 +15,8 @@
  * Sheets become a model document, and every issue — ours or the model compiler's — is reported
  * with the sheet, row and column it came from.
  */
-import { ProblemError, type InputIssue } from "../../engine/errors";
+import { checkLimit, ProblemError, type InputIssue } from "../../engine/errors";
+import { MAX_SHEET_ROWS } from "../limits";
 import type { TimetablingProblem } from "../problem";
 import { compileModel } from "./compile";
 import type { SlotRef, TimetablingModel } from "./schema";
@@ -109,7 +110,9 @@ export function modelFromSheets(sheets: Sheets): { model: TimetablingModel; wher
       if (spec.required) issues.push({ path: [], sheet, message: `sheet "${sheet}" is missing` });
       continue;
     }
-    const rows = sheets[actual];
+    const rows = Array.isArray(sheets[actual]) ? sheets[actual] : [];
+    // Readers check this already (XLSX range, CSV sections); sheets built elsewhere are checked here.
+    checkLimit("MAX_SHEET_ROWS", MAX_SHEET_ROWS + 1, rows.length, "rows", { path: [], sheet: actual }, `rows in sheet ${actual}`);
     // The header is the first non-blank row (CSV sections keep blank rows before it).
     const headRow = Math.max(0, rows.findIndex((r) => (r ?? []).some((v) => String(v ?? "").trim() !== "")));
     const header = (rows[headRow] ?? []).map((h) => String(h ?? "").trim().toLowerCase());
