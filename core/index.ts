@@ -43,7 +43,7 @@ export const ENGINE_VERSION = "1.0.0";
 export const kinds: Partial<Record<ProblemKind, KindModule>> = {
   continuous: continuousKind,
   tsp: tspKind,
-  timetabling: timetablingKind, // ← core/timetabling/index.ts (owned by the timetabling engineer)
+  timetabling: timetablingKind, // core/timetabling/index.ts
   permutation: permutationKind, // tenant objectives over orderings (always sandboxed on the platform)
 };
 

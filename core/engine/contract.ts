@@ -1,5 +1,5 @@
 /**
- * The engine contract (DESIGN.md §2): every solver is a pure, step-wise state machine.
+ * The engine contract (docs/architecture.md §2): every solver is a pure, step-wise state machine.
  *
  *   init(problem, params, seed)  -> State
  *   step(state, budget)          -> State   advances by whole iterations; never blocks forever

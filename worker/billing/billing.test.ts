@@ -1,4 +1,4 @@
-// Billing (issue #7) inside workerd: Checkout and portal sessions against the local Stripe fake
+// Billing inside workerd: Checkout and portal sessions against the local Stripe fake
 // (worker/test/stripe-fake.ts, started by worker/vitest.config.ts), and tier changes driven only
 // by webhooks signed with the Stripe library's own test-header helper.
 import { env } from "cloudflare:workers";

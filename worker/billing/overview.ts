@@ -1,5 +1,5 @@
 /**
- * The billing page's data (issue #7): the tenant's plan as Stripe's subscription state decides
+ * The billing page's data: the tenant's plan as Stripe's subscription state decides
  * it, the plan's limits, this period's usage (jobs, compute time, storage) and the plans on offer.
  * `getBillingOverview` is what GET /v1/billing answers and what the Remix billing loader calls.
  */

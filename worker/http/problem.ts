@@ -31,7 +31,7 @@ export class ApiError extends Error {
 }
 
 /**
- * A D1 / R2 / Durable Object storage outage (issue #11): 503 with Retry-After, so clients retry
+ * A D1 / R2 / Durable Object storage outage: 503 with Retry-After, so clients retry
  * (same Idempotency-Key) instead of reading a 500 as our bug. problemResponse also maps raw
  * storage errors (isStorageFailure) to this, so services need not wrap every call.
  */

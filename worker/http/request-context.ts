@@ -42,7 +42,7 @@ export function requestContext(): MiddlewareHandler {
     const started = Date.now();
     await next();
     c.header("x-request-id", requestId);
-    // Lines about a job carry its id (issue #11 log audit): from the path, or the Location of a new job.
+    // Lines about a job carry its id (so one grep follows a job): from the path, or the Location of a new job.
     const jobId = JOB_IN_PATH.exec(c.req.path)?.[1] ?? JOB_IN_PATH.exec(c.res.headers.get("location") ?? "")?.[1];
     log.info("request", {
       method: c.req.method,

@@ -162,7 +162,7 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
     }).returning().get();
     await jobRunner(env, jobId).start(spec, env.ENVIRONMENT === "test" ? (input.testFaults ?? null) : null);
   } catch (e) {
-    // Undo every step that may have happened (issue #11, fault tests in worker/ops/faults.test.ts):
+    // Undo every step that may have happened (fault tests in worker/ops/faults.test.ts):
     // the client got an error (a storage outage answers 503) and never learned this job id, so a
     // retry must start clean — no slot or quota unit held, no input without its row, no row
     // without its input, no runner left with an alarm. Each undo is best-effort: the storage that

@@ -1,5 +1,5 @@
 /**
- * Storage faults at the service layer (issue #11), inside workerd against the real local D1/R2:
+ * Storage faults at the service layer, inside workerd against the real local D1/R2:
  * the real app and services run with an `env` whose D1 or R2 fails on chosen calls
  * (worker/test/faulty-storage.ts). Each case proves three things:
  *   1. the client gets a 503 problem+json `storage-unavailable` with Retry-After — never a 500,

@@ -1,5 +1,5 @@
 /**
- * Fuzzing every public input with fast-check, inside workerd through the real Worker (issue #11):
+ * Fuzzing every public input with fast-check, inside workerd through the real Worker:
  * problem documents (random JSON, mutations of valid continuous / TSP / timetabling documents,
  * mutated .ctt and .tsp text), multipart uploads (random names and bytes), query strings of the
  * list routes, export parameters, and headers (Authorization, Idempotency-Key, Content-Type,

@@ -1,5 +1,5 @@
 /**
- * Island jobs under load through the real Queues inside workerd (issue #11): four jobs at once,
+ * Island jobs under load through the real Queues inside workerd: four jobs at once,
  * with duplicate deliveries of in-flight and already-accepted chunks, a consumer that throws
  * intermittently and loses a report, and one POISONED job whose island checkpoint is corrupted
  * (no delivery can ever process it). The runtime's own tests (worker/runtime/islands.test.ts)

@@ -45,7 +45,7 @@ export interface JobSpec {
   requestId?: string;
 }
 
-/** Fields every log line about a job carries (issue #11: request, tenant and job ids). */
+/** Fields every log line about a job carries (request, tenant and job ids). */
 export function jobLogFields(spec: Pick<JobSpec, "tenantId" | "jobId" | "requestId">): { requestId?: string; tenantId: string; jobId: string } {
   return { ...(spec.requestId ? { requestId: spec.requestId } : {}), tenantId: spec.tenantId, jobId: spec.jobId };
 }

@@ -1,6 +1,6 @@
 /**
  * Which tier a tenant's subscription entitles it to right now. Stripe's subscription state
- * decides (DESIGN.md §5): paid limits while the subscription is active or trialing, and while a
+ * decides (docs/architecture.md §5): paid limits while the subscription is active or trialing, and while a
  * failed payment is inside the grace period Stripe reported; free limits otherwise. Nothing here
  * deletes data — a lapsed tenant simply gets the free tier's limits.
  */

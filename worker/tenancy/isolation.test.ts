@@ -1,4 +1,4 @@
-// Tenant isolation (issue #6), table-driven from worker/test/isolation-cases.ts: with tenant A's
+// Tenant isolation, table-driven from worker/test/isolation-cases.ts: with tenant A's
 // API key or session, tenant B's jobs, keys, members, invitations and usage are invisible (404)
 // and unchangeable; a plain member of A cannot do an admin's actions (403).
 import { env } from "cloudflare:workers";

@@ -1,6 +1,6 @@
 /**
  * TenantGate: one Durable Object per tenant, the single writer for its concurrency slots,
- * daily quota and request rate (DESIGN.md §5). Each RPC method runs to completion against the
+ * daily quota and request rate (docs/architecture.md §5). Each RPC method runs to completion against the
  * object's synchronous SQLite storage without awaiting anything else, so two simultaneous
  * submissions are serialized: they can never both take the last slot.
  *

@@ -1,5 +1,5 @@
 /**
- * Storage fault injection for Worker tests (issue #11): an `env` whose D1 and/or R2 fail on
+ * Storage fault injection for Worker tests: an `env` whose D1 and/or R2 fail on
  * chosen calls, over the REAL local bindings — every call that is not failed goes through, so
  * the test sees exactly what a real outage in the middle of a request leaves behind.
  *

@@ -109,7 +109,7 @@ export async function addMember(tenant: TestTenant, role: "admin" | "member" = "
   return { email, cookie, userId: user.id, memberId: members.data.find((m) => m.userId === user.id)!.id };
 }
 
-/** Inserts a job row for `tenantId` directly into D1 (for isolation tests before the jobs API exists). */
+/** Inserts a job row for `tenantId` directly into D1 (tests that need a row in a given state, e.g. past its retention, without running a job). */
 export async function insertJobRow(tenantId: string, overrides: Record<string, unknown> = {}): Promise<string> {
   const id = (overrides.id as string) ?? `job_${crypto.randomUUID().replaceAll("-", "")}`;
   await env.DB.prepare(

@@ -1,5 +1,5 @@
 /**
- * The tenant-isolation table (issue #6). worker/tenancy/isolation.test.ts signs up two tenants,
+ * The tenant-isolation table. worker/tenancy/isolation.test.ts signs up two tenants,
  * A (the caller) and B (the victim), and runs every case below with A's API key and with A's
  * owner session:
  * - "not-found": addressing one of B's things answers 404 (never 403: B's ids are not confirmed),
@@ -98,7 +98,7 @@ export const isolationCases: IsolationCase[] = [
   { name: "rotate B's webhook secret", method: "POST", path: (b) => `/v1/webhooks/${b.webhookId}/rotate-secret`, expect: "not-found", unchanged: webhookIntact },
   { name: "B's webhook deliveries", method: "GET", path: (b) => `/v1/webhooks/${b.webhookId}/deliveries`, expect: "not-found" },
   { name: "delete B's webhook", method: "DELETE", path: (b) => `/v1/webhooks/${b.webhookId}`, expect: "not-found", unchanged: webhookIntact },
-  // Billing (issue #7)
+  // Billing
   { name: "billing overview", method: "GET", path: () => "/v1/billing", expect: "excludes" },
 ];
 

@@ -1,5 +1,5 @@
 /**
- * The timetabling solver as a step-wise state machine (engine contract, DESIGN.md §2).
+ * The timetabling solver as a step-wise state machine (engine contract, core/engine/contract.ts).
  *
  * Phases: (1) build `populationSize` timetables by IFS (construct.ts) to feasibility; (2) search in
  * segments: each segment anneals one timetable from T0 down to T1 (anneal.ts, with Kempe moves);

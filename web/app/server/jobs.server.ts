@@ -1,8 +1,7 @@
 /**
- * The jobs service layer (worker/jobs/, decision 001) as the web app uses it: loaders and actions
- * call the same functions as /v1/jobs, never /v1 over HTTP. Every call takes the tenant id, and
- * another tenant's job answers 404 from the service itself.
- *
+ * The jobs service layer (worker/jobs/, docs/decisions/001-platform-seams.md) as the web app uses
+ * it: loaders and actions call the same functions as /v1/jobs, never /v1 over HTTP. Every call
+ * takes the tenant id, and another tenant's job answers 404 from the service itself.
  */
 import type { Env } from "@worker/env";
 import type { AuthContext } from "@worker/http/vars";
@@ -64,14 +63,10 @@ export function toJobView(raw: Record<string, any>): JobView {
   };
 }
 
-/**
- * A page of jobs. The service filters by state; it has no kind filter yet, so kind narrows the
- * page here (a page may then hold fewer rows than the limit).
- */
+/** A page of jobs, filtered by state and kind in the service (as GET /v1/jobs). */
 export async function listJobsForPage(env: Env, tenantId: string, query: JobListQuery): Promise<{ jobs: JobView[]; nextCursor: string | null }> {
-  const res = await listJobs(env, tenantId, { state: query.state as JobState | undefined, cursor: query.cursor, limit: query.limit });
-  const jobs = res.jobs.map((j) => toJobView(j as unknown as Record<string, any>));
-  return { jobs: query.kind ? jobs.filter((j) => j.kind === query.kind) : jobs, nextCursor: res.nextCursor };
+  const res = await listJobs(env, tenantId, { state: query.state as JobState | undefined, kind: query.kind, cursor: query.cursor, limit: query.limit });
+  return { jobs: res.jobs.map((j) => toJobView(j as unknown as Record<string, any>)), nextCursor: res.nextCursor };
 }
 
 export async function getJobForPage(env: Env, tenantId: string, id: string): Promise<JobView> {
