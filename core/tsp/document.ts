@@ -4,10 +4,10 @@
  *   {"kind":"tsp","format":"tsplib","text":"NAME: ...\nNODE_COORD_SECTION\n..."}
  * JSON coordinates use the plain (unrounded) Euclidean distance unless `distance` names a TSPLIB metric.
  */
-import { ProblemError, type InputIssue } from "../engine/errors";
+import { checkLimit, ProblemError, type InputIssue } from "../engine/errors";
 import type { Metric } from "./distance";
 import { tspFromCoordinates, tspFromTsplib, type TspProblem } from "./problem";
-import { COORD_TYPES, MAX_CITIES, parseTsplib } from "./tsplib";
+import { COORD_TYPES, MAX_CITIES, measureTsplib, parseTsplib } from "./tsplib";
 
 export type TspDocument =
   | { kind: "tsp"; name?: string; coordinates: [number, number][]; distance?: string }
@@ -51,6 +51,23 @@ export const tspSchema = {
   ],
 } as const;
 
+/**
+ * The kind's size figures ({ cities }) without compiling: the length of `coordinates`, or the
+ * DIMENSION header of a TSPLIB text. Refuses beyond MAX_CITIES (422) / MAX_TSPLIB_BYTES (413).
+ */
+export function measureTsp(doc: unknown): { cities: number } {
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+    throw new ProblemError({ path: [], message: "problem must be a JSON object" });
+  }
+  const o = doc as Record<string, unknown>;
+  if (o.format !== undefined) {
+    if (typeof o.text !== "string") throw new ProblemError({ path: ["text"], message: "must be the text of a .tsp file" });
+    return measureTsplib(o.text);
+  }
+  if (!Array.isArray(o.coordinates)) throw new ProblemError({ path: ["coordinates"], message: 'must be a list of [x, y] (or give "format":"tsplib" with "text")' });
+  return { cities: checkLimit("MAX_CITIES", MAX_CITIES, o.coordinates.length, "cities", { path: ["coordinates"] }) };
+}
+
 export function compileTsp(doc: unknown): TspProblem {
   if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
     throw new ProblemError({ path: [], message: "problem must be a JSON object" });
@@ -84,7 +101,8 @@ function readCoordinates(raw: unknown, issues: InputIssue[]): Float64Array | und
     issues.push({ path: ["coordinates"], message: 'must be a list of [x, y] (or give "format":"tsplib" with "text")' });
     return undefined;
   }
-  if (raw.length < 3 || raw.length > MAX_CITIES) {
+  checkLimit("MAX_CITIES", MAX_CITIES, raw.length, "cities", { path: ["coordinates"] });
+  if (raw.length < 3) {
     issues.push({ path: ["coordinates"], message: `must list 3 to ${MAX_CITIES} cities, got ${raw.length}` });
     return undefined;
   }

@@ -7,7 +7,7 @@
  * Every error is a ProblemError naming the 1-based line. The reader is a single linear pass, so
  * malformed input cannot make it loop.
  */
-import { ProblemError } from "../engine/errors";
+import { checkLimit, ProblemError } from "../engine/errors";
 
 export const COORD_TYPES = ["EUC_2D", "CEIL_2D", "ATT", "GEO"] as const;
 export type CoordType = (typeof COORD_TYPES)[number];
@@ -24,6 +24,15 @@ const COL_TWINS: Record<string, MatrixFormat> = {
 export const MAX_CITIES = 10_000;
 /** Largest EXPLICIT instance (its full matrix is kept: 3,000² × 8 bytes = 72 MB). */
 export const MAX_EXPLICIT_CITIES = 3_000;
+/**
+ * Largest .tsp text (UTF-8 bytes; 10,000 cities of coordinates take ~300 KB). It also bounds
+ * EXPLICIT matrices: a section of w weights needs at least 2w − 1 characters, and the matrix is
+ * only allocated once the rest of the text could hold it.
+ */
+export const MAX_TSPLIB_BYTES = 4 * 1024 * 1024;
+
+/** The limits above as a table (name → value). */
+export const TSPLIB_LIMITS = { MAX_CITIES, MAX_EXPLICIT_CITIES, MAX_TSPLIB_BYTES } as const;
 
 export interface TsplibInstance {
   name: string;
@@ -47,9 +56,51 @@ function fail(line: number, message: string, field?: string): never {
   throw new ProblemError({ path: field ? ["text", field] : ["text"], line, message });
 }
 
-/** Parse the text of a .tsp file. */
-export function parseTsplib(text: string): TsplibInstance {
+function checkBytes(text: string): void {
   if (typeof text !== "string") throw new ProblemError({ path: ["text"], message: "must be a string" });
+  // UTF-16 length ≤ UTF-8 bytes ≤ 3 × length: count bytes only when the length cannot decide.
+  let bytes = text.length;
+  if (bytes <= MAX_TSPLIB_BYTES && bytes * 3 > MAX_TSPLIB_BYTES) bytes = new TextEncoder().encode(text).length;
+  checkLimit("MAX_TSPLIB_BYTES", MAX_TSPLIB_BYTES, bytes, "bytes", { path: ["text"] }, "the .tsp text");
+}
+
+/**
+ * The city count of a .tsp text from its header lines only (up to the first data section), with
+ * the same limits as `parseTsplib`; nothing is allocated for the cities.
+ */
+export function measureTsplib(text: string): { cities: number } {
+  checkBytes(text);
+  let dim: { value: string; line: number } | undefined;
+  let explicit = false;
+  let line = 0;
+  const br = /\r\n|\r|\n/g;
+  for (let at = 0; at <= text.length; ) {
+    br.lastIndex = at;
+    const m = br.exec(text);
+    const raw = text.slice(at, m ? m.index : text.length).trim();
+    at = m ? m.index + m[0].length : text.length + 1;
+    line++;
+    if (raw === "") continue;
+    const colon = raw.indexOf(":");
+    const key = (colon >= 0 ? raw.slice(0, colon) : raw).trim().toUpperCase();
+    if (colon < 0) break; // a data section (or EOF): the header is over
+    const value = raw.slice(colon + 1).trim();
+    if (key === "DIMENSION") dim = { value, line };
+    if (key === "EDGE_WEIGHT_TYPE") explicit = value.toUpperCase() === "EXPLICIT";
+  }
+  if (!dim) fail(line, "DIMENSION is missing from the header", "DIMENSION");
+  const n = readDimension(dim.value, dim.line);
+  if (explicit) checkExplicit(n, dim.line);
+  return { cities: n };
+}
+
+function checkExplicit(n: number, line: number): void {
+  checkLimit("MAX_EXPLICIT_CITIES", MAX_EXPLICIT_CITIES, n, "cities", { path: ["text", "DIMENSION"], line }, "DIMENSION of an EXPLICIT instance");
+}
+
+/** Parse the text of a .tsp file (at most MAX_TSPLIB_BYTES). */
+export function parseTsplib(text: string): TsplibInstance {
+  checkBytes(text);
   const lines = text.split(/\r\n|\r|\n/);
   const head: Record<string, { value: string; line: number }> = {};
   let coords: Float64Array | undefined;
@@ -80,6 +131,7 @@ export function parseTsplib(text: string): TsplibInstance {
       const n = dimension();
       const fmt = head.EDGE_WEIGHT_FORMAT;
       if (!fmt) fail(i, "EDGE_WEIGHT_FORMAT is missing before EDGE_WEIGHT_SECTION", "EDGE_WEIGHT_FORMAT");
+      checkExplicit(n, head.DIMENSION.line);
       const r = readMatrix(lines, i, n, matrixFormat(fmt.value, fmt.line));
       checkSymmetric(r.matrix, n, i);
       matrix = r.matrix;
@@ -111,7 +163,7 @@ function finish(
   const t = ewt.value.toUpperCase();
   const base = { name: head.NAME?.value ?? "", comment: head.COMMENT?.value ?? "", dimension: n };
   if (t === "EXPLICIT") {
-    if (n > MAX_EXPLICIT_CITIES) fail(dim.line, `EXPLICIT instances are limited to ${MAX_EXPLICIT_CITIES} cities`, "DIMENSION");
+    checkExplicit(n, dim.line);
     if (!matrix) fail(lineCount, "EDGE_WEIGHT_SECTION is missing (EDGE_WEIGHT_TYPE is EXPLICIT)");
     return { ...base, edgeWeightType: "EXPLICIT", matrix };
   }
@@ -125,7 +177,7 @@ function finish(
 function readDimension(value: string, line: number): number {
   const n = parseNumber(value);
   if (!Number.isInteger(n) || n < 3) fail(line, `DIMENSION must be an integer ≥ 3, got "${value.slice(0, 20)}"`, "DIMENSION");
-  if (n > MAX_CITIES) fail(line, `DIMENSION ${n} exceeds the supported maximum of ${MAX_CITIES} cities`, "DIMENSION");
+  checkLimit("MAX_CITIES", MAX_CITIES, n, "cities", { path: ["text", "DIMENSION"], line }, "DIMENSION");
   return n;
 }
 
@@ -200,6 +252,12 @@ function weightCount(n: number, fmt: MatrixFormat): number {
 
 function readMatrix(lines: string[], from: number, n: number, fmt: MatrixFormat): { matrix: Float64Array; next: number } {
   const want = weightCount(n, fmt);
+  // Allocate only what the rest of the text can hold: w weights need at least 2w − 1 characters.
+  let room = 0;
+  for (let i = from; i < lines.length; i++) room += lines[i].length + 1;
+  if (2 * want - 1 > room) {
+    fail(from, `EDGE_WEIGHT_SECTION needs ${want} weights (${fmt}, DIMENSION ${n}) but the rest of the file has room for at most ${Math.ceil(room / 2)}`);
+  }
   const w = new Float64Array(want);
   let got = 0;
   let i = from;
