@@ -11,6 +11,7 @@ export const activitiesSameStartingDay: ConstraintDefinition = {
     const acts = activityIds(ctx, f);
     if (acts.length < 2) return [];
     const nHours = ctx.nHours;
+    const count = new Int32Array(ctx.nDays); // per day, all zero between evaluations
     return [
       {
         shape: "set",
@@ -18,17 +19,21 @@ export const activitiesSameStartingDay: ConstraintDefinition = {
         weight: c.weight,
         activities: acts,
         violations(start) {
-          let v = 0;
-          for (let i = 1; i < acts.length; i++) {
-            const t1 = start[acts[i]];
-            if (t1 < 0) continue;
-            const d1 = (t1 / nHours) | 0;
-            for (let j = 0; j < i; j++) {
-              const t2 = start[acts[j]];
-              if (t2 >= 0 && ((t2 / nHours) | 0) !== d1) v++;
-            }
+          // pairs on different days = all placed pairs − pairs sharing a day: O(k), no allocation
+          let placed = 0;
+          let same = 0;
+          for (let i = 0; i < acts.length; i++) {
+            const t = start[acts[i]];
+            if (t < 0) continue;
+            const k = (t / nHours) | 0;
+            same += count[k]++;
+            placed++;
           }
-          return v;
+          for (let i = 0; i < acts.length; i++) {
+            const t = start[acts[i]];
+            if (t >= 0) count[(t / nHours) | 0] = 0;
+          }
+          return (placed * (placed - 1)) / 2 - same;
         },
       },
     ];

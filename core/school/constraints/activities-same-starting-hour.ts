@@ -11,6 +11,7 @@ export const activitiesSameStartingHour: ConstraintDefinition = {
     const acts = activityIds(ctx, f);
     if (acts.length < 2) return [];
     const nHours = ctx.nHours;
+    const count = new Int32Array(ctx.nHours); // per hour, all zero between evaluations
     return [
       {
         shape: "set",
@@ -18,17 +19,21 @@ export const activitiesSameStartingHour: ConstraintDefinition = {
         weight: c.weight,
         activities: acts,
         violations(start) {
-          let v = 0;
-          for (let i = 1; i < acts.length; i++) {
-            const t1 = start[acts[i]];
-            if (t1 < 0) continue;
-            const h1 = t1 % nHours;
-            for (let j = 0; j < i; j++) {
-              const t2 = start[acts[j]];
-              if (t2 >= 0 && t2 % nHours !== h1) v++;
-            }
+          // pairs on different hours = all placed pairs − pairs sharing a hour: O(k), no allocation
+          let placed = 0;
+          let same = 0;
+          for (let i = 0; i < acts.length; i++) {
+            const t = start[acts[i]];
+            if (t < 0) continue;
+            const k = t % nHours;
+            same += count[k]++;
+            placed++;
           }
-          return v;
+          for (let i = 0; i < acts.length; i++) {
+            const t = start[acts[i]];
+            if (t >= 0) count[t % nHours] = 0;
+          }
+          return (placed * (placed - 1)) / 2 - same;
         },
       },
     ];
