@@ -24,6 +24,14 @@ export interface KindModule<P = any> {
   compile(doc: unknown): P;
   /** Size figures the tier limits apply to, e.g. { dimensions: 30 } or { cities: 280 }. */
   size(problem: P): Record<string, number>;
+  /**
+   * Optional: the same figures as `size(compile(doc))`, read from the document's headers and
+   * counts only, so the platform can check a tenant plan's limits BEFORE compiling. Bounded in
+   * time and memory by the parser's maximums; throws ProblemError (with `status` 413 / 422 and
+   * `limit` when a maximum is exceeded). On an invalid document it may return figures or throw:
+   * `compile` remains the validator.
+   */
+  measure?(doc: unknown): Record<string, number>;
   algorithms: Record<string, AlgorithmEntry<P>>;
   /** The strongest algorithm for this kind. */
   defaultAlgorithm: string;

@@ -3,7 +3,7 @@
  *   {"kind":"continuous","function":"rastrigin","dimension":30,
  *    "bounds"?: [lo,hi] | [[lo,hi],...], "direction"?: "minimize"|"maximize"}
  */
-import { ProblemError, type InputIssue } from "../engine/errors";
+import { checkLimit, ProblemError, type InputIssue } from "../engine/errors";
 import { readBounds } from "./bounds";
 import { isCustomContinuous, readCustomContinuous } from "./custom";
 import { BUILTIN_NAMES, FUNCTIONS, isBuiltinName } from "./functions";
@@ -39,6 +39,23 @@ export const continuousSchema = {
   },
 } as const;
 
+/** A whole-number dimension above MAX_DIMENSION is refused as too large (422) before anything else. */
+function checkDimension(d: unknown, path: (string | number)[]): void {
+  if (typeof d === "number" && Number.isInteger(d)) checkLimit("MAX_DIMENSION", MAX_DIMENSION, d, "dimensions", { path }, "dimension");
+}
+
+/**
+ * The kind's size figures ({ dimensions }) from the document's `dimension` field alone (built-in
+ * and custom objectives alike), refusing one above MAX_DIMENSION (422).
+ */
+export function measureContinuous(doc: unknown): { dimensions: number } {
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw new ProblemError({ path: [], message: "problem must be a JSON object" });
+  const d = (doc as Record<string, unknown>).dimension;
+  checkDimension(d, ["dimension"]);
+  if (typeof d !== "number" || !Number.isInteger(d) || d < 1) throw new ProblemError({ path: ["dimension"], message: `must be an integer from 1 to ${MAX_DIMENSION}` });
+  return { dimensions: d };
+}
+
 /** Validate a document and build the problem; every issue found is reported at once. */
 export function compileContinuous(doc: unknown): ContinuousProblem {
   const issues: InputIssue[] = [];
@@ -46,6 +63,7 @@ export function compileContinuous(doc: unknown): ContinuousProblem {
     throw new ProblemError({ path: [], message: "problem must be a JSON object" });
   }
   const o = doc as Record<string, unknown>;
+  checkDimension(o.dimension, ["dimension"]);
   // Tenant code needs the platform's sandbox (worker/sandbox compileProblemWithSandbox); core never runs it.
   if (isCustomContinuous(doc)) {
     readCustomContinuous(doc);

@@ -19,7 +19,7 @@ import { de, deParams } from "./algorithms/de";
 import { ga, gaParams } from "./algorithms/ga";
 import { pso, psoParams } from "./algorithms/pso";
 import { sa, saParams } from "./algorithms/sa";
-import { compileContinuous, continuousSchema } from "./document";
+import { compileContinuous, continuousSchema, measureContinuous } from "./document";
 import { withMigration } from "./migration";
 import type { ContinuousProblem } from "./problem";
 
@@ -34,7 +34,7 @@ export {
   type ContinuousProblem,
   type Direction,
 } from "./problem";
-export { compileContinuous, continuousSchema, type ContinuousDocument } from "./document";
+export { compileContinuous, continuousSchema, measureContinuous, type ContinuousDocument } from "./document";
 export {
   customContinuousSchema,
   defineCustomContinuous,
@@ -49,6 +49,7 @@ export const continuousKind: KindModule<ContinuousProblem> = {
   schema: continuousSchema,
   compile: compileContinuous,
   size: (p) => ({ dimensions: p.dimension }),
+  measure: measureContinuous,
   defaultAlgorithm: "de",
   algorithms: {
     de: {

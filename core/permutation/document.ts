@@ -11,7 +11,7 @@
  * `defineCustomPermutation(spec, objective)` once its sandbox has compiled `spec.objective.code`.
  */
 import { customContinuousSchema, readObjective, type CustomObjectiveSpec } from "../continuous/custom";
-import { ProblemError, type InputIssue } from "../engine/errors";
+import { checkLimit, ProblemError, type InputIssue } from "../engine/errors";
 import { definePermutationProblem, MAX_PERMUTATION_SIZE, MIN_PERMUTATION_SIZE, type Direction, type PermutationObjective, type PermutationProblem } from "./problem";
 
 export interface PermutationSpec {
@@ -54,6 +54,7 @@ export function readPermutationDocument(doc: unknown, prefix: (string | number)[
     throw new ProblemError({ path: at(), message: "problem must be a JSON object" });
   }
   const o = doc as Record<string, unknown>;
+  checkSize(o.size, at("size"));
   const issues: InputIssue[] = [];
   if (o.kind !== "permutation") issues.push({ path: at("kind"), message: 'must be "permutation"' });
   for (const key of Object.keys(o)) {
@@ -74,6 +75,22 @@ export function readPermutationDocument(doc: unknown, prefix: (string | number)[
       : readObjective(o.objective, at("objective"), issues);
   if (issues.length || !objective || !sizeOk) throw new ProblemError(issues);
   return { name: typeof o.name === "string" ? o.name : "permutation", size: n, direction, objective };
+}
+
+/** A whole-number size above MAX_PERMUTATION_SIZE is refused as too large (422) before anything else. */
+function checkSize(n: unknown, path: (string | number)[]): void {
+  if (typeof n === "number" && Number.isInteger(n)) checkLimit("MAX_PERMUTATION_SIZE", MAX_PERMUTATION_SIZE, n, "elements", { path }, "size");
+}
+
+/** The kind's size figures ({ elements }) from the document's `size` field alone; 422 above MAX_PERMUTATION_SIZE. */
+export function measurePermutation(doc: unknown): { elements: number } {
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw new ProblemError({ path: [], message: "problem must be a JSON object" });
+  const n = (doc as Record<string, unknown>).size;
+  checkSize(n, ["size"]);
+  if (typeof n !== "number" || !Number.isInteger(n) || n < MIN_PERMUTATION_SIZE) {
+    throw new ProblemError({ path: ["size"], message: `must be an integer from ${MIN_PERMUTATION_SIZE} to ${MAX_PERMUTATION_SIZE} (the number of items to order)` });
+  }
+  return { elements: n };
 }
 
 /** Core's `compile` for the kind: checks the shape, then refuses, since only the platform runs tenant code. */

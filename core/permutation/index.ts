@@ -18,7 +18,7 @@
 import type { KindModule } from "../registry";
 import { permutationGa, permutationGaParams } from "./algorithms/ga";
 import { permutationSa, permutationSaParams } from "./algorithms/sa";
-import { compilePermutation, permutationSchema } from "./document";
+import { compilePermutation, measurePermutation, permutationSchema } from "./document";
 import { withMigration } from "./migration";
 import type { PermutationProblem } from "./problem";
 
@@ -32,13 +32,14 @@ export {
   type PermutationObjective,
   type PermutationProblem,
 } from "./problem";
-export { compilePermutation, defineCustomPermutation, permutationSchema, readPermutationDocument, type PermutationSpec } from "./document";
+export { compilePermutation, defineCustomPermutation, measurePermutation, permutationSchema, readPermutationDocument, type PermutationSpec } from "./document";
 
 export const permutationKind: KindModule<PermutationProblem> = {
   kind: "permutation",
   schema: permutationSchema,
   compile: compilePermutation,
   size: (p) => ({ elements: p.n }),
+  measure: measurePermutation,
   defaultAlgorithm: "sa",
   algorithms: {
     sa: {

@@ -10,9 +10,9 @@
  */
 import { ProblemError, type InputIssue } from "../engine/errors";
 import type { KindModule } from "../registry";
-import { readCtt } from "./itc/ctt";
+import { measureCtt, readCtt } from "./itc/ctt";
 import { readCttSolution, writeCttSolution } from "./itc/sol";
-import { compileModel } from "./model/compile";
+import { compileModel, measureModel } from "./model/compile";
 import { modelJsonSchema } from "./model/schema";
 import type { TimetablingProblem } from "./problem";
 import { evaluate } from "./evaluate";
@@ -25,16 +25,17 @@ export type { TimetablingProblem, Weights } from "./problem";
 export type { Timetable, Placement, TimetableJson } from "./solution";
 export type { TimetablingModel } from "./model/schema";
 export type { TimetablingState } from "./solver/engine";
-export { readCtt } from "./itc/ctt";
+export { measureCtt, readCtt } from "./itc/ctt";
 export { readCttSolution, writeCttSolution } from "./itc/sol";
 export { evaluate, evaluatePlacements, type Evaluation } from "./evaluate";
 export { explain, type Explanation, type ExplainedItem } from "./explain";
 export { timetableViews, type GridView, type GridEntry, type ViewKind } from "./export/views";
 export { timetableToJson, timetableFromPlacements, placementsOf } from "./solution";
-export { compileModel } from "./model/compile";
+export { compileModel, measureModel } from "./model/compile";
+export { TIMETABLING_LIMITS } from "./limits";
 export { modelJsonSchema } from "./model/schema";
 export { compileSheets, modelFromSheets, SHEET_COLUMNS, type Sheets } from "./model/sheets";
-export { compileWorkbook, compileCsv, readWorkbook, sheetsFromCsv, templateSheets, templateWorkbook, templateCsv } from "./model/workbook";
+export { compileWorkbook, compileCsv, measureCsv, measureWorkbook, readWorkbook, sheetsFromCsv, templateSheets, templateWorkbook, templateCsv } from "./model/workbook";
 export { MEMETIC_PARAMS, SA_PARAMS } from "./solver/params";
 export { WEIGHT_NAMES, readWeights, weightsSchema } from "./weights";
 
@@ -88,6 +89,19 @@ export function compileTimetabling(doc: unknown): TimetablingProblem {
   return problem;
 }
 
+/**
+ * Size figures of a document (the keys of `size`) without compiling: the `.ctt` header and course
+ * lines, or the model's counts. Refuses beyond core/timetabling/limits.ts (413 / 422).
+ */
+export function measureTimetabling(doc: unknown): Record<string, number> {
+  if (typeof doc !== "object" || doc === null) throw new ProblemError({ path: [], message: "must be an object" });
+  const d = doc as Record<string, unknown>;
+  if (d.format === "model") return { ...measureModel(d) };
+  if (d.format !== "ctt") throw new ProblemError({ path: ["format"], message: 'must be "ctt" or "model"' });
+  if (typeof d.text !== "string") throw new ProblemError({ path: ["text"], message: "must be the .ctt file as a string" });
+  return { ...measureCtt(d.text) };
+}
+
 function solutionText(problem: TimetablingProblem, text: unknown, field: string): Timetable {
   if (typeof text !== "string") throw new ProblemError({ path: [field], message: "must be solution text (course room day period per line)" });
   try {
@@ -119,6 +133,7 @@ export const timetablingKind: KindModule<TimetablingProblem> = {
   kind: "timetabling",
   schema: timetablingSchema,
   compile: compileTimetabling,
+  measure: measureTimetabling,
   size: (p) => ({
     lectures: p.lectureCourse.length,
     courses: p.courseIds.length,

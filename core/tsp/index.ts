@@ -7,13 +7,13 @@ import type { KindModule } from "../registry";
 import { aco, acoParams } from "./algorithms/aco";
 import { tspGa, tspGaParams } from "./algorithms/ga";
 import { memetic, memeticParams } from "./algorithms/memetic";
-import { compileTsp, tspSchema } from "./document";
+import { compileTsp, measureTsp, tspSchema } from "./document";
 import type { TspProblem } from "./problem";
 import { tourLength } from "./tour";
 import { writeTour } from "./tour-file";
 
-export { compileTsp, tspSchema, type TspDocument } from "./document";
-export { parseTsplib, MAX_CITIES, type TsplibInstance } from "./tsplib";
+export { compileTsp, measureTsp, tspSchema, type TspDocument } from "./document";
+export { parseTsplib, measureTsplib, MAX_CITIES, MAX_EXPLICIT_CITIES, MAX_TSPLIB_BYTES, TSPLIB_LIMITS, type TsplibInstance } from "./tsplib";
 export { readTour, writeTour } from "./tour-file";
 export { tourLength, isPermutation } from "./tour";
 export type { TspProblem } from "./problem";
@@ -23,6 +23,7 @@ export const tspKind: KindModule<TspProblem> = {
   schema: tspSchema,
   compile: compileTsp,
   size: (p) => ({ cities: p.n }),
+  measure: measureTsp,
   defaultAlgorithm: "memetic",
   algorithms: {
     memetic: {

@@ -23,7 +23,8 @@ import {
   MAX_XLSX_UNCOMPRESSED_BYTES,
 } from "../limits";
 import type { TimetablingProblem } from "../problem";
-import { SHEET_COLUMNS, compileSheets, type Sheets } from "./sheets";
+import { measureModel, type ModelMeasure } from "./compile";
+import { SHEET_COLUMNS, compileSheets, modelFromSheets, type Sheets } from "./sheets";
 
 const notXlsx = (why: string) => new ProblemError({ path: [], message: `not a readable XLSX workbook (${why})` });
 
@@ -143,6 +144,16 @@ export function readWorkbook(bytes: Uint8Array): Sheets {
     out[name] = rows.map((r) => r.map((v) => String(v ?? "")));
   }
   return out;
+}
+
+/** Size figures of an XLSX workbook (the timetabling kind's `size` keys), read under the limits without compiling. */
+export function measureWorkbook(bytes: Uint8Array): ModelMeasure {
+  return measureModel(modelFromSheets(readWorkbook(bytes)).model);
+}
+
+/** Size figures of a multi-section CSV, read under the limits without compiling. */
+export function measureCsv(text: string): ModelMeasure {
+  return measureModel(modelFromSheets(sheetsFromCsv(text)).model);
 }
 
 /** Compile an XLSX workbook into the problem. */
