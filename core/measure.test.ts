@@ -78,7 +78,7 @@ describe("measure(doc) equals size(compile(doc))", () => {
 
   it("permutation: the problem the platform builds from the document", () => {
     const doc = { kind: "permutation", size: 12, objective: { language: "javascript", code: "export function fitness(p) { return p[0]; }" } };
-    const problem = defineCustomPermutation(readPermutationDocument(doc), () => 0);
+    const problem = defineCustomPermutation(readPermutationDocument(doc), { evaluateBatch: (_p, count, _n, out) => out.fill(0, 0, count) });
     expect(permutationKind.measure!(doc)).toEqual(permutationKind.size(problem));
   });
 });

@@ -70,19 +70,6 @@ export function checkLimit(name: string, maximum: number, actual: number, unit: 
   return actual;
 }
 
-/** Byte length of a string in UTF-8 without encoding it (cheap, no allocation). */
-export function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) (n += 4), i++;
-    else n += 3;
-  }
-  return n;
-}
-
 /** Algorithm parameters are invalid (unknown name, out of range, wrong type). */
 export class ParameterError extends Error {
   override name = "ParameterError";

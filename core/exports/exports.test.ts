@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { unzipSync, strFromU8 } from "fflate";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import * as XLSX from "xlsx";
+import * as XLSX from "@e965/xlsx";
 import { evaluate, evaluatePlacements } from "../timetabling/evaluate";
 import { readCtt } from "../timetabling/itc/ctt";
 import { readCttSolution } from "../timetabling/itc/sol";

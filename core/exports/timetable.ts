@@ -3,7 +3,7 @@
  * (by room, by group, by instructor) plus the flat list, and one iCalendar per room / group /
  * instructor. Who is where comes only from core/timetabling's views; this file formats.
  */
-import * as XLSX from "xlsx";
+import * as XLSX from "@e965/xlsx";
 import { timetableViews, type GridView, type ViewKind } from "../timetabling/export/views";
 import type { TimetablingProblem } from "../timetabling/problem";
 import { timetableToJson, type Timetable } from "../timetabling/solution";

@@ -77,6 +77,12 @@ import { teachersMinRestingHours } from "./teachers-min-resting-hours";
 import { studentsSetMinRestingHours } from "./students-set-min-resting-hours";
 import { studentsMinRestingHours } from "./students-min-resting-hours";
 
+import { studentsSetHomeRoom } from "./students-set-home-room";
+import { activityPreferredRooms } from "./activity-preferred-rooms";
+import { activityTagPreferredRoom } from "./activity-tag-preferred-room";
+import { subjectActivityTagPreferredRoom } from "./subject-activity-tag-preferred-room";
+import { subjectActivityTagPreferredRooms } from "./subject-activity-tag-preferred-rooms";
+import { studentsSetHomeRooms } from "./students-set-home-rooms";
 export type { ConstraintDefinition, CompileContext, Instance } from "./types";
 
 const LIST: ConstraintDefinition[] = [
@@ -153,6 +159,12 @@ const LIST: ConstraintDefinition[] = [
   teachersMinRestingHours,
   studentsSetMinRestingHours,
   studentsMinRestingHours,
+  studentsSetHomeRoom,
+  activityPreferredRooms,
+  activityTagPreferredRoom,
+  subjectActivityTagPreferredRoom,
+  subjectActivityTagPreferredRooms,
+  studentsSetHomeRooms,
 ];
 
 export const CONSTRAINTS: Record<string, ConstraintDefinition> = Object.fromEntries(LIST.map((d) => [d.type, d]));
