@@ -11,6 +11,7 @@ import { ProblemError } from "../engine/errors";
 import { Fields, readFet } from "./fet/read";
 import { FET_LIMITS, type FetConstraint, type FetInput } from "./fet/types";
 import { CONSTRAINTS } from "./constraints/index";
+import { relaxHomeRooms } from "./constraints/home-rooms";
 import type { CompileContext, Instance, ResourceInstance, SetInstance } from "./constraints/types";
 
 export interface SchoolProblem {
@@ -312,6 +313,7 @@ export function compileInput(input: FetInput, text: string, options: CompileOpti
     subjectOf: (a) => actSubject[a],
     hasTag: (a, t) => has(gStart, actTags, a, t),
     subgroupsOf: (a) => actSubgroups.subarray(sStart[a], sStart[a + 1]),
+    studentsNamesOf: (a) => acts[a].students,
     componentNumber: (a) => (actGroup[a] === 0 ? 1 : actId[a] - actGroup[a] + 1),
     breaks,
   };
@@ -338,6 +340,7 @@ export function compileInput(input: FetInput, text: string, options: CompileOpti
     }
     for (const inst of def.compile(c, ctx)) instances.push(inst);
   }
+  relaxHomeRooms(instances, nAct, nRooms);
 
   // ---- tables
   const fits = new Uint8Array(nAct * nSlots);

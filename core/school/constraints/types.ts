@@ -43,6 +43,12 @@ export interface RoomInstance extends InstanceBase {
   shape: "room";
   activities: Int32Array;
   cost(activity: number, room: number): number;
+  /**
+   * Optional: FET's home rooms (teacher / students set home room(s)). A home room yields to the
+   * activity's other room constraints: a room that a non-home room instance of the same activity
+   * accepts (cost 0) is no violation either (problem.ts applies this via constraints/home-rooms.ts).
+   */
+  home?: boolean;
 }
 
 /** Violations = Σ over activities placed in `room` of Σ over the slots they occupy of `slotCost[slot]`. */
@@ -121,6 +127,8 @@ export interface CompileContext {
   hasTag(a: number, t: number): boolean;
   /** Subgroups of activity a (sorted, FET's expansion of its students sets). */
   subgroupsOf(a: number): Int32Array;
+  /** The students set names activity a lists, as written (FET's home rooms match these exactly). */
+  studentsNamesOf(a: number): readonly string[];
   /**
    * FET's component number of activity a within its split activity: Id − Activity_Group_Id + 1,
    * or 1 when it is not split (Activity_Group_Id 0), as FET's `Activity::representsComponentNumber`.
