@@ -3,7 +3,7 @@
  * tenants, dead-lettered messages (requeue or fail), and scrape-time gauges from D1.
  * Only operators reach these functions (OPS_TOKEN on /api/ops, platform_admin in the web app).
  */
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import type { Env } from "../env";
 import { ApiError } from "../http/problem";
