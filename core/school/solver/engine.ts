@@ -61,6 +61,11 @@ export interface SchoolState {
   oldRoom: Int32Array;
   ejected: Int32Array;
   stamp: Int32Array;
+  resList: Int32Array;
+  resPrev: Int32Array;
+  dayActs: Int32Array;
+  dayStart: Int32Array;
+  dayRoom: Int32Array;
   stampNow: number;
 }
 
@@ -104,6 +109,11 @@ function newState(problem: SchoolProblem, params: SchoolParams, rng: Rng, maxEva
     oldStart: new Int32Array(units.maxMembers),
     oldRoom: new Int32Array(units.maxMembers),
     ejected: new Int32Array(units.count),
+    resList: new Int32Array(256),
+    dayActs: new Int32Array(problem.nHours * 4),
+    dayStart: new Int32Array(problem.nHours * 4),
+    dayRoom: new Int32Array(problem.nHours * 4),
+    resPrev: new Int32Array(256),
     stamp: new Int32Array(units.count),
     stampNow: 0,
   };
@@ -336,11 +346,38 @@ function ifsStep(st: SchoolState): void {
       st.segmentMove = 0;
       return;
     }
-    const c = pickConflicted(st);
+    // among a few units in hard violations, take out the one whose removal helps most
+    let c = -1;
+    let bestGain = -Infinity;
+    const base = otherHard(b);
+    for (let t = 0; t < 6; t++) {
+      const cand = pickConflicted(st);
+      if (cand < 0) break;
+      const m0 = units.memberStart[cand];
+      const m1 = units.memberStart[cand + 1];
+      for (let k = m0; k < m1; k++) {
+        const a = units.members[k];
+        st.oldStart[k - m0] = b.start[a];
+        st.oldRoom[k - m0] = b.room[a];
+        b.unplace(a);
+      }
+      const gain = base - otherHard(b) + rng.float() * 0.5;
+      for (let k = m0; k < m1; k++) b.place(units.members[k], st.oldStart[k - m0], st.oldRoom[k - m0]);
+      st.evaluations++;
+      if (gain > bestGain) {
+        bestGain = gain;
+        c = cand;
+      }
+    }
     if (c < 0) {
       st.phase = PHASE_SOFT;
       return;
     }
+    // first try to repair c's violated teacher / subgroup rules by pushing out others
+    const nr = snapshotResources(st, c);
+    for (let x = 0; x < nr; x++) st.resPrev[x] = 0;
+    repairResources(st, c, nr);
+    if (st.poolSize > 0 && rng.chance(0.7)) return;
     const cs = b.start[units.members[units.memberStart[c]]];
     if (cs >= 0) st.tabu[c * p.nSlots + cs] = st.iteration + st.params.tabuTenure + rng.int(st.params.tabuTenure + 1);
     eject(st, c);
@@ -390,13 +427,112 @@ function ifsStep(st: SchoolState): void {
   if (bestS < 0) bestS = units.allowed[a0 + rng.int(a1 - a0)];
   const ne = clashingUnits(st, u, bestS);
   for (let e = 0; e < ne; e++) eject(st, st.ejected[e]);
+  const nr = snapshotResources(st, u);
   moveUnit(st, u, bestS);
   fromPool(st, u);
+  repairResources(st, u, nr);
   // a room still shared: push the other occupants out
   if (p.compulsorySpace && b.roomClashes > 0) ejectRoomSharers(st, u);
   // hard relations with other activities (e.g. min days) broken: push out the partners
   ejectSetPartners(st, u);
   recordBest(st);
+}
+
+/** Remember the violations of the hard teacher / subgroup instances of u's members (into st.resList / st.resPrev). */
+function snapshotResources(st: SchoolState, u: number): number {
+  const { problem: p, units, board: b } = st;
+  let n = 0;
+  for (let k = units.memberStart[u]; k < units.memberStart[u + 1]; k++) {
+    const a = units.members[k];
+    for (let pass = 0; pass < 2; pass++) {
+      const rs = pass === 0 ? p.actTeacherStart : p.actSubgroupStart;
+      const rl = pass === 0 ? p.actTeachers : p.actSubgroups;
+      const is = pass === 0 ? p.teacherResStart : p.subgroupResStart;
+      const il = pass === 0 ? p.teacherRes : p.subgroupRes;
+      for (let j = rs[a]; j < rs[a + 1]; j++) {
+        const r = rl[j];
+        for (let q = is[r]; q < is[r + 1]; q++) {
+          const i = il[q];
+          if (p.resources[i].weight < 100 || n >= st.resList.length) continue;
+          st.resList[n] = i;
+          st.resPrev[n++] = b.resViol[i];
+        }
+      }
+    }
+  }
+  return n;
+}
+
+/**
+ * A hard teacher / subgroup instance that placing u made worse (e.g. one day too many, a gap):
+ * push out the resource's units whose removal lowers it most; when no single one helps, the
+ * resource's activities on its lightest other day (what FET does for max days per week).
+ */
+function repairResources(st: SchoolState, u: number, n: number): void {
+  const { problem: p, units, board: b, rng } = st;
+  const uDay = (b.start[units.members[units.memberStart[u]]] / p.nHours) | 0;
+  for (let x = 0; x < n; x++) {
+    const i = st.resList[x];
+    const inst = p.resources[i];
+    const ls = inst.kind === "teacher" ? units.teacherActStart : units.subgroupActStart;
+    const ll = inst.kind === "teacher" ? units.teacherActs : units.subgroupActs;
+    for (let guard = 0; guard < 4 && b.resViol[i] > st.resPrev[x]; guard++) {
+      let bestU = -1;
+      let bestV = b.resViol[i];
+      let ties = 0;
+      for (let q = ls[inst.resource]; q < ls[inst.resource + 1]; q++) {
+        const o = ll[q];
+        const ou = units.unitOf[o];
+        if (ou === u || b.start[o] < 0 || units.memberStart[ou + 1] - units.memberStart[ou] > 1) continue;
+        const os = b.start[o];
+        const or = b.room[o];
+        b.unplace(o);
+        const v = b.resViol[i];
+        b.place(o, os, or);
+        st.evaluations++;
+        if (v < bestV) {
+          bestV = v;
+          bestU = ou;
+          ties = 1;
+        } else if (v === bestV && bestU >= 0 && rng.int(++ties) === 0) bestU = ou;
+      }
+      if (bestU >= 0) {
+        eject(st, bestU);
+        continue;
+      }
+      // no single removal helps: clear the lightest other day of this resource
+      let bestDay = -1;
+      let fewest = Infinity;
+      for (let d = 0; d < p.nDays; d++) {
+        if (d === uDay) continue;
+        let c = 0;
+        for (let q = ls[inst.resource]; q < ls[inst.resource + 1]; q++) {
+          const o = ll[q];
+          if (b.start[o] >= 0 && ((b.start[o] / p.nHours) | 0) === d) c++;
+        }
+        if (c > 0 && c < fewest) {
+          fewest = c;
+          bestDay = d;
+        }
+      }
+      if (bestDay < 0 || fewest > p.nHours) break;
+      // only when clearing that day really lowers the violation
+      let m = 0;
+      for (let q = ls[inst.resource]; q < ls[inst.resource + 1] && m < st.dayActs.length; q++) {
+        const o = ll[q];
+        if (b.start[o] < 0 || ((b.start[o] / p.nHours) | 0) !== bestDay || units.unitOf[o] === u) continue;
+        st.dayActs[m] = o;
+        st.dayStart[m] = b.start[o];
+        st.dayRoom[m++] = b.room[o];
+        b.unplace(o);
+      }
+      const cleared = b.resViol[i];
+      for (let k = 0; k < m; k++) b.place(st.dayActs[k], st.dayStart[k], st.dayRoom[k]);
+      st.evaluations++;
+      if (cleared >= b.resViol[i]) break;
+      for (let k = 0; k < m; k++) if (b.start[st.dayActs[k]] >= 0) eject(st, units.unitOf[st.dayActs[k]]);
+    }
+  }
 }
 
 /** For each hard set constraint of u's members that is violated, push out the partners that break it. */
@@ -484,6 +620,10 @@ function softStep(st: SchoolState): void {
     } else recordBest(st);
     return;
   }
+  if (kind < 6) {
+    swapStep(st, temp, h0, s0);
+    return;
+  }
   const u = rng.int(units.count);
   const a0 = units.allowedStart[u];
   const na = units.allowedStart[u + 1] - a0;
@@ -495,6 +635,54 @@ function softStep(st: SchoolState): void {
   st.evaluations++;
   if (b.hard > h0 || !accept(rng, b.soft - s0, temp)) undoUnit(st, u);
   else recordBest(st);
+}
+
+/**
+ * Swap the starts of two single-activity units of the same duration that share a subgroup (or a
+ * teacher): in a full week a lone move always clashes, a swap keeps both busy.
+ */
+function swapStep(st: SchoolState, temp: number, h0: number, s0: number): void {
+  const { board: b, units, rng, problem: p } = st;
+  const a = rng.int(p.nActivities);
+  const u = units.unitOf[a];
+  if (units.memberStart[u + 1] - units.memberStart[u] !== 1) return;
+  const ns = p.actSubgroupStart[a + 1] - p.actSubgroupStart[a];
+  const nt = p.actTeacherStart[a + 1] - p.actTeacherStart[a];
+  let list: Int32Array;
+  let from: number;
+  let to: number;
+  if (ns > 0 && (nt === 0 || rng.int(3) > 0)) {
+    const g = p.actSubgroups[p.actSubgroupStart[a] + rng.int(ns)];
+    list = units.subgroupActs;
+    from = units.subgroupActStart[g];
+    to = units.subgroupActStart[g + 1];
+  } else if (nt > 0) {
+    const t = p.actTeachers[p.actTeacherStart[a] + rng.int(nt)];
+    list = units.teacherActs;
+    from = units.teacherActStart[t];
+    to = units.teacherActStart[t + 1];
+  } else return;
+  if (to - from < 2) return;
+  const v = list[from + rng.int(to - from)];
+  const w = units.unitOf[v];
+  if (v === a || units.memberStart[w + 1] - units.memberStart[w] !== 1 || p.actDuration[v] !== p.actDuration[a]) return;
+  const sa = b.start[a];
+  const sv = b.start[v];
+  if (sa === sv || sa < 0 || sv < 0) return;
+  if (!units.allowedMask[u * p.nSlots + sv] || !units.allowedMask[w * p.nSlots + sa]) return;
+  const ra = b.room[a];
+  const rv = b.room[v];
+  b.unplace(a);
+  b.unplace(v);
+  b.place(a, sv, bestRoom(st, a, sv));
+  b.place(v, sa, bestRoom(st, v, sa));
+  st.evaluations++;
+  if (b.hard > h0 || !accept(rng, b.soft - s0, temp)) {
+    b.unplace(a);
+    b.unplace(v);
+    b.place(a, sa, ra);
+    b.place(v, sv, rv);
+  } else recordBest(st);
 }
 
 function accept(rng: Rng, delta: number, temp: number): boolean {

@@ -26,6 +26,8 @@ export interface Units {
   subgroupActs: Int32Array;
   /** Number of allowed starts per unit (difficulty). */
   freedom: Int32Array;
+  /** 1 where unit u may start at slot s (u * nSlots + s). */
+  allowedMask: Uint8Array;
 }
 
 export function buildUnits(p: SchoolProblem): Units {
@@ -118,6 +120,11 @@ export function buildUnits(p: SchoolProblem): Units {
     subgroupActStart: ga.start,
     subgroupActs: ga.list,
     freedom: Int32Array.from({ length: count }, (_, u) => allowedStart[u + 1] - allowedStart[u]),
+    allowedMask: (() => {
+      const m = new Uint8Array(count * p.nSlots);
+      for (let u = 0; u < count; u++) for (let k = allowedStart[u]; k < allowedStart[u + 1]; k++) m[u * p.nSlots + allowed[k]] = 1;
+      return m;
+    })(),
     count,
     unitOf,
     memberStart,
