@@ -83,6 +83,8 @@ import { activityTagPreferredRoom } from "./activity-tag-preferred-room";
 import { subjectActivityTagPreferredRoom } from "./subject-activity-tag-preferred-room";
 import { subjectActivityTagPreferredRooms } from "./subject-activity-tag-preferred-rooms";
 import { studentsSetHomeRooms } from "./students-set-home-rooms";
+import { activitiesOccupyMaxDifferentRooms } from "./activities-occupy-max-different-rooms";
+import { activitiesSameRoomIfConsecutive } from "./activities-same-room-if-consecutive";
 export type { ConstraintDefinition, CompileContext, Instance } from "./types";
 
 const LIST: ConstraintDefinition[] = [
@@ -165,6 +167,8 @@ const LIST: ConstraintDefinition[] = [
   subjectActivityTagPreferredRoom,
   subjectActivityTagPreferredRooms,
   studentsSetHomeRooms,
+  activitiesOccupyMaxDifferentRooms,
+  activitiesSameRoomIfConsecutive,
 ];
 
 export const CONSTRAINTS: Record<string, ConstraintDefinition> = Object.fromEntries(LIST.map((d) => [d.type, d]));
