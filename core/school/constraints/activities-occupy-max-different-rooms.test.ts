@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { constraint } from "../test/fet";
 import { ids } from "../test/relations";
-import { boardDisagreementsWithRooms, hasFetCl, ours, refused, theirs, type RoomSpec } from "../test/rooms";
+import { boardDisagreementsWithRooms, hasFetCl, ours, refused, theirs, type RoomAt, type RoomSpec } from "../test/rooms";
 
 const T = "ConstraintActivitiesOccupyMaxDifferentRooms";
 const anyRoom = (id: number) => constraint("ConstraintActivityPreferredRooms", 100, `\t<Activity_Id>${id}</Activity_Id>\n\t<Number_of_Preferred_Rooms>3</Number_of_Preferred_Rooms>\n\t<Preferred_Room>A</Preferred_Room>\n\t<Preferred_Room>B</Preferred_Room>\n\t<Preferred_Room>C</Preferred_Room>`);
@@ -13,7 +13,7 @@ const spec = (max: number, w = 100, list = [1, 2, 3]): RoomSpec => ({
 
 describe(T, () => {
   it("one violation when the activities use more rooms than allowed, however many more", () => {
-    const at = { 1: [0, 0, "A"], 2: [0, 1, "B"], 3: [0, 2, "C"] } as const;
+    const at: RoomAt = { 1: [0, 0, "A"], 2: [0, 1, "B"], 3: [0, 2, "C"] };
     expect(ours(spec(3), { ...at }).violations(T)).toBe(0);
     expect(ours(spec(2), { ...at }).violations(T)).toBe(1);
     expect(ours(spec(1), { ...at }).violations(T)).toBe(1);
