@@ -63,6 +63,8 @@ export interface SchoolState {
   stamp: Int32Array;
   resList: Int32Array;
   resPrev: Int32Array;
+  saveStart: Int32Array;
+  saveRoom: Int32Array;
   dayActs: Int32Array;
   dayStart: Int32Array;
   dayRoom: Int32Array;
@@ -110,6 +112,8 @@ function newState(problem: SchoolProblem, params: SchoolParams, rng: Rng, maxEva
     oldRoom: new Int32Array(units.maxMembers),
     ejected: new Int32Array(units.count),
     resList: new Int32Array(256),
+    saveStart: new Int32Array(n),
+    saveRoom: new Int32Array(n),
     dayActs: new Int32Array(problem.nHours * 4),
     dayStart: new Int32Array(problem.nHours * 4),
     dayRoom: new Int32Array(problem.nHours * 4),
@@ -600,6 +604,10 @@ function softStep(st: SchoolState): void {
   if (++st.segmentMove >= params.segmentMoves) st.segmentMove = 0;
   const h0 = b.hard;
   const s0 = b.soft;
+  if (rng.int(params.ruinEvery) === 0) {
+    ruinAndRecreate(st, temp);
+    return;
+  }
   const kind = rng.int(10);
   if (kind < 2) {
     // room change
@@ -635,6 +643,55 @@ function softStep(st: SchoolState): void {
   st.evaluations++;
   if (b.hard > h0 || !accept(rng, b.soft - s0, temp)) undoUnit(st, u);
   else recordBest(st);
+}
+
+/**
+ * Ruin and recreate (soft phase): take out a unit in a soft violation and a few units sharing its
+ * teachers / students, put them back with the forward search (which breaks ties by the soft
+ * penalty and may push out others), and keep the result if it has no hard violation and passes
+ * the annealing test; otherwise restore the timetable as it was.
+ */
+function ruinAndRecreate(st: SchoolState, temp: number): void {
+  const { board: b, units, rng, problem: p } = st;
+  const n = p.nActivities;
+  const s0 = b.soft;
+  st.saveStart.set(b.start);
+  st.saveRoom.set(b.room);
+  // a unit with soft cost, found by sampling (any unit if none is found)
+  let a = rng.int(n);
+  for (let t = 0; t < 20 && b.actSoft[a] === 0; t++) a = rng.int(n);
+  eject(st, units.unitOf[a]);
+  const k = 1 + rng.int(st.params.ruinSize);
+  for (let i = 0; i < k; i++) {
+    const ns = p.actSubgroupStart[a + 1] - p.actSubgroupStart[a];
+    const nt = p.actTeacherStart[a + 1] - p.actTeacherStart[a];
+    let o = -1;
+    if (ns > 0 && (nt === 0 || rng.int(2) === 0)) {
+      const g = p.actSubgroups[p.actSubgroupStart[a] + rng.int(ns)];
+      const from = units.subgroupActStart[g];
+      const cnt = units.subgroupActStart[g + 1] - from;
+      if (cnt > 0) o = units.subgroupActs[from + rng.int(cnt)];
+    } else if (nt > 0) {
+      const t = p.actTeachers[p.actTeacherStart[a] + rng.int(nt)];
+      const from = units.teacherActStart[t];
+      const cnt = units.teacherActStart[t + 1] - from;
+      if (cnt > 0) o = units.teacherActs[from + rng.int(cnt)];
+    }
+    if (o >= 0 && b.start[o] >= 0) eject(st, units.unitOf[o]);
+  }
+  for (let guard = 0; guard < 40 * (k + 1) && st.poolSize > 0; guard++) {
+    ifsStep(st);
+    st.iteration++;
+  }
+  st.phase = PHASE_SOFT;
+  if (st.poolSize === 0 && b.hard === 0 && accept(rng, b.soft - s0, temp)) {
+    recordBest(st);
+    return;
+  }
+  // restore
+  while (st.poolSize > 0) fromPool(st, st.pool[st.poolSize - 1]);
+  for (let x = 0; x < n; x++) if (b.start[x] !== st.saveStart[x] || b.room[x] !== st.saveRoom[x]) b.unplace(x);
+  for (let x = 0; x < n; x++) if (b.start[x] < 0 && st.saveStart[x] >= 0) b.place(x, st.saveStart[x], st.saveRoom[x]);
 }
 
 /**
