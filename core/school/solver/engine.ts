@@ -50,6 +50,8 @@ export interface SchoolState {
   feasibleAt: number;
   /** Hard phase: iterations since the best hard improved. */
   stall: number;
+  /** Evaluations the last iteration did (a chunk overshoots its budget by less than one iteration). */
+  lastIterationEvaluations: number;
   /** Units waiting to be placed (first poolSize entries), each unit's position there (-1: placed). */
   pool: Int32Array;
   poolPos: Int32Array;
@@ -104,6 +106,7 @@ function newState(problem: SchoolProblem, params: SchoolParams, rng: Rng, maxEva
     bestSoft: Number.POSITIVE_INFINITY,
     feasibleAt: -1,
     stall: 0,
+    lastIterationEvaluations: 0,
     pool: Int32Array.from(units.order),
     poolPos: inversePermutation(units.order),
     poolSize: units.count,
@@ -748,9 +751,11 @@ function accept(rng: Rng, delta: number, temp: number): boolean {
 }
 
 function runIteration(st: SchoolState): void {
+  const e0 = st.evaluations;
   if (st.phase === PHASE_SOFT) softStep(st);
   else ifsStep(st);
   st.iteration++;
+  st.lastIterationEvaluations = st.evaluations - e0;
 }
 
 function isDone(st: SchoolState): boolean {
@@ -774,6 +779,7 @@ interface Saved {
   bestSoft: number;
   feasibleAt: number;
   stall: number;
+  lastIterationEvaluations: number;
   params: SchoolParams;
   pool: Int32Array;
   poolPos: Int32Array;
@@ -823,6 +829,7 @@ export function makeSchoolSolver(id = "school"): Solver<SchoolProblem, SchoolSta
         bestSoft: st.bestSoft,
         feasibleAt: st.feasibleAt,
         stall: st.stall,
+        lastIterationEvaluations: st.lastIterationEvaluations,
         params: st.params,
         pool: st.pool,
         poolPos: st.poolPos,
@@ -849,6 +856,7 @@ export function makeSchoolSolver(id = "school"): Solver<SchoolProblem, SchoolSta
         bestSoft: s.bestSoft,
         feasibleAt: s.feasibleAt,
         stall: s.stall,
+        lastIterationEvaluations: s.lastIterationEvaluations,
         pool: s.pool,
         poolPos: s.poolPos,
         poolSize: s.poolSize,
