@@ -26,6 +26,11 @@ describe(T, () => {
     expect(verdict(school, { 1: [0, 0], 2: [0, 1], 3: [4, 0] }).hard).toBe(0);
     expect(verdict(school, { 1: [0, 0], 2: [0, 2], 3: [4, 0] }).hard).toBe(1);
   });
+  it("more than two of them on one day is always hard (FET's generator never does it)", () => {
+    const school = { days, activities: [...acts, { id: 4, groupId: 1 }], time: [c(95, 1, false, [1, 2, 3, 4])] };
+    expect(verdict(school, { 1: [0, 0], 2: [0, 1], 3: [1, 0], 4: [2, 0] }).hard).toBe(0);
+    expect(verdict(school, { 1: [0, 0], 2: [0, 1], 3: [0, 2], 4: [2, 0] }).hard).toBe(1);
+  });
   it("constraints naming only inactive activities compile to nothing", () => {
     const school = { days, activities: [{ id: 1 }, { id: 2, active: false }], time: [c(100, 1, false, [1, 2])] };
     expect(verdict(school, { 1: [0, 0] }).hard).toBe(0);
@@ -34,5 +39,9 @@ describe(T, () => {
     const school = { days, activities: acts, time: [c(100, 2, false)] };
     expect(fetAccepts(school, { 1: [0, 0], 2: [2, 0], 3: [4, 0] })).toBe(true);
     expect(fetAccepts(school, { 1: [0, 0], 2: [1, 0], 3: [4, 0] }, 2)).toBe(false);
-  }, 30_000);
+    // at 95%, two on a day are accepted, three are not
+    const soft = { days, activities: [...acts, { id: 4, groupId: 1 }], time: [c(95, 1, false, [1, 2, 3, 4])] };
+    expect(fetAccepts(soft, { 1: [0, 0], 2: [0, 1], 3: [1, 0], 4: [2, 0] })).toBe(true);
+    expect(fetAccepts(soft, { 1: [0, 0], 2: [0, 1], 3: [0, 2], 4: [2, 0] }, 2)).toBe(false);
+  }, 40_000);
 });

@@ -5,12 +5,13 @@ import { activityIds } from "./util";
  * FET: for each pair of the activities on days closer than MinDays, (MinDays − distance)
  * violations. With Consecutive_If_Same_Day, FET's generator only ever puts two of them on the same
  * day back to back, whatever the weight; we count that as a separate hard rule (one violation per
- * pair on the same day and not adjacent), otherwise FET could not open our result.
+ * pair on the same day and not adjacent), otherwise FET could not open our result. Likewise FET
+ * never puts more than two of them on one day: each one beyond two on a day is a hard violation.
  */
 export const minDaysBetweenActivities: ConstraintDefinition = {
   type: "ConstraintMinDaysBetweenActivities",
   list: "time",
-  description: "The activities (usually the lessons of one split activity) are spread over the week: each pair is at least MinDays days apart. Each pair closer than that counts MinDays minus their distance. With Consecutive_If_Same_Day, two of them on the same day must be back to back (always hard, as in FET's generator).",
+  description: "The activities (usually the lessons of one split activity) are spread over the week: each pair is at least MinDays days apart. Each pair closer than that counts MinDays minus their distance. With Consecutive_If_Same_Day, two of them on the same day must be back to back, and never more than two of them share a day (both always hard, as in FET's generator).",
   compile(c, ctx) {
     const f = ctx.fields(c);
     const acts = activityIds(ctx, f);
@@ -38,6 +39,26 @@ export const minDaysBetweenActivities: ConstraintDefinition = {
               const dist = Math.abs(d1 - ((t2 / nHours) | 0));
               if (dist < minDays) v += minDays - dist;
             }
+          }
+          return v;
+        },
+      });
+    }
+    if (minDays > 0 && acts.length > 2) {
+      // FET's generator never puts more than two of them on one day, whatever the weight.
+      const perDay = new Int32Array(ctx.nDays);
+      out.push({
+        shape: "set",
+        source: c,
+        weight: 100,
+        activities: acts,
+        violations(start) {
+          perDay.fill(0);
+          let v = 0;
+          for (let i = 0; i < acts.length; i++) {
+            const t = start[acts[i]];
+            if (t < 0) continue;
+            if (++perDay[(t / nHours) | 0] > 2) v++;
           }
           return v;
         },
