@@ -5,10 +5,9 @@
  */
 import type { Env } from "@worker/env";
 import type { AuthContext } from "@worker/http/vars";
-import { cancelJob, createJob, forkJob, getJob, getJobLive, getJobResult, listJobs, pauseJob, resumeJob, type JobResultDocument } from "@worker/jobs/index";
-
+import { cancelJob, createJob, forkJob, getJob, getJobLive, getJobResult, listJobs, pauseJob, resumeJob, type JobResultDocument, type JobRow } from "@worker/jobs/index";
 import type { JobState } from "@worker/jobs/vocabulary";
-import type { JobView as ApiJobView } from "@worker/jobs/view";
+import { jobView as apiJobView, type JobView as ApiJobView } from "@worker/jobs/view";
 
 export type { JobState } from "@worker/jobs/vocabulary";
 
@@ -32,45 +31,20 @@ export interface CreateJobInput {
   islands?: number;
 }
 
-const iso = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : typeof v === "number" ? new Date(v).toISOString() : String(v));
-
-/** Normalise whatever the service returns (D1 row or API resource) into the view pages use. */
-export function toJobView(raw: Record<string, any>): JobView {
-  const p = raw.progress;
-  const progressObj = p && typeof p === "object" ? p : {};
-  return {
-    id: String(raw.id),
-    name: raw.name ?? null,
-    kind: String(raw.kind),
-    algorithm: String(raw.algorithm),
-    state: raw.state as JobState,
-    progress: typeof p === "number" ? p : Number(progressObj.fraction ?? progressObj.progress ?? 0),
-    generation: Number(raw.generation ?? progressObj.generation ?? 0),
-    evaluations: Number(raw.evaluations ?? progressObj.evaluations ?? 0),
-    best: raw.best ?? progressObj.best ?? null,
-    hard: raw.hard ?? progressObj.hard ?? null,
-    soft: raw.soft ?? progressObj.soft ?? null,
-    computeMs: Number(raw.computeMs ?? progressObj.computeMs ?? 0),
-    islands: Number(raw.islands ?? 1),
-    parentJobId: raw.parentJobId ?? raw.parentId ?? null,
-    parameters: raw.parameters ?? {},
-    budget: raw.budget ?? {},
-    size: raw.size ?? null,
-    error: raw.error ?? null,
-    createdAt: iso(raw.createdAt) ?? new Date(0).toISOString(),
-    startedAt: iso(raw.startedAt),
-    finishedAt: iso(raw.finishedAt),
-  };
+/** A job row as pages show it: the API's view of it (worker/jobs/view.ts) without receipt, links, webhook and seed. */
+export function toJobView(row: JobRow): JobView {
+  const { receipt: _receipt, links: _links, webhookUrl: _webhookUrl, seed: _seed, ...view } = apiJobView(row);
+  return view;
 }
 
 /** A page of jobs, filtered by state and kind in the service (as GET /v1/jobs). */
 export async function listJobsForPage(env: Env, tenantId: string, query: JobListQuery): Promise<{ jobs: JobView[]; nextCursor: string | null }> {
   const res = await listJobs(env, tenantId, { state: query.state as JobState | undefined, kind: query.kind, cursor: query.cursor, limit: query.limit });
-  return { jobs: res.jobs.map((j) => toJobView(j as unknown as Record<string, any>)), nextCursor: res.nextCursor };
+  return { jobs: res.jobs.map((j) => toJobView(j)), nextCursor: res.nextCursor };
 }
 
 export async function getJobForPage(env: Env, tenantId: string, id: string): Promise<JobView> {
-  return toJobView((await getJob(env, tenantId, id)) as unknown as Record<string, any>);
+  return toJobView(await getJob(env, tenantId, id));
 }
 
 /** Fresher figures from the running job's runner (the D1 row is mirrored every few seconds). */
@@ -80,7 +54,7 @@ export async function getLiveFigures(env: Env, tenantId: string, id: string) {
 
 export async function createJobFromPage(env: Env, auth: AuthContext, input: CreateJobInput): Promise<JobView> {
   const row = await createJob(env, { tenantId: auth.tenantId, userId: auth.userId, requestId: auth.requestId }, input);
-  return toJobView(row as unknown as Record<string, any>);
+  return toJobView(row);
 }
 
 const CONTROLS = { pause: pauseJob, resume: resumeJob, cancel: cancelJob };
@@ -103,7 +77,7 @@ export async function forkJobFromPage(
     parameters: parameters && Object.keys(parameters).length ? parameters : undefined,
     weights,
   });
-  return toJobView(row as unknown as Record<string, any>);
+  return toJobView(row);
 }
 
 /** The finished job's result document (best solution, figures, convergence history). */
