@@ -21,10 +21,11 @@ describe(TYPE, () => {
     expect(ourVerdict(spec({ Max_Beginnings_At_Second_Hour: 2 })).violations(TYPE)).toBe(0);
   });
 
-  it("refuses a maximum beyond the number of days, naming the field and line", () => {
-    const r = refusal(spec({ Max_Beginnings_At_Second_Hour: 4 }), `<${TYPE}>`);
+  it("refuses a negative maximum, naming the field and line; one beyond the days never binds", () => {
+    expect(ourVerdict(spec({ Max_Beginnings_At_Second_Hour: 9 })).violations(TYPE)).toBe(0);
+    const r = refusal(spec({ Max_Beginnings_At_Second_Hour: -1 }), `<${TYPE}>`);
     expect(r.path).toBe(`Time_Constraints_List/${TYPE}[1]/Max_Beginnings_At_Second_Hour`);
-    expect(r.message).toContain("from 0 to 3");
+    expect(r.message).toContain("from 0 to 35");
     expect(r.line).toBe(r.expectedLine);
   });
 

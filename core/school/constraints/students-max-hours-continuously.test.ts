@@ -24,7 +24,7 @@ describe(TYPE, () => {
   it("refuses a negative maximum, naming the field and line", () => {
     const r = refusal(spec({ Maximum_Hours_Continuously: -2 }), `<${TYPE}>`);
     expect(r.path).toBe(`Time_Constraints_List/${TYPE}[1]/Maximum_Hours_Continuously`);
-    expect(r.message).toContain("from 0 to 6");
+    expect(r.message).toContain("from 0 to 60");
     expect(r.line).toBe(r.expectedLine);
   });
 

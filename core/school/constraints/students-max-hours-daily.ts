@@ -1,3 +1,4 @@
+import { FET_LIMITS } from "../fet/types";
 import type { ConstraintDefinition } from "./types";
 import { busyOfDay } from "./util";
 import { resourceInstances, total } from "./resource-scope";
@@ -5,10 +6,10 @@ import { resourceInstances, total } from "./resource-scope";
 export const studentsMaxHoursDaily: ConstraintDefinition = {
   type: "ConstraintStudentsMaxHoursDaily",
   list: "time",
-  description: "Every subgroup of students has at most Maximum_Hours_Daily busy hours on any day. Each day with more hours than that is one violation (FET counts the day, not the extra hours).",
+  description: "Every subgroup of students has at most Maximum_Hours_Daily busy hours on any day. Each day with more hours than that is one violation (FET counts the day, not the extra hours). A maximum larger than a day or week allows never binds (FET accepts it too).",
   compile(c, ctx) {
     const f = ctx.fields(c);
-    const max = f.int("Maximum_Hours_Daily", 0, ctx.nHours);
+    const max = f.int("Maximum_Hours_Daily", 0, FET_LIMITS.hoursPerDay);
     return resourceInstances(c, ctx, f, "students", (occ, _b, base, nHours) => (busyOfDay(occ, base, nHours) > max ? 1 : 0), total);
   },
 };

@@ -22,10 +22,11 @@ describe(TYPE, () => {
     expect(ourVerdict(spec({ Max_Span: 0 })).violations(TYPE)).toBe(4); // S1 2 days, S2 1, G2 1
   });
 
-  it("refuses a span beyond the hours of a day, naming the field and line", () => {
-    const r = refusal(spec({ Max_Span: 8 }), `<${TYPE}>`);
+  it("refuses a negative span, naming the field and line; one beyond the hours of a day never binds", () => {
+    expect(ourVerdict(spec({ Max_Span: 8 })).violations(TYPE)).toBe(0);
+    const r = refusal(spec({ Max_Span: -1 }), `<${TYPE}>`);
     expect(r.path).toBe(`Time_Constraints_List/${TYPE}[1]/Max_Span`);
-    expect(r.message).toContain("from 0 to 6");
+    expect(r.message).toContain("from 0 to 60");
     expect(r.line).toBe(r.expectedLine);
   });
 

@@ -22,10 +22,11 @@ describe(TYPE, () => {
     expect(ourVerdict(spec({ Max_Days_Per_Week: 3 })).violations(TYPE)).toBe(0);
   });
 
-  it("refuses a maximum beyond the days of the week, naming the field and line", () => {
-    const r = refusal(spec({ Max_Days_Per_Week: 4 }), `<${TYPE}>`);
+  it("refuses a negative maximum, naming the field and line; one beyond the days of the week never binds", () => {
+    expect(ourVerdict(spec({ Max_Days_Per_Week: 4 })).violations(TYPE)).toBe(0);
+    const r = refusal(spec({ Max_Days_Per_Week: -1 }), `<${TYPE}>`);
     expect(r.path).toBe(`Time_Constraints_List/${TYPE}[1]/Max_Days_Per_Week`);
-    expect(r.message).toContain("from 0 to 3");
+    expect(r.message).toContain("from 0 to 35");
     expect(r.line).toBe(r.expectedLine);
   });
 
