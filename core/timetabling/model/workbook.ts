@@ -117,7 +117,10 @@ export function boundedZip(bytes: Uint8Array): Uint8Array {
 function checkRange(name: string, ws: XLSX.WorkSheet): void {
   const ref = (ws["!fullref"] as string | undefined) ?? ws["!ref"];
   if (!ref) return;
-  const r = XLSX.utils.decode_range(ref);
+  const r = XLSX.utils.decode_range(String(ref));
+  if (![r.s.r, r.s.c, r.e.r, r.e.c].every((v) => Number.isInteger(v) && v >= 0)) {
+    throw new ProblemError({ path: [], sheet: name, message: `unreadable used range ${JSON.stringify(String(ref).slice(0, 40))}` });
+  }
   const rows = r.e.r - r.s.r + 1;
   const cols = r.e.c - r.s.c + 1;
   const where = { path: [], sheet: name };
@@ -140,7 +143,13 @@ export function readWorkbook(bytes: Uint8Array): Sheets {
     const ws = wb.Sheets[name];
     if (!ws) continue;
     checkRange(name, ws);
-    const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: false, defval: "" });
+    let rows: unknown[][];
+    try {
+      rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: false, defval: "" });
+    } catch (e) {
+      // SheetJS throws plain Errors on malformed cells (e.g. an unknown cell type).
+      throw new ProblemError({ path: [], sheet: name, message: `unreadable sheet (${(e as Error).message})` });
+    }
     out[name] = rows.map((r) => r.map((v) => String(v ?? "")));
   }
   return out;
