@@ -1,14 +1,16 @@
 /**
- * The school solver (engine contract, core/engine/contract.ts). Three phases, all on the
- * incremental Board (delta evaluation):
+ * The school solver (engine contract, core/engine/contract.ts), on the incremental Board:
  *
- *  1. construction: units (activities linked by 100% same starting time move together) in
- *     order of difficulty, each placed at its least-cost allowed start (rooms chosen greedily);
- *  2. hard phase: min-conflicts with tabu — a unit taking part in a hard violation moves to the
- *     start with the fewest hard violations (then least soft), not back to a start it just left;
- *     a random move now and then;
- *  3. soft phase (once hard = 0): simulated annealing over start moves, swaps of two units and
- *     room changes that never add a hard violation, in segments with restarting temperature.
+ *  1. hard phase — iterative forward search with ejections (FET's recursive swapping, UniTime's
+ *     IFS): all units (activities linked by 100% same starting time move together) start in a
+ *     pool; the least free of a few sampled is placed at the start that pushes out the fewest
+ *     (least often pushed) units and causes the fewest other hard violations; units clashing with
+ *     it, sharing its room or breaking a hard relation with it are pushed back into the pool, and
+ *     a teacher / subgroup rule it broke is repaired by pushing out what helps. With the pool
+ *     empty but hard violations left, the unit whose removal helps most is taken out (its start
+ *     tabu for a while) after trying the same repair;
+ *  2. soft phase (hard = 0): simulated annealing over start moves, swaps of two units sharing a
+ *     subgroup or teacher, room changes and ruin-and-recreate, never accepting a hard violation.
  *
  * One evaluation = one candidate position scored on the Board. Chunks end between iterations and
  * the state is plain data rebuilt into a Board on restore, so chunked runs equal straight runs.
@@ -203,57 +205,31 @@ function recordBest(st: SchoolState): void {
   }
 }
 
-/** Scores every allowed start of unit u; moves it to the best (ties at random). */
-function placeBest(st: SchoolState, u: number, useTabu: boolean): void {
-  const { board: b, units, rng, problem: p } = st;
-  const a0 = units.allowedStart[u];
-  const a1 = units.allowedStart[u + 1];
-  const cur = b.start[units.members[units.memberStart[u]]];
-  let bestS = -1;
-  let bh = Infinity;
-  let bs = Infinity;
-  let ties = 0;
-  const tabuBase = u * p.nSlots;
-  for (let k = a0; k < a1; k++) {
-    const s = units.allowed[k];
-    if (s === cur) continue;
-    moveUnit(st, u, s);
-    st.evaluations++;
-    const h = b.hard;
-    const soft = b.soft;
-    undoUnit(st, u);
-    if (useTabu && st.tabu[tabuBase + s] > st.iteration && !(h < st.bestHard)) continue;
-    if (better(h, soft, bh, bs)) {
-      bestS = s;
-      bh = h;
-      bs = soft;
-      ties = 1;
-    } else if (h === bh && soft === bs && rng.int(++ties) === 0) bestS = s;
-  }
-  if (bestS < 0) return;
-  if (cur >= 0 && useTabu) st.tabu[tabuBase + cur] = st.iteration + st.params.tabuTenure + rng.int(st.params.tabuTenure + 1);
-  moveUnit(st, u, bestS);
-}
-
-function randomAllowed(st: SchoolState, u: number): number {
-  const a0 = st.units.allowedStart[u];
-  const a1 = st.units.allowedStart[u + 1];
-  return st.units.allowed[a0 + st.rng.int(a1 - a0)];
-}
-
-function pickConflicted(st: SchoolState): number {
+/** Up to `max` distinct units in hard violations (random probes, then one scan from a random place) into st.ejected. */
+function collectConflicted(st: SchoolState, max: number): number {
   const { board: b, rng, problem: p, units } = st;
   const n = p.nActivities;
-  for (let t = 0; t < 40; t++) {
+  const stamp = ++st.stampNow;
+  let k = 0;
+  for (let t = 0; t < 40 && k < max; t++) {
     const a = rng.int(n);
-    if (b.inConflict(a)) return units.unitOf[a];
+    const u = units.unitOf[a];
+    if (st.stamp[u] !== stamp && b.inConflict(a)) {
+      st.stamp[u] = stamp;
+      st.ejected[k++] = u;
+    }
   }
+  if (k > 0) return k;
   const off = rng.int(n);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && k < max; i++) {
     const a = (off + i) % n;
-    if (b.inConflict(a)) return units.unitOf[a];
+    const u = units.unitOf[a];
+    if (st.stamp[u] !== stamp && b.inConflict(a)) {
+      st.stamp[u] = stamp;
+      st.ejected[k++] = u;
+    }
   }
-  return -1;
+  return k;
 }
 
 /** Add unit u to the pool of units to place (its members are unplaced). */
@@ -357,9 +333,9 @@ function ifsStep(st: SchoolState): void {
     let c = -1;
     let bestGain = -Infinity;
     const base = otherHard(b);
-    for (let t = 0; t < 6; t++) {
-      const cand = pickConflicted(st);
-      if (cand < 0) break;
+    const nc = collectConflicted(st, 6);
+    for (let t = 0; t < nc; t++) {
+      const cand = st.ejected[t];
       const m0 = units.memberStart[cand];
       const m1 = units.memberStart[cand + 1];
       for (let k = m0; k < m1; k++) {
@@ -412,14 +388,14 @@ function ifsStep(st: SchoolState): void {
       if (pass === 0 && st.tabu[tabuBase + s] > st.iteration) continue;
       const ne = clashingUnits(st, u, s);
       let cost = 0;
-      for (let e = 0; e < ne; e++) cost += 8 + Math.min(st.bumps[st.ejected[e]], 64);
+      for (let e = 0; e < ne; e++) cost += st.params.ejectionCost + Math.min(st.bumps[st.ejected[e]], 64);
       if (cost > bestCost) {
         st.evaluations++;
         continue;
       }
       moveUnit(st, u, s);
       st.evaluations++;
-      cost += 16 * (otherHard(b) - other0) + 8 * (b.unplaced > 0 ? 0 : 0);
+      cost += st.params.violationCost * (otherHard(b) - other0);
       const soft = b.soft - soft0;
       undoUnit(st, u);
       if (cost < bestCost || (cost === bestCost && soft < bestSoft)) {

@@ -10,6 +10,8 @@ export interface SchoolParams {
   segmentMoves: number;
   ruinEvery: number;
   ruinSize: number;
+  ejectionCost: number;
+  violationCost: number;
 }
 
 export const SCHOOL_PARAMS: readonly ParamSpec[] = [
@@ -18,6 +20,8 @@ export const SCHOOL_PARAMS: readonly ParamSpec[] = [
   { name: "initialTemperature", type: "number", default: 1, min: 0.001, max: 1000, help: "Annealing temperature at the start of each soft segment, in weighted violations (one 100%-weight soft violation = 1)." },
   { name: "finalTemperature", type: "number", default: 0.01, min: 0.0001, max: 100, help: "Temperature at the end of a soft segment (geometric schedule)." },
   { name: "segmentMoves", type: "integer", default: 200_000, min: 100, max: 1e10, help: "Moves per annealing segment of the soft phase; the temperature restarts after each." },
+  { name: "ejectionCost", type: "integer", default: 8, min: 0, max: 1000, help: "Forward search: cost of pushing out one unit (plus how often it was pushed out before, up to 64)." },
+  { name: "violationCost", type: "integer", default: 16, min: 0, max: 10000, help: "Forward search: cost of each other hard violation a placement causes (compared with ejectionCost)." },
   { name: "ruinEvery", type: "integer", default: 8, min: 1, max: 1e9, help: "Soft phase: one step in this many is a ruin-and-recreate (a unit in a soft violation and a few neighbours taken out and put back by the forward search)." },
   { name: "ruinSize", type: "integer", default: 3, min: 0, max: 100, help: "Soft phase: at most this many neighbouring units are taken out with it." },
 ];
