@@ -8,6 +8,7 @@
  */
 import type { SchoolProblem } from "./problem";
 import { softUnits } from "./problem";
+import { Tallies } from "./tally";
 
 export class Board {
   readonly p: SchoolProblem;
@@ -28,6 +29,8 @@ export class Board {
   private readonly resViews: Int32Array[];
   private readonly resHardW: Uint8Array;
   private readonly resUnits: Float64Array;
+  /** The `tally` shape's per-hour tallies and violations (tally.ts). */
+  readonly tallies: Tallies;
   readonly setViol: Int32Array;
   private readonly setHardW: Uint8Array;
   private readonly setUnits: Float64Array;
@@ -63,6 +66,7 @@ export class Board {
     this.setViol = new Int32Array(p.sets.length);
     this.setHardW = Uint8Array.from(p.sets, (r) => (r.weight >= 100 ? 1 : 0));
     this.setUnits = Float64Array.from(p.sets, (r) => softUnits(r.weight));
+    this.tallies = new Tallies(p);
     this.unplaced = n;
     // Resources whose week is violated with nothing placed (e.g. a minimum) start at that value.
     for (let i = 0; i < nr; i++) this.refreshWeek(i);
@@ -70,11 +74,11 @@ export class Board {
   }
 
   get hard(): number {
-    return this.clashes + this.roomClashes + this.localHard + this.resHard + this.setHard + this.unplaced;
+    return this.clashes + this.roomClashes + this.localHard + this.resHard + this.setHard + this.unplaced + this.tallies.hard;
   }
   /** Soft units (divide by SOFT_SCALE for FET's weighted violations). */
   get soft(): number {
-    return this.localSoft + this.resSoft + this.setSoft;
+    return this.localSoft + this.resSoft + this.setSoft + this.tallies.soft;
   }
 
   /** Unary hard / soft cost of activity a at start s in room r (r = -1: none). */
@@ -113,6 +117,7 @@ export class Board {
     this.localHard += h;
     this.localSoft += v;
     this.occupy(a, s, r, 1);
+    this.tallies.apply(a, s, r, 1);
     const day = (s / p.nHours) | 0;
     this.refreshResources(a, day);
     this.refreshSets(a);
@@ -128,6 +133,7 @@ export class Board {
     this.actHard[a] = 0;
     this.actSoft[a] = 0;
     this.occupy(a, s, r, -1);
+    this.tallies.apply(a, s, r, -1);
     this.start[a] = -1;
     this.room[a] = -1;
     this.unplaced++;
@@ -245,6 +251,7 @@ export class Board {
     }
     // a violated week counts for the activities on days that contribute to it
     const day = (s / p.nHours) | 0;
+    if (this.tallies.inConflict(a, day)) return true;
     const nDays = p.nDays;
     for (let k = p.actTeacherStart[a]; k < p.actTeacherStart[a + 1]; k++) {
       const t = p.actTeachers[k];

@@ -5,6 +5,7 @@
  */
 import type { SchoolProblem } from "./problem";
 import { SOFT_SCALE } from "./problem";
+import { tallyViolations } from "./tally";
 
 export interface SchoolTimetable {
   /** Start slot per activity (day * nHours + hour), -1 = not placed. */
@@ -110,6 +111,9 @@ export function evaluateSchool(p: SchoolProblem, t: SchoolTimetable): SchoolEval
       }
       case "set":
         v = inst.violations(t.start, t.room);
+        break;
+      case "tally":
+        v = tallyViolations(p, inst, t);
         break;
     }
     if (inst.shape === "compulsoryTime" || inst.shape === "compulsorySpace") hard += v;

@@ -12,7 +12,7 @@ import { Fields, readFet } from "./fet/read";
 import { FET_LIMITS, type FetConstraint, type FetInput } from "./fet/types";
 import { CONSTRAINTS } from "./constraints/index";
 import { relaxHomeRooms } from "./constraints/home-rooms";
-import type { CompileContext, Instance, ResourceInstance, SetInstance } from "./constraints/types";
+import type { CompileContext, Instance, ResourceInstance, SetInstance, TallyInstance } from "./constraints/types";
 
 export interface SchoolProblem {
   name: string;
@@ -71,6 +71,12 @@ export interface SchoolProblem {
   teacherRes: Int32Array;
   subgroupResStart: Int32Array;
   subgroupRes: Int32Array;
+  /** Instances of the `tally` shape (constraints/types.ts), and CSR per teacher / subgroup like teacherRes. */
+  tallies: TallyInstance[];
+  teacherTallyStart: Int32Array;
+  teacherTally: Int32Array;
+  subgroupTallyStart: Int32Array;
+  subgroupTally: Int32Array;
   sets: SetInstance[];
   /** CSR: set instances touching activity a. */
   actSetStart: Int32Array;
@@ -314,6 +320,7 @@ export function compileInput(input: FetInput, text: string, options: CompileOpti
     hasTag: (a, t) => has(gStart, actTags, a, t),
     subgroupsOf: (a) => actSubgroups.subarray(sStart[a], sStart[a + 1]),
     studentsNamesOf: (a) => acts[a].students,
+    roomBuilding: (r) => buildingIx.get(input.rooms[r].building) ?? -1,
     componentNumber: (a) => (actGroup[a] === 0 ? 1 : actId[a] - actGroup[a] + 1),
     breaks,
   };
@@ -356,6 +363,7 @@ export function compileInput(input: FetInput, text: string, options: CompileOpti
   const subgroupBlocked = new Uint8Array(nSub * nSlots);
   const resources: ResourceInstance[] = [];
   const sets: SetInstance[] = [];
+  const tallies: TallyInstance[] = [];
   let compulsoryTime = false;
   let compulsorySpace = false;
   for (const inst of instances) {
@@ -403,6 +411,9 @@ export function compileInput(input: FetInput, text: string, options: CompileOpti
       case "set":
         sets.push(inst);
         break;
+      case "tally":
+        tallies.push(inst);
+        break;
       case "compulsoryTime":
         compulsoryTime = true;
         break;
@@ -432,6 +443,8 @@ export function compileInput(input: FetInput, text: string, options: CompileOpti
   };
   const tRes = csr(nTeachers, (i) => (resources[i].kind === "teacher" ? [resources[i].resource] : []), resources.length);
   const sRes = csr(nSub, (i) => (resources[i].kind === "subgroup" ? [resources[i].resource] : []), resources.length);
+  const tTally = csr(nTeachers, (i) => (tallies[i].kind === "teacher" ? [tallies[i].resource] : []), tallies.length);
+  const sTally = csr(nSub, (i) => (tallies[i].kind === "subgroup" ? [tallies[i].resource] : []), tallies.length);
   const aSets = csr(nAct, (i) => [...new Set(sets[i].activities)].filter((a) => a >= 0), sets.length);
 
   return {
@@ -479,6 +492,11 @@ export function compileInput(input: FetInput, text: string, options: CompileOpti
     teacherRes: tRes.list,
     subgroupResStart: sRes.start,
     subgroupRes: sRes.list,
+    tallies,
+    teacherTallyStart: tTally.start,
+    teacherTally: tTally.list,
+    subgroupTallyStart: sTally.start,
+    subgroupTally: sTally.list,
     sets,
     actSetStart: aSets.start,
     actSets: aSets.list,

@@ -85,6 +85,15 @@ import { subjectActivityTagPreferredRooms } from "./subject-activity-tag-preferr
 import { studentsSetHomeRooms } from "./students-set-home-rooms";
 import { activitiesOccupyMaxDifferentRooms } from "./activities-occupy-max-different-rooms";
 import { activitiesSameRoomIfConsecutive } from "./activities-same-room-if-consecutive";
+import { teacherMaxBuildingChangesPerDay } from "./teacher-max-building-changes-per-day";
+import { teachersMaxBuildingChangesPerDay } from "./teachers-max-building-changes-per-day";
+import { studentsMaxBuildingChangesPerDay } from "./students-max-building-changes-per-day";
+import { teacherMaxBuildingChangesPerWeek } from "./teacher-max-building-changes-per-week";
+import { teachersMaxBuildingChangesPerWeek } from "./teachers-max-building-changes-per-week";
+import { studentsMaxBuildingChangesPerWeek } from "./students-max-building-changes-per-week";
+import { teacherMinGapsBetweenBuildingChanges } from "./teacher-min-gaps-between-building-changes";
+import { teachersMinGapsBetweenBuildingChanges } from "./teachers-min-gaps-between-building-changes";
+import { studentsMinGapsBetweenBuildingChanges } from "./students-min-gaps-between-building-changes";
 export type { ConstraintDefinition, CompileContext, Instance } from "./types";
 
 const LIST: ConstraintDefinition[] = [
@@ -169,6 +178,15 @@ const LIST: ConstraintDefinition[] = [
   studentsSetHomeRooms,
   activitiesOccupyMaxDifferentRooms,
   activitiesSameRoomIfConsecutive,
+  teacherMaxBuildingChangesPerDay,
+  teachersMaxBuildingChangesPerDay,
+  studentsMaxBuildingChangesPerDay,
+  teacherMaxBuildingChangesPerWeek,
+  teachersMaxBuildingChangesPerWeek,
+  studentsMaxBuildingChangesPerWeek,
+  teacherMinGapsBetweenBuildingChanges,
+  teachersMinGapsBetweenBuildingChanges,
+  studentsMinGapsBetweenBuildingChanges,
 ];
 
 export const CONSTRAINTS: Record<string, ConstraintDefinition> = Object.fromEntries(LIST.map((d) => [d.type, d]));

@@ -11,6 +11,7 @@
  *   roomSlot  cost of a room being used at a slot              → precomputed per-room table
  *   resource  a teacher's or a subgroup's week, day by day     → re-evaluated per (resource, day) touched
  *   set       a relation between a few activities              → re-evaluated when one of them moves
+ *   tally     a resource's week from per-hour tallies (tags, buildings) → per (resource, day) touched
  *   compulsoryTime / compulsorySpace  FET's basic clash rules  → kept as occupancy counters
  *
  * Violations have FET's meaning for each type (documented in each file). Weight 100 = hard
@@ -73,6 +74,26 @@ export interface ResourceInstance extends InstanceBase {
   week(dayValues: Int32Array, nDays: number): number;
 }
 
+/**
+ * A teacher's or subgroup's week where each hour holds a TALLY made from the activities there and
+ * their rooms, instead of a plain count: hours of activities with a given activity tag, the building
+ * of the room. The evaluator keeps `tally[slot]` = Σ of `count(a, room[a])` over the resource's
+ * placed activities occupying that slot (slot = day * nHours + hour, so one day is
+ * `tally[base .. base + nHours)` with base = day * nHours), and `blocked[base + h]` = 1 where the
+ * resource cannot be busy (its own 100% break / not-available slots). `count` must be pure and
+ * cheap (it is called on every place and unplace of the resource's activities); `day` and `week`
+ * follow the `resource` rules. Re-evaluated for the (resource, day) pairs a move touches, including
+ * a room change at the same time.
+ */
+export interface TallyInstance extends InstanceBase {
+  shape: "tally";
+  kind: "teacher" | "subgroup";
+  resource: number;
+  count(activity: number, room: number): number;
+  day(tally: Int32Array, blocked: Uint8Array, base: number, nHours: number, day: number): number;
+  week(dayValues: Int32Array, nDays: number): number;
+}
+
 /** Violations = `violations(start, room)` over all activities; re-evaluated when one of `activities` moves. */
 export interface SetInstance extends InstanceBase {
   shape: "set";
@@ -87,7 +108,7 @@ export interface CompulsoryInstance extends InstanceBase {
   shape: "compulsoryTime" | "compulsorySpace";
 }
 
-export type Instance = StartInstance | RoomInstance | RoomSlotInstance | ResourceInstance | SetInstance | CompulsoryInstance;
+export type Instance = StartInstance | RoomInstance | RoomSlotInstance | ResourceInstance | SetInstance | CompulsoryInstance | TallyInstance;
 
 /** What a constraint's `compile` can look up. Every lookup throws a ProblemError naming the element and line. */
 export interface CompileContext {
@@ -129,6 +150,8 @@ export interface CompileContext {
   subgroupsOf(a: number): Int32Array;
   /** The students set names activity a lists, as written (FET's home rooms match these exactly). */
   studentsNamesOf(a: number): readonly string[];
+  /** Building index of room r (Buildings_List order), -1 when the room names none. */
+  roomBuilding(r: number): number;
   /**
    * FET's component number of activity a within its split activity: Id − Activity_Group_Id + 1,
    * or 1 when it is not split (Activity_Group_Id 0), as FET's `Activity::representsComponentNumber`.

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { buildingWeek, CALMER, WEEK } from "../test/buildings";
+import { boardDisagreementsWithRooms, hasFetCl, ours, refused, theirs } from "../test/rooms";
+
+const T = "ConstraintTeachersMaxBuildingChangesPerWeek";
+const spec = (n: number, weight = 100, teacher = "T1") => buildingWeek([{ type: T, weight, fields: `\t<Max_Building_Changes_Per_Week>${n}</Max_Building_Changes_Per_Week>` }]);
+
+describe(T, () => {
+  it("counts each change beyond the weekly maximum, per teacher", () => {
+    expect(ours(spec(3), WEEK).violations(T)).toBe(0);
+    expect(ours(spec(1), WEEK).violations(T)).toBe(2); // T1: 3 - 1, T2: 1 - 1
+    expect(ours(spec(0), WEEK).violations(T)).toBe(4);
+  });
+
+  it("refuses a weight below 100% as FET does", () => {
+    expect(refused(spec(2, 40), `<${T}>`)).toMatchObject({ path: `Space_Constraints_List/${T}[1]/Weight_Percentage` });
+  });
+
+  it("refuses a bad value, naming the element", () => {
+    expect(refused(spec(-1), `<${T}>`).path).toBe(`Space_Constraints_List/${T}[1]/Max_Building_Changes_Per_Week`);
+  });
+
+  it("incremental Board agrees with the from-scratch evaluation (moves and room changes)", () => {
+    expect(boardDisagreementsWithRooms(ours(spec(2), {}).problem)).toBe(0);
+    expect(boardDisagreementsWithRooms(ours(spec(2), {}).problem, 400, 3)).toBe(0);
+  });
+
+  describe.skipIf(!hasFetCl)("fet-cl agrees (skipped when /usr/bin/fet-cl is missing)", () => {
+    it("accepts a week within the limit, refuses one beyond it, and refuses a weight below 100%", () => {
+      expect(theirs(spec(3), WEEK).accepted).toBe(true);
+      expect(theirs(spec(2), WEEK).accepted).toBe(false);
+      expect(theirs(spec(2, 50), WEEK).output).toContain("weight under 100%");
+    }, 40_000);
+  });
+});
