@@ -72,7 +72,7 @@ function mutate(ms: { base: number; path: number; kind: string; value: unknown; 
     const key = path[path.length - 1];
     if (m.kind === "set") parent[key] = m.value;
     else if (m.kind === "delete") Array.isArray(parent) ? parent.splice(Number(key), 1) : delete parent[key];
-    else if (Array.isArray(parent)) parent.push(...Array.from({ length: m.times }, () => parent[key]));
+    else if (Array.isArray(parent)) parent.push(...Array.from({ length: m.times }, () => parent[Number(key)]));
   }
   return doc;
 }
