@@ -1,6 +1,7 @@
 /**
  * School timetabling from FET files. Entry points:
  *   compileSchool({ kind: "timetabling", format: "fet", text, ignoreUnsupported? }) → SchoolProblem
+ *   compileSchool({ kind: "timetabling", format: "school", days, hours, … }) (the JSON model, model/)
  *   schoolSolver (engine contract), writeFet (the locked result), evaluateSchool (verdicts)
  *   schoolKind: a KindModule-shaped object a later step plugs into core/timetabling (as the
  *   `format: "fet"` branch) or registers in core/registry.ts. It is not registered yet.
@@ -9,6 +10,7 @@ import { ProblemError } from "../engine/errors";
 import type { BestSolution } from "../engine/contract";
 import type { KindModule } from "../registry";
 import { compileFet, type SchoolProblem } from "./problem";
+import { compileSchoolModel } from "./model/compile";
 import { evaluateSchool, type SchoolTimetable } from "./evaluate";
 import { writeFet } from "./fet/write";
 import { makeSchoolSolver } from "./solver/engine";
@@ -22,6 +24,8 @@ export { evaluateSchool, type SchoolEvaluation, type SchoolTimetable, type Const
 export { Board } from "./board";
 export { CONSTRAINTS } from "./constraints/index";
 export { SCHOOL_PARAMS, type SchoolParams } from "./solver/params";
+export { fetInputToText } from "./fet/serialize";
+export { fetToModel, modelToFet, compileSchoolModel, schoolModelJsonSchema, problemDifferences, verdictDifferences, constraintDifferences, type SchoolModel } from "./model/index";
 export type { SchoolState } from "./solver/engine";
 
 export const schoolSolver = makeSchoolSolver("school");
@@ -34,12 +38,13 @@ export interface FetDocument {
   name?: string;
 }
 
-/** Compile a `{kind: "timetabling", format: "fet", text}` document; ProblemError for anything else. */
+/** Compile a `{kind: "timetabling", format: "fet", text}` or a `format: "school"` JSON model (model/); ProblemError for anything else. */
 export function compileSchool(doc: unknown): SchoolProblem {
   if (typeof doc !== "object" || doc === null) throw new ProblemError({ path: [], message: "must be an object" });
   const d = doc as Record<string, unknown>;
   if (d.kind !== undefined && d.kind !== "timetabling") throw new ProblemError({ path: ["kind"], message: 'must be "timetabling"' });
-  if (d.format !== "fet") throw new ProblemError({ path: ["format"], message: 'must be "fet"' });
+  if (d.format === "school") return compileSchoolModel(doc);
+  if (d.format !== "fet") throw new ProblemError({ path: ["format"], message: 'must be "fet" or "school"' });
   if (typeof d.text !== "string") throw new ProblemError({ path: ["text"], message: "must be the .fet file as a string" });
   if (d.ignoreUnsupported !== undefined && typeof d.ignoreUnsupported !== "boolean") throw new ProblemError({ path: ["ignoreUnsupported"], message: "must be true or false" });
   return compileFet(d.text, { ignoreUnsupported: d.ignoreUnsupported === true, name: typeof d.name === "string" ? d.name : undefined });

@@ -55,7 +55,7 @@ describe("compileSchool", () => {
   });
 
   it("checks the document shape", () => {
-    expect(() => compileSchool({ format: "ctt", text: "" })).toThrow(/format: must be "fet"/);
+    expect(() => compileSchool({ format: "ctt", text: "" })).toThrow(/format: must be "fet" or "school"/);
     expect(() => compileSchool({ format: "fet", text: 3 })).toThrow(/text: must be the .fet file/);
     expect(compileSchool({ kind: "timetabling", format: "fet", text: fetText({ activities: [{ id: 1 }] }) }).nActivities).toBe(1);
   });

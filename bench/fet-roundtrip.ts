@@ -1,0 +1,74 @@
+/**
+ * Does a `.fet` survive the JSON school model? `npx tsx bench/fet-roundtrip.ts [folder]`
+ * (default: $FET_EXAMPLES or /usr/share/doc/fet-data/examples, read in place: AGPL data, never
+ * copied here). For each file x it compiles readFet(x) and
+ * readFet(fetInputToText(modelToFet(JSON round trip of fetToModel(readFet(x))))) with
+ * ignoreUnsupported and compares the compiled problems (core/school/model/compare.ts: every array,
+ * plus evaluateSchool's verdicts on two random timetables), every constraint element (so types
+ * the compiler does not support are checked too), and the model compiled directly
+ * (compileSchool, format "school"). Prints one line per file and
+ * the count; files FET's own compile refuses are listed apart. No files written.
+ */
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { ProblemError } from "../core/engine/errors";
+import { compileSchool, compileInput, fetInputToText, fetToModel, modelToFet, problemDifferences, readFet, verdictDifferences, constraintDifferences, type SchoolProblem } from "../core/school/index";
+
+const root = process.argv[2] ?? process.env.FET_EXAMPLES ?? "/usr/share/doc/fet-data/examples";
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir).sort()) {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) out.push(...walk(p));
+    else if (e.toLowerCase().endsWith(".fet")) out.push(p);
+  }
+  return out;
+}
+
+const why = (e: unknown) => (e instanceof ProblemError ? e.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : String(e));
+const files = walk(root);
+let same = 0;
+let differ = 0;
+const refused: string[] = [];
+let typed = 0;
+let generic = 0;
+const t0 = performance.now();
+for (const file of files) {
+  const name = relative(root, file);
+  const text = readFileSync(file, "utf8");
+  let original: SchoolProblem;
+  try {
+    original = compileInput(readFet(text), text, { ignoreUnsupported: true });
+  } catch (e) {
+    refused.push(`${name}: ${why(e)}`);
+    continue;
+  }
+  try {
+    const model = JSON.parse(JSON.stringify(fetToModel(readFet(text))));
+    for (const c of [...model.timeConstraints, ...model.spaceConstraints]) c.fields ? generic++ : typed++;
+    const written = fetInputToText(modelToFet(model));
+    const reread = readFet(written);
+    const back = compileInput(reread, written, { ignoreUnsupported: true });
+    const direct = compileSchool({ ...model, ignoreUnsupported: true });
+    const diffs = [
+      ...problemDifferences(original, back, 3),
+      ...problemDifferences(original, direct, 3).map((d) => `direct ${d}`),
+      ...verdictDifferences(original, back, 2),
+      ...constraintDifferences([...original.input.timeConstraints, ...original.input.spaceConstraints], [...reread.timeConstraints, ...reread.spaceConstraints], 3),
+    ];
+    if (diffs.length === 0) {
+      same++;
+      console.log(`same    ${name}`);
+    } else {
+      differ++;
+      console.log(`DIFFERS ${name}: ${diffs.join("; ")}`);
+    }
+  } catch (e) {
+    differ++;
+    console.log(`FAILS   ${name}: ${why(e)}`);
+  }
+}
+console.log(`\n# .fet → model → .fet: ${same} of ${files.length - refused.length} compile to identical problems (${differ} differ; ${refused.length} refused by compile as read; ${root}; ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+console.log(`constraints in the typed form: ${typed}, in the generic form: ${generic}`);
+if (refused.length) console.log(`\n## Refused by compile as read (not a round-trip question)\n\n${refused.map((r) => `- ${r}`).join("\n")}`);
