@@ -3,6 +3,7 @@
  * published JSON Schema (2020-12). Times are referenced as { day, period } by id; a reference with
  * only a day means the whole day. See model/compile.ts for the meaning of every field.
  */
+import { MAX_COURSES, MAX_CURRICULA, MAX_DAYS, MAX_INSTRUCTORS, MAX_LECTURES, MAX_LIST_ITEMS, MAX_PERIODS_PER_DAY, MAX_ROOMS } from "../limits";
 import { weightsSchema } from "../weights";
 
 export interface SlotRef {
@@ -56,7 +57,8 @@ const slotRef = {
   properties: { day: id, period: id },
   description: "A period of a day; without `period`, the whole day.",
 };
-const slots = { type: "array", items: slotRef };
+const slots = { type: "array", maxItems: MAX_LIST_ITEMS, items: slotRef };
+const ids = { type: "array", maxItems: MAX_LIST_ITEMS, items: id };
 const placement = {
   type: "object",
   required: ["course", "day", "period", "room"],
@@ -76,11 +78,11 @@ export const modelJsonSchema = {
     kind: { const: "timetabling" },
     format: { const: "model" },
     name: { type: "string" },
-    days: { type: "array", minItems: 1, maxItems: 14, items: { type: "object", required: ["id"], additionalProperties: false, properties: { id, name: { type: "string" } } } },
+    days: { type: "array", minItems: 1, maxItems: MAX_DAYS, items: { type: "object", required: ["id"], additionalProperties: false, properties: { id, name: { type: "string" } } } },
     periods: {
       type: "array",
       minItems: 1,
-      maxItems: 24,
+      maxItems: MAX_PERIODS_PER_DAY,
       items: {
         type: "object",
         required: ["id"],
@@ -91,15 +93,17 @@ export const modelJsonSchema = {
     rooms: {
       type: "array",
       minItems: 1,
+      maxItems: MAX_ROOMS,
       items: {
         type: "object",
         required: ["id", "capacity"],
         additionalProperties: false,
-        properties: { id, name: { type: "string" }, capacity: { type: "integer", minimum: 0 }, features: { type: "array", items: id }, unavailable: slots },
+        properties: { id, name: { type: "string" }, capacity: { type: "integer", minimum: 0 }, features: ids, unavailable: slots },
       },
     },
     instructors: {
       type: "array",
+      maxItems: MAX_INSTRUCTORS,
       items: {
         type: "object",
         required: ["id"],
@@ -114,10 +118,11 @@ export const modelJsonSchema = {
         },
       },
     },
-    groups: { type: "array", items: { type: "object", required: ["id"], additionalProperties: false, properties: { id, name: { type: "string" } } } },
+    groups: { type: "array", maxItems: MAX_CURRICULA, items: { type: "object", required: ["id"], additionalProperties: false, properties: { id, name: { type: "string" } } } },
     courses: {
       type: "array",
       minItems: 1,
+      maxItems: MAX_COURSES,
       items: {
         type: "object",
         required: ["id", "lecturesPerWeek"],
@@ -127,9 +132,9 @@ export const modelJsonSchema = {
           name: { type: "string" },
           lecturesPerWeek: { type: "integer", minimum: 0 },
           instructor: id,
-          groups: { type: "array", items: id, description: "Student groups attending; their courses never overlap." },
+          groups: { type: "array", maxItems: MAX_CURRICULA, items: id, description: "Student groups attending; their courses never overlap." },
           students: { type: "integer", minimum: 0, default: 0 },
-          requiredFeatures: { type: "array", items: id, description: "Hard: only rooms with all of these features." },
+          requiredFeatures: { ...ids, description: "Hard: only rooms with all of these features." },
           minWorkingDays: { type: "integer", minimum: 0, default: 0 },
           doubleLectures: { type: "boolean", default: false, description: "Soft: lectures should come in back-to-back pairs." },
           unavailable: slots,
@@ -137,7 +142,7 @@ export const modelJsonSchema = {
       },
     },
     weights: weightsSchema,
-    pinned: { type: "array", items: placement },
-    start: { type: "array", items: placement },
+    pinned: { type: "array", maxItems: MAX_LECTURES, items: placement },
+    start: { type: "array", maxItems: MAX_LECTURES, items: placement },
   },
 } as const;
