@@ -80,6 +80,6 @@ export async function run(args: string[]): Promise<void> {
       }
     }
   }
-  if (checks.length) lines.push("## Targets (issue #3)", "", ...checks);
+  if (checks.length) lines.push("## Targets", "", ...checks);
   publish("continuous", lines);
 }

@@ -14,7 +14,7 @@ import { compileTsp } from "../core/tsp/document";
 import { listOption, machineHeader, median, option, publish } from "./report";
 
 const DEFAULT_INSTANCES = ["berlin52", "eil51", "st70", "kroA100", "ch150", "a280"];
-/** Targets from issue #3: median gap at each budget. */
+/** Targets: median gap at each budget. */
 const TARGETS: Record<number, number> = { 2: 3, 10: 1 };
 
 export async function run(args: string[]): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * Issue #3: the continuous algorithms allocate nothing per evaluation once warmed up. Measured as
+ * The continuous algorithms allocate nothing per evaluation once warmed up. Measured as
  * the growth of the V8 heap over synchronous windows of 10,000 evaluations, median of nine
  * windows, in a child process under `node --predictable` (allocation-probe.ts says why). A boxed
  * double per gene or a sort buffer per generation shows up as hundreds of kilobytes per window;

@@ -1,6 +1,6 @@
 /**
  * The evaluator: runs every constraint on a list of placements and sums the costs. For ITC input
- * it reproduces the official validator's Violations and Total Cost (FORMAT.md).
+ * it reproduces the official validator's Violations and Total Cost (docs/itc2007-format.md).
  */
 import { HARD_CONSTRAINTS } from "./constraints/hard";
 import { SOFT_CONSTRAINTS } from "./constraints/soft";

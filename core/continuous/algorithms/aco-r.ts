@@ -6,7 +6,7 @@
  * samples each coordinate from N(s_l,i, σ_i) with σ_i = ξ·mean_e |s_e,i − s_l,i|. The ants of an
  * iteration are evaluated with one batch call and merged into the archive if they beat its worst.
  *
- * Speed (issue #3): the kernel widths σ of a guide cost O(k·d), so they are cached per archive
+ * Speed: the kernel widths σ of a guide cost O(k·d), so they are cached per archive
  * member and dropped whenever the archive changes (late in a run most ants do not enter it, so
  * most ants reuse a cached row); the guide is found by binary search in the cumulative weights;
  * normal deviates come from a ziggurat (one 32-bit draw for ~99% of them).

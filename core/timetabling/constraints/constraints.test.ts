@@ -1,6 +1,6 @@
 /**
  * Every constraint on hand-built placements, checked against the competition's definitions
- * (FORMAT.md): each case states which figure the official validator prints for it.
+ * (docs/itc2007-format.md): each case states which figure the official validator prints for it.
  */
 import { describe, expect, it } from "vitest";
 import { evaluatePlacements } from "../evaluate";

@@ -1,5 +1,5 @@
 /**
- * Hard constraints, counted exactly as the ITC-2007 validator counts them (FORMAT.md), plus the
+ * Hard constraints, counted exactly as the ITC-2007 validator counts them (docs/itc2007-format.md), plus the
  * two the rich model adds (room availability, room suitability). Each takes the problem and the
  * placements and lists its violations; a feasible timetable has none.
  */

@@ -1,5 +1,5 @@
 /**
- * Soft constraints: the ITC-2007 four (FORMAT.md, weights 1/5/2/1 by default) and the three the
+ * Soft constraints: the ITC-2007 four (docs/itc2007-format.md, weights 1/5/2/1 by default) and the three the
  * rich model adds. Each returns its violations with units and weighted cost; the objective is the
  * sum of costs. The local search (solver/board.ts) keeps the same figures incrementally, and tests
  * check both agree.

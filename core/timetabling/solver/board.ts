@@ -194,7 +194,7 @@ export class Board {
     return true;
   }
 
-  /** Isolated lectures of curriculum q in period x (slot s), as FORMAT.md counts them. */
+  /** Isolated lectures of curriculum q in period x (slot s), as docs/itc2007-format.md counts them. */
   private iso(base: number, x: number, s: number): number {
     const cc = this.currCount;
     const n = cc[base + x];
