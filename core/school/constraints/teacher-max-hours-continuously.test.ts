@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardDisagreements, element, fetClVerdict, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
+import { boardDisagreements, breaks, element, fetClVerdict, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
 
 const TYPE = "ConstraintTeacherMaxHoursContinuously";
 const years = [{ name: "Y", groups: [{ name: "G1", subgroups: ["S1", "S2"] }, "G2"] }];
@@ -32,6 +32,12 @@ describe(TYPE, () => {
   it("keeps the incremental Board equal to the from-scratch evaluation", () => {
     expect(boardDisagreements(ourVerdict(spec({ Teacher_Name: "T", Maximum_Hours_Continuously: 1 })).problem)).toBe(0);
     expect(boardDisagreements(ourVerdict(spec({ Teacher_Name: "T", Maximum_Hours_Continuously: 2 }, 60)).problem, 300, 13)).toBe(0);
+  });
+
+  it("a break hour ends a run (FET agrees)", () => {
+    const s: LockedSpec = { days: 2, hours: 6, teachers: ["T"], activities: week(["XX.XX.", "X....."], { teachers: ["T"] }), constraints: [element(TYPE, 100, { Teacher_Name: "T", Maximum_Hours_Continuously: 2 }), breaks([[0, 2], [1, 2]])] };
+    expect(ourVerdict(s).violations(TYPE)).toBe(0);
+    if (hasFetCl) expect(fetClVerdict(s).accepted).toBe(true);
   });
 
   describe.skipIf(!hasFetCl)("fet-cl agrees (skipped when /usr/bin/fet-cl is missing)", () => {

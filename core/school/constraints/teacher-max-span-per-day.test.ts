@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardDisagreements, element, fetClVerdict, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
+import { boardDisagreements, breaks, element, fetClVerdict, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
 
 const TYPE = "ConstraintTeacherMaxSpanPerDay";
 const years = [{ name: "Y", groups: [{ name: "G1", subgroups: ["S1", "S2"] }, "G2"] }];
@@ -31,6 +31,12 @@ describe(TYPE, () => {
   it("keeps the incremental Board equal to the from-scratch evaluation", () => {
     expect(boardDisagreements(ourVerdict(spec({ Teacher_Name: "T", Max_Span: 3, Allow_One_Day_Exception_of_Plus_One: true })).problem)).toBe(0);
     expect(boardDisagreements(ourVerdict(spec({ Teacher_Name: "T", Max_Span: 3, Allow_One_Day_Exception_of_Plus_One: false }, 60)).problem, 300, 13)).toBe(0);
+  });
+
+  it("a break inside the day counts in the span (FET agrees)", () => {
+    const s: LockedSpec = { days: 2, hours: 6, teachers: ["T"], activities: week(["XX.XX.", "X....."], { teachers: ["T"] }), constraints: [element(TYPE, 100, { Teacher_Name: "T", Max_Span: 4 }), breaks([[0, 2], [1, 2]])] };
+    expect(ourVerdict(s).violations(TYPE)).toBe(1);
+    if (hasFetCl) expect(fetClVerdict(s).accepted).toBe(false);
   });
 
   describe.skipIf(!hasFetCl)("fet-cl agrees (skipped when /usr/bin/fet-cl is missing)", () => {
