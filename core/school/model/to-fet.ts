@@ -39,10 +39,10 @@ class Checker {
   throwIfAny(): void {
     if (this.issues.length) throw new ProblemError(this.issues);
   }
-  /** Count `n` elements holding `text` characters; refuse past FET_LIMITS. */
-  spend(path: Path, n: number, text: number): void {
+  /** Count `n` elements of about `markup` characters each (tags, tabs) holding `text` characters; refuse past FET_LIMITS. */
+  spend(path: Path, n: number, text: number, markup = 40): void {
     this.elements += n;
-    this.chars += text + n * 40;
+    this.chars += text + n * markup;
     checkLimit("FET_LIMITS.elements", FET_LIMITS.elements, this.elements, "XML elements", { path }, "XML elements the model writes");
     checkLimit("FET_LIMITS.textChars", FET_LIMITS.textChars, this.chars, "characters", { path }, "characters of the .fet the model writes");
   }
@@ -280,7 +280,15 @@ function constraintToFet(ck: Checker, v: unknown, path: Path, list: "time" | "sp
   const weight = typeof c.weight === "number" && Number.isFinite(c.weight) && c.weight >= 0 && c.weight <= 100 ? c.weight : ck.fail([...path, "weight"], "must be a number from 0 to 100 (Weight_Percentage)");
   const active = c.active === undefined ? true : ck.bool(c.active, [...path, "active"]);
   const comments = c.comments === undefined ? "" : ck.text(c.comments, [...path, "comments"], "free");
-  if (type === undefined || weight === undefined || active === undefined || comments === undefined) return undefined;
+  if (type === undefined) return undefined;
+  // a bad weight, active flag or comment: still check the fields, so every mistake is reported at once
+  const before = ck.issues.length;
+  const node = constraintNode(ck, c, type, weight ?? 0, active ?? true, comments ?? "", path, list);
+  if (!node || weight === undefined || active === undefined || comments === undefined || ck.issues.length > before) return undefined;
+  return { type: node.name, list, index, weight, active, node, path: `${path[0]}[${index}]` };
+}
+
+function constraintNode(ck: Checker, c: Record<string, unknown>, type: string, weight: number, active: boolean, comments: string, path: Path, list: "time" | "space"): FetNode | undefined {
   const element = elementOfType(type);
   if (!XML_NAME.test(element)) return ck.fail([...path, "type"], `"${short(type)}" is not a FET constraint type name`);
   const children: FetNode[] = [leaf("Weight_Percentage", String(weight))];
@@ -290,9 +298,7 @@ function constraintToFet(ck: Checker, v: unknown, path: Path, list: "time" | "sp
     for (const k of Object.keys(c)) if (!HEAD_KEYS.has(k) && k !== "fields") ck.fail([...path, k], "the generic form (with `fields`) takes only type, weight, active, comments and fields");
     const f = ck.object(c.fields, [...path, "fields"], undefined, "FET fields by XML name");
     if (!f) return undefined;
-    const before = ck.issues.length;
     genericNodes(ck, f, [...path, "fields"], children, 3);
-    if (ck.issues.length > before) return undefined;
   } else {
     if (!spec) {
       return ck.fail([...path, "type"], `unknown constraint type "${short(type)}": write FET's other types in the generic form { type, weight, fields: { Xml_Name: value } }`);
@@ -305,7 +311,10 @@ function constraintToFet(ck: Checker, v: unknown, path: Path, list: "time" | "sp
       const fp = [...path, f.key];
       if (f.list) {
         const items = ck.list(value, fp, FET_LIMITS.elements, "elements", "items");
-        ck.spend(fp, items.length * (f.kind === "slot" ? 3 : 1) + 1, 0);
+        // an item is `\t<Xml>…</Xml>\n`; a slot adds its day and hour elements
+        const markup = f.kind === "slot" ? 4 * f.xml.length + 2 * (f.slot![0].length + f.slot![1].length) + 24 : 2 * f.xml.length + 7;
+        ck.spend(fp, items.length * (f.kind === "slot" ? 3 : 1), 0, markup / (f.kind === "slot" ? 3 : 1));
+        ck.spend(fp, 1, 0);
         children.push(leaf(f.count!, String(items.length)));
         items.forEach((item, j) => {
           const node = fieldNode(ck, f.xml, f.kind, f.slot, item, [...fp, j]);
@@ -320,8 +329,7 @@ function constraintToFet(ck: Checker, v: unknown, path: Path, list: "time" | "sp
   }
   children.push(leaf("Active", String(active)), leaf("Comments", comments));
   ck.spend(path, 3, comments.length);
-  const node: FetNode = { name: spec?.element ?? element, text: "", children, line: 0, column: 0 };
-  return { type: node.name, list, index, weight, active, node, path: `${path[0]}[${index}]` };
+  return { name: spec?.element ?? element, text: "", children, line: 0, column: 0 };
 }
 
 const SLOT_KEYS = new Set(["day", "hour"]);
