@@ -15,6 +15,16 @@ describe("safeRedirect", () => {
     expect(safeRedirect("//evil.example", "")).toBe("");
   });
 
+  it("refuses paths that only become another origin once dot segments and escapes are normalised", () => {
+    // Each of these resolves to the path "//evil.com", which a browser reads as the host evil.com.
+    for (const bad of ["/.//evil.com", "/..//evil.com", "/%2e//evil.com", "/%2E%2E//evil.com", "/app/..//evil.com", "/app/%2e%2e//evil.com", "/./%5cevil.com"]) {
+      expect(safeRedirect(bad), bad).toBe("/app/jobs");
+      expect(redirectQuery(bad), bad).toBe("");
+    }
+    // Normalisation still keeps harmless dot segments inside the site.
+    expect(safeRedirect("/app/./jobs/../jobs?x=1")).toBe("/app/jobs?x=1");
+  });
+
   it("builds the query that carries the destination between sign-in and sign-up", () => {
     expect(redirectQuery("/accept-invitation/inv_1?x=1")).toBe("?redirectTo=%2Faccept-invitation%2Finv_1%3Fx%3D1");
     // The page reading the query gets back the same (normalised) path.
