@@ -89,6 +89,8 @@ const TINY = fetText({
     constraint("ConstraintActivityPreferredRooms", 100, "\t<Activity_Id>3</Activity_Id>\n\t<Number_of_Preferred_Rooms>2</Number_of_Preferred_Rooms>\n\t<Preferred_Room>R1</Preferred_Room>\n\t<Preferred_Room>R2</Preferred_Room>"),
     constraint("ConstraintRoomNotAvailableTimes", 70, `\t<Room>R2</Room>\n\t<Number_of_Not_Available_Times>1</Number_of_Not_Available_Times>\n${times("Not_Available_Time", [["Thu", "h4"]])}`),
     constraint("ConstraintTeacherHomeRoom", 100, "\t<Teacher>T3</Teacher>\n\t<Room>R1</Room>"),
+    // typed although no FET example uses it (fields checked with fet-cl, vocabulary.ts); not solved yet
+    constraint("ConstraintTeacherMinGapsBetweenRoomChanges", 90, "\t<Teacher>T2</Teacher>\n\t<Min_Gaps_Between_Room_Changes>1</Min_Gaps_Between_Room_Changes>"),
   ],
 });
 
@@ -105,6 +107,7 @@ describe("fetToModel", () => {
     expect(m.timeConstraints![7]).toEqual({ type: "TwoActivitiesOrdered", weight: 100, active: false, firstActivityId: 3, secondActivityId: 5 });
     expect(m.timeConstraints![6]).toMatchObject({ students: "Y2", teacher: "", duration: "", preferredStartingTimes: [{ day: "Mon", hour: "h2" }, { day: "Thu", hour: "h2" }] });
     expect(m.spaceConstraints![1]).toEqual({ type: "ActivityPreferredRooms", weight: 100, activityId: 3, preferredRooms: ["R1", "R2"] });
+    expect(m.spaceConstraints![4]).toEqual({ type: "TeacherMinGapsBetweenRoomChanges", weight: 90, teacher: "T2", minGapsBetweenRoomChanges: 1 });
   });
 
   it("keeps elements without a typed form, and typed ones that do not fit, in the generic form", () => {
@@ -130,10 +133,8 @@ describe("round trip", () => {
     const text = fetInputToText(modelToFet(model));
     expectSame(original, compileFet(text, { ignoreUnsupported: true }));
     expectSame(original, compileSchool({ ...model, ignoreUnsupported: true }));
-    expect(original.ignored).toEqual([
-      { type: "ConstraintStudentsSetMaxDaysPerWeek", count: 1 },
-      { type: "ConstraintTeacherMaxAfternoonsPerWeek", count: 1 },
-    ]);
+    // unsupported types are skipped alike on both sides (problemDifferences compares `ignored` too)
+    expect(original.ignored).toContainEqual({ type: "ConstraintTeacherMaxAfternoonsPerWeek", count: 1 });
   });
 
   it("the fixture: the JSON document and its .fet compile to the identical problem", () => {
@@ -149,7 +150,7 @@ describe("round trip", () => {
 
   it("refuses unsupported types unless ignoreUnsupported, like a .fet", () => {
     const issues = issuesOf(() => compileSchool(smallJson()));
-    expect(issues.map((i) => i.path)).toEqual([["ConstraintStudentsSetMaxDaysPerWeek"]]);
+    expect(issues.map((i) => i.path)).toEqual([["ConstraintSchoolTripDays"]]);
     expect(issues[0].message).toMatch(/unsupported/);
   });
 
@@ -253,9 +254,10 @@ describe("modelToFet errors: JSON paths, before anything is built", () => {
     expect(e1.limit).toMatchObject({ name: "FET_LIMITS.days", maximum: FET_LIMITS.days, actual: FET_LIMITS.days + 1 });
     expect(e1.issues[0].path).toEqual(["days"]);
     // a sparse array of 10 million holes: refused by its length, without visiting the holes
+    const holes = new Array(10_000_000);
     const t0 = performance.now();
-    const e2 = errorOf(() => modelToFet({ format: "school", days: ["d"], hours: ["h"], timeConstraints: new Array(10_000_000) }));
-    expect(performance.now() - t0).toBeLessThan(200);
+    const e2 = errorOf(() => modelToFet({ format: "school", days: ["d"], hours: ["h"], timeConstraints: holes }));
+    expect(performance.now() - t0).toBeLessThan(100);
     expect(e2.limit).toMatchObject({ name: "FET_LIMITS.constraints", actual: 10_000_000 });
     expect(e2.issues[0].path).toEqual(["timeConstraints"]);
     const e3 = errorOf(() => modelToFet({ format: "school", days: ["d"], hours: ["h"], students: [{ name: "Y", groups: new Array(FET_LIMITS.studentSets + 1) }] }));

@@ -71,6 +71,8 @@ const SCALARS: Record<string, [key: string, kind: FieldKind, description: string
   Max_Building_Changes_Per_Day: ["maxBuildingChangesPerDay", "int", "Maximum building changes a day."],
   Max_Building_Changes_Per_Week: ["maxBuildingChangesPerWeek", "int", "Maximum building changes a week."],
   Max_Room_Changes_Per_Day: ["maxRoomChangesPerDay", "int", "Maximum room changes a day."],
+  Max_Room_Changes_Per_Week: ["maxRoomChangesPerWeek", "int", "Maximum room changes a week."],
+  MaxGaps: ["maxGaps", "int", "Maximum free hours between the activities (on the same day)."],
   Min_Gaps_Between_Building_Changes: ["minGapsBetweenBuildingChanges", "int", "Minimum free hours between two building changes."],
   Min_Gaps_Between_Room_Changes: ["minGapsBetweenRoomChanges", "int", "Minimum free hours between two room changes."],
   MinDays: ["minDays", "int", "Minimum days between the activities."],
@@ -108,8 +110,8 @@ const LISTS: Record<string, FieldSpec> = {
 };
 
 /**
- * Every FET constraint type the official examples use (and every type core/school/constraints
- * compiles), without the `Constraint` prefix: its fields in FET's order, besides Weight_Percentage,
+ * Every FET constraint type the examples shipped with FET use (and every type core/school/constraints
+ * compiles), plus a few more checked with fet-cl, without the `Constraint` prefix: its fields in FET's order, besides Weight_Percentage,
  * Active and Comments. `Name[]` is a list (written with its `Number_of_…` count before the items).
  */
 const TYPES: Record<string, string> = {
@@ -258,6 +260,40 @@ const TYPES: Record<string, string> = {
   TwoActivitiesGrouped: "First_Activity_Id Second_Activity_Id",
   TwoActivitiesOrdered: "First_Activity_Id Second_Activity_Id",
   TwoActivitiesOrderedIfSameDay: "First_Activity_Id Second_Activity_Id",
+  // Not in FET's examples: fet-cl 6.8.5 reads these fields and writes them back in this order.
+  ActivitiesBeginStudentsDay: "Teacher_Name Students_Name Subject_Name Activity_Tag_Name",
+  ActivitiesBeginTeachersDay: "Teacher_Name Students_Name Subject_Name Activity_Tag_Name",
+  ActivitiesEndTeachersDay: "Teacher_Name Students_Name Subject_Name Activity_Tag_Name",
+  ActivityBeginsStudentsDay: "Activity_Id",
+  ActivityBeginsTeachersDay: "Activity_Id",
+  ActivityEndsTeachersDay: "Activity_Id",
+  MaxGapsBetweenActivities: "Activity_Id[] MaxGaps",
+  StudentsActivityTagMinHoursDaily: "Activity_Tag Minimum_Hours_Daily Allow_Empty_Days",
+  StudentsMaxRoomChangesPerDay: "Max_Room_Changes_Per_Day",
+  StudentsMaxRoomChangesPerWeek: "Max_Room_Changes_Per_Week",
+  StudentsMinGapsBetweenActivityTag: "Activity_Tag MinGaps",
+  StudentsMinGapsBetweenRoomChanges: "Min_Gaps_Between_Room_Changes",
+  StudentsSetActivityTagMaxHoursContinuously: "Maximum_Hours_Continuously Students Activity_Tag",
+  StudentsSetActivityTagMinHoursDaily: "Minimum_Hours_Daily Allow_Empty_Days Students Activity_Tag",
+  StudentsSetMaxBuildingChangesPerWeek: "Students Max_Building_Changes_Per_Week",
+  StudentsSetMaxDaysPerWeek: "Students Max_Days_Per_Week",
+  StudentsSetMaxHoursContinuously: "Maximum_Hours_Continuously Students",
+  StudentsSetMaxRoomChangesPerDay: "Students Max_Room_Changes_Per_Day",
+  StudentsSetMaxRoomChangesPerWeek: "Students Max_Room_Changes_Per_Week",
+  StudentsSetMaxSpanPerDay: "Max_Span Students",
+  StudentsSetMinGapsBetweenActivityTag: "Students Activity_Tag MinGaps",
+  StudentsSetMinGapsBetweenOrderedPairOfActivityTags: "Students First_Activity_Tag Second_Activity_Tag MinGaps",
+  TeacherActivityTagMaxHoursContinuously: "Teacher_Name Activity_Tag_Name Maximum_Hours_Continuously",
+  TeacherActivityTagMinHoursDaily: "Teacher_Name Activity_Tag_Name Minimum_Hours_Daily Allow_Empty_Days",
+  TeacherMaxRoomChangesPerWeek: "Teacher Max_Room_Changes_Per_Week",
+  TeacherMinGapsBetweenActivityTag: "Teacher Activity_Tag MinGaps",
+  TeacherMinGapsBetweenOrderedPairOfActivityTags: "Teacher First_Activity_Tag Second_Activity_Tag MinGaps",
+  TeacherMinGapsBetweenRoomChanges: "Teacher Min_Gaps_Between_Room_Changes",
+  TeachersActivityTagMinHoursDaily: "Activity_Tag_Name Minimum_Hours_Daily Allow_Empty_Days",
+  TeachersMaxRoomChangesPerWeek: "Max_Room_Changes_Per_Week",
+  TeachersMinGapsBetweenActivityTag: "Activity_Tag MinGaps",
+  TeachersMinGapsBetweenOrderedPairOfActivityTags: "First_Activity_Tag Second_Activity_Tag MinGaps",
+  TeachersMinGapsBetweenRoomChanges: "Min_Gaps_Between_Room_Changes",
 };
 
 /** Space constraints (Space_Constraints_List); every other listed type is a time constraint. */
@@ -273,7 +309,10 @@ const SPACE = new Set([
   "TeacherMaxBuildingChangesPerWeek", "TeacherMaxRoomChangesPerDay", "TeacherMaxRoomChangesPerRealDay", 
   "TeacherMinGapsBetweenBuildingChanges", "TeacherRoomNotAvailableTimes", "TeachersMaxBuildingChangesPerDay", 
   "TeachersMaxBuildingChangesPerWeek", "TeachersMaxRoomChangesPerDay", "TeachersMaxRoomChangesPerRealDay", 
-  "TeachersMinGapsBetweenBuildingChanges"
+  "TeachersMinGapsBetweenBuildingChanges",
+  "StudentsMaxRoomChangesPerDay", "StudentsMaxRoomChangesPerWeek", "StudentsMinGapsBetweenRoomChanges", "StudentsSetMaxBuildingChangesPerWeek",
+  "StudentsSetMaxRoomChangesPerDay", "StudentsSetMaxRoomChangesPerWeek", "TeacherMaxRoomChangesPerWeek", "TeacherMinGapsBetweenRoomChanges",
+  "TeachersMaxRoomChangesPerWeek", "TeachersMinGapsBetweenRoomChanges"
 ]);
 
 export interface TypeSpec {
