@@ -94,6 +94,13 @@ import { studentsMaxBuildingChangesPerWeek } from "./students-max-building-chang
 import { teacherMinGapsBetweenBuildingChanges } from "./teacher-min-gaps-between-building-changes";
 import { teachersMinGapsBetweenBuildingChanges } from "./teachers-min-gaps-between-building-changes";
 import { studentsMinGapsBetweenBuildingChanges } from "./students-min-gaps-between-building-changes";
+import { teachersActivityTagMaxHoursDaily } from "./teachers-activity-tag-max-hours-daily";
+import { teachersActivityTagMaxHoursContinuously } from "./teachers-activity-tag-max-hours-continuously";
+import { studentsActivityTagMaxHoursContinuously } from "./students-activity-tag-max-hours-continuously";
+import { teacherActivityTagMaxHoursDaily } from "./teacher-activity-tag-max-hours-daily";
+import { studentsActivityTagMaxHoursDaily } from "./students-activity-tag-max-hours-daily";
+import { studentsSetActivityTagMaxHoursDaily } from "./students-set-activity-tag-max-hours-daily";
+import { studentsMinGapsBetweenOrderedPairOfActivityTags } from "./students-min-gaps-between-ordered-pair-of-activity-tags";
 export type { ConstraintDefinition, CompileContext, Instance } from "./types";
 
 const LIST: ConstraintDefinition[] = [
@@ -187,6 +194,13 @@ const LIST: ConstraintDefinition[] = [
   teacherMinGapsBetweenBuildingChanges,
   teachersMinGapsBetweenBuildingChanges,
   studentsMinGapsBetweenBuildingChanges,
+  teachersActivityTagMaxHoursDaily,
+  teachersActivityTagMaxHoursContinuously,
+  studentsActivityTagMaxHoursContinuously,
+  teacherActivityTagMaxHoursDaily,
+  studentsActivityTagMaxHoursDaily,
+  studentsSetActivityTagMaxHoursDaily,
+  studentsMinGapsBetweenOrderedPairOfActivityTags,
 ];
 
 export const CONSTRAINTS: Record<string, ConstraintDefinition> = Object.fromEntries(LIST.map((d) => [d.type, d]));
