@@ -213,7 +213,7 @@ describe("modelToFet errors: JSON paths, before anything is built", () => {
       { type: "TeacherMaxGapsPerWeek", weight: 100, teacher: "Bob", maxGaps: 1, colour: "red" },
       { type: "TeacherMaxGapsPerWeek", weight: 120, teacher: "Bob", maxGaps: -1 },
       { type: "BreakTimes", weight: 100, breaks: [{ day: "Mon" }] },
-      { type: "StudentsSetMaxDaysPerWeek", weight: 100, fields: { "bad name": "x", Ok: 3 as unknown as string } },
+      { type: "StudentsSetMaxDaysPerWeek", weight: 100, fields: { "bad name": "x", Ok: 3 as unknown as string, A: { B: { C: { D: { E: "too deep" } } } } } },
     ];
     const issues = issuesOf(() => modelToFet(m));
     expect(issues.map((i) => [i.path.join("."), i.message.split(":")[0]])).toEqual([
@@ -225,6 +225,7 @@ describe("modelToFet errors: JSON paths, before anything is built", () => {
       ["timeConstraints.4.breaks.0.hour", "must be a string"],
       ["timeConstraints.5.fields.bad name", "is not an XML element name"],
       ["timeConstraints.5.fields.Ok", "must be a string, an object or an array of those"],
+      ["timeConstraints.5.fields.A.B.C.D", "nested deeper than 4 levels"],
     ]);
   });
 
@@ -278,11 +279,12 @@ describe("schoolModelJsonSchema", () => {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   const validate = ajv.compile(schoolModelJsonSchema);
 
-  it("is a valid 2020-12 schema with a description for every constraint type", () => {
+  it("is a valid 2020-12 schema with a description for every constraint type, and no $ref (it can be embedded)", () => {
     expect(schoolModelJsonSchema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
-    type Branches = { else: { allOf: { then: { description: string } }[] } };
-    const { timeConstraint, spaceConstraint } = schoolModelJsonSchema.$defs as unknown as Record<string, Branches>;
-    const branches = [...timeConstraint.else.allOf, ...spaceConstraint.else.allOf];
+    expect(JSON.stringify(schoolModelJsonSchema)).not.toContain("$ref");
+    type Branches = { items: { else: { allOf: { then: { description: string } }[] } } };
+    const { timeConstraints, spaceConstraints } = schoolModelJsonSchema.properties as unknown as Record<string, Branches>;
+    const branches = [...timeConstraints.items.else.allOf, ...spaceConstraints.items.else.allOf];
     expect(branches).toHaveLength(CONSTRAINT_TYPES.size);
     for (const b of branches) expect(b.then.description.length).toBeGreaterThan(20);
   });
@@ -307,6 +309,7 @@ describe("schoolModelJsonSchema", () => {
     expect(bad((m) => (m.teachers = ["Ann", "Ann"]))).toBe(false);
     expect(bad((m) => (m.teachers = [" Ann"]))).toBe(false);
     expect(bad((m) => (m.timeConstraints![4] = { type: "Anything", weight: 100, fields: { A: { B: ["1", "2"] } } }))).toBe(true);
+    expect(bad((m) => (m.timeConstraints![4] = { type: "Anything", weight: 100, fields: { A: { B: { C: { D: { E: "too deep" } } } } } }))).toBe(false);
   });
 });
 

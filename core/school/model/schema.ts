@@ -7,11 +7,30 @@
  */
 import { CONSTRAINTS } from "../constraints/index";
 import { FET_LIMITS } from "../fet/types";
-import { CONSTRAINT_TYPES, type FieldSpec } from "./vocabulary";
+import { CONSTRAINT_TYPES, GENERIC_DEPTH, type FieldSpec } from "./vocabulary";
 
-const name = { type: "string", maxLength: FET_LIMITS.textPerElement };
-const names = (description: string, maxItems: number) => ({ type: "array", items: { $ref: "#/$defs/name" }, uniqueItems: true, maxItems, description });
+/** Names: no leading or trailing spaces (FET trims them); "" occurs in FET's own files. */
+const name = { type: "string", maxLength: FET_LIMITS.textPerElement, pattern: "^(?:\\S(?:[\\s\\S]*\\S)?)?$" };
+const names = (description: string, maxItems: number) => ({ type: "array", items: name, uniqueItems: true, maxItems, description });
 const count = { type: "integer", minimum: 0, maximum: 10_000_000 };
+const slot = {
+  type: "object",
+  required: ["day", "hour"],
+  additionalProperties: false,
+  properties: { day: name, hour: name },
+  description: "An hour of a day, by name.",
+};
+
+/**
+ * Generic fields nest at most GENERIC_DEPTH levels (vocabulary.ts). Written out level by level
+ * rather than with $ref: the schema has no $defs, so it can be embedded in another document
+ * (core/timetabling embeds its format branches the same way).
+ */
+function genericObject(depth: number): Record<string, unknown> {
+  const inner = depth > 1 ? genericObject(depth - 1) : undefined;
+  const item = inner ? { anyOf: [{ type: "string" }, inner] } : { type: "string" };
+  return { type: "object", propertyNames: { pattern: "^[A-Za-z_][A-Za-z0-9_.-]*$" }, additionalProperties: { anyOf: [item, { type: "array", items: item }] } };
+}
 
 function fieldSchema(f: FieldSpec): Record<string, unknown> {
   const one =
@@ -23,7 +42,7 @@ function fieldSchema(f: FieldSpec): Record<string, unknown> {
           ? { anyOf: [{ type: "integer", minimum: 1 }, { const: "" }] }
           : f.kind === "bool"
             ? { type: "boolean" }
-            : { $ref: "#/$defs/slot" };
+            : slot;
   return { description: f.description, ...(f.count ? { type: "array", items: one } : one) };
 }
 
@@ -31,6 +50,48 @@ const head = {
   weight: { type: "number", minimum: 0, maximum: 100, description: "FET's Weight_Percentage: 100 = must hold (hard); below 100 = a preference, each violation costs weight / 100 (soft)." },
   active: { type: "boolean", default: true, description: "false = kept in the file but not used." },
   comments: { type: "string", description: "Free text." },
+};
+
+
+const subgroup = { type: "object", required: ["name"], additionalProperties: false, properties: { name, numberOfStudents: count } };
+const group = { type: "object", required: ["name"], additionalProperties: false, properties: { name, numberOfStudents: count, subgroups: { type: "array", items: subgroup } } };
+const year = { type: "object", required: ["name"], additionalProperties: false, properties: { name, numberOfStudents: count, groups: { type: "array", items: group } } };
+const room = {
+  type: "object",
+  required: ["name"],
+  additionalProperties: false,
+  properties: {
+    name,
+    building: { type: "string", description: "One of buildings (absent or \"\" = none)." },
+    capacity: { ...count, default: 30000, description: "Seats (with BasicCompulsorySpace, a smaller room than the activity's students is a violation)." },
+    virtual: { type: "boolean", default: false, description: "FET's virtual room (kept, not solved)." },
+  },
+};
+const activity = {
+  type: "object",
+  required: ["id", "subject", "duration"],
+  additionalProperties: false,
+  properties: {
+    id: { type: "integer", minimum: 0, maximum: 2_000_000_000, description: "Unique id (constraints name activities by id)." },
+    groupId: { type: "integer", minimum: 0, maximum: 2_000_000_000, description: "FET's Activity_Group_Id: the lessons of a split activity share it (the first lesson's id); 0 or absent = not split." },
+    subject: name,
+    teachers: { type: "array", items: name, description: "Teachers (all of them teach it together)." },
+    students: { type: "array", items: name, description: "Students sets (years, groups or subgroups) attending." },
+    tags: { type: "array", items: name, description: "Activity tags." },
+    duration: { type: "integer", minimum: 1, maximum: FET_LIMITS.hoursPerDay, description: "Consecutive hours." },
+    totalDuration: { type: "integer", minimum: 1, description: "Hours of the whole split activity (computed when absent)." },
+    active: { type: "boolean", default: true, description: "false = kept but not scheduled." },
+    numberOfStudents: { ...count, description: "Overrides the sum of the students sets' sizes." },
+  },
+};
+
+const genericConstraint = {
+  type: "object",
+  required: ["type", "weight", "fields"],
+  additionalProperties: false,
+  description:
+    "Any FET constraint element: its fields by XML name (a string, an object for nested elements, an array for repeated ones), e.g. { \"Teacher_Name\": \"Ann\", \"Number_of_Activities\": \"2\", \"Activity_Id\": [\"1\", \"2\"] }.",
+  properties: { type: { type: "string", minLength: 1 }, ...head, fields: genericObject(GENERIC_DEPTH) },
 };
 
 function typeSchema(type: string): Record<string, unknown> {
@@ -56,7 +117,7 @@ function constraintSchema(list: "time" | "space"): Record<string, unknown> {
     properties: { type: { type: "string", minLength: 1 } },
     description: `A ${list} constraint: FET's type without "Constraint" and its fields, or any FET element in the generic form with \`fields\`.`,
     if: { required: ["fields"] },
-    then: { $ref: "#/$defs/genericConstraint" },
+    then: genericConstraint,
     else: { properties: { type: { enum: types } }, allOf: types.map(typeSchema) },
   };
 }
@@ -85,81 +146,12 @@ export const schoolModelJsonSchema = {
       type: "array",
       maxItems: FET_LIMITS.studentSets,
       description: "Years; a year is the union of its groups, a group of its subgroups; a year without groups or a group without subgroups is taught as one subgroup.",
-      items: { $ref: "#/$defs/year" },
+      items: year,
     },
     buildings: names("Buildings.", FET_LIMITS.buildings),
-    rooms: { type: "array", maxItems: FET_LIMITS.rooms, items: { $ref: "#/$defs/room" }, description: "Rooms." },
-    activities: { type: "array", maxItems: FET_LIMITS.activities, items: { $ref: "#/$defs/activity" }, description: "Activities (lessons); a split activity is several sharing groupId." },
-    timeConstraints: { type: "array", maxItems: FET_LIMITS.constraints, items: { $ref: "#/$defs/timeConstraint" }, description: "FET's time constraints." },
-    spaceConstraints: { type: "array", maxItems: FET_LIMITS.constraints, items: { $ref: "#/$defs/spaceConstraint" }, description: "FET's space (room) constraints." },
-  },
-  $defs: {
-    name: { ...name, pattern: "^(?:\\S(?:[\\s\\S]*\\S)?)?$", description: "A name (no leading or trailing spaces; FET trims them)." },
-    slot: {
-      type: "object",
-      required: ["day", "hour"],
-      additionalProperties: false,
-      properties: { day: { $ref: "#/$defs/name" }, hour: { $ref: "#/$defs/name" } },
-      description: "An hour of a day, by name.",
-    },
-    subgroup: {
-      type: "object",
-      required: ["name"],
-      additionalProperties: false,
-      properties: { name: { $ref: "#/$defs/name" }, numberOfStudents: count },
-    },
-    group: {
-      type: "object",
-      required: ["name"],
-      additionalProperties: false,
-      properties: { name: { $ref: "#/$defs/name" }, numberOfStudents: count, subgroups: { type: "array", items: { $ref: "#/$defs/subgroup" } } },
-    },
-    year: {
-      type: "object",
-      required: ["name"],
-      additionalProperties: false,
-      properties: { name: { $ref: "#/$defs/name" }, numberOfStudents: count, groups: { type: "array", items: { $ref: "#/$defs/group" } } },
-    },
-    room: {
-      type: "object",
-      required: ["name"],
-      additionalProperties: false,
-      properties: {
-        name: { $ref: "#/$defs/name" },
-        building: { type: "string", description: "One of buildings (absent or \"\" = none)." },
-        capacity: { ...count, default: 30000, description: "Seats (with BasicCompulsorySpace, a smaller room than the activity's students is a violation)." },
-        virtual: { type: "boolean", default: false, description: "FET's virtual room (kept, not solved)." },
-      },
-    },
-    activity: {
-      type: "object",
-      required: ["id", "subject", "duration"],
-      additionalProperties: false,
-      properties: {
-        id: { type: "integer", minimum: 0, maximum: 2_000_000_000, description: "Unique id (constraints name activities by id)." },
-        groupId: { type: "integer", minimum: 0, maximum: 2_000_000_000, description: "FET's Activity_Group_Id: the lessons of a split activity share it (the first lesson's id); 0 or absent = not split." },
-        subject: { $ref: "#/$defs/name" },
-        teachers: { type: "array", items: { $ref: "#/$defs/name" }, description: "Teachers (all of them teach it together)." },
-        students: { type: "array", items: { $ref: "#/$defs/name" }, description: "Students sets (years, groups or subgroups) attending." },
-        tags: { type: "array", items: { $ref: "#/$defs/name" }, description: "Activity tags." },
-        duration: { type: "integer", minimum: 1, maximum: FET_LIMITS.hoursPerDay, description: "Consecutive hours." },
-        totalDuration: { type: "integer", minimum: 1, description: "Hours of the whole split activity (computed when absent)." },
-        active: { type: "boolean", default: true, description: "false = kept but not scheduled." },
-        numberOfStudents: { ...count, description: "Overrides the sum of the students sets' sizes." },
-      },
-    },
-    genericValue: {
-      anyOf: [{ type: "string" }, { $ref: "#/$defs/genericObject" }, { type: "array", items: { anyOf: [{ type: "string" }, { $ref: "#/$defs/genericObject" }] } }],
-    },
-    genericObject: { type: "object", propertyNames: { pattern: "^[A-Za-z_][A-Za-z0-9_.-]*$" }, additionalProperties: { $ref: "#/$defs/genericValue" } },
-    genericConstraint: {
-      type: "object",
-      required: ["type", "weight", "fields"],
-      additionalProperties: false,
-      description: "Any FET constraint element: its fields by XML name (a string, an object for nested elements, an array for repeated ones), e.g. { \"Teacher_Name\": \"Ann\", \"Number_of_Activities\": \"2\", \"Activity_Id\": [\"1\", \"2\"] }.",
-      properties: { type: { type: "string", minLength: 1 }, ...head, fields: { $ref: "#/$defs/genericObject" } },
-    },
-    timeConstraint: constraintSchema("time"),
-    spaceConstraint: constraintSchema("space"),
+    rooms: { type: "array", maxItems: FET_LIMITS.rooms, items: room, description: "Rooms." },
+    activities: { type: "array", maxItems: FET_LIMITS.activities, items: activity, description: "Activities (lessons); a split activity is several sharing groupId." },
+    timeConstraints: { type: "array", maxItems: FET_LIMITS.constraints, items: constraintSchema("time"), description: "FET's time constraints." },
+    spaceConstraints: { type: "array", maxItems: FET_LIMITS.constraints, items: constraintSchema("space"), description: "FET's space (room) constraints." },
   },
 } as const;

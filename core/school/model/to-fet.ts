@@ -10,7 +10,7 @@
 import { checkLimit, ProblemError, type InputIssue } from "../../engine/errors";
 import { FET_LIMITS, type FetActivity, type FetConstraint, type FetInput, type FetNode, type FetRoom, type FetYear } from "../fet/types";
 import { splitTotals } from "./from-fet";
-import { CONSTRAINT_TYPES, elementOfType, typeOfElement } from "./vocabulary";
+import { CONSTRAINT_TYPES, elementOfType, GENERIC_DEPTH, typeOfElement } from "./vocabulary";
 
 type Path = (string | number)[];
 
@@ -51,7 +51,8 @@ class Checker {
     if (v === undefined && optional) return [];
     if (!Array.isArray(v)) return this.fail(path, "must be an array") ?? [];
     checkLimit(`FET_LIMITS.${limitName}`, limit, v.length, what, { path });
-    return v;
+    // holes (possible in arrays built in code, not in parsed JSON) become undefined and are reported
+    return Array.from(v);
   }
   /** A string FET can store: XML characters, at most textPerElement long; names and values not padded with spaces. */
   text(v: unknown, path: Path, mode: "value" | "free"): string | undefined {
@@ -298,7 +299,7 @@ function constraintNode(ck: Checker, c: Record<string, unknown>, type: string, w
     for (const k of Object.keys(c)) if (!HEAD_KEYS.has(k) && k !== "fields") ck.fail([...path, k], "the generic form (with `fields`) takes only type, weight, active, comments and fields");
     const f = ck.object(c.fields, [...path, "fields"], undefined, "FET fields by XML name");
     if (!f) return undefined;
-    genericNodes(ck, f, [...path, "fields"], children, 3);
+    genericNodes(ck, f, [...path, "fields"], children, 1);
   } else {
     if (!spec) {
       return ck.fail([...path, "type"], `unknown constraint type "${short(type)}": write FET's other types in the generic form { type, weight, fields: { Xml_Name: value } }`);
@@ -367,7 +368,7 @@ function fieldNode(ck: Checker, xml: string, kind: string, slot: [string, string
 
 /** Generic fields → child nodes (strings are leaves, objects nest, arrays repeat). */
 function genericNodes(ck: Checker, o: Record<string, unknown>, path: Path, out: FetNode[], depth: number): void {
-  if (depth > FET_LIMITS.depth) return void ck.fail(path, `nested deeper than ${FET_LIMITS.depth} levels`);
+  if (depth > GENERIC_DEPTH) return void ck.fail(path, `nested deeper than ${GENERIC_DEPTH} levels`);
   for (const [name, value] of Object.entries(o)) {
     const p = [...path, name];
     if (!XML_NAME.test(name)) {

@@ -10,6 +10,9 @@
  * the generic form `{ type, weight, fields: { Xml_Name: value } }`, so nothing is lost.
  */
 
+/** Levels of nesting the generic form's `fields` may have (FET's constraint elements nest two). */
+export const GENERIC_DEPTH = 4;
+
 /** How a field's text reads in JSON. */
 export type FieldKind =
   /** a name (teacher, subject, room, day, hour…); "" where FET allows it ("any" / "end of day") */
