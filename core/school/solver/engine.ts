@@ -60,6 +60,8 @@ export interface SchoolState {
   poolSize: number;
   /** How often each unit was pushed out (pushing out a unit costs more each time). */
   bumps: Int32Array;
+  /** Iteration at which each unit was last placed by the forward search. */
+  placedAt: Int32Array;
   // scratch (not checkpointed)
   oldStart: Int32Array;
   oldRoom: Int32Array;
@@ -113,6 +115,7 @@ function newState(problem: SchoolProblem, params: SchoolParams, rng: Rng, maxEva
     poolPos: inversePermutation(units.order),
     poolSize: units.count,
     bumps: new Int32Array(units.count),
+    placedAt: new Int32Array(units.count).fill(-1_000_000),
     oldStart: new Int32Array(units.maxMembers),
     oldRoom: new Int32Array(units.maxMembers),
     ejected: new Int32Array(units.count),
@@ -388,7 +391,13 @@ function ifsStep(st: SchoolState): void {
       if (pass === 0 && st.tabu[tabuBase + s] > st.iteration) continue;
       const ne = clashingUnits(st, u, s);
       let cost = 0;
-      for (let e = 0; e < ne; e++) cost += st.params.ejectionCost + Math.min(st.bumps[st.ejected[e]], 64);
+      for (let e = 0; e < ne; e++) {
+        const x = st.ejected[e];
+        // units with few possible starts are expensive to push out (they have nowhere else to go)
+        cost += st.params.ejectionCost + Math.min(st.bumps[x], 64) + ((st.params.ejectionCost * st.params.freedomWeight) / units.freedom[x] | 0);
+        // just placed: pushing it out again at once would only swap the two back and forth
+        if (st.iteration - st.placedAt[x] < st.params.recentTabu) cost += 1000;
+      }
       if (cost > bestCost) {
         st.evaluations++;
         continue;
@@ -413,6 +422,7 @@ function ifsStep(st: SchoolState): void {
   const nr = snapshotResources(st, u);
   moveUnit(st, u, bestS);
   fromPool(st, u);
+  st.placedAt[u] = st.iteration;
   repairResources(st, u, nr);
   // a room still shared: push the other occupants out
   if (p.compulsorySpace && b.roomClashes > 0) ejectRoomSharers(st, u);
@@ -761,6 +771,7 @@ interface Saved {
   poolPos: Int32Array;
   poolSize: number;
   bumps: Int32Array;
+  placedAt: Int32Array;
 }
 
 export function makeSchoolSolver(id = "school"): Solver<SchoolProblem, SchoolState, SchoolTimetable, SchoolParams> {
@@ -811,6 +822,7 @@ export function makeSchoolSolver(id = "school"): Solver<SchoolProblem, SchoolSta
         poolPos: st.poolPos,
         poolSize: st.poolSize,
         bumps: st.bumps,
+        placedAt: st.placedAt,
       };
       return encodeState(saved);
     },
@@ -837,6 +849,7 @@ export function makeSchoolSolver(id = "school"): Solver<SchoolProblem, SchoolSta
         poolPos: s.poolPos,
         poolSize: s.poolSize,
         bumps: s.bumps,
+        placedAt: s.placedAt,
       });
       return st;
     },

@@ -12,6 +12,8 @@ export interface SchoolParams {
   ruinSize: number;
   ejectionCost: number;
   violationCost: number;
+  freedomWeight: number;
+  recentTabu: number;
 }
 
 export const SCHOOL_PARAMS: readonly ParamSpec[] = [
@@ -22,6 +24,8 @@ export const SCHOOL_PARAMS: readonly ParamSpec[] = [
   { name: "segmentMoves", type: "integer", default: 200_000, min: 100, max: 1e10, help: "Moves per annealing segment of the soft phase; the temperature restarts after each." },
   { name: "ejectionCost", type: "integer", default: 8, min: 0, max: 1000, help: "Forward search: cost of pushing out one unit (plus how often it was pushed out before, up to 64)." },
   { name: "violationCost", type: "integer", default: 16, min: 0, max: 10000, help: "Forward search: cost of each other hard violation a placement causes (compared with ejectionCost)." },
+  { name: "freedomWeight", type: "number", default: 8, min: 0, max: 1000, help: "Forward search: pushing out a unit with f possible starts costs ejectionCost × freedomWeight / f more (units with nowhere else to go stay)." },
+  { name: "recentTabu", type: "integer", default: 0, min: 0, max: 1000, help: "Forward search: a unit placed fewer than this many iterations ago costs 1000 more to push out (0 = off)." },
   { name: "ruinEvery", type: "integer", default: 8, min: 1, max: 1e9, help: "Soft phase: one step in this many is a ruin-and-recreate (a unit in a soft violation and a few neighbours taken out and put back by the forward search)." },
   { name: "ruinSize", type: "integer", default: 3, min: 0, max: 100, help: "Soft phase: at most this many neighbouring units are taken out with it." },
 ];
