@@ -6,6 +6,7 @@ import { app } from "./app";
 import type { Env, QueueMessage } from "./env";
 import { handleQueueBatch } from "./queue/consumer";
 import { sweepExpiredJobs } from "./tenancy/retention";
+import { sweepIdempotencyKeys } from "./api/idempotency";
 import { registerWebhookListener } from "./webhooks/index";
 
 // Job finish and progress hooks (worker/jobs/events.ts): the JobRunner and the queue consumer call
@@ -19,8 +20,11 @@ export { OpsMetrics } from "./ops/ops-metrics";
 export default {
   fetch: (request, env, ctx) => app.fetch(request, env, ctx),
   queue: (batch, env, ctx) => handleQueueBatch(batch, env, ctx),
-  // Daily cron (wrangler.toml [triggers]): deletes jobs' data past their tier's retention.
+  // Daily cron (wrangler.toml [triggers]): deletes jobs' data past their tier's retention and
+  // idempotency records past their 24 h window.
   scheduled: async (controller, env, ctx) => {
-    ctx.waitUntil(sweepExpiredJobs(env, new Date(controller.scheduledTime)).then(() => undefined));
+    const at = new Date(controller.scheduledTime);
+    ctx.waitUntil(sweepExpiredJobs(env, at).then(() => undefined));
+    ctx.waitUntil(sweepIdempotencyKeys(env, at).then(() => undefined));
   },
 } satisfies ExportedHandler<Env, QueueMessage>;

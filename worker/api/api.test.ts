@@ -189,14 +189,18 @@ describe("Idempotency-Key", () => {
   const create = (t: TestTenant, key: string, url: string) =>
     call("/v1/webhooks", json({ url, events: ["job.succeeded"] }, { ...bearer(t.apiKey), "idempotency-key": key }));
 
-  it("replays the first response for the same key and body", async () => {
+  it("replays the first answer for the same key and body (a secret-bearing one as 409 secret-shown-once)", async () => {
     const first = await create(a, "idem-1", "https://example.com/a");
     expect(first.status).toBe(201);
-    const firstBody = await first.json();
+    const firstBody = (await first.json()) as { secret: string };
+    // The answer carried the endpoint's signing secret, shown once: the replay says so and runs nothing
+    // (replays of ordinary answers: worker/jobs/jobs.test.ts; the rules: worker/api/idempotency.test.ts).
     const again = await create(a, "idem-1", "https://example.com/a");
-    expect(again.status).toBe(201);
+    expect(again.status).toBe(409);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
-    expect(await again.json()).toEqual(firstBody);
+    const body = (await again.json()) as { type: string };
+    expect(body.type).toContain("secret-shown-once");
+    expect(JSON.stringify(body)).not.toContain(firstBody.secret);
     const list = (await (await call("/v1/webhooks", { headers: bearer(a.apiKey) })).json()) as any;
     expect(list.items.filter((e: any) => e.url === "https://example.com/a")).toHaveLength(1);
   });

@@ -91,18 +91,27 @@ export const usage = sqliteTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.day] })],
 );
 
-/** Stripe-style idempotency: the first response to a key is replayed for 24 h. */
+/**
+ * Stripe-style idempotency: the first response to a key is replayed for 24 h, to the same caller
+ * only (worker/api/idempotency.ts). Answers carrying a secret are stored redacted (`secret`).
+ */
 export const idempotencyKey = sqliteTable(
   "idempotency_key",
   {
     tenantId: text("tenant_id").notNull(),
+    /** Who sent the first request: "key:<apiKeyId>" or "user:<userId>". */
+    caller: text("caller").notNull().default(""),
     key: text("key").notNull(),
     requestHash: text("request_hash").notNull(),
+    /** The caller's role and scopes when the answer was made: a replay needs at least these. */
+    permissions: text("permissions", { mode: "json" }).$type<{ role: string; scopes: string[] }>(),
     status: integer("status"),
     responseBody: text("response_body"),
+    /** The answer carried a one-time secret: stored redacted, a replay answers 409. */
+    secret: integer("secret", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
+  (t) => [primaryKey({ columns: [t.tenantId, t.caller, t.key] }), index("idempotency_key_created_idx").on(t.createdAt)],
 );
 
 /** A tenant's webhook endpoint with its event filter and signing secret. */

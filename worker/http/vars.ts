@@ -20,6 +20,8 @@ export interface AppVariables {
   tenantId?: string;
   userId?: string;
   apiKeyId?: string;
+  /** The answer carries a one-time secret: idempotency stores it redacted (worker/api/idempotency.ts). */
+  oneTimeSecret?: boolean;
 }
 
 declare module "hono" {

@@ -11,6 +11,7 @@ import { downloadResponse, formatsForJob, jobExport } from "../jobs/exports";
 import { AUTHED_ERRORS, errorResponses, IdParam, jsonContent } from "../api/schemas";
 import { assertScope, authOf } from "../auth/authenticate";
 import { createApiRouter } from "../http/openapi";
+import { markOneTimeSecret } from "../api/idempotency";
 import { getJob, getJobResult } from "../jobs/job-queries";
 import { createCalendarFeed, createShareLink, listLinks, MAX_SHARE_HOURS, resolveFeed, resolveShare, revokeLink } from "./service";
 import { ExportQuery } from "../jobs/schemas";
@@ -84,6 +85,7 @@ export const jobLinkRoutes = createApiRouter()
     async (c) => {
       const auth = assertScope(authOf(c), "jobs:write");
       const { view, ...options } = c.req.valid("json");
+      markOneTimeSecret(c);
       return c.json(await createCalendarFeed(c.env, auth.tenantId, c.req.valid("param").id, view, options, origin(c.req.url)), 201);
     },
   )
@@ -111,6 +113,7 @@ export const jobLinkRoutes = createApiRouter()
     async (c) => {
       const auth = assertScope(authOf(c), "jobs:write");
       const hours = (c.req.valid("json") as { expiresInHours?: number } | undefined)?.expiresInHours ?? 168;
+      markOneTimeSecret(c);
       return c.json(await createShareLink(c.env, auth.tenantId, c.req.valid("param").id, hours, origin(c.req.url)), 201);
     },
   )

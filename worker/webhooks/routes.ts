@@ -7,6 +7,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { AUTHED_ERRORS, CursorQuery, errorResponses, IdParam, jsonContent } from "../api/schemas";
 import { assertRole, assertScope, authOf } from "../auth/authenticate";
 import { createApiRouter } from "../http/openapi";
+import { markOneTimeSecret } from "../api/idempotency";
 import { createEndpoint, deleteEndpoint, getEndpoint, endpointView, listDeliveries, listEndpoints, rotateSecret, updateEndpoint } from "./endpoints";
 import { jobWebhookSecret } from "./job-webhook";
 import { CreateEndpoint, Delivery, Endpoint, EndpointWithSecret, UpdateEndpoint } from "./schemas";
@@ -38,6 +39,7 @@ export const webhookRoutes = createApiRouter()
     }),
     async (c) => {
       const auth = assertRole(authOf(c), "admin");
+      markOneTimeSecret(c);
       return c.json(await createEndpoint(c.env, auth.tenantId, c.req.valid("json")), 201);
     },
   )
@@ -93,6 +95,7 @@ export const webhookRoutes = createApiRouter()
     }),
     async (c) => {
       const auth = assertRole(authOf(c), "admin");
+      markOneTimeSecret(c);
       return c.json(await rotateSecret(c.env, auth.tenantId, c.req.valid("param").id), 200);
     },
   )
