@@ -436,7 +436,7 @@ export function compileInput(input: FetInput, text: string, options: CompileOpti
     const flat: number[] = [];
     lists.forEach((l, k) => {
       start[k] = flat.length;
-      flat.push(...l);
+      for (const x of l) flat.push(x);
     });
     start[count] = flat.length;
     return { start, list: Int32Array.from(flat) };
