@@ -25,7 +25,7 @@ export { Board } from "./board";
 export { CONSTRAINTS } from "./constraints/index";
 export { SCHOOL_PARAMS, type SchoolParams } from "./solver/params";
 export { fetInputToText } from "./fet/serialize";
-export { fetToModel, modelToFet, compileSchoolModel, schoolModelJsonSchema, problemDifferences, verdictDifferences, constraintDifferences, type SchoolModel } from "./model/index";
+export { fetToModel, modelToFet, compileSchoolModel, schoolModelJsonSchema, problemDifferences, verdictDifferences, constraintDifferences, inputDifferences, type SchoolModel } from "./model/index";
 export type { SchoolState } from "./solver/engine";
 
 export const schoolSolver = makeSchoolSolver("school");

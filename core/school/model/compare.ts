@@ -10,7 +10,7 @@
  * Used by the round-trip test (model.test.ts) and bench/fet-roundtrip.ts. Empty = identical.
  */
 import { evaluateSchool } from "../evaluate";
-import type { FetConstraint, FetNode } from "../fet/types";
+import type { FetConstraint, FetInput, FetNode } from "../fet/types";
 import type { SchoolProblem } from "../problem";
 
 /** Not compiled data: the source text and the input it was read into. */
@@ -60,6 +60,14 @@ function differs(x: unknown, y: unknown): string | undefined {
     const q = y as unknown as ArrayLike<number>;
     if (p.length !== q.length) return `length ${p.length} vs ${q.length}`;
     for (let i = 0; i < p.length; i++) if (!Object.is(p[i], q[i])) return `[${i}] ${p[i]} vs ${q[i]}`;
+    return undefined;
+  }
+  if (Array.isArray(x) && Array.isArray(y)) {
+    if (x.length !== y.length) return `length ${x.length} vs ${y.length}`;
+    for (let i = 0; i < x.length; i++) {
+      const why = differs(x[i], y[i]);
+      if (why) return `[${i}] ${why}`;
+    }
     return undefined;
   }
   const sx = JSON.stringify(x);
@@ -129,4 +137,33 @@ function canonical(node: FetNode, top = false): unknown {
     l.push(canonical(c));
   }
   return [...byName].sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0));
+}
+
+/**
+ * Two read `.fet` inputs that do not state the same school: names, students, rooms, activities
+ * (positions in the file aside) and every constraint element (constraintDifferences). For files
+ * the compiler refuses, this is the round-trip check that is left.
+ */
+export function inputDifferences(a: FetInput, b: FetInput, limit = 10): string[] {
+  const out: string[] = [];
+  const plain = (x: FetInput) => ({
+    institution: x.institution,
+    days: x.days,
+    hours: x.hours,
+    subjects: x.subjects,
+    activityTags: x.activityTags,
+    teachers: x.teachers,
+    years: x.years,
+    buildings: x.buildings,
+    rooms: x.rooms.map(({ line: _l, column: _c, ...r }) => r),
+    activities: x.activities.map(({ line: _l, column: _c, path: _p, totalDuration: _t, ...r }) => r),
+  });
+  const p = plain(a) as Record<string, unknown>;
+  const q = plain(b) as Record<string, unknown>;
+  for (const key of Object.keys(p)) {
+    const why = differs(p[key], q[key]);
+    if (why) out.push(`${key}: ${why}`);
+  }
+  out.push(...constraintDifferences([...a.timeConstraints, ...a.spaceConstraints], [...b.timeConstraints, ...b.spaceConstraints], limit));
+  return out.slice(0, limit);
 }

@@ -4,5 +4,5 @@ export { fetToModel } from "./from-fet";
 export { modelToFet } from "./to-fet";
 export { compileSchoolModel } from "./compile";
 export { schoolModelJsonSchema } from "./schema";
-export { problemDifferences, verdictDifferences, constraintDifferences } from "./compare";
+export { problemDifferences, verdictDifferences, constraintDifferences, inputDifferences } from "./compare";
 export { CONSTRAINT_TYPES } from "./vocabulary";

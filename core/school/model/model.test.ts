@@ -13,7 +13,7 @@ import { compileFet, type SchoolProblem } from "../problem";
 import { constraint, fetText, times } from "../test/fet";
 import { FETCL } from "../test/harness";
 import { runFetCl } from "../cli/fetcl";
-import { constraintDifferences, problemDifferences, verdictDifferences } from "./compare";
+import { constraintDifferences, inputDifferences, problemDifferences, verdictDifferences } from "./compare";
 import { fetToModel } from "./from-fet";
 import { schoolModelJsonSchema } from "./schema";
 import { modelToFet } from "./to-fet";
@@ -146,6 +146,13 @@ describe("round trip", () => {
     expect(fromModel.name).toBe("Hillside Primary");
     // model → .fet → model is the identity
     expect(fetToModel(readFet(fetInputToText(modelToFet(smallJson()))))).toEqual(smallJson());
+    // and the JSON states what the .fet states
+    expect(inputDifferences(readFet(smallFet), modelToFet(smallJson()))).toEqual([]);
+    const changed = smallJson();
+    changed.rooms![1].capacity = 26;
+    const diffs = inputDifferences(readFet(smallFet), modelToFet(changed));
+    expect(diffs).toHaveLength(1);
+    expect(diffs[0]).toMatch(/^rooms: \[1\] .*"capacity":25.* vs .*"capacity":26/);
   });
 
   it("refuses unsupported types unless ignoreUnsupported, like a .fet", () => {
