@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardDisagreements, element, studentsNotAvailable, fetClVerdict, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
+import { boardDisagreements, element, studentsNotAvailable, fetClVerdict, REFUSE_SECONDS, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
 
 const TYPE = "ConstraintStudentsEarlyMaxBeginningsAtSecondHour";
 const years = [{ name: "Y", groups: [{ name: "G1", subgroups: ["S1", "S2"] }, "G2"] }];
@@ -44,7 +44,7 @@ describe(TYPE, () => {
     expect(ourVerdict(late(true)).violations(TYPE)).toBe(0); // hour 0 of D2 is not available to S1: it starts at its second usable hour
     expect(boardDisagreements(ourVerdict(late(true)).problem)).toBe(0);
     if (hasFetCl) {
-      expect(fetClVerdict(late(false)).accepted).toBe(false);
+      expect(fetClVerdict(late(false), REFUSE_SECONDS).accepted).toBe(false);
       expect(fetClVerdict(late(true)).accepted).toBe(true);
     }
   });
@@ -54,7 +54,7 @@ describe(TYPE, () => {
       expect(ourVerdict(spec({ Max_Beginnings_At_Second_Hour: 2 })).evaluation.hard).toBe(0);
       expect(fetClVerdict(spec({ Max_Beginnings_At_Second_Hour: 2 })).accepted).toBe(true);
       expect(ourVerdict(spec({ Max_Beginnings_At_Second_Hour: 1 })).evaluation.hard).toBeGreaterThan(0);
-      expect(fetClVerdict(spec({ Max_Beginnings_At_Second_Hour: 1 })).accepted).toBe(false);
+      expect(fetClVerdict(spec({ Max_Beginnings_At_Second_Hour: 1 }), REFUSE_SECONDS).accepted).toBe(false);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardDisagreements, element, fetClVerdict, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
+import { boardDisagreements, element, fetClVerdict, REFUSE_SECONDS, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
 
 const TYPE = "ConstraintStudentsMaxHoursDaily";
 const years = [{ name: "Y", groups: [{ name: "G1", subgroups: ["S1", "S2"] }, "G2"] }];
@@ -37,7 +37,7 @@ describe(TYPE, () => {
       expect(soft.accepted).toBe(true);
       expect(soft.softConflicts).toBeCloseTo(ourVerdict(spec(1, 50)).evaluation.soft);
       expect(fetClVerdict(spec(4)).accepted).toBe(true);
-      expect(fetClVerdict(spec(3)).accepted).toBe(false);
+      expect(fetClVerdict(spec(3), REFUSE_SECONDS).accepted).toBe(false);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardDisagreements, element, fetClVerdict, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
+import { boardDisagreements, element, fetClVerdict, REFUSE_SECONDS, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
 
 const TYPE = "ConstraintStudentsMinRestingHours";
 const years = [{ name: "Y", groups: [{ name: "G1", subgroups: ["S1", "S2"] }, "G2"] }];
@@ -38,7 +38,7 @@ describe(TYPE, () => {
       expect(ourVerdict(spec({ Minimum_Resting_Hours: 6, Circular: false })).evaluation.hard).toBe(0);
       expect(fetClVerdict(spec({ Minimum_Resting_Hours: 6, Circular: false })).accepted).toBe(true);
       expect(ourVerdict(spec({ Minimum_Resting_Hours: 1, Circular: true })).evaluation.hard).toBeGreaterThan(0);
-      expect(fetClVerdict(spec({ Minimum_Resting_Hours: 1, Circular: true })).accepted).toBe(false);
+      expect(fetClVerdict(spec({ Minimum_Resting_Hours: 1, Circular: true }), REFUSE_SECONDS).accepted).toBe(false);
     });
   });
 });

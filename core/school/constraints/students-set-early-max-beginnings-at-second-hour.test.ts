@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardDisagreements, element, fetClVerdict, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
+import { boardDisagreements, element, fetClVerdict, REFUSE_SECONDS, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
 
 const TYPE = "ConstraintStudentsSetEarlyMaxBeginningsAtSecondHour";
 const years = [{ name: "Y", groups: [{ name: "G1", subgroups: ["S1", "S2"] }, "G2"] }];
@@ -40,7 +40,7 @@ describe(TYPE, () => {
       expect(ourVerdict(spec({ Max_Beginnings_At_Second_Hour: 2, Students: "G2" })).evaluation.hard).toBe(0);
       expect(fetClVerdict(spec({ Max_Beginnings_At_Second_Hour: 2, Students: "G2" })).accepted).toBe(true);
       expect(ourVerdict(spec({ Max_Beginnings_At_Second_Hour: 1, Students: "G2" })).evaluation.hard).toBeGreaterThan(0);
-      expect(fetClVerdict(spec({ Max_Beginnings_At_Second_Hour: 1, Students: "G2" })).accepted).toBe(false);
+      expect(fetClVerdict(spec({ Max_Beginnings_At_Second_Hour: 1, Students: "G2" }), REFUSE_SECONDS).accepted).toBe(false);
     });
   });
 });

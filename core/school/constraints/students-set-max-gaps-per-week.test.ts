@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardDisagreements, element, fetClVerdict, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
+import { boardDisagreements, element, fetClVerdict, REFUSE_SECONDS, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
 
 const TYPE = "ConstraintStudentsSetMaxGapsPerWeek";
 const years = [{ name: "Y", groups: [{ name: "G1", subgroups: ["S1", "S2"] }, "G2"] }];
@@ -39,7 +39,7 @@ describe(TYPE, () => {
       expect(ourVerdict(spec({ Max_Gaps: 4, Students: "G1" })).evaluation.hard).toBe(0);
       expect(fetClVerdict(spec({ Max_Gaps: 4, Students: "G1" })).accepted).toBe(true);
       expect(ourVerdict(spec({ Max_Gaps: 3, Students: "G1" })).evaluation.hard).toBeGreaterThan(0);
-      expect(fetClVerdict(spec({ Max_Gaps: 3, Students: "G1" })).accepted).toBe(false);
+      expect(fetClVerdict(spec({ Max_Gaps: 3, Students: "G1" }), REFUSE_SECONDS).accepted).toBe(false);
     });
   });
 });

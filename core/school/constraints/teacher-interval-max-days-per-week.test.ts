@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardDisagreements, element, fetClVerdict, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
+import { boardDisagreements, element, fetClVerdict, REFUSE_SECONDS, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
 
 const TYPE = "ConstraintTeacherIntervalMaxDaysPerWeek";
 const years = [{ name: "Y", groups: [{ name: "G1", subgroups: ["S1", "S2"] }, "G2"] }];
@@ -53,7 +53,7 @@ describe(TYPE, () => {
       expect(ourVerdict(spec({ Teacher_Name: "T", Interval_Start_Hour: "H0", Interval_End_Hour: "H3", Max_Days_Per_Week: 2 })).evaluation.hard).toBe(0);
       expect(fetClVerdict(spec({ Teacher_Name: "T", Interval_Start_Hour: "H0", Interval_End_Hour: "H3", Max_Days_Per_Week: 2 })).accepted).toBe(true);
       expect(ourVerdict(spec({ Teacher_Name: "T", Interval_Start_Hour: "H0", Interval_End_Hour: "H3", Max_Days_Per_Week: 1 })).evaluation.hard).toBeGreaterThan(0);
-      expect(fetClVerdict(spec({ Teacher_Name: "T", Interval_Start_Hour: "H0", Interval_End_Hour: "H3", Max_Days_Per_Week: 1 })).accepted).toBe(false);
+      expect(fetClVerdict(spec({ Teacher_Name: "T", Interval_Start_Hour: "H0", Interval_End_Hour: "H3", Max_Days_Per_Week: 1 }), REFUSE_SECONDS).accepted).toBe(false);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardDisagreements, breaks, element, fetClVerdict, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
+import { boardDisagreements, breaks, element, fetClVerdict, REFUSE_SECONDS, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
 
 const TYPE = "ConstraintTeacherMaxGapsPerDay";
 const years = [{ name: "Y", groups: [{ name: "G1", subgroups: ["S1", "S2"] }, "G2"] }];
@@ -44,7 +44,7 @@ describe(TYPE, () => {
       expect(ourVerdict(spec({ Teacher_Name: "T", Max_Gaps: 3 })).evaluation.hard).toBe(0);
       expect(fetClVerdict(spec({ Teacher_Name: "T", Max_Gaps: 3 })).accepted).toBe(true);
       expect(ourVerdict(spec({ Teacher_Name: "T", Max_Gaps: 2 })).evaluation.hard).toBeGreaterThan(0);
-      expect(fetClVerdict(spec({ Teacher_Name: "T", Max_Gaps: 2 })).accepted).toBe(false);
+      expect(fetClVerdict(spec({ Teacher_Name: "T", Max_Gaps: 2 }), REFUSE_SECONDS).accepted).toBe(false);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardDisagreements, breaks, element, fetClVerdict, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
+import { boardDisagreements, breaks, element, fetClVerdict, REFUSE_SECONDS, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
 
 const TYPE = "ConstraintTeacherMaxHoursContinuously";
 const years = [{ name: "Y", groups: [{ name: "G1", subgroups: ["S1", "S2"] }, "G2"] }];
@@ -45,7 +45,7 @@ describe(TYPE, () => {
       expect(ourVerdict(spec({ Teacher_Name: "T", Maximum_Hours_Continuously: 4 })).evaluation.hard).toBe(0);
       expect(fetClVerdict(spec({ Teacher_Name: "T", Maximum_Hours_Continuously: 4 })).accepted).toBe(true);
       expect(ourVerdict(spec({ Teacher_Name: "T", Maximum_Hours_Continuously: 3 })).evaluation.hard).toBeGreaterThan(0);
-      expect(fetClVerdict(spec({ Teacher_Name: "T", Maximum_Hours_Continuously: 3 })).accepted).toBe(false);
+      expect(fetClVerdict(spec({ Teacher_Name: "T", Maximum_Hours_Continuously: 3 }), REFUSE_SECONDS).accepted).toBe(false);
     });
     it("reports FET's soft conflicts below 100% (FET allows a soft weight for this type)", () => {
       const fet = fetClVerdict(spec({ Teacher_Name: "T", Maximum_Hours_Continuously: 1 }, 50));

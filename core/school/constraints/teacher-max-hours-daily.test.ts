@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardDisagreements, element, fetClVerdict, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
+import { boardDisagreements, element, fetClVerdict, REFUSE_SECONDS, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
 
 const TYPE = "ConstraintTeacherMaxHoursDaily";
 const spec = (max: number, weight = 100, teacher = "T"): LockedSpec => ({
@@ -53,7 +53,7 @@ describe(TYPE, () => {
       expect(soft.softConflicts).toBeCloseTo(ourVerdict(spec(2, 50)).evaluation.soft);
     });
     it("refuses a locked timetable over the maximum at 100%", () => {
-      expect(fetClVerdict(spec(3)).accepted).toBe(false);
+      expect(fetClVerdict(spec(3), REFUSE_SECONDS).accepted).toBe(false);
     });
   });
 });

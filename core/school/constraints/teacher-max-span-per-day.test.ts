@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardDisagreements, breaks, element, fetClVerdict, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
+import { boardDisagreements, breaks, element, fetClVerdict, REFUSE_SECONDS, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
 
 const TYPE = "ConstraintTeacherMaxSpanPerDay";
 const years = [{ name: "Y", groups: [{ name: "G1", subgroups: ["S1", "S2"] }, "G2"] }];
@@ -36,7 +36,7 @@ describe(TYPE, () => {
   it("a break inside the day counts in the span (FET agrees)", () => {
     const s: LockedSpec = { days: 2, hours: 6, teachers: ["T"], activities: week(["XX.XX.", "X....."], { teachers: ["T"] }), constraints: [element(TYPE, 100, { Teacher_Name: "T", Max_Span: 4 }), breaks([[0, 2], [1, 2]])] };
     expect(ourVerdict(s).violations(TYPE)).toBe(1);
-    if (hasFetCl) expect(fetClVerdict(s).accepted).toBe(false);
+    if (hasFetCl) expect(fetClVerdict(s, REFUSE_SECONDS).accepted).toBe(false);
   });
 
   describe.skipIf(!hasFetCl)("fet-cl agrees (skipped when /usr/bin/fet-cl is missing)", () => {
@@ -44,7 +44,7 @@ describe(TYPE, () => {
       expect(ourVerdict(spec({ Teacher_Name: "T", Max_Span: 4, Allow_One_Day_Exception_of_Plus_One: false })).evaluation.hard).toBe(0);
       expect(fetClVerdict(spec({ Teacher_Name: "T", Max_Span: 4, Allow_One_Day_Exception_of_Plus_One: false })).accepted).toBe(true);
       expect(ourVerdict(spec({ Teacher_Name: "T", Max_Span: 3, Allow_One_Day_Exception_of_Plus_One: true })).evaluation.hard).toBeGreaterThan(0);
-      expect(fetClVerdict(spec({ Teacher_Name: "T", Max_Span: 3, Allow_One_Day_Exception_of_Plus_One: true })).accepted).toBe(false);
+      expect(fetClVerdict(spec({ Teacher_Name: "T", Max_Span: 3, Allow_One_Day_Exception_of_Plus_One: true }), REFUSE_SECONDS).accepted).toBe(false);
     });
   });
 });

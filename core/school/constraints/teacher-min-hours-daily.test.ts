@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardDisagreements, element, fetClVerdict, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
+import { boardDisagreements, element, fetClVerdict, REFUSE_SECONDS, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
 
 const TYPE = "ConstraintTeacherMinHoursDaily";
 const years = [{ name: "Y", groups: [{ name: "G1", subgroups: ["S1", "S2"] }, "G2"] }];
@@ -48,7 +48,7 @@ describe(TYPE, () => {
       expect(ourVerdict(ok).evaluation.hard).toBe(0);
       expect(fetClVerdict(ok).accepted).toBe(true);
       expect(ourVerdict(spec({ Teacher_Name: "T", Minimum_Hours_Daily: 2, Allow_Empty_Days: true })).evaluation.hard).toBeGreaterThan(0);
-      expect(fetClVerdict(spec({ Teacher_Name: "T", Minimum_Hours_Daily: 2, Allow_Empty_Days: true })).accepted).toBe(false);
+      expect(fetClVerdict(spec({ Teacher_Name: "T", Minimum_Hours_Daily: 2, Allow_Empty_Days: true }), REFUSE_SECONDS).accepted).toBe(false);
     });
   });
 });

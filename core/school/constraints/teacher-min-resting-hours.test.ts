@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardDisagreements, breaks, element, fetClVerdict, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
+import { boardDisagreements, breaks, element, fetClVerdict, REFUSE_SECONDS, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
 
 const TYPE = "ConstraintTeacherMinRestingHours";
 const years = [{ name: "Y", groups: [{ name: "G1", subgroups: ["S1", "S2"] }, "G2"] }];
@@ -52,7 +52,7 @@ describe(TYPE, () => {
       expect(ourVerdict(spec({ Teacher_Name: "U", Minimum_Resting_Hours: 6, Circular: true })).evaluation.hard).toBe(0);
       expect(fetClVerdict(spec({ Teacher_Name: "U", Minimum_Resting_Hours: 6, Circular: true })).accepted).toBe(true);
       expect(ourVerdict(spec({ Teacher_Name: "T", Minimum_Resting_Hours: 1, Circular: false })).evaluation.hard).toBeGreaterThan(0);
-      expect(fetClVerdict(spec({ Teacher_Name: "T", Minimum_Resting_Hours: 1, Circular: false })).accepted).toBe(false);
+      expect(fetClVerdict(spec({ Teacher_Name: "T", Minimum_Resting_Hours: 1, Circular: false }), REFUSE_SECONDS).accepted).toBe(false);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardDisagreements, element, fetClVerdict, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
+import { boardDisagreements, element, fetClVerdict, REFUSE_SECONDS, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
 
 const TYPE = "ConstraintTeachersMaxHoursContinuously";
 const years = [{ name: "Y", groups: [{ name: "G1", subgroups: ["S1", "S2"] }, "G2"] }];
@@ -39,7 +39,7 @@ describe(TYPE, () => {
       expect(ourVerdict(spec({ Maximum_Hours_Continuously: 6 })).evaluation.hard).toBe(0);
       expect(fetClVerdict(spec({ Maximum_Hours_Continuously: 6 })).accepted).toBe(true);
       expect(ourVerdict(spec({ Maximum_Hours_Continuously: 5 })).evaluation.hard).toBeGreaterThan(0);
-      expect(fetClVerdict(spec({ Maximum_Hours_Continuously: 5 })).accepted).toBe(false);
+      expect(fetClVerdict(spec({ Maximum_Hours_Continuously: 5 }), REFUSE_SECONDS).accepted).toBe(false);
     });
     it("reports FET's soft conflicts below 100% (FET allows a soft weight for this type)", () => {
       const fet = fetClVerdict(spec({ Maximum_Hours_Continuously: 1 }, 50));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardDisagreements, element, fetClVerdict, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
+import { boardDisagreements, element, fetClVerdict, REFUSE_SECONDS, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
 
 const TYPE = "ConstraintTeachersMaxHoursDaily";
 const spec = (max: number | string, weight = 100): LockedSpec => ({
@@ -44,7 +44,7 @@ describe(TYPE, () => {
       expect(fetClVerdict(spec(5)).accepted).toBe(true);
     });
     it("refuses a timetable over the maximum at 100%", () => {
-      expect(fetClVerdict(spec(4)).accepted).toBe(false);
+      expect(fetClVerdict(spec(4), REFUSE_SECONDS).accepted).toBe(false);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardDisagreements, element, fetClVerdict, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
+import { boardDisagreements, element, fetClVerdict, REFUSE_SECONDS, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
 
 const TYPE = "ConstraintTeachersMaxSpanPerDay";
 const years = [{ name: "Y", groups: [{ name: "G1", subgroups: ["S1", "S2"] }, "G2"] }];
@@ -39,7 +39,7 @@ describe(TYPE, () => {
       expect(ourVerdict(spec({ Max_Span: 5, Allow_One_Day_Exception_of_Plus_One: true })).evaluation.hard).toBe(0);
       expect(fetClVerdict(spec({ Max_Span: 5, Allow_One_Day_Exception_of_Plus_One: true })).accepted).toBe(true);
       expect(ourVerdict(spec({ Max_Span: 5, Allow_One_Day_Exception_of_Plus_One: false })).evaluation.hard).toBeGreaterThan(0);
-      expect(fetClVerdict(spec({ Max_Span: 5, Allow_One_Day_Exception_of_Plus_One: false })).accepted).toBe(false);
+      expect(fetClVerdict(spec({ Max_Span: 5, Allow_One_Day_Exception_of_Plus_One: false }), REFUSE_SECONDS).accepted).toBe(false);
     });
   });
 });

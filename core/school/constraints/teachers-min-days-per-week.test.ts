@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardDisagreements, element, fetClVerdict, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
+import { boardDisagreements, element, fetClVerdict, REFUSE_SECONDS, hasFetCl, ourVerdict, refusal, week, type LockedSpec } from "../test/locked";
 
 const TYPE = "ConstraintTeachersMinDaysPerWeek";
 const years = [{ name: "Y", groups: [{ name: "G1", subgroups: ["S1", "S2"] }, "G2"] }];
@@ -37,7 +37,7 @@ describe(TYPE, () => {
       expect(ourVerdict(spec({ Minimum_Days_Per_Week: 2 })).evaluation.hard).toBe(0);
       expect(fetClVerdict(spec({ Minimum_Days_Per_Week: 2 })).accepted).toBe(true);
       expect(ourVerdict(spec({ Minimum_Days_Per_Week: 3 })).evaluation.hard).toBeGreaterThan(0);
-      expect(fetClVerdict(spec({ Minimum_Days_Per_Week: 3 })).accepted).toBe(false);
+      expect(fetClVerdict(spec({ Minimum_Days_Per_Week: 3 }), REFUSE_SECONDS).accepted).toBe(false);
     });
   });
 });

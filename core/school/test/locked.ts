@@ -201,12 +201,19 @@ export interface FetClVerdict {
 }
 
 /**
+ * Seconds after which a locked timetable FET has not generated counts as refused, for tests that
+ * expect a refusal (FET generates an acceptable tiny locked timetable in well under a second).
+ */
+export const REFUSE_SECONDS = 2;
+
+/**
  * Run fet-cl on a locked timetable (call only when `hasFetCl`). A locked timetable that respects
  * every 100% constraint is generated at once; one that does not is refused at FET's precompute or
  * searched for in vain: fet-cl 6.8.5 does not always stop at --timelimitseconds, so it is stopped
- * after `seconds` and counted as refused.
+ * after `seconds` and counted as refused. The default is generous (a loaded machine must not turn
+ * an acceptance into a refusal); pass REFUSE_SECONDS where a refusal is expected.
  */
-export function fetClVerdict(spec: LockedSpec, seconds = 3): FetClVerdict {
+export function fetClVerdict(spec: LockedSpec, seconds = 20): FetClVerdict {
   const dir = mkdtempSync(join(tmpdir(), "fetcl-locked-"));
   try {
     const file = join(dir, "t.fet");
