@@ -101,6 +101,10 @@ import { teacherActivityTagMaxHoursDaily } from "./teacher-activity-tag-max-hour
 import { studentsActivityTagMaxHoursDaily } from "./students-activity-tag-max-hours-daily";
 import { studentsSetActivityTagMaxHoursDaily } from "./students-set-activity-tag-max-hours-daily";
 import { studentsMinGapsBetweenOrderedPairOfActivityTags } from "./students-min-gaps-between-ordered-pair-of-activity-tags";
+import { studentsSetMaxHoursContinuously } from "./students-set-max-hours-continuously";
+import { studentsSetMaxSpanPerDay } from "./students-set-max-span-per-day";
+import { studentsSetMaxDaysPerWeek } from "./students-set-max-days-per-week";
+import { studentsMaxDaysPerWeek } from "./students-max-days-per-week";
 export type { ConstraintDefinition, CompileContext, Instance } from "./types";
 
 const LIST: ConstraintDefinition[] = [
@@ -201,6 +205,10 @@ const LIST: ConstraintDefinition[] = [
   studentsActivityTagMaxHoursDaily,
   studentsSetActivityTagMaxHoursDaily,
   studentsMinGapsBetweenOrderedPairOfActivityTags,
+  studentsSetMaxHoursContinuously,
+  studentsSetMaxSpanPerDay,
+  studentsSetMaxDaysPerWeek,
+  studentsMaxDaysPerWeek,
 ];
 
 export const CONSTRAINTS: Record<string, ConstraintDefinition> = Object.fromEntries(LIST.map((d) => [d.type, d]));
