@@ -113,6 +113,10 @@ describe("all resource types together", () => {
     E("StudentsSetMinRestingHours", 29, { Students: "G1", Minimum_Resting_Hours: 5, Circular: true }),
     E("StudentsMinRestingHours", 30, { Minimum_Resting_Hours: 2, Circular: false }),
     E("StudentsMaxSpanPerDay", 31, { Max_Span: 3 }),
+    E("StudentsSetMaxHoursContinuously", 32, { Students: "G1", Maximum_Hours_Continuously: 2 }),
+    E("StudentsSetMaxSpanPerDay", 33, { Students: "Y", Max_Span: 4 }),
+    E("StudentsSetMaxDaysPerWeek", 34, { Students: "G2", Max_Days_Per_Week: 2 }),
+    E("StudentsMaxDaysPerWeek", 35, { Max_Days_Per_Week: 3 }),
     breaks([[0, 3], [2, 3]]),
     studentsNotAvailable("S2", [[1, 0], [3, 5]]),
   ];
