@@ -36,6 +36,11 @@ export interface Env {
   OPS_TOKEN?: string;
   /** Multiplies the tenant-webhook retry delays (worker/webhooks/deliver.ts); "0" in tests. */
   WEBHOOK_RETRY_SCALE?: string;
+  /**
+   * Tests only: origins (comma-separated) webhooks may be delivered to despite the public-https rule,
+   * for a local fake receiver. Read only when ENVIRONMENT is "test" (worker/webhooks/target.ts).
+   */
+  WEBHOOK_TEST_ALLOWED_TARGETS?: string;
   /** "true" in .dev.vars: enables the demo seed endpoint used by `npm run dev`. */
   DEV_SEED?: string;
 }

@@ -3,7 +3,8 @@
  * endpoint whose filter matches and enqueues a `webhook-delivery` message; the consumer calls
  * `handleWebhookDelivery`, which POSTs the signed event, records the outcome on the attempt's row,
  * and on failure records the next attempt and enqueues it with a backoff delay. Every attempt is
- * its own row, so the tenant sees each response code (`GET /v1/webhooks/:id/deliveries`).
+ * its own row, so the tenant sees each response code (`GET /v1/webhooks/:id/deliveries`) but never
+ * a reply body. Targets are re-checked before every POST and redirect hop (worker/webhooks/target.ts).
  */
 import { and, eq, gt } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
@@ -12,6 +13,7 @@ import type { Env, QueueMessage } from "../env";
 import { MAX_ATTEMPTS, PROGRESS_INTERVAL_MS, RETRY_DELAYS_SECONDS, type WebhookEvent, type WebhookEventType } from "./events";
 import { JOB_ENDPOINT_PREFIX, jobEndpointId, jobWebhookSecret } from "./job-webhook";
 import { signWebhook } from "./signing";
+import { webhookTargetRefusal, type TargetEnv } from "./target";
 
 export interface WebhookDeliveryMessage {
   type: "webhook-delivery";
@@ -27,6 +29,48 @@ const asQueueMessage = (m: WebhookDeliveryMessage) => m as unknown as QueueMessa
 
 /** Give up on a tenant's server after this long (it should answer fast and work later). */
 export const DELIVERY_TIMEOUT_MS = 10_000;
+
+/** Redirects followed per attempt (by hand, each hop re-checked against the target rule). */
+export const MAX_REDIRECTS = 3;
+const REDIRECT_CODES = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * POSTs the signed event to `url`, following at most MAX_REDIRECTS redirects by hand: every hop must
+ * pass the target rule (worker/webhooks/target.ts), so a redirect cannot reach an internal address.
+ * The reply's body is never read or stored (a tenant could point us at a server whose answer it
+ * wants to see): the outcome is the status code, or a fixed reason.
+ */
+export async function postToTarget(env: TargetEnv, url: string, body: string, headers: Record<string, string>, fetcher: typeof fetch): Promise<{ code: number | null; error: string | null }> {
+  let target = url;
+  for (let hop = 0; ; hop++) {
+    const refusal = webhookTargetRefusal(env, target);
+    if (refusal) return { code: null, error: hop === 0 ? `target refused: ${refusal.message}` : `redirect refused: the new location ${refusal.message}` };
+    let res: Response;
+    try {
+      res = await fetcher(target, {
+        method: "POST",
+        headers: { "content-type": "application/json", "user-agent": "Evolve-Webhooks/1", ...headers },
+        body,
+        redirect: "manual",
+        signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+      });
+    } catch (e) {
+      return { code: null, error: (e as Error).name === "TimeoutError" ? `no answer within ${DELIVERY_TIMEOUT_MS / 1000} s` : "could not connect" };
+    }
+    await res.body?.cancel().catch(() => undefined);
+    const location = res.headers.get("location");
+    if (REDIRECT_CODES.has(res.status) && location) {
+      if (hop >= MAX_REDIRECTS) return { code: res.status, error: `more than ${MAX_REDIRECTS} redirects` };
+      try {
+        target = new URL(location, target).toString();
+      } catch {
+        return { code: res.status, error: "redirect refused: the new location is not a valid URL" };
+      }
+      continue;
+    }
+    return { code: res.status, error: res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}` };
+  }
+}
 
 const deliveryId = (endpointId: string, eventId: string, attempt: number) => `whd_${endpointId.replace(/^(whe_|job:)/, "")}_${eventId}_${attempt}`;
 
@@ -144,25 +188,11 @@ export async function handleWebhookDelivery(env: Env, msg: WebhookDeliveryMessag
   }
   const body = JSON.stringify({ type: msg.event.type, timestamp: msg.event.timestamp, data: msg.event.data });
   const headers = await signWebhook(ep.secret, msg.event.id, Math.floor(Date.now() / 1000), body);
-  let code: number | null = null;
-  let error: string | null = null;
-  try {
-    const res = await fetcher(ep.url, {
-      method: "POST",
-      headers: { "content-type": "application/json", "user-agent": "Evolve-Webhooks/1", ...headers },
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-    });
-    code = res.status;
-    if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}: ${(await res.text().catch(() => "")).slice(0, 200)}`;
-    else await res.body?.cancel();
-  } catch (e) {
-    error = (e as Error).name === "TimeoutError" ? `no answer within ${DELIVERY_TIMEOUT_MS / 1000} s` : String((e as Error).message ?? e).slice(0, 200);
-  }
+  const { code, error } = await postToTarget(env, ep.url, body, headers, fetcher);
   const delivered = error === null;
   await db.update(webhookDelivery).set({ status: delivered ? "delivered" : "failed", responseCode: code, error }).where(eq(webhookDelivery.id, row.id));
-  if (delivered || msg.attempt >= MAX_ATTEMPTS) return;
+  // A refused target stays refused: retrying would only repeat the refusal.
+  if (delivered || msg.attempt >= MAX_ATTEMPTS || error?.startsWith("target refused")) return;
 
   const next = msg.attempt + 1;
   const nextId = deliveryId(msg.endpointId, msg.event.id, next);

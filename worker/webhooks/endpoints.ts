@@ -9,6 +9,7 @@ import type { Env } from "../env";
 import { ApiError } from "../http/problem";
 import type { WebhookEventType } from "./events";
 import { newWebhookSecret } from "./signing";
+import { webhookTargetRefusal } from "./target";
 
 export type EndpointRow = typeof webhookEndpoint.$inferSelect;
 
@@ -20,22 +21,22 @@ export function endpointView(row: EndpointRow) {
 
 const notFound = (id: string) => new ApiError(404, "not-found", "Not found", `No webhook endpoint ${id}.`);
 
-/** Only https targets (plain http for localhost during development). */
+/**
+ * The target URL if webhooks may call it (public https on the default port, no credentials:
+ * worker/webhooks/target.ts), else a 422 naming `field`.
+ */
 export function checkTargetUrl(env: Env, raw: string, field = "url"): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ApiError(422, "validation-error", "Validation failed", "The webhook URL is not a valid URL.", { errors: [{ path: field, message: "must be an absolute URL" }] });
+  const refusal = webhookTargetRefusal(env, raw);
+  if (refusal) {
+    const detail =
+      refusal.reason === "invalid-url"
+        ? "The webhook URL is not a valid URL."
+        : refusal.reason === "credentials"
+          ? "Put no credentials in the URL; verify the signature instead."
+          : "Webhook URLs must be public https servers on the default port: no private, loopback, link-local or local-only hosts.";
+    throw new ApiError(422, "validation-error", "Validation failed", detail, { errors: [{ path: field, message: refusal.message }] });
   }
-  const local = url.hostname === "localhost" || url.hostname === "127.0.0.1";
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && local && env.ENVIRONMENT !== "production")) {
-    throw new ApiError(422, "validation-error", "Validation failed", "Webhook URLs must use https.", { errors: [{ path: field, message: "must use https" }] });
-  }
-  if (url.username || url.password) {
-    throw new ApiError(422, "validation-error", "Validation failed", "Put no credentials in the URL; verify the signature instead.", { errors: [{ path: field, message: "must not contain credentials" }] });
-  }
-  return url.toString();
+  return new URL(raw).toString();
 }
 
 export async function createEndpoint(env: Env, tenantId: string, input: { url: string; events: WebhookEventType[]; enabled?: boolean }) {
