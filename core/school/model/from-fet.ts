@@ -69,7 +69,8 @@ export function constraintToModel(c: FetConstraint): SchoolModelConstraint {
   const comments = c.node.children.find((n) => n.name === "Comments")?.text;
   if (comments) head.comments = comments;
   const spec = CONSTRAINT_TYPES.get(type);
-  const typed = spec && spec.element === c.type ? typedFields(c.node, spec) : undefined;
+  // a type in the other list than FET's (which modelToFet refuses in the typed form) stays generic too
+  const typed = spec && spec.element === c.type && spec.list === c.list ? typedFields(c.node, spec) : undefined;
   if (typed) return Object.assign(head, typed);
   return Object.assign(head, { fields: genericFields(c.node) });
 }

@@ -91,6 +91,8 @@ const TINY = fetText({
     constraint("ConstraintTeacherHomeRoom", 100, "\t<Teacher>T3</Teacher>\n\t<Room>R1</Room>"),
     // typed although no FET example uses it (fields checked with fet-cl, vocabulary.ts); not solved yet
     constraint("ConstraintTeacherMinGapsBetweenRoomChanges", 90, "\t<Teacher>T2</Teacher>\n\t<Min_Gaps_Between_Room_Changes>1</Min_Gaps_Between_Room_Changes>"),
+    // a time type in the space list: kept as it is, in the generic form
+    constraint("ConstraintTeacherMaxGapsPerWeek", 100, "\t<Teacher_Name>T1</Teacher_Name>\n\t<Max_Gaps>3</Max_Gaps>"),
   ],
 });
 
@@ -114,6 +116,7 @@ describe("fetToModel", () => {
     const m = fetToModel(readFet(TINY));
     expect(m.timeConstraints![9]).toEqual({ type: "StudentsSetMaxDaysPerWeek", weight: 100, fields: { Students: "Y2", Max_Days_Per_Week: "3", Deeper: { A: ["1", "2"] } } });
     expect(m.timeConstraints![10]).toEqual({ type: "ActivitiesSameStartingHour", weight: 100, fields: { Number_of_Activities: "3", Activity_Id: ["3", "5"] } });
+    expect(m.spaceConstraints![5]).toEqual({ type: "TeacherMaxGapsPerWeek", weight: 100, fields: { Teacher_Name: "T1", Max_Gaps: "3" } });
   });
 
   it("states activities, split lessons and students as FET does", () => {
