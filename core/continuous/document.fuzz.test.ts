@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SlowestInput, typed } from "../engine/fuzz-support";
+import { fuzzParams, SlowestInput, typed } from "../engine/fuzz-support";
 import { compileContinuous, measureContinuous } from "./document";
 import { BUILTIN_NAMES } from "./functions";
 import { MAX_DIMENSION } from "./problem";
@@ -52,7 +52,7 @@ describe("continuous document fuzz", () => {
         }
         typed(() => measureContinuous(d));
       }),
-      { numRuns: 10_000 },
+      fuzzParams(),
     );
     expect(slowest.ms).toBeLessThan(1000);
     expect(compiled).toBeGreaterThan(20);

@@ -70,6 +70,27 @@ export function checkLimit(name: string, maximum: number, actual: number, unit: 
   return actual;
 }
 
+/** Most issues a parser reports at once: past this many, more of them only cost memory and time. */
+export const MAX_ISSUES = 100;
+
+/**
+ * A value quoted for an error message, cut to `max` characters: messages never echo a large
+ * input back (a 5,000-item list named as an unknown id thousands of times was a memory bomb).
+ */
+export function preview(value: unknown, max = 40): string {
+  let text: string;
+  try {
+    text = typeof value === "string" ? JSON.stringify(value.length > max ? value.slice(0, max) : value) : (JSON.stringify(value, limitedArrays) ?? String(value));
+  } catch {
+    text = String(value);
+  }
+  return text.length > max + 2 ? `${text.slice(0, max)}…` : text;
+}
+
+function limitedArrays(_key: string, v: unknown): unknown {
+  return Array.isArray(v) && v.length > 8 ? [...v.slice(0, 8), `… ${v.length - 8} more`] : v;
+}
+
 /** Algorithm parameters are invalid (unknown name, out of range, wrong type). */
 export class ParameterError extends Error {
   override name = "ParameterError";

@@ -124,3 +124,12 @@ export class SlowestInput {
     if (ms > this.ms) (this.ms = ms), (this.input = input);
   }
 }
+
+/**
+ * fast-check parameters of every parser fuzz test: 10,000 runs; `FUZZ_SEED=n` replays one seed
+ * (fast-check prints the seed of a failing run).
+ */
+export function fuzzParams(numRuns = 10_000): { numRuns: number; seed?: number } {
+  const seed = process.env.FUZZ_SEED;
+  return seed ? { numRuns, seed: Number(seed) } : { numRuns };
+}

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SlowestInput, typed } from "../engine/fuzz-support";
+import { fuzzParams, SlowestInput, typed } from "../engine/fuzz-support";
 import { compilePermutation, measurePermutation, readPermutationDocument } from "./document";
 import { MAX_PERMUTATION_SIZE } from "./problem";
 
@@ -41,7 +41,7 @@ describe("permutation document fuzz", () => {
         expect(typed(() => compilePermutation(d)).error).toBeDefined();
         typed(() => measurePermutation(d));
       }),
-      { numRuns: 10_000 },
+      fuzzParams(),
     );
     expect(slowest.ms).toBeLessThan(1000);
     expect(read).toBeGreaterThan(20);

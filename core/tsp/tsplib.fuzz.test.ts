@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mutatedText, numberTokens, SlowestInput, typed } from "../engine/fuzz-support";
+import { fuzzParams, mutatedText, numberTokens, SlowestInput, typed } from "../engine/fuzz-support";
 import { compileTsp, measureTsp } from "./document";
 import { MAX_CITIES, MAX_EXPLICIT_CITIES } from "./tsplib";
 
@@ -44,7 +44,7 @@ describe("TSPLIB fuzz", () => {
         const measured = typed(() => measureTsp(doc));
         slowest.note(measured.ms, text.slice(0, 200));
       }),
-      { numRuns: 10_000 },
+      fuzzParams(),
     );
     expect(slowest.ms).toBeLessThan(1000);
     expect(compiled).toBeGreaterThan(100);
@@ -73,7 +73,7 @@ describe("TSPLIB fuzz", () => {
           expect(measureTsp(d)).toEqual({ cities: out.value.n });
         }
       }),
-      { numRuns: 10_000 },
+      fuzzParams(),
     );
     expect(slowest.ms).toBeLessThan(1000);
   });

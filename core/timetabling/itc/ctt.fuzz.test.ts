@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mutatedText, numberTokens, SlowestInput, typed } from "../../engine/fuzz-support";
+import { fuzzParams, mutatedText, numberTokens, SlowestInput, typed } from "../../engine/fuzz-support";
 import { timetablingKind } from "../index";
 import { TINY, comp } from "../test/fixtures";
 import { withinLimits } from "../test/within-limits";
@@ -40,7 +40,7 @@ describe(".ctt fuzz", () => {
         }
         typed(() => timetablingKind.measure!({ format: "ctt", text }));
       }),
-      { numRuns: 10_000 },
+      fuzzParams(),
     );
     expect(slowest.ms).toBeLessThan(1000);
     expect(compiled).toBeGreaterThan(100); // the mutations keep exercising the whole reader
@@ -59,7 +59,7 @@ describe(".ctt fuzz", () => {
           expect(out.value.warnings.length).toBeLessThanOrEqual(MAX_WARNINGS);
         }
       }),
-      { numRuns: 10_000 },
+      fuzzParams(),
     );
     expect(slowest.ms).toBeLessThan(1000);
   });

@@ -5,7 +5,7 @@
  * that lets every error name the line (and column) and lets us notice when a section holds more
  * or fewer records than its header announced. All issues found are reported together.
  */
-import { checkLimit, ProblemError, type InputIssue } from "../../engine/errors";
+import { checkLimit, MAX_ISSUES, preview, ProblemError, type InputIssue } from "../../engine/errors";
 import { buildProblem, type TimetablingProblem } from "../problem";
 import {
   checkTextBytes,
@@ -124,7 +124,7 @@ function readHeader(text: string, lines: Lines, issues: InputIssue[]): Header {
   for (const key of HEADER_KEYS) {
     const line = lines.next();
     if (!line || line.tokens[0] !== `${key}:`) {
-      issues.push({ path: ["text"], message: `expected header "${key}:"${line ? `, got ${JSON.stringify(line.tokens[0])}` : ""}`, line: line?.no ?? lastLine(text), column: line?.cols[0] });
+      issues.push({ path: ["text"], message: `expected header "${key}:"${line ? `, got ${preview(line.tokens[0])}` : ""}`, line: line?.no ?? lastLine(text), column: line?.cols[0] });
       throw new ProblemError(issues);
     }
     if (key === "Courses") coursesLine = line.no;
@@ -135,7 +135,7 @@ function readHeader(text: string, lines: Lines, issues: InputIssue[]): Header {
     const min = key === "Curricula" || key === "Constraints" ? 0 : 1;
     const tok = line.tokens[1];
     if (tok === undefined || !/^-?\d+$/.test(tok)) {
-      issues.push({ path: ["text"], line: line.no, column: line.cols[1], message: `${key} must be an integer, got ${tok === undefined ? "nothing" : JSON.stringify(tok)}` });
+      issues.push({ path: ["text"], line: line.no, column: line.cols[1], message: `${key} must be an integer, got ${tok === undefined ? "nothing" : preview(tok)}` });
       values[key] = min;
       continue;
     }
@@ -187,7 +187,7 @@ export function readCtt(text: string): TimetablingProblem {
   const int = (line: Line, col: number, what: string, min: number): number => {
     const tok = line.tokens[col];
     if (tok === undefined || !/^-?\d+$/.test(tok)) {
-      fail(line, `${what} must be an integer, got ${tok === undefined ? "nothing" : JSON.stringify(tok)}`, col);
+      fail(line, `${what} must be an integer, got ${tok === undefined ? "nothing" : preview(tok)}`, col);
       return min;
     }
     const v = Number(tok);
@@ -206,7 +206,7 @@ export function readCtt(text: string): TimetablingProblem {
   const section = (name: (typeof SECTIONS)[number], expected: number, what: string): Line[] => {
     const head = lines.peek();
     if (!head || head.tokens[0] !== name) {
-      fail(head, `expected section "${name}"${head ? `, got ${JSON.stringify(head.tokens[0])}` : ""}`);
+      fail(head, `expected section "${name}"${head ? `, got ${preview(head.tokens[0])}` : ""}`);
       throw new ProblemError(issues);
     }
     lines.next();
@@ -301,7 +301,7 @@ export function readCtt(text: string): TimetablingProblem {
     });
   }
   // Too many issues make a huge message: the first 100 say enough.
-  if (issues.length) throw new ProblemError(issues.slice(0, 100));
+  if (issues.length) throw new ProblemError(issues.slice(0, MAX_ISSUES));
 
   return buildProblem({
     format: "ctt",

@@ -6,8 +6,7 @@
  * course/period bans; required room features → allowed rooms; instructor preferred/unwanted
  * periods → soft period penalties; room unavailability → hard room/period bans.
  */
-import { ProblemError, type InputIssue } from "../../engine/errors";
-import { checkLimit } from "../../engine/errors";
+import { checkLimit, MAX_ISSUES, preview, ProblemError, type InputIssue } from "../../engine/errors";
 import {
   checkDeclaredSizes,
   MAX_FEATURE_CHECKS,
@@ -114,7 +113,7 @@ export function compileModel(doc: unknown): TimetablingProblem {
     const map = new Map<string, number>();
     items.forEach((it, i) => {
       if (!isObject(it) || typeof it.id !== "string" || !it.id) return bad([key, i, "id"], "must be a non-empty string");
-      if (map.has(it.id)) return bad([key, i, "id"], `duplicate id ${JSON.stringify(it.id)}`);
+      if (map.has(it.id)) return bad([key, i, "id"], `duplicate id ${preview(it.id)}`);
       map.set(it.id, i);
     });
     return map;
@@ -150,11 +149,11 @@ export function compileModel(doc: unknown): TimetablingProblem {
     const out: number[] = [];
     refs.forEach((ref: SlotRef, i) => {
       const d = isObject(ref) ? dayIx.get(ref.day) : undefined;
-      if (d === undefined) return bad([...path, i, "day"], `unknown day ${JSON.stringify(isObject(ref) ? ref.day : ref)}`);
+      if (d === undefined) return bad([...path, i, "day"], `unknown day ${preview(isObject(ref) ? ref.day : ref)}`);
       if (ref.period === undefined) for (let s = 0; s < S; s++) out.push(d * S + s);
       else {
         const s = slotIx.get(ref.period);
-        if (s === undefined) return bad([...path, i, "period"], `unknown period ${JSON.stringify(ref.period)}`);
+        if (s === undefined) return bad([...path, i, "period"], `unknown period ${preview(ref.period)}`);
         out.push(d * S + s);
       }
     });
@@ -192,7 +191,7 @@ export function compileModel(doc: unknown): TimetablingProblem {
     let instructor = -1;
     if (c?.instructor !== undefined) {
       instructor = teacherIx.get(c.instructor) ?? -1;
-      if (instructor < 0) bad([...path, "instructor"], `unknown instructor ${JSON.stringify(c.instructor)}`);
+      if (instructor < 0) bad([...path, "instructor"], `unknown instructor ${preview(c.instructor)}`);
       else {
         for (const p of teacherBans[instructor]) courseUnavailable.push([ci, p]);
         for (const [p, v] of teacherPenalty[instructor]) periodPenalties.push([ci, p, v]);
@@ -200,14 +199,14 @@ export function compileModel(doc: unknown): TimetablingProblem {
     }
     (Array.isArray(c?.groups) ? c.groups : []).forEach((g, gi) => {
       const q = groupIx.get(g);
-      if (q === undefined) bad([...path, "groups", gi], `unknown group ${JSON.stringify(g)}`);
+      if (q === undefined) bad([...path, "groups", gi], `unknown group ${preview(g)}`);
       else curricula[q].courses.push(ci);
     });
     for (const p of slotsOf([...path, "unavailable"], c?.unavailable)) courseUnavailable.push([ci, p]);
     const need = Array.isArray(c?.requiredFeatures) ? c.requiredFeatures : [];
     if (need.length) {
       const ok = rooms.map((_, r) => r).filter((r) => need.every((f) => roomFeatures[r].has(f)));
-      if (!ok.length) bad([...path, "requiredFeatures"], `no room has all of: ${need.join(", ")}`);
+      if (!ok.length) bad([...path, "requiredFeatures"], `no room has all of: ${preview(need.join(", "), 200)}`);
       courseRooms[ci] = ok;
     }
     const minDays = int([...path, "minWorkingDays"], c?.minWorkingDays, 0);
@@ -218,7 +217,7 @@ export function compileModel(doc: unknown): TimetablingProblem {
   if (total > P * rooms.length) bad(["courses"], `${total} lectures cannot fit in ${P} periods × ${rooms.length} rooms`);
 
   const weights = readWeights(m.weights, ["weights"], issues);
-  if (issues.length) throw new ProblemError(issues);
+  if (issues.length) throw new ProblemError(issues.slice(0, MAX_ISSUES));
 
   const problem = buildProblem({
     format: "model",
@@ -244,15 +243,18 @@ export function compileModel(doc: unknown): TimetablingProblem {
       const d = dayIx.get(e?.day);
       const s = slotIx.get(e?.period);
       const r = roomIx.get(e?.room);
-      if (c === undefined) return bad([key, i, "course"], `unknown course ${JSON.stringify(e?.course)}`);
-      if (d === undefined) return bad([key, i, "day"], `unknown day ${JSON.stringify(e?.day)}`);
-      if (s === undefined) return bad([key, i, "period"], `unknown period ${JSON.stringify(e?.period)}`);
-      if (r === undefined) return bad([key, i, "room"], `unknown room ${JSON.stringify(e?.room)}`);
+      if (c === undefined) return bad([key, i, "course"], `unknown course ${preview(e?.course)}`);
+      if (d === undefined) return bad([key, i, "day"], `unknown day ${preview(e?.day)}`);
+      if (s === undefined) return bad([key, i, "period"], `unknown period ${preview(e?.period)}`);
+      if (r === undefined) return bad([key, i, "room"], `unknown room ${preview(e?.room)}`);
       const first = problem.courseFirstLecture[c];
       const n = problem.courseLectures[c];
+      if (e.lecture !== undefined && !(typeof e.lecture === "number" && Number.isInteger(e.lecture) && e.lecture >= 0)) {
+        return bad([key, i, "lecture"], "must be an integer ≥ 0");
+      }
       let k = e.lecture ?? 0;
       if (e.lecture === undefined) while (k < n && used.has(first + k)) k++;
-      if (k >= n) return bad([key, i, "lecture"], `course ${e.course} has only ${n} lectures`);
+      if (k >= n) return bad([key, i, "lecture"], `course ${preview(e.course)} has only ${n} lectures`);
       used.add(first + k);
       onto.period[first + k] = d * S + s;
       onto.room[first + k] = r;
@@ -265,7 +267,7 @@ export function compileModel(doc: unknown): TimetablingProblem {
     problem.initial = { period: new Int16Array(L).fill(-1), room: new Int16Array(L).fill(-1) };
     place("start", problem.initial);
   }
-  if (issues.length) throw new ProblemError(issues);
+  if (issues.length) throw new ProblemError(issues.slice(0, MAX_ISSUES));
   return problem;
 }
 

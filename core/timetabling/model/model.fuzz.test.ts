@@ -6,7 +6,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SlowestInput, typed } from "../../engine/fuzz-support";
+import { preview } from "../../engine/errors";
+import { fuzzParams, SlowestInput, typed } from "../../engine/fuzz-support";
 import { timetablingKind } from "../index";
 import { withinLimits } from "../test/within-limits";
 import { compileModel, measureModel } from "./compile";
@@ -94,8 +95,9 @@ describe("model fuzz", () => {
         const measured = typed(() => measureModel(doc));
         slowest.note(measured.ms, ms);
       }),
-      { numRuns: 10_000 },
+      fuzzParams(),
     );
+    if (slowest.ms >= 1000) console.log("slowest input", slowest.ms, preview(slowest.input, 2_000));
     expect(slowest.ms).toBeLessThan(1000);
     expect(compiled).toBeGreaterThan(100);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ProblemError, type InputIssue } from "../../engine/errors";
+import { MAX_ISSUES, ProblemError, type InputIssue } from "../../engine/errors";
 import { evaluate, evaluatePlacements } from "../evaluate";
 import { compileTimetabling, memeticSolver, timetableViews, writeSolution } from "../index";
 import { compileModel } from "./compile";
@@ -90,6 +90,23 @@ describe("rich model (JSON)", () => {
     expect(evaluate(again, again.initial!).soft).toBe(best.soft);
     const byGroup = timetableViews(p, best.solution, "curriculum");
     expect(byGroup[0].cells.flat(2).map((e) => e.course).sort()).toEqual(["chem", "chem", "math", "math", "math"]);
+  });
+
+  it("refuses a pinned lecture index that is negative or not a whole number (it would pin another course's lecture)", () => {
+    for (const lecture of [-1, 0.5, "0"]) {
+      const doc = { ...school(), pinned: [{ course: "chem", lecture, day: "Mon", period: "P1", room: "Lab" }] };
+      expect(issuesOf(() => compileModel(doc as never))).toEqual([{ path: ["pinned", 0, "lecture"], message: "must be an integer ≥ 0" }]);
+    }
+  });
+
+  it("quotes at most a few characters of a bad value, and reports at most MAX_ISSUES issues", () => {
+    const huge = Array.from({ length: 5_000 }, () => "9A");
+    const pinned = Array.from({ length: 5_000 }, () => ({ course: "math", day: "Mon", period: "P1", room: huge }));
+    const t0 = performance.now();
+    const issues = issuesOf(() => compileModel({ ...school(), pinned } as never));
+    expect(performance.now() - t0).toBeLessThan(500);
+    expect(issues).toHaveLength(MAX_ISSUES);
+    expect(issues[0].message.length).toBeLessThan(80);
   });
 
   it("names the JSON field of every error", () => {

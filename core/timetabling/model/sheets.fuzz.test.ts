@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mutatedText, numberTokens, SlowestInput, typed } from "../../engine/fuzz-support";
+import { fuzzParams, mutatedText, numberTokens, SlowestInput, typed } from "../../engine/fuzz-support";
 import { timetablingKind } from "../index";
 import { withinLimits } from "../test/within-limits";
 import { compileCsv, measureCsv, templateCsv } from "./workbook";
@@ -35,7 +35,7 @@ describe("CSV fuzz", () => {
           expect({ ...measureCsv(text) }).toEqual(timetablingKind.size(out.value));
         }
       }),
-      { numRuns: 10_000 },
+      fuzzParams(),
     );
     expect(slowest.ms).toBeLessThan(1000);
     expect(compiled).toBeGreaterThan(100);

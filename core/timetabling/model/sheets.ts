@@ -15,7 +15,7 @@
  * Sheets become a model document, and every issue — ours or the model compiler's — is reported
  * with the sheet, row and column it came from.
  */
-import { checkLimit, ProblemError, type InputIssue } from "../../engine/errors";
+import { checkLimit, MAX_ISSUES, preview, ProblemError, type InputIssue } from "../../engine/errors";
 import { MAX_SHEET_ROWS } from "../limits";
 import type { TimetablingProblem } from "../problem";
 import { compileModel } from "./compile";
@@ -146,14 +146,14 @@ export function modelFromSheets(sheets: Sheets): { model: TimetablingModel; wher
           case "int":
           case "number": {
             const v = Number(raw);
-            if (!Number.isFinite(v) || (col.type === "int" && !Number.isInteger(v))) fail(`${JSON.stringify(raw)} is not ${col.type === "int" ? "a whole number" : "a number"}`);
+            if (!Number.isFinite(v) || (col.type === "int" && !Number.isInteger(v))) fail(`${preview(raw)} is not ${col.type === "int" ? "a whole number" : "a number"}`);
             else item[col.name] = v;
             break;
           }
           case "bool":
             if (/^(yes|y|true|1|x)$/i.test(raw)) item[col.name] = true;
             else if (/^(no|n|false|0)$/i.test(raw)) item[col.name] = false;
-            else fail(`${JSON.stringify(raw)} is not yes/no`);
+            else fail(`${preview(raw)} is not yes/no`);
             break;
           case "list":
             item[col.name] = splitList(raw);
@@ -178,7 +178,7 @@ export function modelFromSheets(sheets: Sheets): { model: TimetablingModel; wher
       model.weights = weights;
     } else model[spec.key] = items;
   }
-  if (issues.length) throw new ProblemError(issues);
+  if (issues.length) throw new ProblemError(issues.slice(0, MAX_ISSUES));
   return { model: model as unknown as TimetablingModel, where };
 }
 

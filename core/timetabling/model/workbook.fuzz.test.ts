@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { mutatedBytes, SlowestInput, typed } from "../../engine/fuzz-support";
+import { fuzzParams, mutatedBytes, SlowestInput, typed } from "../../engine/fuzz-support";
 import { withinLimits } from "../test/within-limits";
 import { compileWorkbook, readWorkbook, sheetsToWorkbook, templateSheets } from "./workbook";
 
@@ -42,7 +42,7 @@ describe("XLSX fuzz", () => {
           withinLimits(out.value);
         }
       }),
-      { numRuns: 10_000 },
+      fuzzParams(),
     );
     expect(slowest.ms).toBeLessThan(1000);
     expect(compiled).toBeGreaterThan(50);
