@@ -87,11 +87,13 @@ export function problemResponse(c: Context, err: unknown): Response {
     headers = h ?? {};
     extra = rest;
   } else if (err instanceof ProblemError || err instanceof ParameterError) {
-    status = 422;
-    type = "validation-error";
-    title = err instanceof ProblemError ? "Invalid problem" : "Invalid parameters";
+    // A parser maximum (core/engine/errors.ts `limit`): 413 for bytes, 422 for declared sizes.
+    const limit = err instanceof ProblemError ? err.limit : undefined;
+    status = (err instanceof ProblemError && err.status) || 422;
+    type = status === 413 ? "input-too-large" : "validation-error";
+    title = limit ? "Problem beyond the input limits" : err instanceof ProblemError ? "Invalid problem" : "Invalid parameters";
     detail = err.message;
-    extra = { errors: fieldErrorsFromIssues(err.issues) };
+    extra = { errors: fieldErrorsFromIssues(err.issues), ...(limit ? { limit } : {}) };
   } else if (err instanceof HTTPException) {
     status = err.status;
     type = status === 413 ? "body-too-large" : "http-error";

@@ -16,7 +16,8 @@ import { unforkableChanges } from "../runtime/fork";
 import { RUNTIME_DEFAULTS, type JobSpec } from "../runtime/spec";
 import type { TestFaults } from "../runtime/test-faults";
 import { getJson, jobKeys, putJson } from "../storage/blobs";
-import { admitJob, releaseJob } from "../tenancy/admission";
+import { admitJob, checkSizeLimits, releaseJob, tierLimits } from "../tenancy/admission";
+import { measureDocument, populationOf } from "../problems/measure";
 import { jobRunner, type JobRow } from "./job-queries";
 
 export interface CreateJobInput {
@@ -92,13 +93,21 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
     if (doc === null) throw new ApiError(409, "fork-unavailable", "Cannot fork", `The input of job ${parent.id} is no longer stored.`);
     if (input.weights !== undefined) doc = reweighed(parent, doc, input.weights);
   }
-  const { kind, problem, size } = compileWithPaths(doc);
+  const islands = input.islands ?? 1;
+  // Sizes first (a bounded read of headers and counts), against the plan, before any compile:
+  // parser maximums answer 413/422, the plan's limits 402/403 (worker/problems/measure.ts).
+  const measured = measureDocument(doc);
+  if (measured) checkSizeLimits(env, await tierLimits(env, caller.tenantId), { size: measured.size, islands });
+  const compiled = compileWithPaths(doc);
+  const { kind, problem } = compiled;
   // Tenant JavaScript: compiles, exports fitness, and gives a finite value at the centre, in the sandbox.
   if (hasCustomObjective(doc)) await validateProblemDocument(doc);
   const { algorithm, solver } = solverFor(kind, input.algorithm ?? parent?.algorithm);
   const parameters = solver.parameters(input.parameters ?? (parent?.parameters as never), problem as never) as Record<string, unknown>;
-  const islands = input.islands ?? 1;
   if (parent) checkFork(kind, algorithm, parent, parameters, islands);
+  // The plan's `population` limit bounds the population the parameters ask for (per island).
+  const population = populationOf(parameters);
+  const size: Record<string, number> = population === null ? compiled.size : { ...compiled.size, population };
 
   const jobId = `job_${randomHex(16)}`;
   const admission = await admitJob(env, { tenantId: caller.tenantId, jobId, kind, size, islands });
@@ -248,7 +257,8 @@ function compileWithPaths(doc: unknown): ReturnType<typeof compileProblem> {
   } catch (e) {
     if (e instanceof ProblemError) {
       const issues: InputIssue[] = e.issues.map((i) => (i.path[0] === "problem" || i.path[0] === "algorithm" ? i : { ...i, path: ["problem", ...i.path] }));
-      throw new ProblemError(issues);
+      // The limit (and so the 413/422 status) of a parser maximum survives the re-rooting.
+      throw new ProblemError(issues, e.limit ? { limit: e.limit } : undefined);
     }
     throw e;
   }

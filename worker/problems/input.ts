@@ -6,6 +6,7 @@
 import { ProblemError } from "@core/engine/errors";
 import { problemFromFile } from "@core/files";
 import { ApiError, validationError } from "../http/problem";
+import { rootedProblemError } from "./measure";
 
 function parseField(value: string): unknown {
   const t = value.trim();
@@ -60,7 +61,7 @@ export async function withUploadedProblem(body: Record<string, unknown>): Promis
     return { ...rest, problem };
   } catch (e) {
     // Sheet readers report paths inside the file; prefix them so the client sees where.
-    if (e instanceof ProblemError) throw new ProblemError(e.issues.map((i) => (i.path[0] === "file" ? i : { ...i, path: ["file", ...i.path] })));
+    if (e instanceof ProblemError) throw rootedProblemError(e, ["file"]);
     throw e;
   }
 }

@@ -14,6 +14,7 @@ import { fieldErrorsFromIssues, validationError, type FieldError } from "../http
 import { kindModule } from "@core/index";
 import { hasCustomObjective, validateProblemDocument } from "../sandbox/objective";
 import { tierLimits } from "../tenancy/admission";
+import { measureDocument, rootedProblemError } from "./measure";
 import type { SizeDimension } from "../tenancy/tiers";
 
 const ValidateBody = z.object({ problem: ProblemDocument }).openapi("ValidateProblemRequest");
@@ -39,6 +40,13 @@ function compileErrors(e: unknown, root: string): FieldError[] {
     return fieldErrorsFromIssues(e.issues).map((f) => ({ ...f, path: f.path.startsWith("file") || f.path.startsWith(root) ? f.path : [root, f.path].filter(Boolean).join(".") }));
   }
   throw e;
+}
+
+/** The size figures above the plan's maximum, one entry per dimension. */
+function exceededLimits(size: Record<string, number>, maxSize: Record<SizeDimension, number>): { dimension: string; value: number; max: number }[] {
+  return Object.entries(size)
+    .filter(([dimension, value]) => maxSize[dimension as SizeDimension] !== undefined && value > maxSize[dimension as SizeDimension])
+    .map(([dimension, value]) => ({ dimension, value, max: maxSize[dimension as SizeDimension] }));
 }
 
 const router = createApiRouter();
@@ -72,20 +80,30 @@ export const problemRoutes = router.openapi(
       if (!parsed.success) throw validationError(zodIssuesToFieldErrors(parsed.error.issues));
       doc = parsed.data.problem;
     } catch (e) {
-      if (e instanceof ProblemError) return c.json({ valid: false, kind: null, size: null, ...verdict, errors: compileErrors(e, "") }, 200);
+      // An upload beyond a reader's maximum (bytes, cells, …) is the request's 413/422.
+      if (e instanceof ProblemError && !e.limit) return c.json({ valid: false, kind: null, size: null, ...verdict, errors: compileErrors(e, "") }, 200);
       throw e;
     }
     const kind = (doc as { kind: string }).kind;
+    // Sizes first (bounded; a parser maximum throws 413/422 problem+json), against the plan: a
+    // problem beyond the plan is answered from its measured figures and never compiled.
+    const measured = measureDocument(doc);
+    if (measured) {
+      const exceeded = exceededLimits(measured.size, limits.maxSize);
+      if (exceeded.length) {
+        const errors = exceeded.map((x) => ({ path: "problem", message: `has ${x.value} ${x.dimension}; the ${limits.tier} plan allows at most ${x.max} (not compiled)` }));
+        return c.json({ valid: false, kind, size: measured.size, ...verdict, exceeded, errors }, 200);
+      }
+    }
     try {
       const m = kindModule(kind);
       // Tenant JavaScript objectives are checked by running them once in the sandbox.
       const size = hasCustomObjective(doc) ? (await validateProblemDocument(doc)).size : m.size(m.compile(doc));
-      for (const [dimension, value] of Object.entries(size)) {
-        const max = limits.maxSize[dimension as SizeDimension];
-        if (max !== undefined && value > max) verdict.exceeded.push({ dimension, value, max });
-      }
+      verdict.exceeded.push(...exceededLimits(size, limits.maxSize));
       return c.json({ valid: true, kind, size, ...verdict, errors: [] }, 200);
     } catch (e) {
+      // A parser maximum met while compiling is the request's 413/422, as for POST /v1/jobs.
+      if (e instanceof ProblemError && e.limit) throw rootedProblemError(e, ["problem"]);
       return c.json({ valid: false, kind, size: null, ...verdict, errors: compileErrors(e, "problem") }, 200);
     }
   },
