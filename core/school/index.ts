@@ -11,6 +11,7 @@ import type { BestSolution } from "../engine/contract";
 import type { KindModule } from "../registry";
 import { compileFet, type SchoolProblem } from "./problem";
 import { compileSchoolModel } from "./model/compile";
+import { schoolModelJsonSchema } from "./model/schema";
 import { evaluateSchool, type SchoolTimetable } from "./evaluate";
 import { writeFet } from "./fet/write";
 import { makeSchoolSolver } from "./solver/engine";
@@ -63,6 +64,14 @@ export const fetDocSchema = {
   },
 };
 
+const { $schema: _schema, $id: _id, ...schoolModelBranch } = schoolModelJsonSchema;
+
+/** What compileSchool accepts: a `.fet` as text, or the JSON school model (model/schema.ts). */
+export const schoolDocSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  anyOf: [fetDocSchema, schoolModelBranch],
+};
+
 /** Result summary: hard / soft and what was left out. */
 export function schoolSummary(problem: SchoolProblem, best: BestSolution<unknown>): Record<string, unknown> {
   const e = evaluateSchool(problem, best.solution as SchoolTimetable);
@@ -83,7 +92,7 @@ export function schoolSummary(problem: SchoolProblem, best: BestSolution<unknown
  */
 export const schoolKind: Omit<KindModule<SchoolProblem>, "kind"> & { kind: "timetabling" } = {
   kind: "timetabling",
-  schema: fetDocSchema,
+  schema: schoolDocSchema,
   compile: compileSchool,
   size: (p) => ({ activities: p.nActivities, teachers: p.teachers.length, subgroups: p.subgroups.length, rooms: p.rooms.length, slots: p.nSlots }),
   algorithms: {

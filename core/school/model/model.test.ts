@@ -8,7 +8,7 @@ import { readFet } from "../fet/read";
 import { fetInputToText } from "../fet/serialize";
 import { FET_LIMITS } from "../fet/types";
 import { writeFet } from "../fet/write";
-import { compileSchool } from "../index";
+import { compileSchool, schoolDocSchema } from "../index";
 import { compileFet, type SchoolProblem } from "../problem";
 import { constraint, fetText, times } from "../test/fet";
 import { FETCL } from "../test/harness";
@@ -302,6 +302,13 @@ describe("schoolModelJsonSchema", () => {
   it("accepts the fixture and the model of every tiny school", () => {
     expect(validate(smallJson()), JSON.stringify(validate.errors)).toBe(true);
     expect(validate(JSON.parse(JSON.stringify(fetToModel(readFet(TINY))))), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it("embeds in schoolKind's document schema beside the .fet form", () => {
+    const both = ajv.compile(schoolDocSchema);
+    expect(both(smallJson()), JSON.stringify(both.errors)).toBe(true);
+    expect(both({ kind: "timetabling", format: "fet", text: smallFet })).toBe(true);
+    expect(both({ format: "school", days: ["Mon"] })).toBe(false);
   });
 
   it("refuses what modelToFet refuses: unknown fields, wrong kinds, a typed constraint in the wrong shape", () => {
