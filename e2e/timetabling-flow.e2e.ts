@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as XLSX from "xlsx";
+import * as XLSX from "@e965/xlsx";
 import { openBrowser, saveScreenshot, type BrowserSession } from "./support/browser";
 import { createJobFromDemo, signUp } from "./support/fixtures";
 

@@ -8,7 +8,7 @@ import { env } from "cloudflare:workers";
 import { strFromU8, unzipSync } from "fflate";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import * as XLSX from "xlsx";
+import * as XLSX from "@e965/xlsx";
 import { parseCsv } from "@core/exports/csv";
 import { evaluatePlacements } from "@core/timetabling/evaluate";
 import { readCtt } from "@core/timetabling/itc/ctt";
