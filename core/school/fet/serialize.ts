@@ -11,7 +11,8 @@ import type { FetInput, FetNode } from "./types";
 /** The FET version written in `<fet version="…">` (the fet-cl the tests run). */
 export const FET_WRITE_VERSION = "6.8.5";
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** XML text escaping; "\r" as a character reference, since XML parsers turn a raw "\r" (and "\r\n") into "\n". */
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\r/g, "&#13;");
 
 export function fetInputToText(input: FetInput): string {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', "", `<fet version="${esc(input.version || FET_WRITE_VERSION)}">`, ""];

@@ -61,6 +61,8 @@ class Checker {
     if (BAD_XML_CHAR.test(v)) return this.fail(path, "contains a character a .fet (XML) file cannot hold");
     // FET's own files have an empty subject or tag name now and then, so "" is a name too
     if (mode !== "free" && v !== v.trim()) return this.fail(path, "must not start or end with spaces (FET trims them)");
+    // a raw carriage return becomes a line feed when XML is read (fet/write.ts writes names raw)
+    if (mode !== "free" && v.includes("\r")) return this.fail(path, "must not contain a carriage return (\\r)");
     return v;
   }
   int(v: unknown, path: Path, min: number, max: number): number | undefined {
