@@ -11,11 +11,23 @@ import { softUnits, type SchoolProblem } from "./problem";
 
 export class Tallies {
   private readonly p: SchoolProblem;
-  /** tally of instance i: occ[i * nSlots .. (i + 1) * nSlots). */
+  /**
+   * Instances of the same resource with the same `count` function (e.g. every building constraint
+   * of a teacher) share one GROUP and one tally: occ[g * nSlots .. (g + 1) * nSlots).
+   */
   private readonly occ: Int32Array;
-  private readonly occViews: Int32Array[];
-  /** The resource's row of teacherBlocked / subgroupBlocked, indexed like the tally. */
-  private readonly blockedViews: Uint8Array[];
+  private readonly groupOcc: Int32Array[];
+  private readonly groupCount: ((a: number, r: number) => number)[];
+  /** CSR: instances of group g: groupInst[groupInstStart[g] .. groupInstStart[g + 1]). */
+  private readonly groupInstStart: Int32Array;
+  private readonly groupInst: Int32Array;
+  /** CSR: groups of teacher t / subgroup s. */
+  private readonly teacherGroupStart: Int32Array;
+  private readonly teacherGroup: Int32Array;
+  private readonly subgroupGroupStart: Int32Array;
+  private readonly subgroupGroup: Int32Array;
+  /** The resource's row of teacherBlocked / subgroupBlocked, indexed like the tally (per group). */
+  private readonly groupBlocked: Uint8Array[];
   readonly dayValue: Int32Array;
   private readonly dayViews: Int32Array[];
   readonly viol: Int32Array;
@@ -28,9 +40,49 @@ export class Tallies {
     this.p = p;
     const n = p.tallies.length;
     const { nSlots, nDays } = p;
-    this.occ = new Int32Array(n * nSlots);
-    this.occViews = p.tallies.map((_, i) => this.occ.subarray(i * nSlots, (i + 1) * nSlots));
-    this.blockedViews = p.tallies.map((t) => (t.kind === "teacher" ? p.teacherBlocked : p.subgroupBlocked).subarray(t.resource * nSlots, (t.resource + 1) * nSlots));
+    // groups by (kind, resource, count)
+    const byCount = new Map<(a: number, r: number) => number, Map<string, number>>();
+    const groupOf = new Int32Array(n);
+    const members: number[][] = [];
+    const groupRes: { kind: "teacher" | "subgroup"; resource: number }[] = [];
+    this.groupCount = [];
+    p.tallies.forEach((t, i) => {
+      let m = byCount.get(t.count);
+      if (!m) byCount.set(t.count, (m = new Map()));
+      const key = `${t.kind}:${t.resource}`;
+      let g = m.get(key);
+      if (g === undefined) {
+        g = members.length;
+        m.set(key, g);
+        members.push([]);
+        groupRes.push({ kind: t.kind, resource: t.resource });
+        this.groupCount.push(t.count);
+      }
+      members[g].push(i);
+      groupOf[i] = g;
+    });
+    const nGroups = members.length;
+    this.occ = new Int32Array(nGroups * nSlots);
+    this.groupOcc = members.map((_, g) => this.occ.subarray(g * nSlots, (g + 1) * nSlots));
+    this.groupBlocked = groupRes.map((r) => (r.kind === "teacher" ? p.teacherBlocked : p.subgroupBlocked).subarray(r.resource * nSlots, (r.resource + 1) * nSlots));
+    this.groupInstStart = new Int32Array(nGroups + 1);
+    members.forEach((m, g) => (this.groupInstStart[g + 1] = this.groupInstStart[g] + m.length));
+    this.groupInst = Int32Array.from(members.flat());
+    const csr = (count: number, kind: "teacher" | "subgroup") => {
+      const lists: number[][] = Array.from({ length: count }, () => []);
+      groupRes.forEach((r, g) => {
+        if (r.kind === kind) lists[r.resource].push(g);
+      });
+      const start = new Int32Array(count + 1);
+      lists.forEach((l, k) => (start[k + 1] = start[k] + l.length));
+      return { start, list: Int32Array.from(lists.flat()) };
+    };
+    const tg = csr(p.teachers.length, "teacher");
+    const sg = csr(p.subgroups.length, "subgroup");
+    this.teacherGroupStart = tg.start;
+    this.teacherGroup = tg.list;
+    this.subgroupGroupStart = sg.start;
+    this.subgroupGroup = sg.list;
     this.dayValue = new Int32Array(n * nDays);
     this.dayViews = p.tallies.map((_, i) => this.dayValue.subarray(i * nDays, (i + 1) * nDays));
     this.viol = new Int32Array(n);
@@ -38,7 +90,8 @@ export class Tallies {
     this.units = Float64Array.from(p.tallies, (t) => softUnits(t.weight));
     // weeks violated with nothing placed (e.g. a minimum) start at that value
     for (let i = 0; i < n; i++) {
-      for (let d = 0; d < nDays; d++) this.dayValue[i * nDays + d] = p.tallies[i].day(this.occViews[i], this.blockedViews[i], d * p.nHours, p.nHours, d);
+      const g = groupOf[i];
+      for (let d = 0; d < nDays; d++) this.dayValue[i * nDays + d] = p.tallies[i].day(this.groupOcc[g], this.groupBlocked[g], d * p.nHours, p.nHours, d);
       this.refreshWeek(i);
     }
   }
@@ -49,28 +102,33 @@ export class Tallies {
     if (p.tallies.length === 0) return;
     for (let k = p.actTeacherStart[a]; k < p.actTeacherStart[a + 1]; k++) {
       const t = p.actTeachers[k];
-      for (let j = p.teacherTallyStart[t]; j < p.teacherTallyStart[t + 1]; j++) this.add(p.teacherTally[j], a, s, r, sign);
+      for (let j = this.teacherGroupStart[t]; j < this.teacherGroupStart[t + 1]; j++) this.add(this.teacherGroup[j], a, s, r, sign);
     }
     for (let k = p.actSubgroupStart[a]; k < p.actSubgroupStart[a + 1]; k++) {
       const g = p.actSubgroups[k];
-      for (let j = p.subgroupTallyStart[g]; j < p.subgroupTallyStart[g + 1]; j++) this.add(p.subgroupTally[j], a, s, r, sign);
+      for (let j = this.subgroupGroupStart[g]; j < this.subgroupGroupStart[g + 1]; j++) this.add(this.subgroupGroup[j], a, s, r, sign);
     }
   }
 
-  private add(i: number, a: number, s: number, r: number, sign: 1 | -1): void {
+  private add(g: number, a: number, s: number, r: number, sign: 1 | -1): void {
     const p = this.p;
-    const inst = p.tallies[i];
-    const c = inst.count(a, r);
+    const c = this.groupCount[g](a, r);
     if (c === 0) return;
-    const base = i * p.nSlots + s;
+    const occ = this.groupOcc[g];
     const d = p.actDuration[a];
-    for (let h = 0; h < d; h++) this.occ[base + h] += sign * c;
-    const day = (s / p.nHours) | 0;
-    const v = inst.day(this.occViews[i], this.blockedViews[i], day * p.nHours, p.nHours, day);
-    const at = i * p.nDays + day;
-    if (v === this.dayValue[at]) return;
-    this.dayValue[at] = v;
-    this.refreshWeek(i);
+    for (let h = 0; h < d; h++) occ[s + h] += sign * c;
+    const nHours = p.nHours;
+    const day = (s / nHours) | 0;
+    const base = day * nHours;
+    const blocked = this.groupBlocked[g];
+    for (let k = this.groupInstStart[g]; k < this.groupInstStart[g + 1]; k++) {
+      const i = this.groupInst[k];
+      const v = p.tallies[i].day(occ, blocked, base, nHours, day);
+      const at = i * p.nDays + day;
+      if (v === this.dayValue[at]) continue;
+      this.dayValue[at] = v;
+      this.refreshWeek(i);
+    }
   }
 
   private refreshWeek(i: number): void {

@@ -15,10 +15,20 @@ const COUNT_BITS = 12;
 const COUNT_MASK = (1 << COUNT_BITS) - 1;
 export const BUILDING_UNIT = 1 << COUNT_BITS;
 
-/** The tally `count` for building constraints (see the file comment). */
+const counts = new WeakMap<CompileContext, (a: number, r: number) => number>();
+
+/**
+ * The tally `count` for building constraints (see the file comment), one function per compiled
+ * problem: instances of one resource with the same count share one tally in the Board (tally.ts).
+ */
 export function buildingCount(ctx: CompileContext): (a: number, r: number) => number {
-  const unit = Int32Array.from({ length: ctx.nRooms }, (_, r) => 1 + (ctx.roomBuilding(r) + 1) * BUILDING_UNIT);
-  return (_a, r) => (r >= 0 ? unit[r] : 1);
+  let count = counts.get(ctx);
+  if (!count) {
+    const unit = Int32Array.from({ length: ctx.nRooms }, (_, r) => 1 + (ctx.roomBuilding(r) + 1) * BUILDING_UNIT);
+    count = (_a, r) => (r >= 0 ? unit[r] : 1);
+    counts.set(ctx, count);
+  }
+  return count;
 }
 
 /** Building of the hour at `i` (-1: none, or several activities). */

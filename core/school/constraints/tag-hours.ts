@@ -57,6 +57,22 @@ export const sum = (v: Int32Array, n: number) => {
   return s;
 };
 
+const counts = new WeakMap<CompileContext, Map<string, { weightOf: Int32Array; count: (a: number) => number }>>();
+
+/** The tally `count` of a tag (pair), one per compiled problem, so instances of one resource with it share one tally (tally.ts). */
+function tagCount(ctx: CompileContext, tag: number, second: number): { weightOf: Int32Array; count: (a: number) => number } {
+  let m = counts.get(ctx);
+  if (!m) counts.set(ctx, (m = new Map()));
+  const key = `${tag}/${second}`;
+  let c = m.get(key);
+  if (!c) {
+    const weightOf = Int32Array.from({ length: ctx.nActivities }, (_, a) => (ctx.hasTag(a, tag) ? 1 : 0) + (second >= 0 && ctx.hasTag(a, second) ? SECOND_TAG : 0));
+    c = { weightOf, count: (a: number) => weightOf[a] };
+    m.set(key, c);
+  }
+  return c;
+}
+
 /**
  * One tally instance per resource that has an activity with one of the tags (the others can never
  * break it), counting 1 per activity with `tag` and SECOND_TAG per activity with `second`.
@@ -70,8 +86,7 @@ export function tagInstances(
   day: (tally: Int32Array, base: number, nHours: number) => number,
   second = -1,
 ): Instance[] {
-  const weightOf = Int32Array.from({ length: ctx.nActivities }, (_, a) => (ctx.hasTag(a, tag) ? 1 : 0) + (second >= 0 && ctx.hasTag(a, second) ? SECOND_TAG : 0));
-  const count = (a: number) => weightOf[a];
+  const { weightOf, count } = tagCount(ctx, tag, second);
   const out: Instance[] = [];
   for (const resource of Array.from(resources)) {
     const acts = kind === "teacher" ? ctx.activitiesOfTeacher(resource) : ctx.activitiesOfSubgroup(resource);
