@@ -2,6 +2,7 @@
  * Problem documents from files (CLI and uploads): the extension decides the reader.
  *   .tsp  → {"kind":"tsp","format":"tsplib","text":...,"name":<file stem>}
  *   .json → the parsed document (it names its own kind)
+ *   .fet  → {"kind":"timetabling","format":"fet","text":...,"name":<file stem>} (FET school files, core/school)
  * Other kinds register their extensions with `registerFileReader` (timetabling: .ctt, .xlsx, .csv).
  * Works on bytes or text, with no Node APIs, so the Worker can call it on uploads.
  */
@@ -15,6 +16,7 @@ const stem = (fileName: string) => (fileName.split(/[\\/]/).pop() ?? fileName).r
 
 const readers: Record<string, FileReader> = {
   ".tsp": (bytes, name) => ({ kind: "tsp", name: stem(name), format: "tsplib", text: decode(bytes) }),
+  ".fet": (bytes, name) => ({ kind: "timetabling", format: "fet", name: stem(name), text: decode(bytes) }),
   ".json": (bytes) => {
     try {
       return JSON.parse(decode(bytes));

@@ -2,7 +2,7 @@
  * The engine's public surface: what the platform (API, job runtime, web app) and the CLI call.
  *
  *   compileProblem(doc)              → { kind, module, problem, size }   (ProblemError with paths)
- *   solverFor(kind, algorithmId?)    → { id, entry, solver }             (default = strongest)
+ *   solverFor(kind, algorithmId?, problem?) → { id, entry, solver }      (default = strongest, or the problem's own)
  *   algorithmCatalogue()             → ids, titles, descriptions, parameter JSON Schemas, defaults
  *   kinds                            → the KindModule table (schemas, compile, algorithms)
  *   ENGINE_VERSION                   → recorded with results; same version + seed + budget = same answer
@@ -65,10 +65,13 @@ export function compileProblem(doc: unknown): { kind: ProblemKind; module: KindM
   return { kind: module.kind, module, problem, size: module.size(problem) };
 }
 
-/** The solver for an algorithm of a kind (the kind's strongest when no id is given). */
-export function solverFor(kind: string, algorithmId?: string): { id: string; entry: AlgorithmEntry; solver: AlgorithmEntry["solver"] } {
+/**
+ * The solver for an algorithm of a kind (when no id is given: the default for this compiled
+ * problem if the kind says one, else the kind's strongest).
+ */
+export function solverFor(kind: string, algorithmId?: string, problem?: unknown): { id: string; entry: AlgorithmEntry; solver: AlgorithmEntry["solver"] } {
   const m = kindModule(kind);
-  const id = algorithmId ?? m.defaultAlgorithm;
+  const id = algorithmId ?? (problem !== undefined && m.defaultAlgorithmFor ? m.defaultAlgorithmFor(problem) : m.defaultAlgorithm);
   const entry = m.algorithms[id];
   if (!entry) {
     throw new ParameterError({ path: ["algorithm"], message: `unknown algorithm "${id}" for ${kind} (expected one of: ${Object.keys(m.algorithms).join(", ")})` });

@@ -36,6 +36,11 @@ export interface KindModule<P = any> {
   /** The strongest algorithm for this kind. */
   defaultAlgorithm: string;
   /**
+   * Optional: the default algorithm for one compiled problem, when a kind holds problems that
+   * different engines solve (timetabling: "school" for FET documents, "memetic" otherwise).
+   */
+  defaultAlgorithmFor?(problem: P): string;
+  /**
    * Optional: the best solution as the kind's own file format (TSP: TSPLIB .tour text).
    * Without it, the CLI and exports write `JSON.stringify(best.solution)`.
    */

@@ -14,6 +14,10 @@ import { compileSchoolModel } from "./model/compile";
 import { schoolModelJsonSchema } from "./model/schema";
 import { evaluateSchool, type SchoolTimetable } from "./evaluate";
 import { writeFet } from "./fet/write";
+import { readFet } from "./fet/read";
+import type { FetInput } from "./fet/types";
+import { modelToFet } from "./model/to-fet";
+import { schoolFigures } from "./summary";
 import { makeSchoolSolver } from "./solver/engine";
 import { SCHOOL_PARAMS } from "./solver/params";
 
@@ -28,6 +32,7 @@ export { SCHOOL_PARAMS, type SchoolParams } from "./solver/params";
 export { fetInputToText } from "./fet/serialize";
 export { fetToModel, modelToFet, compileSchoolModel, schoolModelJsonSchema, problemDifferences, verdictDifferences, constraintDifferences, inputDifferences, type SchoolModel } from "./model/index";
 export type { SchoolState } from "./solver/engine";
+export { schoolFigures, fetSummary, type FetSummary, type ConstraintTypeCount } from "./summary";
 
 export const schoolSolver = makeSchoolSolver("school");
 
@@ -49,6 +54,41 @@ export function compileSchool(doc: unknown): SchoolProblem {
   if (typeof d.text !== "string") throw new ProblemError({ path: ["text"], message: "must be the .fet file as a string" });
   if (d.ignoreUnsupported !== undefined && typeof d.ignoreUnsupported !== "boolean") throw new ProblemError({ path: ["ignoreUnsupported"], message: "must be true or false" });
   return compileFet(d.text, { ignoreUnsupported: d.ignoreUnsupported === true, name: typeof d.name === "string" ? d.name : undefined });
+}
+
+/** True for a `format: "fet"` or `format: "school"` document (what `compileSchool` takes). */
+export function isSchoolDocument(doc: unknown): boolean {
+  if (typeof doc !== "object" || doc === null) return false;
+  const f = (doc as { format?: unknown }).format;
+  return f === "fet" || f === "school";
+}
+
+/** A compiled school problem (as opposed to core/timetabling's TimetablingProblem, which has `format`). */
+export function isSchoolProblem(p: unknown): p is SchoolProblem {
+  return typeof p === "object" && p !== null && (p as { actId?: unknown }).actId instanceof Int32Array && typeof (p as { text?: unknown }).text === "string";
+}
+
+/**
+ * The document read as a `FetInput` without compiling (bounded by FET_LIMITS while reading):
+ * what `measureSchool` and the pre-flight summary look at. ProblemError on a malformed document.
+ */
+export function readSchoolInput(doc: unknown): FetInput {
+  if (typeof doc !== "object" || doc === null) throw new ProblemError({ path: [], message: "must be an object" });
+  const d = doc as Record<string, unknown>;
+  if (d.format === "school") return modelToFet(doc);
+  if (d.format !== "fet") throw new ProblemError({ path: ["format"], message: 'must be "fet" or "school"' });
+  if (typeof d.text !== "string") throw new ProblemError({ path: ["text"], message: "must be the .fet file as a string" });
+  return readFet(d.text);
+}
+
+/** `size(compile(doc))` read from the document alone (activities, hours to place, teachers, rooms, slots). */
+export function measureSchool(doc: unknown): Record<string, number> {
+  return { ...schoolFigures(readSchoolInput(doc)) };
+}
+
+/** The figures plan limits apply to, from the compiled problem's own input. */
+export function schoolSize(p: SchoolProblem): Record<string, number> {
+  return { ...schoolFigures(p.input) };
 }
 
 export const fetDocSchema = {
@@ -80,8 +120,11 @@ export function schoolSummary(problem: SchoolProblem, best: BestSolution<unknown
     soft: e.soft,
     unplaced: e.unplaced,
     activities: problem.nActivities,
+    hours: schoolFigures(problem.input).hours,
+    /** Unsupported constraint types left out (with ignoreUnsupported), with counts. */
     unsupported: problem.ignored,
     inactiveConstraints: problem.inactiveConstraints,
+    zeroWeightConstraints: problem.zeroWeightConstraints,
   };
 }
 
@@ -94,7 +137,8 @@ export const schoolKind: Omit<KindModule<SchoolProblem>, "kind"> & { kind: "time
   kind: "timetabling",
   schema: schoolDocSchema,
   compile: compileSchool,
-  size: (p) => ({ activities: p.nActivities, teachers: p.teachers.length, subgroups: p.subgroups.length, rooms: p.rooms.length, slots: p.nSlots }),
+  measure: measureSchool,
+  size: schoolSize,
   algorithms: {
     school: {
       id: "school",

@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { evaluate, timetablingKind, writeSolution } from "./index";
+import { compileTimetabling, evaluate, timetablingKind, writeSolution } from "./index";
 import { timetablingFileReaders } from "./files";
 
 export interface CliOptions {
@@ -24,7 +24,7 @@ export interface CliOptions {
 export function solveTimetablingFile(path: string, o: CliOptions = {}): Record<string, unknown> {
   const reader = timetablingFileReaders[extname(path).toLowerCase()];
   if (!reader) throw new Error(`no timetabling reader for ${extname(path)} (use .ctt, .json, .xlsx or .csv)`);
-  const problem = timetablingKind.compile(reader(readFileSync(path), path));
+  const problem = compileTimetabling(reader(readFileSync(path), path));
   const entry = timetablingKind.algorithms[o.algorithm ?? timetablingKind.defaultAlgorithm];
   if (!entry) throw new Error(`unknown algorithm ${o.algorithm}`);
   const solver = entry.solver;

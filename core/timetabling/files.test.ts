@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { ProblemError } from "../engine/errors";
 import { solveTimetablingFile } from "./cli";
 import { timetablingFileReaders } from "./files";
-import { evaluatePlacements, readCttSolution, timetablingKind } from "./index";
+import { compileTimetabling, evaluatePlacements, readCttSolution, timetablingKind } from "./index";
 import { sheetsToWorkbook, templateCsv, templateSheets } from "./model/workbook";
 import { TINY } from "./test/fixtures";
 
@@ -13,12 +13,12 @@ const bytes = (s: string) => new TextEncoder().encode(s);
 
 describe("timetabling file readers", () => {
   it("turns .ctt, .xlsx, .csv and .json files into documents the kind compiles", () => {
-    expect(timetablingKind.compile(timetablingFileReaders[".ctt"](bytes(TINY), "tiny.ctt")).courseIds).toEqual(["A", "B", "C"]);
+    expect(compileTimetabling(timetablingFileReaders[".ctt"](bytes(TINY), "tiny.ctt")).courseIds).toEqual(["A", "B", "C"]);
     const fromXlsx = timetablingFileReaders[".xlsx"](sheetsToWorkbook(templateSheets()), "school.xlsx");
     expect(fromXlsx.format).toBe("model");
-    expect(timetablingKind.compile(fromXlsx).courseIds).toEqual(["math9", "chem9"]);
+    expect(compileTimetabling(fromXlsx).courseIds).toEqual(["math9", "chem9"]);
     const fromCsv = timetablingFileReaders[".csv"](bytes(templateCsv()), "school.csv");
-    expect(timetablingKind.compile(timetablingFileReaders[".json"](bytes(JSON.stringify(fromCsv)), "school.json")).lectureCourse.length).toBe(6);
+    expect(compileTimetabling(timetablingFileReaders[".json"](bytes(JSON.stringify(fromCsv)), "school.json")).lectureCourse.length).toBe(6);
     expect(timetablingKind.size(timetablingKind.compile(fromCsv))).toEqual({ lectures: 6, courses: 2, rooms: 2, periods: 20, curricula: 1 });
   });
 
@@ -41,7 +41,7 @@ describe("timetabling CLI", () => {
     writeFileSync(join(dir, "tiny.ctt"), TINY);
     const out = join(dir, "tiny.sol");
     const result = solveTimetablingFile(join(dir, "tiny.ctt"), { seconds: 5, maxEvaluations: 20_000, out, seed: 3 });
-    const problem = timetablingKind.compile({ kind: "timetabling", format: "ctt", text: TINY });
+    const problem = compileTimetabling({ kind: "timetabling", format: "ctt", text: TINY });
     const e = evaluatePlacements(problem, readCttSolution(problem, readFileSync(out, "utf8")).placements);
     expect(result).toMatchObject({ hard: 0, soft: e.soft, evaluations: 20_000 });
     expect(e.hard).toBe(0);

@@ -4,12 +4,18 @@
  * Problem documents:
  *   { "kind": "timetabling", "format": "ctt", "text": "<.ctt file>", "pinned"?: "<solution lines>", "start"?: "<solution lines>", "weights"?: {...} }
  *   { "kind": "timetabling", "format": "model", ...TimetablingModel }      (model/schema.ts)
- * Both compile to one TimetablingProblem; the solvers, the evaluator, the explanation and the
- * views only see that. Solutions are Timetables (lecture → period, room), written back as the
+ *   { "kind": "timetabling", "format": "fet", "text": "<.fet file>", "ignoreUnsupported"?: true }   (FET school files)
+ *   { "kind": "timetabling", "format": "school", ...SchoolModel }           (core/school/model/)
+ * The first two compile to one TimetablingProblem; the solvers, the evaluator, the explanation and the
+ * views only see that. The last two compile to core/school's SchoolProblem and are solved by its own
+ * engine (the `school` algorithm): `timetablingKind` dispatches on the document's format and on the
+ * compiled problem (docs/decisions/006-school-timetabling.md explains why). Solutions are Timetables (lecture → period, room), written back as the
  * competition's text (`writeCttSolution`) or as JSON (`timetableToJson`).
  */
-import { ProblemError, type InputIssue } from "../engine/errors";
+import { ParameterError, ProblemError, type InputIssue } from "../engine/errors";
+import type { Solver } from "../engine/contract";
 import type { KindModule } from "../registry";
+import { compileSchool, isSchoolDocument, isSchoolProblem, measureSchool, schoolDocSchema, schoolKind, schoolSize, type SchoolProblem } from "../school/index";
 import { measureCtt, readCtt } from "./itc/ctt";
 import { readCttSolution, writeCttSolution } from "./itc/sol";
 import { compileModel, measureModel } from "./model/compile";
@@ -57,13 +63,16 @@ const cttDocSchema = {
 };
 
 const { $schema: _s, $id: _i, ...modelBranch } = modelJsonSchema;
+const { $schema: _s2, $id: _i2, title: _t2, ...schoolBranches } = schoolDocSchema as Record<string, unknown> & { oneOf?: object[] };
 
-/** JSON Schema of timetabling problem documents (either format). */
+/** JSON Schema of timetabling problem documents (any of the four formats). */
 export const timetablingSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   title: "Timetabling problem",
-  oneOf: [cttDocSchema, modelBranch],
+  oneOf: [cttDocSchema, modelBranch, ...(schoolBranches.oneOf ?? [schoolBranches])],
 };
+
+const FORMAT_MESSAGE = 'must be "ctt", "model", "fet" or "school"';
 
 /** Compile a problem document (see the file comment for the shapes). */
 export function compileTimetabling(doc: unknown): TimetablingProblem {
@@ -71,7 +80,7 @@ export function compileTimetabling(doc: unknown): TimetablingProblem {
   const d = doc as Record<string, unknown>;
   if (d.kind !== undefined && d.kind !== "timetabling") throw new ProblemError({ path: ["kind"], message: 'must be "timetabling"' });
   if (d.format === "model") return compileModel(d);
-  if (d.format !== "ctt") throw new ProblemError({ path: ["format"], message: 'must be "ctt" or "model"' });
+  if (d.format !== "ctt") throw new ProblemError({ path: ["format"], message: FORMAT_MESSAGE });
   if (typeof d.text !== "string") throw new ProblemError({ path: ["text"], message: "must be the .ctt file as a string" });
   const problem = readCtt(d.text);
   if (d.weights !== undefined) {
@@ -97,7 +106,8 @@ export function measureTimetabling(doc: unknown): Record<string, number> {
   if (typeof doc !== "object" || doc === null) throw new ProblemError({ path: [], message: "must be an object" });
   const d = doc as Record<string, unknown>;
   if (d.format === "model") return { ...measureModel(d) };
-  if (d.format !== "ctt") throw new ProblemError({ path: ["format"], message: 'must be "ctt" or "model"' });
+  if (isSchoolDocument(d)) return measureSchool(d);
+  if (d.format !== "ctt") throw new ProblemError({ path: ["format"], message: FORMAT_MESSAGE });
   if (typeof d.text !== "string") throw new ProblemError({ path: ["text"], message: "must be the .ctt file as a string" });
   return { ...measureCtt(d.text) };
 }
@@ -129,41 +139,73 @@ export function writeSolution(problem: TimetablingProblem, t: Timetable): { text
     : { text: JSON.stringify(timetableToJson(problem, t), null, 2) + "\n", extension: "json" };
 }
 
-export const timetablingKind: KindModule<TimetablingProblem> = {
+/** Either compiled timetabling problem: ITC / model (TimetablingProblem) or FET school (SchoolProblem). */
+export type AnyTimetablingProblem = TimetablingProblem | SchoolProblem;
+
+/**
+ * A solver entry restricted to one of the two problem families: its `parameters` (called once per
+ * job with the compiled problem, before init) refuses the other family with a ParameterError on
+ * `algorithm`. init/step/checkpoint stay the solver's own functions, so the ITC path runs exactly
+ * as before.
+ */
+function onlyFor<P>(solver: Solver<P, any, any, any>, accepts: (p: unknown) => boolean, refusal: string): Solver<P, any, any, any> {
+  return {
+    ...solver,
+    parameters(input, problem) {
+      if (problem !== undefined && !accepts(problem)) throw new ParameterError({ path: ["algorithm"], message: refusal });
+      return solver.parameters(input, problem);
+    },
+  };
+}
+
+const itcOnly = (id: string) => `${id} solves .ctt and model timetables; FET school documents (format "fet" or "school") use the "school" algorithm`;
+const school = schoolKind.algorithms.school;
+
+export const timetablingKind: KindModule<AnyTimetablingProblem> = {
   kind: "timetabling",
   schema: timetablingSchema,
-  compile: compileTimetabling,
+  compile: (doc) => (isSchoolDocument(doc) ? compileSchool(doc) : compileTimetabling(doc)),
   measure: measureTimetabling,
-  size: (p) => ({
-    lectures: p.lectureCourse.length,
-    courses: p.courseIds.length,
-    rooms: p.roomIds.length,
-    periods: p.periods,
-    curricula: p.curriculumIds.length,
-  }),
+  size: (p) =>
+    isSchoolProblem(p)
+      ? schoolSize(p)
+      : {
+          lectures: p.lectureCourse.length,
+          courses: p.courseIds.length,
+          rooms: p.roomIds.length,
+          periods: p.periods,
+          curricula: p.curriculumIds.length,
+        },
   algorithms: {
     memetic: {
       id: "memetic",
       title: "Memetic annealing",
       description:
-        "Builds a population of feasible timetables by iterative forward search, then anneals them over Move/Swap and Kempe-chain moves with incremental cost evaluation; children inherit whole courses' periods and rooms from two parents and replace the worst member when better. Pinned lectures never move.",
+        "Builds a population of feasible timetables by iterative forward search, then anneals them over Move/Swap and Kempe-chain moves with incremental cost evaluation; children inherit whole courses' periods and rooms from two parents and replace the worst member when better. Pinned lectures never move. For .ctt and model timetables.",
       params: MEMETIC_PARAMS,
-      solver: memeticSolver,
+      solver: onlyFor(memeticSolver, (p) => !isSchoolProblem(p), itcOnly("memetic")),
     },
     sa: {
       id: "sa",
       title: "Simulated annealing",
       description:
-        "One timetable: iterative forward search to feasibility, then simulated annealing over Move/Swap and Kempe-chain moves with incremental cost evaluation, reheating from the best when a segment ends.",
+        "One timetable: iterative forward search to feasibility, then simulated annealing over Move/Swap and Kempe-chain moves with incremental cost evaluation, reheating from the best when a segment ends. For .ctt and model timetables.",
       params: SA_PARAMS,
-      solver: saSolver,
+      solver: onlyFor(saSolver, (p) => !isSchoolProblem(p), itcOnly("sa")),
+    },
+    school: {
+      ...school,
+      description: `${school.description} For FET school documents (format "fet" or "school"); the default for them.`,
+      solver: onlyFor(school.solver, isSchoolProblem, 'school solves FET school documents (format "fet" or "school"); .ctt and model timetables use "memetic" or "sa"'),
     },
   },
   defaultAlgorithm: "memetic",
-  /** Competition text for ITC input, our JSON for the rich model (the CLI's --out). */
-  formatSolution: (problem, best) => writeSolution(problem, best.solution as Timetable).text,
-  /** Validator figures of the best timetable, re-scored by the evaluator. */
+  defaultAlgorithmFor: (p) => (isSchoolProblem(p) ? "school" : "memetic"),
+  /** Competition text for ITC input, our JSON for the rich model, the locked .fet for schools (the CLI's --out). */
+  formatSolution: (problem, best) => (isSchoolProblem(problem) ? schoolKind.formatSolution!(problem, best) : writeSolution(problem, best.solution as Timetable).text),
+  /** Validator figures of the best timetable, re-scored by the evaluator (schools: hard, soft, unplaced, unsupported types left out). */
   summary: (problem, best) => {
+    if (isSchoolProblem(problem)) return schoolKind.summary!(problem, best);
     const e = evaluate(problem, best.solution as Timetable);
     return { hard: e.hard, soft: e.soft, byConstraint: e.byConstraint };
   },

@@ -102,7 +102,7 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
   const { kind, problem } = compiled;
   // Tenant JavaScript: compiles, exports fitness, and gives a finite value at the centre, in the sandbox.
   if (hasCustomObjective(doc)) await validateProblemDocument(doc);
-  const { algorithm, solver } = solverFor(kind, input.algorithm ?? parent?.algorithm);
+  const { algorithm, solver } = solverFor(kind, input.algorithm ?? parent?.algorithm, problem);
   const parameters = solver.parameters(input.parameters ?? (parent?.parameters as never), problem as never) as Record<string, unknown>;
   if (parent) checkFork(kind, algorithm, parent, parameters, islands);
   // The plan's `population` limit bounds the population the parameters ask for (per island).

@@ -32,7 +32,8 @@ export function compileProblem(doc: unknown): { kind: string; problem: unknown; 
   return { kind, problem, size };
 }
 
-export function solverFor(kind: string, algorithm?: string): { algorithm: string; solver: AnySolver } {
-  const { id, solver } = core.solverFor(kind, algorithm);
+/** The solver of `algorithm`, or without one the default for this compiled `problem` (core/index.ts). */
+export function solverFor(kind: string, algorithm?: string, problem?: unknown): { algorithm: string; solver: AnySolver } {
+  const { id, solver } = core.solverFor(kind, algorithm, problem);
   return { algorithm: id, solver: solver as AnySolver };
 }

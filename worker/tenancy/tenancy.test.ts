@@ -37,7 +37,7 @@ const admit = (tenantId: string, jobId = newJob(), extra: Partial<Parameters<typ
 describe("tiers as data", () => {
   it("free / pro / enterprise carry every limit the issue names", () => {
     expect(TIERS.free).toMatchObject({ jobsPerDay: 5, concurrentJobs: 1, computeSecondsPerJob: 60, islands: 0, retentionDays: 7, apiRequestsPerMinute: 60 });
-    expect(TIERS.free.maxSize).toEqual({ lectures: 200, cities: 200, dimensions: 30, population: 100, elements: 200 });
+    expect(TIERS.free.maxSize).toEqual({ lectures: 200, cities: 200, dimensions: 30, population: 100, elements: 200, activities: 300, hours: 600 });
     expect(TIERS.pro).toMatchObject({ jobsPerDay: 500, concurrentJobs: 5, computeSecondsPerJob: 1800, islands: 4, retentionDays: 90, apiRequestsPerMinute: 600 });
     expect(TIERS.enterprise).toMatchObject({ jobsPerDay: 10000, concurrentJobs: 25, islands: 16, priority: "high", retentionDays: 365, apiRequestsPerMinute: 3000 });
   });

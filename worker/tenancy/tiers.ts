@@ -6,7 +6,7 @@
 export type TierName = "free" | "pro" | "enterprise";
 
 /** The problem-size dimensions a tier bounds (as measured by the jobs layer from the input). */
-export type SizeDimension = "lectures" | "cities" | "dimensions" | "population" | "elements";
+export type SizeDimension = "lectures" | "cities" | "dimensions" | "population" | "elements" | "activities" | "hours";
 
 export interface TierLimits {
   tier: TierName;
@@ -16,7 +16,11 @@ export interface TierLimits {
   concurrentJobs: number;
   /** Compute seconds a single job may use before it is stopped as `expired`. */
   computeSecondsPerJob: number;
-  /** Largest accepted problem per dimension. */
+  /**
+   * Largest accepted problem per dimension. `activities` / `hours` bound FET school timetables
+   * (active activities, and the hours they place: a small school is ~300 activities / 600 hours,
+   * a large one 3,000 / 6,000; core/school's reader stops at 10,000 activities).
+   */
   maxSize: Record<SizeDimension, number>;
   /** Island-model parallelism; 0 means islands are not offered (single population). */
   islands: number;
@@ -34,7 +38,7 @@ export const TIERS: Record<TierName, TierLimits> = {
     jobsPerDay: 5,
     concurrentJobs: 1,
     computeSecondsPerJob: 60,
-    maxSize: { lectures: 200, cities: 200, dimensions: 30, population: 100, elements: 200 },
+    maxSize: { lectures: 200, cities: 200, dimensions: 30, population: 100, elements: 200, activities: 300, hours: 600 },
     islands: 0,
     priority: "normal",
     retentionDays: 7,
@@ -45,7 +49,7 @@ export const TIERS: Record<TierName, TierLimits> = {
     jobsPerDay: 500,
     concurrentJobs: 5,
     computeSecondsPerJob: 1800,
-    maxSize: { lectures: 2000, cities: 5000, dimensions: 200, population: 500, elements: 2000 },
+    maxSize: { lectures: 2000, cities: 5000, dimensions: 200, population: 500, elements: 2000, activities: 3000, hours: 6000 },
     islands: 4,
     priority: "normal",
     retentionDays: 90,
@@ -56,7 +60,7 @@ export const TIERS: Record<TierName, TierLimits> = {
     jobsPerDay: 10000,
     concurrentJobs: 25,
     computeSecondsPerJob: 7200,
-    maxSize: { lectures: 10000, cities: 20000, dimensions: 1000, population: 2000, elements: 5000 },
+    maxSize: { lectures: 10000, cities: 20000, dimensions: 1000, population: 2000, elements: 5000, activities: 10000, hours: 30000 },
     islands: 16,
     priority: "high",
     retentionDays: 365,
