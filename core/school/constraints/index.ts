@@ -105,6 +105,9 @@ import { studentsSetMaxHoursContinuously } from "./students-set-max-hours-contin
 import { studentsSetMaxSpanPerDay } from "./students-set-max-span-per-day";
 import { studentsSetMaxDaysPerWeek } from "./students-set-max-days-per-week";
 import { studentsMaxDaysPerWeek } from "./students-max-days-per-week";
+import { studentsSetMaxBuildingChangesPerDay } from "./students-set-max-building-changes-per-day";
+import { studentsSetMaxBuildingChangesPerWeek } from "./students-set-max-building-changes-per-week";
+import { studentsSetMinGapsBetweenBuildingChanges } from "./students-set-min-gaps-between-building-changes";
 export type { ConstraintDefinition, CompileContext, Instance } from "./types";
 
 const LIST: ConstraintDefinition[] = [
@@ -209,6 +212,9 @@ const LIST: ConstraintDefinition[] = [
   studentsSetMaxSpanPerDay,
   studentsSetMaxDaysPerWeek,
   studentsMaxDaysPerWeek,
+  studentsSetMaxBuildingChangesPerDay,
+  studentsSetMaxBuildingChangesPerWeek,
+  studentsSetMinGapsBetweenBuildingChanges,
 ];
 
 export const CONSTRAINTS: Record<string, ConstraintDefinition> = Object.fromEntries(LIST.map((d) => [d.type, d]));
