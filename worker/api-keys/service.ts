@@ -7,11 +7,18 @@
  *
  * The table is better-auth's `apikey` (from @better-auth/api-key's schema); we manage it here
  * rather than through the plugin so that scopes, tenant ownership and error answers are ours.
+ *
+ * A key never outlives what it was made under. Its creator (`metadata.createdBy`) is a user, or
+ * the admin key that minted it. On every verification the chain up to the user must still hold:
+ * each minting key enabled and unexpired, the user still an owner or admin of the tenant (only they
+ * may create keys), and the organization still there. So removing or demoting the creator (by our
+ * API or better-auth's own endpoints), revoking a minting key, or deleting the organization stops
+ * the key at once. `revokeKeysCreatedBy` also marks those keys revoked, so the list shows it.
  */
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import type { Env } from "../env";
-import { apikey } from "../db/schema";
+import { apikey, member, organization } from "../db/schema";
 import { ApiError } from "../http/problem";
 
 export const KEY_PREFIX = "evk_live_";
@@ -114,16 +121,88 @@ export async function listApiKeys(env: Env, tenantId: string): Promise<ApiKeyVie
   return rows.map(toView);
 }
 
-/** Revokes one of the tenant's keys; another tenant's key id answers 404. Idempotent. */
+/** Revokes one of the tenant's keys and every key it minted; another tenant's key id answers 404. Idempotent. */
 export async function revokeApiKey(env: Env, tenantId: string, id: string): Promise<ApiKeyView> {
   const db = drizzle(env.DB);
   const row = await db.select().from(apikey).where(and(eq(apikey.id, id), eq(apikey.referenceId, tenantId))).get();
   if (!row) throw new ApiError(404, "not-found", "API key not found", `No API key ${id} in this tenant.`);
+  await revokeKeysCreatedBy(env, tenantId, id);
   if (row.enabled === false) return toView(row);
-  const meta = { ...parseMeta(row), revokedAt: Date.now() };
-  const updated = { enabled: false, updatedAt: new Date(), metadata: JSON.stringify(meta) };
-  await db.update(apikey).set(updated).where(and(eq(apikey.id, id), eq(apikey.referenceId, tenantId)));
+  const updated = await revokeRow(env, row);
   return toView({ ...row, ...updated });
+}
+
+async function revokeRow(env: Env, row: Row) {
+  const updated = { enabled: false, updatedAt: new Date(), metadata: JSON.stringify({ ...parseMeta(row), revokedAt: Date.now() }) };
+  await drizzle(env.DB).update(apikey).set(updated).where(and(eq(apikey.id, row.id), eq(apikey.referenceId, row.referenceId)));
+  return updated;
+}
+
+/**
+ * Revokes the tenant's keys created by `creator` (a user id or a key id), and the keys those
+ * minted, transitively. Called when a member is removed or demoted and when a key is revoked.
+ * Returns the ids revoked.
+ */
+export async function revokeKeysCreatedBy(env: Env, tenantId: string, creator: string): Promise<string[]> {
+  const rows = await drizzle(env.DB).select().from(apikey).where(eq(apikey.referenceId, tenantId)).all();
+  const byCreator = new Map<string, Row[]>();
+  for (const row of rows) {
+    const by = parseMeta(row).createdBy;
+    if (by) byCreator.set(by, [...(byCreator.get(by) ?? []), row]);
+  }
+  const revoked: string[] = [];
+  const seen = new Set<string>([creator]);
+  const queue = [creator];
+  while (queue.length) {
+    for (const row of byCreator.get(queue.shift()!) ?? []) {
+      if (seen.has(row.id)) continue;
+      seen.add(row.id);
+      queue.push(row.id);
+      if (row.enabled !== false) {
+        await revokeRow(env, row);
+        revoked.push(row.id);
+      }
+    }
+  }
+  return revoked;
+}
+
+/** Revokes every key of a tenant (its organization was deleted). */
+export async function revokeTenantKeys(env: Env, tenantId: string): Promise<void> {
+  const rows = await drizzle(env.DB).select().from(apikey).where(and(eq(apikey.referenceId, tenantId), eq(apikey.enabled, true))).all();
+  for (const row of rows) await revokeRow(env, row);
+}
+
+/** Minting chains longer than this are refused (keys minting keys minting keys …). */
+const MAX_CHAIN = 8;
+/** Roles that may create keys: a key lives only while its creator still holds one. */
+const KEY_ADMIN_ROLES = ["owner", "admin"];
+
+/**
+ * Whether the key's creator chain still stands: minting keys enabled and unexpired, in the same
+ * tenant; the user at the top still an owner or admin of an organization that still exists.
+ */
+async function creatorChainHolds(env: Env, row: Row, now: number): Promise<boolean> {
+  const db = drizzle(env.DB);
+  let current = row;
+  for (let depth = 0; depth < MAX_CHAIN; depth++) {
+    const createdBy = parseMeta(current).createdBy;
+    if (!createdBy) return false;
+    if (createdBy.startsWith("key_")) {
+      const parent = await db.select().from(apikey).where(and(eq(apikey.id, createdBy), eq(apikey.referenceId, row.referenceId))).get();
+      if (!parent || parent.enabled === false || (parent.expiresAt && parent.expiresAt.getTime() <= now)) return false;
+      current = parent;
+      continue;
+    }
+    const holder = await db
+      .select({ role: member.role })
+      .from(member)
+      .innerJoin(organization, eq(organization.id, member.organizationId))
+      .where(and(eq(member.organizationId, row.referenceId), eq(member.userId, createdBy), inArray(member.role, KEY_ADMIN_ROLES)))
+      .get();
+    return !!holder;
+  }
+  return false;
 }
 
 export interface VerifiedKey {
@@ -154,6 +233,7 @@ export async function verifyApiKey(env: Env, presented: string, touch?: (p: Prom
   if (row.enabled === false) return undefined;
   const now = Date.now();
   if (row.expiresAt && row.expiresAt.getTime() <= now) return undefined;
+  if (!(await creatorChainHolds(env, row, now))) return undefined;
   if (!row.lastRequest || now - row.lastRequest.getTime() > LAST_USED_RESOLUTION_MS) {
     const write = db
       .update(apikey)

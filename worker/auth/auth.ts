@@ -15,6 +15,7 @@ import type { Env } from "../env";
 import * as schema from "../db/schema";
 import { getMailer } from "./mailer";
 import { createTenantForUser, firstTenantOf } from "../tenancy/tenants";
+import { revokeKeysCreatedBy, revokeTenantKeys } from "../api-keys/service";
 
 /** Invitations are valid for 7 days. */
 export const INVITATION_EXPIRES_SECONDS = 7 * 24 * 3600;
@@ -75,6 +76,19 @@ function createAuth(env: Env) {
         creatorRole: "owner",
         invitationExpiresIn: INVITATION_EXPIRES_SECONDS,
         cancelPendingInvitationsOnReInvite: true,
+        // Keys never outlive their creator's admin rights or the organization (worker/api-keys/service.ts
+        // also checks this on every request; these mark the keys revoked at once).
+        organizationHooks: {
+          afterRemoveMember: async ({ member, organization }) => {
+            await revokeKeysCreatedBy(env, organization.id, member.userId);
+          },
+          afterUpdateMemberRole: async ({ member, organization }) => {
+            if (member.role === "member") await revokeKeysCreatedBy(env, organization.id, member.userId);
+          },
+          afterDeleteOrganization: async ({ organization }) => {
+            await revokeTenantKeys(env, organization.id);
+          },
+        },
         sendInvitationEmail: async (data) => {
           const link = `${env.APP_URL}/accept-invitation/${data.id}`;
           await mailer.send({

@@ -12,6 +12,7 @@ import type { AuthContext } from "../http/vars";
 import { INVITATION_EXPIRES_SECONDS } from "../auth/auth";
 import { getMailer } from "../auth/mailer";
 import type { MemberRole } from "../tenancy/tenants";
+import { revokeKeysCreatedBy } from "../api-keys/service";
 
 function notFound(what: string, id: string): ApiError {
   return new ApiError(404, "not-found", `${what} not found`, `No ${what.toLowerCase()} ${id} in this tenant.`);
@@ -54,6 +55,8 @@ export async function changeMemberRole(env: Env, auth: AuthContext, id: string, 
     throw new ApiError(409, "last-owner", "Last owner", "A tenant needs at least one owner; make someone else owner first.");
   }
   await drizzle(env.DB).update(member).set({ role }).where(and(eq(member.id, id), eq(member.organizationId, auth.tenantId)));
+  // Only owners and admins may hold keys: a demoted member's keys (and the keys those minted) go.
+  if (role === "member" && target.role !== "member") await revokeKeysCreatedBy(env, auth.tenantId, target.userId);
   return { ...target, role };
 }
 
@@ -64,6 +67,7 @@ export async function removeMember(env: Env, auth: AuthContext, id: string): Pro
     if ((await ownerCount(env, auth.tenantId)) <= 1) throw new ApiError(409, "last-owner", "Last owner", "The last owner cannot be removed.");
   }
   await drizzle(env.DB).delete(member).where(and(eq(member.id, id), eq(member.organizationId, auth.tenantId)));
+  await revokeKeysCreatedBy(env, auth.tenantId, target.userId);
 }
 
 type InvitationRow = typeof invitation.$inferSelect;
