@@ -108,6 +108,8 @@ import { studentsMaxDaysPerWeek } from "./students-max-days-per-week";
 import { studentsSetMaxBuildingChangesPerDay } from "./students-set-max-building-changes-per-day";
 import { studentsSetMaxBuildingChangesPerWeek } from "./students-set-max-building-changes-per-week";
 import { studentsSetMinGapsBetweenBuildingChanges } from "./students-set-min-gaps-between-building-changes";
+import { teacherActivityTagMaxHoursContinuously } from "./teacher-activity-tag-max-hours-continuously";
+import { studentsSetActivityTagMaxHoursContinuously } from "./students-set-activity-tag-max-hours-continuously";
 export type { ConstraintDefinition, CompileContext, Instance } from "./types";
 
 const LIST: ConstraintDefinition[] = [
@@ -215,6 +217,8 @@ const LIST: ConstraintDefinition[] = [
   studentsSetMaxBuildingChangesPerDay,
   studentsSetMaxBuildingChangesPerWeek,
   studentsSetMinGapsBetweenBuildingChanges,
+  teacherActivityTagMaxHoursContinuously,
+  studentsSetActivityTagMaxHoursContinuously,
 ];
 
 export const CONSTRAINTS: Record<string, ConstraintDefinition> = Object.fromEntries(LIST.map((d) => [d.type, d]));
