@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
-import { ProblemError } from "../../engine/errors";
+import { MAX_ISSUES, ProblemError } from "../../engine/errors";
 import { CONSTRAINTS } from "../constraints/index";
 import { readFet } from "../fet/read";
 import { fetInputToText } from "../fet/serialize";
@@ -275,6 +275,14 @@ describe("modelToFet errors: JSON paths, before anything is built", () => {
     const e3 = errorOf(() => modelToFet({ format: "school", days: ["d"], hours: ["h"], students: [{ name: "Y", groups: new Array(FET_LIMITS.studentSets + 1) }] }));
     expect(e3.limit?.name).toBe("FET_LIMITS.studentSets");
     expect(e3.issues[0].path).toEqual(["students", 0, "groups"]);
+  });
+
+  it("reports at most MAX_ISSUES issues, each quoting a short part of the value", () => {
+    const long = "x".repeat(200);
+    const activities = Array.from({ length: FET_LIMITS.activities }, (_, i) => ({ id: i, subject: long, duration: 1 }));
+    const issues = issuesOf(() => modelToFet({ format: "school", days: ["d"], hours: ["h"], subjects: ["Math"], activities }));
+    expect(issues).toHaveLength(MAX_ISSUES);
+    expect(issues[0]).toEqual({ path: ["activities", 0, "subject"], message: `unknown subject "${"x".repeat(40)}…"` });
   });
 
   it("bounds what the model would write: characters of the .fet in total", () => {

@@ -7,7 +7,7 @@
  * Constraint fields are checked for shape here (kinds from vocabulary.ts); the names they refer to
  * are checked when compiling (compile.ts maps those errors back to JSON paths).
  */
-import { checkLimit, ProblemError, type InputIssue } from "../../engine/errors";
+import { checkLimit, MAX_ISSUES, ProblemError, type InputIssue } from "../../engine/errors";
 import { FET_LIMITS, type FetActivity, type FetConstraint, type FetInput, type FetNode, type FetRoom, type FetYear } from "../fet/types";
 import { splitTotals } from "./from-fet";
 import { CONSTRAINT_TYPES, elementOfType, GENERIC_DEPTH, typeOfElement } from "./vocabulary";
@@ -21,8 +21,6 @@ const MAX_ID = 2_000_000_000;
 /** XML 1.0 forbids these characters even escaped (and lone surrogates cannot be encoded). */
 const BAD_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const XML_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/;
-/** Issues reported at once before giving up. */
-const MAX_ISSUES = 50;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
