@@ -22,3 +22,29 @@ describe("/v1/openapi.json", () => {
     expect(Object.keys(forkSchema.properties)).toContain("weights");
   });
 });
+
+describe("/v1/docs", () => {
+  it("renders the interactive reference from this origin only (works offline, pinned)", async () => {
+    const { openBrowser, SCREENSHOTS } = await import("./support/browser");
+    const session = await openBrowser();
+    try {
+      const { page, baseURL } = session;
+      const origin = new URL(baseURL).origin;
+      const elsewhere: string[] = [];
+      page.on("request", (r) => {
+        if (!r.url().startsWith(origin) && !r.url().startsWith("data:")) elsewhere.push(r.url());
+      });
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto("/v1/docs");
+      await page.getByRole("heading", { name: /Evolve API/ }).first().waitFor();
+      await expect(page.getByText("/jobs/{id}/fork").first().isVisible()).resolves.toBe(true);
+      expect(await page.getAttribute("html", "lang")).toBe("en");
+      await page.screenshot({ path: `${SCREENSHOTS}/19-api-reference.png` });
+      expect(elsewhere).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+});

@@ -1,6 +1,34 @@
 import { vitePlugin as remix } from "@remix-run/dev";
-import { defineConfig } from "vite";
+import { copyFileSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { defineConfig, type Plugin } from "vite";
 import { importAliases } from "../import-aliases";
+
+/**
+ * The API reference at /v1/docs (worker/api/docs.ts) is Swagger UI served from our own origin:
+ * its bundle and stylesheet are copied from the pinned `swagger-ui-dist` package into the client
+ * build beside our start script (web/api-docs/init.js), so the page works offline and never loads
+ * a third-party script.
+ */
+function apiDocsAssets(): Plugin {
+  const dist = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
+  let ssr = false;
+  return {
+    name: "evolve-api-docs-assets",
+    apply: "build",
+    configResolved(config) {
+      ssr = Boolean(config.build.ssr);
+    },
+    closeBundle() {
+      if (ssr) return;
+      const out = join(import.meta.dirname, "build/client/api-docs");
+      mkdirSync(out, { recursive: true });
+      for (const file of ["swagger-ui-bundle.js", "swagger-ui.css"]) copyFileSync(join(dist, file), join(out, file));
+      copyFileSync(join(import.meta.dirname, "api-docs/init.js"), join(out, "init.js"));
+    },
+  };
+}
 
 // Remix v2 with every v3 future flag on, so moving to React Router 7 stays mechanical.
 // The build is served by the Worker (worker/web.ts) and its static assets by wrangler [assets].
@@ -8,6 +36,7 @@ export default defineConfig({
   root: import.meta.dirname,
   resolve: { alias: importAliases },
   plugins: [
+    apiDocsAssets(),
     remix({
       appDirectory: `${import.meta.dirname}/app`,
       buildDirectory: `${import.meta.dirname}/build`,

@@ -1,10 +1,10 @@
 /**
  * The API description: GET /v1/openapi.json (OpenAPI 3.1 generated from the zod schemas the
- * routes validate with) and GET /v1/docs (Scalar's interactive reference). Routes written with
+ * routes validate with) and GET /v1/docs (Swagger UI, served from our own origin: the web build
+ * copies its pinned bundle to /api-docs/, see web/vite.config.ts). Routes written with
  * plain Hono are described in `extra-paths.ts`; every operation gets its problem+json errors.
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { Scalar } from "@scalar/hono-api-reference";
 import type { ApiBindings } from "../http/openapi";
 import { registerExtraPaths } from "./extra-paths";
 import { kindSchemaComponents } from "../problems/schemas";
@@ -97,12 +97,30 @@ export function mountApiDocs(v1: OpenAPIHono<ApiBindings>): void {
     return c.json(doc);
   });
 
-  v1.get("/docs", async (c, next) => {
-    await next();
-    // Scalar's page loads its bundle from jsDelivr; this page's CSP allows exactly that.
-    c.res.headers.set(
+  v1.get("/docs", (c) => {
+    // Everything from this origin: no CDN, so the page works offline and always shows the pinned version.
+    c.header(
       "content-security-policy",
-      "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.scalar.com; font-src 'self' data: https://fonts.scalar.com https://cdn.jsdelivr.net; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
     );
-  }, Scalar({ url: "/v1/openapi.json", pageTitle: "Evolve API reference" }));
+    c.header("cache-control", "public, max-age=300");
+    return c.html(DOCS_PAGE);
+  });
 }
+
+/** The reference page: Swagger UI on /v1/openapi.json (the script web/api-docs/init.js names it). */
+const DOCS_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Evolve API reference</title>
+<link rel="stylesheet" href="/api-docs/swagger-ui.css">
+</head>
+<body>
+<main id="swagger-ui" data-openapi="/v1/openapi.json"><noscript>The interactive reference needs JavaScript; the document itself is at <a href="/v1/openapi.json">/v1/openapi.json</a>.</noscript></main>
+<script src="/api-docs/swagger-ui-bundle.js"></script>
+<script src="/api-docs/init.js"></script>
+</body>
+</html>
+`;
