@@ -32,6 +32,7 @@ export { SCHOOL_PARAMS, type SchoolParams } from "./solver/params";
 export { fetInputToText } from "./fet/serialize";
 export { fetToModel, modelToFet, compileSchoolModel, schoolModelJsonSchema, problemDifferences, verdictDifferences, constraintDifferences, inputDifferences, type SchoolModel } from "./model/index";
 export type { SchoolState } from "./solver/engine";
+export { explainSchool, type SchoolExplanation, type SchoolExplainedConstraint, type SchoolExplainedActivity } from "./explain";
 export { schoolFigures, fetSummary, type FetSummary, type ConstraintTypeCount } from "./summary";
 
 export const schoolSolver = makeSchoolSolver("school");

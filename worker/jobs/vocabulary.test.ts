@@ -26,6 +26,12 @@ describe("job vocabulary", () => {
     expect(toSolutionDocument(legacy)).toEqual({ period: [11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0], room: [1, 0] });
   });
 
+  it("a FET school timetable (start slot and room per activity) becomes plain arrays", () => {
+    const doc = toSolutionDocument({ start: Int32Array.of(5, 0, -1), room: Int32Array.of(-1, 1, -1) });
+    expect(doc).toEqual({ start: [5, 0, -1], room: [-1, 1, -1] });
+    expect(toSolutionDocument(JSON.parse(JSON.stringify({ start: Int32Array.of(2, 3), room: Int32Array.of(0, -1) })))).toEqual({ start: [2, 3], room: [0, -1] });
+  });
+
   it("points, tours and orderings stay number arrays", () => {
     expect(toSolutionDocument([0.5, -2, 3])).toEqual([0.5, -2, 3]);
     expect(toSolutionDocument(Float64Array.of(1.25, 2))).toEqual([1.25, 2]);

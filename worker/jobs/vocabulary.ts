@@ -59,10 +59,11 @@ export interface ProgressSnapshot {
 }
 
 /**
- * A best solution as stored, in plain arrays: a timetable's period and room per lecture, or the
- * numbers of a point, tour or ordering.
+ * A best solution as stored, in plain arrays: a timetable's period and room per lecture, a FET
+ * school timetable's start slot and room per activity (core/school/evaluate.ts), or the numbers of
+ * a point, tour or ordering.
  */
-export type SolutionDocument = number[] | { period: number[]; room: number[] };
+export type SolutionDocument = number[] | { period: number[]; room: number[] } | { start: number[]; room: number[] };
 
 /** The finished job's result document in R2 (GET /v1/jobs/{id}/result). */
 export interface JobResultDocument {
@@ -100,6 +101,10 @@ export function toSolutionDocument(solution: unknown): SolutionDocument {
   if (solution && typeof solution === "object" && !Array.isArray(solution) && !ArrayBuffer.isView(solution) && "period" in solution && "room" in solution) {
     const t = solution as { period: unknown; room: unknown };
     return { period: list(t.period), room: list(t.room) };
+  }
+  if (solution && typeof solution === "object" && !Array.isArray(solution) && !ArrayBuffer.isView(solution) && "start" in solution && "room" in solution) {
+    const t = solution as { start: unknown; room: unknown };
+    return { start: list(t.start), room: list(t.room) };
   }
   return list(solution);
 }
