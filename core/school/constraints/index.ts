@@ -110,6 +110,9 @@ import { studentsSetMaxBuildingChangesPerWeek } from "./students-set-max-buildin
 import { studentsSetMinGapsBetweenBuildingChanges } from "./students-set-min-gaps-between-building-changes";
 import { teacherActivityTagMaxHoursContinuously } from "./teacher-activity-tag-max-hours-continuously";
 import { studentsSetActivityTagMaxHoursContinuously } from "./students-set-activity-tag-max-hours-continuously";
+import { teachersMinGapsBetweenOrderedPairOfActivityTags } from "./teachers-min-gaps-between-ordered-pair-of-activity-tags";
+import { teacherMinGapsBetweenOrderedPairOfActivityTags } from "./teacher-min-gaps-between-ordered-pair-of-activity-tags";
+import { studentsSetMinGapsBetweenOrderedPairOfActivityTags } from "./students-set-min-gaps-between-ordered-pair-of-activity-tags";
 export type { ConstraintDefinition, CompileContext, Instance } from "./types";
 
 const LIST: ConstraintDefinition[] = [
@@ -219,6 +222,9 @@ const LIST: ConstraintDefinition[] = [
   studentsSetMinGapsBetweenBuildingChanges,
   teacherActivityTagMaxHoursContinuously,
   studentsSetActivityTagMaxHoursContinuously,
+  teachersMinGapsBetweenOrderedPairOfActivityTags,
+  teacherMinGapsBetweenOrderedPairOfActivityTags,
+  studentsSetMinGapsBetweenOrderedPairOfActivityTags,
 ];
 
 export const CONSTRAINTS: Record<string, ConstraintDefinition> = Object.fromEntries(LIST.map((d) => [d.type, d]));

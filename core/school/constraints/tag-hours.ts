@@ -98,3 +98,13 @@ export function tagInstances(
 
 export const allTeachers = (ctx: CompileContext) => Array.from({ length: ctx.nTeachers }, (_, t) => t);
 export const allSubgroups = (ctx: CompileContext) => Array.from({ length: ctx.nSubgroups }, (_, g) => g);
+
+/** FET's "min gaps between an ordered pair of activity tags" for the given resources (100% only, as FET). */
+export function orderedPairInstances(c: FetConstraint, ctx: CompileContext, kind: "teacher" | "subgroup", resources: ArrayLike<number>): Instance[] {
+  const f = ctx.fields(c);
+  if (c.weight < 100) throw f.error(`FET accepts this constraint only with weight 100 (it refuses to generate otherwise), got ${c.weight}`, "Weight_Percentage");
+  const first = ctx.activityTag(f, "First_Activity_Tag");
+  const second = ctx.activityTag(f, "Second_Activity_Tag");
+  const min = f.int("MinGaps", 0, ctx.nHours);
+  return tagInstances(c, ctx, kind, resources, first, (t, base, nHours) => closeOrderedPairs(t, base, nHours, min), second);
+}

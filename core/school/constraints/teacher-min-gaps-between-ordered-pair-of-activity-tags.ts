@@ -1,0 +1,12 @@
+import { orderedPairInstances } from "./tag-hours";
+import type { ConstraintDefinition } from "./types";
+
+export const teacherMinGapsBetweenOrderedPairOfActivityTags: ConstraintDefinition = {
+  type: "ConstraintTeacherMinGapsBetweenOrderedPairOfActivityTags",
+  list: "time",
+  description:
+    "For the teacher, an activity with the second tag starts at least MinGaps hours (free or not) after the end of any activity with the first tag earlier that day; an activity with both tags breaks it by itself. One violation per hour of a second-tag activity too close after a first-tag hour. FET allows it only at weight 100.",
+  compile(c, ctx) {
+    return orderedPairInstances(c, ctx, "teacher", [ctx.teacher(ctx.fields(c), "Teacher")]);
+  },
+};
