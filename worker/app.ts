@@ -9,7 +9,8 @@ import { limitBodySize, requireKnownContentType } from "./http/body";
 import { ApiError, problemResponse } from "./http/problem";
 import { createApiRouter } from "./http/openapi";
 import { requestContext } from "./http/request-context";
-import { apiCors, csrfGuard, securityHeaders } from "./http/security";
+import { apiCors, csrfGuard, securityHeaders, webOriginGuard } from "./http/security";
+import { publicRateLimit } from "./http/public-limits";
 import { apiMetrics } from "./ops/record";
 import { opsRoutes } from "./ops/routes";
 import { healthRoutes } from "./ops/health";
@@ -34,10 +35,15 @@ export function createApp() {
   app.use("*", requestContext(), securityHeaders());
   app.use("/v1/*", apiCors(), csrfGuard(), apiMetrics());
   app.use("/api/*", csrfGuard());
+  // Every body is capped (413 problem+json; /api/auth and the Stripe webhook lower), and the web
+  // app's actions must come from our own origin, signed in or not (worker/http/).
+  app.use("*", limitBodySize(), webOriginGuard());
   app.onError((err, c) => problemResponse(c, err));
 
   const v1 = createApiRouter();
-  v1.use("*", limitBodySize(), requireKnownContentType());
+  v1.use("*", requireKnownContentType());
+  // Anonymous public paths (health, docs, feeds, share links): per-client-IP rate limits.
+  v1.use("*", publicRateLimit());
   // Sets c.get("auth") for session cookies and API keys (worker/auth/authenticate.ts).
   v1.use("*", authenticate());
   v1.route("/health", healthRoutes);

@@ -17,8 +17,9 @@ async function problem(res: Response) {
 }
 
 describe("GET /v1/health", () => {
-  it("exercises D1, R2, the Durable Object and the queue, and answers 200", async () => {
-    const res = await call("/v1/health");
+  it("exercises D1, R2, the Durable Object and the queue for the operator, and answers 200", async () => {
+    // Anonymous callers get only { status } (worker/http/entry-points.test.ts).
+    const res = await call("/v1/health", { headers: { authorization: `Bearer ${env.OPS_TOKEN}` } });
     expect(res.status).toBe(200);
     const body = (await res.json()) as any;
     expect(body.status).toBe("ok");

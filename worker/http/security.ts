@@ -88,3 +88,36 @@ export function csrfGuard(): MiddlewareHandler {
     await next();
   };
 }
+
+/** Is `origin` this Worker's own (the request URL's origin or APP_URL's)? */
+export function isOwnOrigin(origin: string, requestUrl: string, appUrl: string | undefined): boolean {
+  if (origin === new URL(requestUrl).origin) return true;
+  try {
+    return !!appUrl && origin === new URL(appUrl).origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * CSRF protection of the Remix app's actions beyond SameSite=Lax, with or without a session (a
+ * cross-site POST to /sign-in would sign the victim into the attacker's account): a state-changing
+ * request must carry our own Origin. Browsers send Origin on every POST; without it, a
+ * Sec-Fetch-Site other than same-origin / none also refuses. A request with neither header is not
+ * from a browser (no CSRF without a browser) and passes. Mounted for paths outside /v1 and /api.
+ */
+export function webOriginGuard(): MiddlewareHandler {
+  return async function webOriginGuard(c, next) {
+    const path = c.req.path;
+    const isWebApp = !(path === "/v1" || path.startsWith("/v1/") || path === "/api" || path.startsWith("/api/"));
+    if (isWebApp && !SAFE_METHODS.has(c.req.method)) {
+      const origin = c.req.header("origin");
+      const site = c.req.header("sec-fetch-site");
+      const allowed = origin !== undefined ? isOwnOrigin(origin, c.req.url, c.env?.APP_URL) : site === undefined || site === "same-origin" || site === "none";
+      if (!allowed) {
+        throw new ApiError(403, "cross-site-request", "Cross-site request refused", "Forms of the Evolve web app can only be submitted from the web app itself.");
+      }
+    }
+    await next();
+  };
+}

@@ -7,6 +7,9 @@ import { and, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { EXPORT_FORMATS, ExportError, renderExport, type ExportBundle, type HistoryPoint } from "@core/exports/index";
 import { explain } from "@core/timetabling/explain";
+import { explainSchool } from "@core/school/explain";
+import type { SchoolTimetable } from "@core/school/evaluate";
+import { isSchoolProblem } from "@core/school/index";
 import type { TimetablingProblem } from "@core/timetabling/problem";
 import type { Timetable } from "@core/timetabling/solution";
 import type { TspProblem } from "@core/tsp/problem";
@@ -81,6 +84,22 @@ export async function exportBundle(env: Env, loaded: Loaded, cal: CalendarQuery 
     producedAt: row.finishedAt ?? row.createdAt,
     meta: { jobId: row.id, algorithm: row.algorithm, seed: row.seed, state: row.state, best: best.value },
   };
+  if (row.kind === "timetabling" && isSchoolProblem(problem)) {
+    // A FET school job (format "fet" / "school"): its own views and formats (core/exports/school.ts).
+    const sol = best.solution as unknown as { start: number[]; room: number[] };
+    const timetable: SchoolTimetable = { start: Int32Array.from(sol.start ?? []), room: Int32Array.from(sol.room ?? []) };
+    if (timetable.start.length !== problem.nActivities) throw new ApiError(409, "no-solution", "No solution", `The stored result of job ${row.id} is not a timetable of its ${problem.nActivities} activities.`, { state: row.state });
+    const { rootId, depth } = await forkRoot(env, row);
+    return {
+      ...common,
+      kind: "school",
+      problem,
+      timetable,
+      hard: best.hard ?? 0,
+      soft: best.soft ?? 0,
+      calendar: { rootId, startDate: cal.start ?? defaultStart(row.createdAt), weeks: cal.weeks ?? 12, timezone: cal.tz, sequence: depth },
+    };
+  }
   if (row.kind === "timetabling") {
     const p = problem as TimetablingProblem;
     const sol = best.solution as { period: number[]; room: number[] };
@@ -116,9 +135,38 @@ export interface StoredExport {
   body: ReadableStream | Uint8Array;
 }
 
+/** Formats whose file depends on the calendar options (start, weeks, tz): ICS, and ZIP (one calendar per view). */
+const CALENDAR_FORMATS = new Set(["ics", "zip"]);
+
+/**
+ * The options that actually shape `format`'s file, normalised, so every query that gives the same
+ * file maps to one stored object: options a format ignores are dropped (`?view=…` on a CSV), values
+ * equal to the defaults are dropped (start = the default Monday, weeks = 12), the time zone is
+ * checked and written in its canonical IANA spelling (an unknown zone is a 422, never stored).
+ * Without this, every distinct query string stored a new R2 object (docs/threat-model.md).
+ */
+export function exportVariant(row: Pick<JobRow, "createdAt">, format: string, query: { view?: string } & CalendarQuery): { view?: string } & CalendarQuery {
+  const out: { view?: string } & CalendarQuery = {};
+  if (format === "ics" && query.view !== undefined) out.view = query.view;
+  if (!CALENDAR_FORMATS.has(format)) return out;
+  if (query.start !== undefined && query.start !== defaultStart(row.createdAt)) out.start = query.start;
+  if (query.weeks !== undefined && query.weeks !== 12) out.weeks = query.weeks;
+  if (query.tz !== undefined) {
+    let tz: string;
+    try {
+      tz = new Intl.DateTimeFormat("en", { timeZone: query.tz }).resolvedOptions().timeZone;
+    } catch {
+      throw new ApiError(422, "validation-error", "Validation failed", `Unknown time zone ${JSON.stringify(query.tz)}.`, { errors: [{ path: "query.tz", message: "must be an IANA time zone such as Europe/Rome" }] });
+    }
+    out.tz = tz;
+  }
+  return out;
+}
+
 /** Render (or read back) one export; `view` picks the calendar for ICS. */
-export async function jobExport(env: Env, tenantId: string, jobId: string, format: string, options: { view?: string } & CalendarQuery = {}): Promise<StoredExport> {
+export async function jobExport(env: Env, tenantId: string, jobId: string, format: string, query: { view?: string } & CalendarQuery = {}): Promise<StoredExport> {
   const row = await getJob(env, tenantId, jobId);
+  const options = exportVariant(row, format, query);
   const variant = [format, options.view, options.start, options.weeks, options.tz].filter((v) => v !== undefined).join("~");
   const key = jobKeys.export(tenantId, jobId, encodeURIComponent(variant));
   const cached = await env.BLOBS.get(key);
@@ -143,7 +191,9 @@ export async function jobExplanation(env: Env, tenantId: string, jobId: string) 
   const row = await getJob(env, tenantId, jobId);
   if (row.kind !== "timetabling") throw new ApiError(422, "not-applicable", "No explanation", `Explanations exist for timetabling jobs; this is a ${row.kind} job.`);
   const loaded = await loadFinished(env, tenantId, jobId);
-  const bundle = (await exportBundle(env, loaded)) as Extract<ExportBundle, { kind: "timetabling" }>;
+  const bundle = (await exportBundle(env, loaded)) as Extract<ExportBundle, { kind: "timetabling" | "school" }>;
+  // School jobs: every violated FET constraint element (core/school/explain.ts).
+  if (bundle.kind === "school") return { kind: "school", ...explainSchool(bundle.problem, bundle.timetable) };
   return explain(bundle.problem, bundle.timetable);
 }
 
@@ -159,5 +209,7 @@ export function downloadResponse(x: StoredExport, disposition: "attachment" | "i
 
 /** Formats offered for a job (the ITC solution only for .ctt inputs is decided at render time). */
 export function formatsForJob(row: JobRow): string[] {
-  return [...(EXPORT_FORMATS[row.kind as keyof typeof EXPORT_FORMATS] ?? [])].filter((f) => f !== "ics");
+  // Timetabling jobs solved by the school engine are FET schools (core/exports/school.ts).
+  const kind = row.kind === "timetabling" && row.algorithm === "school" ? "school" : row.kind;
+  return [...(EXPORT_FORMATS[kind as keyof typeof EXPORT_FORMATS] ?? [])].filter((f) => f !== "ics");
 }

@@ -10,6 +10,7 @@ import { Hono } from "hono";
 import type { Env } from "../env";
 import { assertScope } from "../auth/authenticate";
 import { ApiError } from "../http/problem";
+import { isOwnOrigin } from "../http/security";
 import { getJob, jobRunner } from "./job-queries";
 
 export const jobEventsRoutes = new Hono<{ Bindings: Env }>();
@@ -41,6 +42,12 @@ jobEventsRoutes.get("/:id/ws", async (c) => {
   const id = c.req.param("id");
   if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
     throw new ApiError(426, "upgrade-required", "WebSocket upgrade required", "Connect with a WebSocket client (Upgrade: websocket).");
+  }
+  // Cross-site WebSocket hijacking: a browser always sends Origin on an upgrade, and a page of
+  // another site must not ride the session cookie. Clients that are not browsers send none.
+  const origin = c.req.header("origin");
+  if (origin !== undefined && !isOwnOrigin(origin, c.req.url, c.env.APP_URL)) {
+    throw new ApiError(403, "cross-site-request", "Cross-site WebSocket refused", "Live updates over WebSocket are for the Evolve web app itself; API clients use the SSE stream /v1/jobs/{id}/events.");
   }
   await getJob(c.env, tenantId, id);
   return jobRunner(c.env, id).fetch(new Request(`https://job-runner/${id}/ws`, { headers: { Upgrade: "websocket" } }));

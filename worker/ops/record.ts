@@ -3,7 +3,8 @@
  * to the OpsMetrics object without delaying the response (waitUntil), and never throws — a
  * metrics hiccup must not fail a request or a job chunk.
  */
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
+import { matchedRoutes } from "hono/route";
 import type { Env } from "../env";
 import type { MetricSample } from "./metric-registry";
 
@@ -28,14 +29,31 @@ export function routeLabel(path: string): string {
   return parts.slice(0, 6).join("/") || "/";
 }
 
+/** The label of every request no route matched (404s for made-up paths): one series, not one per path. */
+export const UNMATCHED_ROUTE = "unmatched";
+
+/**
+ * The metric label of a request: the pattern of the route that matched it (`/v1/jobs/:id/exports/:format`),
+ * so the number of series is bounded by the code, not by what clients send; UNMATCHED_ROUTE when
+ * only middleware and the catch-all 404 (registered with `all`) matched.
+ */
+export function metricRoute(c: Context): string {
+  const route = matchedRoutes(c).find((r) => r.method !== "ALL");
+  return route ? route.path.replace(/\/+$/, "") || "/" : UNMATCHED_ROUTE;
+}
+
+const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
 /** Per-request API metrics: count by route/method/status class and latency histogram. */
 export function apiMetrics(): MiddlewareHandler<{ Bindings: Env }> {
   return async function apiMetrics(c, next) {
     const started = Date.now();
     await next();
-    const route = routeLabel(c.req.path);
+    const route = metricRoute(c);
     const status = c.res.status;
-    const labels = { route, method: c.req.method, status: `${Math.floor(status / 100)}xx` };
+    // Methods are client-chosen too: anything unusual is one "OTHER" series.
+    const method = KNOWN_METHODS.has(c.req.method) ? c.req.method : "OTHER";
+    const labels = { route, method, status: `${Math.floor(status / 100)}xx` };
     const samples: MetricSample[] = [
       { kind: "counter", name: "evolve_http_requests_total", labels },
       { kind: "histogram", name: "evolve_http_request_duration_ms", labels: { route }, value: Date.now() - started },

@@ -17,7 +17,8 @@ import {
 import { renderPrometheus } from "./metric-registry";
 import { metricsStub } from "./record";
 
-async function sameSecret(a: string, b: string): Promise<boolean> {
+/** Constant-time comparison of two secrets (hashes first, so lengths do not leak). */
+export async function sameSecret(a: string, b: string): Promise<boolean> {
   const enc = new TextEncoder();
   const [ha, hb] = await Promise.all([crypto.subtle.digest("SHA-256", enc.encode(a)), crypto.subtle.digest("SHA-256", enc.encode(b))]);
   return crypto.subtle.timingSafeEqual(ha, hb);
