@@ -2,7 +2,8 @@
  * Starts the whole product the way `npm run dev` does (scripts/local-stack.ts: D1 migrations
  * applied, then `wrangler dev`) in a throw-away state folder on a free port, with secrets from a
  * temporary copy of .dev.vars.example (a clean clone has no .dev.vars). `npm test` has already
- * built the web app; wrangler's [build] step may rebuild it, which is harmless.
+ * built the web app: wrangler runs without its [build] step, and the app is rebuilt here only when
+ * a source is newer than the build (`vitest --project e2e` after an edit).
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";

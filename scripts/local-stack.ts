@@ -3,10 +3,16 @@
  * then `wrangler dev` with local D1/R2/DO/Queues — in a chosen state folder on a free port.
  * Used by the load test, the fault tests (which stop and restart the server on the same state)
  * and the browser tests. Secrets come from .dev.vars.example with a fresh auth secret.
+ *
+ * The web app is built at most once: wrangler runs with a copy of wrangler.toml without its
+ * [build] table (wrangler would otherwise run `npm run build` at start, again when its file
+ * watcher is ready, and on every later change under web/app). `ensureWebBuild` rebuilds only when
+ * a source of the server bundle is newer than web/build/server/index.js — never right after
+ * `npm test`'s own `npm run build`.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -48,8 +54,10 @@ export async function startLocalStack(options: StartOptions = {}): Promise<Local
     writeFileSync(envFile, example.replace(/^BETTER_AUTH_SECRET=.*$/m, `BETTER_AUTH_SECRET=${randomBytes(32).toString("hex")}`));
   }
   const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" };
+  ensureWebBuild();
+  const config = writeConfigWithoutBuild();
 
-  const migrate = spawnSync(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], {
+  const migrate = spawnSync(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--config", config, "--persist-to", stateDir], {
     cwd: ROOT,
     env,
     encoding: "utf8",
@@ -59,7 +67,7 @@ export async function startLocalStack(options: StartOptions = {}): Promise<Local
   const logPath = join(stateDir, `wrangler-${Date.now()}.log`);
   const log = createWriteStream(logPath);
   const vars = { APP_URL: baseURL, ...options.vars };
-  const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(inspectorPort)];
+  const args = ["dev", "--config", config, "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(inspectorPort)];
   args.push("--persist-to", stateDir, "--env-file", envFile, "--show-interactive-dev-session=false");
   for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
   const dev = spawn(WRANGLER, args, { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
@@ -77,6 +85,62 @@ export async function startLocalStack(options: StartOptions = {}): Promise<Local
     throw err;
   }
   return { baseURL, port, stateDir, logPath, stop };
+}
+
+/** Sources bundled into web/build/server (the Remix app imports the Worker's services and core/). */
+const WEB_BUILD_SOURCES = ["web/app", "web/vite.config.ts", "worker", "core", "import-aliases.ts", "package-lock.json"];
+const WEB_BUILD_OUTPUT = join(ROOT, "web/build/server/index.js");
+
+function newestMtime(path: string): number {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === "node_modules" || entry.startsWith(".") || entry.endsWith(".test.ts")) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+/** True when web/build is missing or older than one of its sources. */
+export function webBuildIsStale(): boolean {
+  const built = statSync(WEB_BUILD_OUTPUT, { throwIfNoEntry: false })?.mtimeMs;
+  if (built === undefined || !existsSync(join(ROOT, "web/build/client"))) return true;
+  return WEB_BUILD_SOURCES.some((source) => newestMtime(join(ROOT, source)) > built);
+}
+
+/** Runs `npm run build` once when the web app's build is missing or stale. */
+export function ensureWebBuild(): void {
+  if (!webBuildIsStale()) return;
+  const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
+}
+
+/** The [build] table (and its [build.*] subtables) of a wrangler.toml text removed, each up to the next table header. */
+export function withoutBuildTable(toml: string): string {
+  const out: string[] = [];
+  let skipping = false;
+  for (const line of toml.split("\n")) {
+    const header = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?/.exec(line);
+    if (header) skipping = header[1] === "build" || header[1].startsWith("build.");
+    if (!skipping) out.push(line);
+  }
+  return out.join("\n");
+}
+
+/**
+ * Writes wrangler.toml without [build] next to it (same folder, so every relative path in it
+ * still resolves), git-ignored; returns its path.
+ */
+export function writeConfigWithoutBuild(): string {
+  const path = join(ROOT, ".wrangler-local-stack.toml");
+  const text = `# Generated by scripts/local-stack.ts from wrangler.toml, without [build]. Do not edit.\n${withoutBuildTable(readFileSync(join(ROOT, "wrangler.toml"), "utf8"))}`;
+  if (existsSync(path) && readFileSync(path, "utf8") === text) return path;
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+  return path;
 }
 
 export function removeState(stateDir: string): void {
