@@ -300,7 +300,7 @@ export function compileInput(input: FetInput, text: string, options: CompileOpti
     activity(f, idField, value) {
       // with a value (one of several Activity_Id children), errors point at that child's line
       const node = (value === undefined ? undefined : f.all(idField).find((n) => n.text === value)) ?? f.first(idField);
-      const text = value ?? node?.text;
+      const text = (value ?? node?.text)?.trim();
       if (text === undefined) throw f.error(`<${idField}> is missing`, idField);
       const id = Number(text);
       if (!/^\d+$/.test(text) || !allIds.has(id)) throw f.error(`unknown activity Id "${text}"`, node ?? idField);

@@ -60,6 +60,12 @@ describe("readFet", () => {
     expect(issue(() => readFet(deep)).message).toMatch(/nested deeper/);
   });
 
+  it("keeps a name's spaces like FET (\"5 C \" and \"5 C\" are two rooms); numbers may be padded", () => {
+    const f = readFet(fetText({ rooms: [{ name: "5 C " }, { name: "5 C" }], activities: [] }).replace("<Capacity>30</Capacity>", "<Capacity> 30 </Capacity>"));
+    expect(f.rooms.map((r) => r.name)).toEqual(["5 C ", "5 C"]);
+    expect(f.rooms[0].capacity).toBe(30);
+  });
+
   it("a repeated name is kept once with a warning (as FET does)", () => {
     const f = readFet(fetText({ teachers: ["T1", "T2", "T1"], activities: [] }));
     expect(f.teachers).toEqual(["T1", "T2"]);

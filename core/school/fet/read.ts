@@ -86,7 +86,8 @@ export function parseFetXml(text: string): FetNode {
   });
   parser.on("closetag", () => {
     const node = stack.pop();
-    if (node) node.text = node.text.trim();
+    // FET keeps a name's spaces ("5 C " and "5 C" are two rooms); only container elements are trimmed.
+    if (node && node.children.length > 0) node.text = node.text.trim();
   });
   try {
     parser.write(text).close();
@@ -151,22 +152,25 @@ export class Fields {
       if (fallback !== undefined) return fallback;
       throw this.error(`<${name}> is missing`, name);
     }
-    const v = Number(c.text);
-    if (c.text === "" || !Number.isFinite(v) || v < min || v > max) throw this.error(`must be a number from ${min} to ${max}, got "${short(c.text)}"`, c);
+    const t = c.text.trim();
+    const v = Number(t);
+    if (t === "" || !Number.isFinite(v) || v < min || v > max) throw this.error(`must be a number from ${min} to ${max}, got "${short(c.text)}"`, c);
     return v;
   }
   bool(name: string, fallback: boolean): boolean {
     const c = this.first(name);
     if (!c) return fallback;
-    if (c.text === "true" || c.text === "1") return true;
-    if (c.text === "false" || c.text === "0") return false;
+    const t = c.text.trim();
+    if (t === "true" || t === "1") return true;
+    if (t === "false" || t === "0") return false;
     throw this.error(`must be true or false, got "${short(c.text)}"`, c);
   }
 }
 
 export function intOf(node: FetNode, path: string, min: number, max: number): number {
-  const v = Number(node.text);
-  if (!/^[+-]?\d+$/.test(node.text) || v < min || v > max) {
+  const t = node.text.trim();
+  const v = Number(t);
+  if (!/^[+-]?\d+$/.test(t) || v < min || v > max) {
     throw new ProblemError({ path: [path], message: `must be an integer from ${min} to ${max}, got "${short(node.text)}"`, line: node.line, column: node.column });
   }
   return v;
