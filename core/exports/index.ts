@@ -23,6 +23,9 @@ import {
   type CalendarOptions,
 } from "./timetable";
 import { timetableHtml } from "./timetable-html";
+import type { SchoolProblem } from "../school/problem";
+import type { SchoolTimetable } from "../school/evaluate";
+import { parseSchoolViewRef, schoolCalendar, schoolCalendarRefs, schoolCsv, schoolFet, schoolHtml, schoolJson, schoolViewRefString, schoolXlsx } from "./school";
 import { tourCsv, tourGeoJson, tourSvg, tourTsplib, type TourInput } from "./tsp";
 import { zipFiles } from "./zip";
 
@@ -30,6 +33,8 @@ export { toCsv, parseCsv } from "./csv";
 export { writeCalendar, foldLine, escapeText } from "./ics";
 export { lectureUid, parseViewRef, viewRefString, allViewRefs, type CalendarOptions, type ViewRef } from "./timetable";
 export type { HistoryPoint } from "./convergence";
+export { schoolViews, schoolCalendarRefs, parseSchoolViewRef, schoolViewRefString, studentsSets, viewGrid, hourTimes, type SchoolView, type SchoolViewKind, type SchoolBlock, type SchoolViewRef } from "./school";
+export { vtimezone, zoneTransitions, zoneOffsetMinutes } from "./ics";
 export type { TourInput } from "./tsp";
 export type { PointInput } from "./continuous";
 export type { OrderingInput } from "./permutation";
@@ -46,12 +51,15 @@ interface Common {
 
 export type ExportBundle =
   | (Common & { kind: "timetabling"; problem: TimetablingProblem; timetable: Timetable; hard: number; soft: number; calendar: Omit<CalendarOptions, "stamp"> })
+  /** A FET school timetable (a `timetabling` job whose input was a .fet or school model). */
+  | (Common & { kind: "school"; problem: SchoolProblem; timetable: SchoolTimetable; hard: number; soft: number; calendar: Omit<CalendarOptions, "stamp"> })
   | (Common & { kind: "tsp"; tour: TourInput })
   | (Common & { kind: "continuous"; point: PointInput })
   | (Common & { kind: "permutation"; ordering: OrderingInput });
 
 export const EXPORT_FORMATS = {
   timetabling: ["json", "csv", "xlsx", "ics", "html", "sol", "convergence.csv", "convergence.svg", "zip"],
+  school: ["json", "csv", "xlsx", "ics", "html", "fet", "convergence.csv", "convergence.svg", "zip"],
   tsp: ["json", "csv", "tour", "geojson", "svg", "convergence.csv", "convergence.svg", "zip"],
   continuous: ["json", "csv", "convergence.csv", "convergence.svg", "zip"],
   permutation: ["json", "csv", "convergence.csv", "convergence.svg", "zip"],
@@ -83,6 +91,7 @@ const TYPES: Record<string, string> = {
   ics: "text/calendar; charset=utf-8",
   html: "text/html; charset=utf-8",
   sol: "text/plain; charset=utf-8",
+  fet: "application/xml; charset=utf-8",
   tour: "text/plain; charset=utf-8",
   geojson: "application/geo+json",
   svg: "image/svg+xml",
@@ -108,6 +117,8 @@ function jsonOf(bundle: ExportBundle): unknown {
   switch (bundle.kind) {
     case "timetabling":
       return { ...base, hard: bundle.hard, soft: bundle.soft, ...timetableToJson(bundle.problem, bundle.timetable) };
+    case "school":
+      return { ...base, hard: bundle.hard, soft: bundle.soft, ...schoolJson(bundle.problem, bundle.timetable) };
     case "tsp":
       return { ...base, length: bundle.tour.length, tour: bundle.tour.tour.map((c) => bundle.tour.cityIds?.[c] ?? c + 1) };
     case "continuous":
@@ -119,6 +130,12 @@ function jsonOf(bundle: ExportBundle): unknown {
 
 function text(bundle: ExportBundle, format: string, options: { view?: string }): string | Uint8Array {
   const calendarFor = (view: string) => {
+    if (bundle.kind === "school") {
+      const ref = parseSchoolViewRef(view);
+      if (!ref || ref.kind === "subject") throw new ExportError("bad-view", `view must look like teacher:<name>, students:<name> or room:<name>, not "${view}"`);
+      if (!schoolCalendarRefs(bundle.problem).some((v) => v.kind === ref.kind && v.id === ref.id)) throw new ExportError("bad-view", `this timetable has no ${schoolViewRefString(ref)}`);
+      return schoolCalendar(bundle.problem, bundle.timetable, ref, { ...bundle.calendar, stamp: bundle.producedAt });
+    }
     if (bundle.kind !== "timetabling") throw new ExportError("not-applicable", "calendars exist for timetables only");
     const ref = parseViewRef(view);
     if (!ref) throw new ExportError("bad-view", `view must look like room:<id>, group:<id> or instructor:<id>, not "${view}"`);
@@ -134,7 +151,7 @@ function text(bundle: ExportBundle, format: string, options: { view?: string }):
     case "convergence.svg":
       return convergenceSvg(bundle.history, `${bundle.name} — convergence`);
     case "ics":
-      if (!options.view) throw new ExportError("bad-view", "choose a calendar with ?view=room:<id>, group:<id> or instructor:<id>");
+      if (!options.view) throw new ExportError("bad-view", bundle.kind === "school" ? "choose a calendar with ?view=teacher:<name>, students:<name> or room:<name>" : "choose a calendar with ?view=room:<id>, group:<id> or instructor:<id>");
       return calendarFor(options.view);
   }
   if (bundle.kind === "timetabling") {
@@ -146,6 +163,12 @@ function text(bundle: ExportBundle, format: string, options: { view?: string }):
       if (problem.format !== "ctt") throw new ExportError("not-applicable", "the ITC-2007 solution format exists only for .ctt inputs");
       return writeCttSolution(problem, timetable);
     }
+  } else if (bundle.kind === "school") {
+    const { problem, timetable } = bundle;
+    if (format === "csv") return schoolCsv(problem, timetable);
+    if (format === "xlsx") return schoolXlsx(problem, timetable);
+    if (format === "html") return schoolHtml(problem, timetable, `hard violations ${bundle.hard} · soft penalty ${bundle.soft}`);
+    if (format === "fet") return schoolFet(problem, timetable);
   } else if (bundle.kind === "tsp") {
     if (format === "csv") return tourCsv(bundle.tour);
     if (format === "tour") return tourTsplib(bundle.tour);
@@ -175,12 +198,18 @@ export function renderExport(bundle: ExportBundle, format: string, options: { vi
   };
 }
 
-/** Every applicable export in one archive; timetables add one calendar per room, group and instructor. */
+/** Every applicable export in one archive; timetables add one calendar per room, group and instructor (schools: teacher, students set, room). */
 function zipAll(bundle: ExportBundle, stem: string): Uint8Array {
   const files: Record<string, string | Uint8Array> = {};
   for (const f of applicableFormats(bundle)) {
     if (f === "zip" || f === "ics") continue;
     files[`${stem}.${extension(f)}`] = text(bundle, f, {});
+  }
+  if (bundle.kind === "school") {
+    for (const v of schoolCalendarRefs(bundle.problem)) {
+      const ref = schoolViewRefString(v);
+      files[`calendars/${safeName(ref.replace(":", "-"))}.ics`] = text(bundle, "ics", { view: ref });
+    }
   }
   if (bundle.kind === "timetabling") {
     for (const v of allViewRefs(bundle.problem)) {

@@ -2,6 +2,8 @@
  * POST /v1/problems/validate — compiles a problem without running it. Answers 200 with
  * `valid: true`, the size figures the tier limits apply to and whether they fit the caller's
  * plan, or `valid: false` with every error (path, line, column). Malformed requests are 4xx.
+ * A FET school (`format: "fet"` or `"school"`) also gets `school`: its pre-flight summary; an
+ * active unsupported constraint type makes it invalid (one error per type) unless ignoreUnsupported.
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { ParameterError, ProblemError } from "@core/engine/errors";
@@ -12,6 +14,7 @@ import { assertScope, authOf } from "../auth/authenticate";
 import { createApiRouter, zodIssuesToFieldErrors } from "../http/openapi";
 import { fieldErrorsFromIssues, validationError, type FieldError } from "../http/problem";
 import { kindModule } from "@core/index";
+import { fetSummary, isSchoolDocument, readSchoolInput, type FetSummary } from "@core/school/index";
 import { hasCustomObjective, validateProblemDocument } from "../sandbox/objective";
 import { tierLimits } from "../tenancy/admission";
 import { measureDocument, rootedProblemError } from "./measure";
@@ -19,6 +22,32 @@ import type { SizeDimension } from "../tenancy/tiers";
 
 const ValidateBody = z.object({ problem: ProblemDocument }).openapi("ValidateProblemRequest");
 const ValidateUpload = z.object(UploadFields).openapi("ValidateProblemUpload");
+
+/** Pre-flight summary of a FET school document (core/school/summary.ts `fetSummary`). */
+export const SchoolSummary = z
+  .object({
+    institution: z.string(),
+    days: z.number().int(),
+    hoursPerDay: z.number().int(),
+    dayNames: z.array(z.string()),
+    hourNames: z.array(z.string()),
+    teachers: z.number().int(),
+    subjects: z.number().int(),
+    rooms: z.number().int(),
+    students: z.object({ years: z.number().int(), groups: z.number().int(), subgroups: z.number().int() }),
+    activities: z.object({ active: z.number().int(), inactive: z.number().int() }),
+    hours: z.number().int().openapi({ description: "Hours to place: the durations of the active activities" }),
+    constraints: z.object({
+      active: z.number().int(),
+      inactive: z.number().int(),
+      supported: z.number().int().openapi({ description: "Active elements of supported types" }),
+      unsupported: z.number().int().openapi({ description: "Active elements of unsupported types" }),
+      byType: z.array(z.object({ type: z.string(), list: z.enum(["time", "space"]), active: z.number().int(), inactive: z.number().int(), supported: z.boolean() })),
+    }),
+    unsupported: z.array(z.object({ type: z.string(), count: z.number().int() })).openapi({ description: "Active unsupported types: the document is refused with them unless ignoreUnsupported" }),
+    refused: z.boolean(),
+  })
+  .openapi("SchoolSummary", { description: "What a .fet (or school model) holds, before any compute." });
 
 const Validation = z
   .object({
@@ -28,6 +57,7 @@ const Validation = z
     limits: z.object({ tier: z.string(), maxSize: z.record(z.string(), z.number()) }),
     exceeded: z.array(z.object({ dimension: z.string(), value: z.number(), max: z.number() })),
     errors: z.array(FieldErrorSchema),
+    school: SchoolSummary.optional().openapi({ description: "FET school documents (format fet / school) only" }),
   })
   .openapi("ProblemValidation");
 
@@ -95,16 +125,27 @@ export const problemRoutes = router.openapi(
         return c.json({ valid: false, kind, size: measured.size, ...verdict, exceeded, errors }, 200);
       }
     }
+    // FET schools: the pre-flight summary (teachers, students, activities, hours, constraints by
+    // type), answered with the verdict whether or not the document compiles.
+    let school: { school: FetSummary } | Record<string, never> = {};
+    if (kind === "timetabling" && isSchoolDocument(doc)) {
+      try {
+        school = { school: fetSummary(readSchoolInput(doc), (doc as { ignoreUnsupported?: unknown }).ignoreUnsupported === true) };
+      } catch (e) {
+        if (e instanceof ProblemError && e.limit) throw rootedProblemError(e, ["problem"]);
+        return c.json({ valid: false, kind, size: null, ...verdict, errors: compileErrors(e, "problem") }, 200);
+      }
+    }
     try {
       const m = kindModule(kind);
       // Tenant JavaScript objectives are checked by running them once in the sandbox.
       const size = hasCustomObjective(doc) ? (await validateProblemDocument(doc)).size : m.size(m.compile(doc));
       verdict.exceeded.push(...exceededLimits(size, limits.maxSize));
-      return c.json({ valid: true, kind, size, ...verdict, errors: [] }, 200);
+      return c.json({ valid: true, kind, size, ...verdict, errors: [], ...school }, 200);
     } catch (e) {
       // A parser maximum met while compiling is the request's 413/422, as for POST /v1/jobs.
       if (e instanceof ProblemError && e.limit) throw rootedProblemError(e, ["problem"]);
-      return c.json({ valid: false, kind, size: null, ...verdict, errors: compileErrors(e, "problem") }, 200);
+      return c.json({ valid: false, kind, size: null, ...verdict, errors: compileErrors(e, "problem"), ...school }, 200);
     }
   },
 );

@@ -1,0 +1,170 @@
+/**
+ * FET school timetables through the API inside workerd: the pre-flight summary of POST
+ * /v1/problems/validate, jobs from JSON and from a multipart `.fet` upload run by the school
+ * engine to hard 0 (chunked = straight), the explanation, and every export parsed back (the locked
+ * .fet re-evaluated by core, XLSX sheets, CSV rows, ICS with VTIMEZONE/TZID through ical.js, the
+ * A4 HTML, the ZIP). The tiny school is core/school/test/tiny-school.ts (hand-written, not FET data).
+ */
+import { env } from "cloudflare:workers";
+import { strFromU8, unzipSync } from "fflate";
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import * as XLSX from "@e965/xlsx";
+import { parseCsv } from "@core/exports/csv";
+import { compileFet } from "@core/school/problem";
+import { evaluateSchool } from "@core/school/evaluate";
+import { readFet } from "@core/school/fet/read";
+import { constraint, fetText } from "@core/school/test/fet";
+import { TINY_SCHOOL_FET } from "@core/school/test/tiny-school";
+import { bearer, call, json, signUpTenant, type TestTenant } from "../test/fixtures";
+import { createJob } from "./create-job";
+import { paidTenant, resultOf, straightRun, waitForEnd } from "../runtime/test-helpers";
+
+const FET = { kind: "timetabling", format: "fet", text: TINY_SCHOOL_FET };
+const UNSUPPORTED = fetText({ activities: [{ id: 1 }], time: [constraint("ConstraintInventedForThisTest", 100, ""), constraint("ConstraintInventedForThisTest", 100, "")] });
+
+const get = (t: TestTenant, path: string) => call(path, { headers: bearer(t.apiKey) });
+const bytes = async (res: Response) => new Uint8Array(await res.arrayBuffer());
+
+async function waitSucceeded(jobId: string, timeoutMs = 45_000): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await env.DB.prepare("select state from job where id = ?").bind(jobId).first<{ state: string }>();
+    if (row && ["succeeded", "failed", "cancelled", "expired"].includes(row.state)) return row.state;
+    if (Date.now() > end) throw new Error(`job ${jobId} still ${row?.state}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("POST /v1/problems/validate with a .fet", () => {
+  it("answers the pre-flight summary before any compute: teachers, students sets, activities, hours, constraints by type, days × hours", async () => {
+    const t = await signUpTenant();
+    const res = await call("/v1/problems/validate", json({ problem: FET }, bearer(t.apiKey)));
+    const body = (await res.json()) as any;
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    expect(body).toMatchObject({ valid: true, kind: "timetabling", size: { activities: 7, hours: 8, teachers: 2, rooms: 2, slots: 12 }, exceeded: [], errors: [] });
+    expect(body.limits.maxSize).toMatchObject({ activities: 300, hours: 600 });
+    expect(body.school).toMatchObject({
+      days: 3,
+      hoursPerDay: 4,
+      dayNames: ["Mon", "Tue", "Wed"],
+      teachers: 2,
+      students: { years: 2, groups: 1, subgroups: 2 },
+      activities: { active: 7, inactive: 1 },
+      hours: 8,
+      constraints: { active: 6, inactive: 1, supported: 6, unsupported: 0 },
+      unsupported: [],
+      refused: false,
+    });
+    expect(body.school.constraints.byType).toContainEqual({ type: "ConstraintTeacherMaxGapsPerWeek", list: "time", active: 0, inactive: 1, supported: true });
+  });
+
+  it("an unsupported type makes the document invalid with the list, unless ignoreUnsupported; a multipart .fet is read by extension", async () => {
+    const t = await signUpTenant();
+    const refused = (await (await call("/v1/problems/validate", json({ problem: { kind: "timetabling", format: "fet", text: UNSUPPORTED } }, bearer(t.apiKey)))).json()) as any;
+    expect(refused.valid).toBe(false);
+    expect(refused.errors).toEqual([expect.objectContaining({ path: "problem.ConstraintInventedForThisTest", message: expect.stringContaining("unsupported: ConstraintInventedForThisTest occurs 2 times") })]);
+    expect(refused.school).toMatchObject({ unsupported: [{ type: "ConstraintInventedForThisTest", count: 2 }], refused: true });
+    const ignored = (await (await call("/v1/problems/validate", json({ problem: { kind: "timetabling", format: "fet", text: UNSUPPORTED, ignoreUnsupported: true } }, bearer(t.apiKey)))).json()) as any;
+    expect(ignored).toMatchObject({ valid: true, school: { refused: false, unsupported: [{ type: "ConstraintInventedForThisTest", count: 2 }] } });
+
+    const form = new FormData();
+    form.set("file", new File([TINY_SCHOOL_FET], "tiny school.fet"));
+    const uploaded = (await (await call("/v1/problems/validate", { method: "POST", headers: bearer(t.apiKey), body: form })).json()) as any;
+    expect(uploaded).toMatchObject({ valid: true, kind: "timetabling", size: { activities: 7 }, school: { teachers: 2 } });
+
+    const broken = (await (await call("/v1/problems/validate", json({ problem: { kind: "timetabling", format: "fet", text: "<fet>\n<Days_List>" } }, bearer(t.apiKey)))).json()) as any;
+    expect(broken.valid).toBe(false);
+    expect(broken.errors[0].line).toBeGreaterThan(0);
+  });
+});
+
+describe("school jobs", () => {
+  it("runs chunked to exactly the straight result with hard 0; ITC algorithms are refused on a .fet", async () => {
+    const tenantId = await paidTenant();
+    const created = await createJob(env, { tenantId }, { problem: FET, seed: 4, budget: { evaluations: 30_000 }, options: { chunkTargetMs: 5 } });
+    expect(created.algorithm).toBe("school");
+    const row = await waitForEnd(tenantId, created.id);
+    expect(row.state).toBe("succeeded");
+    const reference = straightRun(FET, created.algorithm, created.parameters, 4, 30_000);
+    const result = await resultOf(tenantId, created.id);
+    expect(result.best!.value).toBe(reference.best.value);
+    const ref = reference.best.solution as { start: Int32Array; room: Int32Array };
+    expect(result.best!.solution).toEqual({ start: Array.from(ref.start), room: Array.from(ref.room) });
+    expect(evaluateSchool(compileFet(TINY_SCHOOL_FET), { start: Int32Array.from(ref.start), room: Int32Array.from(ref.room) }).hard).toBe(0);
+
+    await expect(createJob(env, { tenantId }, { problem: FET, algorithm: "memetic", budget: { evaluations: 1000 } })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["algorithm"] })] });
+  });
+
+  it("a multipart .fet upload: result hard 0, explanation, locked .fet, CSV, XLSX, ICS with VTIMEZONE, HTML, ZIP", async () => {
+    const t = await signUpTenant();
+    const form = new FormData();
+    form.set("file", new File([TINY_SCHOOL_FET], "tiny.fet"));
+    form.set("budget", JSON.stringify({ evaluations: 30_000 }));
+    form.set("seed", "9");
+    const res = await call("/v1/jobs", { method: "POST", headers: bearer(t.apiKey), body: form });
+    const job = (await res.json()) as any;
+    expect(res.status, JSON.stringify(job)).toBe(202);
+    expect(job).toMatchObject({ kind: "timetabling", algorithm: "school", size: { activities: 7, hours: 8 } });
+    expect(await waitSucceeded(job.id)).toBe("succeeded");
+    const result = (await (await get(t, `/v1/jobs/${job.id}/result`)).json()) as any;
+    expect(result.best.hard).toBe(0);
+
+    const explanation = (await (await get(t, `/v1/jobs/${job.id}/explanation`)).json()) as any;
+    expect(explanation).toMatchObject({ kind: "school", hard: 0, unplaced: 0 });
+    expect(explanation.constraints.every((c: any) => !c.hard)).toBe(true);
+
+    // The locked .fet: every activity fixed at 100%, and core's evaluator agrees it is hard 0.
+    const fet = await get(t, `/v1/jobs/${job.id}/exports/fet`);
+    expect(fet.status).toBe(200);
+    const fetText = await fet.text();
+    const locked = readFet(fetText);
+    expect(locked.timeConstraints.filter((c) => c.type === "ConstraintActivityPreferredStartingTime" && c.weight === 100).length).toBeGreaterThanOrEqual(7);
+    const problem = compileFet(TINY_SCHOOL_FET);
+    const sol = result.best.solution as { start: number[]; room: number[] };
+    expect(evaluateSchool(problem, { start: Int32Array.from(sol.start), room: Int32Array.from(sol.room) }).hard).toBe(0);
+
+    const csv = parseCsv(await (await get(t, `/v1/jobs/${job.id}/exports/csv`)).text());
+    expect(csv[0]).toEqual(["activity", "subject", "teachers", "students", "tags", "day", "hour", "duration", "room"]);
+    expect(csv.slice(1).map((r) => Number(r[0]))).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(csv.find((r) => r[0] === "4")![8]).toBe("Lab");
+
+    const wb = XLSX.read(await bytes(await get(t, `/v1/jobs/${job.id}/exports/xlsx`)), { type: "array" });
+    expect(wb.SheetNames).toEqual(["Activities", "T Ann", "T Bob", "S Y1", "S Y2", "S Y1 G1", "S Y1 G1 a", "S Y1 G1 b"]);
+    const bob = XLSX.utils.sheet_to_json<string[]>(wb.Sheets["T Bob"], { header: 1 });
+    expect(bob[0]).toEqual(["Bob", "Mon", "Tue", "Wed"]);
+    expect(bob.slice(1).map((r) => r[0])).toEqual(["08:00", "09:00", "10:00", "11:00"]);
+
+    const ics = await get(t, `/v1/jobs/${job.id}/exports/ics?view=teacher:Bob&start=2026-09-07&weeks=10&tz=Europe/Rome`);
+    expect(ics.status).toBe(200);
+    const icsText = await ics.text();
+    expect(icsText).toContain("BEGIN:VTIMEZONE\r\nTZID:Europe/Rome");
+    expect(icsText).toMatch(/DTSTART;TZID=Europe\/Rome:202609\d\dT\d{6}/);
+    const cal = new ICAL.Component(ICAL.parse(icsText));
+    const zone = new ICAL.Timezone(cal.getFirstSubcomponent("vtimezone")!);
+    const events = cal.getAllSubcomponents("vevent");
+    expect(events).toHaveLength(4); // Bob teaches activities 4 (2 hours), 5, 6 and 7
+    for (const e of events) {
+      expect(String(e.getFirstPropertyValue("uid"))).toMatch(new RegExp(`^${job.id}-a[4-7]@evolve\\.dev$`));
+      const start = e.getFirstProperty("dtstart")!.getFirstValue() as ICAL.Time;
+      expect(start.zone?.tzid).toBe("Europe/Rome");
+    }
+    // September in Rome is UTC+2: the VTIMEZONE says so.
+    const sept = ICAL.Time.fromData({ year: 2026, month: 9, day: 7, hour: 8, minute: 0 }, zone);
+    expect(zone.utcOffset(sept)).toBe(7200);
+    const double = events.find((e) => String(e.getFirstPropertyValue("uid")).endsWith("-a4@evolve.dev"))!;
+    const [s, f] = ["dtstart", "dtend"].map((p) => (double.getFirstPropertyValue(p) as ICAL.Time).toJSDate().getTime());
+    expect((f - s) / 3600_000).toBe(2);
+    await expect(get(t, `/v1/jobs/${job.id}/exports/ics?view=teacher:Nobody`)).resolves.toMatchObject({ status: 422 });
+
+    const html = await (await get(t, `/v1/jobs/${job.id}/exports/html`)).text();
+    expect(html).toContain("A4 landscape");
+    expect(html).toContain('rowspan="2"');
+    expect(html.match(/<section class="grid">/g)).toHaveLength(2 + 5 + 2);
+
+    const zip = unzipSync(await bytes(await get(t, `/v1/jobs/${job.id}/exports/zip`)));
+    expect(Object.keys(zip).filter((n) => n.startsWith("calendars/"))).toHaveLength(2 + 5 + 2);
+    expect(strFromU8(zip[`${job.id}.fet`])).toBe(fetText);
+    expect(Object.keys(zip)).toContain(`${job.id}.xlsx`);
+  });
+});
