@@ -1,0 +1,145 @@
+import ICAL from "ical.js";
+import * as XLSX from "@e965/xlsx";
+import { strFromU8, unzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { compileFet } from "../school/problem";
+import { readFet } from "../school/fet/read";
+import { fetText } from "../school/test/fet";
+import { TINY_SCHOOL_FET } from "../school/test/tiny-school";
+import { readCtt } from "../timetabling/itc/ctt";
+import { TINY } from "../timetabling/test/fixtures";
+import { writeCalendar, zoneTransitions, vtimezone } from "./ics";
+import { renderExport, type ExportBundle } from "./index";
+import { hourTimes, schoolCalendar, schoolViews, viewGrid } from "./school";
+import { timetableCalendar } from "./timetable";
+
+const problem = compileFet(TINY_SCHOOL_FET);
+// FET ids 1..7: Math (Ann, Y1) Tue 9 / Wed 9 / Mon 9 … a clean timetable found by the solver.
+const timetable = { start: Int32Array.of(9, 3, 5, 6, 8, 4, 5), room: Int32Array.of(-1, -1, -1, 0, -1, -1, -1) };
+const ids = (v: { blocks: { id: number }[] }) => v.blocks.map((b) => b.id);
+
+describe("school views", () => {
+  it("by teacher, students set (years, groups, subgroups with FET's meaning), room and subject", () => {
+    const teachers = schoolViews(problem, timetable, "teacher");
+    expect(teachers.map((v) => [v.id, ids(v).sort()])).toEqual([["Ann", [1, 2, 3, 6]], ["Bob", [4, 5, 6, 7]]]);
+    const students = schoolViews(problem, timetable, "students");
+    expect(students.map((v) => [v.id, v.level, ids(v).sort()])).toEqual([
+      ["Y1", "year", [1, 2, 3, 4, 5]],
+      ["Y2", "year", [6, 7]],
+      ["Y1 G1", "group", [1, 2, 3, 4, 5]],
+      ["Y1 G1 a", "subgroup", [1, 2, 3, 4]],
+      ["Y1 G1 b", "subgroup", [1, 2, 3, 5]],
+    ]);
+    expect(schoolViews(problem, timetable, "room").map((v) => [v.id, ids(v)])).toEqual([["Lab", [4]], ["Hall", []]]);
+    expect(schoolViews(problem, timetable, "subject").map((v) => [v.id, ids(v).sort()])).toEqual([["Math", [1, 2, 3, 7]], ["Art", [4, 5]], ["Music", [6]]]);
+    const bob = teachers[1];
+    expect(bob.days).toEqual(["Mon", "Tue", "Wed"]);
+    expect(bob.blocks.find((b) => b.id === 4)).toMatchObject({ day: 1, hour: 2, duration: 2, subject: "Art", room: "Lab", students: ["Y1 G1 a"] });
+  });
+
+  it("a multi-hour activity is one block spanning its rows; overlapping blocks share a cell", () => {
+    const bob = schoolViews(problem, timetable, "teacher")[1];
+    const grid = viewGrid(bob);
+    expect(grid[2][1]).toMatchObject({ span: 2 });
+    expect(grid[2][1]!.blocks.map((b) => b.id)).toEqual([4]);
+    expect(grid[3][1]).toBeNull();
+    const clash = viewGrid({ ...bob, blocks: [{ ...bob.blocks[0], id: 90, day: 0, hour: 0, duration: 2 }, { ...bob.blocks[0], id: 91, day: 0, hour: 1, duration: 2 }] });
+    expect(clash[0][0]).toMatchObject({ span: 3 });
+    expect(clash[0][0]!.blocks.map((b) => b.id)).toEqual([90, 91]);
+    expect([clash[1][0], clash[2][0]]).toEqual([null, null]);
+  });
+
+  it("hour times come from the file's hour names", () => {
+    expect(hourTimes(["08:00", "08:50", "09:40"])).toEqual([{ start: "08:00", end: "08:50" }, { start: "08:50", end: "09:40" }, { start: "09:40", end: "10:30" }]);
+    expect(hourTimes(["8.00-8.45", "8.55-9.40"])).toEqual([{ start: "08:00", end: "08:45" }, { start: "08:55", end: "09:40" }]);
+    expect(hourTimes(["first", "second"])).toEqual([{ start: "08:00", end: "09:00" }, { start: "09:00", end: "10:00" }]);
+  });
+});
+
+describe("school exports", () => {
+  const bundle: ExportBundle = {
+    kind: "school",
+    name: "tiny",
+    history: [],
+    producedAt: new Date("2026-09-01T10:00:00Z"),
+    problem,
+    timetable,
+    hard: 0,
+    soft: 0,
+    calendar: { rootId: "job_1", startDate: "2026-09-07", weeks: 10, timezone: "Europe/Rome" },
+  };
+
+  it("CSV, XLSX (a sheet per teacher and per class), HTML (a page per teacher, class and room), the locked .fet, ZIP", () => {
+    const csv = strFromU8(renderExport(bundle, "csv").body);
+    expect(csv.split("\r\n")[0] ?? csv.split("\n")[0]).toContain("activity,subject,teachers,students");
+    const wb = XLSX.read(renderExport(bundle, "xlsx").body, { type: "array" });
+    expect(wb.SheetNames).toEqual(["Activities", "T Ann", "T Bob", "S Y1", "S Y2", "S Y1 G1", "S Y1 G1 a", "S Y1 G1 b"]);
+    const bob = XLSX.utils.sheet_to_json<string[]>(wb.Sheets["T Bob"], { header: 1, defval: "" });
+    expect(bob[3][2]).toContain("Art");
+    expect(bob[4][2]).toBe("↓");
+    const html = strFromU8(renderExport(bundle, "html").body);
+    expect(html.match(/<section class="grid">/g)).toHaveLength(2 + 5 + 2);
+    expect(html).toContain('rowspan="2"');
+    expect(html).toContain("<th>Tue</th>");
+    const fet = readFet(strFromU8(renderExport(bundle, "fet").body));
+    expect(fet.timeConstraints.filter((c) => c.type === "ConstraintActivityPreferredStartingTime" && c.weight === 100)).toHaveLength(7);
+    const zip = unzipSync(renderExport(bundle, "zip").body);
+    expect(Object.keys(zip).sort()).toEqual(
+      ["tiny.json", "tiny.csv", "tiny.xlsx", "tiny.html", "tiny.fet", "tiny.convergence.csv", "tiny.convergence.svg", ...["teacher-Ann", "teacher-Bob", "students-Y1", "students-Y2", "students-Y1_G1", "students-Y1_G1_a", "students-Y1_G1_b", "room-Lab", "room-Hall"].map((n) => `calendars/${n}.ics`)].sort(),
+    );
+    expect(() => renderExport(bundle, "sol")).toThrow(/school jobs export/);
+    expect(() => renderExport(bundle, "ics", { view: "subject:Math" })).toThrow(/teacher:<name>/);
+  });
+
+  it("an ICS per teacher / class / room: one event per activity over its hours, a VTIMEZONE and TZID-qualified times", () => {
+    const text = schoolCalendar(problem, timetable, { kind: "students", id: "Y1 G1 a" }, { ...bundle.calendar, stamp: bundle.producedAt });
+    const cal = new ICAL.Component(ICAL.parse(text));
+    const zone = new ICAL.Timezone(cal.getFirstSubcomponent("vtimezone")!);
+    expect(zone.tzid).toBe("Europe/Rome");
+    const events = cal.getAllSubcomponents("vevent");
+    expect(events.map((e) => String(e.getFirstPropertyValue("uid"))).sort()).toEqual(["job_1-a1@evolve.dev", "job_1-a2@evolve.dev", "job_1-a3@evolve.dev", "job_1-a4@evolve.dev"]);
+    const art = events.find((e) => String(e.getFirstPropertyValue("uid")) === "job_1-a4@evolve.dev")!;
+    const start = art.getFirstPropertyValue("dtstart") as ICAL.Time;
+    // Tue 10:00 in Rome in September is 08:00 UTC; the block lasts two hours.
+    start.zone = zone;
+    expect(start.toJSDate().toISOString()).toBe("2026-09-08T08:00:00.000Z");
+    const end = art.getFirstPropertyValue("dtend") as ICAL.Time;
+    end.zone = zone;
+    expect(end.toJSDate().getTime() - start.toJSDate().getTime()).toBe(2 * 3600_000);
+    expect(text).toContain("DTSTART;TZID=Europe/Rome:20260908T100000");
+  });
+});
+
+describe("ICS time zones (every kind)", () => {
+  it("zoneTransitions finds DST changes to the minute; a zone without DST has none", () => {
+    expect(zoneTransitions("Europe/Rome", 2026, 2026).map((t) => [new Date(t.atMs).toISOString(), t.fromMinutes, t.toMinutes])).toEqual([
+      ["2026-03-29T01:00:00.000Z", 60, 120],
+      ["2026-10-25T01:00:00.000Z", 120, 60],
+    ]);
+    expect(zoneTransitions("Asia/Tokyo", 2026, 2027)).toEqual([]);
+    // South of the equator the year starts in summer time.
+    expect(vtimezone("Australia/Sydney", 2026, 2026).slice(2, 3)).toEqual(["BEGIN:DAYLIGHT"]);
+  });
+
+  it("ITC timetable calendars carry VTIMEZONE and TZID too; without a zone times stay floating", () => {
+    const itc = readCtt(TINY);
+    const t = { period: new Int16Array(itc.lectureCourse.length).map((_, i) => i), room: new Int16Array(itc.lectureCourse.length) };
+    const withZone = timetableCalendar(itc, t, { kind: "room", id: itc.roomIds[0] }, { rootId: "j", startDate: "2026-01-05", weeks: 30, timezone: "America/New_York", stamp: new Date(0) });
+    expect(withZone).toContain("BEGIN:VTIMEZONE\r\nTZID:America/New_York");
+    expect(withZone).toMatch(/DTSTART;TZID=America\/New_York:2026010\dT\d{6}/);
+    // 30 weeks from January cross the March change: the VTIMEZONE holds it.
+    expect(withZone).toContain("TZOFFSETTO:-0400");
+    const cal = new ICAL.Component(ICAL.parse(withZone));
+    expect(cal.getAllSubcomponents("vevent").length).toBeGreaterThan(0);
+    const floating = writeCalendar({ name: "x", stamp: new Date(0), events: [{ uid: "u", summary: "s", start: "2026-01-05T08:00", end: "2026-01-05T09:00" }] });
+    expect(floating).not.toContain("VTIMEZONE");
+    expect(floating).toContain("DTSTART:20260105T080000");
+  });
+
+  it("a school file whose hours have no times gets hourly times from 08:00", () => {
+    const p = compileFet(fetText({ hours: ["first", "second"], days: ["D1"], activities: [{ id: 1, duration: 2 }] }));
+    const text = schoolCalendar(p, { start: Int32Array.of(0), room: Int32Array.of(-1) }, { kind: "teacher", id: "T1" }, { rootId: "r", startDate: "2026-09-07", weeks: 1, stamp: new Date(0) });
+    expect(text).toContain("DTSTART:20260907T080000");
+    expect(text).toContain("DTEND:20260907T100000");
+  });
+});
