@@ -1,11 +1,21 @@
 import { defineConfig } from "vitest/config";
 
-// Projects: core/ in plain Node, worker/ inside workerd (worker/vitest.config.ts), scripts/ repo checks, web/ pure helpers,
-// e2e/ in real headless Chromium against wrangler dev (e2e/global-setup.ts).
+// Projects: core/ in plain Node, worker/ inside workerd (worker/vitest.config.ts), scripts/ repo checks ("tooling"),
+// web/ pure helpers, e2e/ in real headless Chromium against wrangler dev (e2e/global-setup.ts), and the slow
+// tests (fuzzing, solution quality; slow-tests.ts) as "slow" (Node) and "slow-worker" (workerd), which
+// `npm run test:fast` skips.
 export default defineConfig({
   test: {
     // The Worker logs one JSON line per request; keep test output to warnings and errors.
     onConsoleLog: (log) => !log.includes('"level":"info"'),
-    projects: ["core/vitest.config.ts", "worker/vitest.config.ts", "scripts/vitest.config.ts", "web/vitest.config.ts", "e2e/vitest.config.ts"],
+    projects: [
+      "core/vitest.config.ts",
+      "worker/vitest.config.ts",
+      "scripts/vitest.config.ts",
+      "web/vitest.config.ts",
+      "e2e/vitest.config.ts",
+      "core/vitest.slow.config.ts",
+      "worker/vitest.slow.config.ts",
+    ],
   },
 });

@@ -1,11 +1,14 @@
-import { defineProject } from "vitest/config";
+import { configDefaults, defineProject } from "vitest/config";
+import { SLOW_CORE_TESTS } from "../slow-tests";
 
 // core/ is pure TypeScript: its tests run in plain Node, fast, with no Cloudflare runtime.
+// Fuzzing and quality tests (slow-tests.ts) run in the `slow` project (core/vitest.slow.config.ts).
 export default defineProject({
   test: {
     name: "core",
     root: import.meta.dirname,
     include: ["**/*.test.ts"],
+    exclude: [...configDefaults.exclude, ...SLOW_CORE_TESTS.map((glob) => glob.replace(/^core\//, ""))],
     environment: "node",
     testTimeout: 60_000,
   },

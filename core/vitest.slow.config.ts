@@ -1,0 +1,16 @@
+import { defineProject } from "vitest/config";
+import { SLOW_CORE_TESTS } from "../slow-tests";
+
+// The slow part of core/'s tests (fuzzing, solution quality; listed in slow-tests.ts), plain Node.
+// `npm test` runs it; `npm run test:fast` skips it.
+const root = new URL("..", import.meta.url).pathname;
+
+export default defineProject({
+  test: {
+    name: "slow",
+    root,
+    include: SLOW_CORE_TESTS,
+    environment: "node",
+    testTimeout: 120_000,
+  },
+});

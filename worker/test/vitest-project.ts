@@ -1,0 +1,66 @@
+/**
+ * The Vitest project for Worker tests, inside workerd through @cloudflare/vitest-pool-workers,
+ * against real local D1 (migrations applied in apply-migrations.ts), R2, Durable Objects and
+ * Queues, configured from the same wrangler.toml that `npm run dev` uses. Two projects use it:
+ * `worker` (worker/vitest.config.ts) and `slow-worker` (worker/vitest.slow.config.ts, the fuzz
+ * tests listed in slow-tests.ts). Runs in Node (the Vitest config), not in workerd.
+ */
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { configDefaults, defineProject } from "vitest/config";
+import { unstable_getMiniflareWorkerOptions } from "wrangler";
+import { importAliases } from "../../import-aliases";
+import { startStripeFake } from "./stripe-fake";
+
+const root = new URL("../..", import.meta.url).pathname;
+const wranglerConfig = `${root}wrangler.toml`;
+
+/**
+ * wrangler.toml's queue consumers with `max_batch_timeout` 0: tests get each message delivered at
+ * once instead of after the production batching wait (1 s per island round).
+ */
+export function queueConsumersWithoutBatchWait(configPath = wranglerConfig) {
+  const consumers = unstable_getMiniflareWorkerOptions(configPath).workerOptions.queueConsumers ?? {};
+  const entries: [string, object][] = Array.isArray(consumers) ? consumers.map((queue) => [queue, {}]) : Object.entries(consumers);
+  return Object.fromEntries(entries.map(([queue, options]) => [queue, { ...options, maxBatchTimeout: 0 }]));
+}
+
+export async function workerProject(name: string, include: string[], exclude: string[] = []) {
+  const migrations = await readD1Migrations(`${root}migrations`);
+  // Stripe API calls from billing go to a local fake that records them (stripe-fake.ts).
+  const stripeFake = await startStripeFake();
+  return defineProject({
+    resolve: { alias: importAliases },
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: wranglerConfig },
+        miniflare: {
+          queueConsumers: queueConsumersWithoutBatchWait(),
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            ENVIRONMENT: "test",
+            // Webhook retries without the production backoff (worker/webhooks/deliver.ts).
+            WEBHOOK_RETRY_SCALE: "0",
+            BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123456789",
+            OPS_TOKEN: "test-ops-token",
+            STRIPE_SECRET_KEY: "sk_test_evolve",
+            STRIPE_WEBHOOK_SECRET: "whsec_test_evolve",
+            STRIPE_PRICE_PRO: "price_pro_test",
+            STRIPE_PRICE_ENTERPRISE: "price_enterprise_test",
+            STRIPE_API_HOST: "127.0.0.1",
+            STRIPE_API_PORT: String(stripeFake.port),
+            STRIPE_API_PROTOCOL: "http",
+          },
+        },
+      }),
+    ],
+    test: {
+      name,
+      root,
+      include,
+      exclude: [...configDefaults.exclude, ...exclude],
+      setupFiles: ["worker/test/apply-migrations.ts"],
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
+    },
+  });
+}
