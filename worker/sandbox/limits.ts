@@ -6,8 +6,9 @@
  * and function calls, so one tick is a fixed amount of interpreted work (about 1–3 ms of CPU on
  * current hardware, roughly 300 evaluations of a 30-D sphere).
  *
- * Known gap: work done inside one built-in call is not ticked (QuickJS polls only on backward
- * jumps and JS calls). A loop that repeatedly catches out-of-memory errors from large C-level
+ * Regular expressions are ticked: QuickJS's regexp engine polls the interrupt handler while it
+ * backtracks, so `/^(a+)+$/.test('a'.repeat(30) + 'b')` stops at the call's tick limit
+ * (worker/sandbox/bounds.test.ts). Known gap: other work inside one built-in call is not ticked. A loop that repeatedly catches out-of-memory errors from large C-level
  * allocations (`new Array(1e5).fill(1)`), or catches stack overflows and recurses again (each
  * overflow builds a backtrace of every frame), can spend seconds to minutes per tick. Memory stays
  * capped; the backstop for such code is the Workers CPU limit of the invocation running the chunk.

@@ -17,6 +17,7 @@ import { ObjectiveError, VALIDATION_LIMITS, type SandboxLimits } from "./limits"
 import { loadQuickJS } from "./quickjs";
 import { createSandbox, type FailurePolicy, type QuickJSLoader } from "./sandbox";
 import { runPermutationSample, sandboxedPermutationProblem } from "./permutation";
+import { takeSandboxSlot, withValidationSlot } from "./isolate-slots";
 import { hasCustomObjective } from "./shape";
 
 export { hasCustomObjective } from "./shape";
@@ -103,13 +104,14 @@ export async function validateProblemDocument(
     const { kind, size } = compileProblem(doc);
     return { kind, size };
   }
+  // At most MAX_SANDBOXES_PER_ISOLATE sandboxes at once in this isolate, else 503 (./isolate-slots.ts).
   if (isPermutationDoc(doc)) {
     const spec = readPermutationDocument(doc, ["problem"]);
-    const { sample, value } = await sandboxed(() => runPermutationSample(spec.objective.code, spec.size));
+    const { sample, value } = await withValidationSlot(() => sandboxed(() => runPermutationSample(spec.objective.code, spec.size)));
     return { kind: "permutation", size: { elements: spec.size }, sample: { x: sample, value } };
   }
   const spec = readCustomContinuous(doc, ["problem"]);
-  const { sample, value } = await validateObjective(spec.objective.code, spec.dimension, spec);
+  const { sample, value } = await withValidationSlot(() => validateObjective(spec.objective.code, spec.dimension, spec));
   return { kind: "continuous", size: { dimensions: spec.dimension }, sample: { x: sample, value } };
 }
 
@@ -134,20 +136,27 @@ export async function compileProblemWithSandbox(
   load: QuickJSLoader = loadQuickJS,
 ): Promise<CompiledWithSandbox> {
   if (!hasCustomObjective(doc)) return { ...compileProblem(doc), startChunk() {}, dispose() {} };
-  if (isPermutationDoc(doc)) {
-    const spec = readPermutationDocument(doc, ["problem"]);
-    const { problem, objective } = await sandboxed(() => sandboxedPermutationProblem(spec, limits, load));
-    return { kind: "permutation", problem, size: { elements: spec.size }, startChunk: objective.startChunk, dispose: objective.dispose };
+  // A job's sandbox counts against the isolate's bound but is never refused (./isolate-slots.ts).
+  const release = takeSandboxSlot({ refuseWhenFull: false });
+  try {
+    if (isPermutationDoc(doc)) {
+      const spec = readPermutationDocument(doc, ["problem"]);
+      const { problem, objective } = await sandboxed(() => sandboxedPermutationProblem(spec, limits, load));
+      return { kind: "permutation", problem, size: { elements: spec.size }, startChunk: objective.startChunk, dispose: () => (objective.dispose(), release()) };
+    }
+    const spec = readCustomContinuous(doc, ["problem"]);
+    const problem = await sandboxedProblem(spec, limits, load);
+    return {
+      kind: "continuous",
+      problem: problem.problem,
+      size: { dimensions: spec.dimension },
+      startChunk: problem.objective.startChunk,
+      dispose: () => (problem.objective.dispose(), release()),
+    };
+  } catch (e) {
+    release();
+    throw e;
   }
-  const spec = readCustomContinuous(doc, ["problem"]);
-  const problem = await sandboxedProblem(spec, limits, load);
-  return {
-    kind: "continuous",
-    problem: problem.problem,
-    size: { dimensions: spec.dimension },
-    startChunk: problem.objective.startChunk,
-    dispose: problem.objective.dispose,
-  };
 }
 
 /** The continuous problem around a sandboxed objective. */

@@ -329,12 +329,23 @@ class QuickJSSandbox implements Sandbox {
     return err.message.includes("out of memory") || err.message === "unknown error" || this.nearCap();
   }
 
-  /** Remove the sources of non-determinism: objectives must be pure functions of x. */
+  /** Remove the sources of non-determinism (Math.random, Date.now, new Date()): objectives must be pure functions of x. */
   private hardenGlobals(): void {
     const r = this.ctx.evalCode(
       `(() => { const no = (what) => function () { throw new TypeError(what + " is not available in objectives: they must be deterministic functions of x"); };
         Object.defineProperty(Math, "random", { value: no("Math.random"), writable: false, configurable: false });
-        Object.defineProperty(Date, "now", { value: no("Date.now"), writable: false, configurable: false }); })()`,
+        Object.defineProperty(Date, "now", { value: no("Date.now"), writable: false, configurable: false });
+        // new Date() and Date() read the clock too; a Date of a given time still works.
+        const RealDate = Date;
+        const clock = no("The current time (new Date() without arguments, Date())");
+        function SafeDate(...args) {
+          if (new.target === undefined || args.length === 0) clock();
+          return Reflect.construct(RealDate, args, new.target);
+        }
+        for (const key of ["UTC", "parse", "now"]) Object.defineProperty(SafeDate, key, { value: RealDate[key], writable: false, configurable: false });
+        Object.defineProperty(SafeDate, "prototype", { value: RealDate.prototype, writable: false, configurable: false });
+        Object.defineProperty(RealDate.prototype, "constructor", { value: SafeDate, writable: false, configurable: false });
+        Object.defineProperty(globalThis, "Date", { value: SafeDate, writable: false, configurable: false, enumerable: false }); })()`,
       "harden.js",
     );
     this.ctx.unwrapResult(r).dispose();
