@@ -1,6 +1,7 @@
 /**
  * Demo problems shipped with the app (copied from the public ITC-2007 and TSPLIB sets, so a clean
- * clone has them): one small instance per kind, plus tenant-written JavaScript objectives (over a
+ * clone has them): one small instance per kind, a small fictional school written for Evolve as a
+ * FET file (small-school.fet, not one of FET's examples), plus tenant-written JavaScript objectives (over a
  * point and over an ordering), offered on the empty jobs list and the new-job page.
  */
 import comp01 from "./comp01.ctt?raw";
@@ -8,6 +9,7 @@ import berlin52 from "./berlin52.tsp?raw";
 import rastrigin from "./rastrigin-10d.json?raw";
 import springDesign from "./custom-objective.json?raw";
 import weightedTardiness from "./weighted-tardiness.json?raw";
+import smallSchool from "./small-school.fet?raw";
 
 export interface DemoProblem {
   id: string;
@@ -29,12 +31,20 @@ export const DEMO_PROBLEMS: DemoProblem[] = [
     document: { kind: "timetabling", format: "ctt", text: comp01 },
   },
   {
+    id: "small-school",
+    kind: "timetabling",
+    title: "School timetable (FET): Hillside Middle School",
+    description: "A small fictional school: 5 classes, 11 teachers, 10 subjects, 85 lessons (95 hours) over 5 days × 7 hours, with a lunch break, teachers' unavailable times, home rooms and lab/gym rooms.",
+    fileName: "small-school.fet",
+    document: { kind: "timetabling", format: "fet", name: "small-school", text: smallSchool },
+  },
+  {
     id: "berlin52",
     kind: "tsp",
     title: "Tour of Berlin (TSPLIB berlin52)",
-    description: "52 locations in Berlin; the best known tour is 7542.",
+    description: "52 locations in Berlin; the optimal tour is 7542, and the job stops when it finds it.",
     fileName: "berlin52.tsp",
-    document: { kind: "tsp", format: "tsplib", text: berlin52 },
+    document: { kind: "tsp", format: "tsplib", text: berlin52, optimum: 7542 },
   },
   {
     id: "rastrigin",
