@@ -8,6 +8,10 @@ export default defineConfig({
   test: {
     // The Worker logs one JSON line per request; keep test output to warnings and errors.
     onConsoleLog: (log) => !log.includes('"level":"info"'),
+    // Two test files at a time across all projects (Vitest's default is one on a 2-core machine):
+    // Worker and browser tests spend much of their time waiting (alarms, queues, Chromium), and each
+    // Worker test file starts its own workerd. bench/results/test-suite.md has the figures.
+    maxWorkers: 2,
     projects: [
       "core/vitest.config.ts",
       "worker/vitest.config.ts",
