@@ -16,6 +16,7 @@ import { unforkableChanges } from "../runtime/fork";
 import { RUNTIME_DEFAULTS, type JobSpec } from "../runtime/spec";
 import type { TestFaults } from "../runtime/test-faults";
 import { getJson, jobKeys, putJson } from "../storage/blobs";
+import { isStorageFailure } from "../storage/unavailable";
 import { admitJob, checkSizeLimits, releaseJob, tierLimits } from "../tenancy/admission";
 import { measureDocument, populationOf } from "../problems/measure";
 import { jobRunner, type JobRow } from "./job-queries";
@@ -112,6 +113,7 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
   const jobId = `job_${randomHex(16)}`;
   const admission = await admitJob(env, { tenantId: caller.tenantId, jobId, kind, size, islands });
   let inserted: JobRow | undefined;
+  let runnerStarting = false;
   try {
     const seed = input.seed ?? crypto.getRandomValues(new Uint32Array(1))[0];
     const maxEvaluations = input.budget.evaluations ?? null;
@@ -169,8 +171,13 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
       inputKey: spec.inputKey,
       webhookUrl: input.webhookUrl ?? null,
     }).returning().get();
+    runnerStarting = true;
     await jobRunner(env, jobId).start(spec, env.ENVIRONMENT === "test" ? (input.testFaults ?? null) : null);
   } catch (e) {
+    // The runner's start runs the tenant's code (solver.init scores the first population): if it
+    // failed there for any reason but a storage outage, that CPU was spent, so the day's quota unit
+    // stays used (a fitness that throws in init cannot be retried for free, forever).
+    const refundQuota = !runnerStarting || isStorageFailure(e);
     // Undo every step that may have happened (fault tests in worker/ops/faults.test.ts):
     // the client got an error (a storage outage answers 503) and never learned this job id, so a
     // retry must start clean — no slot or quota unit held, no input without its row, no row
@@ -178,7 +185,7 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
     // just failed may still be down, and the original error is the one to report.
     const undo = (what: string, p: Promise<unknown>) =>
       p.catch((u) => console.error(JSON.stringify({ level: "error", msg: `createJob cleanup failed: ${what}`, requestId: caller.requestId, tenantId: caller.tenantId, jobId, error: String(u) })));
-    await undo("release slot", releaseJob(env, caller.tenantId, jobId, { refundQuota: true }));
+    await undo("release slot", releaseJob(env, caller.tenantId, jobId, { refundQuota }));
     await undo("destroy runner", jobRunner(env, jobId).destroy());
     await undo("delete input", env.BLOBS.delete(jobKeys.input(caller.tenantId, jobId)));
     await undo("delete row", db.delete(job).where(and(eq(job.id, jobId), eq(job.tenantId, caller.tenantId))).run());
