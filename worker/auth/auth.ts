@@ -8,6 +8,7 @@
  * can call /v1 at once. Keep the plugin list in step with schema-source.ts (it shapes the tables).
  */
 import { betterAuth } from "better-auth";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { organization } from "better-auth/plugins";
 import { drizzle } from "drizzle-orm/d1";
@@ -16,6 +17,34 @@ import * as schema from "../db/schema";
 import { getMailer } from "./mailer";
 import { createTenantForUser, firstTenantOf } from "../tenancy/tenants";
 import { revokeKeysCreatedBy, revokeTenantKeys } from "../api-keys/service";
+import { ApiError } from "../http/problem";
+import { assertInvitationAllowance, assertOrganizationAllowance, checkAuthLimit, clientIp, type AuthAction } from "./abuse-limits";
+
+/** better-auth endpoints behind our Durable-Object limiter (worker/auth/abuse-limits.ts), and whose body field names the account. */
+const LIMITED_PATHS: Record<string, { action: AuthAction; accountField?: string }> = {
+  "/sign-in/email": { action: "sign-in", accountField: "email" },
+  "/sign-up/email": { action: "sign-up", accountField: "email" },
+  "/request-password-reset": { action: "password-reset", accountField: "email" },
+  "/forget-password": { action: "password-reset", accountField: "email" },
+  "/reset-password": { action: "reset-password" },
+  "/organization/accept-invitation": { action: "accept-invitation" },
+};
+
+/** Our typed refusal as better-auth's error (same status, message and Retry-After). */
+function asAuthError(e: unknown): unknown {
+  if (!(e instanceof ApiError)) return e;
+  const retry = (e.extra.headers as Record<string, string> | undefined)?.["Retry-After"];
+  return new APIError(e.status as 429, { message: e.message, code: e.type.toUpperCase().replaceAll("-", "_") }, retry ? { "Retry-After": retry } : undefined);
+}
+
+/** better-auth's error body shape ({ message, code }) with our status and Retry-After. */
+function limitedResponse(e: ApiError): Response {
+  const retry = (e.extra.headers as Record<string, string> | undefined)?.["Retry-After"];
+  return new Response(JSON.stringify({ message: e.message, code: e.type.toUpperCase().replaceAll("-", "_") }), {
+    status: e.status,
+    headers: { "content-type": "application/json", ...(retry ? { "retry-after": retry } : {}) },
+  });
+}
 
 /** Invitations are valid for 7 days. */
 export const INVITATION_EXPIRES_SECONDS = 7 * 24 * 3600;
@@ -47,9 +76,28 @@ function createAuth(env: Env) {
         });
       },
     },
+    // Password-reset and other verification tokens are stored as hashes, never in clear.
+    verification: { storeIdentifier: "hashed" },
     advanced: {
       useSecureCookies: env.APP_URL.startsWith("https://"),
       cookiePrefix: "evolve",
+    },
+    // Runs for HTTP calls and for auth.api.* calls from the Remix actions alike.
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        const limited = LIMITED_PATHS[ctx.path];
+        if (!limited) return;
+        const body = (ctx.body ?? {}) as Record<string, unknown>;
+        const account = limited.accountField && typeof body[limited.accountField] === "string" ? (body[limited.accountField] as string) : undefined;
+        try {
+          await checkAuthLimit(env, limited.action, { ip: clientIp(ctx.headers ?? ctx.request?.headers), account });
+        } catch (e) {
+          // Answered as a response (not thrown): better-auth passes a hook's response through to
+          // HTTP callers and to the Remix actions' `asResponse` calls alike, which show its message.
+          if (!(e instanceof ApiError)) throw e;
+          return limitedResponse(e);
+        }
+      }),
     },
     databaseHooks: {
       user: {
@@ -79,6 +127,16 @@ function createAuth(env: Env) {
         // Keys never outlive their creator's admin rights or the organization (worker/api-keys/service.ts
         // also checks this on every request; these mark the keys revoked at once).
         organizationHooks: {
+          beforeCreateOrganization: async ({ user }) => {
+            await assertOrganizationAllowance(env, user.id).catch((e) => {
+              throw asAuthError(e);
+            });
+          },
+          beforeCreateInvitation: async ({ inviter, organization }) => {
+            await Promise.all([assertInvitationAllowance(env, organization.id), checkAuthLimit(env, "invitation", { account: inviter.id })]).catch((e) => {
+              throw asAuthError(e);
+            });
+          },
           afterRemoveMember: async ({ member, organization }) => {
             await revokeKeysCreatedBy(env, organization.id, member.userId);
           },

@@ -13,6 +13,7 @@ import { INVITATION_EXPIRES_SECONDS } from "../auth/auth";
 import { getMailer } from "../auth/mailer";
 import type { MemberRole } from "../tenancy/tenants";
 import { revokeKeysCreatedBy } from "../api-keys/service";
+import { assertInvitationAllowance, checkAuthLimit } from "../auth/abuse-limits";
 
 function notFound(what: string, id: string): ApiError {
   return new ApiError(404, "not-found", `${what} not found`, `No ${what.toLowerCase()} ${id} in this tenant.`);
@@ -114,6 +115,9 @@ export async function createInvitation(env: Env, auth: AuthContext, input: { ema
     .get();
   if (already) throw new ApiError(409, "already-member", "Already a member", `${email} is already a member of this tenant.`);
   const inviterId = await inviterOf(env, auth);
+  // Invitations send mail: capped per tenant per day and per inviter (worker/auth/abuse-limits.ts).
+  await assertInvitationAllowance(env, auth.tenantId);
+  await checkAuthLimit(env, "invitation", { account: inviterId });
   // A new invitation replaces any pending one for the same address.
   await db
     .update(invitation)

@@ -142,6 +142,26 @@ export class TenantGate extends DurableObject<Env> {
     return { ok: count <= limit, limit, remaining: Math.max(0, limit - count), resetSeconds };
   }
 
+  /**
+   * Counter whose window opens at the bucket's first hit (not at a clock boundary), so a burst that
+   * starts fresh is always judged inside one window. Used by the sign-in / sign-up / reset /
+   * invitation limits (worker/auth/abuse-limits.ts), one object per IP or account.
+   */
+  async hitFromFirst(bucket: string, limit: number, windowMs: number, now = Date.now()): Promise<RateAnswer> {
+    const row = this.sql.exec<{ window_start: number; count: number }>("SELECT window_start, count FROM rate WHERE bucket = ?", bucket).toArray()[0];
+    const fresh = !row || now >= row.window_start + windowMs || now < row.window_start;
+    const windowStart = fresh ? now : row.window_start;
+    const count = fresh ? 1 : row.count + 1;
+    this.sql.exec(
+      "INSERT INTO rate (bucket, window_start, count) VALUES (?, ?, ?) ON CONFLICT(bucket) DO UPDATE SET window_start = excluded.window_start, count = excluded.count",
+      bucket,
+      windowStart,
+      count,
+    );
+    const resetSeconds = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
+    return { ok: count <= limit, limit, remaining: Math.max(0, limit - count), resetSeconds };
+  }
+
   /** Current leases and today's count (for the usage page and tests). */
   async status(now = Date.now()): Promise<GateStatus> {
     this.dropExpired(now);

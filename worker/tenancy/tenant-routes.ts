@@ -8,6 +8,7 @@ import { ApiError } from "../http/problem";
 import { authOf } from "../auth/authenticate";
 import { getAuth } from "../auth/auth";
 import { createTenantForUser, membershipRole, tenantsOf } from "./tenants";
+import { assertOrganizationAllowance } from "../auth/abuse-limits";
 import { drizzle } from "drizzle-orm/d1";
 import { eq } from "drizzle-orm";
 import { organization } from "../db/schema";
@@ -60,6 +61,7 @@ export const tenantRoutes = createApiRouter()
   .openapi(create, async (c) => {
     const auth = authOf(c);
     if (!auth.userId) throw needsSession();
+    await assertOrganizationAllowance(c.env, auth.userId);
     const tenant = await createTenantForUser(c.env, auth.userId, c.req.valid("json").name);
     return c.json({ ...tenant, role: "owner", active: false, createdAt: new Date().toISOString() }, 201);
   })
