@@ -1,9 +1,12 @@
 /**
  * Outgoing mail (password reset links, invitations) goes through this interface. The local
- * implementation writes the message to the log — in development you copy the link from the
- * `wrangler dev` output. README "Mail" explains how to plug a real provider in `getMailer`.
+ * implementation writes the message to the log. Its link is a secret (a reset token, an
+ * invitation id), so it is logged in clear only when ENVIRONMENT is "development" (copy it from
+ * the `wrangler dev` output); everywhere else it is redacted (worker/http/redact.ts) and tests read
+ * it from `sentMail`. README "Mail" explains how to plug a real provider in `getMailer`.
  */
 import type { Env } from "../env";
+import { redactUrl } from "../http/redact";
 
 export interface MailMessage {
   to: string;
@@ -19,10 +22,13 @@ export interface Mailer {
   send(message: MailMessage): Promise<void>;
 }
 
-/** Logs the message as one JSON line. Never use it where logs are shared with third parties. */
+/** Logs the message as one JSON line, its link redacted unless `showLinks` (local development only). */
 export class LogMailer implements Mailer {
+  constructor(private readonly showLinks = false) {}
+
   async send(message: MailMessage): Promise<void> {
-    console.log(JSON.stringify({ level: "info", msg: "mail (local log mailer)", kind: message.kind, to: message.to, subject: message.subject, link: message.link }));
+    const link = message.link && !this.showLinks ? redactUrl(message.link) : message.link;
+    console.log(JSON.stringify({ level: "info", msg: "mail (local log mailer)", kind: message.kind, to: message.to, subject: message.subject, link }));
     sentMail.push(message);
     if (sentMail.length > 100) sentMail.shift();
   }
@@ -35,6 +41,6 @@ export class LogMailer implements Mailer {
 export const sentMail: MailMessage[] = [];
 
 /** The mailer for this deployment. Plug a provider here (see README "Mail"). */
-export function getMailer(_env: Env): Mailer {
-  return new LogMailer();
+export function getMailer(env: Env): Mailer {
+  return new LogMailer(env.ENVIRONMENT === "development");
 }

@@ -3,6 +3,7 @@
  * that stamps every line with it (and with tenant and job ids once they are known).
  */
 import type { MiddlewareHandler } from "hono";
+import { redactPath } from "./redact";
 
 export type LogFields = Record<string, unknown>;
 
@@ -46,7 +47,8 @@ export function requestContext(): MiddlewareHandler {
     const jobId = JOB_IN_PATH.exec(c.req.path)?.[1] ?? JOB_IN_PATH.exec(c.res.headers.get("location") ?? "")?.[1];
     log.info("request", {
       method: c.req.method,
-      path: c.req.path,
+      // Share, feed, reset and invitation tokens in the path are replaced (worker/http/redact.ts).
+      path: redactPath(c.req.path),
       status: c.res.status,
       ms: Date.now() - started,
       tenantId: c.get("tenantId"),
