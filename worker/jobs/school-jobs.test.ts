@@ -157,6 +157,16 @@ describe("school jobs", () => {
     expect((f - s) / 3600_000).toBe(2);
     await expect(get(t, `/v1/jobs/${job.id}/exports/ics?view=teacher:Nobody`)).resolves.toMatchObject({ status: 422 });
 
+    // A calendar feed per teacher / students set / room follows the same views.
+    const feedRes = await call(`/v1/jobs/${job.id}/calendar-feeds`, json({ view: "students:Y2", weeks: 8, tz: "Europe/Rome" }, bearer(t.apiKey)));
+    const feed = (await feedRes.json()) as any;
+    expect(feedRes.status, JSON.stringify(feed)).toBe(201);
+    const feedText = await (await call(new URL(feed.url).pathname)).text();
+    expect(feedText).toContain("TZID:Europe/Rome");
+    expect(new ICAL.Component(ICAL.parse(feedText)).getAllSubcomponents("vevent").map((e) => String(e.getFirstPropertyValue("uid"))).sort()).toEqual([`${job.id}-a6@evolve.dev`, `${job.id}-a7@evolve.dev`]);
+    const badFeed = await call(`/v1/jobs/${job.id}/calendar-feeds`, json({ view: "group:q1" }, bearer(t.apiKey)));
+    expect(badFeed.status).toBe(422);
+
     const html = await (await get(t, `/v1/jobs/${job.id}/exports/html`)).text();
     expect(html).toContain("A4 landscape");
     expect(html).toContain('rowspan="2"');

@@ -6,7 +6,8 @@
  */
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { allViewRefs, parseViewRef, viewRefString } from "@core/exports/index";
+import { allViewRefs, parseSchoolViewRef, parseViewRef, schoolCalendarRefs, schoolViewRefString, viewRefString } from "@core/exports/index";
+import { isSchoolProblem, type SchoolProblem } from "@core/school/index";
 import { compileProblem } from "@core/index";
 import type { TimetablingProblem } from "@core/timetabling/problem";
 import { accessLink, job } from "../db/schema";
@@ -58,19 +59,32 @@ export function linkView(row: LinkRow) {
 export async function createCalendarFeed(env: Env, tenantId: string, jobId: string, view: string, options: FeedOptions, origin: string) {
   const row = await getJob(env, tenantId, jobId);
   if (row.kind !== "timetabling") throw validationError([{ path: "view", message: `calendar feeds exist for timetabling jobs, not ${row.kind}` }]);
-  const ref = parseViewRef(view);
-  if (!ref) throw validationError([{ path: "view", message: "must look like room:<id>, group:<id> or instructor:<id>" }]);
   const doc = await getJson(env.BLOBS, row.inputKey ?? jobKeys.input(tenantId, jobId));
-  const problem = doc === null ? null : (compileProblem(doc).problem as TimetablingProblem);
-  if (problem && !allViewRefs(problem).some((v) => v.kind === ref.kind && v.id === ref.id)) {
-    throw validationError([{ path: "view", message: `this timetable has no ${viewRefString(ref)}` }]);
+  const compiled = doc === null ? null : compileProblem(doc).problem;
+  let viewString: string;
+  if (isSchoolProblem(compiled) || (compiled === null && row.algorithm === "school")) {
+    // FET school jobs: a calendar per teacher, students set or room (core/exports/school.ts).
+    const ref = parseSchoolViewRef(view);
+    if (!ref || ref.kind === "subject") throw validationError([{ path: "view", message: "must look like teacher:<name>, students:<name> or room:<name>" }]);
+    if (compiled && !schoolCalendarRefs(compiled as SchoolProblem).some((v) => v.kind === ref.kind && v.id === ref.id)) {
+      throw validationError([{ path: "view", message: `this timetable has no ${schoolViewRefString(ref)}` }]);
+    }
+    viewString = schoolViewRefString(ref);
+  } else {
+    const ref = parseViewRef(view);
+    if (!ref) throw validationError([{ path: "view", message: "must look like room:<id>, group:<id> or instructor:<id>" }]);
+    const problem = compiled as TimetablingProblem | null;
+    if (problem && !allViewRefs(problem).some((v) => v.kind === ref.kind && v.id === ref.id)) {
+      throw validationError([{ path: "view", message: `this timetable has no ${viewRefString(ref)}` }]);
+    }
+    viewString = viewRefString(ref);
   }
   const token = randomToken();
   const q = new URLSearchParams();
   if (options.start) q.set("start", options.start);
   if (options.weeks) q.set("weeks", String(options.weeks));
   if (options.tz) q.set("tz", options.tz);
-  const stored = viewRefString(ref) + (q.size ? `?${q}` : "");
+  const stored = viewString + (q.size ? `?${q}` : "");
   const link = { id: linkId("cal"), tenantId, jobId, kind: "calendar", view: stored, tokenHash: await sha256Hex(token), createdAt: new Date() };
   await drizzle(env.DB).insert(accessLink).values(link);
   return { ...linkView(link as LinkRow), url: `${origin}/v1/feeds/${token}.ics` };
