@@ -11,6 +11,9 @@ export default defineProject({
     root,
     include: SLOW_CORE_TESTS,
     environment: "node",
+    // core/ holds no mutable module state and its tests mock nothing: files share one module
+    // cache per Vitest worker instead of re-importing the engine for each of them (2x faster).
+    isolate: false,
     testTimeout: 120_000,
   },
 });
