@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CONSTRAINTS } from "@core/school/constraints/index";
-import { fetConstraintLabel, kindLabel, numberedLabel, paramLabel, sentenceFromIdentifier, timetablingConstraintLabel } from "./labels";
+import { calendarLabel, fetConstraintLabel, kindLabel, numberedLabel, paramLabel, sentenceFromIdentifier, timetablingConstraintLabel } from "./labels";
 
 describe("kindLabel", () => {
   it("names every kind in words", () => {
@@ -52,5 +52,15 @@ describe("other labels", () => {
     expect(numberedLabel("0", "Day")).toBe("Day 1");
     expect(numberedLabel("5", "Period")).toBe("Period 6");
     expect(numberedLabel("Mon", "Day")).toBe("Mon");
+  });
+});
+
+describe("calendarLabel", () => {
+  it("names the owner of each calendar", () => {
+    expect(calendarLabel("students:7A")).toBe("Class 7A");
+    expect(calendarLabel("teacher:Ms Adams")).toBe("Teacher Ms Adams");
+    expect(calendarLabel("room:Room: 1")).toBe("Room Room: 1");
+    expect(calendarLabel("instructor:t01")).toBe("Instructor t01");
+    expect(calendarLabel("plain")).toBe("plain");
   });
 });

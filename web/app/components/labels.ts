@@ -134,3 +134,13 @@ function splitWords(s: string): string[] {
 }
 
 const capitalise = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
+
+const CALENDAR_OWNERS: Record<string, string> = { room: "Room", group: "Group", instructor: "Instructor", teacher: "Teacher", students: "Class" };
+
+/** A calendar's view reference as people read it: "students:7A" → "Class 7A", "instructor:t01" → "Instructor t01". */
+export function calendarLabel(ref: string): string {
+  const i = ref.indexOf(":");
+  if (i < 0) return ref;
+  const owner = CALENDAR_OWNERS[ref.slice(0, i)];
+  return owner ? `${owner} ${ref.slice(i + 1)}` : ref;
+}

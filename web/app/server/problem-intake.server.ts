@@ -4,6 +4,7 @@
  */
 import { ProblemError, type InputIssue } from "@core/engine/errors";
 import { timetablingFileReaders } from "@core/timetabling/files";
+import { fetSummary, isSchoolDocument, readSchoolInput, type FetSummary } from "@core/school/index";
 import type { Env } from "@worker/env";
 import { fieldErrorsFromIssues, type FieldError } from "@worker/http/problem";
 import { hasCustomObjective, validateProblemDocument } from "@worker/sandbox/objective";
@@ -20,6 +21,8 @@ export interface Validation {
   size: { name: string; value: number; limit: number | null; within: boolean }[];
   tier: string;
   errors: FieldError[];
+  /** FET schools (.fet or school model): the pre-flight summary (core/school/summary.ts), when the file could be read. */
+  school?: FetSummary;
 }
 
 const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
@@ -30,9 +33,19 @@ export async function readProblemFromForm(form: FormData, kind: string): Promise
   const demo = findDemo(String(form.get("demo") ?? ""));
   if (demo) {
     if (demo.kind !== kind) throw new ProblemError({ path: ["demo"], message: `${demo.title} is a ${demo.kind} problem, not ${kind}` });
-    return { document: demo.document, source: demo.fileName };
+    return { document: withIgnoreUnsupported(demo.document, form), source: demo.fileName };
   }
-  return readUploadedProblem(form, kind);
+  const uploaded = await readUploadedProblem(form, kind);
+  return { ...uploaded, document: withIgnoreUnsupported(uploaded.document, form) };
+}
+
+/**
+ * A FET school with constraint types the engine does not support is refused unless the user
+ * ticks "solve without them" (`ignoreUnsupported` on the new-job form): then the document says so.
+ */
+export function withIgnoreUnsupported(document: unknown, form: FormData): unknown {
+  if (form.get("ignoreUnsupported") !== "on" || !isSchoolDocument(document) || (document as { format?: unknown }).format !== "fet") return document;
+  return { ...(document as object), ignoreUnsupported: true };
 }
 
 /** What validation messages call a problem built in the form editor. */
@@ -79,8 +92,10 @@ function readUpload(kind: string, name: string, bytes: Uint8Array): unknown {
     }
   };
   if (kind === "timetabling") {
+    // A FET school file (core/school): read as text, compiled by the timetabling kind's school engine.
+    if (ext === ".fet") return { kind: "timetabling", format: "fet", name: name.replace(/\.fet$/i, ""), text: text() };
     const reader = timetablingFileReaders[ext];
-    if (!reader) throw new ProblemError({ path: ["file"], message: "timetabling accepts .ctt, .json, .csv or .xlsx files" });
+    if (!reader) throw new ProblemError({ path: ["file"], message: "timetabling accepts .fet (FET school), .ctt, .json, .csv or .xlsx files" });
     return reader(bytes, name);
   }
   if (kind === "tsp") {
@@ -104,15 +119,27 @@ export async function validateProblem(env: Env, tenantId: string, kind: string, 
   // A tenant's own objective is checked by running it once in the sandbox (core never runs code);
   // its errors already carry paths under "problem." and the line/column in the code.
   const custom = hasCustomObjective(document);
+  const school = kind === "timetabling" ? schoolSummaryOf(document) : undefined;
   try {
     const measured = custom ? (await validateProblemDocument(document)).size : module.size(module.compile(document));
     const size = sizeAgainstLimits(measured, limits);
     const errors: FieldError[] = size.filter((s) => !s.within).map((s) => ({ path: `problem.size.${s.name}`, message: `${s.value} ${s.name} is above the ${limits.tier} plan's limit of ${s.limit}` }));
-    return { ok: errors.length === 0, kind, source, size, tier: limits.tier, errors };
+    return { ok: errors.length === 0, kind, source, size, tier: limits.tier, errors, ...(school ? { school } : {}) };
   } catch (err) {
     const issues: InputIssue[] | undefined = (err as { issues?: InputIssue[] }).issues;
     if (!issues) throw err;
-    return { ok: false, kind, source, size: [], tier: limits.tier, errors: fieldErrorsFromIssues(issues, custom ? [] : ["problem"]) };
+    return { ok: false, kind, source, size: [], tier: limits.tier, errors: fieldErrorsFromIssues(issues, custom ? [] : ["problem"]), ...(school ? { school } : {}) };
+  }
+}
+
+/** The pre-flight summary of a school document, or undefined (not a school, or not readable: the compile errors say why). */
+function schoolSummaryOf(document: unknown): FetSummary | undefined {
+  if (!isSchoolDocument(document)) return undefined;
+  try {
+    return fetSummary(readSchoolInput(document), (document as { ignoreUnsupported?: unknown }).ignoreUnsupported === true);
+  } catch (err) {
+    if (err instanceof ProblemError) return undefined;
+    throw err;
   }
 }
 

@@ -11,6 +11,9 @@ import type { TspProblem } from "@core/tsp/index";
 import type { Env } from "@worker/env";
 import type { JobResultDocument, SolutionDocument } from "@worker/jobs/vocabulary";
 import { getJson, jobKeys } from "@worker/storage/blobs";
+import { isSchoolDocument } from "@core/school/index";
+import { numberedLabel } from "../components/labels";
+import { buildSchoolResult, type SchoolResult } from "./school-results.server";
 
 export interface TimetableResult {
   type: "timetabling";
@@ -36,7 +39,8 @@ export interface OrderingResult {
   value: number | null;
 }
 
-export type ResultView = TimetableResult | TourResult | OrderingResult | { type: "none" };
+export type ResultView = TimetableResult | SchoolResult | TourResult | OrderingResult | { type: "none" };
+export type { SchoolResult } from "./school-results.server";
 
 /** The problem document a job was submitted with (null once deleted); read once per page. */
 export function readJobInput(env: Env, tenantId: string, jobId: string): Promise<Record<string, unknown> | null> {
@@ -51,6 +55,8 @@ export function buildResultView(stored: Record<string, unknown> | null, result: 
   if (kind === "permutation") return { type: "permutation", order: result.best.solution as number[], value: result.best.value };
   // Only timetables and tours are drawn; other kinds may carry tenant code, which core does not compile.
   if (kind !== "timetabling" && kind !== "tsp") return { type: "none" };
+  // FET schools (school-results.server.ts): their own views on the file's day and hour names.
+  if (kind === "timetabling" && isSchoolDocument(doc)) return buildSchoolResult(doc, result.best.solution) ?? { type: "none" };
   const { problem } = compileProblem(doc);
   const solution = result.best.solution;
   if (kind === "timetabling") return buildTimetable(problem as TimetablingProblem, solution);
@@ -62,6 +68,8 @@ function buildTimetable(problem: TimetablingProblem, solution: SolutionDocument)
   const sol = solution as { period: number[]; room: number[] };
   const t = { period: Int16Array.from(sol.period), room: Int16Array.from(sol.room) };
   const explanation = explain(problem, t);
+  // ITC-2007 numbers days and periods from 0: the grid says "Day 1", "Period 1".
+  const numbered = (g: GridView): GridView => (problem.format === "ctt" ? { ...g, days: g.days.map((d) => numberedLabel(d, "Day")), periods: g.periods.map((p) => numberedLabel(p, "Period")) } : g);
   const lectureViolations: Record<string, string[]> = {};
   for (const group of explanation.constraints) {
     for (const item of group.items) {
@@ -72,7 +80,7 @@ function buildTimetable(problem: TimetablingProblem, solution: SolutionDocument)
   }
   return {
     type: "timetabling",
-    views: { room: timetableViews(problem, t, "room"), curriculum: timetableViews(problem, t, "curriculum"), instructor: timetableViews(problem, t, "instructor") },
+    views: { room: timetableViews(problem, t, "room").map(numbered), curriculum: timetableViews(problem, t, "curriculum").map(numbered), instructor: timetableViews(problem, t, "instructor").map(numbered) },
     lectureViolations,
     explanation: explanation.constraints.map((g) => ({ constraint: g.constraint, hard: g.hard, weight: g.weight, total: g.total, items: g.items.slice(0, 50).map((i) => ({ label: i.label, cost: i.cost })) })),
     hard: explanation.hard,
@@ -88,12 +96,18 @@ function buildTour(problem: TspProblem, solution: SolutionDocument, length: numb
   return { type: "tsp", points, order, length };
 }
 
-/** Export formats of the kind (ICS separately: one calendar per room, group or instructor). */
+/**
+ * Export formats of the kind (ICS separately: one calendar per room, group or instructor; for a
+ * FET school per teacher, class and room, with its locked .fet among the formats).
+ */
 export function exportChoices(kind: string, view: ResultView | null): { formats: string[]; calendars: string[] } {
-  const formats = [...((EXPORT_FORMATS as Record<string, readonly string[]>)[kind] ?? [])].filter((f) => f !== "ics");
+  const exportKind = view?.type === "school" ? "school" : kind;
+  const formats = [...((EXPORT_FORMATS as Record<string, readonly string[]>)[exportKind] ?? [])].filter((f) => f !== "ics");
   const calendars =
     view?.type === "timetabling"
       ? [...view.views.room.map((g) => `room:${g.id}`), ...view.views.curriculum.map((g) => `group:${g.id}`), ...view.views.instructor.map((g) => `instructor:${g.id}`)]
-      : [];
+      : view?.type === "school"
+        ? [...view.views.teacher.map((g) => `teacher:${g.id}`), ...view.views.students.map((g) => `students:${g.id}`), ...view.views.room.map((g) => `room:${g.id}`)]
+        : [];
   return { formats, calendars };
 }

@@ -1,14 +1,17 @@
 /**
  * Download buttons for every export format of the job's kind (files from /v1/jobs/:id/exports),
- * and a calendar (ICS) per room, group or instructor for timetables.
+ * and a calendar (ICS) per room, group or instructor for timetables (per teacher, class and room
+ * for FET schools, whose formats add the locked .fet).
  */
 import { useState } from "react";
+import { calendarLabel } from "../../components/labels";
 
 const LABELS: Record<string, string> = {
   xlsx: "Excel workbook (XLSX)",
   csv: "CSV",
   html: "Printable HTML",
   sol: "ITC-2007 solution",
+  fet: "Locked .fet (opens in FET)",
   json: "JSON",
   tour: "TSPLIB .tour",
   geojson: "GeoJSON",
@@ -37,7 +40,9 @@ export function ExportsPanel({ jobId, formats, calendars, base = `/v1/jobs/${job
             <label htmlFor="calendar-view">Calendar of</label>
             <select id="calendar-view" value={calendar} onChange={(e) => setCalendar(e.currentTarget.value)}>
               {calendars.map((c) => (
-                <option key={c}>{c}</option>
+                <option key={c} value={c}>
+                  {calendarLabel(c)}
+                </option>
               ))}
             </select>
           </div>

@@ -15,6 +15,7 @@ import { readJobInput } from "../../server/results.server";
 import { softWeightsOf, type SoftWeight } from "../../server/soft-weights.server";
 import { callService, invariantResponse } from "../../server/responses.server";
 import { requireUser } from "../../server/session.server";
+import { fetConstraintLabel, timetablingConstraintLabel } from "../../components/labels";
 
 export const meta: MetaFunction = () => [{ title: "Compare with parent · Evolve" }];
 
@@ -26,6 +27,27 @@ interface ConstraintRow {
   forkWeight: number;
   parent: number;
   fork: number;
+}
+
+type Explanation = Awaited<ReturnType<typeof jobExplanation>>;
+
+/**
+ * Violations per constraint of either explanation: a course timetable's constraint groups as they
+ * are; a FET school's elements summed per type and weight ("Teacher not available", 100).
+ */
+function constraintTotals(x: Explanation | null): { constraint: string; hard: boolean; weight: number; total: number }[] {
+  if (!x) return [];
+  if ("kind" in x && x.kind === "school") {
+    const byType = new Map<string, { constraint: string; hard: boolean; weight: number; total: number }>();
+    for (const c of x.constraints) {
+      const key = `${c.type}@${c.weight}`;
+      const row = byType.get(key) ?? { constraint: c.weight < 100 ? `${fetConstraintLabel(c.type)} (${c.weight}%)` : fetConstraintLabel(c.type), hard: c.hard, weight: c.weight, total: 0 };
+      row.total += c.violations;
+      byType.set(key, row);
+    }
+    return [...byType.values()];
+  }
+  return (x as Extract<Explanation, { constraints: { constraint: unknown }[] }>).constraints.map((g) => ({ constraint: g.constraint, hard: g.hard, weight: g.weight, total: g.total }));
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -40,8 +62,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (fork.kind === "timetabling" && isTerminal(fork.state) && isTerminal(parent.state)) {
     const [a, b] = await Promise.all([jobExplanation(env, auth.tenantId, parent.id).catch(() => null), jobExplanation(env, auth.tenantId, fork.id).catch(() => null)]);
     const byName = new Map<string, ConstraintRow>();
-    for (const g of a?.constraints ?? []) byName.set(g.constraint, { constraint: g.constraint, hard: g.hard, weight: g.weight, forkWeight: g.weight, parent: g.total, fork: 0 });
-    for (const g of b?.constraints ?? []) {
+    for (const g of constraintTotals(a)) byName.set(g.constraint, { constraint: g.constraint, hard: g.hard, weight: g.weight, forkWeight: g.weight, parent: g.total, fork: 0 });
+    for (const g of constraintTotals(b)) {
       const row = byName.get(g.constraint) ?? { constraint: g.constraint, hard: g.hard, weight: weightOf(parentWeights, g.constraint, g.weight), forkWeight: g.weight, parent: 0, fork: 0 };
       row.fork = g.total;
       row.forkWeight = g.weight;
@@ -143,7 +165,7 @@ export default function Compare() {
                   {rows.map((r) => (
                     <tr key={r.constraint}>
                       <th scope="row">
-                        {r.constraint}
+                        {/^[a-z][A-Za-z]*$/.test(r.constraint) ? timetablingConstraintLabel(r.constraint) : r.constraint}
                         <div className="muted" style={{ fontSize: "0.8rem", fontWeight: 400 }}>
                           {r.hard ? "hard" : r.weight === r.forkWeight ? `soft, weight ${r.weight}` : `soft, weight ${r.weight} → ${r.forkWeight}`}
                         </div>

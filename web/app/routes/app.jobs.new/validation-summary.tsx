@@ -1,5 +1,9 @@
-/** The validation result shown before submitting: errors with their paths, and size vs the plan's limits. */
+/**
+ * The validation result shown before submitting: errors with their paths, size vs the plan's
+ * limits, and for a FET school its pre-flight summary (school-summary.tsx).
+ */
 import type { Validation } from "../../server/problem-intake.server";
+import { SchoolSummary } from "./school-summary";
 
 export function ValidationSummary({ validation }: { validation: Validation }) {
   return (
@@ -38,6 +42,7 @@ export function ValidationSummary({ validation }: { validation: Validation }) {
           </tbody>
         </table>
       ) : null}
+      {validation.school ? <SchoolSummary school={validation.school} ignoring={validation.school.unsupported.length > 0 && !validation.school.refused} /> : null}
     </section>
   );
 }

@@ -1,0 +1,227 @@
+/**
+ * A FET school timetable (server/school-results.server.ts): one selector for the view — by
+ * teacher, class (students set), room or subject — and one for whose timetable; the file's own
+ * day and hour names head the columns and rows; a lesson of several hours is one block spanning
+ * them; a split lesson says "part k of n". The explanation lists every violated constraint;
+ * choosing one highlights the lessons it involves (switching to a timetable that has them).
+ */
+import { useMemo, useState } from "react";
+import type { SchoolResult } from "../../server/school-results.server";
+import { formatScore } from "../../components/format";
+
+type ViewKind = keyof SchoolResult["views"];
+const VIEW_LABELS: Record<ViewKind, string> = { teacher: "Teacher", students: "Class (students set)", room: "Room", subject: "Subject" };
+const OWNER_LABELS: Record<ViewKind, string> = { teacher: "Teacher", students: "Class", room: "Room", subject: "Subject" };
+const LEVEL_LABELS = { year: "year", group: "group", subgroup: "subgroup" } as const;
+
+/** A stable light hue per subject (dark text stays readable). */
+function subjectColour(subject: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < subject.length; i++) h = Math.imul(h ^ subject.charCodeAt(i), 16777619) >>> 0;
+  return `hsl(${Math.round((h % 1000) * 137.508) % 360} 70% 80%)`;
+}
+
+type Lesson = NonNullable<SchoolResult["views"]["teacher"][number]["rows"][number][number]>["lessons"][number];
+
+/** What a block says in a view: the view's own owner is left out. */
+function lessonText(view: ViewKind, l: Lesson): { main: string; detail: string } {
+  const classes = l.students.join(", ");
+  const teachers = l.teachers.join(", ");
+  switch (view) {
+    case "teacher":
+      return { main: l.subject, detail: [classes, l.room].filter(Boolean).join(" · ") };
+    case "students":
+      return { main: l.subject, detail: [teachers, l.room].filter(Boolean).join(" · ") };
+    case "room":
+      return { main: l.subject, detail: [classes, teachers].filter(Boolean).join(" · ") };
+    case "subject":
+      return { main: classes || l.subject, detail: [teachers, l.room].filter(Boolean).join(" · ") };
+  }
+}
+
+export function SchoolTimetable({ result }: { result: SchoolResult }) {
+  const [view, setView] = useState<ViewKind>("teacher");
+  const [owner, setOwner] = useState(0);
+  const [highlight, setHighlight] = useState<number | null>(null);
+  const [selected, setSelected] = useState<Lesson | null>(null);
+  const grids = result.views[view];
+  const grid = grids[Math.min(owner, grids.length - 1)];
+  const involved = useMemo(() => new Set(highlight === null ? [] : result.explanation[highlight].activities), [highlight, result]);
+  const violationsOf = useMemo(() => {
+    const m = new Map<number, number[]>();
+    result.explanation.forEach((c, i) => c.activities.forEach((id) => m.set(id, [...(m.get(id) ?? []), i])));
+    return m;
+  }, [result]);
+
+  /** Choose a violation: highlight its lessons, and show a timetable that has them. */
+  function choose(i: number) {
+    if (highlight === i) return setHighlight(null);
+    setHighlight(i);
+    const ids = new Set(result.explanation[i].activities);
+    const has = (g: (typeof grids)[number]) => g.rows.some((r) => r.some((c) => c?.lessons.some((l) => ids.has(l.id))));
+    if (grid && has(grid)) return;
+    for (const kind of [view, "teacher", "students", "room", "subject"] as ViewKind[]) {
+      const at = result.views[kind].findIndex(has);
+      if (at >= 0) {
+        setView(kind);
+        setOwner(at);
+        return;
+      }
+    }
+  }
+
+  return (
+    <section aria-labelledby="school-grid-title" className="stack">
+      <h2 id="school-grid-title">Timetable{result.institution ? ` — ${result.institution}` : ""}</h2>
+      <p className="muted" data-testid="school-figures">
+        {result.hard === 0 ? "Every hard constraint holds." : `${result.hard} hard violations.`} Soft penalty {formatScore(result.soft)}.
+        {result.unplaced ? ` ${result.unplaced} lessons could not be placed.` : ""}
+      </p>
+      {result.ignored.length ? (
+        <p className="notice" data-testid="school-ignored">
+          Left out (not supported): {result.ignored.map((x) => `${x.label} (${x.count})`).join(", ")}.
+        </p>
+      ) : null}
+      <div className="filters">
+        <div className="field">
+          <label htmlFor="school-view">View by</label>
+          <select
+            id="school-view"
+            value={view}
+            onChange={(e) => {
+              setView(e.currentTarget.value as ViewKind);
+              setOwner(0);
+            }}
+          >
+            {(Object.keys(VIEW_LABELS) as ViewKind[]).map((k) => (
+              <option key={k} value={k}>
+                {VIEW_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="school-owner">{OWNER_LABELS[view]}</label>
+          <select id="school-owner" value={Math.min(owner, grids.length - 1)} onChange={(e) => setOwner(Number(e.currentTarget.value))}>
+            {grids.map((g, i) => (
+              <option key={`${g.level ?? ""}:${g.id}`} value={i}>
+                {g.id}
+                {g.level ? ` (${LEVEL_LABELS[g.level]})` : ""} — {g.lessons} {g.lessons === 1 ? "lesson" : "lessons"}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {grid ? (
+        <div className="table-wrap">
+          <table className="school-grid" data-testid="school-grid" data-view={view}>
+            <caption className="visually-hidden">
+              Timetable of {OWNER_LABELS[view].toLowerCase()} {grid.id}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="visually-hidden">Hour</span>
+                </th>
+                {result.days.map((d) => (
+                  <th scope="col" key={d}>
+                    {d}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {result.hours.map((h, r) => (
+                <tr key={h}>
+                  <th scope="row">{h}</th>
+                  {grid.rows[r].map((cell, d) =>
+                    cell === null ? null : (
+                      <td key={d} rowSpan={cell.span > 1 ? cell.span : undefined}>
+                        {cell.lessons.map((l) => {
+                          const text = lessonText(view, l);
+                          const count = violationsOf.get(l.id)?.length ?? 0;
+                          const cls = ["block", cell.lessons.length > 1 ? "clash" : "", involved.has(l.id) ? "highlight" : highlight !== null ? "dim" : ""].filter(Boolean).join(" ");
+                          return (
+                            <button
+                              type="button"
+                              key={l.id}
+                              className={cls}
+                              style={{ background: subjectColour(l.subject) }}
+                              data-activity={l.id}
+                              data-duration={l.duration}
+                              aria-pressed={selected?.id === l.id}
+                              aria-label={`${l.subject}${l.part ? `, part ${l.part}` : ""}, ${result.days[d]} ${h}${l.duration > 1 ? ` for ${l.duration} hours` : ""}, ${[l.teachers.join(", "), l.students.join(", "), l.room].filter(Boolean).join(", ")}${count ? `, ${count} violations` : ""}`}
+                              onClick={() => setSelected(l)}
+                            >
+                              {text.main}
+                              {l.part ? <span className="part">part {l.part}</span> : null}
+                              {count ? <span aria-hidden="true"> ⚠{count}</span> : null}
+                              {text.detail ? <span className="detail">{text.detail}</span> : null}
+                            </button>
+                          );
+                        })}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted">No {OWNER_LABELS[view].toLowerCase()}s in this school.</p>
+      )}
+      <div className="card violations" aria-live="polite" data-testid="lesson-details">
+        {selected ? (
+          <>
+            <h3>
+              {selected.subject}
+              {selected.part ? ` (part ${selected.part})` : ""} — activity {selected.id}
+            </h3>
+            <p>
+              {selected.teachers.join(", ") || "no teacher"} · {selected.students.join(", ") || "no students"} · {selected.room || "no room"} · {selected.duration}{" "}
+              {selected.duration === 1 ? "hour" : "hours"}
+            </p>
+            {violationsOf.get(selected.id)?.length ? (
+              <ul>
+                {violationsOf.get(selected.id)!.map((i) => (
+                  <li key={i}>
+                    {result.explanation[i].label} ({result.explanation[i].hard ? "hard" : `soft, weight ${result.explanation[i].weight}%`})
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>No violations involve this lesson.</p>
+            )}
+          </>
+        ) : (
+          <p className="muted">Select a lesson to see who and where, and the violations that involve it.</p>
+        )}
+      </div>
+      <section aria-labelledby="school-explanation-title">
+        <h2 id="school-explanation-title">Explanation</h2>
+        {result.explanation.length ? (
+          <ul className="violation-list" data-testid="school-explanation">
+            {result.explanation.map((c, i) => (
+              <li key={i}>
+                <button type="button" className="button small" aria-pressed={highlight === i} onClick={() => choose(i)} title={c.description}>
+                  <strong>{c.label}</strong> — {c.hard ? "hard" : `soft, weight ${c.weight}%`}: {c.violations} {c.violations === 1 ? "violation" : "violations"}
+                  {c.hard ? "" : `, penalty ${formatScore(c.penalty)}`}
+                  <span className="detail muted">
+                    {" "}
+                    {[c.teachers.length ? `teachers ${c.teachers.join(", ")}` : "", c.students.length ? `classes ${c.students.join(", ")}` : "", c.rooms.length ? `rooms ${c.rooms.join(", ")}` : ""]
+                      .filter(Boolean)
+                      .join(" · ")}
+                    {c.activities.length ? ` · ${c.activities.length} ${c.activities.length === 1 ? "lesson" : "lessons"} — show them` : ""}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No constraint is violated: every hard and soft constraint holds.</p>
+        )}
+      </section>
+    </section>
+  );
+}

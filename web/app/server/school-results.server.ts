@@ -1,0 +1,141 @@
+/**
+ * What the results section draws for a FET school job (a `timetabling` job whose input is a .fet
+ * or school model): the timetable by teacher, class (students set), room and subject on the
+ * file's own day and hour names, each multi-hour lesson as one block spanning its hours (rows
+ * built from core's `viewGrid`, core/exports/school.ts), split lessons marked "part k of n", and
+ * the explanation (core/school/explain.ts) with the lessons each violation involves, so the page
+ * can highlight them. The same view models the exports format.
+ */
+import { schoolViews, viewGrid, type SchoolBlock, type SchoolView, type SchoolViewKind } from "@core/exports/school";
+import type { SchoolTimetable } from "@core/school/evaluate";
+import { explainSchool } from "@core/school/explain";
+import type { FetActivity } from "@core/school/fet/types";
+import { compileSchool } from "@core/school/index";
+import type { SchoolProblem } from "@core/school/problem";
+import { fetConstraintLabel } from "../components/labels";
+
+export const SCHOOL_VIEW_KINDS: SchoolViewKind[] = ["teacher", "students", "room", "subject"];
+
+/** A lesson in a cell. `part` marks one lesson of a split activity ("2 of 4"), else null. */
+export interface SchoolLesson {
+  id: number;
+  subject: string;
+  teachers: string[];
+  students: string[];
+  room: string;
+  duration: number;
+  part: string | null;
+}
+
+/** A grid cell: the lessons starting there and how many hour rows it spans (`rowSpan`). */
+export interface SchoolCell {
+  span: number;
+  lessons: SchoolLesson[];
+}
+
+export interface SchoolGrid {
+  id: string;
+  /** Students sets only: "year", "group" or "subgroup". */
+  level?: "year" | "group" | "subgroup";
+  /** rows[hour][day]; null where a lesson from an earlier hour covers the cell (no <td> there). */
+  rows: (SchoolCell | null)[][];
+  lessons: number;
+}
+
+export interface SchoolExplainedItem {
+  type: string;
+  label: string;
+  description: string;
+  weight: number;
+  hard: boolean;
+  violations: number;
+  penalty: number;
+  /** FET activity ids involved (at most MAX_INVOLVED). */
+  activities: number[];
+  teachers: string[];
+  students: string[];
+  rooms: string[];
+}
+
+export interface SchoolResult {
+  type: "school";
+  institution: string;
+  days: string[];
+  hours: string[];
+  views: Record<SchoolViewKind, SchoolGrid[]>;
+  explanation: SchoolExplainedItem[];
+  hard: number;
+  soft: number;
+  unplaced: number;
+  /** Unsupported constraint types left out with "solve without them". */
+  ignored: { type: string; label: string; count: number }[];
+}
+
+const MAX_ITEMS = 300;
+const MAX_INVOLVED = 200;
+
+/** "part k of n" for every activity of a split lesson (same Activity_Group_Id), by id order. */
+export function splitParts(activities: readonly Pick<FetActivity, "id" | "groupId" | "active">[]): Map<number, string> {
+  const groups = new Map<number, number[]>();
+  for (const a of activities) {
+    if (!a.active || a.groupId === 0) continue;
+    const list = groups.get(a.groupId) ?? [];
+    list.push(a.id);
+    groups.set(a.groupId, list);
+  }
+  const parts = new Map<number, string>();
+  for (const ids of groups.values()) {
+    if (ids.length < 2) continue;
+    ids.sort((x, y) => x - y);
+    ids.forEach((id, i) => parts.set(id, `${i + 1} of ${ids.length}`));
+  }
+  return parts;
+}
+
+/** A view as table rows: hour rows of day cells, a lesson of d hours one cell with span d, the cells it covers null. */
+export function schoolGridRows(view: SchoolView, parts: ReadonlyMap<number, string>): (SchoolCell | null)[][] {
+  const lesson = (b: SchoolBlock): SchoolLesson => ({ id: b.id, subject: b.subject, teachers: b.teachers, students: b.students, room: b.room, duration: b.duration, part: parts.get(b.id) ?? null });
+  return viewGrid(view).map((row) => row.map((cell) => (cell === null ? null : { span: cell.span, lessons: cell.blocks.map(lesson) })));
+}
+
+/** The school result of a stored solution `{start, room}`; null when it does not fit the problem. */
+export function buildSchoolResult(doc: unknown, solution: unknown): SchoolResult | null {
+  const problem = compileSchool(doc);
+  const sol = solution as { start?: unknown; room?: unknown };
+  if (!Array.isArray(sol?.start) || !Array.isArray(sol.room) || sol.start.length !== problem.nActivities || sol.room.length !== problem.nActivities) return null;
+  const t: SchoolTimetable = { start: Int32Array.from(sol.start as number[]), room: Int32Array.from(sol.room as number[]) };
+  return schoolResultOf(problem, t);
+}
+
+export function schoolResultOf(problem: SchoolProblem, t: SchoolTimetable): SchoolResult {
+  const parts = splitParts(problem.input.activities);
+  const views = {} as Record<SchoolViewKind, SchoolGrid[]>;
+  for (const kind of SCHOOL_VIEW_KINDS) {
+    views[kind] = schoolViews(problem, t, kind).map((v) => ({ id: v.id, ...(v.level ? { level: v.level } : {}), rows: schoolGridRows(v, parts), lessons: v.blocks.length }));
+  }
+  const explained = explainSchool(problem, t);
+  return {
+    type: "school",
+    institution: problem.input.institution,
+    days: problem.days,
+    hours: problem.hours,
+    views,
+    explanation: explained.constraints.slice(0, MAX_ITEMS).map((c) => ({
+      type: c.type,
+      label: fetConstraintLabel(c.type),
+      description: c.description,
+      weight: c.weight,
+      hard: c.hard,
+      violations: c.violations,
+      penalty: c.penalty,
+      activities: c.activities.slice(0, MAX_INVOLVED).map((a) => a.id),
+      teachers: c.teachers.slice(0, MAX_INVOLVED),
+      students: c.students.slice(0, MAX_INVOLVED),
+      rooms: c.rooms.slice(0, MAX_INVOLVED),
+    })),
+    hard: explained.hard,
+    soft: explained.soft,
+    unplaced: explained.unplaced,
+    ignored: problem.ignored.map((x) => ({ ...x, label: fetConstraintLabel(x.type) })),
+  };
+}

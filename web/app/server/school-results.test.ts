@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { compileFet } from "@core/school/index";
+import { fetText, constraint } from "@core/school/test/fet";
+import { buildSchoolResult, schoolResultOf, splitParts } from "./school-results.server";
+import smallSchool from "../demo/small-school.fet?raw";
+
+// Days Mon..Wed, hours h1..h4 (core/school/test/fet.ts defaults); activity 1 lasts two hours,
+// activities 2 and 3 are one split lesson (Activity_Group_Id 2), activity 4 is T2's.
+const text = fetText({
+  teachers: ["T1", "T2"],
+  years: [{ name: "Y1", groups: [{ name: "1A" }, { name: "1B" }] }],
+  rooms: [{ name: "R1" }, { name: "Lab" }],
+  activities: [
+    { id: 1, teachers: ["T1"], subject: "Math", students: ["1A"], duration: 2 },
+    { id: 2, teachers: ["T1"], subject: "Art", students: ["1A"], groupId: 2 },
+    { id: 3, teachers: ["T1"], subject: "Art", students: ["1A"], groupId: 2 },
+    { id: 4, teachers: ["T2"], subject: "Math", students: ["1B"] },
+  ],
+  time: [constraint("ConstraintTeacherMaxHoursDaily", 90, "\t<Teacher_Name>T1</Teacher_Name>\n\t<Maximum_Hours_Daily>2</Maximum_Hours_Daily>")],
+  space: [constraint("ConstraintSubjectPreferredRoom", 100, "\t<Subject>Math</Subject>\n\t<Room>Lab</Room>")],
+});
+const problem = compileFet(text);
+const slot = (day: number, hour: number) => day * 4 + hour;
+const idx = (id: number) => Array.from(problem.actId).indexOf(id);
+
+function timetable(places: Record<number, [number, number, number]>) {
+  const start = new Int32Array(problem.nActivities).fill(-1);
+  const room = new Int32Array(problem.nActivities).fill(-1);
+  for (const [id, [day, hour, r]] of Object.entries(places)) {
+    start[idx(Number(id))] = slot(day, hour);
+    room[idx(Number(id))] = r;
+  }
+  return { start, room };
+}
+
+describe("school result grids", () => {
+  // Mon h1-h2: activity 1 (2 hours) in Lab; Mon h3: activity 2; Tue h1: activity 3; Mon h1: activity 4 in Lab (a room clash with 1).
+  const lab = problem.rooms.indexOf("Lab");
+  const result = schoolResultOf(problem, timetable({ 1: [0, 0, lab], 2: [0, 2, -1], 3: [1, 0, -1], 4: [0, 0, lab] }));
+
+  it("uses the file's day and hour names and has a grid per teacher, class, room and subject", () => {
+    expect(result.days).toEqual(["Mon", "Tue", "Wed"]);
+    expect(result.hours).toEqual(["h1", "h2", "h3", "h4"]);
+    expect(result.views.teacher.map((g) => g.id)).toEqual(["T1", "T2"]);
+    expect(result.views.students.map((g) => `${g.id}/${g.level}`)).toEqual(["Y1/year", "1A/group", "1B/group"]);
+    expect(result.views.room.map((g) => g.id)).toEqual(["R1", "Lab"]);
+    expect(result.views.subject.map((g) => g.id)).toEqual(["Math", "Art"]);
+  });
+
+  it("draws a two-hour lesson as one cell spanning two rows, the covered cell left out", () => {
+    const t1 = result.views.teacher[0];
+    expect(t1.rows[0][0]).toEqual({ span: 2, lessons: [expect.objectContaining({ id: 1, subject: "Math", duration: 2, room: "Lab", part: null })] });
+    expect(t1.rows[1][0]).toBeNull();
+    expect(t1.rows[2][0]?.span).toBe(1);
+    expect(t1.rows[2][0]?.lessons.map((l) => l.id)).toEqual([2]);
+    expect(t1.rows[3][0]).toEqual({ span: 1, lessons: [] });
+    // Every hour row has one cell per day, except the covered ones.
+    expect(t1.rows.map((r) => r.filter((c) => c !== null).length)).toEqual([3, 2, 3, 3]);
+    expect(t1.lessons).toBe(3);
+  });
+
+  it("marks the parts of a split lesson", () => {
+    const lessons = result.views.subject[1].rows.flat().flatMap((c) => c?.lessons ?? []);
+    // Rows are hour by hour: Tue h1 (activity 3) comes before Mon h3 (activity 2).
+    expect(lessons.map((l) => [l.id, l.part])).toEqual([
+      [3, "2 of 2"],
+      [2, "1 of 2"],
+    ]);
+    expect(lessons.map((l) => [l.id, l.part]).sort()).toEqual([
+      [2, "1 of 2"],
+      [3, "2 of 2"],
+    ]);
+  });
+
+  it("puts two lessons of one room at one time in one cell (a clash shows)", () => {
+    const labGrid = result.views.room[1];
+    expect(labGrid.rows[0][0]?.lessons.map((l) => l.id).sort()).toEqual([1, 4]);
+    expect(labGrid.rows[0][0]?.span).toBe(2);
+  });
+
+  it("explains violations with human labels and the lessons involved", () => {
+    expect(result.hard).toBeGreaterThan(0);
+    const clash = result.explanation.find((c) => c.type === "ConstraintBasicCompulsorySpace");
+    expect(clash?.hard).toBe(true);
+    expect(clash?.activities.sort()).toEqual([1, 4]);
+    expect(clash?.label).toBe("Basic rules: one activity per room at a time");
+    const maxHours = result.explanation.find((c) => c.type === "ConstraintTeacherMaxHoursDaily");
+    expect(maxHours).toMatchObject({ hard: false, weight: 90, violations: 1, label: "Max hours per day for a teacher" });
+  });
+});
+
+describe("splitParts", () => {
+  it("numbers the active members of each Activity_Group_Id by id, and leaves single lessons out", () => {
+    const parts = splitParts([
+      { id: 7, groupId: 5, active: true },
+      { id: 5, groupId: 5, active: true },
+      { id: 6, groupId: 5, active: false },
+      { id: 9, groupId: 0, active: true },
+      { id: 10, groupId: 10, active: true },
+    ]);
+    expect([...parts]).toEqual([
+      [5, "1 of 2"],
+      [7, "2 of 2"],
+    ]);
+  });
+});
+
+describe("buildSchoolResult", () => {
+  it("refuses a stored solution that does not fit the school", () => {
+    expect(buildSchoolResult({ kind: "timetabling", format: "fet", text }, { start: [0], room: [0] })).toBeNull();
+    expect(buildSchoolResult({ kind: "timetabling", format: "fet", text }, [1, 2, 3])).toBeNull();
+  });
+
+  it("reads the demo school's stored arrays", () => {
+    const demo = compileFet(smallSchool);
+    const solution = { start: Array.from({ length: demo.nActivities }, () => -1), room: Array.from({ length: demo.nActivities }, () => -1) };
+    const r = buildSchoolResult({ kind: "timetabling", format: "fet", text: smallSchool }, solution)!;
+    expect(r.views.students.map((g) => g.id)).toEqual(["Year 7", "Year 8", "Year 9", "7A", "7B", "8A", "8B", "9A"]);
+    expect(r.views.teacher).toHaveLength(11);
+    expect(r.unplaced).toBe(85);
+    expect(r.explanation[0]).toMatchObject({ type: "Unplaced activities", hard: true, violations: 85 });
+  });
+});
