@@ -21,6 +21,8 @@ import { softWeightsOf } from "../../server/soft-weights.server";
 import { LinksPanel } from "./links-panel";
 import { LivePanel } from "./live-panel";
 import { TimetableGrid } from "./timetable-grid";
+import { SchoolTimetable } from "./school-timetable";
+import { kindLabel, timetablingConstraintLabel } from "../../components/labels";
 import { TourPlot } from "./tour-plot";
 import { OrderingView } from "./ordering-view";
 
@@ -46,7 +48,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const exports = exportChoices(job.kind, resultView);
   const links = await linksOfJob(env, auth.tenantId, id, job.kind === "timetabling");
   const forkWeights = softWeightsOf(input);
-  return { job, resultView, reason, exports, links, forkParams: forkParamsOf(job.kind, job.algorithm, job.parameters), forkWeights };
+  const algorithmTitle = getKindModule(job.kind)?.algorithms[job.algorithm]?.title ?? job.algorithm;
+  return { job, resultView, reason, exports, links, forkParams: forkParamsOf(job.kind, job.algorithm, job.parameters), forkWeights, algorithmTitle };
 }
 
 /** Numeric parameters of the job's algorithm with their current values: what a fork may change. */
@@ -114,7 +117,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function JobPage() {
-  const { job, resultView, reason, exports, links, forkParams, forkWeights } = useLoaderData<typeof loader>();
+  const { job, resultView, reason, exports, links, forkParams, forkWeights, algorithmTitle } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const ended = isTerminal(job.state);
@@ -124,7 +127,7 @@ export default function JobPage() {
         <div>
           <h1>{job.name || job.id}</h1>
           <p className="muted" style={{ margin: 0 }}>
-            {job.kind} · {job.algorithm} · <StateBadge state={job.state} /> {reason ? `(${reason})` : ""}
+            {kindLabel(job.kind === "timetabling" && job.algorithm === "school" ? "school" : job.kind)} · {algorithmTitle} · <StateBadge state={job.state} /> {reason ? `(${reason})` : ""}
             {job.parentJobId ? (
               <>
                 {" "}
@@ -173,6 +176,7 @@ export default function JobPage() {
       {ended ? (
         <>
           {resultView?.type === "timetabling" ? <TimetableGrid result={resultView} /> : null}
+          {resultView?.type === "school" ? <SchoolTimetable result={resultView} /> : null}
           {resultView?.type === "tsp" ? <TourPlot tour={resultView} /> : null}
           {resultView?.type === "permutation" ? <OrderingView ordering={resultView} /> : null}
           {resultView?.type === "timetabling" ? (
@@ -184,7 +188,7 @@ export default function JobPage() {
               {resultView.explanation.map((g) => (
                 <details key={g.constraint} className="card" style={{ marginBottom: 8 }}>
                   <summary>
-                    {g.constraint} ({g.hard ? "hard" : `soft, weight ${g.weight}`}): {g.total}
+                    {timetablingConstraintLabel(g.constraint)} ({g.hard ? "hard" : `soft, weight ${g.weight}`}): {g.total}
                   </summary>
                   <ul>
                     {g.items.map((i, n) => (

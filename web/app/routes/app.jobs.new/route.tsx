@@ -19,11 +19,12 @@ import { requireUser } from "../../server/session.server";
 import { ParamsFields, readParams } from "./params-fields";
 import { TimetableEditor } from "./timetable-form/timetable-editor";
 import { ValidationSummary } from "./validation-summary";
+import { kindLabel } from "../../components/labels";
 
 export const meta: MetaFunction = () => [{ title: "New job · Evolve" }];
 
 const DEFAULT_EVALUATIONS: Record<string, number> = { timetabling: 200_000, tsp: 200_000, continuous: 100_000, permutation: 50_000 };
-const ACCEPT: Record<string, string> = { timetabling: ".ctt,.json,.csv,.xlsx", tsp: ".tsp,.json", continuous: ".json", permutation: ".json" };
+const ACCEPT: Record<string, string> = { timetabling: ".fet,.ctt,.json,.csv,.xlsx", tsp: ".tsp,.json", continuous: ".json", permutation: ".json" };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const env = context.cloudflare.env;
@@ -202,6 +203,7 @@ export default function NewJob() {
                   {kind === "timetabling" ? (
                     <>
                       {" "}
+                      A <strong>.fet</strong> file from FET (school timetables) is shown with its teachers, classes, lessons and constraints before you start.{" "}
                       Spreadsheet templates with example rows: <a href="/app/templates/timetabling.xlsx">XLSX template</a> · <a href="/app/templates/timetabling.csv">CSV template</a>.
                     </>
                   ) : null}
