@@ -10,8 +10,11 @@ import { tspFromCoordinates, tspFromTsplib, type TspProblem } from "./problem";
 import { COORD_TYPES, MAX_CITIES, measureTsplib, parseTsplib } from "./tsplib";
 
 export type TspDocument =
-  | { kind: "tsp"; name?: string; coordinates: [number, number][]; distance?: string }
-  | { kind: "tsp"; name?: string; format: "tsplib"; text: string };
+  | { kind: "tsp"; name?: string; optimum?: number; coordinates: [number, number][]; distance?: string }
+  | { kind: "tsp"; name?: string; optimum?: number; format: "tsplib"; text: string };
+
+/** The optional known optimal tour length: a job stops when it reaches it (worker/runtime/stop-rules.ts). */
+const OPTIMUM = { type: "number", minimum: 0, description: "Known optimal tour length, if any: the job stops as soon as it finds a tour this short." } as const;
 
 const DISTANCES = ["euclidean", ...COORD_TYPES] as const;
 
@@ -27,6 +30,7 @@ export const tspSchema = {
       properties: {
         kind: { const: "tsp" },
         name: { type: "string", maxLength: 200 },
+        optimum: OPTIMUM,
         coordinates: {
           type: "array",
           minItems: 3,
@@ -44,6 +48,7 @@ export const tspSchema = {
       properties: {
         kind: { const: "tsp" },
         name: { type: "string", maxLength: 200 },
+        optimum: OPTIMUM,
         format: { const: "tsplib" },
         text: { type: "string", description: "Contents of a TSPLIB .tsp file (EUC_2D, CEIL_2D, ATT, GEO or EXPLICIT)." },
       },
@@ -76,7 +81,10 @@ export function compileTsp(doc: unknown): TspProblem {
   const issues: InputIssue[] = [];
   if (o.kind !== "tsp") issues.push({ path: ["kind"], message: 'must be "tsp"' });
   if (o.name !== undefined && typeof o.name !== "string") issues.push({ path: ["name"], message: "must be a string" });
-  const allowed = o.format !== undefined ? ["kind", "name", "format", "text"] : ["kind", "name", "coordinates", "distance"];
+  if (o.optimum !== undefined && !(typeof o.optimum === "number" && Number.isFinite(o.optimum) && o.optimum >= 0)) {
+    issues.push({ path: ["optimum"], message: "must be a tour length, a finite number ≥ 0" });
+  }
+  const allowed = o.format !== undefined ? ["kind", "name", "optimum", "format", "text"] : ["kind", "name", "optimum", "coordinates", "distance"];
   for (const key of Object.keys(o)) if (!allowed.includes(key)) issues.push({ path: [key], message: "unknown field" });
   const name = typeof o.name === "string" ? o.name : undefined;
   if (o.format !== undefined) {

@@ -14,6 +14,7 @@ import { compileProblem, ENGINE_VERSION, kindModule, solverFor } from "../runtim
 import { hasCustomObjective, validateProblemDocument } from "../sandbox/objective";
 import { unforkableChanges } from "../runtime/fork";
 import { RUNTIME_DEFAULTS, type JobSpec } from "../runtime/spec";
+import { DEFAULT_STALL_SHARE, knownTarget } from "../runtime/stop-rules";
 import type { TestFaults } from "../runtime/test-faults";
 import { getJson, jobKeys, putJson } from "../storage/blobs";
 import { isStorageFailure } from "../storage/unavailable";
@@ -28,8 +29,13 @@ export interface CreateJobInput {
   parameters?: Record<string, unknown>;
   /** uint32; random when absent (the receipt records it). */
   seed?: number;
-  /** Exactly one: evaluations (replayable) or seconds of compute (not replayable). */
-  budget: { evaluations?: number; seconds?: number };
+  /**
+   * At most one of evaluations or seconds of compute; none = the plan's `defaultJobSeconds`.
+   * `stall`: stop after no improvement for this share of the budget (default 0.25 for seconds,
+   * off for evaluations; 0 = off). `target`: stop when the best reaches it (a seconds budget also stops at the
+   * problem's known optimum). Rules: worker/runtime/stop-rules.ts.
+   */
+  budget?: JobBudget;
   islands?: number;
   name?: string;
   webhookUrl?: string;
@@ -49,9 +55,18 @@ export interface CreateJobInput {
     migrants?: number;
     /** Stop as `expired` after this much compute, below the plan's limit (never above it). */
     computeLimitMs?: number;
+    /** Replay: run exactly this many evaluations, stop rules off (the original's `evaluationsRun`). */
+    stopAtEvaluations?: number;
   };
   /** Only honoured when ENVIRONMENT is "test": simulated crashes and lost messages. */
   testFaults?: TestFaults;
+}
+
+export interface JobBudget {
+  evaluations?: number;
+  seconds?: number;
+  stall?: number;
+  target?: number;
 }
 
 export interface JobCaller {
@@ -95,10 +110,12 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
     if (input.weights !== undefined) doc = reweighed(parent, doc, input.weights);
   }
   const islands = input.islands ?? 1;
+  const limits = await tierLimits(env, caller.tenantId);
+  const budget = resolveBudget(input.budget, limits.defaultJobSeconds);
   // Sizes first (a bounded read of headers and counts), against the plan, before any compile:
   // parser maximums answer 413/422, the plan's limits 402/403 (worker/problems/measure.ts).
   const measured = measureDocument(doc);
-  if (measured) checkSizeLimits(env, await tierLimits(env, caller.tenantId), { size: measured.size, islands });
+  if (measured) checkSizeLimits(env, limits, { size: measured.size, islands });
   const compiled = compileWithPaths(doc);
   const { kind, problem } = compiled;
   // Tenant JavaScript: compiles, exports fitness, and gives a finite value at the centre, in the sandbox.
@@ -116,8 +133,9 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
   let runnerStarting = false;
   try {
     const seed = input.seed ?? crypto.getRandomValues(new Uint32Array(1))[0];
-    const maxEvaluations = input.budget.evaluations ?? null;
+    const maxEvaluations = budget.evaluations ?? null;
     const o = input.options ?? {};
+    const replaying = o.stopAtEvaluations !== undefined;
     const spec: JobSpec = {
       jobId,
       tenantId: caller.tenantId,
@@ -126,7 +144,12 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
       parameters,
       seed,
       maxEvaluations,
-      maxComputeMs: input.budget.seconds !== undefined ? input.budget.seconds * 1000 : null,
+      // A replay runs to the recorded evaluations, whatever the clock says.
+      maxComputeMs: budget.seconds !== undefined && !replaying ? budget.seconds * 1000 : null,
+      // An evaluation budget is exact: it runs to the end unless the job names its own target.
+      target: replaying ? null : budget.seconds !== undefined ? knownTarget(kind, doc, problem, budget.target) : (budget.target ?? null),
+      stallShare: replaying ? null : (budget.stall ?? (budget.seconds !== undefined ? DEFAULT_STALL_SHARE : 0)) || null,
+      stopAtEvaluations: o.stopAtEvaluations ?? null,
       computeLimitMs: Math.min(admission.limits.computeSecondsPerJob * 1000, o.computeLimitMs ?? Number.POSITIVE_INFINITY),
       inputKey: jobKeys.input(caller.tenantId, jobId),
       islands,
@@ -163,7 +186,7 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
       name: input.name ?? null,
       parameters,
       seed,
-      budget: input.budget,
+      budget,
       size,
       islands,
       parentJobId: parent?.id ?? null,
@@ -196,12 +219,23 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
   return (await db.select().from(job).where(eq(job.id, jobId)).get().catch(() => undefined)) ?? inserted!;
 }
 
+/** The budget as stored on the job: the plan's default time budget when it names neither evaluations nor seconds. */
+export function resolveBudget(given: JobBudget | undefined, defaultSeconds: number): JobBudget {
+  const b = given ?? {};
+  if (b.evaluations !== undefined || b.seconds !== undefined) return b;
+  return { ...b, seconds: defaultSeconds };
+}
+
 function checkShape(input: CreateJobInput): FieldError[] {
   const errors: FieldError[] = [];
   const b = input.budget ?? {};
   const hasEvals = b.evaluations !== undefined;
   const hasSecs = b.seconds !== undefined;
-  if (hasEvals === hasSecs) errors.push({ path: "budget", message: "give exactly one of budget.evaluations or budget.seconds" });
+  if (hasEvals && hasSecs) errors.push({ path: "budget", message: "give at most one of budget.evaluations or budget.seconds (none: the plan's default time budget)" });
+  if (b.stall !== undefined && !(typeof b.stall === "number" && b.stall >= 0 && b.stall < 1)) {
+    errors.push({ path: "budget.stall", message: "must be a share of the budget from 0 (never stop on a stall) to below 1, e.g. 0.25" });
+  }
+  if (b.target !== undefined && !(typeof b.target === "number" && Number.isFinite(b.target))) errors.push({ path: "budget.target", message: "must be a finite number" });
   if (hasEvals && !(Number.isInteger(b.evaluations) && b.evaluations! >= 1 && b.evaluations! <= MAX_EVALUATIONS)) {
     errors.push({ path: "budget.evaluations", message: `must be an integer from 1 to ${MAX_EVALUATIONS}` });
   }
@@ -225,6 +259,7 @@ function checkShape(input: CreateJobInput): FieldError[] {
     ["migrateEvery", 1000],
     ["migrants", 1000],
     ["computeLimitMs", 86_400_000],
+    ["stopAtEvaluations", MAX_EVALUATIONS],
   ];
   for (const [k, max] of positive) {
     const v = o[k];

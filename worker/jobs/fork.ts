@@ -13,7 +13,7 @@ export interface ForkChanges {
   /** Changed numeric rates and factors, merged over the parent's parameters. */
   parameters?: Record<string, unknown>;
   /** The child's additional budget; the parent's budget when absent. */
-  budget?: { evaluations?: number; seconds?: number };
+  budget?: { evaluations?: number; seconds?: number; stall?: number; target?: number };
   seed?: number;
   /** The parent's name + " (fork)" when absent. */
   name?: string;
@@ -36,26 +36,37 @@ export async function forkJob(env: Env, caller: JobCaller, parentId: string, cha
 
 interface ReplayFields {
   replayable?: boolean;
+  /** Evaluations the run spent, recorded at finish (worker/runtime/d1-mirror.ts). */
+  evaluationsRun?: number;
+  stopReason?: string | null;
   islandChunkEvaluations?: number | null;
   migrateEvery?: number | null;
   migrants?: number | null;
 }
 
+/** Stops a replay reproduces by running the recorded evaluations (not cancels or failures). */
+const REPLAY_TO_RECORDED = new Set(["budget", "time", "target", "stall", "replayed"]);
+
 /**
  * Re-run a job from its receipt: same engine input, seed, budget and island settings. A fork
- * replays as a fork of the same parent with the weights its own input carries. Seconds-budgeted
- * jobs are not replayable (409), nor jobs whose input is gone (409).
+ * replays as a fork of the same parent with the weights its own input carries. A single-population
+ * run that stopped on its budget, its time or convergence replays exactly the evaluations it spent
+ * (`receipt.evaluationsRun`); other seconds-budgeted jobs are not replayable (409), nor jobs whose
+ * input is gone (409).
  */
 export async function replayJob(env: Env, caller: JobCaller, id: string): Promise<JobRow> {
   const row = await getJob(env, caller.tenantId, id);
   const receipt = (row.receipt ?? {}) as ReplayFields;
   if (!receipt.replayable) {
-    throw new ApiError(409, "not-replayable", "Not replayable", "Only evaluation-budgeted jobs replay exactly; this one was budgeted in seconds.");
+    throw new ApiError(409, "not-replayable", "Not replayable", "Only jobs that ran to their budget, their time or convergence (or have an evaluation budget) replay exactly; this one did not.");
   }
+  const toRecorded = row.islands === 1 && typeof receipt.evaluationsRun === "number" && receipt.evaluationsRun > 0 && REPLAY_TO_RECORDED.has(receipt.stopReason ?? "");
   const options =
     row.islands > 1
       ? { islandChunkEvaluations: receipt.islandChunkEvaluations ?? undefined, migrateEvery: receipt.migrateEvery ?? undefined, migrants: receipt.migrants ?? undefined }
-      : undefined;
+      : toRecorded
+        ? { stopAtEvaluations: receipt.evaluationsRun }
+        : undefined;
   const base = { algorithm: row.algorithm, parameters: row.parameters, seed: row.seed, budget: row.budget, islands: row.islands, name: `replay of ${row.name ?? row.id}`, options };
   const problem = await getJson(env.BLOBS, row.inputKey ?? jobKeys.input(caller.tenantId, row.id));
   if (problem === null) throw new ApiError(409, "input-gone", "Input no longer stored", `The input of job ${row.id} is no longer stored.`);

@@ -14,6 +14,7 @@ import { evaluatePlacements } from "@core/timetabling/evaluate";
 import { readCtt } from "@core/timetabling/itc/ctt";
 import { readCttSolution } from "@core/timetabling/itc/sol";
 import { bearer, call, json, signUpTenant, type TestTenant } from "../test/fixtures";
+import { TIERS } from "../tenancy/tiers";
 
 const CTT = `Name: Tiny
 Courses: 3
@@ -90,7 +91,8 @@ describe("POST /v1/jobs", () => {
     const res = await submit(a, { problem: SPHERE });
     expect(res.headers.get("location")).toMatch(/^\/v1\/jobs\/job_/);
     const body = (await res.json()) as any;
-    expect(body.budget).toEqual({ evaluations: 100_000 });
+    // No budget: the plan's default time budget (free: 10 s), which also stops on convergence.
+    expect(body.budget).toEqual({ seconds: TIERS.free.defaultJobSeconds });
     expect(Number.isInteger(body.seed)).toBe(true);
     await post(a, `/v1/jobs/${body.id}/cancel`);
   });
@@ -223,7 +225,7 @@ describe("replay and fork", () => {
     expect(again.best.solution).toEqual(original.best.solution);
   });
 
-  it("a seconds-budgeted job is not replayable (409)", async () => {
+  it("a seconds-budgeted job is not replayable (409) until it finished on its time or convergence", async () => {
     const a = await signUpTenant();
     const job = (await (await submit(a, { problem: SPHERE, budget: { seconds: 0.2 } })).json()) as any;
     await problem(await post(a, `/v1/jobs/${job.id}/replay`), 409);

@@ -16,7 +16,7 @@ import { createApiRouter, zodIssuesToFieldErrors } from "../http/openapi";
 import { validationError } from "../http/problem";
 import { cancelJob, createJob, deleteJob, getJob, getJobResult, listJobs, pauseJob, resumeJob, type CreateJobInput, type ListJobsQuery } from "./index";
 import { forkJob, replayJob } from "./fork";
-import { CreateJob, CreateJobUpload, DEFAULT_BUDGET, Explanation, ExportParams, ExportQuery, ForkJob, JobList, ListQuery, Result } from "./schemas";
+import { CreateJob, CreateJobUpload, Explanation, ExportParams, ExportQuery, ForkJob, JobList, ListQuery, Result } from "./schemas";
 import { checkTargetUrl, listDeliveries } from "../webhooks/endpoints";
 import { jobEndpointId } from "../webhooks/job-webhook";
 import { Delivery } from "../webhooks/schemas";
@@ -35,10 +35,9 @@ async function submit(c: Context, input: Record<string, unknown>) {
   const parsed = CreateJob.safeParse(input);
   if (!parsed.success) throw validationError(zodIssuesToFieldErrors(parsed.error.issues));
   const { webhook, ...body } = parsed.data;
-  const kind = (body.problem as { kind: string }).kind;
   const row = await createJob(c.env, { tenantId: auth.tenantId, userId: auth.userId, requestId: c.get("requestId") }, {
     ...body,
-    budget: body.budget ?? DEFAULT_BUDGET[kind] ?? { evaluations: 100_000 },
+    budget: body.budget,
     webhookUrl: webhook ? checkTargetUrl(c.env, webhook.url, "webhook.url") : undefined,
   } as CreateJobInput);
   c.header("location", `/v1/jobs/${row.id}`);

@@ -9,21 +9,17 @@ import { ProblemDocument, UploadFields } from "../problems/schemas";
 import { JobSchema } from "./view";
 import { JOB_STATES } from "./vocabulary";
 
-/** Budgets used when a job names none (evaluations: exact and replayable). */
-export const DEFAULT_BUDGET: Record<string, { evaluations: number }> = {
-  continuous: { evaluations: 100_000 },
-  tsp: { evaluations: 200_000 },
-  timetabling: { evaluations: 1_000_000 },
-  // Tenant objectives cost a sandbox call per batch: a smaller default than the built-ins'.
-  permutation: { evaluations: 50_000 },
-};
-
 export const Budget = z
   .object({
     evaluations: z.number().int().min(1).optional(),
     seconds: z.number().positive().max(86_400).optional(),
+    stall: z.number().min(0).lt(1).optional().openapi({ description: "Stop when the best has not improved for this share of the budget. Default 0.25 for a seconds budget, off (0) for an evaluations budget." }),
+    target: z.number().optional().openapi({ description: "Stop when the best reaches this value. A seconds budget also stops at a known optimum: a TSP document's `optimum`, a built-in function's optimum, a timetable with hard 0 and soft 0 (an evaluations budget runs exactly, unless it names a target)." }),
   })
-  .openapi("Budget", { description: "Exactly one of evaluations (replayable) or seconds of compute. Default: a per-kind number of evaluations." });
+  .openapi("Budget", {
+    description:
+      "At most one of evaluations or seconds of compute; none = the plan's default time budget (free 10 s, pro 30 s, enterprise 60 s). The job stops earlier on convergence and says why (`receipt.stopReason`, the result's `stopReason`); usage counts the compute actually spent. Every finished single-population job records `receipt.evaluationsRun`, and a replay runs exactly those evaluations.",
+  });
 
 export const CreateJob = z
   .object({

@@ -17,7 +17,7 @@ export const JobSchema = z
     name: z.string().nullable(),
     parameters: z.record(z.string(), z.unknown()),
     seed: z.number().int(),
-    budget: z.object({ evaluations: z.number().optional(), seconds: z.number().optional() }),
+    budget: z.object({ evaluations: z.number().optional(), seconds: z.number().optional(), stall: z.number().optional(), target: z.number().optional() }),
     size: z.record(z.string(), z.number()).nullable(),
     islands: z.number().int(),
     parentJobId: z.string().nullable(),
@@ -33,6 +33,10 @@ export const JobSchema = z
     soft: z.number().nullable(),
     computeMs: z.number().int(),
     error: z.string().nullable(),
+    stopReason: z
+      .string()
+      .nullable()
+      .openapi({ description: "Why a finished job stopped: budget, time, target (known optimum), stall (converged), replayed, plan-limit, cancelled or failed; null while it runs." }),
     webhookUrl: z.string().nullable().openapi({ description: "The job's own webhook URL, if given at submission." }),
     createdAt: z.string().datetime(),
     startedAt: z.string().datetime().nullable(),
@@ -68,6 +72,7 @@ export function jobView(row: JobRow): JobView {
     soft: row.soft,
     computeMs: row.computeMs,
     error: row.error,
+    stopReason: typeof row.receipt?.stopReason === "string" ? row.receipt.stopReason : null,
     webhookUrl: row.webhookUrl,
     createdAt: row.createdAt.toISOString(),
     startedAt: iso(row.startedAt),

@@ -43,6 +43,22 @@ export interface ProgressEvent extends ProgressFigures {
   at: number;
 }
 
+/** Why a run ended (worker/runtime/stop-rules.ts `StopReason`), in words for the job page. */
+export const STOP_REASON_LABELS: Record<string, string> = {
+  budget: "evaluation budget spent",
+  time: "time budget spent",
+  target: "known optimum reached",
+  stall: "converged (no improvement for a share of the budget)",
+  replayed: "replayed the original's evaluations",
+  "plan-limit": "plan's compute limit reached",
+  cancelled: "cancelled",
+  failed: "failed",
+};
+
+export function stopReasonLabel(code: string | null | undefined): string | null {
+  return code ? (STOP_REASON_LABELS[code] ?? code) : null;
+}
+
 /** The columns of a history point, in order. */
 export const HISTORY_COLUMNS = ["evaluations", "best", "mean", "elapsedMs", "hard", "soft"] as const;
 
@@ -72,6 +88,13 @@ export interface JobResultDocument {
   algorithm: string;
   state: string;
   reason: string | null;
+  /**
+   * Why the run ended: "budget" (evaluations spent), "time" (seconds spent), "target" (a known
+   * optimum or the job's target reached), "stall" (no improvement for a share of the budget),
+   * "replayed", "plan-limit", "cancelled" or "failed" (worker/runtime/stop-rules.ts). Null in
+   * results stored before it existed.
+   */
+  stopReason?: string | null;
   error: string | null;
   engineVersion: string;
   best: { value: number | null; solution: SolutionDocument; hard?: number; soft?: number; island: number } | null;

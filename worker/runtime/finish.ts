@@ -11,7 +11,7 @@ import { jobKeys, putJson } from "../storage/blobs";
 import { releaseJob } from "../tenancy/admission";
 import { retentionExpiry } from "../tenancy/retention";
 import { recordUsage } from "../tenancy/usage";
-import { mirrorToD1 } from "./d1-mirror";
+import { mirrorToD1, recordRunInReceipt } from "./d1-mirror";
 import { ENGINE_VERSION } from "./solvers";
 import type { ProgressFeed, ProgressFigures } from "./progress-feed";
 import { better, readCheckpoint, type LoadedSolver } from "./loaded-solver";
@@ -42,6 +42,9 @@ export async function runFinishStep(host: FinishHost, spec: JobSpec, st: RunnerS
     case "d1": {
       // The tier's retention starts now; the daily sweep deletes the job's data after it.
       const expiresAt = await retentionExpiry(env, spec.tenantId, new Date(st.finishedAt ?? Date.now()));
+      // What the run actually spent and why it stopped (a replay runs exactly these evaluations),
+      // written before the row shows its result key, so whoever sees the result sees the receipt.
+      await recordRunInReceipt(env, spec, st);
       await mirrorToD1(env, spec, st, { resultKey, expiresAt });
       return;
     }
@@ -94,6 +97,7 @@ async function buildResult(host: FinishHost, spec: JobSpec, st: RunnerStatus): P
     algorithm: spec.algorithm,
     state: st.state,
     reason: st.reason,
+    stopReason: st.stopReason ?? null,
     error: st.error,
     engineVersion: ENGINE_VERSION,
     best,

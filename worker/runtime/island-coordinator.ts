@@ -19,6 +19,7 @@ import type { ProgressFeed, ProgressFigures } from "./progress-feed";
 import { placeCheckpoint, readCheckpoint, type LoadedSolver } from "./loaded-solver";
 import type { IslandRow, RunnerStatus, RunnerStore } from "./runner-store";
 import { RUNTIME_DEFAULTS, isTerminal, jobLogFields, type JobSpec, type JobState } from "./spec";
+import type { StopReason } from "./stop-rules";
 
 export const MAX_WATCHDOG_RESENDS = 3;
 
@@ -67,8 +68,8 @@ export interface IslandHost {
   totals(problem: unknown, rows: IslandRow[]): Pick<RunnerStatus, "evaluations" | "generation" | "best" | "mean" | "hard" | "soft">;
   figures(s: RunnerStatus, rows: IslandRow[]): ProgressFigures;
   keepAlive(spec: JobSpec, status: RunnerStatus): Promise<void>;
-  endOf(spec: JobSpec, s: RunnerStatus, allDone: boolean): { state: JobState; reason: string } | null;
-  finish(spec: JobSpec, state: JobState, reason: string, error: string | null): Promise<void>;
+  endOf(spec: JobSpec, s: RunnerStatus, allDone: boolean): { state: JobState; reason: string; stopReason: StopReason } | null;
+  finish(spec: JobSpec, state: JobState, reason: string, error: string | null, stopReason?: StopReason): Promise<void>;
 }
 
 export class IslandCoordinator {
@@ -171,7 +172,7 @@ export class IslandCoordinator {
       if (replaced.length) await this.env.BLOBS.delete(replaced);
     }
     const ending = this.runner.endOf(spec, st, rows.every((r) => r.progress.done));
-    if (ending) await this.runner.finish(spec, ending.state, ending.reason, null);
+    if (ending) await this.runner.finish(spec, ending.state, ending.reason, null, ending.stopReason);
     else if (st.state === "running") await this.enqueueRound(spec);
     else if (st.state === "paused") {
       await mirrorToD1(this.env, spec, st);

@@ -30,6 +30,7 @@ import { FaultInjector, type IslandFault, type TestFaults } from "./test-faults"
 import { renewLease } from "../tenancy/admission";
 import { onJobProgress, PROGRESS_LISTENER_INTERVAL_MS } from "../jobs/events";
 import { ObjectiveError } from "../sandbox/limits";
+import { capChunk, markImprovement, replayDone, stalled, targetReached, type StopReason } from "./stop-rules";
 
 export type { ChunkTiming, JobView } from "./runner-figures";
 
@@ -107,9 +108,12 @@ export class JobRun implements IslandHost, FinishHost {
         rows.push({ island: i, seq: 0, ...placed, progress: cleanProgress(solver.progress(state)), computeMs: 0, deadline: null, attempts: 0 });
       }
       const now = Date.now();
+      const totals = this.totals(problem, rows);
       const status: RunnerStatus = {
         state: "running",
-        ...this.totals(problem, rows),
+        ...totals,
+        improvedAtMs: 0,
+        improvedAtEvaluations: totals.evaluations,
         computeMs: 0,
         chunkEvaluations: FIRST_CHUNK_EVALUATIONS,
         round: 0,
@@ -303,7 +307,7 @@ export class JobRun implements IslandHost, FinishHost {
     this.live = null;
     const state = cached ?? solver.restore(problem, await readCheckpoint(this.env, row));
     const before = solver.progress(state).evaluations;
-    const budget = st.chunkEvaluations;
+    const budget = capChunk(spec, st.evaluations, st.chunkEvaluations);
     this.loadedSolver?.startChunk();
     const restoredAt = Date.now();
     await clockTick();
@@ -318,9 +322,16 @@ export class JobRun implements IslandHost, FinishHost {
     const bytes = solver.checkpoint(state);
     const placed = await placeCheckpoint(this.env, spec, 0, row.seq + 1, bytes);
     const next: IslandRow = { ...row, seq: row.seq + 1, ...placed, progress, computeMs: row.computeMs + computeMs };
+    const totals = this.totals(problem, [next]);
+    const mark = markImprovement(
+      { improvedAtMs: st.improvedAtMs ?? 0, improvedAtEvaluations: st.improvedAtEvaluations ?? 0 },
+      better(problem, totals.best, st.best),
+      { computeMs: st.computeMs + computeMs, evaluations: totals.evaluations },
+    );
     const status: RunnerStatus = {
       ...st,
-      ...this.totals(problem, [next]),
+      ...totals,
+      ...mark,
       computeMs: st.computeMs + computeMs,
       chunkEvaluations: nextChunkEvaluations({ evaluations: progress.evaluations - before, ms: computeMs, budget }, spec.chunkTargetMs),
     };
@@ -343,7 +354,7 @@ export class JobRun implements IslandHost, FinishHost {
     // wall figure includes waiting on awaits; the CPU figure sums the synchronous parts (only
     // meaningful where the clock runs during synchronous code, i.e. locally, not deployed).
     this.recordTiming(computeMs, t0 - tStart + (Date.now() - t1), restoredAt - tStart + (c1 - c0) + (b1 - b0), bytes.byteLength);
-    if (ending) await this.finish(spec, ending.state, ending.reason, null);
+    if (ending) await this.finish(spec, ending.state, ending.reason, null, ending.stopReason);
     else await this.keepAlive(spec, status);
   }
 
@@ -402,11 +413,20 @@ export class JobRun implements IslandHost, FinishHost {
     }
   }
 
-  endOf(spec: JobSpec, s: RunnerStatus, allDone: boolean): { state: JobState; reason: string } | null {
-    if (allDone) return { state: "succeeded", reason: "evaluation budget reached" };
-    if (spec.maxComputeMs !== null && s.computeMs >= spec.maxComputeMs) return { state: "succeeded", reason: "time budget reached" };
+  /** Whether the run ends after this chunk or round, in what state and why (worker/runtime/stop-rules.ts). */
+  endOf(spec: JobSpec, s: RunnerStatus, allDone: boolean): { state: JobState; reason: string; stopReason: StopReason } | null {
+    if (replayDone(spec, s.evaluations)) return { state: "succeeded", reason: `replayed the ${s.evaluations.toLocaleString("en-US")} evaluations the original run spent`, stopReason: "replayed" };
+    if (allDone) return { state: "succeeded", reason: "evaluation budget reached", stopReason: "budget" };
+    const direction = (this.loadedSolver?.problem as { direction?: "minimize" | "maximize" } | undefined)?.direction;
+    if (targetReached(s.best, spec.target ?? null, direction)) {
+      return { state: "succeeded", reason: `reached ${spec.target} (a known optimum or the job's target): nothing left to improve`, stopReason: "target" };
+    }
+    // Stall is judged per chunk in DO mode; island rounds do not keep the improvement mark.
+    const flat = spec.islands === 1 ? stalled(spec, s) : null;
+    if (flat) return { state: "succeeded", reason: `converged: ${flat}`, stopReason: "stall" };
+    if (spec.maxComputeMs !== null && s.computeMs >= spec.maxComputeMs) return { state: "succeeded", reason: "time budget reached", stopReason: "time" };
     if (spec.computeLimitMs !== null && s.computeMs >= spec.computeLimitMs) {
-      return { state: "expired", reason: `the plan's compute limit per job (${Math.round(spec.computeLimitMs / 1000)} s) was reached; the best-so-far result is kept` };
+      return { state: "expired", reason: `the plan's compute limit per job (${Math.round(spec.computeLimitMs / 1000)} s) was reached; the best-so-far result is kept`, stopReason: "plan-limit" };
     }
     return null;
   }
@@ -432,12 +452,13 @@ export class JobRun implements IslandHost, FinishHost {
   }
 
   /** Enter a terminal state, then run the finish steps (each idempotent, retried by the alarm). */
-  async finish(spec: JobSpec, state: JobState, reason: string, error: string | null): Promise<void> {
+  async finish(spec: JobSpec, state: JobState, reason: string, error: string | null, stopReason?: StopReason): Promise<void> {
     const st = this.store.status()!;
     if (isTerminal(st.state)) return;
     const now = Date.now();
     this.live = null;
-    const status: RunnerStatus = { ...st, state, reason, error, finishedAt: now, finishPending: [...FINISH_STEPS] };
+    const code: StopReason = stopReason ?? (state === "cancelled" ? "cancelled" : state === "expired" ? "plan-limit" : state === "failed" ? "failed" : "budget");
+    const status: RunnerStatus = { ...st, state, reason, stopReason: code, error, finishedAt: now, finishPending: [...FINISH_STEPS] };
     const event = this.ctx.storage.transactionSync(() => {
       this.store.setStatus(status);
       return this.feed.record(this.figures(status, this.store.islands()), "state", now);

@@ -5,6 +5,7 @@
  */
 import type { Progress } from "@core/engine/contract";
 import type { JobSpec, JobState } from "./spec";
+import type { StopReason } from "./stop-rules";
 
 export interface RunnerStatus {
   state: JobState;
@@ -25,6 +26,11 @@ export interface RunnerStatus {
   error: string | null;
   /** Why the run ended, for terminal states (e.g. "evaluation budget reached"). */
   reason: string | null;
+  /** Why the run ended, as a code (worker/runtime/stop-rules.ts); absent while running. */
+  stopReason?: StopReason | null;
+  /** Compute ms and evaluations at the last improvement of the best (DO mode; stall rule). */
+  improvedAtMs?: number;
+  improvedAtEvaluations?: number;
   lastMirrorAt: number;
   /** Finish steps still to do (each is idempotent); null when not finishing. */
   finishPending: string[] | null;

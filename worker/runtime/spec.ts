@@ -18,6 +18,18 @@ export interface JobSpec {
   maxEvaluations: number | null;
   /** Seconds budget as compute milliseconds; the run ends as `succeeded` when reached. */
   maxComputeMs: number | null;
+  /**
+   * Stop early at this best value (a known optimum or lower bound, or the job's own target);
+   * null = none. Stop rules: worker/runtime/stop-rules.ts.
+   */
+  target?: number | null;
+  /** Stop when the best has not improved for this share of the budget (0..1); null = never. */
+  stallShare?: number | null;
+  /**
+   * Replays of runs that stopped on time or convergence: run exactly this many evaluations (the
+   * original's receipt `evaluationsRun`) with the stop rules off. Null otherwise.
+   */
+  stopAtEvaluations?: number | null;
   /** The tier's compute limit per job; reaching it ends the run as `expired` (best kept). */
   computeLimitMs: number | null;
   /** R2 key of the problem document. */

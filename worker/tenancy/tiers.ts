@@ -17,6 +17,11 @@ export interface TierLimits {
   /** Compute seconds a single job may use before it is stopped as `expired`. */
   computeSecondsPerJob: number;
   /**
+   * The time budget of a job that names none (seconds of compute, shown in the new-job form):
+   * long enough to watch it converge, and it stops earlier on convergence (worker/runtime/stop-rules.ts).
+   */
+  defaultJobSeconds: number;
+  /**
    * Largest accepted problem per dimension. `activities` / `hours` bound FET school timetables
    * (active activities, and the hours they place: a small school is ~300 activities / 600 hours,
    * a large one 3,000 / 6,000; core/school's reader stops at 10,000 activities).
@@ -38,6 +43,7 @@ export const TIERS: Record<TierName, TierLimits> = {
     jobsPerDay: 5,
     concurrentJobs: 1,
     computeSecondsPerJob: 60,
+    defaultJobSeconds: 10,
     maxSize: { lectures: 200, cities: 200, dimensions: 30, population: 100, elements: 200, activities: 300, hours: 600 },
     islands: 0,
     priority: "normal",
@@ -49,6 +55,7 @@ export const TIERS: Record<TierName, TierLimits> = {
     jobsPerDay: 500,
     concurrentJobs: 5,
     computeSecondsPerJob: 1800,
+    defaultJobSeconds: 30,
     maxSize: { lectures: 2000, cities: 5000, dimensions: 200, population: 500, elements: 2000, activities: 3000, hours: 6000 },
     islands: 4,
     priority: "normal",
@@ -60,6 +67,7 @@ export const TIERS: Record<TierName, TierLimits> = {
     jobsPerDay: 10000,
     concurrentJobs: 25,
     computeSecondsPerJob: 7200,
+    defaultJobSeconds: 60,
     maxSize: { lectures: 10000, cities: 20000, dimensions: 1000, population: 2000, elements: 5000, activities: 10000, hours: 30000 },
     islands: 16,
     priority: "high",

@@ -8,6 +8,7 @@ import type { AuthContext } from "@worker/http/vars";
 import { cancelJob, createJob, forkJob, getJob, getJobLive, getJobResult, listJobs, pauseJob, resumeJob, type JobResultDocument, type JobRow } from "@worker/jobs/index";
 import type { JobState } from "@worker/jobs/vocabulary";
 import { jobView as apiJobView, type JobView as ApiJobView } from "@worker/jobs/view";
+import { tierLimits } from "@worker/tenancy/admission";
 
 export type { JobState } from "@worker/jobs/vocabulary";
 
@@ -25,7 +26,8 @@ export interface CreateJobInput {
   kind: string;
   algorithm: string;
   parameters: Record<string, unknown>;
-  budget: { evaluations?: number; seconds?: number };
+  /** None: the plan's default time budget. */
+  budget?: { evaluations?: number; seconds?: number };
   problem: unknown;
   name?: string;
   islands?: number;
@@ -50,6 +52,12 @@ export async function getJobForPage(env: Env, tenantId: string, id: string): Pro
 /** Fresher figures from the running job's runner (the D1 row is mirrored every few seconds). */
 export async function getLiveFigures(env: Env, tenantId: string, id: string) {
   return getJobLive(env, tenantId, id);
+}
+
+/** The new-job form's time budget: the plan's default and its per-job limit (worker/tenancy/tiers.ts). */
+export async function planBudget(env: Env, tenantId: string): Promise<{ tier: string; defaultSeconds: number; maxSeconds: number }> {
+  const limits = await tierLimits(env, tenantId);
+  return { tier: limits.tier, defaultSeconds: limits.defaultJobSeconds, maxSeconds: limits.computeSecondsPerJob };
 }
 
 export async function createJobFromPage(env: Env, auth: AuthContext, input: CreateJobInput): Promise<JobView> {

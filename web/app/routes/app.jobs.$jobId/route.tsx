@@ -8,7 +8,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/server-r
 import { data, redirect } from "@remix-run/server-runtime";
 import { FormMessage } from "../../components/field";
 import { StateBadge } from "../../components/job-bits";
-import { isTerminal } from "@worker/jobs/vocabulary";
+import { isTerminal, stopReasonLabel } from "@worker/jobs/vocabulary";
 import { getKindModule } from "../../server/catalogue.server";
 import { controlJob, forkJobFromPage, getJobForPage, getJobResultForPage } from "../../server/jobs.server";
 import { createFeedUrl, createShareUrl, linksOfJob, MAX_SHARE_HOURS, revokeJobLink } from "../../server/links.server";
@@ -127,7 +127,7 @@ export default function JobPage() {
         <div>
           <h1>{job.name || job.id}</h1>
           <p className="muted" style={{ margin: 0 }}>
-            {kindLabel(job.kind === "timetabling" && job.algorithm === "school" ? "school" : job.kind)} · {algorithmTitle} · <StateBadge state={job.state} /> {reason ? `(${reason})` : ""}
+            {kindLabel(job.kind === "timetabling" && job.algorithm === "school" ? "school" : job.kind)} · {algorithmTitle} · <StateBadge state={job.state} /> {reason && !job.stopReason ? `(${reason})` : ""}
             {job.parentJobId ? (
               <>
                 {" "}
@@ -141,6 +141,12 @@ export default function JobPage() {
               </>
             ) : null}
           </p>
+          {ended && job.stopReason ? (
+            <p className="muted" style={{ margin: 0 }} data-testid="stop-reason">
+              Stopped: {stopReasonLabel(job.stopReason)}
+              {reason ? ` — ${reason}` : ""}
+            </p>
+          ) : null}
         </div>
         <Form method="post" className="button-row" aria-label="Job controls">
           {job.state === "running" || job.state === "queued" ? (

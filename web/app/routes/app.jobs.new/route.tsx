@@ -12,7 +12,7 @@ import { findDemo, listDemoSummaries } from "../../demo/demos.server";
 import { FormMessage } from "../../components/field";
 import { getCatalogue, getKindModule } from "../../server/catalogue.server";
 import { modelFromCttDocument } from "../../server/ctt-to-model.server";
-import { createJobFromPage } from "../../server/jobs.server";
+import { createJobFromPage, planBudget } from "../../server/jobs.server";
 import { EDITOR_SOURCE, readProblemFromForm, readUploadedProblem, validateProblem, type Validation } from "../../server/problem-intake.server";
 import { toFormProblem, type FormProblem } from "../../server/responses.server";
 import { requireUser } from "../../server/session.server";
@@ -23,7 +23,6 @@ import { kindLabel } from "../../components/labels";
 
 export const meta: MetaFunction = () => [{ title: "New job · Evolve" }];
 
-const DEFAULT_EVALUATIONS: Record<string, number> = { timetabling: 200_000, tsp: 200_000, continuous: 100_000, permutation: 50_000 };
 const ACCEPT: Record<string, string> = { timetabling: ".fet,.ctt,.json,.csv,.xlsx", tsp: ".tsp,.json", continuous: ".json", permutation: ".json" };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -41,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // ?editor=1 opens the timetabling form editor instead of demo/upload.
     editor: !demo && params.get("editor") === "1",
     validation,
-    defaults: DEFAULT_EVALUATIONS,
+    budget: await planBudget(env, auth.tenantId),
   };
 }
 
@@ -76,13 +75,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const algorithm = String(form.get("algorithm") ?? module.defaultAlgorithm);
   const specs = [...(module.algorithms[algorithm]?.params ?? [])];
-  const evaluations = Number(form.get("evaluations"));
-  if (!Number.isInteger(evaluations) || evaluations < 1) {
-    return data<ActionResult>({ validation, problem: fieldProblem("budget.evaluations", "enter a whole number of evaluations, at least 1") }, { status: 422 });
+  // An evaluation budget (exact, replayable) when given; otherwise seconds of compute.
+  const evaluationsText = String(form.get("evaluations") ?? "").trim();
+  const secondsText = String(form.get("seconds") ?? "").trim();
+  const evaluations = Number(evaluationsText);
+  const seconds = Number(secondsText);
+  if (evaluationsText && (!Number.isInteger(evaluations) || evaluations < 1)) {
+    return data<ActionResult>({ validation, problem: fieldProblem("budget.evaluations", "enter a whole number of evaluations, at least 1, or leave it empty to use the time budget") }, { status: 422 });
   }
+  if (!evaluationsText && secondsText && !(Number.isFinite(seconds) && seconds > 0 && seconds <= 86_400)) {
+    return data<ActionResult>({ validation, problem: fieldProblem("budget.seconds", "enter a number of seconds above 0") }, { status: 422 });
+  }
+  const budget = evaluationsText ? { evaluations } : secondsText ? { seconds } : undefined;
   const name = String(form.get("name") ?? "").trim() || (source === EDITOR_SOURCE ? "Timetable from the form" : source);
   try {
-    const job = await createJobFromPage(env, auth, { kind, algorithm, parameters: readParams(form, specs), budget: { evaluations }, problem: document, name });
+    const job = await createJobFromPage(env, auth, { kind, algorithm, parameters: readParams(form, specs), budget, problem: document, name });
     throw redirect(`/app/jobs/${job.id}`);
   } catch (err) {
     if (err instanceof Response) throw err;
@@ -244,10 +251,19 @@ export default function NewJob() {
             </p>
           </div>
           <div className={errorAt("budget") ? "field has-error" : "field"}>
+            <label htmlFor="seconds">Time budget (seconds of compute)</label>
+            <input id="seconds" name="seconds" type="number" min={1} max={loaded.budget.maxSeconds} step={1} defaultValue={loaded.budget.defaultSeconds} aria-describedby="seconds-help" />
+            <p className="help" id="seconds-help">
+              Your {loaded.budget.tier} plan runs a job up to {loaded.budget.maxSeconds} s. The job stops earlier when it cannot improve: a known optimum reached (a
+              timetable with no violations, a TSP tour at its stated optimum) or no better solution for a quarter of the budget. The job page says why it stopped,
+              and only the compute actually spent counts towards your usage.
+            </p>
+          </div>
+          <div className={errorAt("budget") ? "field has-error" : "field"}>
             <label htmlFor="evaluations">Evaluation budget</label>
-            <input id="evaluations" name="evaluations" type="number" min={1} step={1} defaultValue={loaded.defaults[kind]} key={kind} aria-describedby="evaluations-help" />
+            <input id="evaluations" name="evaluations" type="number" min={1} step={1} placeholder="optional" aria-describedby="evaluations-help" />
             <p className="help" id="evaluations-help">
-              How many candidate solutions the run may evaluate; the job stops there (or at your plan's compute limit).
+              Optional, instead of the time budget: exactly this many candidate solutions are evaluated (the same result on every replay).
             </p>
             {errorAt("budget") ? (
               <p className="error" role="alert">
