@@ -63,7 +63,7 @@ export const typedJobRoutes = jobRoutes
       path: "/",
       tags,
       summary: "Submit a job",
-      description: "JSON with a problem document, or multipart with the problem as a `file` (.ctt, .tsp, .json, .csv, .xlsx). Answers 202; follow it with GET /v1/jobs/{id} or the events stream.",
+      description: "JSON with a problem document, or multipart with the problem as a `file` (.ctt, .fet, .tsp, .json, .csv, .xlsx). Answers 202; follow it with GET /v1/jobs/{id} or the events stream.",
       request: {
         // Not "required": zod-openapi then checks only the part matching the content type.
         // The upload part is a plain schema reference: documented, but not in the typed client's JSON input.

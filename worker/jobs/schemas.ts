@@ -73,11 +73,11 @@ export const JobList = z.object({ items: z.array(JobSchema), nextCursor: z.strin
 export const Result = z.record(z.string(), z.unknown()).openapi("JobResult", { description: "Best solution, figures, per-island figures and the convergence history." });
 export const Explanation = z.record(z.string(), z.unknown()).openapi("Explanation", { description: "Hard and soft totals and every violation per constraint." });
 export const ExportParams = IdParam.extend({
-  format: z.string().openapi({ param: { name: "format", in: "path" }, example: "xlsx", description: "json, csv, xlsx, ics, html, sol, tour, geojson, svg, convergence.csv, convergence.svg or zip (per kind)" }),
+  format: z.string().openapi({ param: { name: "format", in: "path" }, example: "xlsx", description: "json, csv, xlsx, ics, html, sol, fet, tour, geojson, svg, convergence.csv, convergence.svg or zip (per kind; fet for FET school jobs, sol for .ctt inputs)" }),
 });
 export const ExportQuery = z.object({
-  view: z.string().optional().openapi({ description: "ICS only: room:<id>, group:<id> or instructor:<id>" }),
+  view: z.string().optional().openapi({ description: "ICS only: room:<id>, group:<id> or instructor:<id>; FET school jobs: teacher:<name>, students:<name> or room:<name>" }),
   start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().openapi({ description: "ICS: first day of the first week (day 0 of the timetable)" }),
   weeks: z.coerce.number().int().min(1).max(60).optional().openapi({ description: "ICS: weekly repetitions (default 12)" }),
-  tz: z.string().max(64).optional().openapi({ description: "ICS: IANA time zone shown to calendar clients" }),
+  tz: z.string().max(64).optional().openapi({ description: "ICS: IANA time zone of the times (the calendar carries its VTIMEZONE and TZID-qualified times)" }),
 });

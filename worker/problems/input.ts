@@ -1,5 +1,5 @@
 /**
- * Problem documents from a multipart upload: a `file` part (.ctt, .tsp, .json, .csv, .xlsx — core's
+ * Problem documents from a multipart upload: a `file` part (.ctt, .fet, .tsp, .json, .csv, .xlsx — core's
  * `problemFromFile` decides by extension) plus the other fields as form fields (plain values or
  * JSON text, e.g. `parameters={"populationSize":40}`). Errors name the part and line.
  */

@@ -28,6 +28,6 @@ export function kindSchemaComponents(): Record<string, object> {
 
 /** Multipart upload: the problem as a file plus the same fields as JSON (as text). */
 export const UploadFields = {
-  file: z.any().openapi({ type: "string", format: "binary", description: ".ctt, .tsp, .json, .csv or .xlsx" }),
+  file: z.any().openapi({ type: "string", format: "binary", description: ".ctt, .fet, .tsp, .json, .csv or .xlsx" }),
   kind: z.string().optional().openapi({ description: "Only needed when the file type does not say it." }),
 };
