@@ -6,6 +6,7 @@
  *
  *   npm run attack                 # start a fresh local stack, attack it, stop it
  *   npm run attack -- --url http://127.0.0.1:8787   # attack a running `npm run dev` instead
+ *   npm run attack -- --keep       # keep the stack's state folder (and its log) afterwards
  *
  * Each attack is a row of ATTACKS: `{ name, expected, send(ctx) }`, where `send` returns the
  * actual answer as a short string compared with `expected`. Add rows here; `ctx` holds a signed-up
@@ -14,9 +15,9 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { startLocalStack, type LocalStack } from "./local-stack";
+import { removeState, startLocalStack, type LocalStack } from "./local-stack";
 
-const { values: args } = parseArgs({ options: { url: { type: "string" } } });
+const { values: args } = parseArgs({ options: { url: { type: "string" }, keep: { type: "boolean", default: false } } });
 
 interface Ctx {
   base: string;
@@ -320,6 +321,8 @@ async function main() {
     }
   } finally {
     await stack?.stop();
+    if (stack && !args.keep) removeState(stack.stateDir);
+    else if (stack) console.error(`state and log kept in ${stack.stateDir}`);
   }
   console.log(["| attack | expected | actual | time | worker memory | test |", "|---|---|---|---|---|---|", ...rows].join("\n"));
   console.log(`\n${ATTACKS.length - failed} of ${ATTACKS.length} attacks answered as expected.`);
