@@ -57,7 +57,7 @@ export function LivePanel({ jobId, kind, state, initial }: Props) {
     ["Evaluations", formatCount(f.evaluations)],
     ["Best", formatScore(f.best)],
     ["Mean", formatScore(f.mean)],
-    ...(timetabling ? ([["Hard violations", formatCount(f.hard)], ["Soft cost", formatCount(f.soft)]] as [string, string][]) : []),
+    ...(timetabling ? ([["Hard violations", formatCount(f.hard)], ["Soft penalty", formatScore(f.soft)]] as [string, string][]) : []),
     ["Elapsed", formatDuration(f.elapsed)],
     ["Islands", String(f.islands || 1)],
   ];
@@ -92,11 +92,11 @@ export function LivePanel({ jobId, kind, state, initial }: Props) {
         {timetabling ? (
           <ConvergenceChart
             ref={violations}
-            title="Violations"
+            title="Hard violations (must reach 0) and soft penalty"
             xLabel="evaluations"
             series={[
-              { label: "hard", color: "#ff8f8f" },
-              { label: "soft", color: "#ffd479" },
+              { label: "hard violations", color: "#ff8f8f" },
+              { label: "soft penalty", color: "#ffd479" },
             ]}
           />
         ) : null}

@@ -1,4 +1,5 @@
 /** Jobs: the tenant's jobs, newest first, filterable by state and kind, a page at a time. */
+import { kindLabel } from "../../components/labels";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { MetaFunction } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/server-runtime";
@@ -6,7 +7,7 @@ import { listDemoSummaries } from "../../demo/demos.server";
 import { formatAge, formatScore } from "../../components/format";
 import { ProgressBar, StateBadge } from "../../components/job-bits";
 import { JOB_STATES } from "@worker/jobs/vocabulary";
-import { jobKinds } from "../../server/catalogue.server";
+import { getCatalogue, jobKinds } from "../../server/catalogue.server";
 import { listJobsForPage } from "../../server/jobs.server";
 import { callService, invariantResponse } from "../../server/responses.server";
 import { requireUser } from "../../server/session.server";
@@ -26,11 +27,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   invariantResponse(!kind || kinds.includes(kind), 400, `Unknown kind "${kind}".`);
   const cursor = params.get("cursor") || undefined;
   const page = await callService(() => listJobsForPage(env, auth.tenantId, { state, kind, cursor, limit: PAGE_SIZE }));
-  return { ...page, kinds, filtered: Boolean(state || kind), demos: listDemoSummaries(), now: Date.now() };
+  // Algorithm titles by "kind/id", so the list says "School timetabling (FET)" rather than "school".
+  const algorithmTitles = Object.fromEntries(getCatalogue().flatMap((k) => k.algorithms.map((a) => [`${k.kind}/${a.id}`, a.title])));
+  return { ...page, kinds, filtered: Boolean(state || kind), demos: listDemoSummaries(), now: Date.now(), algorithmTitles };
 }
 
 export default function JobsList() {
-  const { jobs, nextCursor, kinds, filtered, demos, now } = useLoaderData<typeof loader>();
+  const { jobs, nextCursor, kinds, filtered, demos, now, algorithmTitles } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const withCursor = (cursor: string | null) => {
     const next = new URLSearchParams(params);
@@ -61,7 +64,9 @@ export default function JobsList() {
           <select id="filter-kind" name="kind" defaultValue={params.get("kind") ?? ""}>
             <option value="">Any kind</option>
             {kinds.map((k) => (
-              <option key={k}>{k}</option>
+              <option key={k} value={k}>
+                {kindLabel(k)}
+              </option>
             ))}
           </select>
         </div>
@@ -115,8 +120,8 @@ export default function JobsList() {
                   <td>
                     <StateBadge state={j.state} />
                   </td>
-                  <td>{j.kind}</td>
-                  <td className="hide-phone">{j.algorithm}</td>
+                  <td>{kindLabel(j.kind === "timetabling" && j.algorithm === "school" ? "school" : j.kind)}</td>
+                  <td className="hide-phone">{algorithmTitles[`${j.kind}/${j.algorithm}`] ?? j.algorithm}</td>
                   <td>{formatScore(j.best)}</td>
                   <td className="hide-phone">
                     <ProgressBar value={j.progress} label={`Progress of ${j.name || j.id}`} />

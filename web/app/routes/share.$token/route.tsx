@@ -12,6 +12,9 @@ import { callService } from "../../server/responses.server";
 import { buildResultView, exportChoices, readJobInput } from "../../server/results.server";
 import { ExportsPanel } from "../app.jobs.$jobId/exports-panel";
 import { TimetableGrid } from "../app.jobs.$jobId/timetable-grid";
+import { SchoolTimetable } from "../app.jobs.$jobId/school-timetable";
+import { kindLabel, timetablingConstraintLabel } from "../../components/labels";
+import { getKindModule } from "../../server/catalogue.server";
 import { TourPlot } from "../app.jobs.$jobId/tour-plot";
 import { OrderingView } from "../app.jobs.$jobId/ordering-view";
 
@@ -28,19 +31,20 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     job: { id: row.id, name: row.name, kind: row.kind, algorithm: row.algorithm, state: row.state, best: row.best, hard: row.hard, soft: row.soft, evaluations: row.evaluations },
     view,
     exports,
+    algorithmTitle: getKindModule(row.kind)?.algorithms[row.algorithm]?.title ?? row.algorithm,
     expiresAt: share.expiresAt ? share.expiresAt.toISOString() : null,
   };
 }
 
 export default function SharedResult() {
-  const { token, job, view, exports, expiresAt } = useLoaderData<typeof loader>();
+  const { token, job, view, exports, expiresAt, algorithmTitle } = useLoaderData<typeof loader>();
   return (
     <main className="page" id="main">
       <div className="page-title">
         <div>
           <h1>{job.name || "Shared result"}</h1>
           <p className="muted" style={{ margin: 0 }}>
-            {job.kind} · {job.algorithm} · <StateBadge state={job.state} /> · read-only
+            {kindLabel(view?.type === "school" ? "school" : job.kind)} · {algorithmTitle} · <StateBadge state={job.state} /> · read-only
             {expiresAt ? ` · link valid until ${expiresAt.slice(0, 16).replace("T", " ")} UTC` : ""}
           </p>
         </div>
@@ -53,7 +57,7 @@ export default function SharedResult() {
               <span className="value" data-counter="Hard">{job.hard ?? "—"}</span>
             </div>
             <div className="counter">
-              <span className="muted">Soft cost</span>
+              <span className="muted">Soft penalty</span>
               <span className="value" data-counter="Soft">{job.soft ?? "—"}</span>
             </div>
           </>
@@ -69,6 +73,7 @@ export default function SharedResult() {
         </div>
       </div>
       {view?.type === "timetabling" ? <TimetableGrid result={view} /> : null}
+      {view?.type === "school" ? <SchoolTimetable result={view} /> : null}
       {view?.type === "tsp" ? <TourPlot tour={view} /> : null}
       {view?.type === "permutation" ? <OrderingView ordering={view} /> : null}
       {view?.type === "timetabling" ? (
@@ -79,7 +84,7 @@ export default function SharedResult() {
           <ul>
             {view.explanation.map((g) => (
               <li key={g.constraint}>
-                {g.constraint} ({g.hard ? "hard" : `soft, weight ${g.weight}`}): {g.total}
+                {timetablingConstraintLabel(g.constraint)} ({g.hard ? "hard" : `soft, weight ${g.weight}`}): {g.total}
               </li>
             ))}
           </ul>
