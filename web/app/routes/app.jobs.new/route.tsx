@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import type { MetaFunction } from "@remix-run/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { data, redirect } from "@remix-run/server-runtime";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { findDemo, listDemoSummaries } from "../../demo/demos.server";
 import { FormMessage } from "../../components/field";
 import { getCatalogue, getKindModule } from "../../server/catalogue.server";
@@ -73,7 +73,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const validation = await validateProblem(env, auth.tenantId, kind, document, source);
   if (intent === "validate" || !validation.ok) return data<ActionResult>({ validation, problem: null }, { status: validation.ok ? 200 : 422 });
 
-  const algorithm = String(form.get("algorithm") ?? module.defaultAlgorithm);
+  // A FET school is solved by the school engine only (memetic and sa refuse it): a school file
+  // sent with the kind's default algorithm still selected (no other choice made) runs as "school".
+  const asked = String(form.get("algorithm") ?? module.defaultAlgorithm);
+  const algorithm = validation.school && asked === module.defaultAlgorithm && module.algorithms.school ? "school" : asked;
   const specs = [...(module.algorithms[algorithm]?.params ?? [])];
   // An evaluation budget (exact, replayable) when given; otherwise seconds of compute.
   const evaluationsText = String(form.get("evaluations") ?? "").trim();
@@ -129,6 +132,11 @@ export default function NewJob() {
   const [algorithmId, setAlgorithmId] = useState(entry.defaultAlgorithm);
   const algorithm = entry.algorithms.find((a) => a.id === algorithmId) ?? entry.algorithms[0];
   const validation = result?.validation ?? (demoId === loaded.demoId ? loaded.validation : null);
+  // A FET school (its pre-flight summary came back) runs on the school engine: select it.
+  const isSchool = Boolean(validation?.school);
+  useEffect(() => {
+    if (isSchool && entry.algorithms.some((a) => a.id === "school")) setAlgorithmId("school");
+  }, [isSchool, entry]);
   const problem = result?.problem ?? null;
   const errorAt = (path: string) => problem?.errors.find((e) => e.path === path || e.path.startsWith(`${path}.`))?.message;
   const demosOfKind = loaded.demos.filter((d) => d.kind === kind);
