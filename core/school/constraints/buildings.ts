@@ -7,6 +7,9 @@
  * hours without a building (free, no room, room without building) are skipped when counting changes,
  * and counted as gaps between changes; an hour with clashing activities (a hard violation of its
  * own) is treated as an hour without a building. FET refuses these types below weight 100, so do we.
+ * The room-change types (max room changes per day / week, min gaps between room changes) are the
+ * same with the room in place of the building (`roomCount`); below weight 100 (which fet-cl
+ * refuses) they are soft.
  */
 import type { FetConstraint } from "../fet/types";
 import type { CompileContext, Instance } from "./types";
@@ -31,7 +34,23 @@ export function buildingCount(ctx: CompileContext): (a: number, r: number) => nu
   return count;
 }
 
-/** Building of the hour at `i` (-1: none, or several activities). */
+const roomCounts = new WeakMap<CompileContext, (a: number, r: number) => number>();
+
+/**
+ * The tally `count` for room-change constraints: the same encoding with the room itself in place
+ * of its building (so the helpers below read rooms). Rooms are at most FET_LIMITS.rooms (3000), so
+ * a tally stays exact up to 174 activities clashing at one hour of one resource.
+ */
+export function roomCount(ctx: CompileContext): (a: number, r: number) => number {
+  let count = roomCounts.get(ctx);
+  if (!count) {
+    count = (_a, r) => (r >= 0 ? 1 + (r + 1) * BUILDING_UNIT : 1);
+    roomCounts.set(ctx, count);
+  }
+  return count;
+}
+
+/** Building (or room, with roomCount) of the hour at `i` (-1: none, or several activities). */
 export function buildingAt(tally: Int32Array, i: number): number {
   const v = tally[i];
   if ((v & COUNT_MASK) !== 1) return -1;
@@ -75,7 +94,7 @@ export const sum = (v: Int32Array, n: number) => {
   return s;
 };
 
-/** One tally instance per resource, all with the building count. */
+/** One tally instance per resource, all with the building (or room) count. */
 export function buildingInstances(
   c: FetConstraint,
   ctx: CompileContext,
@@ -83,9 +102,13 @@ export function buildingInstances(
   resources: number[],
   day: (tally: Int32Array, base: number, nHours: number) => number,
   week: (dayValues: Int32Array, nDays: number) => number,
+  place: "building" | "room" = "building",
 ): Instance[] {
-  if (c.weight < 100) throw ctx.fields(c).error(`FET accepts building constraints only with weight 100 (it refuses to generate otherwise), got ${c.weight}`, "Weight_Percentage");
-  const count = buildingCount(ctx);
+  // FET refuses both families below 100%; building changes are refused here too, room changes
+  // below 100% are kept as soft constraints (the README's meaning of weights), since files written
+  // by other tools (e.g. our JSON model) may carry such weights.
+  if (place === "building" && c.weight < 100) throw ctx.fields(c).error(`FET accepts building constraints only with weight 100 (it refuses to generate otherwise), got ${c.weight}`, "Weight_Percentage");
+  const count = place === "room" ? roomCount(ctx) : buildingCount(ctx);
   return resources.map((resource) => ({ shape: "tally", source: c, weight: c.weight, kind, resource, count, day: (t, _b, base, nHours) => day(t, base, nHours), week }));
 }
 

@@ -113,6 +113,18 @@ import { studentsSetActivityTagMaxHoursContinuously } from "./students-set-activ
 import { teachersMinGapsBetweenOrderedPairOfActivityTags } from "./teachers-min-gaps-between-ordered-pair-of-activity-tags";
 import { teacherMinGapsBetweenOrderedPairOfActivityTags } from "./teacher-min-gaps-between-ordered-pair-of-activity-tags";
 import { studentsSetMinGapsBetweenOrderedPairOfActivityTags } from "./students-set-min-gaps-between-ordered-pair-of-activity-tags";
+import { teacherMaxRoomChangesPerDay } from "./teacher-max-room-changes-per-day";
+import { teacherMaxRoomChangesPerWeek } from "./teacher-max-room-changes-per-week";
+import { teacherMinGapsBetweenRoomChanges } from "./teacher-min-gaps-between-room-changes";
+import { teachersMaxRoomChangesPerDay } from "./teachers-max-room-changes-per-day";
+import { teachersMaxRoomChangesPerWeek } from "./teachers-max-room-changes-per-week";
+import { teachersMinGapsBetweenRoomChanges } from "./teachers-min-gaps-between-room-changes";
+import { studentsMaxRoomChangesPerDay } from "./students-max-room-changes-per-day";
+import { studentsMaxRoomChangesPerWeek } from "./students-max-room-changes-per-week";
+import { studentsMinGapsBetweenRoomChanges } from "./students-min-gaps-between-room-changes";
+import { studentsSetMaxRoomChangesPerDay } from "./students-set-max-room-changes-per-day";
+import { studentsSetMaxRoomChangesPerWeek } from "./students-set-max-room-changes-per-week";
+import { studentsSetMinGapsBetweenRoomChanges } from "./students-set-min-gaps-between-room-changes";
 export type { ConstraintDefinition, CompileContext, Instance } from "./types";
 
 const LIST: ConstraintDefinition[] = [
@@ -225,6 +237,18 @@ const LIST: ConstraintDefinition[] = [
   teachersMinGapsBetweenOrderedPairOfActivityTags,
   teacherMinGapsBetweenOrderedPairOfActivityTags,
   studentsSetMinGapsBetweenOrderedPairOfActivityTags,
+  teacherMaxRoomChangesPerDay,
+  teacherMaxRoomChangesPerWeek,
+  teacherMinGapsBetweenRoomChanges,
+  teachersMaxRoomChangesPerDay,
+  teachersMaxRoomChangesPerWeek,
+  teachersMinGapsBetweenRoomChanges,
+  studentsMaxRoomChangesPerDay,
+  studentsMaxRoomChangesPerWeek,
+  studentsMinGapsBetweenRoomChanges,
+  studentsSetMaxRoomChangesPerDay,
+  studentsSetMaxRoomChangesPerWeek,
+  studentsSetMinGapsBetweenRoomChanges,
 ];
 
 export const CONSTRAINTS: Record<string, ConstraintDefinition> = Object.fromEntries(LIST.map((d) => [d.type, d]));
