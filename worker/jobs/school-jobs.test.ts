@@ -59,6 +59,19 @@ describe("POST /v1/problems/validate with a .fet", () => {
     expect(body.school.constraints.byType).toContainEqual({ type: "ConstraintTeacherMaxGapsPerWeek", list: "time", active: 0, inactive: 1, supported: true });
   });
 
+  it("the typed client sees the summary's fields (types from the same zod schemas)", async () => {
+    const { createEvolveClient } = await import("../api/client");
+    const t = await signUpTenant();
+    const evolve = createEvolveClient(env.APP_URL, t.apiKey, { fetch: ((input: RequestInfo | URL, init?: RequestInit) => call(String(input), init)) as typeof fetch });
+    const res = await evolve.problems.validate.$post({ json: { problem: FET } });
+    const body = await res.json();
+    if (!("valid" in body)) throw new Error("expected a validation");
+    // Typed access: a compile error here means the OpenAPI schema lost a field.
+    const years: number | undefined = body.school?.students.years;
+    const unsupported: { type: string; count: number }[] | undefined = body.school?.unsupported;
+    expect({ years, unsupported, hours: body.school?.hours }).toEqual({ years: 2, unsupported: [], hours: 8 });
+  });
+
   it("an unsupported type makes the document invalid with the list, unless ignoreUnsupported; a multipart .fet is read by extension", async () => {
     const t = await signUpTenant();
     const refused = (await (await call("/v1/problems/validate", json({ problem: { kind: "timetabling", format: "fet", text: UNSUPPORTED } }, bearer(t.apiKey)))).json()) as any;
