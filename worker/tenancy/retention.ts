@@ -8,6 +8,7 @@
 import { and, eq, inArray, isNotNull, isNull, lte } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import type { Env } from "../env";
+import { jobRunner } from "../jobs/job-queries";
 import { accessLink, job } from "../db/schema";
 import { tierLimits } from "./admission";
 import { recordUsage } from "./usage";
@@ -82,6 +83,11 @@ export async function sweepExpiredJobs(env: Env, now: Date = new Date(), maxJobs
     if (expired.length === 0) break;
     const freedByTenant = new Map<string, number>();
     for (const j of expired) {
+      // The job's JobRunner Durable Object storage (checkpoints, event log, history) goes too;
+      // best-effort: a runner that fails to answer must not stop the sweep of the others.
+      await jobRunner(env, j.id)
+        .destroy()
+        .catch((e: unknown) => console.error(JSON.stringify({ level: "error", msg: "retention: runner storage not destroyed", jobId: j.id, tenantId: j.tenantId, error: String(e) })));
       const freed = await deletePrefix(env, jobPrefix(j.tenantId, j.id));
       freedByTenant.set(j.tenantId, (freedByTenant.get(j.tenantId) ?? 0) + freed);
       bytes += freed;

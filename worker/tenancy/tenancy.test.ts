@@ -47,8 +47,15 @@ describe("tiers as data", () => {
     expect((await tierLimits(env, t)).tier).toBe("free");
     await setSubscription(t, "pro", "active");
     expect((await tierLimits(env, t)).tier).toBe("pro");
-    await setSubscription(t, "pro", "past_due", null); // retries under way, no failure reported yet
+    // past_due without Stripe's next retry: 7 days from the event that recorded it, never forever
+    // (worker/tenancy/effective-tier.ts PAST_DUE_DEFAULT_GRACE_MS).
+    const recordedPastDue = (secondsAgo: number) =>
+      env.DB.prepare("UPDATE subscription SET stripe_updated_at = ? WHERE tenant_id = ?").bind(Math.floor(Date.now() / 1000) - secondsAgo, t).run();
+    await setSubscription(t, "pro", "past_due", null);
+    await recordedPastDue(86_400);
     expect((await tierLimits(env, t)).tier).toBe("pro");
+    await recordedPastDue(8 * 86_400);
+    expect((await tierLimits(env, t)).tier).toBe("free");
     await setSubscription(t, "pro", "past_due", Date.now() + 3600_000);
     expect((await tierLimits(env, t)).tier).toBe("pro");
     await setSubscription(t, "pro", "past_due", Date.now() - 1000);

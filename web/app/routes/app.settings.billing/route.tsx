@@ -8,19 +8,20 @@ import { createCheckoutSession, createPortalSession } from "@worker/billing/sess
 import { FormMessage } from "../../components/field";
 import { formatCount, formatDuration } from "../../components/format";
 import { invariantResponse, toFormProblem } from "../../server/responses.server";
-import { requireAdmin, requireUser } from "../../server/session.server";
+import { requireUser } from "../../server/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Billing · Evolve" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const env = context.cloudflare.env;
   const { auth } = await requireUser(request, env);
-  return { overview: await getBillingOverview(env, auth.tenantId), canManage: auth.role === "owner" || auth.role === "admin" };
+  return { overview: await getBillingOverview(env, auth.tenantId), canManage: auth.role === "owner" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const env = context.cloudflare.env;
-  const { auth } = await requireAdmin(request, env);
+  // Owners only, as in the API: createCheckoutSession / createPortalSession check it (worker/billing/sessions.ts).
+  const { auth } = await requireUser(request, env);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   try {
