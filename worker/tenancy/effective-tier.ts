@@ -21,7 +21,7 @@ export interface SubscriptionState {
 /**
  * A past_due subscription for which Stripe reported no next retry (no `graceUntil`) keeps its paid
  * tier for this long after the event that made it past due, then has free limits — never forever
- * (docs/decisions/005-entry-point-limits.md).
+ * (docs/decisions/007-entry-point-limits.md).
  */
 export const PAST_DUE_DEFAULT_GRACE_MS = 7 * 86_400_000;
 
