@@ -8,7 +8,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { Env } from "../env";
 import type { AuthContext } from "../http/vars";
 import { ApiError } from "../http/problem";
-import { gateFor, rateLimitHeaders, tierLimits } from "../tenancy/admission";
+import { gateFor, rateLimitHeaders, tierLimits, UPGRADE_URL_PATH } from "../tenancy/admission";
 import { recordUsage } from "../tenancy/usage";
 import { verifyApiKey } from "../api-keys/service";
 import { getAuth } from "./auth";
@@ -128,8 +128,8 @@ export function authenticate(): MiddlewareHandler<{ Bindings: Env }> {
         429,
         "rate-limited",
         "Too many requests",
-        `The ${limits.tier} plan allows ${limits.apiRequestsPerMinute} API requests per minute; retry in ${rate.resetSeconds} s or upgrade at ${c.env.APP_URL}/billing.`,
-        { limit: "apiRequestsPerMinute", tier: limits.tier, max: limits.apiRequestsPerMinute, headers: { "Retry-After": String(rate.resetSeconds), ...headers } },
+        `The ${limits.tier} plan allows ${limits.apiRequestsPerMinute} API requests per minute; retry in ${rate.resetSeconds} s or upgrade at ${c.env.APP_URL}${UPGRADE_URL_PATH}.`,
+        { limit: "apiRequestsPerMinute", tier: limits.tier, max: limits.apiRequestsPerMinute, upgradeUrl: `${c.env.APP_URL}${UPGRADE_URL_PATH}`, headers: { "Retry-After": String(rate.resetSeconds), ...headers } },
       );
     }
     waitUntil(c, recordUsage(c.env, auth.tenantId, { apiRequests: 1 }));

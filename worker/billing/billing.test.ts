@@ -87,8 +87,8 @@ describe("Checkout and the customer portal", () => {
       "metadata[tenantId]": t.tenantId,
       "metadata[tier]": "pro",
       "subscription_data[metadata][tenantId]": t.tenantId,
-      success_url: `${env.APP_URL}/billing?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
-      cancel_url: `${env.APP_URL}/billing?checkout=cancelled`,
+      success_url: `${env.APP_URL}/app/settings/billing?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
+      cancel_url: `${env.APP_URL}/app/settings/billing?checkout=cancelled`,
     });
     const row = await env.DB.prepare("SELECT stripe_customer_id FROM subscription WHERE tenant_id = ?").bind(t.tenantId).first<any>();
     expect(p.customer).toBe(row.stripe_customer_id);

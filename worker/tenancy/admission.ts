@@ -20,7 +20,8 @@ import { TIERS, smallestTierAllowing, smallestTierWithIslands, type SizeDimensio
 /** How long a slot is held without renewal; the runner renews well within it (every chunk). */
 export const DEFAULT_LEASE_MS = 5 * 60_000;
 
-export const UPGRADE_URL_PATH = "/billing";
+/** Where every 402/429 points for a bigger plan: the public price list (web/app/routes/pricing). */
+export const UPGRADE_URL_PATH = "/pricing";
 
 export interface AdmitJobInput {
   tenantId: string;
@@ -52,7 +53,7 @@ export async function tierLimits(env: Env, tenantId: string): Promise<TierLimits
 
 export async function currentTier(env: Env, tenantId: string): Promise<TierName> {
   const row = await drizzle(env.DB)
-    .select({ tier: subscription.tier, status: subscription.status, graceUntil: subscription.graceUntil, stripeUpdatedAt: subscription.stripeUpdatedAt })
+    .select({ tier: subscription.tier, status: subscription.status, graceUntil: subscription.graceUntil })
     .from(subscription)
     .where(eq(subscription.tenantId, tenantId))
     .get();
@@ -122,7 +123,7 @@ export async function admitJob(env: Env, input: AdmitJobInput): Promise<Admissio
       isQuota
         ? `The ${limits.tier} plan allows ${answer.max} jobs per day (UTC); ${answer.used} were submitted today. ${upgradeHint(env, nextTier(limits.tier))}`
         : `The ${limits.tier} plan runs ${answer.max} job(s) at once and ${answer.used} are active; retry when one ends. ${upgradeHint(env, nextTier(limits.tier))}`,
-      { limit: isQuota ? "jobsPerDay" : "concurrentJobs", tier: limits.tier, max: answer.max, used: answer.used, headers },
+      { limit: isQuota ? "jobsPerDay" : "concurrentJobs", tier: limits.tier, max: answer.max, used: answer.used, upgradeUrl: `${env.APP_URL}${UPGRADE_URL_PATH}`, headers },
     );
   }
   const secondsToMidnight = Math.ceil((Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 1) - Date.now()) / 1000);
