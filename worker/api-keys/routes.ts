@@ -5,7 +5,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter } from "../http/openapi";
 import { assertRole, authOf } from "../auth/authenticate";
-import { API_KEY_SCOPES, createApiKey, listApiKeys, revokeApiKey } from "./service";
+import { API_KEY_SCOPES, DEFAULT_API_KEY_SCOPES, createApiKey, listApiKeys, revokeApiKey } from "./service";
 import { validationError } from "../http/problem";
 
 const ApiKeySchema = z
@@ -25,7 +25,7 @@ const ApiKeySchema = z
 const CreateApiKeySchema = z
   .object({
     name: z.string().trim().min(1).max(100),
-    scopes: z.array(z.enum(API_KEY_SCOPES)).min(1).default(["jobs:read", "jobs:write"]),
+    scopes: z.array(z.enum(API_KEY_SCOPES)).min(1).default([...DEFAULT_API_KEY_SCOPES]),
     expiresAt: z.iso.datetime({ offset: true }).optional().openapi({ description: "ISO-8601 time after which the key stops working." }),
   })
   .openapi("CreateApiKey");

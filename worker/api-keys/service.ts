@@ -24,6 +24,11 @@ import { ApiError } from "../http/problem";
 export const KEY_PREFIX = "evk_live_";
 export const API_KEY_SCOPES = ["jobs:read", "jobs:write", "admin"] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+/**
+ * Scopes of a new key unless chosen otherwise (API and the settings form): what a newcomer needs
+ * to submit, watch and download jobs. `admin` is always an explicit choice.
+ */
+export const DEFAULT_API_KEY_SCOPES: readonly ApiKeyScope[] = ["jobs:read", "jobs:write"];
 
 const KEY_PATTERN = /^evk_live_[A-Za-z0-9_-]{43}$/;
 /** Characters of the key kept in clear for display: the prefix and 4 random characters. */

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import type { MetaFunction } from "@remix-run/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { data } from "@remix-run/server-runtime";
-import { API_KEY_SCOPES, createApiKey, listApiKeys, revokeApiKey, type ApiKeyScope } from "@worker/api-keys/service";
+import { API_KEY_SCOPES, DEFAULT_API_KEY_SCOPES, createApiKey, listApiKeys, revokeApiKey, type ApiKeyScope } from "@worker/api-keys/service";
 import { Field, FormMessage } from "../../components/field";
 import { formatAge } from "../../components/format";
 import { callService, invariantResponse } from "../../server/responses.server";
@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "API keys · Evolve" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const env = context.cloudflare.env;
   const { auth } = await requireAdmin(request, env);
-  return { keys: await listApiKeys(env, auth.tenantId), scopes: [...API_KEY_SCOPES], now: Date.now() };
+  return { keys: await listApiKeys(env, auth.tenantId), scopes: [...API_KEY_SCOPES], defaultScopes: [...DEFAULT_API_KEY_SCOPES] as string[], now: Date.now() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -39,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ApiKeys() {
-  const { keys, scopes, now } = useLoaderData<typeof loader>();
+  const { keys, scopes, defaultScopes, now } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors: { name?: string; scopes?: string } = result?.errors ?? {};
@@ -70,12 +70,13 @@ export default function ApiKeys() {
             <div className="button-row">
               {scopes.map((s) => (
                 <label key={s}>
-                  <input type="checkbox" name="scopes" value={s} defaultChecked={s === "jobs:read"} /> {s}
+                  <input type="checkbox" name="scopes" value={s} defaultChecked={defaultScopes.includes(s)} /> {s}
                 </label>
               ))}
             </div>
             <p className="help" id="scopes-help">
-              jobs:read lists and downloads, jobs:write submits and controls jobs, admin manages keys, members and webhooks.
+              New keys get jobs:read and jobs:write (submit, watch and download jobs) unless you untick them. jobs:read lists and downloads,
+              jobs:write submits and controls jobs, admin manages keys, members and webhooks.
             </p>
             {errors.scopes ? (
               <p className="error" role="alert">
