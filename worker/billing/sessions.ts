@@ -7,6 +7,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import type { Env } from "../env";
 import { member, organization, user } from "../db/schema";
+import { assertRole } from "../auth/authenticate";
 import { ApiError } from "../http/problem";
 import type { AuthContext } from "../http/vars";
 import { effectiveTier } from "../tenancy/effective-tier";
@@ -44,6 +45,8 @@ async function ensureCustomer(env: Env, auth: AuthContext): Promise<string> {
 
 /** A Stripe Checkout URL for subscribing the tenant to `tier`. */
 export async function createCheckoutSession(env: Env, auth: AuthContext, tier: PaidTier): Promise<{ url: string; id: string }> {
+  // One rule for the API and the web app: owners decide what the tenant pays.
+  assertRole(auth, "owner");
   const price = priceForTier(env, tier);
   const row = await getSubscriptionRow(env, auth.tenantId);
   if (row && effectiveTier(row) !== "free" && row.stripeSubscriptionId) {
@@ -70,6 +73,7 @@ export async function createCheckoutSession(env: Env, auth: AuthContext, tier: P
 
 /** A Stripe customer-portal URL for the tenant (invoices, payment methods, cancellation). */
 export async function createPortalSession(env: Env, auth: AuthContext): Promise<{ url: string }> {
+  assertRole(auth, "owner");
   const row = await getSubscriptionRow(env, auth.tenantId);
   if (!row?.stripeCustomerId) {
     throw new ApiError(409, "no-billing-account", "No billing account yet", "The tenant has never subscribed; choose a plan first (POST /v1/billing/checkout).");

@@ -53,7 +53,7 @@ export async function tierLimits(env: Env, tenantId: string): Promise<TierLimits
 
 export async function currentTier(env: Env, tenantId: string): Promise<TierName> {
   const row = await drizzle(env.DB)
-    .select({ tier: subscription.tier, status: subscription.status, graceUntil: subscription.graceUntil })
+    .select({ tier: subscription.tier, status: subscription.status, graceUntil: subscription.graceUntil, stripeUpdatedAt: subscription.stripeUpdatedAt })
     .from(subscription)
     .where(eq(subscription.tenantId, tenantId))
     .get();
