@@ -4,7 +4,8 @@
  */
 import { ProblemError, type InputIssue } from "@core/engine/errors";
 import { timetablingFileReaders } from "@core/timetabling/files";
-import { fetSummary, isSchoolDocument, readSchoolInput, type FetSummary } from "@core/school/index";
+import type { FetSummary } from "@core/school/index";
+import { fetDocumentFromUpload, schoolSummaryOf, withIgnoreUnsupported } from "./school-intake.server";
 import type { Env } from "@worker/env";
 import { fieldErrorsFromIssues, type FieldError } from "@worker/http/problem";
 import { hasCustomObjective, validateProblemDocument } from "@worker/sandbox/objective";
@@ -37,15 +38,6 @@ export async function readProblemFromForm(form: FormData, kind: string): Promise
   }
   const uploaded = await readUploadedProblem(form, kind);
   return { ...uploaded, document: withIgnoreUnsupported(uploaded.document, form) };
-}
-
-/**
- * A FET school with constraint types the engine does not support is refused unless the user
- * ticks "solve without them" (`ignoreUnsupported` on the new-job form): then the document says so.
- */
-export function withIgnoreUnsupported(document: unknown, form: FormData): unknown {
-  if (form.get("ignoreUnsupported") !== "on" || !isSchoolDocument(document) || (document as { format?: unknown }).format !== "fet") return document;
-  return { ...(document as object), ignoreUnsupported: true };
 }
 
 /** What validation messages call a problem built in the form editor. */
@@ -93,7 +85,7 @@ function readUpload(kind: string, name: string, bytes: Uint8Array): unknown {
   };
   if (kind === "timetabling") {
     // A FET school file (core/school): read as text, compiled by the timetabling kind's school engine.
-    if (ext === ".fet") return { kind: "timetabling", format: "fet", name: name.replace(/\.fet$/i, ""), text: text() };
+    if (ext === ".fet") return fetDocumentFromUpload(name, text());
     const reader = timetablingFileReaders[ext];
     if (!reader) throw new ProblemError({ path: ["file"], message: "timetabling accepts .fet (FET school), .ctt, .json, .csv or .xlsx files" });
     return reader(bytes, name);
@@ -129,17 +121,6 @@ export async function validateProblem(env: Env, tenantId: string, kind: string, 
     const issues: InputIssue[] | undefined = (err as { issues?: InputIssue[] }).issues;
     if (!issues) throw err;
     return { ok: false, kind, source, size: [], tier: limits.tier, errors: fieldErrorsFromIssues(issues, custom ? [] : ["problem"]), ...(school ? { school } : {}) };
-  }
-}
-
-/** The pre-flight summary of a school document, or undefined (not a school, or not readable: the compile errors say why). */
-function schoolSummaryOf(document: unknown): FetSummary | undefined {
-  if (!isSchoolDocument(document)) return undefined;
-  try {
-    return fetSummary(readSchoolInput(document), (document as { ignoreUnsupported?: unknown }).ignoreUnsupported === true);
-  } catch (err) {
-    if (err instanceof ProblemError) return undefined;
-    throw err;
   }
 }
 
