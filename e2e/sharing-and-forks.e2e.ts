@@ -62,9 +62,9 @@ describe("share links, calendar feeds, fork and compare", () => {
     await page.goto(`/app/jobs/${jobId}`);
     await page.getByText("Fork with changed parameters").click();
     await page.getByLabel("More evaluations").fill("3000");
-    await page.getByLabel("initialTemperature").fill("1.5");
+    await page.getByLabel("Initial temperature").fill("1.5");
     // Weigh room stability ten times the competition's 1: the fork re-scores and optimises for it.
-    await page.getByTestId("fork-weights").getByLabel("roomStability").fill("10");
+    await page.getByTestId("fork-weights").getByLabel("Room stability").fill("10");
     await Promise.all([page.waitForURL((u) => /\/app\/jobs\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith(jobId)), page.getByRole("button", { name: "Start fork" }).click()]);
     await page.getByRole("link", { name: "Compare with parent" }).click({ timeout: 60_000 });
     await page.getByRole("heading", { level: 1, name: "Compare with parent" }).waitFor();

@@ -4,6 +4,7 @@
  * and, for timetables, changed soft-constraint weights (the fork re-scores the population).
  */
 import { Form, useNavigation } from "@remix-run/react";
+import { paramLabel, timetablingConstraintLabel } from "../../components/labels";
 
 export interface ForkParam {
   name: string;
@@ -33,7 +34,7 @@ export function ForkForm({ params, weights, evaluations, error }: { params: Fork
           {params.map((p) => (
             <div className="field" key={p.name}>
               <label htmlFor={`fork-${p.name}`} title={p.help}>
-                {p.name}
+                {paramLabel(p.name)}
               </label>
               <input id={`fork-${p.name}`} name={`param.${p.name}`} type="number" step="any" min={p.min} max={p.max} defaultValue={p.value} />
             </div>
@@ -45,7 +46,7 @@ export function ForkForm({ params, weights, evaluations, error }: { params: Fork
             {weights.map((w) => (
               <div className="field" key={w.name}>
                 <label htmlFor={`fork-weight-${w.name}`} title={w.help}>
-                  {w.name}
+                  {timetablingConstraintLabel(w.name)}
                 </label>
                 <input id={`fork-weight-${w.name}`} name={`weight.${w.name}`} type="number" step="any" min={0} max={1_000_000} defaultValue={w.value} aria-describedby={`fork-weight-${w.name}-help`} />
                 <span id={`fork-weight-${w.name}-help`} className="muted" style={{ fontSize: "0.8rem" }}>

@@ -1,6 +1,7 @@
 /** Parameter inputs generated from an algorithm's ParamSpec list: defaults, ranges and help text. */
 import type { ParamSpec } from "@core/engine/params";
 import type { FieldError } from "@worker/http/problem";
+import { paramLabel } from "../../components/labels";
 
 export function ParamsFields({ specs, errors, keyPrefix }: { specs: ParamSpec[]; errors: FieldError[]; keyPrefix: string }) {
   if (specs.length === 0) return <p className="muted">This algorithm has no parameters.</p>;
@@ -12,7 +13,7 @@ export function ParamsFields({ specs, errors, keyPrefix }: { specs: ParamSpec[];
         const describedBy = `${id}-help${error ? ` ${id}-error` : ""}`;
         return (
           <div className={error ? "field has-error" : "field"} key={`${keyPrefix}-${spec.name}`}>
-            <label htmlFor={id}>{spec.name}</label>
+            <label htmlFor={id}>{paramLabel(spec.name)}</label>
             {spec.type === "enum" ? (
               <select id={id} name={`param.${spec.name}`} defaultValue={spec.default} aria-describedby={describedBy}>
                 {spec.values.map((v) => (
