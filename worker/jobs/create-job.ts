@@ -7,6 +7,7 @@ import { eq, and } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { ProblemError, type InputIssue } from "@core/engine/errors";
 import { readWeights } from "@core/timetabling/weights";
+import { isSchoolDocument } from "@core/school/index";
 import { job } from "../db/schema";
 import type { Env } from "../env";
 import { ApiError, validationError, type FieldError } from "../http/problem";
@@ -123,6 +124,9 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
   const { algorithm, solver } = solverFor(kind, input.algorithm ?? parent?.algorithm, problem);
   const parameters = solver.parameters(input.parameters ?? (parent?.parameters as never), problem as never) as Record<string, unknown>;
   if (parent) checkFork(kind, algorithm, parent, parameters, islands);
+  // A solver without `retune` cannot continue a checkpoint (worker/runtime/fork.ts): say so here,
+  // before anything exists, rather than from inside the runner (where it would reset the object).
+  if (parent && !solver.retune) throw new ApiError(422, "fork-unsupported", "Cannot fork this job", `The ${algorithm} algorithm's saved state cannot be continued by a fork yet; submit the problem as a new job.`);
   // The plan's `population` limit bounds the population the parameters ask for (per island).
   const population = populationOf(parameters);
   const size: Record<string, number> = population === null ? compiled.size : { ...compiled.size, population };
@@ -285,6 +289,8 @@ function checkFork(kind: string, algorithm: string, parent: JobRow, parameters: 
 /** The parent's timetabling document with `weights` merged over its own (a weights fork). */
 function reweighed(parent: JobRow, doc: unknown, weights: Record<string, unknown>): unknown {
   if (parent.kind !== "timetabling") throw validationError([{ path: "weights", message: `only timetabling jobs have soft-constraint weights (this is ${parent.kind})` }]);
+  // FET schools weigh each constraint element in the file (Weight_Percentage), not by ITC's names.
+  if (isSchoolDocument(doc)) throw validationError([{ path: "weights", message: "a FET school job's weights are its constraints' Weight_Percentage in the .fet; submit an edited file as a new job" }]);
   const issues: InputIssue[] = [];
   const read = readWeights(weights, ["weights"], issues);
   if (issues.length) throw new ProblemError(issues);

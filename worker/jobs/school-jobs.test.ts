@@ -107,6 +107,11 @@ describe("school jobs", () => {
     expect(evaluateSchool(compileFet(TINY_SCHOOL_FET), { start: Int32Array.from(ref.start), room: Int32Array.from(ref.room) }).hard).toBe(0);
 
     await expect(createJob(env, { tenantId }, { problem: FET, algorithm: "memetic", budget: { evaluations: 1000 } })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["algorithm"] })] });
+
+    // Forks: the school solver has no `retune` yet (core/engine/contract.ts), so a fork is a clean
+    // 422 fork-unsupported, never a crash; ITC weight names are refused on `weights` before that.
+    await expect(createJob(env, { tenantId }, { startFrom: { jobId: created.id }, budget: { evaluations: 5_000 } })).rejects.toMatchObject({ status: 422, type: expect.stringContaining("fork-unsupported") });
+    await expect(createJob(env, { tenantId }, { startFrom: { jobId: created.id }, weights: { roomStability: 2 }, budget: { evaluations: 5_000 } })).rejects.toMatchObject({ status: 422, extra: { errors: [expect.objectContaining({ path: "weights" })] } });
   });
 
   it("a multipart .fet upload: result hard 0, explanation, locked .fet, CSV, XLSX, ICS with VTIMEZONE, HTML, ZIP", async () => {
