@@ -361,8 +361,7 @@ export class JobRun implements IslandHost, FinishHost {
   /** Alarm while paused: watch chunks still in flight, and renew the slot's lease. */
   private async whilePaused(spec: JobSpec): Promise<void> {
     if (this.store.islands().some((r) => r.deadline !== null)) await this.islandsCo.watchdog(spec);
-    this.lastLeaseAt = Date.now();
-    await renewLease(this.env, spec.tenantId, spec.jobId).catch((e) => this.log.warn("lease renewal failed", { ...jobLogFields(spec), error: String(e) }));
+    if (!(await this.renewSlot(spec))) return;
     const st = this.store.status();
     if (st?.state === "paused" && !this.store.islands().some((r) => r.deadline !== null)) {
       await this.ctx.storage.setAlarm(Date.now() + LEASE_RENEW_MS);
@@ -407,10 +406,25 @@ export class JobRun implements IslandHost, FinishHost {
         computeMs: status.computeMs,
       }).catch((e) => this.log.warn("progress listeners failed", { ...jobLogFields(spec), error: String(e) }));
     }
-    if (now - this.lastLeaseAt >= LEASE_RENEW_MS) {
-      this.lastLeaseAt = now;
-      await renewLease(this.env, spec.tenantId, spec.jobId).catch((e) => this.log.warn("lease renewal failed", { ...jobLogFields(spec), error: String(e) }));
-    }
+    if (now - this.lastLeaseAt >= LEASE_RENEW_MS) await this.renewSlot(spec);
+  }
+
+  /**
+   * Renews the job's concurrency slot. When the lease had lapsed and the slot is gone (TenantGate
+   * answers ok: false, e.g. after a long outage another job took it), the job must not keep
+   * computing outside the tenant's limit: it ends `expired` with its best-so-far result and
+   * false is returned. A renewal call that fails (storage hiccup) keeps the job running.
+   */
+  private async renewSlot(spec: JobSpec): Promise<boolean> {
+    this.lastLeaseAt = Date.now();
+    const answer = await renewLease(this.env, spec.tenantId, spec.jobId).catch((e) => {
+      this.log.warn("lease renewal failed", { ...jobLogFields(spec), error: String(e) });
+      return null;
+    });
+    if (answer?.ok !== false) return true;
+    this.log.warn("slot lease lost: stopping the job", jobLogFields(spec));
+    await this.finish(spec, "expired", "the job's concurrency slot lapsed (it was not renewed in time) and was given up; the best-so-far result is kept", null, "plan-limit");
+    return false;
   }
 
   /** Whether the run ends after this chunk or round, in what state and why (worker/runtime/stop-rules.ts). */
