@@ -100,7 +100,10 @@ export function problemResponse(c: Context, err: unknown): Response {
     title = err.message || "Request error";
     detail = err.message || title;
   }
-  if (status >= 500 && !(err instanceof StorageUnavailableError)) {
+  if (err instanceof ApiError && status >= 500 && !(err instanceof StorageUnavailableError)) {
+    // A deliberate answer (e.g. billing not configured here): the operator's detail, no stack.
+    console.warn(JSON.stringify({ level: "warn", msg: "service unavailable", requestId, type, detail }));
+  } else if (status >= 500 && !(err instanceof StorageUnavailableError)) {
     console.error(
       JSON.stringify({ level: "error", msg: "unhandled error", requestId, error: String(err), stack: (err as Error)?.stack }),
     );

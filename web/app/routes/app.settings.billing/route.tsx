@@ -4,6 +4,7 @@ import type { MetaFunction } from "@remix-run/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { data, redirect } from "@remix-run/server-runtime";
 import { getBillingOverview } from "@worker/billing/overview";
+import { ApiError } from "@worker/http/problem";
 import { createCheckoutSession, createPortalSession } from "@worker/billing/sessions";
 import { FormMessage } from "../../components/field";
 import { formatCount, formatDuration } from "../../components/format";
@@ -11,6 +12,9 @@ import { invariantResponse, toFormProblem } from "../../server/responses.server"
 import { requireUser } from "../../server/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Billing · Evolve" }];
+
+/** What a person sees when this deployment has no Stripe set-up (README "Billing with Stripe"). */
+export const BILLING_UNAVAILABLE = "Billing is not available here, so the plan cannot be changed on this site right now. Please try again later or contact the people who run it.";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const env = context.cloudflare.env;
@@ -31,7 +35,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw redirect((await createCheckoutSession(env, auth, tier)).url);
   } catch (err) {
     if (err instanceof Response) throw err;
-    return data({ error: toFormProblem(err).detail }, { status: 400 });
+    if (err instanceof ApiError && err.type === "billing-unavailable") {
+      // The operator's detail (which secret is missing) goes to the log, one line, no stack.
+      console.warn(JSON.stringify({ level: "warn", msg: "billing unavailable", tenantId: auth.tenantId, detail: err.message }));
+      return data({ error: BILLING_UNAVAILABLE }, { status: 503 });
+    }
+    const problem = toFormProblem(err);
+    return data({ error: problem.detail }, { status: problem.status });
   }
 }
 
