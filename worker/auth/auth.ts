@@ -19,6 +19,7 @@ import { createTenantForUser, firstTenantOf } from "../tenancy/tenants";
 import { revokeKeysCreatedBy, revokeTenantKeys } from "../api-keys/service";
 import { ApiError } from "../http/problem";
 import { assertInvitationAllowance, assertOrganizationAllowance, checkAuthLimit, clientIp, type AuthAction } from "./abuse-limits";
+import { trustedOrigins } from "./dev-origins";
 
 /** better-auth endpoints behind our Durable-Object limiter (worker/auth/abuse-limits.ts), and whose body field names the account. */
 const LIMITED_PATHS: Record<string, { action: AuthAction; accountField?: string }> = {
@@ -59,7 +60,7 @@ function createAuth(env: Env) {
     baseURL: env.APP_URL,
     basePath: "/api/auth",
     secret: env.BETTER_AUTH_SECRET,
-    trustedOrigins: [env.APP_URL],
+    trustedOrigins: trustedOrigins(env),
     database: drizzleAdapter(drizzle(env.DB, { schema }), { provider: "sqlite", schema }),
     emailAndPassword: {
       enabled: true,
