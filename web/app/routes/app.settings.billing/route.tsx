@@ -14,7 +14,7 @@ import { requireUser } from "../../server/session.server";
 export const meta: MetaFunction = () => [{ title: "Billing · Evolve" }];
 
 /** What a person sees when this deployment has no Stripe set-up (README "Billing with Stripe"). */
-export const BILLING_UNAVAILABLE = "Billing is not available here, so the plan cannot be changed on this site right now. Please try again later or contact the people who run it.";
+const BILLING_UNAVAILABLE = "Billing is not available here, so the plan cannot be changed on this site right now. Please try again later or contact the people who run it.";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const env = context.cloudflare.env;
