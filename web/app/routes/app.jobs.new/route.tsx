@@ -171,7 +171,7 @@ export default function NewJob() {
                     setDemoId("");
                   }}
                 />{" "}
-                {k.kind}
+                {kindLabel(k.kind)}
               </label>
             ))}
           </div>
