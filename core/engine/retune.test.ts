@@ -33,6 +33,12 @@ describe("Solver.retune", () => {
   for (const [kind, doc] of Object.entries(documents)) {
     const module = kinds[kind as keyof typeof kinds]!;
     for (const entry of Object.values(module.algorithms)) {
+      if (kind === "timetabling" && entry.id === "school") {
+        // The FET school engine (core/school/solver/) has no retune yet: the platform answers a
+        // fork of a school job with 422 fork-unsupported (worker/jobs/create-job.ts, school-jobs.test.ts).
+        it.todo("timetabling/school: retune, once core/school/solver implements it");
+        continue;
+      }
       it(`${kind}/${entry.id}: a restored state continues to the new limit with the changed rates`, () => {
         const { problem } = compileProblem(doc);
         const solver = entry.solver;
