@@ -92,6 +92,18 @@ describe("POST /v1/problems/validate with a .fet", () => {
   });
 });
 
+describe("plan limits on activities and hours", () => {
+  it("a school above the free plan's 300 activities is refused from its measured size, never compiled", async () => {
+    const t = await signUpTenant();
+    const big = { kind: "timetabling", format: "fet", text: fetText({ days: ["D1"], hours: Array.from({ length: 60 }, (_, i) => `h${i}`), activities: Array.from({ length: 301 }, (_, i) => ({ id: i + 1 })) }) };
+    const verdict = (await (await call("/v1/problems/validate", json({ problem: big }, bearer(t.apiKey)))).json()) as any;
+    expect(verdict).toMatchObject({ valid: false, size: { activities: 301, hours: 301 }, exceeded: [{ dimension: "activities", value: 301, max: 300 }] });
+    const res = await call("/v1/jobs", json({ problem: big, budget: { evaluations: 1000 } }, bearer(t.apiKey)));
+    expect(res.status).toBe(402);
+    expect(await res.json()).toMatchObject({ limit: "maxSize.activities", max: 300, actual: 301, upgradeTo: "pro" });
+  });
+});
+
 describe("school jobs", () => {
   it("runs chunked to exactly the straight result with hard 0; ITC algorithms are refused on a .fet", async () => {
     const tenantId = await paidTenant();
