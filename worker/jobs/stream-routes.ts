@@ -12,6 +12,7 @@ import { assertScope } from "../auth/authenticate";
 import { ApiError } from "../http/problem";
 import { isOwnOrigin } from "../http/security";
 import { getJob, jobRunner } from "./job-queries";
+import { releasingWhenDone, SSE_LEASE_MS, takeStreamSlot, WS_LEASE_MS } from "./stream-limits";
 
 export const jobEventsRoutes = new Hono<{ Bindings: Env }>();
 
@@ -34,7 +35,15 @@ jobEventsRoutes.get("/:id/events", async (c) => {
     }
     headers.set("Last-Event-ID", last);
   }
-  return jobRunner(c.env, id).fetch(new Request(`https://job-runner/${id}/events`, { headers }));
+  // At most MAX_STREAMS_PER_JOB / _PER_TENANT open at once (./stream-limits.ts), released when the stream ends.
+  const release = await takeStreamSlot(c.env, tenantId, id, SSE_LEASE_MS);
+  try {
+    const res = await jobRunner(c.env, id).fetch(new Request(`https://job-runner/${id}/events`, { headers }));
+    return releasingWhenDone(res, release, (p) => c.executionCtx.waitUntil(p));
+  } catch (e) {
+    await release();
+    throw e;
+  }
 });
 
 jobEventsRoutes.get("/:id/ws", async (c) => {
@@ -50,5 +59,7 @@ jobEventsRoutes.get("/:id/ws", async (c) => {
     throw new ApiError(403, "cross-site-request", "Cross-site WebSocket refused", "Live updates over WebSocket are for the Evolve web app itself; API clients use the SSE stream /v1/jobs/{id}/events.");
   }
   await getJob(c.env, tenantId, id);
+  // Counts against the same caps for WS_LEASE_MS (the Worker never sees the socket close).
+  await takeStreamSlot(c.env, tenantId, id, WS_LEASE_MS);
   return jobRunner(c.env, id).fetch(new Request(`https://job-runner/${id}/ws`, { headers: { Upgrade: "websocket" } }));
 });
