@@ -9,7 +9,7 @@
 import { ProblemError } from "../engine/errors";
 import type { BestSolution } from "../engine/contract";
 import type { KindModule } from "../registry";
-import { compileFet, type SchoolProblem } from "./problem";
+import { compileFet, compileInput, type SchoolProblem } from "./problem";
 import { compileSchoolModel } from "./model/compile";
 import { schoolModelJsonSchema } from "./model/schema";
 import { evaluateSchool, type SchoolTimetable } from "./evaluate";
@@ -54,7 +54,10 @@ export function compileSchool(doc: unknown): SchoolProblem {
   if (d.format !== "fet") throw new ProblemError({ path: ["format"], message: 'must be "fet" or "school"' });
   if (typeof d.text !== "string") throw new ProblemError({ path: ["text"], message: "must be the .fet file as a string" });
   if (d.ignoreUnsupported !== undefined && typeof d.ignoreUnsupported !== "boolean") throw new ProblemError({ path: ["ignoreUnsupported"], message: "must be true or false" });
-  return compileFet(d.text, { ignoreUnsupported: d.ignoreUnsupported === true, name: typeof d.name === "string" ? d.name : undefined });
+  const options = { ignoreUnsupported: d.ignoreUnsupported === true, name: typeof d.name === "string" ? d.name : undefined };
+  // The same document measured first (the platform checks plan limits before compiling) is read once.
+  const read = readInputs.get(d);
+  return read && read.text === d.text ? compileInput(read.input, d.text, options) : compileFet(d.text, options);
 }
 
 /** True for a `format: "fet"` or `format: "school"` document (what `compileSchool` takes). */
@@ -79,8 +82,19 @@ export function readSchoolInput(doc: unknown): FetInput {
   if (d.format === "school") return modelToFet(doc);
   if (d.format !== "fet") throw new ProblemError({ path: ["format"], message: 'must be "fet" or "school"' });
   if (typeof d.text !== "string") throw new ProblemError({ path: ["text"], message: "must be the .fet file as a string" });
-  return readFet(d.text);
+  const cached = readInputs.get(d);
+  if (cached && cached.text === d.text) return cached.input;
+  const input = readFet(d.text);
+  readInputs.set(d, { text: d.text, input });
+  return input;
 }
+
+/**
+ * `.fet` documents already read, by document object (and the text they were read from): measure,
+ * the pre-flight summary and compile of one request read a large file once. The compiler only
+ * reads a FetInput, never changes it; entries go with their documents (WeakMap).
+ */
+const readInputs = new WeakMap<object, { text: string; input: FetInput }>();
 
 /** `size(compile(doc))` read from the document alone (activities, hours to place, teachers, rooms, slots). */
 export function measureSchool(doc: unknown): Record<string, number> {

@@ -9,7 +9,7 @@ import { compileProblem, kindModule, solverFor } from "../index";
 import { ParameterError, ProblemError } from "../engine/errors";
 import { problemFromFile } from "../files";
 import { TINY } from "../timetabling/test/fixtures";
-import { fetSummary, fetToModel, isSchoolProblem, readFet, type SchoolProblem, type SchoolTimetable } from "./index";
+import { compileSchool, fetSummary, fetToModel, isSchoolProblem, readFet, readSchoolInput, type SchoolProblem, type SchoolTimetable } from "./index";
 import { constraint, fetText } from "./test/fet";
 import { TINY_SCHOOL, TINY_SCHOOL_FET } from "./test/tiny-school";
 
@@ -43,6 +43,17 @@ describe("timetabling kind: FET school documents", () => {
     expect(m.measure!(FET_DOC)).toEqual(size);
     const model = { ...fetToModel(readFet(TINY_SCHOOL_FET)), kind: "timetabling" };
     expect(m.measure!(model)).toEqual(size);
+  });
+
+  it("a document measured first is read once: compile reuses that read, and a changed text is read again", () => {
+    const doc = { ...FET_DOC };
+    const input = readSchoolInput(doc);
+    expect(readSchoolInput(doc)).toBe(input);
+    expect(compileSchool(doc).input).toBe(input);
+    doc.text = fetText({ activities: [{ id: 1 }, { id: 2 }] });
+    const again = compileSchool(doc);
+    expect(again.input).not.toBe(input);
+    expect(again.nActivities).toBe(2);
   });
 
   it("picks the school algorithm for school problems and memetic for ITC ones", () => {
