@@ -15,6 +15,7 @@ import { compileProblem, ENGINE_VERSION, kindModule, solverFor } from "../runtim
 import { hasCustomObjective, validateProblemDocument } from "../sandbox/objective";
 import { unforkableChanges } from "../runtime/fork";
 import { RUNTIME_DEFAULTS, type JobSpec } from "../runtime/spec";
+import { chunkTargetFor } from "../runtime/priority";
 import { DEFAULT_STALL_SHARE, knownTarget } from "../runtime/stop-rules";
 import type { TestFaults } from "../runtime/test-faults";
 import { getJson, jobKeys, putJson } from "../storage/blobs";
@@ -157,7 +158,8 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
       computeLimitMs: Math.min(admission.limits.computeSecondsPerJob * 1000, o.computeLimitMs ?? Number.POSITIVE_INFINITY),
       inputKey: jobKeys.input(caller.tenantId, jobId),
       islands,
-      chunkTargetMs: o.chunkTargetMs ?? (Number(env.JOB_CHUNK_TARGET_MS) || RUNTIME_DEFAULTS.chunkTargetMs),
+      // The plan's priority buys a larger share of each turn (worker/runtime/priority.ts).
+      chunkTargetMs: o.chunkTargetMs ?? chunkTargetFor(Number(env.JOB_CHUNK_TARGET_MS) || RUNTIME_DEFAULTS.chunkTargetMs, admission.limits.priority),
       // null: the runner measures the solver's rate at start and fixes ~2 s of CPU per chunk.
       islandChunkEvaluations: islands > 1 ? (o.islandChunkEvaluations ?? null) : null,
       islandDeadlineMs: o.islandDeadlineMs ?? RUNTIME_DEFAULTS.islandDeadlineMs,
