@@ -10,6 +10,9 @@ import { compileContinuous, measureContinuous } from "./document";
 import { BUILTIN_NAMES } from "./functions";
 import { MAX_DIMENSION } from "./problem";
 
+/** Wall time that only runaway work reaches, even on a loaded 2-core CI machine. */
+const CATASTROPHE_MS = 10_000;
+
 const number = fc.oneof(fc.double(), fc.integer({ min: -5, max: 1_100 }), fc.constantFrom(0, 1, 30, MAX_DIMENSION, MAX_DIMENSION + 1, 1e9, 2 ** 31, -1, 1.5, Number.NaN, Infinity));
 const pair = fc.oneof(fc.tuple(number, number), fc.array(number, { maxLength: 3 }), fc.constant(null));
 
@@ -54,7 +57,8 @@ describe("continuous document fuzz", () => {
       }),
       fuzzParams(),
     );
-    expect(slowest.ms).toBeLessThan(1000);
+    // A guard against runaway work (seconds per input), not a speed target: `npm run attack` times the refusals.
+    expect(slowest.ms).toBeLessThan(CATASTROPHE_MS);
     expect(compiled).toBeGreaterThan(20);
   });
 });

@@ -9,6 +9,9 @@ import { fuzzParams, SlowestInput, typed } from "../engine/fuzz-support";
 import { compilePermutation, measurePermutation, readPermutationDocument } from "./document";
 import { MAX_PERMUTATION_SIZE } from "./problem";
 
+/** Wall time that only runaway work reaches, even on a loaded 2-core CI machine. */
+const CATASTROPHE_MS = 10_000;
+
 const doc = fc.record(
   {
     kind: fc.constantFrom("permutation", "permutation", "tsp"),
@@ -43,7 +46,8 @@ describe("permutation document fuzz", () => {
       }),
       fuzzParams(),
     );
-    expect(slowest.ms).toBeLessThan(1000);
+    // A guard against runaway work (seconds per input), not a speed target: `npm run attack` times the refusals.
+    expect(slowest.ms).toBeLessThan(CATASTROPHE_MS);
     expect(read).toBeGreaterThan(20);
   });
 });

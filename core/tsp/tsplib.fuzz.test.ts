@@ -11,6 +11,9 @@ import { fuzzParams, mutatedText, numberTokens, SlowestInput, typed } from "../e
 import { compileTsp, measureTsp } from "./document";
 import { MAX_CITIES, MAX_EXPLICIT_CITIES } from "./tsplib";
 
+/** Wall time that only runaway work reaches, even on a loaded 2-core CI machine. */
+const CATASTROPHE_MS = 10_000;
+
 const dir = new URL("../../fixtures/tsplib/", import.meta.url);
 const fixtures = readdirSync(dir)
   .filter((f) => f.endsWith(".tsp"))
@@ -46,7 +49,8 @@ describe("TSPLIB fuzz", () => {
       }),
       fuzzParams(),
     );
-    expect(slowest.ms).toBeLessThan(1000);
+    // A guard against runaway work (seconds per input), not a speed target: `npm run attack` times the refusals.
+    expect(slowest.ms).toBeLessThan(CATASTROPHE_MS);
     expect(compiled).toBeGreaterThan(100);
   });
 
@@ -75,6 +79,7 @@ describe("TSPLIB fuzz", () => {
       }),
       fuzzParams(),
     );
-    expect(slowest.ms).toBeLessThan(1000);
+    // A guard against runaway work (seconds per input), not a speed target: `npm run attack` times the refusals.
+    expect(slowest.ms).toBeLessThan(CATASTROPHE_MS);
   });
 });

@@ -103,7 +103,7 @@ describe("school model properties", () => {
           if (!(e instanceof ProblemError)) throw e;
           for (const issue of e.issues) expect(issue.message.length).toBeGreaterThan(0);
         }
-        expect(performance.now() - t0).toBeLessThan(500);
+        expect(performance.now() - t0).toBeLessThan(10_000); // runaway-work guard only; not a speed target
       }),
       { numRuns: 1000 },
     );

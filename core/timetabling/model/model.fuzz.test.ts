@@ -14,6 +14,9 @@ import { compileModel, measureModel } from "./compile";
 import { modelFromSheets } from "./sheets";
 import { templateSheets } from "./workbook";
 
+/** Wall time that only runaway work reaches, even on a loaded 2-core CI machine. */
+const CATASTROPHE_MS = 10_000;
+
 const school = {
   format: "model",
   days: [{ id: "Mon" }, { id: "Tue" }],
@@ -98,7 +101,8 @@ describe("model fuzz", () => {
       fuzzParams(),
     );
     if (slowest.ms >= 1000) console.log("slowest input", slowest.ms, preview(slowest.input, 2_000));
-    expect(slowest.ms).toBeLessThan(1000);
+    // A guard against runaway work (seconds per input), not a speed target: `npm run attack` times the refusals.
+    expect(slowest.ms).toBeLessThan(CATASTROPHE_MS);
     expect(compiled).toBeGreaterThan(100);
   });
 });

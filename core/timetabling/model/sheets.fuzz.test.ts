@@ -10,6 +10,9 @@ import { timetablingKind } from "../index";
 import { withinLimits } from "../test/within-limits";
 import { compileCsv, measureCsv, templateCsv } from "./workbook";
 
+/** Wall time that only runaway work reaches, even on a loaded 2-core CI machine. */
+const CATASTROPHE_MS = 10_000;
+
 const csvSections = fc
   .array(
     fc.oneof(
@@ -37,7 +40,8 @@ describe("CSV fuzz", () => {
       }),
       fuzzParams(),
     );
-    expect(slowest.ms).toBeLessThan(1000);
+    // A guard against runaway work (seconds per input), not a speed target: `npm run attack` times the refusals.
+    expect(slowest.ms).toBeLessThan(CATASTROPHE_MS);
     expect(compiled).toBeGreaterThan(100);
   });
 });

@@ -11,6 +11,9 @@ import { fuzzParams, mutatedBytes, SlowestInput, typed } from "../../engine/fuzz
 import { withinLimits } from "../test/within-limits";
 import { compileWorkbook, readWorkbook, sheetsToWorkbook, templateSheets } from "./workbook";
 
+/** Wall time that only runaway work reaches, even on a loaded 2-core CI machine. */
+const CATASTROPHE_MS = 10_000;
+
 describe("XLSX fuzz", () => {
   it("10,000 XLSX byte strings: typed errors only, bounded output", () => {
     // A minimal valid workbook keeps each read around a millisecond (the template takes ~5).
@@ -44,7 +47,8 @@ describe("XLSX fuzz", () => {
       }),
       fuzzParams(),
     );
-    expect(slowest.ms).toBeLessThan(1000);
+    // A guard against runaway work (seconds per input), not a speed target: `npm run attack` times the refusals.
+    expect(slowest.ms).toBeLessThan(CATASTROPHE_MS);
     expect(compiled).toBeGreaterThan(50);
     // The unmutated workbook still reads (the fuzz did not only see broken input).
     expect(readWorkbook(sheetsToWorkbook(templateSheets())).Days[1]).toEqual(["Mon", "Monday"]);
