@@ -3,6 +3,7 @@
  * feeds (a subscribable ICS URL per room / group / instructor, revocable). A link's URL carries
  * its secret, so it is shown once — right after creation — with a copy button.
  */
+import { calendarLabel } from "../../components/labels";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import type { LinkItem } from "../../server/links.server";
@@ -109,7 +110,9 @@ export function LinksPanel({ share, feeds, calendars }: { share: LinkItem[]; fee
               <label htmlFor="feed-view">Feed of</label>
               <select id="feed-view" name="view">
                 {calendars.map((c) => (
-                  <option key={c}>{c}</option>
+                  <option key={c} value={c}>
+                    {calendarLabel(c)}
+                  </option>
                 ))}
               </select>
             </div>
