@@ -26,6 +26,8 @@ function apiDocsAssets(): Plugin {
       mkdirSync(out, { recursive: true });
       for (const file of ["swagger-ui-bundle.js", "swagger-ui.css"]) copyFileSync(join(dist, file), join(out, file));
       copyFileSync(join(import.meta.dirname, "api-docs/init.js"), join(out, "init.js"));
+      // The site icon (web/public/), served by wrangler [assets] at /favicon.ico and /favicon.svg.
+      for (const file of ["favicon.ico", "favicon.svg"]) copyFileSync(join(import.meta.dirname, "public", file), join(import.meta.dirname, "build/client", file));
     },
   };
 }

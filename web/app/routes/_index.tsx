@@ -1,4 +1,13 @@
 import type { MetaFunction } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs } from "@remix-run/server-runtime";
+import { getSignedInUser } from "../server/session.server";
+
+/** A signed-in visitor is offered the way into the app instead of sign-in / sign-up. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getSignedInUser(request, context.cloudflare.env);
+  return { signedIn: user ? { name: user.name } : null };
+}
 
 export const meta: MetaFunction = () => [
   { title: "Evolve — timetabling and optimization, live" },
@@ -28,6 +37,7 @@ const FEATURES = [
 ];
 
 export default function Landing() {
+  const { signedIn } = useLoaderData<typeof loader>();
   return (
     <>
       <header className="site-header">
@@ -35,12 +45,23 @@ export default function Landing() {
           Evolve
         </a>
         <nav className="nav" aria-label="Account">
-          <a className="button" href="/sign-in">
-            Sign in
+          <a className="button" href="/pricing">
+            Pricing
           </a>
-          <a className="button primary" href="/sign-up">
-            Sign up free
-          </a>
+          {signedIn ? (
+            <a className="button primary" href="/app/jobs">
+              Open your jobs
+            </a>
+          ) : (
+            <>
+              <a className="button" href="/sign-in">
+                Sign in
+              </a>
+              <a className="button primary" href="/sign-up">
+                Sign up free
+              </a>
+            </>
+          )}
         </nav>
       </header>
       <main className="page">
@@ -51,9 +72,15 @@ export default function Landing() {
             continuous optimization problems — with live progress, reproducible runs and an API for your own systems.
           </p>
           <div className="cta">
-            <a className="button primary" href="/sign-up">
-              Create your organization
-            </a>
+            {signedIn ? (
+              <a className="button primary" href="/app/jobs">
+                Continue as {signedIn.name}
+              </a>
+            ) : (
+              <a className="button primary" href="/sign-up">
+                Create your organization
+              </a>
+            )}
             <a className="button" href="/v1/docs">
               Read the API reference
             </a>
@@ -68,7 +95,9 @@ export default function Landing() {
           ))}
         </section>
       </main>
-      <footer className="site-footer">Evolve · free, pro and enterprise plans · runs on Cloudflare Workers</footer>
+      <footer className="site-footer">
+        Evolve · <a href="/pricing">free, pro and enterprise plans</a> · runs on Cloudflare Workers
+      </footer>
     </>
   );
 }
