@@ -189,7 +189,7 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
       kind,
       algorithm,
       state: "queued",
-      name: input.name ?? null,
+      name: input.name ?? defaultJobName(kind, algorithm, doc, parent),
       parameters,
       seed,
       budget,
@@ -230,6 +230,17 @@ export function resolveBudget(given: JobBudget | undefined, defaultSeconds: numb
   const b = given ?? {};
   if (b.evaluations !== undefined || b.seconds !== undefined) return b;
   return { ...b, seconds: defaultSeconds };
+}
+
+/**
+ * A readable name for a job submitted without one (API jobs): the problem document's own `name`,
+ * else "<kind> · <algorithm>"; a fork is its parent's name + " (fork)".
+ */
+export function defaultJobName(kind: string, algorithm: string, doc: unknown, parent?: { name: string | null }): string {
+  if (parent?.name) return `${parent.name} (fork)`.slice(0, 200);
+  const own = (doc as { name?: unknown } | null)?.name;
+  if (typeof own === "string" && own.trim()) return own.trim().slice(0, 200);
+  return `${kind} · ${algorithm}`;
 }
 
 function checkShape(input: CreateJobInput): FieldError[] {
