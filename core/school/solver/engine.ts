@@ -62,6 +62,8 @@ export interface SchoolState {
   bumps: Int32Array;
   /** Iteration at which each unit was last placed by the forward search. */
   placedAt: Int32Array;
+  /** Breakout weight of each hard teacher / subgroup instance (1 + how often it stayed violated, capped). */
+  resWeight: Int32Array;
   // scratch (not checkpointed)
   oldStart: Int32Array;
   oldRoom: Int32Array;
@@ -116,6 +118,7 @@ function newState(problem: SchoolProblem, params: SchoolParams, rng: Rng, maxEva
     poolSize: units.count,
     bumps: new Int32Array(units.count),
     placedAt: new Int32Array(units.count).fill(-1_000_000),
+    resWeight: new Int32Array(problem.resources.length).fill(1),
     oldStart: new Int32Array(units.maxMembers),
     oldRoom: new Int32Array(units.maxMembers),
     ejected: new Int32Array(units.count),
@@ -254,6 +257,9 @@ function fromPool(st: SchoolState, u: number): void {
 /** Unplace every member of unit u and put it in the pool. */
 function eject(st: SchoolState, u: number): void {
   const { units, board: b } = st;
+  const s = b.start[units.members[units.memberStart[u]]];
+  // tabu on the start it leaves: coming straight back would only push its ejector out again
+  if (s >= 0 && st.params.ejectTabu > 0) st.tabu[u * st.problem.nSlots + s] = st.iteration + st.params.ejectTabu + st.rng.int(st.params.ejectTabu + 1);
   for (let k = units.memberStart[u]; k < units.memberStart[u + 1]; k++) b.unplace(units.members[k]);
   st.bumps[u]++;
   toPool(st, u);
@@ -317,6 +323,57 @@ function otherHard(b: Board): number {
 }
 
 /**
+ * The breakout share of unit u's hard teacher / subgroup violations: Σ (weight − 1) × violations
+ * over the instances of its members' teachers and subgroups. Added to `otherHard`, a rule that
+ * stays violated weighs more each time, so a plateau (one unplaced unit traded for one violation)
+ * tilts towards the placements that break rules less often broken.
+ */
+function breakoutExtra(st: SchoolState, u: number): number {
+  const { problem: p, units, board: b, resWeight: w } = st;
+  let extra = 0;
+  for (let k = units.memberStart[u]; k < units.memberStart[u + 1]; k++) {
+    const a = units.members[k];
+    for (let j = p.actTeacherStart[a]; j < p.actTeacherStart[a + 1]; j++) {
+      const r = p.actTeachers[j];
+      for (let q = p.teacherResStart[r]; q < p.teacherResStart[r + 1]; q++) {
+        const i = p.teacherRes[q];
+        extra += (w[i] - 1) * b.resViol[i];
+      }
+    }
+    for (let j = p.actSubgroupStart[a]; j < p.actSubgroupStart[a + 1]; j++) {
+      const r = p.actSubgroups[j];
+      for (let q = p.subgroupResStart[r]; q < p.subgroupResStart[r + 1]; q++) {
+        const i = p.subgroupRes[q];
+        extra += (w[i] - 1) * b.resViol[i];
+      }
+    }
+  }
+  return extra;
+}
+
+/** Raise the breakout weight of every hard instance of unit u's teachers / subgroups that is violated now. */
+function raiseWeights(st: SchoolState, u: number): void {
+  const { problem: p, units, board: b, resWeight: w } = st;
+  const cap = st.params.breakoutCap;
+  for (let k = units.memberStart[u]; k < units.memberStart[u + 1]; k++) {
+    const a = units.members[k];
+    for (let pass = 0; pass < 2; pass++) {
+      const rs = pass === 0 ? p.actTeacherStart : p.actSubgroupStart;
+      const rl = pass === 0 ? p.actTeachers : p.actSubgroups;
+      const is = pass === 0 ? p.teacherResStart : p.subgroupResStart;
+      const il = pass === 0 ? p.teacherRes : p.subgroupRes;
+      for (let j = rs[a]; j < rs[a + 1]; j++) {
+        const r = rl[j];
+        for (let q = is[r]; q < is[r + 1]; q++) {
+          const i = il[q];
+          if (b.resViol[i] > 0 && p.resources[i].weight >= 100 && w[i] < cap) w[i]++;
+        }
+      }
+    }
+  }
+}
+
+/**
  * One step of iterative forward search (as FET and UniTime do): take an unplaced unit (the least
  * free of a few sampled), score every allowed start by the units it would push out (more for units
  * pushed out often) and the other hard violations it would cause, then place it at the best start
@@ -335,10 +392,10 @@ function ifsStep(st: SchoolState): void {
     // among a few units in hard violations, take out the one whose removal helps most
     let c = -1;
     let bestGain = -Infinity;
-    const base = otherHard(b);
     const nc = collectConflicted(st, 6);
     for (let t = 0; t < nc; t++) {
       const cand = st.ejected[t];
+      const base = otherHard(b) + breakoutExtra(st, cand);
       const m0 = units.memberStart[cand];
       const m1 = units.memberStart[cand + 1];
       for (let k = m0; k < m1; k++) {
@@ -347,7 +404,7 @@ function ifsStep(st: SchoolState): void {
         st.oldRoom[k - m0] = b.room[a];
         b.unplace(a);
       }
-      const gain = base - otherHard(b) + rng.float() * 0.5;
+      const gain = base - otherHard(b) - breakoutExtra(st, cand) + rng.float() * 0.5;
       for (let k = m0; k < m1; k++) b.place(units.members[k], st.oldStart[k - m0], st.oldRoom[k - m0]);
       st.evaluations++;
       if (gain > bestGain) {
@@ -359,6 +416,7 @@ function ifsStep(st: SchoolState): void {
       st.phase = PHASE_SOFT;
       return;
     }
+    raiseWeights(st, c);
     // first try to repair c's violated teacher / subgroup rules by pushing out others
     const nr = snapshotResources(st, c);
     for (let x = 0; x < nr; x++) st.resPrev[x] = 0;
@@ -382,7 +440,7 @@ function ifsStep(st: SchoolState): void {
   let bestCost = Infinity;
   let bestSoft = Infinity;
   let ties = 0;
-  const other0 = otherHard(b);
+  const other0 = otherHard(b) + breakoutExtra(st, u);
   const soft0 = b.soft;
   const tabuBase = u * p.nSlots;
   for (let pass = 0; pass < 2 && bestS < 0; pass++) {
@@ -404,7 +462,7 @@ function ifsStep(st: SchoolState): void {
       }
       moveUnit(st, u, s);
       st.evaluations++;
-      cost += st.params.violationCost * (otherHard(b) - other0);
+      cost += st.params.violationCost * (otherHard(b) + breakoutExtra(st, u) - other0);
       const soft = b.soft - soft0;
       undoUnit(st, u);
       if (cost < bestCost || (cost === bestCost && soft < bestSoft)) {
@@ -423,6 +481,8 @@ function ifsStep(st: SchoolState): void {
   moveUnit(st, u, bestS);
   fromPool(st, u);
   st.placedAt[u] = st.iteration;
+  // breakout: the rules this placement had to break weigh more for the next placements
+  if (bestCost >= st.params.violationCost) raiseWeights(st, u);
   repairResources(st, u, nr);
   // a room still shared: push the other occupants out
   if (p.compulsorySpace && b.roomClashes > 0) ejectRoomSharers(st, u);
@@ -772,6 +832,7 @@ interface Saved {
   poolSize: number;
   bumps: Int32Array;
   placedAt: Int32Array;
+  resWeight: Int32Array;
 }
 
 export function makeSchoolSolver(id = "school"): Solver<SchoolProblem, SchoolState, SchoolTimetable, SchoolParams> {
@@ -823,6 +884,7 @@ export function makeSchoolSolver(id = "school"): Solver<SchoolProblem, SchoolSta
         poolSize: st.poolSize,
         bumps: st.bumps,
         placedAt: st.placedAt,
+        resWeight: st.resWeight,
       };
       return encodeState(saved);
     },
@@ -850,6 +912,7 @@ export function makeSchoolSolver(id = "school"): Solver<SchoolProblem, SchoolSta
         poolSize: s.poolSize,
         bumps: s.bumps,
         placedAt: s.placedAt,
+        resWeight: s.resWeight,
       });
       return st;
     },

@@ -14,6 +14,8 @@ export interface SchoolParams {
   violationCost: number;
   freedomWeight: number;
   recentTabu: number;
+  ejectTabu: number;
+  breakoutCap: number;
 }
 
 export const SCHOOL_PARAMS: readonly ParamSpec[] = [
@@ -26,6 +28,8 @@ export const SCHOOL_PARAMS: readonly ParamSpec[] = [
   { name: "violationCost", type: "integer", default: 16, min: 0, max: 10000, help: "Forward search: cost of each other hard violation a placement causes (compared with ejectionCost)." },
   { name: "freedomWeight", type: "number", default: 8, min: 0, max: 1000, help: "Forward search: pushing out a unit with f possible starts costs ejectionCost × freedomWeight / f more (units with nowhere else to go stay)." },
   { name: "recentTabu", type: "integer", default: 0, min: 0, max: 1000, help: "Forward search: a unit placed fewer than this many iterations ago costs 1000 more to push out (0 = off)." },
+  { name: "ejectTabu", type: "integer", default: 3, min: 0, max: 1000, help: "Forward search: a unit pushed out may not return to the start it left for this many iterations (plus a random share up to as many; 0 = off)." },
+  { name: "breakoutCap", type: "integer", default: 1, min: 1, max: 10000, help: "Forward search: a hard teacher / subgroup rule still broken when a unit in it is taken out weighs one more, up to this many times its violations (1 = no breakout weighting)." },
   { name: "ruinEvery", type: "integer", default: 8, min: 1, max: 1e9, help: "Soft phase: one step in this many is a ruin-and-recreate (a unit in a soft violation and a few neighbours taken out and put back by the forward search)." },
   { name: "ruinSize", type: "integer", default: 3, min: 0, max: 100, help: "Soft phase: at most this many neighbouring units are taken out with it." },
 ];

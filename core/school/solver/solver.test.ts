@@ -77,6 +77,28 @@ describe("school solver", () => {
     );
   });
 
+  it("with breakout weighting and ejection tabu on: reaches zero hard, raises weights only on hard rules, and chunked runs equal the straight run", () => {
+    const params = schoolSolver.parameters({ breakoutCap: 8, ejectTabu: 5, segmentMoves: 5000 }, problem);
+    const max = 200_000;
+    const straight = schoolSolver.init(problem, params, 7, { maxEvaluations: max });
+    schoolSolver.step(straight, { evaluations: Infinity });
+    const ref = schoolSolver.best(straight);
+    expect(ref.hard).toBe(0);
+    // weights stay within 1 .. cap, and only hard teacher / subgroup rules are ever raised
+    problem.resources.forEach((r, i) => {
+      expect(straight.resWeight[i]).toBeGreaterThanOrEqual(1);
+      expect(straight.resWeight[i]).toBeLessThanOrEqual(8);
+      if (r.weight < 100) expect(straight.resWeight[i]).toBe(1);
+    });
+    let s = schoolSolver.init(problem, params, 7, { maxEvaluations: max });
+    while (!schoolSolver.progress(s).done) {
+      s = schoolSolver.step(s, { evaluations: 3_333 });
+      s = schoolSolver.restore(problem, schoolSolver.checkpoint(s));
+    }
+    expect([...s.resWeight]).toEqual([...straight.resWeight]);
+    expect([...schoolSolver.best(s).solution.start]).toEqual([...ref.solution.start]);
+  });
+
   it("never runs past the evaluation cap by more than one iteration", () => {
     const st = schoolSolver.init(problem, schoolSolver.parameters({}, problem), 2, { maxEvaluations: 20_000 });
     schoolSolver.step(st, { evaluations: 5000 });
