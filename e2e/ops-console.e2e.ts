@@ -16,6 +16,8 @@ describe("operator console", () => {
   it("is a 404 for a tenant owner and opens for a platform operator", async () => {
     const owner = await signUp(b.page, "tenant-owner");
     await createJobFromDemo(b.page, "comp01", { evaluations: 2_000 });
+    // Only operators see the link to the console in the app's navigation.
+    expect(await b.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Operator console" }).count()).toBe(0);
     for (const path of ["/ops", "/ops/dead-letters", "/ops/metrics"]) {
       const res = await b.page.goto(path);
       expect(res?.status()).toBe(404);
@@ -30,6 +32,7 @@ describe("operator console", () => {
     const seeded = (await (await fetch(`${b.baseURL}/api/dev/seed`, { method: "POST" })).json()) as { email: string; password: string };
     const op = await b.openProfile();
     await signIn(op.page, seeded);
+    await Promise.all([op.page.waitForURL("**/ops"), op.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Operator console" }).click()]);
     expect((await op.page.goto("/ops"))?.status()).toBe(200);
     await op.page.getByRole("heading", { level: 1, name: "Operator console" }).waitFor();
     // Every tenant, including the other user's, with its tier; that tenant's job is listed too.

@@ -2,17 +2,20 @@
 import { Form, NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { tenantsOf } from "@worker/tenancy/tenants";
+import { isOperator } from "../../server/ops.server";
 import { getSignedInUser, requireUser } from "../../server/session.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const env = context.cloudflare.env;
   const { auth } = await requireUser(request, env);
-  const [user, tenants] = await Promise.all([getSignedInUser(request, env), tenantsOf(env, auth.userId)]);
+  const [user, tenants, operator] = await Promise.all([getSignedInUser(request, env), tenantsOf(env, auth.userId), auth.userId ? isOperator(env, auth.userId) : false]);
   return {
     user: { name: user?.name ?? "", email: user?.email ?? "" },
     role: auth.role,
     tenantId: auth.tenantId,
     tenants: tenants.map((t) => ({ id: t.id, name: t.name, role: t.role })),
+    /** Platform operators (platform_admin) get a link to the operator console. */
+    operator,
   };
 }
 
@@ -26,7 +29,7 @@ const NAV = [
 ];
 
 export default function AppShell() {
-  const { user, tenants, tenantId, role } = useLoaderData<typeof loader>();
+  const { user, tenants, tenantId, role, operator } = useLoaderData<typeof loader>();
   const location = useLocation();
   return (
     <>
@@ -71,6 +74,11 @@ export default function AppShell() {
               {n.label}
             </NavLink>
           ))}
+          {operator ? (
+            <NavLink to="/ops" prefetch="intent">
+              Operator console
+            </NavLink>
+          ) : null}
         </nav>
       </header>
       <main className="page" id="main">
