@@ -328,31 +328,13 @@ const ATTACKS: Attack[] = [
     },
   },
   {
-    name: "1 MiB streamed without Content-Length to /api/auth/sign-in/email",
-    expected: "413",
-    where: "worker/http/entry-points.test.ts",
-    async send(ctx) {
-      let sent = 0;
-      const body = new ReadableStream<Uint8Array>({
-        pull(c) {
-          if (sent >= 1024 * 1024) return c.close();
-          sent += 65_536;
-          c.enqueue(new Uint8Array(65_536).fill(97));
-        },
-      });
-      const res = await ctx.req("/api/auth/sign-in/email", { method: "POST", headers: { origin: ctx.base, "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
-      await res.body?.cancel();
-      return String(res.status);
-    },
-  },
-  {
     name: "2 MiB body to the Stripe webhook",
-    expected: "413",
+    expected: "413 body-too-large",
     where: "worker/http/entry-points.test.ts",
     async send(ctx) {
       const res = await ctx.req("/api/billing/webhook", { method: "POST", headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=x" }, body: "x".repeat(2 * 1024 * 1024) });
-      await res.body?.cancel();
-      return String(res.status);
+      const b = await json(res);
+      return `${res.status} ${String(b.type ?? "").split("/").pop()}`;
     },
   },
   {
@@ -410,6 +392,29 @@ const ATTACKS: Attack[] = [
       const res = await ctx.req("/v1/problems/validate", { method: "POST", headers: { ...bearer(t.adminKey), "content-type": "application/json" }, body: JSON.stringify({ problem: { kind: "continuous", dimension: 2, bounds: [-1, 1], objective: { language: "javascript", code } } }) });
       const b = await json(res);
       return `${res.status} valid:${b.valid} ${/\[[a-z-]+\]/.exec(b.errors?.[0]?.message ?? "")?.[0] ?? JSON.stringify(b).slice(0, 80)}`;
+    },
+  },
+  // Last on purpose: answered 413 before its chunked body was read, it leaves wrangler dev's local
+  // proxy connection unusable, and the next request on it got a 503 (a local artifact, not the Worker's).
+  {
+    name: "256 KiB streamed without Content-Length to /api/auth/sign-in/email (cap 64 KiB)",
+    expected: "413",
+    where: "worker/http/entry-points.test.ts",
+    async send(ctx) {
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(c) {
+          // Small enough to be written before the 413 arrives (a larger upload races the answer: the
+          // Worker stops reading at the cap and the client may see the connection reset instead).
+          if (sent >= 256 * 1024) return c.close();
+          sent += 65_536;
+          c.enqueue(new Uint8Array(65_536).fill(97));
+        },
+      });
+      const res = await ctx.req("/api/auth/sign-in/email", { method: "POST", headers: { origin: ctx.base, "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
+      const text = await res.text();
+      // A non-413 shows where it came from (the Worker's problem type, or the local proxy's text).
+      return res.status === 413 ? "413" : `${res.status} ${text.slice(0, 80).replace(/\s+/g, " ")}`;
     },
   },
 ];
