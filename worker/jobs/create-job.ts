@@ -22,6 +22,7 @@ import { getJson, jobKeys, putJson } from "../storage/blobs";
 import { isStorageFailure } from "../storage/unavailable";
 import { admitJob, checkSizeLimits, releaseJob, tierLimits } from "../tenancy/admission";
 import { measureDocument, populationOf } from "../problems/measure";
+import { recordUsage } from "../tenancy/usage";
 import { jobRunner, type JobRow } from "./job-queries";
 
 export interface CreateJobInput {
@@ -135,6 +136,7 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
   const jobId = `job_${randomHex(16)}`;
   const admission = await admitJob(env, { tenantId: caller.tenantId, jobId, kind, size, islands });
   let inserted: JobRow | undefined;
+  let inputBytes = 0;
   let runnerStarting = false;
   try {
     const seed = input.seed ?? crypto.getRandomValues(new Uint32Array(1))[0];
@@ -181,7 +183,7 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
       migrants: islands > 1 ? spec.migrants : null,
       startFrom: parent?.id ?? null,
     };
-    await putJson(env.BLOBS, spec.inputKey, doc);
+    inputBytes = await putJson(env.BLOBS, spec.inputKey, doc);
     inserted = await db.insert(job).values({
       id: jobId,
       tenantId: caller.tenantId,
@@ -220,8 +222,11 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
     await undo("delete row", db.delete(job).where(and(eq(job.id, jobId), eq(job.tenantId, caller.tenantId))).run());
     throw e;
   }
-  // The job exists and runs from here: a failed re-read must not turn into an error (the client
-  // would retry and create it twice), so the inserted row stands in for the fresher one.
+  // The job exists and runs from here: a failed re-read (or usage write) must not turn into an
+  // error (the client would retry and create it twice), so the inserted row stands in for the fresher one.
+  await recordUsage(env, caller.tenantId, { storageBytes: inputBytes }).catch((e) =>
+    console.warn(JSON.stringify({ level: "warn", msg: "input storage usage not recorded", requestId: caller.requestId, tenantId: caller.tenantId, jobId, error: String(e) })),
+  );
   return (await db.select().from(job).where(eq(job.id, jobId)).get().catch(() => undefined)) ?? inserted!;
 }
 

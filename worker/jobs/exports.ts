@@ -23,6 +23,7 @@ import type { JobResultDocument } from "./vocabulary";
 // Shape-aware: documents with tenant code compile here without a sandbox (exports never run them).
 import { compileProblem } from "../runtime/solvers";
 import { getJson, jobKeys } from "../storage/blobs";
+import { recordUsage } from "../tenancy/usage";
 
 function history(result: JobResultDocument): HistoryPoint[] {
   const cols = result.history.columns;
@@ -182,7 +183,9 @@ export async function jobExport(env: Env, tenantId: string, jobId: string, forma
     if (e.reason === "unknown-format") throw new ApiError(404, "unknown-format", "No such export", e.message);
     throw new ApiError(422, "validation-error", "Export not possible", e.message, { errors: [{ path: e.reason === "bad-view" ? "query.view" : "format", message: e.message }] });
   }
-  await env.BLOBS.put(key, rendered.body, { httpMetadata: { contentType: rendered.contentType }, customMetadata: { filename: rendered.filename } });
+  const stored = await env.BLOBS.put(key, rendered.body, { httpMetadata: { contentType: rendered.contentType }, customMetadata: { filename: rendered.filename } });
+  // Usage counts every R2 byte a tenant stores (the retention sweep subtracts them again).
+  if (stored) await recordUsage(env, tenantId, { storageBytes: stored.size });
   return rendered;
 }
 

@@ -48,9 +48,12 @@ export async function runFinishStep(host: FinishHost, spec: JobSpec, st: RunnerS
       await mirrorToD1(env, spec, st, { resultKey, expiresAt });
       return;
     }
-    case "usage":
-      await recordUsage(env, spec.tenantId, { jobs: 1, computeMs: Math.round(st.computeMs) });
+    case "usage": {
+      // Compute actually spent, and the result document's bytes in R2 (storage usage).
+      const stored = await env.BLOBS.head(resultKey);
+      await recordUsage(env, spec.tenantId, { jobs: 1, computeMs: Math.round(st.computeMs), storageBytes: stored?.size ?? 0 });
       return;
+    }
     case "release":
       await releaseJob(env, spec.tenantId, spec.jobId);
       return;
