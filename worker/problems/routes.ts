@@ -72,6 +72,12 @@ function compileErrors(e: unknown, root: string): FieldError[] {
   throw e;
 }
 
+/** The document field a size figure is declared in, where it is one field (else the whole problem). */
+function fieldOfSize(dimension: string): string {
+  const fields: Record<string, string> = { dimensions: "problem.dimension", elements: "problem.size" };
+  return fields[dimension] ?? "problem";
+}
+
 /** The size figures above the plan's maximum, one entry per dimension. */
 function exceededLimits(size: Record<string, number>, maxSize: Record<SizeDimension, number>): { dimension: string; value: number; max: number }[] {
   return Object.entries(size)
@@ -121,7 +127,7 @@ export const problemRoutes = router.openapi(
     if (measured) {
       const exceeded = exceededLimits(measured.size, limits.maxSize);
       if (exceeded.length) {
-        const errors = exceeded.map((x) => ({ path: "problem", message: `has ${x.value} ${x.dimension}; the ${limits.tier} plan allows at most ${x.max} (not compiled)` }));
+        const errors = exceeded.map((x) => ({ path: fieldOfSize(x.dimension), message: `has ${x.value} ${x.dimension}; the ${limits.tier} plan allows at most ${x.max} (not compiled)` }));
         return c.json({ valid: false, kind, size: measured.size, ...verdict, exceeded, errors }, 200);
       }
     }
