@@ -18,7 +18,7 @@ describe("custom-objective documents (shape only: core never runs the code)", ()
     expect(spec.objective).toEqual({ language: "javascript", code, onError: "penalty", penalty: -1e9 });
     expect(Array.from(spec.lower)).toEqual([-1, 0]);
     expect(Array.from(centreOf(spec))).toEqual([0, 2]);
-    const problem = defineCustomContinuous(spec, { evaluateBatch: (xs, n, d, out) => out.fill(3, 0, n) });
+    const problem = defineCustomContinuous(spec, { evaluateBatch: (_xs, n, _d, out) => out.fill(3, 0, n) });
     const out = new Float64Array(1);
     evaluateCosts(problem, new Float64Array([0, 0]), 1, out);
     expect(out[0]).toBe(-3); // maximisation → algorithms minimise −f

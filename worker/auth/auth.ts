@@ -98,6 +98,7 @@ function createAuth(env: Env) {
           if (!(e instanceof ApiError)) throw e;
           return limitedResponse(e);
         }
+        return undefined;
       }),
     },
     databaseHooks: {
@@ -116,6 +117,7 @@ function createAuth(env: Env) {
             if (session.activeOrganizationId) return;
             const first = await firstTenantOf(env, session.userId);
             if (first) return { data: { ...session, activeOrganizationId: first.tenantId } };
+            return undefined;
           },
         },
       },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildingWeek, CALMER, WEEK } from "../test/buildings";
+import { buildingWeek, WEEK } from "../test/buildings";
 import { boardDisagreementsWithRooms, hasFetCl, ours, refused, theirs } from "../test/rooms";
 
 const T = "ConstraintStudentsSetMaxBuildingChangesPerWeek";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { buildingWeek, CALMER, WEEK } from "../test/buildings";
+import { buildingWeek, WEEK } from "../test/buildings";
 import { boardDisagreementsWithRooms, hasFetCl, ours, refused, theirs } from "../test/rooms";
 
 const T = "ConstraintTeachersMinGapsBetweenBuildingChanges";
-const spec = (n: number, weight = 100, teacher = "T1") => buildingWeek([{ type: T, weight, fields: `\t<Min_Gaps_Between_Building_Changes>${n}</Min_Gaps_Between_Building_Changes>` }]);
+const spec = (n: number, weight = 100) => buildingWeek([{ type: T, weight, fields: `\t<Min_Gaps_Between_Building_Changes>${n}</Min_Gaps_Between_Building_Changes>` }]);
 
 describe(T, () => {
   it("counts each change with too few hours without a building before it, per teacher", () => {

@@ -120,8 +120,7 @@ function scalarValue(text: string, kind: string): string | number | boolean | un
     case "name":
       return text;
     case "intOrEmpty":
-      if (text === "") return "";
-    // falls through
+      return text === "" ? "" : scalarValue(text, "int");
     case "int": {
       if (!/^(0|[1-9]\d{0,8})$/.test(text)) return undefined;
       return Number(text);

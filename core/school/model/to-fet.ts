@@ -344,7 +344,7 @@ function fieldNode(ck: Checker, xml: string, kind: string, slot: [string, string
     }
     case "intOrEmpty":
       if (v === "") return leaf(xml, "");
-    // falls through
+      return fieldNode(ck, xml, "int", slot, v, path);
     case "int": {
       const n = ck.int(v, path, 0, MAX_ID);
       return n === undefined ? undefined : leaf(xml, String(n));
