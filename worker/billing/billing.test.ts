@@ -106,7 +106,7 @@ describe("Checkout and the customer portal", () => {
     expect((await portal.json<any>()).url).toMatch(/^https:\/\/billing\.stripe\.com\//);
     const portals = (await recorded("/v1/billing_portal/sessions")).filter((r) => r.params.customer === row.stripe_customer_id);
     expect(portals).toHaveLength(1);
-    expect(portals[0].params.return_url).toBe(`${env.APP_URL}/billing`);
+    expect(portals[0].params.return_url).toBe(`${env.APP_URL}/app/settings/billing`);
   });
 
   it("only owners: members and API keys get 403; unknown plans 422; no customer yet → portal 409", async () => {
