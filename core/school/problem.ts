@@ -343,7 +343,7 @@ export function compileInput(input: FetInput, text: string, options: CompileOpti
     if (!def) continue; // ignored unsupported (listed in `ignored`)
     if (c.weight === 0) {
       zeroWeightConstraints++;
-      continue;
+      if (!def.compilesAtZeroWeight) continue;
     }
     for (const inst of def.compile(c, ctx)) instances.push(inst);
   }

@@ -31,6 +31,21 @@ describe(T, () => {
     expect(verdict(school, { 1: [0, 0], 2: [0, 1], 3: [1, 0], 4: [2, 0] }).hard).toBe(0);
     expect(verdict(school, { 1: [0, 0], 2: [0, 1], 3: [0, 2], 4: [2, 0] }).hard).toBe(1);
   });
+  it("at weight 0 only the always-hard rules remain (FET still enforces Consecutive_If_Same_Day there)", () => {
+    const school = { days, activities: acts, time: [c(0, 1, true)] };
+    // Closer than MinDays costs nothing at weight 0 …
+    expect(verdict(school, { 1: [0, 0], 2: [0, 1], 3: [4, 0] })).toMatchObject({ hard: 0, soft: 0 });
+    // … but two on one day that are not back to back, or three on one day, are hard.
+    expect(verdict(school, { 1: [0, 0], 2: [0, 2], 3: [4, 0] }).hard).toBe(1);
+    expect(verdict(school, { 1: [0, 0], 2: [0, 1], 3: [0, 2] }).hard).toBeGreaterThan(0);
+    const plain = { days, activities: acts, time: [c(0, 1, false)] };
+    expect(verdict(plain, { 1: [0, 0], 2: [0, 2], 3: [4, 0] })).toMatchObject({ hard: 0, soft: 0 });
+  });
+  it.skipIf(!FETCL)("FET enforces Consecutive_If_Same_Day at weight 0 too", () => {
+    const school = { days, activities: acts, time: [c(0, 1, true)] };
+    expect(fetAccepts(school, { 1: [0, 0], 2: [0, 1], 3: [4, 0] })).toBe(true);
+    expect(fetAccepts(school, { 1: [0, 0], 2: [0, 2], 3: [4, 0] }, 2)).toBe(false);
+  }, 40_000);
   it("constraints naming only inactive activities compile to nothing", () => {
     const school = { days, activities: [{ id: 1 }, { id: 2, active: false }], time: [c(100, 1, false, [1, 2])] };
     expect(verdict(school, { 1: [0, 0] }).hard).toBe(0);

@@ -12,6 +12,7 @@ export const minDaysBetweenActivities: ConstraintDefinition = {
   type: "ConstraintMinDaysBetweenActivities",
   list: "time",
   description: "The activities (usually the lessons of one split activity) are spread over the week: each pair is at least MinDays days apart. Each pair closer than that counts MinDays minus their distance. With Consecutive_If_Same_Day, two of them on the same day must be back to back, and never more than two of them share a day (both always hard, as in FET's generator).",
+  compilesAtZeroWeight: true,
   compile(c, ctx) {
     const f = ctx.fields(c);
     const acts = activityIds(ctx, f);
@@ -21,7 +22,8 @@ export const minDaysBetweenActivities: ConstraintDefinition = {
     const nHours = ctx.nHours;
     const dur = Int32Array.from(acts, (a) => ctx.duration(a));
     const out: Instance[] = [];
-    if (minDays > 0) {
+    // At weight 0 only the two hard rules below remain (FET's generator applies them at any weight).
+    if (minDays > 0 && c.weight > 0) {
       out.push({
         shape: "set",
         source: c,

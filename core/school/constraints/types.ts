@@ -172,4 +172,10 @@ export interface ConstraintDefinition {
   description: string;
   /** Raw element → instances (none when it refers only to inactive activities). */
   compile(c: FetConstraint, ctx: CompileContext): Instance[];
+  /**
+   * Compile it at weight 0 too (the others are skipped there): for types whose hard side FET's
+   * generator applies whatever the weight (MinDaysBetweenActivities with Consecutive_If_Same_Day).
+   * Such a `compile` must emit no instance of weight 0.
+   */
+  compilesAtZeroWeight?: boolean;
 }
