@@ -18,7 +18,7 @@ import { RUNTIME_DEFAULTS, type JobSpec } from "../runtime/spec";
 import { chunkTargetFor } from "../runtime/priority";
 import { DEFAULT_STALL_SHARE, knownTarget } from "../runtime/stop-rules";
 import type { TestFaults } from "../runtime/test-faults";
-import { getJson, jobKeys, putJson } from "../storage/blobs";
+import { deleteJobBlobs, getJson, jobKeys, putJson } from "../storage/blobs";
 import { isStorageFailure } from "../storage/unavailable";
 import { admitJob, checkSizeLimits, releaseJob, tierLimits } from "../tenancy/admission";
 import { measureDocument, populationOf } from "../problems/measure";
@@ -217,8 +217,14 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
     const undo = (what: string, p: Promise<unknown>) =>
       p.catch((u) => console.error(JSON.stringify({ level: "error", msg: `createJob cleanup failed: ${what}`, requestId: caller.requestId, tenantId: caller.tenantId, jobId, error: String(u) })));
     await undo("release slot", releaseJob(env, caller.tenantId, jobId, { refundQuota }));
-    await undo("destroy runner", jobRunner(env, jobId).destroy());
-    await undo("delete input", env.BLOBS.delete(jobKeys.input(caller.tenantId, jobId)));
+    // A start whose answer was lost may have run the whole job: take back what its finish recorded.
+    const destroyed = await jobRunner(env, jobId).destroy().catch((u: unknown) => undo("destroy runner", Promise.reject(u)).then(() => null));
+    const stored = destroyed?.recordedUsage ? await env.BLOBS.head(jobKeys.result(caller.tenantId, jobId)).catch(() => null) : null;
+    await undo("delete job blobs", deleteJobBlobs(env.BLOBS, caller.tenantId, jobId));
+    if (destroyed?.recordedUsage) {
+      const u = destroyed.recordedUsage;
+      await undo("take back usage", recordUsage(env, caller.tenantId, { jobs: -u.jobs, computeMs: -u.computeMs, storageBytes: -(stored?.size ?? 0) }));
+    }
     await undo("delete row", db.delete(job).where(and(eq(job.id, jobId), eq(job.tenantId, caller.tenantId))).run());
     throw e;
   }

@@ -209,8 +209,15 @@ export class JobRun implements IslandHost, FinishHost {
   }
 
   /** Forget everything (deleteJob): storage, alarm and open watchers. */
-  async destroy(): Promise<void> {
-    await this.exclusive(async () => {
+  /**
+   * Removes the run and everything it keeps. Answers the usage the run had already recorded (its
+   * finish passed the "usage" step), so a caller undoing a job it never announced can take it back.
+   */
+  async destroy(): Promise<{ recordedUsage: { jobs: number; computeMs: number } | null }> {
+    return this.exclusive(async () => {
+      const st = this.store.status();
+      const usageDone = st !== null && st.finishedAt !== null && !(st.finishPending ?? []).includes("usage");
+      const recordedUsage = usageDone ? { jobs: 1, computeMs: Math.round(st.computeMs) } : null;
       for (const ws of this.ctx.getWebSockets()) ws.close(1000, "job deleted");
       this.feed.closeStreams();
       await this.ctx.storage.deleteAlarm();
@@ -219,6 +226,7 @@ export class JobRun implements IslandHost, FinishHost {
       this.live = null;
       this.loadedSolver?.dispose();
       this.loadedSolver = null;
+      return { recordedUsage };
     });
   }
 

@@ -81,7 +81,7 @@ export class JobRunner extends DurableObject<Env> {
   }
 
   /** Forget everything (deleteJob): storage, alarm and open watchers. */
-  destroy(): Promise<void> {
+  destroy(): ReturnType<JobRun["destroy"]> {
     return this.run.destroy();
   }
 
