@@ -14,6 +14,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
+import { ensureWebBuild, writeConfigWithoutBuild } from "./local-stack";
 
 export const ROOT = resolve(import.meta.dirname, "..");
 
@@ -64,10 +65,16 @@ export function bundleSize(outdir: string): { bytes: number; gzipBytes: number; 
   return { bytes, gzipBytes: gzipSync(Buffer.concat(parts)).length, files };
 }
 
-/** Build the production bundle without deploying; returns its size. */
+/**
+ * Build the production bundle without deploying; returns its size. The web app is built once here
+ * (only when stale) and wrangler runs from the config without [build]: its own `npm run build`
+ * would empty web/build under a running local stack (the browser tests run beside this check).
+ */
 export function dryRunBundle(): { bytes: number; gzipBytes: number; files: number; outdir: string } {
   const outdir = mkdtempSync(join(tmpdir(), "evolve-bundle-"));
-  execFileSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", outdir], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  ensureWebBuild();
+  const config = writeConfigWithoutBuild();
+  execFileSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", outdir, "--config", config], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
   return { ...bundleSize(outdir), outdir };
 }
 
