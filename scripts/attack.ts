@@ -75,29 +75,24 @@ const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 let limitsTenantPromise: Promise<Tenant> | undefined;
 const limitsTenant = (ctx: Ctx) => (limitsTenantPromise ??= ctx.tenant());
 
+/** Signs in with an off-site `redirectTo`; a safe Worker lands on the app instead. */
+function openRedirect(name: string, redirectTo: string): Attack {
+  return {
+    name,
+    expected: "302 → /app/jobs",
+    where: "web/app/components/safe-redirect.test.ts",
+    async send(ctx) {
+      const t = await ctx.tenant();
+      const form = new URLSearchParams({ email: t.email, password: PASSWORD, redirectTo });
+      const res = await ctx.req("/sign-in", { method: "POST", body: form, redirect: "manual", headers: { origin: ctx.base } });
+      return `${res.status} → ${res.headers.get("location")}`;
+    },
+  };
+}
+
 const ATTACKS: Attack[] = [
-  {
-    name: "open redirect after sign-in: redirectTo=/.//evil.com",
-    expected: "302 → /app/jobs",
-    where: "web/app/components/safe-redirect.test.ts",
-    async send(ctx) {
-      const t = await ctx.tenant();
-      const form = new URLSearchParams({ email: t.email, password: PASSWORD, redirectTo: "/.//evil.com" });
-      const res = await ctx.req("/sign-in", { method: "POST", body: form, redirect: "manual", headers: { origin: ctx.base } });
-      return `${res.status} → ${res.headers.get("location")}`;
-    },
-  },
-  {
-    name: "open redirect: redirectTo=/%2e//evil.com",
-    expected: "302 → /app/jobs",
-    where: "web/app/components/safe-redirect.test.ts",
-    async send(ctx) {
-      const t = await ctx.tenant();
-      const form = new URLSearchParams({ email: t.email, password: PASSWORD, redirectTo: "/%2e//evil.com" });
-      const res = await ctx.req("/sign-in", { method: "POST", body: form, redirect: "manual", headers: { origin: ctx.base } });
-      return `${res.status} → ${res.headers.get("location")}`;
-    },
-  },
+  openRedirect("open redirect after sign-in: redirectTo=/.//evil.com", "/.//evil.com"),
+  openRedirect("open redirect: redirectTo=/%2e//evil.com", "/%2e//evil.com"),
   {
     name: "idempotency replay: jobs:read key replays an admin's rotate-secret key",
     expected: "403",
