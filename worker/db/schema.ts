@@ -200,3 +200,37 @@ export const deadLetter = sqliteTable(
   },
   (t) => [index("dead_letter_status_idx").on(t.status, t.receivedAt)],
 );
+
+/**
+ * A member's mail choices in one tenant (worker/mail/preferences.ts). No row = the defaults
+ * (no job-finished notices).
+ */
+export const mailPreference = sqliteTable(
+  "mail_preference",
+  {
+    tenantId: text("tenant_id").notNull(),
+    userId: text("user_id").notNull(),
+    /** Mail me when a job I submitted finishes. */
+    jobFinished: integer("job_finished", { mode: "boolean" }).notNull().default(false),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.userId] })],
+);
+
+/**
+ * Local development only: mail captured instead of sent (worker/mail/dev-mailbox.ts), read at
+ * /dev/mail. Not tenant data; bounded to the newest DEV_MAILBOX_LIMIT messages.
+ */
+export const devMail = sqliteTable(
+  "dev_mail",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind").notNull(),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [index("dev_mail_created_idx").on(t.createdAt)],
+);
