@@ -71,4 +71,27 @@ describe("readFet", () => {
     expect(f.teachers).toEqual(["T1", "T2"]);
     expect(f.warnings[0]).toMatch(/duplicate name "T1"/);
   });
+
+  it("a subgroup repeated in several groups (FET's divisions) counts once against the subgroup limit; entries have their own cap", () => {
+    // 2 categories × 60 divisions: 60 × 60 = 3,600 subgroups, each listed in 2 of the 120 groups = 7,200 entries (over 5,000)
+    const n = 60;
+    const subs = Array.from({ length: n * n }, (_, i) => `S${i}`);
+    const groups = [
+      ...Array.from({ length: n }, (_, a) => ({ name: `A${a}`, subgroups: subs.filter((_, i) => Math.floor(i / n) === a) })),
+      ...Array.from({ length: n }, (_, b) => ({ name: `B${b}`, subgroups: subs.filter((_, i) => i % n === b) })),
+    ];
+    const f = readFet(fetText({ years: [{ name: "Y", groups }], activities: [] }));
+    expect(f.years[0].groups).toHaveLength(2 * n);
+    expect(f.years[0].groups.reduce((k, g) => k + g.subgroups.length, 0)).toBe(2 * n * n);
+    expect(FET_LIMITS.subgroupEntries).toBeGreaterThan(2 * n * n);
+    // distinct subgroups beyond the limit are refused while reading, at the first one over it
+    const many = Array.from({ length: FET_LIMITS.studentSets + 1 }, (_, i) => `S${i}`);
+    const over = issue(() => readFet(fetText({ years: [{ name: "Y", groups: [{ name: "G", subgroups: many }] }], activities: [] })));
+    expect(over.message).toBe(`too many subgroups: the limit is ${FET_LIMITS.studentSets.toLocaleString("en-US")}`);
+    expect(over.path[0]).toBe(`Students_List/Year[1]/Group[1]/Subgroup[${FET_LIMITS.studentSets + 1}]`);
+    expect(over.line).toBeGreaterThan(1);
+    // entries beyond their cap are refused by the streaming count, before the tree grows further
+    const entries = Array.from({ length: Math.ceil((FET_LIMITS.subgroupEntries + 1) / 1000) }, (_, g) => ({ name: `G${g}`, subgroups: Array.from({ length: 1000 }, (_, i) => `S${i}`) }));
+    expect(issue(() => readFet(fetText({ years: [{ name: "Y", groups: entries }], activities: [] }))).message).toMatch(/^too many subgroup entries .*: the limit is 50,000$/);
+  });
 });

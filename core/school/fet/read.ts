@@ -17,7 +17,7 @@ const COUNTED: Record<string, { limit: keyof typeof FET_LIMITS; what: string }> 
   "Teachers_List/Teacher": { limit: "teachers", what: "teachers" },
   "Students_List/Year": { limit: "studentSets", what: "years" },
   "Year/Group": { limit: "studentSets", what: "groups" },
-  "Group/Subgroup": { limit: "studentSets", what: "subgroups" },
+  "Group/Subgroup": { limit: "subgroupEntries", what: "subgroup entries (<Subgroup> elements in all groups)" },
   "Buildings_List/Building": { limit: "buildings", what: "buildings" },
   "Rooms_List/Room": { limit: "rooms", what: "rooms" },
   "Activities_List/Activity": { limit: "activities", what: "activities" },
@@ -75,6 +75,9 @@ export function parseFetXml(text: string): FetNode {
   parser.on("text", (t) => {
     const top = stack[stack.length - 1];
     if (!top) return;
+    // whitespace between a container's children (trimmed away at its end anyway) does not count
+    // against the text limit: a group listing thousands of subgroups is not one long text
+    if (top.children.length > 0 && t.trim() === "") return;
     if (top.text.length + t.length > FET_LIMITS.textPerElement) {
       throw new ProblemError({ path: stack.map((n) => n.name), message: `element text longer than ${FET_LIMITS.textPerElement} characters`, line: parser.line, column: parser.column });
     }
@@ -217,6 +220,8 @@ export function readFet(text: string): FetInput {
 
   const years: FetYear[] = [];
   const studentsList = list("Students_List");
+  // distinct subgroup names (a subgroup repeated in several groups is one subgroup, as in FET)
+  const subgroupNames = new Set<string>();
   if (studentsList) {
     let yi = 0;
     for (const y of studentsList.children) {
@@ -234,7 +239,10 @@ export function readFet(text: string): FetInput {
         for (const s of gf.all("Subgroup")) {
           si++;
           const sf = new Fields(s, `${yp}/Group[${gi}]/Subgroup[${si}]`);
-          group.subgroups.push({ name: sf.text("Name"), students: sf.int("Number_of_Students", 0, 1e7, 0) });
+          const name = sf.text("Name");
+          subgroupNames.add(name);
+          if (subgroupNames.size > FET_LIMITS.studentSets) throw tooBig("subgroups", FET_LIMITS.studentSets, s.line, s.column, [`${yp}/Group[${gi}]/Subgroup[${si}]`]);
+          group.subgroups.push({ name, students: sf.int("Number_of_Students", 0, 1e7, 0) });
         }
         year.groups.push(group);
       }

@@ -108,8 +108,15 @@ export const FET_LIMITS = {
   subjects: 5000,
   activityTags: 2000,
   teachers: 3000,
-  /** Years, groups and subgroups each. */
+  /** Years, groups and distinct subgroups each (the compiled problem has one row per subgroup). */
   studentSets: 5000,
+  /**
+   * `<Subgroup>` elements over all groups. FET's divisions repeat a subgroup in every group that
+   * holds it (a year split by k categories lists each subgroup k times: Namibia/by-Bobby/set-3/
+   * StPaulsColY13T1a.fet has 1,728 subgroups written 6,912 times), so entries are capped apart
+   * from distinct subgroups: 5,000 subgroups × 10 categories.
+   */
+  subgroupEntries: 50_000,
   buildings: 1000,
   rooms: 3000,
   activities: 10_000,

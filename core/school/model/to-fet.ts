@@ -123,6 +123,7 @@ export function modelToFet(doc: unknown): FetInput {
   const years: FetYear[] = [];
   const setNames = new Set<string>();
   const counted = { groups: 0, subgroups: 0 };
+  const subgroupNames = new Set<string>();
   const setKeys = new Set(["name", "numberOfStudents"]);
   const set = (v: unknown, path: Path, children?: string) => {
     const o = ck.object(v, path, new Set([...setKeys, ...(children ? [children] : [])]), "a students set");
@@ -145,12 +146,16 @@ export function modelToFet(doc: unknown): FetInput {
       const gp: Path = [...yp, "groups", gi];
       const g = set(gv, gp, "subgroups");
       if (!g) return;
-      const subs = ck.list(g.o.subgroups, [...gp, "subgroups"], FET_LIMITS.studentSets, "studentSets", "subgroups");
-      checkLimit("FET_LIMITS.studentSets", FET_LIMITS.studentSets, (counted.subgroups += subs.length), "subgroups", { path: [...gp, "subgroups"] });
+      // a subgroup repeated in several groups (FET's divisions) is one subgroup: entries and distinct names are capped apart
+      const subs = ck.list(g.o.subgroups, [...gp, "subgroups"], FET_LIMITS.subgroupEntries, "subgroupEntries", "subgroup entries");
+      checkLimit("FET_LIMITS.subgroupEntries", FET_LIMITS.subgroupEntries, (counted.subgroups += subs.length), "subgroup entries", { path: [...gp, "subgroups"] });
       const group = { name: g.name, students: g.students, subgroups: [] as { name: string; students: number }[] };
       subs.forEach((sv, si) => {
         const s = set(sv, [...gp, "subgroups", si]);
-        if (s) group.subgroups.push({ name: s.name, students: s.students });
+        if (!s) return;
+        subgroupNames.add(s.name);
+        checkLimit("FET_LIMITS.studentSets", FET_LIMITS.studentSets, subgroupNames.size, "subgroups", { path: [...gp, "subgroups", si] });
+        group.subgroups.push({ name: s.name, students: s.students });
       });
       year.groups.push(group);
     });
