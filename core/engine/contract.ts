@@ -90,6 +90,13 @@ export interface Solver<P, S, Sol, Params = Record<string, unknown>> {
    * shape the stored arrays. `done` follows the new limit.
    */
   retune?(state: S, params: Partial<Params>, limits: RunLimits): void;
+  /**
+   * Optional: make `solution` the state's current and best solution (a fork from a result edited
+   * by hand, e.g. a school timetable with lessons moved and pinned). The state must have been
+   * built or restored against the problem the solution is scored under; the search continues from
+   * it, and what the state held before is dropped. Throws on a solution that does not fit.
+   */
+  warmStart?(state: S, solution: Sol): void;
 }
 
 /** Individuals moving between islands: `count` rows of `width` numbers and their costs. */

@@ -24,6 +24,7 @@ import type { SchoolTimetable } from "../evaluate";
 import { SOFT_SCALE, type SchoolProblem } from "../problem";
 import { SCHOOL_PARAMS, type SchoolParams } from "./params";
 import { buildUnits, type Units } from "./units";
+import { warmStartSchool } from "./warm-start";
 
 const PHASE_HARD = 1;
 const PHASE_SOFT = 2;
@@ -938,6 +939,7 @@ export function makeSchoolSolver(id = "school"): Solver<SchoolProblem, SchoolSta
         done: isDone(st),
       };
     },
+    warmStart: (st, solution) => warmStartSchool(st, solution, PHASE_HARD),
   };
 }
 
