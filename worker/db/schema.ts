@@ -234,3 +234,41 @@ export const devMail = sqliteTable(
   },
   (t) => [index("dev_mail_created_idx").on(t.createdAt)],
 );
+
+/**
+ * Contributed compute (worker/contribute/): whether a tenant lets its jobs take contributors, and
+ * how many may be connected at once across its jobs. No row = off.
+ */
+export const contributionSetting = sqliteTable("contribution_setting", {
+  tenantId: text("tenant_id").primaryKey(),
+  allowContributions: integer("allow_contributions", { mode: "boolean" }).notNull().default(false),
+  maxContributors: integer("max_contributors").notNull().default(8),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+});
+
+/**
+ * Metering per contributor and job (worker/contribute/metering.ts): units the server accepted and
+ * their evaluations (never counted against the plan's compute), units it rejected, strikes, ban.
+ */
+export const contribution = sqliteTable(
+  "contribution",
+  {
+    jobId: text("job_id").notNull(),
+    contributorId: text("contributor_id").notNull(),
+    tenantId: text("tenant_id").notNull(),
+    /** What the contributor calls itself (API key name, or "browser"), for the job page. */
+    label: text("label").notNull(),
+    acceptedUnits: integer("accepted_units").notNull().default(0),
+    acceptedEvaluations: integer("accepted_evaluations").notNull().default(0),
+    rejectedUnits: integer("rejected_units").notNull().default(0),
+    /** Units the server re-ran itself to check them (bytes matched or the unit was rejected). */
+    rerunUnits: integer("rerun_units").notNull().default(0),
+    /** Compute the contributor reported for its accepted units (its own clock; informative only). */
+    computeMs: integer("compute_ms").notNull().default(0),
+    strikes: integer("strikes").notNull().default(0),
+    banned: integer("banned", { mode: "boolean" }).notNull().default(false),
+    firstSeenAt: integer("first_seen_at", { mode: "timestamp_ms" }).notNull().default(now),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.contributorId] }), index("contribution_tenant_idx").on(t.tenantId, t.lastSeenAt)],
+);
