@@ -20,6 +20,7 @@ import { modelToFet } from "./model/to-fet";
 import { schoolFigures } from "./summary";
 import { makeSchoolSolver } from "./solver/engine";
 import { SCHOOL_PARAMS } from "./solver/params";
+import { rescoreSchool, retuneSchool } from "./solver/retune";
 
 export { readFet, parseFetXml } from "./fet/read";
 export { FET_LIMITS, type FetInput, type FetConstraint, type FetNode } from "./fet/types";
@@ -30,12 +31,14 @@ export { Board } from "./board";
 export { CONSTRAINTS } from "./constraints/index";
 export { SCHOOL_PARAMS, type SchoolParams } from "./solver/params";
 export { fetInputToText } from "./fet/serialize";
+export { reweighSchool, readSchoolWeights } from "./reweigh";
 export { fetToModel, modelToFet, compileSchoolModel, schoolModelJsonSchema, problemDifferences, verdictDifferences, constraintDifferences, inputDifferences, type SchoolModel } from "./model/index";
 export type { SchoolState } from "./solver/engine";
 export { explainSchool, type SchoolExplanation, type SchoolExplainedConstraint, type SchoolExplainedActivity } from "./explain";
 export { schoolFigures, fetSummary, type FetSummary, type ConstraintTypeCount } from "./summary";
 
-export const schoolSolver = makeSchoolSolver("school");
+/** The school solver; forks continue a saved state with new numeric parameters and soft weights (solver/retune.ts). */
+export const schoolSolver = { ...makeSchoolSolver("school"), retune: retuneSchool, rescore: rescoreSchool };
 
 export interface FetDocument {
   kind?: "timetabling";
