@@ -39,7 +39,7 @@ describe("school solver fork (retune + rescore)", () => {
     expect(Array.from(st.board.start)).toEqual(Array.from(parent.board.start));
     const rescored = schoolSolver.best(st);
     expect(rescored.hard).toBe(0);
-    expect(rescored.soft).toBeCloseTo(parentBest.soft / 4, 9);
+    expect(rescored.soft).toBeCloseTo(parentBest.soft! / 4, 9);
     expect(rescored.soft).toBeCloseTo(evaluateSchool(child, rescored.solution).soft, 9);
     expect(st.params.initialTemperature).toBe(0.5);
     expect(schoolSolver.progress(st).done).toBe(false);
@@ -49,7 +49,7 @@ describe("school solver fork (retune + rescore)", () => {
     const after = schoolSolver.best(st);
     expect(schoolSolver.progress(st).evaluations).toBeGreaterThanOrEqual(parent.evaluations + 10_000);
     expect(after.hard).toBe(0);
-    expect(after.soft).toBeLessThanOrEqual(rescored.soft + 1e-12);
+    expect(after.soft).toBeLessThanOrEqual(rescored.soft! + 1e-12);
     const e = evaluateSchool(child, after.solution);
     expect([e.hard, e.soft]).toEqual([after.hard, after.soft]);
   });
