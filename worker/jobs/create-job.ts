@@ -7,7 +7,7 @@ import { eq, and } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { ProblemError, type InputIssue } from "@core/engine/errors";
 import { readWeights } from "@core/timetabling/weights";
-import { isSchoolDocument } from "@core/school/index";
+import { isSchoolDocument, reweighSchool } from "@core/school/index";
 import { job } from "../db/schema";
 import type { Env } from "../env";
 import { ApiError, validationError, type FieldError } from "../http/problem";
@@ -313,8 +313,9 @@ function checkFork(kind: string, algorithm: string, parent: JobRow, parameters: 
 /** The parent's timetabling document with `weights` merged over its own (a weights fork). */
 function reweighed(parent: JobRow, doc: unknown, weights: Record<string, unknown>): unknown {
   if (parent.kind !== "timetabling") throw validationError([{ path: "weights", message: `only timetabling jobs have soft-constraint weights (this is ${parent.kind})` }]);
-  // FET schools weigh each constraint element in the file (Weight_Percentage), not by ITC's names.
-  if (isSchoolDocument(doc)) throw validationError([{ path: "weights", message: "a FET school job's weights are its constraints' Weight_Percentage in the .fet; submit an edited file as a new job" }]);
+  // FET schools weigh each constraint element (Weight_Percentage): a fork sets the soft ones by FET type
+  // (core/school/reweigh.ts), and the school solver's rescore re-scores the restored state under them.
+  if (isSchoolDocument(doc)) return reweighSchool(doc, weights);
   const issues: InputIssue[] = [];
   const read = readWeights(weights, ["weights"], issues);
   if (issues.length) throw new ProblemError(issues);

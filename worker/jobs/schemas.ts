@@ -54,11 +54,13 @@ export const ForkJob = z
     budget: Budget.optional(),
     seed: z.number().int().min(0).max(0xffffffff).optional(),
     name: z.string().max(200).optional(),
+    // ITC names (checked by core/timetabling/weights.ts) or FET constraint types (core/school/reweigh.ts): the service checks which applies
     weights: z
-      .object(Object.fromEntries(WEIGHT_NAMES.map((k) => [k, z.number().min(0).max(MAX_WEIGHT).optional()])))
-      .strict()
+      .record(z.string().max(100), z.number())
       .optional()
-      .openapi({ description: "Timetabling only: soft-constraint weights (cost per unit of violation) replacing the parent's; the others keep theirs. The restored timetables are re-scored under them." }),
+      .openapi({
+        description: `Timetabling only: soft-constraint weights replacing the parent's; the others keep theirs, and the restored timetables are re-scored under them. ITC and JSON-model timetables: ${WEIGHT_NAMES.join(", ")} (cost per unit of violation, 0 to ${MAX_WEIGHT}). FET schools: a constraint type (e.g. TeacherMaxGapsPerWeek) → the new Weight_Percentage of its soft elements, greater than 0 and less than 100.`,
+      }),
   })
   .openapi("ForkJob");
 

@@ -120,10 +120,48 @@ describe("school jobs", () => {
 
     await expect(createJob(env, { tenantId }, { problem: FET, algorithm: "memetic", budget: { evaluations: 1000 } })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["algorithm"] })] });
 
-    // Forks: the school solver has no `retune` yet (core/engine/contract.ts), so a fork is a clean
-    // 422 fork-unsupported, never a crash; ITC weight names are refused on `weights` before that.
-    await expect(createJob(env, { tenantId }, { startFrom: { jobId: created.id }, budget: { evaluations: 5_000 } })).rejects.toMatchObject({ status: 422, type: expect.stringContaining("fork-unsupported") });
-    await expect(createJob(env, { tenantId }, { startFrom: { jobId: created.id }, weights: { roomStability: 2 }, budget: { evaluations: 5_000 } })).rejects.toMatchObject({ status: 422, extra: { errors: [expect.objectContaining({ path: "weights" })] } });
+  });
+
+  it("forks: new numeric parameters, or new soft weights by FET type (the child's .fet carries them, its best is re-scored under them); bad weights are refused with paths", async () => {
+    const t = await signUpTenant();
+    const post = (path: string, body: unknown) => call(path, json(body, bearer(t.apiKey)));
+    const res = await post("/v1/jobs", { problem: FET, seed: 3, budget: { evaluations: 20_000 } });
+    const parent = (await res.json()) as any;
+    expect(res.status, JSON.stringify(parent)).toBe(202);
+    expect(await waitSucceeded(parent.id)).toBe("succeeded");
+
+    // soft weights: the 90% preferred starting time of activity 7 becomes 40%
+    const fork = await post(`/v1/jobs/${parent.id}/fork`, { weights: { ActivityPreferredStartingTime: 40 }, budget: { evaluations: 5_000 } });
+    const child = (await fork.json()) as any;
+    expect(fork.status, JSON.stringify(child)).toBe(202);
+    expect(await waitSucceeded(child.id)).toBe("succeeded");
+    const row = await env.DB.prepare("select input_key as inputKey, parent_job_id as parentJobId from job where id = ?").bind(child.id).first<{ inputKey: string; parentJobId: string }>();
+    expect(row!.parentJobId).toBe(parent.id);
+    const childDoc = (await (await env.BLOBS.get(row!.inputKey))!.json()) as { text: string };
+    const weights = readFet(childDoc.text).timeConstraints.filter((c) => c.type === "ConstraintActivityPreferredStartingTime").map((c) => c.weight);
+    expect(weights).toEqual([40]);
+    expect(childDoc.text.replace("<Weight_Percentage>40</Weight_Percentage>", "<Weight_Percentage>90</Weight_Percentage>")).toBe(TINY_SCHOOL_FET);
+    const result = (await (await get(t, `/v1/jobs/${child.id}/result`)).json()) as any;
+    const e = evaluateSchool(compileFet(childDoc.text), { start: Int32Array.from(result.best.solution.start), room: Int32Array.from(result.best.solution.room) });
+    expect([result.best.hard, result.best.soft]).toEqual([e.hard, e.soft]);
+    expect(e.hard).toBe(0);
+
+    // numeric parameters only
+    const tuned = await post(`/v1/jobs/${parent.id}/fork`, { parameters: { initialTemperature: 2 }, budget: { evaluations: 5_000 } });
+    const tunedJob = (await tuned.json()) as any;
+    expect(tuned.status, JSON.stringify(tunedJob)).toBe(202);
+    expect(tunedJob.parameters.initialTemperature).toBe(2);
+    expect(await waitSucceeded(tunedJob.id)).toBe("succeeded");
+
+    // refusals name the key: a 100%-only type, an ITC name, a weight of 100
+    const refused = async (weights: unknown) => {
+      const r = await post(`/v1/jobs/${parent.id}/fork`, { weights, budget: { evaluations: 5_000 } });
+      expect(r.status).toBe(422);
+      return ((await r.json()) as any).errors[0];
+    };
+    expect(await refused({ ActivityPreferredRoom: 50 })).toMatchObject({ path: "weights.ActivityPreferredRoom", message: expect.stringContaining("no active soft") });
+    expect(await refused({ roomStability: 2 })).toMatchObject({ path: "weights.roomStability", message: expect.stringContaining("unknown FET constraint type") });
+    expect(await refused({ ActivityPreferredStartingTime: 100 })).toMatchObject({ path: "weights.ActivityPreferredStartingTime", message: expect.stringContaining("less than 100") });
   });
 
   it("a multipart .fet upload: result hard 0, explanation, locked .fet, CSV, XLSX, ICS with VTIMEZONE, HTML, ZIP", async () => {
