@@ -26,8 +26,9 @@ import type { SchoolTimetable } from "../evaluate";
 import { SOFT_SCALE, type SchoolProblem } from "../problem";
 import { ifsStep } from "./construct";
 import { softStep } from "./improve";
+import { minConflictsStep, startMinConflicts } from "./min-conflicts";
 import { SCHOOL_PARAMS, type SchoolParams } from "./params";
-import { newState, PHASE_HARD, PHASE_SOFT, type SchoolState } from "./state";
+import { newState, PHASE_HARD, PHASE_LOCAL, PHASE_SOFT, type SchoolState } from "./state";
 import { warmStartSchool } from "./warm-start";
 
 export type { SchoolState } from "./state";
@@ -35,6 +36,8 @@ export type { SchoolState } from "./state";
 function runIteration(st: SchoolState): void {
   const e0 = st.evaluations;
   if (st.phase === PHASE_SOFT) softStep(st);
+  else if (st.phase === PHASE_LOCAL) minConflictsStep(st);
+  else if (st.params.localAfter > 0 && ++st.stall >= st.params.localAfter) startMinConflicts(st);
   else ifsStep(st);
   st.iteration++;
   st.lastIterationEvaluations = st.evaluations - e0;
@@ -61,6 +64,9 @@ interface Saved {
   bestSoft: number;
   feasibleAt: number;
   stall: number;
+  localBest: number;
+  localStall: number;
+  localRuns: number;
   lastIterationEvaluations: number;
   params: SchoolParams;
   pool: Int32Array;
@@ -113,6 +119,9 @@ export function makeSchoolSolver(id = "school"): Solver<SchoolProblem, SchoolSta
         bestSoft: st.bestSoft,
         feasibleAt: st.feasibleAt,
         stall: st.stall,
+        localBest: st.localBest,
+        localStall: st.localStall,
+        localRuns: st.localRuns,
         lastIterationEvaluations: st.lastIterationEvaluations,
         params: st.params,
         pool: st.pool,
@@ -142,6 +151,9 @@ export function makeSchoolSolver(id = "school"): Solver<SchoolProblem, SchoolSta
         bestSoft: s.bestSoft,
         feasibleAt: s.feasibleAt,
         stall: s.stall,
+        localBest: s.localBest,
+        localStall: s.localStall,
+        localRuns: s.localRuns,
         lastIterationEvaluations: s.lastIterationEvaluations,
         pool: s.pool,
         poolPos: s.poolPos,

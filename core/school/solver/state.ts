@@ -12,6 +12,8 @@ import { buildUnits, type Units } from "./units";
 
 export const PHASE_HARD = 1;
 export const PHASE_SOFT = 2;
+/** Min-conflicts tabu search over complete timetables (min-conflicts.ts). */
+export const PHASE_LOCAL = 3;
 
 export interface SchoolState {
   problem: SchoolProblem;
@@ -35,8 +37,13 @@ export interface SchoolState {
   bestSoft: number;
   /** Evaluations when hard first reached 0 (-1: not yet). */
   feasibleAt: number;
-  /** Hard phase: iterations since the best hard improved. */
+  /** Hard phases: iterations since the best hard improved. */
   stall: number;
+  /** Min-conflicts phase: the lowest hard of the current run, and its iterations since that improved. */
+  localBest: number;
+  localStall: number;
+  /** How many times the min-conflicts search was entered. */
+  localRuns: number;
   /** Evaluations the last iteration did (a chunk overshoots its budget by less than one iteration). */
   lastIterationEvaluations: number;
   /** Units waiting to be placed (first poolSize entries), each unit's position there (-1: placed). */
@@ -97,6 +104,9 @@ export function newState(problem: SchoolProblem, params: SchoolParams, rng: Rng,
     bestSoft: Number.POSITIVE_INFINITY,
     feasibleAt: -1,
     stall: 0,
+    localBest: 0,
+    localStall: 0,
+    localRuns: 0,
     lastIterationEvaluations: 0,
     pool: Int32Array.from(units.order),
     poolPos: inversePermutation(units.order),
@@ -187,6 +197,7 @@ export function recordBest(st: SchoolState): void {
   const b = st.board;
   const h = b.hard;
   const s = b.soft;
+  if (h < st.bestHard) st.stall = 0;
   if (better(h, s, st.bestHard, st.bestSoft)) {
     st.bestHard = h;
     st.bestSoft = s;
@@ -253,4 +264,56 @@ export function eject(st: SchoolState, u: number): void {
 /** Hard violations other than clashes and unplaced activities (what ejecting cannot fix). */
 export function otherHard(b: Board): number {
   return b.hard - b.clashes - b.roomClashes - b.unplaced;
+}
+
+/**
+ * The units occupying a teacher's or subgroup's slots that unit u would use at start s, written
+ * to st.ejected (deduplicated with a stamp); returns how many.
+ */
+export function clashingUnits(st: SchoolState, u: number, s: number): number {
+  const { problem: p, units, board: b } = st;
+  let n = 0;
+  if (!p.compulsoryTime) return 0;
+  const stamp = ++st.stampNow;
+  const nSlots = p.nSlots;
+  for (let k = units.memberStart[u]; k < units.memberStart[u + 1]; k++) {
+    const a = units.members[k];
+    const d = p.actDuration[a];
+    for (let pass = 0; pass < 2; pass++) {
+      const rs = pass === 0 ? p.actTeacherStart : p.actSubgroupStart;
+      const rl = pass === 0 ? p.actTeachers : p.actSubgroups;
+      const occ = pass === 0 ? b.tOcc : b.gOcc;
+      const who = pass === 0 ? b.tWho : b.gWho;
+      const ls = pass === 0 ? units.teacherActStart : units.subgroupActStart;
+      const ll = pass === 0 ? units.teacherActs : units.subgroupActs;
+      for (let j = rs[a]; j < rs[a + 1]; j++) {
+        const r = rl[j];
+        for (let h = 0; h < d; h++) {
+          const i = r * nSlots + s + h;
+          const c = occ[i];
+          if (c === 0) continue;
+          if (c === 1) {
+            const ou = units.unitOf[who[i] - 1];
+            if (ou !== u && st.stamp[ou] !== stamp) {
+              st.stamp[ou] = stamp;
+              st.ejected[n++] = ou;
+            }
+            continue;
+          }
+          // several occupants: find them in the resource's list
+          const x = s + h;
+          for (let q = ls[r]; q < ls[r + 1]; q++) {
+            const o = ll[q];
+            const os = b.start[o];
+            if (os < 0 || os > x || os + p.actDuration[o] <= x) continue;
+            const ou = units.unitOf[o];
+            if (ou === u || st.stamp[ou] === stamp) continue;
+            st.stamp[ou] = stamp;
+            st.ejected[n++] = ou;
+          }
+        }
+      }
+    }
+  }
+  return n;
 }

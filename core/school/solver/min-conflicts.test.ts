@@ -1,0 +1,123 @@
+/**
+ * The min-conflicts tabu search (min-conflicts.ts): it swaps two lessons of a full class when no
+ * single move helps, completes a timetable with unplaced lessons, keeps the Board equal to the
+ * from-scratch evaluation, and with it switched on chunked runs still equal the straight run.
+ */
+import { describe, expect, it } from "vitest";
+import { evaluateSchool } from "../evaluate";
+import { compileFet, SOFT_SCALE } from "../problem";
+import { schoolSolver } from "../index";
+import { fetText } from "../test/fet";
+import { syntheticSchool } from "../test/synthetic";
+import { leaveMinConflicts, minConflictsStep, startMinConflicts } from "./min-conflicts";
+import { PHASE_HARD, PHASE_LOCAL, PHASE_SOFT } from "./state";
+
+const locked = (id: number, day: string, hour: string) =>
+  `<ConstraintActivityPreferredStartingTime>\n\t<Weight_Percentage>100</Weight_Percentage>\n\t<Activity_Id>${id}</Activity_Id>\n\t<Preferred_Day>${day}</Preferred_Day>\n\t<Preferred_Hour>${hour}</Preferred_Hour>\n\t<Permanently_Locked>true</Permanently_Locked>\n\t<Active>true</Active>\n\t<Comments></Comments>\n</ConstraintActivityPreferredStartingTime>`;
+
+// One day of two hours. Y1 has lessons 1 (T1) and 2 (T2): a full day. Lesson 3 (T1, Y2) is locked at h2.
+const swapSchool = compileFet(
+  fetText({
+    days: ["Mon"],
+    hours: ["h1", "h2"],
+    activities: [
+      { id: 1, teachers: ["T1"], students: ["Y1"] },
+      { id: 2, teachers: ["T2"], students: ["Y1"] },
+      { id: 3, teachers: ["T1"], students: ["Y2"] },
+    ],
+    time: [locked(3, "Mon", "h2")],
+  }),
+);
+
+const synthetic = compileFet(fetText(syntheticSchool()));
+
+describe("min-conflicts search", () => {
+  it("swaps two lessons of a full class when moving one alone only trades one clash for another", () => {
+    const p = swapSchool;
+    const [a1, a2, a3] = [1, 2, 3].map((id) => p.actId.indexOf(id));
+    const st = schoolSolver.init(p, schoolSolver.parameters({ localAfter: 1 }, p), 1, { maxEvaluations: 1000 });
+    const start = new Int32Array(3);
+    start[a1] = 1; // T1 twice at h2 (with lesson 3)
+    start[a2] = 0;
+    start[a3] = 1;
+    schoolSolver.warmStart!(st, { start, room: new Int32Array(3).fill(-1) });
+    expect(st.board.hard).toBe(1);
+    startMinConflicts(st);
+    expect(st.phase).toBe(PHASE_LOCAL);
+    // lesson 3 cannot move (locked); the first step that moves lesson 1 swaps it with lesson 2 at once:
+    // moving it alone to h1 would clash with lesson 2 in Y1 (hard 1), the swap leaves none
+    for (let i = 0; i < 20 && st.board.start[a1] === 1; i++) {
+      minConflictsStep(st);
+      st.iteration++;
+    }
+    expect([st.board.start[a1], st.board.start[a2], st.board.start[a3]]).toEqual([0, 1, 1]);
+    expect(st.board.hard).toBe(0);
+    minConflictsStep(st);
+    expect(st.phase).toBe(PHASE_SOFT);
+    expect(st.bestHard).toBe(0);
+  });
+
+  it("completes a timetable with lessons left out, lowers its hard count and keeps the Board equal to the evaluator", () => {
+    const p = synthetic;
+    const st = schoolSolver.init(p, schoolSolver.parameters({ localAfter: 1, localLength: 1e6 }, p), 3, { maxEvaluations: 1e9 });
+    // a random timetable with every tenth lesson left out
+    const start = new Int32Array(p.nActivities).fill(-1);
+    for (let a = 0; a < p.nActivities; a++) {
+      if (a % 10 === 0) continue;
+      const fit = [...Array(p.nSlots).keys()].filter((s) => p.fits[a * p.nSlots + s]);
+      start[a] = fit[(a * 7919) % fit.length];
+    }
+    schoolSolver.warmStart!(st, { start, room: new Int32Array(p.nActivities).fill(-1) });
+    const before = st.board.hard;
+    startMinConflicts(st);
+    expect([...st.board.start].every((s) => s >= 0)).toBe(true);
+    expect(st.poolSize).toBe(0);
+    for (let i = 0; i < 3000 && st.phase === PHASE_LOCAL; i++) {
+      minConflictsStep(st);
+      st.iteration++;
+    }
+    const e = evaluateSchool(p, { start: st.board.start, room: st.board.room });
+    expect([st.board.hard, st.board.soft / SOFT_SCALE]).toEqual([e.hard, e.soft]);
+    expect(st.bestHard).toBeLessThan(before);
+    expect(st.bestHard).toBeLessThanOrEqual(2);
+  });
+
+  it("hands the clashing lessons back to the forward search: one of each clash goes to the pool", () => {
+    const p = swapSchool;
+    const [a1, a2, a3] = [1, 2, 3].map((id) => p.actId.indexOf(id));
+    const st = schoolSolver.init(p, schoolSolver.parameters({}, p), 1, { maxEvaluations: 1000 });
+    const start = new Int32Array(3);
+    start[a1] = 1;
+    start[a2] = 0;
+    start[a3] = 1;
+    schoolSolver.warmStart!(st, { start, room: new Int32Array(3).fill(-1) });
+    leaveMinConflicts(st);
+    expect(st.phase).toBe(PHASE_HARD);
+    expect(st.poolSize).toBe(1);
+    expect(st.board.clashes).toBe(0);
+    expect(st.board.start[a2]).toBe(0);
+  });
+
+  it("switched on, still reaches zero hard on a feasible school, and chunked runs equal the straight run", () => {
+    const p = synthetic;
+    const params = schoolSolver.parameters({ localAfter: 3, localLength: 30, segmentMoves: 5000 }, p);
+    const max = 120_000;
+    const straight = schoolSolver.init(p, params, 5, { maxEvaluations: max });
+    schoolSolver.step(straight, { evaluations: Infinity });
+    const ref = schoolSolver.best(straight);
+    expect(ref.hard).toBe(0);
+    expect(straight.localRuns).toBeGreaterThan(0);
+    for (const chunk of [777, 4_321]) {
+      let s = schoolSolver.init(p, params, 5, { maxEvaluations: max });
+      while (!schoolSolver.progress(s).done) {
+        s = schoolSolver.step(s, { evaluations: chunk });
+        s = schoolSolver.restore(p, schoolSolver.checkpoint(s));
+      }
+      const got = schoolSolver.best(s);
+      expect(s.evaluations).toBe(straight.evaluations);
+      expect(s.localRuns).toBe(straight.localRuns);
+      expect([got.hard, got.soft]).toEqual([ref.hard, ref.soft]);
+      expect([...got.solution.start]).toEqual([...ref.solution.start]);
+    }
+  }, 60_000);
+});
