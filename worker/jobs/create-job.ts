@@ -24,6 +24,7 @@ import { admitJob, checkSizeLimits, releaseJob, tierLimits } from "../tenancy/ad
 import { measureDocument, populationOf } from "../problems/measure";
 import { recordUsage } from "../tenancy/usage";
 import { jobRunner, type JobRow } from "./job-queries";
+import { schoolEditFork } from "./school-edit";
 
 export interface CreateJobInput {
   /** The problem document (its `kind` picks the engine). Not allowed with `startFrom`. */
@@ -49,6 +50,11 @@ export interface CreateJobInput {
    * stored problem is the parent's with these weights, and the restored population is re-scored.
    */
   weights?: Record<string, unknown>;
+  /**
+   * Fork of a finished FET school job only: lessons moved and pinned by hand (worker/jobs/school-edit.ts).
+   * The child's problem locks the pins; its warm start is the edited timetable.
+   */
+  edit?: unknown;
   /** Runtime tuning; defaults suit production. */
   options?: {
     chunkTargetMs?: number;
@@ -94,6 +100,8 @@ export interface JobReceipt {
   migrateEvery: number | null;
   migrants: number | null;
   startFrom: string | null;
+  /** A fork from a timetable edited by hand (its warm start is the edit: not replayable). */
+  edited?: true;
 }
 
 const MAX_EVALUATIONS = 1e12;
@@ -105,12 +113,14 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
 
   let doc = input.problem;
   let parent: JobRow | undefined;
+  let warmStart: { start: number[]; room: number[] } | undefined;
   if (input.startFrom) {
     parent = await db.select().from(job).where(and(eq(job.id, input.startFrom.jobId), eq(job.tenantId, caller.tenantId))).get();
     if (!parent) throw new ApiError(404, "not-found", "Job not found", `No job ${input.startFrom.jobId}.`);
     doc = await getJson(env.BLOBS, parent.inputKey ?? "");
     if (doc === null) throw new ApiError(409, "fork-unavailable", "Cannot fork", `The input of job ${parent.id} is no longer stored.`);
     if (input.weights !== undefined) doc = reweighed(parent, doc, input.weights);
+    if (input.edit !== undefined) ({ doc, warmStart } = await schoolEditFork(env, caller.tenantId, parent, input.edit));
   }
   const islands = input.islands ?? 1;
   const limits = await tierLimits(env, caller.tenantId);
@@ -129,6 +139,7 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
   // A solver without `retune` cannot continue a checkpoint (worker/runtime/fork.ts): say so here,
   // before anything exists, rather than from inside the runner (where it would reset the object).
   if (parent && !solver.retune) throw new ApiError(422, "fork-unsupported", "Cannot fork this job", `The ${algorithm} algorithm's saved state cannot be continued by a fork yet; submit the problem as a new job.`);
+  if (warmStart && !solver.warmStart) throw new ApiError(422, "fork-unsupported", "Cannot fork this job", `The ${algorithm} algorithm cannot continue from an edited timetable.`);
   // The plan's `population` limit bounds the population the parameters ask for (per island).
   const population = populationOf(parameters);
   const size: Record<string, number> = population === null ? compiled.size : { ...compiled.size, population };
@@ -167,7 +178,7 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
       islandDeadlineMs: o.islandDeadlineMs ?? RUNTIME_DEFAULTS.islandDeadlineMs,
       migrateEvery: o.migrateEvery ?? RUNTIME_DEFAULTS.migrateEvery,
       migrants: o.migrants ?? RUNTIME_DEFAULTS.migrants,
-      startFrom: parent ? { jobId: parent.id, evaluations: 0 } : null,
+      startFrom: parent ? { jobId: parent.id, evaluations: 0, ...(warmStart ? { warmStart } : {}) } : null,
       ...(caller.requestId ? { requestId: caller.requestId } : {}),
     };
     const receipt: JobReceipt = {
@@ -176,12 +187,13 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
       kind,
       algorithm,
       inputHash: await sha256Hex(canonicalJson({ problem: doc, algorithm, parameters })),
-      replayable: maxEvaluations !== null,
+      replayable: maxEvaluations !== null && !warmStart,
       islands,
       islandChunkEvaluations: islands > 1 ? spec.islandChunkEvaluations : null,
       migrateEvery: islands > 1 ? spec.migrateEvery : null,
       migrants: islands > 1 ? spec.migrants : null,
       startFrom: parent?.id ?? null,
+      ...(warmStart ? { edited: true as const } : {}),
     };
     inputBytes = await putJson(env.BLOBS, spec.inputKey, doc);
     inserted = await db.insert(job).values({
@@ -279,6 +291,7 @@ function checkShape(input: CreateJobInput): FieldError[] {
   if (input.startFrom && input.problem !== undefined) errors.push({ path: "problem", message: "must be omitted when startFrom is given (a fork keeps the problem)" });
   if (!input.startFrom && input.problem === undefined) errors.push({ path: "problem", message: "is required" });
   if (!input.startFrom && input.weights !== undefined) errors.push({ path: "weights", message: "only a fork takes weights (a new job carries them in its problem document)" });
+  if (!input.startFrom && input.edit !== undefined) errors.push({ path: "edit", message: "only a fork of a finished FET school job takes an edit" });
   const o = input.options ?? {};
   const positive: [keyof NonNullable<CreateJobInput["options"]>, number][] = [
     ["chunkTargetMs", 30_000],

@@ -19,6 +19,8 @@ export interface ForkChanges {
   name?: string;
   /** Timetabling only: soft-constraint weights replacing the parent's. */
   weights?: Record<string, unknown>;
+  /** FET school jobs only: lessons moved and pinned by hand (worker/jobs/school-edit.ts); the child re-solves from the edit. */
+  edit?: unknown;
 }
 
 /** A new job continuing from the parent's latest checkpoint (same problem and algorithm). */
@@ -31,11 +33,14 @@ export async function forkJob(env: Env, caller: JobCaller, parentId: string, cha
     seed: changes.seed,
     name: changes.name ?? (parent.name ? `${parent.name} (fork)` : undefined),
     weights: changes.weights,
+    edit: changes.edit,
   });
 }
 
 interface ReplayFields {
   replayable?: boolean;
+  /** A fork from a timetable edited by hand (create-job.ts): its warm start is not stored. */
+  edited?: boolean;
   /** Evaluations the run spent, recorded at finish (worker/runtime/d1-mirror.ts). */
   evaluationsRun?: number;
   stopReason?: string | null;
@@ -57,6 +62,9 @@ const REPLAY_TO_RECORDED = new Set(["budget", "time", "target", "stall", "replay
 export async function replayJob(env: Env, caller: JobCaller, id: string): Promise<JobRow> {
   const row = await getJob(env, caller.tenantId, id);
   const receipt = (row.receipt ?? {}) as ReplayFields;
+  if (receipt.edited) {
+    throw new ApiError(409, "not-replayable", "Not replayable", "This job re-solved a timetable edited by hand: fork the parent with the same edit instead of replaying it.");
+  }
   if (!receipt.replayable) {
     throw new ApiError(409, "not-replayable", "Not replayable", "Only jobs that ran to their budget, their time or convergence (or have an evaluation budget) replay exactly; this one did not.");
   }

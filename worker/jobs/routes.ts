@@ -16,7 +16,8 @@ import { createApiRouter, zodIssuesToFieldErrors } from "../http/openapi";
 import { validationError } from "../http/problem";
 import { cancelJob, createJob, deleteJob, getJob, getJobResult, listJobs, pauseJob, resumeJob, type CreateJobInput, type ListJobsQuery } from "./index";
 import { forkJob, replayJob } from "./fork";
-import { CreateJob, CreateJobUpload, Explanation, ExportParams, ExportQuery, ForkJob, JobList, ListQuery, Result } from "./schemas";
+import { CreateJob, CreateJobUpload, Explanation, ExportParams, ExportQuery, ForkJob, JobList, ListQuery, Result, SchoolCheckSchema, SchoolEditSchema } from "./schemas";
+import { checkSchoolEdit } from "./school-edit";
 import { checkTargetUrl, listDeliveries } from "../webhooks/endpoints";
 import { jobEndpointId } from "../webhooks/job-webhook";
 import { Delivery } from "../webhooks/schemas";
@@ -121,6 +122,12 @@ export const typedJobRoutes = jobRoutes
       c.header("location", `/v1/jobs/${row.id}`);
       return c.json(jobView(row), 202);
     },
+  )
+  .openapi(
+    idRoute("post", "/{id}/school/check", "FET school jobs: what moving and pinning lessons by hand would break, before re-solving", { 200: jsonContent(SchoolCheckSchema, "The edited timetable's costs and the constraints it breaks or fixes"), ...errorResponses(...AUTHED_ERRORS, 404, 409, 410, 422) }, {
+      body: { required: true, content: { "application/json": { schema: SchoolEditSchema } } },
+    }),
+    async (c) => c.json(await checkSchoolEdit(c.env, reader(c).tenantId, c.req.valid("param").id, c.req.valid("json")), 200),
   )
   .openapi(
     idRoute("post", "/{id}/replay", "Re-run the job from its receipt (same engine version, seed and input)", { 202: jsonContent(JobSchema, "The replay job"), ...errorResponses(...AUTHED_ERRORS, 402, 404, 409, 422) }),

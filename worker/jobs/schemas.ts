@@ -8,6 +8,7 @@ import { CursorQuery, IdParam } from "../api/schemas";
 import { ProblemDocument, UploadFields } from "../problems/schemas";
 import { JobSchema } from "./view";
 import { JOB_STATES } from "./vocabulary";
+import { MAX_EDIT_ITEMS } from "./school-edit";
 
 export const Budget = z
   .object({
@@ -24,11 +25,15 @@ export const Budget = z
 export const CreateJob = z
   .object({
     problem: ProblemDocument,
-    algorithm: z.string().optional().openapi({ description: "An id from GET /v1/algorithms; the kind's default when absent." }),
-    parameters: z.record(z.string(), z.unknown()).optional().openapi({ description: "Algorithm parameters; defaults fill the rest." }),
+    algorithm: z.string().optional().openapi({
+      description:
+        'An id from GET /v1/algorithms; the kind\'s default when absent. `"race"` (continuous, tsp and permutation problems): every algorithm of the kind on its own island, each with its default parameters, the budget moved to the leaders by successive halving (after each rung the worse half stops; 5 → 3 → 2 → 1 continuous algorithms), the best solution migrated into the survivors at each rung\'s end. Needs `budget.evaluations`; `parameters` and `islands` are omitted (the islands are the algorithms: the plan\'s island limit applies). The result\'s `race` records the evaluations per algorithm and when each stopped. Other kinds answer 422 with the field `algorithm`.',
+    }),
+    parameters: z.record(z.string(), z.unknown()).optional().openapi({ description: "Algorithm parameters; defaults fill the rest. Not with `algorithm: \"race\"`." }),
     seed: z.number().int().min(0).max(0xffffffff).optional().openapi({ description: "Random when absent; recorded in the receipt." }),
     budget: Budget.optional(),
     islands: z.number().int().min(1).max(64).optional(),
+    allowContributions: z.boolean().optional().openapi({ description: "Island jobs (islands ≥ 2): lend island units to contributors (API keys with the `contribute` scope, join links). The organization's contribution setting must allow it (PUT /v1/contribute/settings). Contributed evaluations do not count against the plan's compute." }),
     name: z.string().max(200).optional(),
     webhook: z
       .object({ url: z.string().url() })
@@ -48,6 +53,50 @@ export const CreateJobUpload = z
   })
   .openapi("CreateJobUpload");
 
+export const SchoolMoveSchema = z
+  .object({
+    activity: z.number().int().openapi({ description: "The FET activity id (`Id` in the .fet)." }),
+    day: z.string().max(200).openapi({ description: "A day name of the file, e.g. Monday." }),
+    hour: z.string().max(200).openapi({ description: "An hour name of the file: where the lesson now starts." }),
+    room: z.string().max(200).nullable().optional().openapi({ description: "A room name, null for none; absent keeps the lesson's room." }),
+  })
+  .strict()
+  .openapi("SchoolMove");
+
+export const SchoolEditSchema = z
+  .object({
+    moves: z.array(SchoolMoveSchema).max(MAX_EDIT_ITEMS).optional(),
+    pins: z.array(z.number().int()).max(MAX_EDIT_ITEMS).optional().openapi({ description: "FET activity ids whose start (after the moves) is locked." }),
+  })
+  .strict()
+  .openapi("SchoolEdit", { description: `Lessons of a FET school timetable moved and pinned by hand (at most ${MAX_EDIT_ITEMS} of each).` });
+
+const CheckedConstraintSchema = z.object({
+  type: z.string(),
+  description: z.string(),
+  path: z.string().openapi({ description: "The element in the file, e.g. Time_Constraints_List/ConstraintTeacherNotAvailableTimes[2]." }),
+  weight: z.number(),
+  hard: z.boolean(),
+  violations: z.number().int(),
+  before: z.number().int().openapi({ description: "Violations of the same element in the job's result." }),
+  penalty: z.number(),
+  activities: z.array(z.number().int()),
+});
+
+export const SchoolCheckSchema = z
+  .object({
+    hard: z.number().int(),
+    soft: z.number(),
+    unplaced: z.number().int(),
+    before: z.object({ hard: z.number().int(), soft: z.number(), unplaced: z.number().int() }),
+    broken: z.array(CheckedConstraintSchema).openapi({ description: "Constraint elements the edit violates more than the result did, hard first." }),
+    fixed: z.array(CheckedConstraintSchema),
+    violated: z.array(CheckedConstraintSchema),
+    moved: z.array(z.number().int()),
+    pins: z.array(z.number().int()),
+  })
+  .openapi("SchoolCheck");
+
 export const ForkJob = z
   .object({
     parameters: z.record(z.string(), z.unknown()).optional().openapi({ description: "Changed numeric rates and factors (structure-shaping ones cannot change)." }),
@@ -61,6 +110,10 @@ export const ForkJob = z
       .openapi({
         description: `Timetabling only: soft-constraint weights replacing the parent's; the others keep theirs, and the restored timetables are re-scored under them. ITC and JSON-model timetables: ${WEIGHT_NAMES.join(", ")} (cost per unit of violation, 0 to ${MAX_WEIGHT}). FET schools: a constraint type (e.g. TeacherMaxGapsPerWeek) → the new Weight_Percentage of its soft elements, greater than 0 and less than 100.`,
       }),
+    edit: SchoolEditSchema.optional().openapi({
+      description:
+        "FET school jobs only (finished): re-solve from the result edited by hand. The child starts from the edited timetable, and each pinned lesson is locked at its (edited) start with a 100% ConstraintActivityPreferredStartingTime in the child's problem, so the result keeps it. Check an edit first with POST /v1/jobs/{id}/school/check.",
+    }),
   })
   .openapi("ForkJob");
 

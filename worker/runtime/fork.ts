@@ -26,3 +26,11 @@ export function retuneForFork(solver: AnySolver, state: unknown, params: Record<
   }
   solver.retune(state, params, { maxEvaluations });
 }
+
+/** Continue a restored state from a solution edited by hand (a fork's warm start); 422 when the solver cannot. */
+export function warmStartForFork(solver: AnySolver, state: unknown, solution: unknown): void {
+  if (!solver.warmStart) {
+    throw new ApiError(422, "fork-unsupported", "Cannot fork this job", "This algorithm cannot continue from an edited solution.");
+  }
+  solver.warmStart(state, solution);
+}

@@ -19,7 +19,7 @@ import { createLogger } from "../http/request-context";
 import { calibrateIslandChunk, clockTick, FIRST_CHUNK_EVALUATIONS, nextChunkEvaluations } from "./chunk-budget";
 import { mirrorToD1, recordIslandChunk } from "./d1-mirror";
 import { runFinishStep, FINISH_STEPS, type FinishHost, type FinishStep } from "./finish";
-import { retuneForFork } from "./fork";
+import { retuneForFork, warmStartForFork } from "./fork";
 import { IslandCoordinator, type IslandHost, type IslandReport, type IslandTask } from "./island-coordinator";
 import { ProgressFeed, type ProgressFigures } from "./progress-feed";
 import { better, cleanProgress, loadSolver, placeCheckpoint, readCheckpoint, type LoadedSolver } from "./loaded-solver";
@@ -92,6 +92,8 @@ export class JobRun implements IslandHost, FinishHost {
         retuneForFork(solver, parentState, spec.parameters, total);
         // The child's problem may weigh soft constraints differently (a weights fork): re-score.
         solver.rescore?.(problem, parentState);
+        // A fork from an edited timetable continues from the edit (pins are in the child's problem).
+        if (spec.startFrom.warmStart) warmStartForFork(solver, parentState, spec.startFrom.warmStart);
         spec = { ...spec, maxEvaluations: Number.isFinite(total) ? total : null, startFrom: { jobId: spec.startFrom.jobId, evaluations: parent.evaluations } };
       }
       if (spec.islands > 1 && spec.islandChunkEvaluations === null) {

@@ -48,8 +48,12 @@ export interface JobSpec {
   /** Islands: migrate every this many rounds, this many individuals per island (ring). */
   migrateEvery: number;
   migrants: number;
-  /** Fork: start from this job's latest checkpoint (same tenant, kind, algorithm and input). */
-  startFrom?: { jobId: string; evaluations: number } | null;
+  /**
+   * Fork: start from this job's latest checkpoint (same tenant, kind, algorithm and input).
+   * `warmStart`: a fork from a timetable edited by hand (worker/jobs/school-edit.ts) continues from
+   * this solution instead of the parent's (Solver.warmStart); dropped from the stored spec once applied.
+   */
+  startFrom?: { jobId: string; evaluations: number; warmStart?: { start: number[]; room: number[] } } | null;
   /**
    * The id of the request that created the job. Runner, coordinator and queue log lines carry it
    * (with tenant and job ids), so one grep follows a job from its POST to its last chunk.
