@@ -3,9 +3,9 @@
  * best): a min-conflicts tabu search over complete timetables. It starts from the best timetable
  * so far with every unit still unplaced put at its least-violating start, then repeatedly takes a
  * unit in a hard violation and moves it to the start with the fewest hard violations, or swaps it
- * with the one unit of the same length in its way there (a full week of a class leaves no free
- * hour, so only swaps keep it compact). The start a unit leaves is tabu for `tabuTenure`
- * iterations unless a move beats the run's best. After `localLength` iterations without a better
+ * with the units in its way there when they lie within its hours (they take its hours here, at the
+ * same offsets: a full week of a class leaves no free hour, so only swaps keep it compact). The
+ * start a unit leaves is tabu for `tabuTenure` iterations unless a move beats the run's best. After `localLength` iterations without a better
  * run best, the units still clashing go back to the pool and the forward search resumes.
  */
 import { type SchoolState, PHASE_HARD, PHASE_LOCAL, PHASE_SOFT, bestRoom, clashingUnits, collectConflicted, eject, fromPool, moveUnit, recordBest, toPool, undoUnit } from "./state";
@@ -101,24 +101,29 @@ export function minConflictsStep(st: SchoolState): void {
     undoUnit(st, u);
     st.evaluations++;
     if (!tabu || h < st.localBest) consider(s, -1, h);
-    // the swap: the one unit of the same length starting there takes u's start
-    if (!single || clashingUnits(st, u, s) !== 1) continue;
-    const v = st.ejected[0];
-    const av = units.members[units.memberStart[v]];
-    if (units.memberStart[v + 1] - units.memberStart[v] !== 1 || b.start[av] !== s || p.actDuration[av] !== p.actDuration[first] || !units.allowedMask[v * nSlots + cur]) continue;
-    const hs = swapHard(st, u, av, s, cur);
+    // the swap: the units in the way, if they lie within u's hours there, take u's hours here
+    if (!single) continue;
+    const ne = swapPartners(st, u, s, cur);
+    if (ne <= 0) continue;
+    let partnerTabu = false;
+    for (let e = 0; e < ne; e++) if (st.tabu[units.unitOf[st.dayActs[e]] * nSlots + st.dayStart[e]] > st.iteration) partnerTabu = true;
+    const hs = swapHard(st, u, s, ne);
     st.evaluations++;
-    if (!(tabu || st.tabu[v * nSlots + cur] > st.iteration) || hs < st.localBest) consider(s, v, hs);
+    if (!(tabu || partnerTabu) || hs < st.localBest) consider(s, ne, hs);
   }
   if (bestS < 0) return;
   const tenure = params.tabuTenure;
   st.tabu[u * nSlots + cur] = st.iteration + tenure + rng.int(tenure + 1);
-  if (bestV >= 0) {
-    const av = units.members[units.memberStart[bestV]];
-    b.unplace(av);
+  if (bestV > 0) {
+    // the partners again (the scratch lists were overwritten by later candidates)
+    const ne = swapPartners(st, u, bestS, cur);
+    for (let e = 0; e < ne; e++) b.unplace(st.dayActs[e]);
     moveUnit(st, u, bestS);
-    b.place(av, cur, bestRoom(st, av, cur));
-    st.tabu[bestV * nSlots + bestS] = st.iteration + tenure + rng.int(tenure + 1);
+    for (let e = 0; e < ne; e++) {
+      const o = st.dayActs[e];
+      b.place(o, st.dayStart[e], bestRoom(st, o, st.dayStart[e]));
+      st.tabu[units.unitOf[o] * nSlots + st.dayRoom[e]] = st.iteration + tenure + rng.int(tenure + 1);
+    }
   } else moveUnit(st, u, bestS);
   if (b.hard < st.localBest) {
     st.localBest = b.hard;
@@ -130,17 +135,48 @@ export function minConflictsStep(st: SchoolState): void {
   recordBest(st);
 }
 
-/** Hard violations with single unit u at s and activity av (at s now) at cur; the timetable is left as it was. */
-function swapHard(st: SchoolState, u: number, av: number, s: number, cur: number): number {
+/**
+ * The swap partners of single unit u (at cur) moving to s: the units clashing with it there, when
+ * each is a single activity lying within u's hours at s and allowed at the same offset from cur.
+ * Written to st.dayActs (activity), st.dayStart (its start after the swap), st.dayRoom (its start
+ * now); returns how many, or 0 when the swap does not apply.
+ */
+function swapPartners(st: SchoolState, u: number, s: number, cur: number): number {
+  const { board: b, units, problem: p } = st;
+  const d = p.actDuration[units.members[units.memberStart[u]]];
+  const ne = clashingUnits(st, u, s);
+  if (ne === 0 || ne > st.dayActs.length) return 0;
+  for (let e = 0; e < ne; e++) {
+    const v = st.ejected[e];
+    if (units.memberStart[v + 1] - units.memberStart[v] !== 1) return 0;
+    const o = units.members[units.memberStart[v]];
+    const os = b.start[o];
+    if (os < s || os + p.actDuration[o] > s + d) return 0;
+    const to = os - s + cur;
+    if (!units.allowedMask[v * p.nSlots + to]) return 0;
+    st.dayActs[e] = o;
+    st.dayStart[e] = to;
+    st.dayRoom[e] = os;
+  }
+  return ne;
+}
+
+/** Hard violations with single unit u at s and its ne swap partners (swapPartners) at u's hours; the timetable is left as it was. */
+function swapHard(st: SchoolState, u: number, s: number, ne: number): number {
   const b = st.board;
-  const rv = b.room[av];
-  b.unplace(av);
+  for (let e = 0; e < ne; e++) {
+    st.saveRoom[e] = b.room[st.dayActs[e]];
+    b.unplace(st.dayActs[e]);
+  }
   moveUnit(st, u, s);
-  b.place(av, cur, bestRoom(st, av, cur));
+  for (let e = 0; e < ne; e++) {
+    const o = st.dayActs[e];
+    b.place(o, st.dayStart[e], bestRoom(st, o, st.dayStart[e]));
+  }
   const h = b.hard;
-  b.unplace(av);
+  for (let e = 0; e < ne; e++) b.unplace(st.dayActs[e]);
   undoUnit(st, u);
-  b.place(av, s, rv);
+  for (let e = 0; e < ne; e++) b.place(st.dayActs[e], st.dayRoom[e], st.saveRoom[e]);
   return h;
 }
 
