@@ -14,6 +14,7 @@ import { ApiError, validationError, type FieldError } from "../http/problem";
 import { compileProblem, ENGINE_VERSION, kindModule, solverFor } from "../runtime/solvers";
 import { hasCustomObjective, validateProblemDocument } from "../sandbox/objective";
 import { unforkableChanges } from "../runtime/fork";
+import { RACE_ALGORITHM, raceForJob } from "../runtime/race";
 import { RUNTIME_DEFAULTS, type JobSpec } from "../runtime/spec";
 import { chunkTargetFor } from "../runtime/priority";
 import { DEFAULT_STALL_SHARE, knownTarget } from "../runtime/stop-rules";
@@ -122,7 +123,7 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
     if (input.weights !== undefined) doc = reweighed(parent, doc, input.weights);
     if (input.edit !== undefined) ({ doc, warmStart } = await schoolEditFork(env, caller.tenantId, parent, input.edit));
   }
-  const islands = input.islands ?? 1;
+  let islands = input.islands ?? 1;
   const limits = await tierLimits(env, caller.tenantId);
   const budget = resolveBudget(input.budget, limits.defaultJobSeconds);
   // Sizes first (a bounded read of headers and counts), against the plan, before any compile:
@@ -133,15 +134,19 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
   const { kind, problem } = compiled;
   // Tenant JavaScript: compiles, exports fitness, and gives a finite value at the centre, in the sandbox.
   if (hasCustomObjective(doc)) await validateProblemDocument(doc);
-  const { algorithm, solver } = solverFor(kind, input.algorithm ?? parent?.algorithm, problem);
-  const parameters = solver.parameters(input.parameters ?? (parent?.parameters as never), problem as never) as Record<string, unknown>;
+  const requested = input.algorithm ?? parent?.algorithm;
+  // `algorithm: "race"`: one island per algorithm of the kind, each with its defaults (worker/runtime/race.ts).
+  const race = requested === RACE_ALGORITHM ? raceForJob(kind, problem, { parameters: input.parameters, islands: input.islands, evaluations: budget.evaluations, fork: !!parent }) : null;
+  if (race) islands = race.plan.algorithms.length;
+  const { algorithm, solver } = race ? { algorithm: RACE_ALGORITHM, solver: solverFor(kind, undefined, problem).solver } : solverFor(kind, requested, problem);
+  const parameters = race ? {} : (solver.parameters(input.parameters ?? (parent?.parameters as never), problem as never) as Record<string, unknown>);
   if (parent) checkFork(kind, algorithm, parent, parameters, islands);
   // A solver without `retune` cannot continue a checkpoint (worker/runtime/fork.ts): say so here,
   // before anything exists, rather than from inside the runner (where it would reset the object).
   if (parent && !solver.retune) throw new ApiError(422, "fork-unsupported", "Cannot fork this job", `The ${algorithm} algorithm's saved state cannot be continued by a fork yet; submit the problem as a new job.`);
   if (warmStart && !solver.warmStart) throw new ApiError(422, "fork-unsupported", "Cannot fork this job", `The ${algorithm} algorithm cannot continue from an edited timetable.`);
   // The plan's `population` limit bounds the population the parameters ask for (per island).
-  const population = populationOf(parameters);
+  const population = race ? maxOf(race.parameters.map(populationOf)) : populationOf(parameters);
   const size: Record<string, number> = population === null ? compiled.size : { ...compiled.size, population };
 
   const jobId = `job_${randomHex(16)}`;
@@ -180,6 +185,7 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
       migrants: o.migrants ?? RUNTIME_DEFAULTS.migrants,
       startFrom: parent ? { jobId: parent.id, evaluations: 0, ...(warmStart ? { warmStart } : {}) } : null,
       ...(caller.requestId ? { requestId: caller.requestId } : {}),
+      ...(race ? { race } : {}),
     };
     const receipt: JobReceipt = {
       engineVersion: ENGINE_VERSION,
@@ -371,4 +377,10 @@ export function canonicalJson(value: unknown): string {
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** The largest of some populations (null when none is known): a race's islands each hold one. */
+function maxOf(values: (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length ? Math.max(...known) : null;
 }

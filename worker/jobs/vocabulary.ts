@@ -4,6 +4,7 @@
  * the stored result document. Types and constants only (no runtime imports), so it is safe in the
  * browser bundle too.
  */
+import type { RaceSummary } from "@core/engine/race";
 
 export const JOB_STATES = ["queued", "running", "paused", "succeeded", "failed", "cancelled", "expired"] as const;
 export type JobState = (typeof JOB_STATES)[number];
@@ -101,6 +102,20 @@ export interface JobResultDocument {
   figures: ProgressFigures;
   islands: { island: number; evaluations: number; generation: number; best: number | null }[];
   history: { columns: string[]; points: HistoryPoint[] };
+  /** Race jobs (`algorithm: "race"`) only: how the budget was spent, per algorithm. */
+  race?: RaceResult | null;
+}
+
+/**
+ * A race's record (worker/runtime/race.ts, rules in core/engine/race.ts): the algorithms by island,
+ * the budget summary (evaluations per algorithm, the rung after which each stopped, the winner)
+ * and the anytime curve: points [race evaluations, best so far of algorithm 0, 1, …], null once
+ * an algorithm stopped (≤ 500 points, downsampled like the history).
+ */
+export interface RaceResult {
+  algorithms: string[];
+  summary: RaceSummary;
+  curve: (number | null)[][];
 }
 
 /**

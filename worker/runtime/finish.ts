@@ -15,6 +15,7 @@ import { mirrorToD1, recordRunInReceipt } from "./d1-mirror";
 import { ENGINE_VERSION } from "./solvers";
 import type { ProgressFeed, ProgressFigures } from "./progress-feed";
 import { better, readCheckpoint, type LoadedSolver } from "./loaded-solver";
+import { islandSolver, raceView } from "./race";
 import type { IslandRow, RunnerStatus, RunnerStore } from "./runner-store";
 import type { JobSpec } from "./spec";
 
@@ -85,7 +86,8 @@ async function buildResult(host: FinishHost, spec: JobSpec, st: RunnerStatus): P
   try {
     const { problem, solver } = await host.loaded(spec);
     for (const row of rows) {
-      const b = solver.best(solver.restore(problem, await readCheckpoint(host.env, row)));
+      const own = spec.race ? islandSolver(spec, row.island) : solver; // a race's islands run different algorithms
+      const b = own.best(own.restore(problem, await readCheckpoint(host.env, row)));
       if (!Number.isFinite(b.value)) continue;
       if (!best || better(problem, b.value, best.value)) best = { ...b, solution: toSolutionDocument(b.solution), value: b.value, island: row.island };
     }
@@ -107,5 +109,6 @@ async function buildResult(host: FinishHost, spec: JobSpec, st: RunnerStatus): P
     figures: host.figures(st, rows),
     islands: rows.map((r) => ({ island: r.island, evaluations: r.progress.evaluations, generation: r.progress.generation, best: r.progress.best })),
     history: { columns: snap.historyColumns, points: snap.history },
+    ...(spec.race ? { race: raceView(spec, host.store, rows) } : {}),
   };
 }

@@ -17,6 +17,7 @@ import { createLogger } from "../http/request-context";
 import { mirrorToD1 } from "./d1-mirror";
 import type { ProgressFeed, ProgressFigures } from "./progress-feed";
 import { placeCheckpoint, readCheckpoint, type LoadedSolver } from "./loaded-solver";
+import { closeRaceRound, isRace, islandAlgorithm, raceOver, raceTaskEvaluations, raceWantsChunk, recordRaceCurve } from "./race";
 import type { IslandRow, RunnerStatus, RunnerStore } from "./runner-store";
 import { RUNTIME_DEFAULTS, isTerminal, jobLogFields, type JobSpec, type JobState } from "./spec";
 import type { StopReason } from "./stop-rules";
@@ -92,7 +93,8 @@ export class IslandCoordinator {
     const messages: IslandChunkMessage[] = [];
     this.runner.storage.transactionSync(() => {
       for (const r of this.store.islands()) {
-        if (r.progress.done) continue;
+        // A race's island also sits out while dropped or waiting for its rung to close (race.ts).
+        if (r.progress.done || (isRace(spec) && !raceWantsChunk(spec, this.store, r))) continue;
         this.store.putIsland({ ...r, deadline, attempts: 0 });
         messages.push(chunkMessage(spec, r.island, r.seq + 1));
       }
@@ -112,11 +114,11 @@ export class IslandCoordinator {
       jobId: spec.jobId,
       tenantId,
       kind: spec.kind,
-      algorithm: spec.algorithm,
+      algorithm: islandAlgorithm(spec, island),
       inputKey: spec.inputKey,
       island,
       seq,
-      evaluations: spec.islandChunkEvaluations ?? 1,
+      evaluations: isRace(spec) ? raceTaskEvaluations(spec, this.store, row) : (spec.islandChunkEvaluations ?? 1),
       checkpoint: row.bytes,
       r2Key: row.r2Key,
     };
@@ -146,6 +148,7 @@ export class IslandCoordinator {
     const event = this.runner.storage.transactionSync(() => {
       this.store.putIsland(next);
       this.store.setStatus(status);
+      if (isRace(spec)) recordRaceCurve(this.store, rows);
       return this.runner.feed.record(this.runner.figures(status, rows), "progress", now);
     });
     if (row.r2Key && row.r2Key !== next.r2Key) await this.env.BLOBS.delete(row.r2Key);
@@ -160,7 +163,13 @@ export class IslandCoordinator {
     let st = this.store.status()!;
     let rows = this.store.islands();
     const round = st.round + 1;
-    if (rows.every((r) => r.seq >= round || r.progress.done)) {
+    if (isRace(spec)) {
+      // A race closes rounds and rungs by its own rules (race.ts): halving and migration at rung ends.
+      const closed = await closeRaceRound(this.env, spec, (await this.runner.loaded(spec)).problem, this.store, st, rows);
+      this.runner.storage.transactionSync(() => closed.commit());
+      ({ rows, status: st } = closed);
+      if (closed.replaced.length) await this.env.BLOBS.delete(closed.replaced);
+    } else if (rows.every((r) => r.seq >= round || r.progress.done)) {
       // The round's reports are all in and it was not yet closed (closing is one transaction).
       if (round % spec.migrateEvery === 0) rows = await this.migrate(spec, rows);
       st = { ...st, round };
@@ -171,7 +180,7 @@ export class IslandCoordinator {
       });
       if (replaced.length) await this.env.BLOBS.delete(replaced);
     }
-    const ending = this.runner.endOf(spec, st, rows.every((r) => r.progress.done));
+    const ending = this.runner.endOf(spec, st, isRace(spec) ? raceOver(spec, this.store, rows) : rows.every((r) => r.progress.done));
     if (ending) await this.runner.finish(spec, ending.state, ending.reason, null, ending.stopReason);
     else if (st.state === "running") await this.enqueueRound(spec);
     else if (st.state === "paused") {

@@ -22,6 +22,7 @@ import { runFinishStep, FINISH_STEPS, type FinishHost, type FinishStep } from ".
 import { retuneForFork, warmStartForFork } from "./fork";
 import { IslandCoordinator, type IslandHost, type IslandReport, type IslandTask } from "./island-coordinator";
 import { ProgressFeed, type ProgressFigures } from "./progress-feed";
+import { initRaceIsland, isRace, islandSolver } from "./race";
 import { better, cleanProgress, loadSolver, placeCheckpoint, readCheckpoint, type LoadedSolver } from "./loaded-solver";
 import { islandTotals, jobView, progressFigures, type ChunkTiming, type JobView } from "./runner-figures";
 import { RunnerStore, type IslandRow, type RunnerStatus } from "./runner-store";
@@ -97,7 +98,9 @@ export class JobRun implements IslandHost, FinishHost {
         spec = { ...spec, maxEvaluations: Number.isFinite(total) ? total : null, startFrom: { jobId: spec.startFrom.jobId, evaluations: parent.evaluations } };
       }
       if (spec.islands > 1 && spec.islandChunkEvaluations === null) {
-        spec = { ...spec, islandChunkEvaluations: await calibrateIslandChunk(spec, problem, solver) };
+        // A race calibrates on island 0 (the kind's default algorithm) with its own parameters.
+        const calibrated = spec.race ? { ...spec, parameters: spec.race.parameters[0] } : spec;
+        spec = { ...spec, islandChunkEvaluations: await calibrateIslandChunk(calibrated, problem, solver) };
         await recordIslandChunk(this.env, spec);
       }
       const rows: IslandRow[] = [];
@@ -105,9 +108,12 @@ export class JobRun implements IslandHost, FinishHost {
         const state =
           i === 0 && parentState
             ? parentState
-            : solver.init(problem, spec.parameters, islandSeed(spec.seed, i), { maxEvaluations: islandEvaluations(spec.maxEvaluations, spec.islands, i) });
-        const placed = await placeCheckpoint(this.env, spec, i, 0, solver.checkpoint(state));
-        rows.push({ island: i, seq: 0, ...placed, progress: cleanProgress(solver.progress(state)), computeMs: 0, deadline: null, attempts: 0 });
+            : isRace(spec)
+              ? initRaceIsland(spec, problem, i, islandSeed(spec.seed, i))
+              : solver.init(problem, spec.parameters, islandSeed(spec.seed, i), { maxEvaluations: islandEvaluations(spec.maxEvaluations, spec.islands, i) });
+        const own = isRace(spec) ? islandSolver(spec, i) : solver; // a race's island runs its own algorithm
+        const placed = await placeCheckpoint(this.env, spec, i, 0, own.checkpoint(state));
+        rows.push({ island: i, seq: 0, ...placed, progress: cleanProgress(own.progress(state)), computeMs: 0, deadline: null, attempts: 0 });
       }
       const now = Date.now();
       const totals = this.totals(problem, rows);

@@ -8,6 +8,7 @@ import type { Progress } from "@core/engine/contract";
 import type { Env } from "../env";
 import { getBytes, getJson, jobKeys, putBytes } from "../storage/blobs";
 import { compileProblemWithSandbox } from "../sandbox/objective";
+import { RACE_ALGORITHM } from "@core/engine/race";
 import { solverFor, type AnySolver } from "./solvers";
 import type { IslandRow } from "./runner-store";
 import { RUNTIME_DEFAULTS, type JobSpec } from "./spec";
@@ -26,7 +27,9 @@ export async function loadSolver(env: Env, spec: Pick<JobSpec, "inputKey" | "kin
   if (doc === null) throw new Error(`job input is missing from storage (${spec.inputKey})`);
   // A custom objective gets a fresh sandbox here, so a restored run re-creates it (objectives are pure).
   const { problem, startChunk, dispose } = await compileProblemWithSandbox(doc);
-  return { problem, solver: solverFor(spec.kind, spec.algorithm).solver, startChunk, dispose };
+  // A race's islands each run their own algorithm (race.ts islandSolver); the job's solver is island 0's.
+  const algorithm = spec.algorithm === RACE_ALGORITHM ? undefined : spec.algorithm;
+  return { problem, solver: solverFor(spec.kind, algorithm).solver, startChunk, dispose };
 }
 
 /** Where a checkpoint lives: inline in the DO row, or in R2 when above the inline limit. */

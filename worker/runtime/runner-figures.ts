@@ -5,6 +5,8 @@
 import { better } from "./loaded-solver";
 import type { ProgressFigures } from "./progress-feed";
 import type { IslandRow, RunnerStatus, RunnerStore } from "./runner-store";
+import type { RaceResult } from "../jobs/vocabulary";
+import { raceView } from "./race";
 import type { JobState } from "./spec";
 
 export interface JobView {
@@ -23,6 +25,8 @@ export interface JobView {
   /** Island mode: ring migrations done so far. */
   migrations: number;
   islands: { island: number; seq: number; evaluations: number; best: number | null; inFlight: boolean }[];
+  /** Race jobs only: the budget summary and the per-algorithm curve so far (worker/runtime/race.ts). */
+  race?: RaceResult | null;
 }
 
 /** DO-mode chunk timing totals (benchmark): compute vs overhead, wall and CPU. */
@@ -103,5 +107,6 @@ export function jobView(store: RunnerStore): JobView {
       best: r.progress.best,
       inFlight: r.deadline !== null,
     })),
+    ...(spec.race ? { race: raceView(spec, store, store.islands()) } : {}),
   };
 }

@@ -4,6 +4,8 @@
  * replay receipt), so the same spec always produces the same result.
  */
 
+import type { RaceSpec } from "./race";
+
 export { isTerminal, TERMINAL_STATES, type JobState } from "../jobs/vocabulary";
 
 export interface JobSpec {
@@ -48,6 +50,11 @@ export interface JobSpec {
   /** Islands: migrate every this many rounds, this many individuals per island (ring). */
   migrateEvery: number;
   migrants: number;
+  /**
+   * `algorithm: "race"`: one island per algorithm, budget by successive halving (worker/runtime/race.ts,
+   * core/engine/race.ts): the plan and each algorithm's resolved parameters. Absent for other jobs.
+   */
+  race?: RaceSpec | null;
   /**
    * Fork: start from this job's latest checkpoint (same tenant, kind, algorithm and input).
    * `warmStart`: a fork from a timetable edited by hand (worker/jobs/school-edit.ts) continues from
