@@ -1,20 +1,26 @@
 /**
  * npm run solve -- <problem-file> [--algorithm NAME] [--seconds N | --evaluations N] [--seed N]
- *                  [--out FILE] [--param name=value ...] [--params JSON]
+ *                  [--out FILE] [--param name=value ...] [--params JSON] [--parallel N]
  *
  * Reads .tsp, .json (any kind's document) and whatever other kinds registered (.ctt, .xlsx, .csv),
  * and FET's .fet (core/school; --ignore-unsupported solves without the types it does not support);
  * prints progress to stderr and ONE final JSON line to stdout. With --evaluations and --seed the
- * answer is reproducible bit for bit. Exit code 2 for usage errors, 1 for bad input.
+ * answer is reproducible bit for bit. `--parallel N` (timetabling files) runs N searches with
+ * different seeds in worker threads and keeps the best (core/timetabling/parallel.ts); with
+ * --evaluations the answer is reproducible for a given seed and N. Exit code 2 for usage errors,
+ * 1 for bad input.
  */
 import { ParameterError, ProblemError } from "../index";
+import { solveFileParallel } from "../timetabling/cli";
+import { MAX_PARALLEL } from "../timetabling/parallel";
 import { solveFile, type SolveOptions } from "./run-file";
 
 const USAGE =
-  "usage: npm run solve -- <problem-file> [--algorithm NAME] [--seconds N | --evaluations N] [--seed N] [--out FILE] [--param name=value] [--params JSON] [--ignore-unsupported (.fet)]";
+  "usage: npm run solve -- <problem-file> [--algorithm NAME] [--seconds N | --evaluations N] [--seed N] [--out FILE] [--param name=value] [--params JSON] [--parallel N (timetabling)] [--ignore-unsupported (.fet)]";
 
-function parseArgs(argv: string[]): { file: string; options: SolveOptions } {
+function parseArgs(argv: string[]): { file: string; options: SolveOptions; parallel?: number } {
   let file: string | undefined;
+  let parallel: number | undefined;
   const options: SolveOptions = { params: {} };
   const number = (flag: string, v: string | undefined) => {
     const n = Number(v);
@@ -47,6 +53,10 @@ function parseArgs(argv: string[]): { file: string; options: SolveOptions } {
         options.params![k] = v === "true" ? true : v === "false" ? false : v;
         break;
       }
+      case "--parallel":
+        parallel = number(a, next());
+        if (!Number.isInteger(parallel) || parallel < 1 || parallel > MAX_PARALLEL) throw new UsageError(`--parallel needs an integer from 1 to ${MAX_PARALLEL}`);
+        break;
       case "--ignore-unsupported":
         options.ignoreUnsupported = true;
         break;
@@ -63,14 +73,18 @@ function parseArgs(argv: string[]): { file: string; options: SolveOptions } {
     }
   }
   if (!file) throw new UsageError(USAGE);
-  return { file, options };
+  if (parallel !== undefined && /\.fet$/i.test(file)) throw new UsageError("--parallel is not available for .fet files");
+  return { file, options, parallel };
 }
 
 class UsageError extends Error {}
 
 try {
-  const { file, options } = parseArgs(process.argv.slice(2));
-  const result = solveFile(file, { ...options, log: (line) => process.stderr.write(line + "\n") });
+  const { file, options, parallel } = parseArgs(process.argv.slice(2));
+  const result =
+    parallel === undefined
+      ? solveFile(file, { ...options, log: (line) => process.stderr.write(line + "\n") })
+      : await solveFileParallel(file, { ...options, workers: parallel });
   process.stdout.write(JSON.stringify(result) + "\n");
 } catch (e) {
   if (e instanceof UsageError) {

@@ -4,13 +4,16 @@
  *   npx tsx core/timetabling/cli.ts school.xlsx --out school.json
  * Prints progress to stderr and one final JSON line with hard and soft to stdout. `--out` writes the
  * competition format for .ctt input and our JSON for the rich model. The shared CLI
- * (core/cli/solve.ts) can call `solveTimetablingFile` for the same behaviour.
+ * (core/cli/solve.ts) can call `solveTimetablingFile` for the same behaviour, and
+ * `solveFileParallel` for `npm run solve -- FILE --parallel N` (parallel.ts).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { compileProblem, problemFromFile, solverFor } from "../index";
 import { compileTimetabling, evaluate, timetablingKind, writeSolution } from "./index";
 import { timetablingFileReaders } from "./files";
+import { solveParallel } from "./parallel";
 
 export interface CliOptions {
   seconds?: number;
@@ -55,6 +58,53 @@ export function solveTimetablingFile(path: string, o: CliOptions = {}): Record<s
     evaluations: state.evaluations,
     seconds: Number(elapsed.toFixed(2)),
     movesPerSecond: Math.round(state.evaluations / elapsed),
+    ...(o.out ? { out: o.out } : {}),
+  };
+}
+
+export interface ParallelCliOptions {
+  workers: number;
+  seconds?: number;
+  evaluations?: number;
+  seed?: number;
+  out?: string;
+  algorithm?: string;
+  params?: Record<string, unknown>;
+}
+
+/**
+ * `npm run solve -- FILE --parallel N`: N searches in worker threads (parallel.ts), the best
+ * written to `out`. The JSON answer has the usual fields plus every search's seed and result.
+ */
+export async function solveFileParallel(path: string, o: ParallelCliOptions): Promise<Record<string, unknown>> {
+  const doc = problemFromFile(path, readFileSync(path));
+  const { kind, module, problem, size } = compileProblem(doc);
+  const { id } = solverFor(kind, o.algorithm, problem);
+  const seed = o.seed ?? 1;
+  const start = performance.now();
+  const { best, runs } = await solveParallel(doc, { workers: o.workers, seed, seconds: o.seconds, evaluations: o.evaluations, algorithm: o.algorithm, params: o.params });
+  const secs = (performance.now() - start) / 1000;
+  const solution = { value: best.value, solution: best.solution, hard: best.hard, soft: best.soft };
+  if (o.out) {
+    writeFileSync(o.out, module.formatSolution ? module.formatSolution(problem, solution) : JSON.stringify({ value: best.value, solution: best.solution }) + "\n");
+  }
+  const evaluations = runs.reduce((s, r) => s + r.evaluations, 0);
+  return {
+    kind,
+    algorithm: id,
+    seed,
+    parallel: o.workers,
+    instance: (problem as { name?: string }).name || undefined,
+    size,
+    evaluations,
+    seconds: Number(secs.toFixed(3)),
+    evaluationsPerSecond: Math.round(evaluations / Math.max(secs, 1e-9)),
+    best: best.value,
+    ...(best.hard !== undefined ? { hard: best.hard } : {}),
+    ...(best.soft !== undefined ? { soft: best.soft } : {}),
+    bestSearch: best.index,
+    searches: runs.map((r) => ({ seed: r.seed, best: r.value, hard: r.hard, soft: r.soft, evaluations: r.evaluations })),
+    ...module.summary?.(problem, solution),
     ...(o.out ? { out: o.out } : {}),
   };
 }

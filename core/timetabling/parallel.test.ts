@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { memeticSolver } from "./index";
+import { readCtt } from "./itc/ctt";
+import { MAX_PARALLEL, pickBest, solveParallel, workerSeed, type WorkerResult } from "./parallel";
+import { runSearch } from "./parallel-worker";
+import { comp } from "./test/fixtures";
+
+const text = comp("comp01");
+const doc = { kind: "timetabling", format: "ctt", text };
+const EVALS = 30_000;
+const params = { segmentMoves: 10_000 };
+
+describe("parallel searches (npm run solve -- FILE --parallel N)", () => {
+  it("search 0 keeps the run's seed and the others get distinct seeds", () => {
+    expect(workerSeed(7, 0)).toBe(7);
+    const seeds = Array.from({ length: MAX_PARALLEL }, (_, i) => workerSeed(7, i));
+    expect(new Set(seeds).size).toBe(MAX_PARALLEL);
+    for (const s of seeds) expect(Number.isInteger(s) && s >= 0 && s < 2 ** 32).toBe(true);
+  });
+
+  it("the best is the lowest value, ties to the lowest index", () => {
+    const r = (index: number, value: number): WorkerResult => ({ index, seed: index, value, solution: null, evaluations: 1 });
+    expect(pickBest([r(0, 9), r(1, 4), r(2, 4), r(3, 5)]).index).toBe(1);
+    expect(pickBest([r(0, 3), r(1, 3)]).index).toBe(0);
+  });
+
+  it("with an evaluation budget: each search equals a single run with its seed, the answer is their best, and it repeats", async () => {
+    const a = await solveParallel(doc, { workers: 3, seed: 5, evaluations: EVALS, params });
+    const b = await solveParallel(doc, { workers: 3, seed: 5, evaluations: EVALS, params });
+    expect(a.runs.map((r) => [r.seed, r.value])).toEqual(b.runs.map((r) => [r.seed, r.value]));
+    expect(a.best.value).toBe(Math.min(...a.runs.map((r) => r.value)));
+    expect(a.best.hard).toBe(0);
+
+    // Search i is exactly the plain solver with seed workerSeed(5, i).
+    const problem = readCtt(text);
+    for (const r of a.runs) {
+      const s = memeticSolver.init(problem, memeticSolver.parameters(params, problem), r.seed, { maxEvaluations: EVALS });
+      memeticSolver.step(s, { evaluations: Infinity });
+      expect(memeticSolver.best(s).value).toBe(r.value);
+      expect(r.evaluations).toBe(EVALS);
+    }
+    // And the in-thread search function agrees with the worker's answer.
+    const again = runSearch({ index: 1, doc, seed: a.runs[1].seed, params, seconds: 0, evaluations: EVALS });
+    expect(again.value).toBe(a.runs[1].value);
+  }, 120_000);
+
+  it("refuses a worker count out of range and a problem that is not timetabling", async () => {
+    await expect(solveParallel(doc, { workers: 0, evaluations: 10 })).rejects.toThrow(/--parallel must be an integer from 1 to 64/);
+    await expect(solveParallel(doc, { workers: 1.5, evaluations: 10 })).rejects.toThrow(RangeError);
+    await expect(solveParallel({ kind: "tsp", coordinates: [[0, 0], [1, 1], [2, 0], [3, 3]] }, { workers: 2, evaluations: 10 })).rejects.toThrow(/timetabling problems only/);
+  });
+});
