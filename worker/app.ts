@@ -20,17 +20,20 @@ import { authenticate } from "./auth/authenticate";
 import { getAuth } from "./auth/auth";
 import { apiKeyRoutes } from "./api-keys/routes";
 import { devSeedRoutes } from "./dev/seed";
+import { mountDevMail } from "./dev/mail-page";
 import { invitationRoutes, memberRoutes } from "./members/routes";
 import { tenantRoutes } from "./tenancy/tenant-routes";
 import { usageRoutes } from "./tenancy/usage-routes";
 import { billingRoutes, billingWebhookRoutes } from "./billing/routes";
 import { handleWebRequest } from "./web";
 import { registerWebhookListener } from "./webhooks/index";
+import { registerMailListener } from "./mail/notices";
 import type { AppVariables } from "./http/vars";
 
 export function createApp() {
   // Tenant webhooks listen to job finish and progress (idempotent; worker/index.ts calls it too).
   registerWebhookListener();
+  registerMailListener();
   const app = new Hono<{ Bindings: Env; Variables: AppVariables }>();
   app.use("*", requestContext(), securityHeaders());
   app.use("/v1/*", apiCors(), csrfGuard(), apiMetrics());
@@ -71,6 +74,9 @@ export function createApp() {
   };
   app.all("/v1/*", notFound);
   app.all("/api/*", notFound);
+
+  // Local development only: the captured mail (worker/dev/mail-page.ts); elsewhere the web app's 404.
+  mountDevMail(app);
 
   app.all("*", (c) => {
     // The UI's actions log (and start jobs) under the same request id as this request's own line.

@@ -32,6 +32,12 @@ export interface Env {
   STRIPE_API_HOST?: string;
   STRIPE_API_PORT?: string;
   STRIPE_API_PROTOCOL?: string;
+  /** Resend API key (worker/mail/resend-mailer.ts): without it mail is captured (development) or logged. */
+  RESEND_API_KEY?: string;
+  /** Sender of every mail, e.g. `Evolve <mail@your-domain>` (a domain verified in Resend). */
+  MAIL_FROM?: string;
+  /** Only for tests and local development: where the Resend client sends API calls. */
+  RESEND_BASE_URL?: string;
   /** Bearer token for the operator endpoints (/api/ops/*: metrics, console API). */
   OPS_TOKEN?: string;
   /** Multiplies the tenant-webhook retry delays (worker/webhooks/deliver.ts); "0" in tests. */

@@ -8,10 +8,13 @@ import { handleQueueBatch } from "./queue/consumer";
 import { sweepExpiredJobs } from "./tenancy/retention";
 import { sweepIdempotencyKeys } from "./api/idempotency";
 import { registerWebhookListener } from "./webhooks/index";
+import { registerMailListener } from "./mail/notices";
 
 // Job finish and progress hooks (worker/jobs/events.ts): the JobRunner and the queue consumer call
 // them in this isolate, so the listeners are registered here, before any request or alarm.
 registerWebhookListener();
+// Job-finished notices by mail to members who opted in (worker/mail/notices.ts).
+registerMailListener();
 
 export { JobRunner } from "./runtime/job-runner";
 export { TenantGate } from "./tenancy/tenant-gate";

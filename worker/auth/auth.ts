@@ -14,12 +14,13 @@ import { organization } from "better-auth/plugins";
 import { drizzle } from "drizzle-orm/d1";
 import type { Env } from "../env";
 import * as schema from "../db/schema";
-import { getMailer } from "./mailer";
+import { getMailer } from "../mail/mailer";
+import { invitationMail, passwordResetMail } from "../mail/templates";
 import { createTenantForUser, firstTenantOf } from "../tenancy/tenants";
 import { revokeKeysCreatedBy, revokeTenantKeys } from "../api-keys/service";
 import { ApiError } from "../http/problem";
 import { assertInvitationAllowance, assertOrganizationAllowance, checkAuthLimit, clientIp, type AuthAction } from "./abuse-limits";
-import { trustedOrigins } from "./dev-origins";
+import { linkOrigin, onOrigin, trustedOrigins } from "./dev-origins";
 
 /** better-auth endpoints behind our Durable-Object limiter (worker/auth/abuse-limits.ts), and whose body field names the account. */
 const LIMITED_PATHS: Record<string, { action: AuthAction; accountField?: string }> = {
@@ -67,14 +68,9 @@ function createAuth(env: Env) {
       minPasswordLength: 10,
       resetPasswordTokenExpiresIn: 3600,
       revokeSessionsOnPasswordReset: true,
-      sendResetPassword: async ({ user, url }) => {
-        await mailer.send({
-          kind: "password-reset",
-          to: user.email,
-          subject: "Reset your Evolve password",
-          text: `Someone (hopefully you) asked to reset the password of ${user.email}. Open ${url} within an hour to choose a new one.`,
-          link: url,
-        });
+      // In development the link opens on the origin the visitor asked from (worker/auth/dev-origins.ts).
+      sendResetPassword: async ({ user, url }, request) => {
+        await mailer.send(passwordResetMail(user.email, onOrigin(url, linkOrigin(env, request))));
       },
     },
     // Password-reset and other verification tokens are stored as hashes, never in clear.
@@ -150,15 +146,9 @@ function createAuth(env: Env) {
             await revokeTenantKeys(env, organization.id);
           },
         },
-        sendInvitationEmail: async (data) => {
-          const link = `${env.APP_URL}/accept-invitation/${data.id}`;
-          await mailer.send({
-            kind: "invitation",
-            to: data.email,
-            subject: `${data.inviter.user.name} invited you to ${data.organization.name} on Evolve`,
-            text: `You were invited to join ${data.organization.name} as ${data.role}. Accept at ${link} (sign up or sign in with ${data.email}).`,
-            link,
-          });
+        sendInvitationEmail: async (data, request) => {
+          const link = `${linkOrigin(env, request)}/accept-invitation/${data.id}`;
+          await mailer.send(invitationMail({ to: data.email, tenantName: data.organization.name, role: data.role, inviterName: data.inviter.user.name, link, expiresAt: data.invitation.expiresAt }));
         },
       }),
     ],

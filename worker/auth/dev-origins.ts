@@ -25,3 +25,29 @@ export function trustedOrigins(env: Pick<Env, "APP_URL" | "ENVIRONMENT">): strin
   }
   return origins;
 }
+
+/**
+ * The origin that links in mails and answers (invitations, password resets, share links, calendar
+ * feeds) are built on. In development it is the request's own origin when that is a trusted one
+ * (`npm run dev` answers on localhost and 127.0.0.1, and a link must open where the visitor is signed
+ * in); everywhere else, and for any other origin, it is APP_URL.
+ */
+export function linkOrigin(env: Pick<Env, "APP_URL" | "ENVIRONMENT">, request?: Request | string | null): string {
+  if (env.ENVIRONMENT !== "development" || !request) return env.APP_URL;
+  let origin: string;
+  try {
+    origin = new URL(typeof request === "string" ? request : request.url).origin;
+  } catch {
+    return env.APP_URL;
+  }
+  return trustedOrigins(env).includes(origin) ? origin : env.APP_URL;
+}
+
+/** `url` (absolute) moved onto `origin`, path and query kept: better-auth builds reset links on APP_URL. */
+export function onOrigin(url: string, origin: string): string {
+  const moved = new URL(url);
+  const target = new URL(origin);
+  moved.protocol = target.protocol;
+  moved.host = target.host;
+  return moved.href;
+}

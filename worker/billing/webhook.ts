@@ -17,6 +17,7 @@ import { stripeEvent } from "../db/schema";
 import { ApiError } from "../http/problem";
 import { isTierName } from "../tenancy/tiers";
 import { Stripe, tierForPrice } from "./stripe-client";
+import { notifyBilling, type BillingNotice } from "../mail/notices";
 import { applyStripeState, getSubscriptionRow, linkCustomer, tenantForCustomer, type StripeState } from "./subscription-store";
 
 /** Signed timestamps older than this are refused (Stripe's recommended default). */
@@ -131,6 +132,27 @@ async function applyEvent(env: Env, event: { type: string; created: number; data
   }
 }
 
+/**
+ * The billing mail an applied event calls for (worker/mail/notices.ts): a paid subscription checkout
+ * is "subscription started", a failed invoice of the current subscription is "payment failed".
+ */
+async function billingNoticeOf(env: Env, event: { type: string; data: { object: Obj } }, applied: boolean | undefined): Promise<{ tenantId: string; notice: BillingNotice } | null> {
+  const object = event.data.object;
+  if (event.type === "checkout.session.completed") {
+    const tenantId = object.client_reference_id ?? object.metadata?.tenantId;
+    const paid = object.payment_status === "paid" || object.payment_status === "no_payment_required";
+    // Stale or not, the tenant did just subscribe (the subscription's own event may have come first).
+    if (applied === undefined || typeof tenantId !== "string" || object.mode !== "subscription" || !paid || !isTierName(object.metadata?.tier)) return null;
+    return { tenantId, notice: { type: "subscription-started", tier: object.metadata.tier } };
+  }
+  if (event.type === "invoice.payment_failed" && applied) {
+    const tenantId = await tenantOf(env, invoiceSubscription(object).tenantId, object.customer);
+    if (!tenantId) return null;
+    return { tenantId, notice: { type: "payment-failed", retryAt: object.next_payment_attempt ? new Date(object.next_payment_attempt * 1000) : null } };
+  }
+  return null;
+}
+
 /** Verifies, de-duplicates and applies one webhook delivery. Throws 400 for a bad signature. */
 export async function handleStripeWebhook(env: Env, request: Request): Promise<WebhookOutcome> {
   const secret = env.STRIPE_WEBHOOK_SECRET;
@@ -157,6 +179,9 @@ export async function handleStripeWebhook(env: Env, request: Request): Promise<W
   // Recorded after applying: a crash in between makes Stripe retry, and applying is idempotent.
   await db.insert(stripeEvent).values({ id: event.id, type: event.type }).onConflictDoNothing().run();
   const outcome = applied === undefined ? "ignored" : applied ? "applied" : "stale";
+  // Mail never fails the webhook: sendNotice logs a provider error, and a redelivery is a duplicate above.
+  const notice = await billingNoticeOf(env, event, applied);
+  if (notice) await notifyBilling(env, notice.tenantId, event.id, notice.notice);
   console.log(JSON.stringify({ level: "info", msg: "stripe webhook", eventId: event.id, type: event.type, outcome }));
   return { ...base, outcome };
 }

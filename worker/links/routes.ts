@@ -15,6 +15,8 @@ import { markOneTimeSecret } from "../api/idempotency";
 import { getJob, getJobResult } from "../jobs/job-queries";
 import { createCalendarFeed, createShareLink, listLinks, MAX_SHARE_HOURS, resolveFeed, resolveShare, revokeLink } from "./service";
 import { ExportQuery } from "../jobs/schemas";
+import { linkOrigin } from "../auth/dev-origins";
+import type { Env } from "../env";
 
 const Link = z
   .object({
@@ -55,6 +57,8 @@ const SharedJob = z
   .openapi("SharedJob");
 
 const origin = (url: string) => new URL(url).origin;
+/** Where new share and feed links point: APP_URL, or in development the caller's loopback origin. */
+const linkBase = (c: { env: Env; req: { url: string } }) => linkOrigin(c.env, c.req.url);
 
 /** The read-only result page behind a share link: figures and downloads, no scripts. */
 function sharedPage(row: Awaited<ReturnType<typeof getJob>>, exports: { format: string; url: string }[], expiresAt: Date | null): string {
@@ -86,7 +90,7 @@ export const jobLinkRoutes = createApiRouter()
       const auth = assertScope(authOf(c), "jobs:write");
       const { view, ...options } = c.req.valid("json");
       markOneTimeSecret(c);
-      return c.json(await createCalendarFeed(c.env, auth.tenantId, c.req.valid("param").id, view, options, origin(c.req.url)), 201);
+      return c.json(await createCalendarFeed(c.env, auth.tenantId, c.req.valid("param").id, view, options, linkBase(c)), 201);
     },
   )
   .openapi(
@@ -114,7 +118,7 @@ export const jobLinkRoutes = createApiRouter()
       const auth = assertScope(authOf(c), "jobs:write");
       const hours = (c.req.valid("json") as { expiresInHours?: number } | undefined)?.expiresInHours ?? 168;
       markOneTimeSecret(c);
-      return c.json(await createShareLink(c.env, auth.tenantId, c.req.valid("param").id, hours, origin(c.req.url)), 201);
+      return c.json(await createShareLink(c.env, auth.tenantId, c.req.valid("param").id, hours, linkBase(c)), 201);
     },
   )
   .openapi(

@@ -91,7 +91,7 @@ export const invitationRoutes = createApiRouter()
     }),
     async (c) => {
       const auth = assertRole(authOf(c), "admin");
-      return c.json(await createInvitation(c.env, auth, c.req.valid("json")), 201);
+      return c.json(await createInvitation(c.env, auth, c.req.valid("json"), c.req.raw), 201);
     },
   )
   .openapi(

@@ -10,7 +10,10 @@ import { apikey, invitation, member, organization, user } from "../db/schema";
 import { ApiError } from "../http/problem";
 import type { AuthContext } from "../http/vars";
 import { INVITATION_EXPIRES_SECONDS } from "../auth/auth";
-import { getMailer } from "../auth/mailer";
+import { getMailer } from "../mail/mailer";
+import { invitationMail } from "../mail/templates";
+import { MailError } from "../mail/message";
+import { linkOrigin } from "../auth/dev-origins";
 import type { MemberRole } from "../tenancy/tenants";
 import { revokeKeysCreatedBy } from "../api-keys/service";
 import { assertInvitationAllowance, checkAuthLimit } from "../auth/abuse-limits";
@@ -103,7 +106,11 @@ async function inviterOf(env: Env, auth: AuthContext): Promise<string> {
   return createdBy;
 }
 
-export async function createInvitation(env: Env, auth: AuthContext, input: { email: string; role: MemberRole; expiresInHours?: number }) {
+/**
+ * Creates (or replaces) the pending invitation of `input.email` and mails its link. `request` is the
+ * caller's request: in development the link opens on its origin (worker/auth/dev-origins.ts).
+ */
+export async function createInvitation(env: Env, auth: AuthContext, input: { email: string; role: MemberRole; expiresInHours?: number }, request?: Request) {
   if (input.role === "owner" && auth.role !== "owner") throw ownerOnly();
   const db = drizzle(env.DB);
   const email = input.email.trim().toLowerCase();
@@ -135,14 +142,17 @@ export async function createInvitation(env: Env, auth: AuthContext, input: { ema
   };
   await db.insert(invitation).values(row);
   const org = await db.select({ name: organization.name }).from(organization).where(eq(organization.id, auth.tenantId)).get();
-  const link = `${env.APP_URL}/accept-invitation/${row.id}`;
-  await getMailer(env).send({
-    kind: "invitation",
-    to: email,
-    subject: `You are invited to ${org?.name ?? "a tenant"} on Evolve`,
-    text: `You were invited to join ${org?.name ?? "a tenant"} as ${input.role}. Accept at ${link} before ${row.expiresAt.toISOString()} (sign up or sign in with ${email}).`,
-    link,
-  });
+  const link = `${linkOrigin(env, request)}/accept-invitation/${row.id}`;
+  const inviter = await db.select({ name: user.name }).from(user).where(eq(user.id, inviterId)).get();
+  try {
+    await getMailer(env).send(invitationMail({ to: email, tenantName: org?.name ?? "a tenant", role: input.role, inviterName: inviter?.name, link, expiresAt: row.expiresAt }));
+  } catch (e) {
+    if (!(e instanceof MailError)) throw e;
+    // An invitation nobody was told about is withdrawn; inviting again sends a new one.
+    await db.update(invitation).set({ status: "canceled" }).where(and(eq(invitation.id, row.id), eq(invitation.organizationId, auth.tenantId)));
+    console.error(JSON.stringify({ level: "error", msg: "mail not sent", kind: "invitation", reason: e.reason, tenantId: auth.tenantId }));
+    throw new ApiError(502, "mail-not-sent", "Invitation mail not sent", `The mail to ${email} could not be sent, so the invitation was withdrawn; try again later.`);
+  }
   return invitationView(row);
 }
 

@@ -10,6 +10,7 @@ import { configDefaults, defineProject } from "vitest/config";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
 import { importAliases } from "../../import-aliases";
 import { startStripeFake } from "./stripe-fake";
+import { startResendFake } from "./resend-fake";
 
 const root = new URL("../..", import.meta.url).pathname;
 const wranglerConfig = `${root}wrangler.toml`;
@@ -28,6 +29,9 @@ export async function workerProject(name: string, include: string[], exclude: st
   const migrations = await readD1Migrations(`${root}migrations`);
   // Stripe API calls from billing go to a local fake that records them (stripe-fake.ts).
   const stripeFake = await startStripeFake();
+  // Mail tests send through the real `resend` client to a local fake of its API (resend-fake.ts);
+  // only the base URL is global: tests that mail pass RESEND_API_KEY and MAIL_FROM in their env.
+  const resendFake = await startResendFake();
   return defineProject({
     resolve: { alias: importAliases },
     plugins: [
@@ -49,6 +53,7 @@ export async function workerProject(name: string, include: string[], exclude: st
             STRIPE_API_HOST: "127.0.0.1",
             STRIPE_API_PORT: String(stripeFake.port),
             STRIPE_API_PROTOCOL: "http",
+            RESEND_BASE_URL: resendFake.baseUrl,
           },
         },
       }),

@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const role = String(form.get("role") ?? "member");
       if (!/^[^\s@]+@[^\s@]+$/.test(email)) return data({ error: null, fieldError: "Enter a valid email address.", sent: null }, { status: 400 });
       invariantResponse(isMemberRole(role), 400, "Unknown role.");
-      await createInvitation(env, auth, { email, role });
+      await createInvitation(env, auth, { email, role }, request);
       return { error: null, fieldError: null, sent: email };
     }
     if (intent === "revoke-invitation") await revokeInvitation(env, auth.tenantId, String(form.get("id")));

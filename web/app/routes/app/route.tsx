@@ -26,6 +26,7 @@ const NAV = [
   { to: "/app/settings/members", label: "Members" },
   { to: "/app/settings/webhooks", label: "Webhooks" },
   { to: "/app/settings/billing", label: "Billing" },
+  { to: "/app/settings/account", label: "Account" },
 ];
 
 export default function AppShell() {

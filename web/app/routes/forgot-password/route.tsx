@@ -13,9 +13,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const email = String((await request.formData()).get("email") ?? "").trim();
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) return data({ sent: false, error: "Enter a valid email address." }, { status: 400 });
   const auth = getAuth(context.cloudflare.env) as unknown as {
-    api: { requestPasswordReset(opts: { body: { email: string; redirectTo: string }; headers: Headers; asResponse: true }): Promise<Response> };
+    api: { requestPasswordReset(opts: { body: { email: string; redirectTo: string }; headers: Headers; request: Request; asResponse: true }): Promise<Response> };
   };
-  await auth.api.requestPasswordReset({ body: { email, redirectTo: "/reset-password" }, headers: request.headers, asResponse: true });
+  // `request`: in development the mailed link opens on the origin the visitor is on (worker/auth/dev-origins.ts).
+  await auth.api.requestPasswordReset({ body: { email, redirectTo: "/reset-password" }, headers: request.headers, request, asResponse: true });
   return { sent: true, error: null };
 }
 
