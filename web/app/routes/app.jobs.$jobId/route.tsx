@@ -9,6 +9,7 @@ import { data, redirect } from "@remix-run/server-runtime";
 import { FormMessage } from "../../components/field";
 import { StateBadge } from "../../components/job-bits";
 import { isTerminal, stopReasonLabel } from "@worker/jobs/vocabulary";
+import { linkOrigin } from "@worker/auth/dev-origins";
 import { getKindModule } from "../../server/catalogue.server";
 import { controlJob, forkJobFromPage, getJobForPage, getJobResultForPage } from "../../server/jobs.server";
 import { createFeedUrl, createShareUrl, linksOfJob, MAX_SHARE_HOURS, revokeJobLink } from "../../server/links.server";
@@ -67,7 +68,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   invariantResponse(INTENTS.includes(intent), 400, `Unknown action "${intent}".`);
-  const origin = new URL(request.url).origin;
+  // Share and calendar links: APP_URL, or in development the loopback origin the visitor is on.
+  const origin = linkOrigin(env, request);
   try {
     if (intent === "fork") {
       const parent = await getJobForPage(env, auth.tenantId, id);
