@@ -22,7 +22,8 @@ import { apikey, member, organization } from "../db/schema";
 import { ApiError } from "../http/problem";
 
 export const KEY_PREFIX = "evk_live_";
-export const API_KEY_SCOPES = ["jobs:read", "jobs:write", "admin"] as const;
+/** `contribute`: lend this machine's compute to the tenant's jobs that allow it (worker/contribute/), nothing else. */
+export const API_KEY_SCOPES = ["jobs:read", "jobs:write", "admin", "contribute"] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 /**
  * Scopes of a new key unless chosen otherwise (API and the settings form): what a newcomer needs

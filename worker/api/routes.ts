@@ -11,6 +11,7 @@ import { feedRoutes, jobLinkRoutes, shareRoutes } from "../links/routes";
 import { problemRoutes } from "../problems/routes";
 import { webhookRoutes } from "../webhooks/routes";
 import { idempotency } from "./idempotency";
+import { contributeJobRoutes, contributeSettingsRoutes } from "../contribute/routes";
 
 const idempotentPosts = idempotency();
 const onlyPosts: MiddlewareHandler = async (c, next) => (c.req.method === "POST" ? idempotentPosts(c, next) : next());
@@ -24,6 +25,8 @@ export const apiRoutes = createApiRouter()
   .route("/share", shareRoutes)
   .route("/algorithms", algorithmRoutes)
   .route("/problems", problemRoutes)
-  .route("/webhooks", webhookRoutes);
+  .route("/webhooks", webhookRoutes)
+  .route("/jobs", contributeJobRoutes)
+  .route("/contribute", contributeSettingsRoutes);
 
 export type ApiRoutes = typeof apiRoutes;

@@ -25,6 +25,7 @@ import { admitJob, checkSizeLimits, releaseJob, tierLimits } from "../tenancy/ad
 import { measureDocument, populationOf } from "../problems/measure";
 import { recordUsage } from "../tenancy/usage";
 import { jobRunner, type JobRow } from "./job-queries";
+import { assertContributionsAllowed } from "../contribute/admission";
 import { schoolEditFork } from "./school-edit";
 
 export interface CreateJobInput {
@@ -56,8 +57,16 @@ export interface CreateJobInput {
    * The child's problem locks the pins; its warm start is the edited timetable.
    */
   edit?: unknown;
+  /**
+   * Island jobs only: lend island units to contributors (the tenant's lab machines, visitors' browser
+   * tabs; worker/contribute/). The tenant's contribution setting must allow it.
+   */
+  allowContributions?: boolean;
   /** Runtime tuning; defaults suit production. */
   options?: {
+    /** Contributed compute: a contributor's lease on one unit (ms), and the share of units the server re-runs. */
+    contributionLeaseMs?: number;
+    contributionSampleRate?: number;
     chunkTargetMs?: number;
     islandChunkEvaluations?: number;
     islandDeadlineMs?: number;
@@ -149,6 +158,7 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
   const population = race ? maxOf(race.parameters.map(populationOf)) : populationOf(parameters);
   const size: Record<string, number> = population === null ? compiled.size : { ...compiled.size, population };
 
+  if (input.allowContributions) await assertContributionsAllowed(env, caller.tenantId, doc, islands);
   const jobId = `job_${randomHex(16)}`;
   const admission = await admitJob(env, { tenantId: caller.tenantId, jobId, kind, size, islands });
   let inserted: JobRow | undefined;
@@ -183,6 +193,7 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
       islandDeadlineMs: o.islandDeadlineMs ?? RUNTIME_DEFAULTS.islandDeadlineMs,
       migrateEvery: o.migrateEvery ?? RUNTIME_DEFAULTS.migrateEvery,
       migrants: o.migrants ?? RUNTIME_DEFAULTS.migrants,
+      ...(input.allowContributions ? { allowContributions: true, contributionLeaseMs: o.contributionLeaseMs, contributionSampleRate: o.contributionSampleRate } : {}),
       startFrom: parent ? { jobId: parent.id, evaluations: 0, ...(warmStart ? { warmStart } : {}) } : null,
       ...(caller.requestId ? { requestId: caller.requestId } : {}),
       ...(race ? { race } : {}),
@@ -308,6 +319,13 @@ function checkShape(input: CreateJobInput): FieldError[] {
     ["computeLimitMs", 86_400_000],
     ["stopAtEvaluations", MAX_EVALUATIONS],
   ];
+  if (input.allowContributions !== undefined && typeof input.allowContributions !== "boolean") errors.push({ path: "allowContributions", message: "must be true or false" });
+  if (o.contributionLeaseMs !== undefined && !(Number.isInteger(o.contributionLeaseMs) && o.contributionLeaseMs >= 500 && o.contributionLeaseMs <= 600_000)) {
+    errors.push({ path: "options.contributionLeaseMs", message: "must be an integer from 500 to 600000" });
+  }
+  if (o.contributionSampleRate !== undefined && !(typeof o.contributionSampleRate === "number" && o.contributionSampleRate >= 0 && o.contributionSampleRate <= 1)) {
+    errors.push({ path: "options.contributionSampleRate", message: "must be a share from 0 to 1" });
+  }
   for (const [k, max] of positive) {
     const v = o[k];
     if (v !== undefined && !(Number.isInteger(v) && v >= 1 && v <= max)) errors.push({ path: `options.${k}`, message: `must be an integer from 1 to ${max}` });

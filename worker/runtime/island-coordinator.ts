@@ -71,6 +71,15 @@ export interface IslandHost {
   keepAlive(spec: JobSpec, status: RunnerStatus): Promise<void>;
   endOf(spec: JobSpec, s: RunnerStatus, allDone: boolean): { state: JobState; reason: string; stopReason: StopReason } | null;
   finish(spec: JobSpec, state: JobState, reason: string, error: string | null, stopReason?: StopReason): Promise<void>;
+  /** Contributed compute (worker/contribute/lender.ts): lends some of a round's chunks to contributors. */
+  readonly lender?: ChunkLender;
+}
+
+/** What the coordinator asks of contributed compute; the chunks it takes are not sent to the queue. */
+export interface ChunkLender {
+  lend(spec: JobSpec, chunks: { island: number; seq: number }[]): { lent: Set<number>; earliest: number | null };
+  /** True when a contributor held this late chunk (its lease is dropped; the resend is not counted). */
+  reclaim(island: number, seq: number): boolean;
 }
 
 export class IslandCoordinator {
@@ -99,9 +108,21 @@ export class IslandCoordinator {
         messages.push(chunkMessage(spec, r.island, r.seq + 1));
       }
     });
-    await this.runner.storage.setAlarm(deadline);
+    const lending = this.runner.lender?.lend(spec, messages) ?? { lent: new Set<number>(), earliest: null };
+    const queued = messages.filter((m) => !lending.lent.has(m.island));
+    await this.runner.storage.setAlarm(Math.min(deadline, lending.earliest ?? deadline));
     // A failed send is covered by the watchdog, which re-sends at the deadline.
-    if (messages.length) await this.env.JOBS_QUEUE.sendBatch(messages.map((body) => ({ body: body satisfies QueueMessage })));
+    if (queued.length) await this.env.JOBS_QUEUE.sendBatch(queued.map((body) => ({ body: body satisfies QueueMessage })));
+  }
+
+  /** An in-flight chunk taken back from a contributor goes to the queue; not counted as a watchdog resend. */
+  async requeue(spec: JobSpec, island: number, seq: number): Promise<void> {
+    const st = this.store.status();
+    const row = this.store.island(island);
+    if (!st || isTerminal(st.state) || !row || row.deadline === null || row.seq + 1 !== seq) return;
+    this.store.putIsland({ ...row, deadline: Date.now() + spec.islandDeadlineMs });
+    await this.runner.storage.setAlarm(Math.min(...this.store.islands().filter((r) => r.deadline !== null).map((r) => r.deadline!)));
+    await this.env.JOBS_QUEUE.send(chunkMessage(spec, island, seq) satisfies QueueMessage);
   }
 
   async task(tenantId: string, island: number, seq: number): Promise<IslandTask | null> {
@@ -221,6 +242,12 @@ export class IslandCoordinator {
     const resend: IslandChunkMessage[] = [];
     for (const r of inFlight) {
       if (r.deadline! > now) continue;
+      if (this.runner.lender?.reclaim(r.island, r.seq + 1)) {
+        // A contributor's lease lapsed: the chunk goes to the queue without using up a resend.
+        this.store.putIsland({ ...r, deadline: now + spec.islandDeadlineMs });
+        resend.push(chunkMessage(spec, r.island, r.seq + 1));
+        continue;
+      }
       if (r.attempts >= MAX_WATCHDOG_RESENDS) {
         const last = this.store.getMeta<string>(`islandError:${r.island}:${r.seq + 1}`);
         return this.runner.finish(

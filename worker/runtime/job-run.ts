@@ -32,6 +32,7 @@ import { renewLease } from "../tenancy/admission";
 import { onJobProgress, PROGRESS_LISTENER_INTERVAL_MS } from "../jobs/events";
 import { ObjectiveError } from "../sandbox/limits";
 import { capChunk, markImprovement, replayDone, stalled, targetReached, type StopReason } from "./stop-rules";
+import { Lender, type LenderHost, type Terms } from "../contribute/lender";
 
 export type { ChunkTiming, JobView } from "./runner-figures";
 
@@ -41,9 +42,11 @@ export type ControlResult = { ok: true; view: JobView } | { ok: false; view: Job
 const MAX_CHUNK_FAILURES = 3;
 const LEASE_RENEW_MS = RUNTIME_DEFAULTS.leaseRenewMs;
 
-export class JobRun implements IslandHost, FinishHost {
+export class JobRun implements IslandHost, FinishHost, LenderHost {
   readonly store: RunnerStore;
   readonly feed: ProgressFeed;
+  /** Contributed compute: island units lent to contributors over WebSockets (worker/contribute/). */
+  readonly lender: Lender;
   private readonly faults: FaultInjector;
   private loadedSolver: LoadedSolver | null = null;
   /** DO mode: the solver state after the last committed chunk (an optimisation, never the truth). */
@@ -62,6 +65,7 @@ export class JobRun implements IslandHost, FinishHost {
     this.feed = new ProgressFeed(ctx, this.store);
     this.faults = new FaultInjector(this.store, env.ENVIRONMENT === "test");
     this.islandsCo = new IslandCoordinator(this);
+    this.lender = new Lender(ctx, this);
   }
 
   get storage(): DurableObjectStorage {
@@ -195,6 +199,21 @@ export class JobRun implements IslandHost, FinishHost {
     return this.exclusive(() => this.islandsCo.accept(report));
   }
 
+  /** Whether this contributor may connect to the job now (worker/contribute/routes.ts asks before upgrading). */
+  async contributionTerms(tenantId: string, contributor: string): Promise<Terms> {
+    return this.lender.terms(tenantId, contributor);
+  }
+
+  /** LenderHost: a verified contributed unit, accepted like a queue report (already inside `exclusive`). */
+  acceptIsland(report: IslandReport): Promise<{ accepted: boolean; reason?: string }> {
+    return this.islandsCo.accept(report);
+  }
+
+  /** LenderHost: a unit taken back from a contributor goes to the queue (already inside `exclusive`). */
+  requeueIsland(spec: JobSpec, island: number, seq: number): Promise<void> {
+    return this.islandsCo.requeue(spec, island, seq);
+  }
+
   /** The consumer failed this chunk (it will retry); remembered for a readable failure reason. */
   async reportIslandError(tenantId: string, island: number, seq: number, error: string): Promise<void> {
     await this.exclusive(async () => this.islandsCo.noteError(tenantId, island, seq, error));
@@ -244,6 +263,7 @@ export class JobRun implements IslandHost, FinishHost {
     const url = new URL(request.url);
     const st = this.store.status();
     if (!st) return new Response("no such job", { status: 404 });
+    if (url.pathname.endsWith("/contribute")) return this.exclusive(() => this.lender.connect(request));
     if (url.pathname.endsWith("/ws")) {
       if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
       return this.feed.openWebSocket();
@@ -257,11 +277,14 @@ export class JobRun implements IslandHost, FinishHost {
   }
 
   async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    if (this.lender.isContributor(ws)) return this.exclusive(() => this.lender.message(ws, message));
     if (message === "ping") ws.send("pong");
     else if (message === "snapshot") ws.send(JSON.stringify(this.feed.snapshot()));
   }
 
   async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    // A contributor that leaves gives its units back to the queue at once.
+    if (this.lender.isContributor(ws)) await this.exclusive(() => this.lender.closed(ws));
     // 1005/1006/1015 are reserved for "no code"/"abnormal"/"TLS" and may not be sent back.
     const reply = code === 1005 || code === 1006 || code === 1015 ? 1000 : code;
     try {

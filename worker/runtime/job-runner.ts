@@ -11,6 +11,7 @@ import { JobRun, type ControlResult } from "./job-run";
 import type { ChunkTiming, JobView } from "./runner-figures";
 import type { JobSpec } from "./spec";
 import type { IslandFault, TestFaults } from "./test-faults";
+import type { Terms } from "../contribute/lender";
 
 export type { ControlResult } from "./job-run";
 export type { ChunkTiming, JobView } from "./runner-figures";
@@ -63,6 +64,11 @@ export class JobRunner extends DurableObject<Env> {
   /** An island chunk's outcome; accepted only for the expected seq (duplicates are ignored). */
   acceptIslandReport(report: IslandReport): Promise<{ accepted: boolean; reason?: string }> {
     return this.run.acceptIslandReport(report);
+  }
+
+  /** Contributed compute: may this contributor connect now (worker/contribute/routes.ts)? */
+  contributionTerms(tenantId: string, contributor: string): Promise<Terms> {
+    return this.run.contributionTerms(tenantId, contributor);
   }
 
   /** The consumer failed this chunk (it will retry); remembered for a readable failure reason. */

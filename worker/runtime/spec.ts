@@ -51,6 +51,14 @@ export interface JobSpec {
   migrateEvery: number;
   migrants: number;
   /**
+   * Contributed compute (worker/contribute/): island units may be lent to connected contributors
+   * (the tenant's setting must allow it too). Lease per unit and the share of units the server
+   * re-runs after a contributor's probation; defaults in worker/contribute/lender.ts.
+   */
+  allowContributions?: boolean;
+  contributionLeaseMs?: number;
+  contributionSampleRate?: number;
+  /**
    * `algorithm: "race"`: one island per algorithm, budget by successive halving (worker/runtime/race.ts,
    * core/engine/race.ts): the plan and each algorithm's resolved parameters. Absent for other jobs.
    */

@@ -8,6 +8,7 @@ import { usage } from "../db/schema";
 import { gateFor, tierLimits } from "./admission";
 import type { TierLimits } from "./tiers";
 import { currentPeriod, usageBetween, utcDayOf, type UsageTotals } from "./usage";
+import { contributedUsage } from "../contribute/metering";
 
 export interface UsageOverview {
   tier: TierLimits["tier"];
@@ -18,11 +19,13 @@ export interface UsageOverview {
   today: { day: string; jobsAdmitted: number; jobsPerDay: number; activeJobs: number; concurrentJobs: number };
   /** Bytes currently stored (results, inputs, exports): every storage delta ever recorded. */
   storageBytes: number;
+  /** Contributed compute this period (worker/contribute/metering.ts): never part of `totals.computeMs`. */
+  contributed: Awaited<ReturnType<typeof contributedUsage>>;
 }
 
 export async function getUsageOverview(env: Env, tenantId: string): Promise<UsageOverview> {
   const period = currentPeriod();
-  const [limits, { days, totals }, gate, stored] = await Promise.all([
+  const [limits, { days, totals }, gate, stored, contributed] = await Promise.all([
     tierLimits(env, tenantId),
     usageBetween(env, tenantId, period.start, period.end),
     gateFor(env, tenantId).status(),
@@ -31,6 +34,7 @@ export async function getUsageOverview(env: Env, tenantId: string): Promise<Usag
       .from(usage)
       .where(and(eq(usage.tenantId, tenantId)))
       .get(),
+    contributedUsage(env, tenantId, Date.parse(`${period.start}T00:00:00Z`)),
   ]);
   return {
     tier: limits.tier,
@@ -40,5 +44,6 @@ export async function getUsageOverview(env: Env, tenantId: string): Promise<Usag
     days,
     today: { day: utcDayOf(), jobsAdmitted: gate.usedToday, jobsPerDay: limits.jobsPerDay, activeJobs: gate.leases.length, concurrentJobs: limits.concurrentJobs },
     storageBytes: Math.max(0, Number(stored?.bytes ?? 0)),
+    contributed,
   };
 }
