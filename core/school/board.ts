@@ -5,15 +5,23 @@
  * slots, the (resource, day) pairs it touches and the set constraints it belongs to.
  * Costs: `hard` (violations of 100% constraints, clashes, unplaced activities) and `soft` in
  * units of 1/10000 (see problem.ts). `evaluate.ts` recomputes the same from scratch.
+ *
+ * Virtual rooms (real-rooms.ts): `place` chooses the activity's real rooms (`real`, or takes the
+ * ones given), which occupy their rooms' slots like a real room would (clashes, XOR occupants);
+ * the virtual room's own row counts its activities without clashing (a hint for the solver).
  */
 import type { SchoolProblem } from "./problem";
 import { softUnits } from "./problem";
 import { Tallies } from "./tally";
+import { chooseRealRooms, realRoomsHard, realRoomsSoft } from "./real-rooms";
 
 export class Board {
   readonly p: SchoolProblem;
   readonly start: Int32Array;
   readonly room: Int32Array;
+  /** Real rooms of activities in virtual rooms: p.maxRealRooms per activity, -1 = none. */
+  readonly real: Int32Array;
+  private readonly scratchReal: Int32Array;
   readonly tOcc: Int32Array;
   readonly gOcc: Int32Array;
   readonly rOcc: Int32Array;
@@ -49,6 +57,8 @@ export class Board {
     const n = p.nActivities;
     this.start = new Int32Array(n).fill(-1);
     this.room = new Int32Array(n).fill(-1);
+    this.real = new Int32Array(n * p.maxRealRooms).fill(-1);
+    this.scratchReal = new Int32Array(p.maxRealRooms);
     this.tOcc = new Int32Array(p.teachers.length * p.nSlots);
     this.gOcc = new Int32Array(p.subgroups.length * p.nSlots);
     this.rOcc = new Int32Array(p.rooms.length * p.nSlots);
@@ -81,8 +91,20 @@ export class Board {
     return this.localSoft + this.resSoft + this.setSoft + this.tallies.soft;
   }
 
-  /** Unary hard / soft cost of activity a at start s in room r (r = -1: none). */
+  /**
+   * Unary hard / soft cost of activity a (not placed) at start s in room r (r = -1: none); in a
+   * virtual room, with the real rooms it would get now (real-rooms.ts).
+   */
   localHardOf(a: number, s: number, r: number): number {
+    if (r >= 0 && this.p.roomVirtual[r]) chooseRealRooms(this.p, a, s, r, this.rOcc, this.scratchReal, 0);
+    return this.unaryHard(a, s, r, this.scratchReal, 0);
+  }
+  localSoftOf(a: number, s: number, r: number): number {
+    if (r >= 0 && this.p.roomVirtual[r]) chooseRealRooms(this.p, a, s, r, this.rOcc, this.scratchReal, 0);
+    return this.unarySoft(a, s, r, this.scratchReal, 0);
+  }
+
+  private unaryHard(a: number, s: number, r: number, real: Int32Array, off: number): number {
     const p = this.p;
     let h = p.startHard[a * p.nSlots + s];
     if (r >= 0) {
@@ -90,10 +112,11 @@ export class Board {
       const d = p.actDuration[a];
       const base = r * p.nSlots + s;
       for (let k = 0; k < d; k++) h += p.roomSlotHard[base + k];
+      if (p.roomVirtual[r]) h += realRoomsHard(p, a, s, r, real, off);
     } else if (p.needsRoom[a]) h += 1;
     return h;
   }
-  localSoftOf(a: number, s: number, r: number): number {
+  private unarySoft(a: number, s: number, r: number, real: Int32Array, off: number): number {
     const p = this.p;
     let v = p.startSoft[a * p.nSlots + s];
     if (r >= 0) {
@@ -101,17 +124,27 @@ export class Board {
       const d = p.actDuration[a];
       const base = r * p.nSlots + s;
       for (let k = 0; k < d; k++) v += p.roomSlotSoft[base + k];
+      if (p.roomVirtual[r]) v += realRoomsSoft(p, a, s, r, real, off);
     }
     return v;
   }
 
-  place(a: number, s: number, r: number): void {
+  /**
+   * Put activity a at start s in room r. In a virtual room its real rooms are `real` (maxRealRooms
+   * entries, e.g. saved from an earlier Board) or, without it, chosen now (real-rooms.ts).
+   */
+  place(a: number, s: number, r: number, real?: ArrayLike<number>): void {
     const p = this.p;
     this.start[a] = s;
     this.room[a] = r;
     this.unplaced--;
-    const h = this.localHardOf(a, s, r);
-    const v = this.localSoftOf(a, s, r);
+    const K = p.maxRealRooms;
+    if (r >= 0 && p.roomVirtual[r]) {
+      if (real) for (let k = 0; k < K; k++) this.real[a * K + k] = real[k];
+      else chooseRealRooms(p, a, s, r, this.rOcc, this.real, a * K);
+    }
+    const h = this.unaryHard(a, s, r, this.real, a * K);
+    const v = this.unarySoft(a, s, r, this.real, a * K);
     this.actHard[a] = h;
     this.actSoft[a] = v;
     this.localHard += h;
@@ -134,6 +167,7 @@ export class Board {
     this.actSoft[a] = 0;
     this.occupy(a, s, r, -1);
     this.tallies.apply(a, s, r, -1);
+    if (r >= 0 && p.roomVirtual[r]) this.real.fill(-1, a * p.maxRealRooms, (a + 1) * p.maxRealRooms);
     this.start[a] = -1;
     this.room[a] = -1;
     this.unplaced++;
@@ -165,14 +199,27 @@ export class Board {
         else this.gOcc[i] += sign;
       }
     }
-    if (r >= 0) {
+    if (r >= 0 && p.roomVirtual[r]) {
+      // the virtual room's row counts its activities (no clash); the real rooms are occupied
       const base = r * nSlots + s;
       for (let h = 0; h < d; h++) {
-        const i = base + h;
-        this.rWho[i] ^= id;
-        if (p.compulsorySpace) this.roomClashes += bump(this.rOcc, i, sign);
-        else this.rOcc[i] += sign;
+        this.rWho[base + h] ^= id;
+        this.rOcc[base + h] += sign;
       }
+      const K = p.maxRealRooms;
+      for (let k = a * K; k < (a + 1) * K; k++) {
+        const rr = this.real[k];
+        if (rr >= 0) this.occupyRoom(rr * nSlots + s, d, id, sign);
+      }
+    } else if (r >= 0) this.occupyRoom(r * nSlots + s, d, id, sign);
+  }
+
+  private occupyRoom(base: number, d: number, id: number, sign: 1 | -1): void {
+    for (let h = 0; h < d; h++) {
+      const i = base + h;
+      this.rWho[i] ^= id;
+      if (this.p.compulsorySpace) this.roomClashes += bump(this.rOcc, i, sign);
+      else this.rOcc[i] += sign;
     }
   }
 
@@ -242,8 +289,16 @@ export class Board {
     }
     const r = this.room[a];
     if (r >= 0 && p.compulsorySpace) {
-      const base = r * nSlots + s;
-      for (let h = 0; h < d; h++) if (this.rOcc[base + h] > 1) return true;
+      if (p.roomVirtual[r]) {
+        const K = p.maxRealRooms;
+        for (let k = a * K; k < (a + 1) * K; k++) {
+          const rr = this.real[k];
+          if (rr >= 0) for (let h = 0; h < d; h++) if (this.rOcc[rr * nSlots + s + h] > 1) return true;
+        }
+      } else {
+        const base = r * nSlots + s;
+        for (let h = 0; h < d; h++) if (this.rOcc[base + h] > 1) return true;
+      }
     }
     for (let k = p.actSetStart[a]; k < p.actSetStart[a + 1]; k++) {
       const i = p.actSets[k];

@@ -6,12 +6,18 @@
 import type { SchoolProblem } from "./problem";
 import { SOFT_SCALE } from "./problem";
 import { tallyViolations } from "./tally";
+import { assignRealRooms } from "./real-rooms";
 
 export interface SchoolTimetable {
   /** Start slot per activity (day * nHours + hour), -1 = not placed. */
   start: Int32Array;
   /** Room per activity, -1 = none. */
   room: Int32Array;
+  /**
+   * Real rooms of activities in virtual rooms (p.maxRealRooms per activity, -1 = none); when
+   * absent they are chosen by `assignRealRooms` (real-rooms.ts).
+   */
+  real?: Int32Array;
 }
 
 export interface ConstraintVerdict {
@@ -26,7 +32,7 @@ export interface SchoolEvaluation {
   /** Σ violations × weight / 100 over soft constraints. */
   soft: number;
   unplaced: number;
-  /** Placed activities that need a room (a room constraint names them) but have none. */
+  /** Placed activities that need a room (a room constraint names them) but have none, plus sets of a virtual room left without a real room. */
   noRoom: number;
   /** Teacher + subgroup clashes (basic compulsory time) and room clashes + capacity (space). */
   clashes: number;
@@ -41,6 +47,8 @@ export function evaluateSchool(p: SchoolProblem, t: SchoolTimetable): SchoolEval
   const tOcc = new Int32Array(p.teachers.length * nSlots);
   const gOcc = new Int32Array(p.subgroups.length * nSlots);
   const rOcc = new Int32Array(p.rooms.length * nSlots);
+  const K = p.maxRealRooms;
+  const real = assignRealRooms(p, t.start, t.room, t.real);
   let unplaced = 0;
   let noRoom = 0;
   for (let a = 0; a < n; a++) {
@@ -53,7 +61,16 @@ export function evaluateSchool(p: SchoolProblem, t: SchoolTimetable): SchoolEval
     const d = p.actDuration[a];
     for (let k = p.actTeacherStart[a]; k < p.actTeacherStart[a + 1]; k++) for (let h = 0; h < d; h++) tOcc[p.actTeachers[k] * nSlots + s + h]++;
     for (let k = p.actSubgroupStart[a]; k < p.actSubgroupStart[a + 1]; k++) for (let h = 0; h < d; h++) gOcc[p.actSubgroups[k] * nSlots + s + h]++;
-    if (t.room[a] >= 0) for (let h = 0; h < d; h++) rOcc[t.room[a] * nSlots + s + h]++;
+    const r = t.room[a];
+    if (r >= 0 && p.roomVirtual[r]) {
+      // the real rooms are occupied, not the virtual room
+      const sets = p.vSetStart[r + 1] - p.vSetStart[r];
+      for (let k = 0; k < sets; k++) {
+        const rr = real[a * K + k];
+        if (rr < 0) noRoom++;
+        else for (let h = 0; h < d; h++) rOcc[rr * nSlots + s + h]++;
+      }
+    } else if (r >= 0) for (let h = 0; h < d; h++) rOcc[r * nSlots + s + h]++;
   }
   const over = (occ: Int32Array) => occ.reduce((sum, v) => sum + (v > 1 ? v - 1 : 0), 0);
   const byElement = new Map<string, ConstraintVerdict>();
@@ -93,11 +110,20 @@ export function evaluateSchool(p: SchoolProblem, t: SchoolTimetable): SchoolEval
         for (const a of inst.activities) if (t.start[a] >= 0) v += inst.cost(a, t.start[a]);
         break;
       case "room":
-        for (const a of inst.activities) if (t.start[a] >= 0 && t.room[a] >= 0) v += inst.cost(a, t.room[a]);
+        for (const a of inst.activities) {
+          if (t.start[a] < 0 || t.room[a] < 0) continue;
+          v += inst.cost(a, t.room[a]);
+          // FET's locked real rooms: each real room the activity got that is not listed
+          if (inst.realRooms && t.room[a] === inst.realOf) for (let k = a * K; k < (a + 1) * K; k++) if (real[k] >= 0 && !inst.realRooms.includes(real[k])) v++;
+        }
         break;
       case "roomSlot":
         for (let a = 0; a < n; a++) {
-          if (t.room[a] !== inst.room || t.start[a] < 0) continue;
+          if (t.start[a] < 0) continue;
+          let uses = t.room[a] === inst.room;
+          // a real room taken by an activity in a virtual room is not available then either
+          for (let k = 0; k < K && !uses && t.room[a] >= 0 && p.roomVirtual[t.room[a]]; k++) uses = real[a * K + k] === inst.room;
+          if (!uses) continue;
           for (let h = 0; h < p.actDuration[a]; h++) v += inst.slotCost[t.start[a] + h];
         }
         break;

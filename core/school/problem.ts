@@ -12,7 +12,7 @@ import { Fields, readFet } from "./fet/read";
 import { FET_LIMITS, type FetConstraint, type FetInput } from "./fet/types";
 import { CONSTRAINTS } from "./constraints/index";
 import { relaxHomeRooms } from "./constraints/home-rooms";
-import type { CompileContext, Instance, ResourceInstance, SetInstance, TallyInstance } from "./constraints/types";
+import type { CompileContext, Instance, ResourceInstance, RoomInstance, SetInstance, TallyInstance } from "./constraints/types";
 
 export interface SchoolProblem {
   name: string;
@@ -32,6 +32,20 @@ export interface SchoolProblem {
   buildings: string[];
   roomCapacity: Int32Array;
   roomBuilding: Int32Array;
+  /**
+   * FET's virtual rooms (real-rooms.ts): 1 for a virtual room. An activity in virtual room r takes
+   * one real room from each of its sets, all different: sets vSetStart[r] .. vSetStart[r + 1]
+   * (smallest first), set k's real rooms vReal[vRealStart[k] .. vRealStart[k + 1]). Real rooms have no sets.
+   */
+  roomVirtual: Uint8Array;
+  vSetStart: Int32Array;
+  vRealStart: Int32Array;
+  vReal: Int32Array;
+  /** Most sets of one virtual room (0 without virtual rooms): the real rooms kept per activity. */
+  maxRealRooms: number;
+  /** CSR: room instances listing the real rooms activity a must get in a virtual room (RoomInstance.realRooms). */
+  actRealPrefStart: Int32Array;
+  actRealPref: RoomInstance[];
   nActivities: number;
   /** FET `Id` of each (active) activity. */
   actId: Int32Array;
@@ -117,8 +131,6 @@ export function compileInput(input: FetInput, text: string, options: CompileOpti
   const all: FetConstraint[] = [...input.timeConstraints, ...input.spaceConstraints];
   const unsupported = new Map<string, number>();
   for (const c of all) if (c.active && !CONSTRAINTS[c.type]) unsupported.set(c.type, (unsupported.get(c.type) ?? 0) + 1);
-  const virtualRooms = input.rooms.filter((r) => r.virtual).length;
-  if (virtualRooms) unsupported.set("virtual rooms (Rooms_List/Room with Virtual=true)", virtualRooms);
   const ignored = [...unsupported].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
   if (ignored.length && !options.ignoreUnsupported) {
     throw new ProblemError(
@@ -135,6 +147,7 @@ export function compileInput(input: FetInput, text: string, options: CompileOpti
   const rooms = input.rooms.map((r) => r.name);
   const roomIx = index(rooms);
   const dayIx = index(input.days);
+  const virtual = virtualRoomTables(input, roomIx);
   const hourIx = index(input.hours);
 
   // Students: a year without groups and a group without subgroups stand for one subgroup each (FET).
@@ -446,6 +459,8 @@ export function compileInput(input: FetInput, text: string, options: CompileOpti
   const tTally = csr(nTeachers, (i) => (tallies[i].kind === "teacher" ? [tallies[i].resource] : []), tallies.length);
   const sTally = csr(nSub, (i) => (tallies[i].kind === "subgroup" ? [tallies[i].resource] : []), tallies.length);
   const aSets = csr(nAct, (i) => [...new Set(sets[i].activities)].filter((a) => a >= 0), sets.length);
+  const realPref = instances.filter((i): i is RoomInstance => i.shape === "room" && i.realRooms !== undefined && i.realOf !== undefined && virtual.roomVirtual[i.realOf] === 1);
+  const aReal = csr(nAct, (i) => [...realPref[i].activities], realPref.length);
 
   return {
     name: options.name ?? input.institution,
@@ -464,6 +479,9 @@ export function compileInput(input: FetInput, text: string, options: CompileOpti
     buildings: input.buildings,
     roomCapacity,
     roomBuilding: Int32Array.from(input.rooms.map((r) => buildingIx.get(r.building) ?? -1)),
+    ...virtual,
+    actRealPrefStart: aReal.start,
+    actRealPref: Array.from(aReal.list, (i) => realPref[i]),
     nActivities: nAct,
     actId,
     actDuration,
@@ -507,4 +525,38 @@ export function compileInput(input: FetInput, text: string, options: CompileOpti
     zeroWeightConstraints,
     inactiveActivities: input.activities.length - nAct,
   };
+}
+
+/** The CSR tables of the virtual rooms (SchoolProblem.roomVirtual …); a real room name that is unknown or virtual is a ProblemError at its line. */
+function virtualRoomTables(input: FetInput, roomIx: Map<string, number>) {
+  const nRooms = input.rooms.length;
+  const roomVirtual = new Uint8Array(nRooms);
+  const vSetStart = new Int32Array(nRooms + 1);
+  const realStart: number[] = [0];
+  const real: number[] = [];
+  let maxRealRooms = 0;
+  input.rooms.forEach((room, r) => {
+    vSetStart[r] = realStart.length - 1;
+    if (!room.virtual) return;
+    roomVirtual[r] = 1;
+    const sets = (room.sets ?? []).map((set, k) =>
+      set.map((name) => {
+        const i = roomIx.get(name);
+        const where = { path: [`Rooms_List/Room[${r + 1}]/Set_of_Real_Rooms[${k + 1}]/Real_Room`], line: room.line, column: room.column };
+        if (i === undefined) throw new ProblemError({ ...where, message: `virtual room "${room.name}": unknown real room "${name}"` });
+        if (input.rooms[i].virtual) throw new ProblemError({ ...where, message: `virtual room "${room.name}": "${name}" is itself a virtual room (sets hold real rooms)` });
+        return i;
+      }),
+    );
+    if (sets.length === 0) throw new ProblemError({ path: [`Rooms_List/Room[${r + 1}]`], message: `virtual room "${room.name}" has no set of real rooms`, line: room.line, column: room.column });
+    // smallest sets first: the greedy choice (real-rooms.ts) then rarely takes a room a later set needs
+    sets.sort((a, b) => a.length - b.length);
+    for (const set of sets) {
+      for (const i of set) real.push(i);
+      realStart.push(real.length);
+    }
+    maxRealRooms = Math.max(maxRealRooms, sets.length);
+  });
+  vSetStart[nRooms] = realStart.length - 1;
+  return { roomVirtual, vSetStart, vRealStart: Int32Array.from(realStart), vReal: Int32Array.from(real), maxRealRooms };
 }

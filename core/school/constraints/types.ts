@@ -50,6 +50,13 @@ export interface RoomInstance extends InstanceBase {
    * accepts (cost 0) is no violation either (problem.ts applies this via constraints/home-rooms.ts).
    */
   home?: boolean;
+  /**
+   * Optional, for one activity in a virtual room (FET's locked real rooms: `Real_Room` children of
+   * ConstraintActivityPreferredRoom): the real rooms it must get; each real room it gets that is
+   * not among them is one more violation (../real-rooms.ts counts them when the room is `realOf`).
+   */
+  realRooms?: Int32Array;
+  realOf?: number;
 }
 
 /** Violations = Σ over activities placed in `room` of Σ over the slots they occupy of `slotCost[slot]`. */

@@ -265,7 +265,20 @@ export function readFet(text: string): FetInput {
         continue;
       }
       seen.add(name);
-      rooms.push({ name, building: f.optText("Building") ?? "", capacity: f.int("Capacity", 0, 1e7, 30000), virtual: f.bool("Virtual", false), line: r.line, column: r.column });
+      const virtual = f.bool("Virtual", false);
+      const room: FetRoom = { name, building: f.optText("Building") ?? "", capacity: f.int("Capacity", 0, 1e7, 30000), virtual, line: r.line, column: r.column };
+      if (virtual) {
+        const setNodes = f.all("Set_of_Real_Rooms");
+        if (setNodes.length === 0) throw f.error("a virtual room needs at least one <Set_of_Real_Rooms>", "Set_of_Real_Rooms");
+        if (setNodes.length > FET_LIMITS.realRoomSets) throw tooBig("sets of real rooms in one virtual room", FET_LIMITS.realRoomSets, setNodes[FET_LIMITS.realRoomSets].line, setNodes[FET_LIMITS.realRoomSets].column, [`Rooms_List/Room[${i}]`]);
+        room.sets = setNodes.map((sn, k) => {
+          const sf = new Fields(sn, `Rooms_List/Room[${i}]/Set_of_Real_Rooms[${k + 1}]`);
+          const names = [...new Set(sf.texts("Real_Room"))];
+          if (names.length === 0) throw sf.error("a set of real rooms needs at least one <Real_Room>", "Real_Room");
+          return names;
+        });
+      }
+      rooms.push(room);
     }
   }
 

@@ -93,6 +93,15 @@ export function fetInputToText(input: FetInput): string {
     el(1, "Building", r.building);
     el(1, "Capacity", r.capacity);
     el(1, "Virtual", r.virtual);
+    if (r.virtual && r.sets) {
+      el(1, "Number_of_Sets_of_Real_Rooms", r.sets.length);
+      for (const set of r.sets) {
+        out.push("\t<Set_of_Real_Rooms>");
+        el(2, "Number_of_Real_Rooms", set.length);
+        for (const n of set) el(2, "Real_Room", n);
+        out.push("\t</Set_of_Real_Rooms>");
+      }
+    }
     el(1, "Comments", "");
     out.push("</Room>");
   }

@@ -34,8 +34,12 @@ export interface FetRoom {
   name: string;
   building: string;
   capacity: number;
-  /** FET's virtual rooms (sets of real rooms): read, not supported by the compiler. */
+  /**
+   * FET's virtual rooms: an activity placed in one occupies one real room from each set (all
+   * different), and the real rooms then must not clash. `sets` lists real room names (virtual only).
+   */
   virtual: boolean;
+  sets?: string[][];
   line: number;
   column: number;
 }
@@ -119,6 +123,8 @@ export const FET_LIMITS = {
   subgroupEntries: 50_000,
   buildings: 1000,
   rooms: 3000,
+  /** Sets of real rooms of one virtual room (each set adds one real room to the activity). */
+  realRoomSets: 50,
   activities: 10_000,
   /** Time and space constraints together. */
   constraints: 50_000,

@@ -4,16 +4,21 @@
  * and, where it has a room, a 100% ConstraintActivityPreferredRoom (locked) — what FET itself
  * writes to `<name>_data_and_timetable.fet`, so FET opens our result with every activity fixed.
  * Text insertion (not re-serialisation) keeps everything we do not model exactly as it was.
+ * An activity in a virtual room gets its real rooms in the room constraint (`Number_of_Real_Rooms`,
+ * `Real_Room`), as FET writes them: the timetable's own (`real`) or those ../real-rooms.ts chooses.
  */
 import { ProblemError } from "../../engine/errors";
 import type { SchoolTimetable } from "../evaluate";
 import type { SchoolProblem } from "../problem";
+import { assignRealRooms } from "../real-rooms";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export function lockConstraints(p: SchoolProblem, t: SchoolTimetable): { time: string; space: string } {
   let time = "";
   let space = "";
+  const K = p.maxRealRooms;
+  const real = K > 0 ? assignRealRooms(p, t.start, t.room, t.real) : undefined;
   for (let a = 0; a < p.nActivities; a++) {
     const s = t.start[a];
     if (s < 0) continue;
@@ -31,11 +36,19 @@ export function lockConstraints(p: SchoolProblem, t: SchoolTimetable): { time: s
       "</ConstraintActivityPreferredStartingTime>\n";
     const r = t.room[a];
     if (r >= 0) {
+      let reals = "";
+      if (real && p.roomVirtual[r]) {
+        const names: string[] = [];
+        for (let k = a * K; k < (a + 1) * K; k++) if (real[k] >= 0) names.push(p.rooms[real[k]]);
+        // FET needs one real room per set; with one missing it chooses them itself
+        if (names.length === p.vSetStart[r + 1] - p.vSetStart[r]) reals = `\t<Number_of_Real_Rooms>${names.length}</Number_of_Real_Rooms>\n` + names.map((n) => `\t<Real_Room>${esc(n)}</Real_Room>\n`).join("");
+      }
       space +=
         "<ConstraintActivityPreferredRoom>\n" +
         "\t<Weight_Percentage>100</Weight_Percentage>\n" +
         `\t<Activity_Id>${p.actId[a]}</Activity_Id>\n` +
         `\t<Room>${esc(p.rooms[r])}</Room>\n` +
+        reals +
         "\t<Permanently_Locked>true</Permanently_Locked>\n" +
         "\t<Active>true</Active>\n" +
         "\t<Comments></Comments>\n" +

@@ -64,7 +64,14 @@ const room = {
     name,
     building: { type: "string", description: "One of buildings (absent or \"\" = none)." },
     capacity: { ...count, default: 30000, description: "Seats (with BasicCompulsorySpace, a smaller room than the activity's students is a violation)." },
-    virtual: { type: "boolean", default: false, description: "FET's virtual room (kept, not solved)." },
+    virtual: { type: "boolean", default: false, description: "FET's virtual room: an activity placed in it occupies one real room from each of its sets (all different), and those real rooms must not clash." },
+    sets: {
+      type: "array",
+      minItems: 1,
+      maxItems: FET_LIMITS.realRoomSets,
+      items: { type: "array", minItems: 1, maxItems: FET_LIMITS.rooms, items: name },
+      description: "Virtual rooms only: sets of real room names; the activity gets one real room from each set.",
+    },
   },
 };
 const activity = {

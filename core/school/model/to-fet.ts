@@ -164,7 +164,7 @@ export function modelToFet(doc: unknown): FetInput {
 
   // ---- rooms
   const buildingSet = new Set(buildings);
-  const roomKeys = new Set(["name", "building", "capacity", "virtual"]);
+  const roomKeys = new Set(["name", "building", "capacity", "virtual", "sets"]);
   const roomNames = new Set<string>();
   const rooms: FetRoom[] = [];
   ck.list(m.rooms, ["rooms"], FET_LIMITS.rooms, "rooms", "rooms").forEach((rv, i) => {
@@ -180,8 +180,31 @@ export function modelToFet(doc: unknown): FetInput {
     if (roomNames.has(name)) return void ck.fail([...p, "name"], `repeated room "${short(name)}"`);
     roomNames.add(name);
     ck.spend(p, 6, name.length + building.length);
-    rooms.push({ name, building, capacity, virtual, line: 0, column: 0 });
+    const room: FetRoom = { name, building, capacity, virtual, line: 0, column: 0 };
+    if (virtual) {
+      if (r.sets === undefined) return void ck.fail([...p, "sets"], "a virtual room needs its sets of real rooms");
+      const sets: string[][] = [];
+      ck.list(r.sets, [...p, "sets"], FET_LIMITS.realRoomSets, "realRoomSets", "sets of real rooms", false).forEach((sv, k) => {
+        const names = ck.list(sv, [...p, "sets", k], FET_LIMITS.rooms, "rooms", "real rooms", false).map((nv, j) => ck.text(nv, [...p, "sets", k, j], "value"));
+        if (names.length === 0) return void ck.fail([...p, "sets", k], "a set needs at least one real room");
+        ck.spend([...p, "sets", k], names.length + 2, names.reduce((n, x) => n + (x?.length ?? 0), 0));
+        sets.push([...new Set(names.filter((x): x is string => x !== undefined))]);
+      });
+      if (sets.length === 0) return void ck.fail([...p, "sets"], "a virtual room needs at least one set of real rooms");
+      room.sets = sets;
+    } else if (r.sets !== undefined) return void ck.fail([...p, "sets"], "only a virtual room has sets of real rooms");
+    rooms.push(room);
   });
+  // real rooms named by a virtual room's sets must be rooms of the list that are not virtual
+  const virtualNames = new Set(rooms.filter((x) => x.virtual).map((x) => x.name));
+  rooms.forEach((room, i) =>
+    room.sets?.forEach((set, k) =>
+      set.forEach((n, j) => {
+        if (!roomNames.has(n)) ck.fail(["rooms", i, "sets", k, j], `unknown room "${short(n)}"`);
+        else if (virtualNames.has(n)) ck.fail(["rooms", i, "sets", k, j], `"${short(n)}" is a virtual room (sets hold real rooms)`);
+      }),
+    ),
+  );
   ck.throwIfAny();
 
   // ---- activities

@@ -22,8 +22,10 @@ export interface SchoolModelRoom {
   building?: string;
   /** Default 30000 (FET's "no limit"). */
   capacity?: number;
-  /** FET's virtual rooms (read and kept, not solved). */
+  /** FET's virtual room: an activity in it takes one real room from each of `sets` (core/school/real-rooms.ts). */
   virtual?: boolean;
+  /** A virtual room's sets of real room names (required with `virtual: true`, refused otherwise). */
+  sets?: string[][];
 }
 
 /** One FET activity (one lesson; a split activity is several sharing `groupId`). */

@@ -19,7 +19,8 @@ export interface TinySchool {
   tags?: string[];
   /** Years with optional groups and subgroups; students counts default to 10. */
   years?: { name: string; groups?: { name: string; subgroups?: string[] }[] }[];
-  rooms?: { name: string; capacity?: number; building?: string }[];
+  /** Rooms; `sets` makes a FET virtual room: one real room is chosen from each set (names of real rooms). */
+  rooms?: { name: string; capacity?: number; building?: string; sets?: string[][] }[];
   activities: TinyActivity[];
   /** Raw constraint elements (XML) added after the basic compulsory ones. */
   time?: string[];
@@ -73,7 +74,12 @@ export function fetText(s: TinySchool): string {
   }
   out.push("</Activities_List>");
   out.push("<Buildings_List>\n</Buildings_List>");
-  out.push("<Rooms_List>", ...(s.rooms ?? []).map((r) => `<Room>\n\t<Name>${x(r.name)}</Name>\n\t<Building>${x(r.building ?? "")}</Building>\n\t<Capacity>${r.capacity ?? 30}</Capacity>\n\t<Virtual>false</Virtual>\n\t<Comments></Comments>\n</Room>`), "</Rooms_List>");
+  const sets = (r: { sets?: string[][] }) =>
+    r.sets
+      ? `\t<Virtual>true</Virtual>\n\t<Number_of_Sets_of_Real_Rooms>${r.sets.length}</Number_of_Sets_of_Real_Rooms>\n` +
+        r.sets.map((set) => `\t<Set_of_Real_Rooms>\n\t\t<Number_of_Real_Rooms>${set.length}</Number_of_Real_Rooms>\n${set.map((n) => `\t\t<Real_Room>${x(n)}</Real_Room>\n`).join("")}\t</Set_of_Real_Rooms>\n`).join("")
+      : "\t<Virtual>false</Virtual>\n";
+  out.push("<Rooms_List>", ...(s.rooms ?? []).map((r) => `<Room>\n\t<Name>${x(r.name)}</Name>\n\t<Building>${x(r.building ?? "")}</Building>\n\t<Capacity>${r.capacity ?? 30}</Capacity>\n${sets(r)}\t<Comments></Comments>\n</Room>`), "</Rooms_List>");
   const basicT = s.noBasic ? [] : ["<ConstraintBasicCompulsoryTime>\n\t<Weight_Percentage>100</Weight_Percentage>\n\t<Active>true</Active>\n\t<Comments></Comments>\n</ConstraintBasicCompulsoryTime>"];
   const basicS = s.noBasic ? [] : ["<ConstraintBasicCompulsorySpace>\n\t<Weight_Percentage>100</Weight_Percentage>\n\t<Active>true</Active>\n\t<Comments></Comments>\n</ConstraintBasicCompulsorySpace>"];
   out.push("<Time_Constraints_List>", ...basicT, ...(s.time ?? []), "</Time_Constraints_List>");
