@@ -205,6 +205,23 @@ describe("virtual rooms: Board and solver", () => {
     }
   });
 
+  it("a checkpoint keeps the real rooms: chunked runs equal a straight run", () => {
+    // sports lessons prefer the first hour (70%): more than the halls and fields hold, so the soft phase runs to the limit
+    const soft = constraint("ConstraintActivitiesPreferredStartingTimes", 70, `\t<Teacher_Name></Teacher_Name>\n\t<Students_Name></Students_Name>\n\t<Subject_Name>Sport</Subject_Name>\n\t<Activity_Tag_Name></Activity_Tag_Name>\n\t<Duration></Duration>\n\t<Number_of_Preferred_Starting_Times>5</Number_of_Preferred_Starting_Times>\n${["Mon", "Tue", "Wed", "Thu", "Fri"].map((d) => `\t<Preferred_Starting_Time>\n\t\t<Preferred_Starting_Day>${d}</Preferred_Starting_Day>\n\t\t<Preferred_Starting_Hour>h1</Preferred_Starting_Hour>\n\t</Preferred_Starting_Time>`).join("\n")}`);
+    const p = compileFet(fetText({ ...sportsSchool(), time: [soft] }));
+    const run = (chunk: number) => {
+      let st = schoolSolver.init(p, schoolSolver.parameters({}, p), 4, { maxEvaluations: 30_000 });
+      while (!schoolSolver.progress(st).done) st = schoolSolver.restore(p, schoolSolver.checkpoint(schoolSolver.step(st, { evaluations: chunk })));
+      return schoolSolver.best(st);
+    };
+    const straight = run(1e12);
+    expect(schoolSolver.progress(schoolSolver.init(p, schoolSolver.parameters({}, p), 4, { maxEvaluations: 1 })).done).toBe(false);
+    expect(straight.soft).toBeGreaterThan(0);
+    const chunked = run(500);
+    expect(Array.from(chunked.solution.start)).toEqual(Array.from(straight.solution.start));
+    expect([chunked.hard, chunked.soft]).toEqual([straight.hard, straight.soft]);
+  });
+
   it("solves a school with a virtual room to hard 0; fet-cl opens the locked result with its real rooms", () => {
     const st = schoolSolver.init(p, schoolSolver.parameters({}, p), 2, { maxEvaluations: 200_000 });
     schoolSolver.step(st, { evaluations: Infinity });
