@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { forwardWithoutRequestLines } from "./dev-log.mjs";
 
 const PORT = Number(process.env.PORT ?? 8787);
 const BASE = `http://localhost:${PORT}`;
@@ -24,10 +25,14 @@ if (!existsSync(".dev.vars")) {
 const migrate = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local"], { stdio: "inherit", env });
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
+// One log line per request: wrangler's own request lines are left out (scripts/dev-log.mjs). Its
+// output is piped for that, so colours are asked for when this terminal shows them.
 const dev = spawn(wrangler, ["dev", "--port", String(PORT), "--ip", "127.0.0.1", ...process.argv.slice(2)], {
-  stdio: "inherit",
-  env,
+  stdio: ["inherit", "pipe", "pipe"],
+  env: process.stdout.isTTY && !env.NO_COLOR ? { ...env, FORCE_COLOR: "1" } : env,
 });
+forwardWithoutRequestLines(dev.stdout, process.stdout);
+forwardWithoutRequestLines(dev.stderr, process.stderr);
 const stop = () => dev.kill("SIGINT");
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
