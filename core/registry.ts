@@ -7,11 +7,22 @@ import type { ParamSpec } from "./engine/params";
 
 export type ProblemKind = "continuous" | "tsp" | "timetabling" | "permutation";
 
+/** What people call a kind's figures on pages (the compare page, charts): "Tour length", "Soft penalty (FET weights)". */
+export interface FigureLabels {
+  /** The objective value (`best`). */
+  best: string;
+  /** Timetables: hard violations and the soft cost. */
+  hard?: string;
+  soft?: string;
+}
+
 export interface AlgorithmEntry<P = any> {
   id: string;
   title: string;
   /** One paragraph for the catalogue and the web form. */
   description: string;
+  /** Optional: the algorithm's own words for the figures, over the kind's (FET schools' penalty). */
+  figures?: FigureLabels;
   params: readonly ParamSpec[];
   solver: Solver<P, any, any, any>;
 }
@@ -33,6 +44,8 @@ export interface KindModule<P = any> {
    */
   measure?(doc: unknown): Record<string, number>;
   algorithms: Record<string, AlgorithmEntry<P>>;
+  /** The kind's words for its figures. */
+  figures: FigureLabels;
   /** The strongest algorithm for this kind. */
   defaultAlgorithm: string;
   /**

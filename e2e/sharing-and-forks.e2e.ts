@@ -68,9 +68,9 @@ describe("share links, calendar feeds, fork and compare", () => {
     await Promise.all([page.waitForURL((u) => /\/app\/jobs\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith(jobId)), page.getByRole("button", { name: "Start fork" }).click()]);
     await page.getByRole("link", { name: "Compare with parent" }).click({ timeout: 60_000 });
     await page.getByRole("heading", { level: 1, name: "Compare with parent" }).waitFor();
-    await expect(page.getByTestId("compare-figures").textContent()).resolves.toMatch(/Hard violations.*Soft cost/);
-    await page.getByText(/Changed parameters: initialTemperature: .* → 1\.5/).waitFor();
-    await page.getByText(/Changed weights: roomStability: 1 → 10/).waitFor();
+    await expect(page.getByTestId("compare-figures").textContent()).resolves.toMatch(/Hard violations.*Soft cost \(weighted\)/);
+    await page.getByText(/Changed parameters: Initial temperature: .* → 1\.5/).waitFor();
+    await page.getByText(/Changed weights: Room stability \(one room per course\): 1 → 10/).waitFor();
     const rows = page.getByTestId("compare-constraints").locator("tbody tr");
     expect(await rows.count()).toBeGreaterThan(0);
     await expect(rows.first().textContent()).resolves.toMatch(/[a-zA-Z]+.*(hard|soft, weight \d+)/);

@@ -50,6 +50,7 @@ export const continuousKind: KindModule<ContinuousProblem> = {
   compile: compileContinuous,
   size: (p) => ({ dimensions: p.dimension }),
   measure: measureContinuous,
+  figures: { best: "Objective value" },
   defaultAlgorithm: "de",
   algorithms: {
     de: {

@@ -40,6 +40,7 @@ export const permutationKind: KindModule<PermutationProblem> = {
   compile: compilePermutation,
   size: (p) => ({ elements: p.n }),
   measure: measurePermutation,
+  figures: { best: "Cost of the ordering" },
   defaultAlgorithm: "sa",
   algorithms: {
     sa: {

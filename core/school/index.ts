@@ -38,6 +38,9 @@ export { explainSchool, type SchoolExplanation, type SchoolExplainedConstraint, 
 export { schoolFigures, fetSummary, type FetSummary, type ConstraintTypeCount } from "./summary";
 
 /** The school solver; forks continue a saved state with new numeric parameters and soft weights (solver/retune.ts). */
+/** A school's figures in its own words: hard violations, and the soft penalty Σ violations × Weight_Percentage / 100. */
+export const SCHOOL_FIGURES = { best: "Penalty", hard: "Hard violations", soft: "Soft penalty (FET weights)" };
+
 export const schoolSolver = { ...makeSchoolSolver("school"), retune: retuneSchool, rescore: rescoreSchool };
 
 export interface FetDocument {
@@ -164,8 +167,10 @@ export const schoolKind: Omit<KindModule<SchoolProblem>, "kind"> & { kind: "time
       description: "Iterative forward search with ejections (like FET's recursive swapping) until every hard constraint holds, then simulated annealing on the soft constraints; delta evaluation per move.",
       params: SCHOOL_PARAMS,
       solver: schoolSolver,
+      figures: SCHOOL_FIGURES,
     },
   },
+  figures: SCHOOL_FIGURES,
   defaultAlgorithm: "school",
   formatSolution: (problem, best) => writeFet(problem, best.solution as SchoolTimetable),
   solutionExtension: ".fet",

@@ -199,6 +199,7 @@ export const timetablingKind: KindModule<AnyTimetablingProblem> = {
       solver: onlyFor(school.solver, isSchoolProblem, 'school solves FET school documents (format "fet" or "school"); .ctt and model timetables use "memetic" or "sa"'),
     },
   },
+  figures: { best: "Weighted cost", hard: "Hard violations", soft: "Soft cost (weighted)" },
   defaultAlgorithm: "memetic",
   defaultAlgorithmFor: (p) => (isSchoolProblem(p) ? "school" : "memetic"),
   /** Competition text for ITC input, our JSON for the rich model, the locked .fet for schools (the CLI's --out). */

@@ -24,6 +24,7 @@ export const tspKind: KindModule<TspProblem> = {
   compile: compileTsp,
   size: (p) => ({ cities: p.n }),
   measure: measureTsp,
+  figures: { best: "Tour length" },
   defaultAlgorithm: "memetic",
   algorithms: {
     memetic: {

@@ -64,3 +64,16 @@ describe("calendarLabel", () => {
     expect(calendarLabel("plain")).toBe("plain");
   });
 });
+
+describe("soft-constraint weight labels", () => {
+  it("every ITC / model weight name has its own words (the forms never show the code name)", async () => {
+    const { WEIGHT_NAMES } = await import("@core/timetabling/weights");
+    for (const name of WEIGHT_NAMES) {
+      const label = timetablingConstraintLabel(name);
+      expect(label, name).not.toBe(name);
+      expect(label, name).toMatch(/^[A-Z][a-z']* /);
+      expect(label, name).not.toMatch(/[a-z][A-Z]/);
+    }
+    expect(timetablingConstraintLabel("doubleLectures")).toBe("Double lectures kept together");
+  });
+});

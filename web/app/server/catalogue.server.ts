@@ -4,7 +4,7 @@
  * browser can render forms from.
  */
 import { kinds } from "@core/index";
-import type { KindModule } from "@core/registry";
+import type { FigureLabels, KindModule } from "@core/registry";
 import type { ParamSpec } from "@core/engine/params";
 
 /** Presentation order of the forms (timetables first); kinds not listed follow in core's order. */
@@ -36,4 +36,19 @@ export function jobKinds(): string[] {
 
 export function getKindModule(kind: string): KindModule | undefined {
   return (kinds as Record<string, KindModule | undefined>)[kind];
+}
+
+/**
+ * Whether jobs of this kind and algorithm can be forked: the solver continues a saved state with
+ * `retune` (core/engine/contract.ts; worker/jobs/create-job.ts refuses the others). A race or an
+ * unknown algorithm cannot.
+ */
+export function canForkAlgorithm(kind: string, algorithm: string): boolean {
+  return typeof getKindModule(kind)?.algorithms[algorithm]?.solver.retune === "function";
+}
+
+/** What pages call a job's figures: the algorithm's own words (FET schools), else its kind's (core's registry). */
+export function figureLabelsOf(kind: string, algorithm: string): FigureLabels {
+  const m = getKindModule(kind);
+  return m?.algorithms[algorithm]?.figures ?? m?.figures ?? { best: "Best value" };
 }

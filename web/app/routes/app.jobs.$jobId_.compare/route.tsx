@@ -10,12 +10,14 @@ import type { LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { jobExplanation } from "@worker/jobs/exports";
 import { StateBadge } from "../../components/job-bits";
 import { isTerminal } from "@worker/jobs/vocabulary";
+import { figureLabelsOf } from "../../server/catalogue.server";
 import { getJobForPage, type JobView } from "../../server/jobs.server";
 import { readJobInput } from "../../server/results.server";
 import { softWeightsOf, type SoftWeight } from "../../server/soft-weights.server";
 import { callService, invariantResponse } from "../../server/responses.server";
 import { requireUser } from "../../server/session.server";
-import { fetConstraintLabel, timetablingConstraintLabel } from "../../components/labels";
+import { fetConstraintLabel, paramLabel, timetablingConstraintLabel } from "../../components/labels";
+import { formatScore } from "../../components/format";
 
 export const meta: MetaFunction = () => [{ title: "Compare with parent · Evolve" }];
 
@@ -71,14 +73,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     }
     rows = [...byName.values()].sort((x, y) => Number(y.hard) - Number(x.hard) || y.parent + y.fork - (x.parent + x.fork));
   }
-  const weightChanges = forkWeights.filter((w) => weightOf(parentWeights, w.name, w.value) !== w.value).map((w) => `${w.name}: ${weightOf(parentWeights, w.name, w.value)} → ${w.value}`);
+  const weightChanges = forkWeights.filter((w) => weightOf(parentWeights, w.name, w.value) !== w.value).map((w) => `${timetablingConstraintLabel(w.name)}: ${weightOf(parentWeights, w.name, w.value)} → ${w.value}`);
   // An explanation only lists violated constraints: take each side's weight from its input.
   for (const r of rows) {
     if (r.hard) continue;
     r.weight = weightOf(parentWeights, r.constraint, r.weight);
     r.forkWeight = weightOf(forkWeights, r.constraint, r.forkWeight);
   }
-  return { parent, fork, rows, weightChanges };
+  return { parent, fork, rows, weightChanges, labels: figureLabelsOf(fork.kind, fork.algorithm) };
 }
 
 function weightOf(weights: SoftWeight[], name: string, fallback: number): number {
@@ -87,24 +89,26 @@ function weightOf(weights: SoftWeight[], name: string, fallback: number): number
 
 function changedParams(parent: JobView, fork: JobView): string[] {
   const names = new Set([...Object.keys(parent.parameters), ...Object.keys(fork.parameters)]);
-  return [...names].filter((n) => JSON.stringify(parent.parameters[n]) !== JSON.stringify(fork.parameters[n])).map((n) => `${n}: ${String(parent.parameters[n] ?? "default")} → ${String(fork.parameters[n] ?? "default")}`);
+  return [...names].filter((n) => JSON.stringify(parent.parameters[n]) !== JSON.stringify(fork.parameters[n])).map((n) => `${paramLabel(n)}: ${String(parent.parameters[n] ?? "default")} → ${String(fork.parameters[n] ?? "default")}`);
 }
 
 export default function Compare() {
-  const { parent, fork, rows, weightChanges } = useLoaderData<typeof loader>();
+  const { parent, fork, rows, weightChanges, labels } = useLoaderData<typeof loader>();
   const max = Math.max(1, ...rows.flatMap((r) => [r.parent, r.fork]));
   const figures: [string, (j: JobView) => string][] =
     fork.kind === "timetabling"
       ? [
-          ["Hard violations", (j) => String(j.hard ?? "—")],
-          ["Soft cost", (j) => String(j.soft ?? "—")],
+          [labels.hard ?? "Hard violations", (j) => String(j.hard ?? "—")],
+          [labels.soft ?? "Soft cost", (j) => formatScore(j.soft)],
           ["Evaluations", (j) => j.evaluations.toLocaleString("en-US")],
         ]
       : [
-          ["Best", (j) => String(j.best ?? "—")],
+          [labels.best, (j) => formatScore(j.best)],
           ["Evaluations", (j) => j.evaluations.toLocaleString("en-US")],
         ];
   const changes = changedParams(parent, fork);
+  // FET schools weigh in percent (Weight_Percentage); course timetables per unit of violation.
+  const unit = fork.algorithm === "school" ? "%" : "";
   return (
     <>
       <div className="page-title">
@@ -167,7 +171,7 @@ export default function Compare() {
                       <th scope="row">
                         {/^[a-z][A-Za-z]*$/.test(r.constraint) ? timetablingConstraintLabel(r.constraint) : r.constraint}
                         <div className="muted" style={{ fontSize: "0.8rem", fontWeight: 400 }}>
-                          {r.hard ? "hard" : r.weight === r.forkWeight ? `soft, weight ${r.weight}` : `soft, weight ${r.weight} → ${r.forkWeight}`}
+                          {r.hard ? "hard" : r.weight === r.forkWeight ? `soft, weight ${r.weight}${unit}` : `soft, weight ${r.weight}${unit} → ${r.forkWeight}${unit}`}
                         </div>
                       </th>
                       <td style={{ minWidth: 140 }}>

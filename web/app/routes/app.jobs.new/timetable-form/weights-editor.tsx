@@ -1,9 +1,11 @@
 /**
  * Soft-constraint weights: what one unit of each violation costs. Blank keeps the default (shown
- * as the placeholder); 0 switches a constraint off. The names are the model's (and the API's).
+ * as the placeholder); 0 switches a constraint off. Labels are in words (components/labels.ts);
+ * the field values keep the model's (and the API's) names.
  */
 import { ITC_WEIGHTS } from "@core/timetabling/problem";
 import { WEIGHT_HELP, WEIGHT_NAMES } from "@core/timetabling/weights";
+import { timetablingConstraintLabel } from "../../../components/labels";
 import type { EditorErrors } from "./field-errors";
 import type { TimetableFormState } from "./form-state";
 
@@ -27,7 +29,7 @@ export function WeightsEditor({ state, update, errors }: Props) {
           const error = errors.weight(name);
           return (
             <div className={error ? "field has-error" : "field"} key={name}>
-              <label htmlFor={id}>{name}</label>
+              <label htmlFor={id}>{timetablingConstraintLabel(name)}</label>
               <input
                 id={id}
                 inputMode="decimal"
