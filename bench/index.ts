@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [tsp | continuous | timetabling | runtime | sandbox | permutation | fet] [flags]
+ * npm run bench -- [tsp | continuous | timetabling | runtime | sandbox | permutation | fet | race] [flags]
  * With no suite: tsp then continuous. Each suite is a module exporting `run(args)`; a suite whose
  * module is missing (another engineer's, not written yet) is reported and skipped.
  */
@@ -11,6 +11,7 @@ const suites: Record<string, string> = {
   sandbox: "./sandbox",
   permutation: "./permutation",
   fet: "./fet",
+  race: "./race",
 };
 
 const DEFAULT = ["tsp", "continuous"];

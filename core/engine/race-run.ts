@@ -6,7 +6,7 @@
  */
 import type { KindModule } from "../registry";
 import type { BestSolution, Solver } from "./contract";
-import { advance, betterValue, chunkEvaluations, raceAlgorithms, raceFinished, racePlan, raceStart, raceSummary, rungComplete, type Direction, type RaceIsland, type RacePlan, type RaceState, type RaceSummary } from "./race";
+import { advance, betterValue, chunkEvaluations, raceAlgorithms, rungSeed, runEvaluations, raceFinished, racePlan, raceStart, raceSummary, rungComplete, type Direction, type RaceIsland, type RacePlan, type RaceState, type RaceSummary } from "./race";
 
 // Solvers of different algorithms share only the problem type here.
 // biome-ignore lint/suspicious/noExplicitAny: each entrant has its own state and params types
@@ -26,6 +26,8 @@ export interface RaceRunOptions {
   /** Individuals migrated from the best island at each rung's end (default 2). */
   migrants?: number;
   growth?: number;
+  /** Restart survivors each rung (core/engine/race.ts); default: when every solver has the migration hooks. */
+  restart?: boolean;
   /** Called after each chunk with the island, its evaluations and best (anytime curves). */
   onChunk?(island: number, evaluations: number, best: number): void;
 }
@@ -61,14 +63,17 @@ export function runRace<P>(problem: P, entrants: readonly RaceEntrant<P>[], tota
     entrants.map((e) => e.algorithm),
     total,
     options.growth,
+    options.restart ?? canRestart(entrants.map((e) => e.solver)),
   );
   const direction = problemDirection(problem);
   const chunk = options.chunk ?? Number.POSITIVE_INFINITY;
-  const states = entrants.map((e) => e.solver.init(problem, e.params, e.seed, { maxEvaluations: plan.islandMaxEvaluations }));
+  // Evaluations of each island's earlier runs (restarts); an island's figure is cumulative.
+  const offsets = entrants.map(() => 0);
+  const states = entrants.map((e) => e.solver.init(problem, e.params, e.seed, { maxEvaluations: runEvaluations(plan, 0) }));
   const figures = (): RaceIsland[] =>
     entrants.map((e, i) => {
       const p = e.solver.progress(states[i]);
-      return { evaluations: p.evaluations, best: Number.isFinite(p.best) ? p.best : null, done: p.done };
+      return { evaluations: offsets[i] + p.evaluations, best: Number.isFinite(p.best) ? p.best : null, done: p.done };
     });
   let state = raceStart();
   for (;;) {
@@ -86,7 +91,15 @@ export function runRace<P>(problem: P, entrants: readonly RaceEntrant<P>[], tota
     if (!rungComplete(plan, state, figs)) throw new Error("race: a rung did not complete"); // solvers always advance
     if (raceFinished(plan, state, figs)) break;
     const next = advance(plan, state, figs, direction);
-    migrate(entrants, states, next.from, next.to, options.migrants ?? 2);
+    const out = next.from === null ? undefined : entrants[next.from].solver.emigrants?.(states[next.from], options.migrants ?? 2);
+    if (plan.restart) {
+      for (const i of next.survivors) {
+        const e = entrants[i];
+        offsets[i] = figs[i].evaluations;
+        states[i] = e.solver.init(problem, e.params, rungSeed(e.seed, next.state.rung), { maxEvaluations: runEvaluations(plan, next.state.rung) });
+      }
+    }
+    if (out) for (const i of next.to) entrants[i].solver.immigrate?.(states[i], out);
     state = next.state;
   }
   const figs = figures();
@@ -99,12 +112,9 @@ export function runRace<P>(problem: P, entrants: readonly RaceEntrant<P>[], tota
 }
 
 /**
- * The best island's `k` best individuals into each island of `to` (its own solver's immigrate).
- * Kinds without the hooks (tsp today) race without migration.
+ * A race restarts its survivors each rung only when every solver can take migrants (the best so
+ * far must reach the fresh runs): continuous and permutation; tsp islands run on without restarts.
  */
-export function migrate<P>(entrants: readonly RaceEntrant<P>[], states: unknown[], from: number | null, to: readonly number[], k: number): void {
-  if (from === null || !to.length) return;
-  const out = entrants[from].solver.emigrants?.(states[from], k);
-  if (!out) return;
-  for (const i of to) entrants[i].solver.immigrate?.(states[i], out);
+export function canRestart(solvers: readonly Pick<Solver<never, never, unknown, never>, "emigrants" | "immigrate">[]): boolean {
+  return solvers.every((s) => typeof s.emigrants === "function" && typeof s.immigrate === "function");
 }

@@ -17,6 +17,8 @@ import {
   raceSummary,
   rank,
   rungComplete,
+  rungSeed,
+  runEvaluations,
   survivorCounts,
   type RaceIsland,
 } from "./race";
@@ -122,6 +124,18 @@ describe("chunks and rungs", () => {
     expect(() => advance(plan, b.state, end, "minimize")).toThrow(/cannot be closed/);
   });
 
+  it("with restarts, every survivor (the best one too) is re-initialised and receives the migrants", () => {
+    const restarting = racePlan(["a", "b", "c"], 7000, 1, true);
+    const a = advance(restarting, raceStart(), [fig(777, 5), fig(790, 1), fig(780, 9)], "minimize");
+    expect(a.from).toBe(1);
+    expect(a.survivors).toEqual([1, 0]);
+    expect(a.to).toEqual([1, 0]);
+    expect(runEvaluations(restarting, 1)).toBe(restarting.rungs[1].perSurvivor);
+    expect(runEvaluations(plan, 1)).toBe(plan.islandMaxEvaluations);
+    expect(rungSeed(99, 0)).toBe(99);
+    expect(new Set([rungSeed(99, 1), rungSeed(99, 2), rungSeed(100, 1), 99]).size).toBe(4);
+  });
+
   it("ranks in the problem's direction", () => {
     const islands = [fig(1, 3), fig(1, 7), fig(1, Number.NaN)];
     expect(rank([0, 1, 2], islands, "minimize")).toEqual([0, 1, 2]);
@@ -134,14 +148,28 @@ describe("runRace", () => {
   const { problem } = compileProblem({ kind: "continuous", function: "rastrigin", dimension: 5 });
   const entrants = () => raceEntrants(continuousKind, problem as never, (i) => 11 + i);
 
-  it("gives the same result whatever the chunk size (chunked = straight), and the same result again", () => {
-    const straight = runRace(problem, entrants(), 30_000, { growth: 2 });
-    for (const chunk of [97, 1000, 4321]) {
-      const chunked = runRace(problem, entrants(), 30_000, { growth: 2, chunk });
-      expect(chunked.best.value).toBe(straight.best.value);
-      expect(chunked.summary).toEqual(straight.summary);
-      expect(chunked.best.solution).toEqual(straight.best.solution);
+  it("gives the same result whatever the chunk size (chunked = straight), and the same result again, with and without restarts", () => {
+    for (const restart of [true, false]) {
+      const straight = runRace(problem, entrants(), 30_000, { growth: 2, restart });
+      expect(straight.summary.restart).toBe(restart);
+      for (const chunk of [97, 1000, 4321]) {
+        const chunked = runRace(problem, entrants(), 30_000, { growth: 2, chunk, restart });
+        expect(chunked.best.value).toBe(straight.best.value);
+        expect(chunked.summary).toEqual(straight.summary);
+        expect(chunked.best.solution).toEqual(straight.best.solution);
+      }
     }
+  });
+
+  it("restarts continuous survivors by default and keeps the best through the restarts", () => {
+    const r = runRace(problem, entrants(), 30_000, { growth: 1 });
+    expect(r.plan.restart).toBe(true);
+    // Evaluations stay cumulative over an island's runs: the winner ran every rung's share.
+    const winner = r.summary.algorithms.find((a) => a.algorithm === r.summary.winner)!;
+    expect(winner.evaluations).toBeGreaterThanOrEqual(r.plan.islandMaxEvaluations);
+    expect(winner.evaluations).toBeLessThan(r.plan.islandMaxEvaluations + 4 * 200);
+    const rung0Best = Math.min(...r.summary.algorithms.filter((a) => a.droppedAfterRung === 0).map((a) => a.best!));
+    expect(r.best.value).toBeLessThanOrEqual(rung0Best);
   });
 
   it("records how the budget was spent: four rungs, drops 2 then 1 then 1, within the total plus an iteration per island", () => {
@@ -186,6 +214,8 @@ describe("runRace", () => {
     expect(p.best.value).toBeGreaterThanOrEqual(0);
     const tsp = compileProblem({ kind: "tsp", coordinates: Array.from({ length: 14 }, (_, i) => [Math.round(50 + 40 * Math.cos(i * 1.7)), Math.round(50 + 40 * Math.sin(i * 2.3))]) }).problem;
     const t = runRace(tsp, raceEntrants(tspKind, tsp as never, (i) => 5 + i), 6000);
+    expect(t.plan.restart).toBe(false); // tsp solvers have no migration hooks: islands run on
+    expect(p.plan.restart).toBe(true);
     expect(t.summary.algorithms).toHaveLength(3);
     expect(t.summary.winner).not.toBeNull();
     expect(t.best.solution).toHaveLength(14);

@@ -19,8 +19,15 @@
  *   yet ranks last; ties by island index, i.e. by the kind's algorithm order, default first) and the
  *   worse half is dropped. Then the best solution so far (over every island) migrates into each
  *   survivor that does not hold it (Solver.emigrants / immigrate, where the kind has them).
- * - every island is initialised with `maxEvaluations = islandMaxEvaluations` (the winner's total),
- *   so the winner's own schedules (population reduction, cooling) end exactly with the race.
+ * - **restarts** (`plan.restart`, kinds whose solvers have the migration hooks: continuous,
+ *   permutation): every rung is a fresh, complete run of each survivor over its rung budget
+ *   (`maxEvaluations = perSurvivor`, seed `rungSeed(seed, rung)`), warm-started with the best
+ *   solutions so far (the migrants). Rung ends then compare algorithms at the end of their own
+ *   schedules: without restarts, schedule-driven algorithms (L-SHADE's population reduction,
+ *   annealing's cooling) look worst until the very end of the race and were always dropped
+ *   first (bench/results/race.md). Evaluations stay cumulative per island.
+ * - without restarts (tsp: no migration hooks, so a restart would lose the island's best) every
+ *   island is initialised once with `maxEvaluations = islandMaxEvaluations` (the winner's total).
  *
  * Everything here is a pure function of the plan, the race state and the islands' figures.
  */
@@ -77,8 +84,10 @@ export interface RacePlan {
   total: number;
   growth: number;
   rungs: RaceRung[];
-  /** maxEvaluations every island is initialised with: the last rung's target. */
+  /** The last rung's target: the most evaluations one island can spend. */
   islandMaxEvaluations: number;
+  /** Each rung restarts its survivors (fresh runs warm-started by migration), see the module comment. */
+  restart: boolean;
 }
 
 /** Survivor counts per rung: n, ceil(n/2), …, 1. */
@@ -93,7 +102,7 @@ export function survivorCounts(algorithms: number): number[] {
  * field) fewer than two algorithms, repeated ids, and a budget too small for one evaluation per
  * survivor per rung.
  */
-export function racePlan(algorithms: readonly string[], total: number, growth: number = RACE_GROWTH): RacePlan {
+export function racePlan(algorithms: readonly string[], total: number, growth: number = RACE_GROWTH, restart = false): RacePlan {
   if (algorithms.length < 2) throw new RaceError(["algorithm"], "a race needs at least two algorithms of the kind");
   if (new Set(algorithms).size !== algorithms.length) throw new RaceError(["algorithm"], "a race runs each algorithm once");
   if (!Number.isSafeInteger(total) || total < 1) throw new RaceError(["budget", "evaluations"], "a race needs a whole number of evaluations as its budget");
@@ -112,7 +121,21 @@ export function racePlan(algorithms: readonly string[], total: number, growth: n
     target += perSurvivor;
     rungs.push({ survivors: counts[r], perSurvivor, target });
   }
-  return { algorithms: [...algorithms], total, growth, rungs, islandMaxEvaluations: target };
+  return { algorithms: [...algorithms], total, growth, rungs, islandMaxEvaluations: target, restart };
+}
+
+/** `maxEvaluations` of an island's run in `rung` (its whole budget when the race does not restart). */
+export function runEvaluations(plan: RacePlan, rung: number): number {
+  return plan.restart ? plan.rungs[rung].perSurvivor : plan.islandMaxEvaluations;
+}
+
+/** The seed of an island's run in `rung` (rung 0: the island's own seed). */
+export function rungSeed(seed: number, rung: number): number {
+  if (rung === 0) return seed >>> 0;
+  let h = (seed ^ Math.imul(rung, 0x27d4eb2f)) >>> 0;
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** Where a race stands: the current rung and the islands that were stopped, in order. */
@@ -209,9 +232,15 @@ export interface RaceAdvance {
   state: RaceState;
   /** Islands stopped at this rung's end (worst last). */
   dropped: number[];
-  /** Migration: the best island's solution goes to each island in `to`. null source = none. */
+  /**
+   * Migration: the best island's solution goes to each island in `to` (null source = none). With
+   * restarts `to` holds every survivor (the source too: its fresh run starts from its own best),
+   * and each is re-initialised before the migrants arrive.
+   */
   from: number | null;
   to: number[];
+  /** Survivors of the next rung, best first. */
+  survivors: number[];
 }
 
 /**
@@ -232,13 +261,15 @@ export function advance(plan: RacePlan, state: RaceState, islands: readonly Race
     ...drop.map((i) => ({ island: i, algorithm: plan.algorithms[i], rung: state.rung, evaluations: islands[i].evaluations, best: finite(islands[i].best), raceEvaluations })),
   ];
   const from = bestIsland(islands, direction);
-  const to = from === null ? [] : ranked.slice(0, keep).filter((i) => i !== from);
-  return { state: { rung: state.rung + 1, dropped }, dropped: drop, from, to };
+  const survivors = ranked.slice(0, keep);
+  const to = from === null ? [] : plan.restart ? survivors : survivors.filter((i) => i !== from);
+  return { state: { rung: state.rung + 1, dropped }, dropped: drop, from, to, survivors };
 }
 
 /** How the race spent its budget, per algorithm (recorded in the job's result). */
 export interface RaceSummary {
   growth: number;
+  restart: boolean;
   total: number;
   rungs: RaceRung[];
   /** The algorithm that ran the last rung (null until the race is over). */
@@ -259,6 +290,7 @@ export function raceSummary(plan: RacePlan, state: RaceState, islands: readonly 
   const winner = finished ? (plan.algorithms.find((_, i) => !isDropped(state, i)) ?? null) : null;
   return {
     growth: plan.growth,
+    restart: plan.restart,
     total: plan.total,
     rungs: plan.rungs,
     winner,

@@ -17,7 +17,7 @@ import { createLogger } from "../http/request-context";
 import { mirrorToD1 } from "./d1-mirror";
 import type { ProgressFeed, ProgressFigures } from "./progress-feed";
 import { placeCheckpoint, readCheckpoint, type LoadedSolver } from "./loaded-solver";
-import { closeRaceRound, isRace, islandAlgorithm, raceOver, raceTaskEvaluations, raceWantsChunk, recordRaceCurve } from "./race";
+import { closeRaceRound, isRace, islandAlgorithm, raceOver, raceProgress, raceTaskEvaluations, raceWantsChunk, recordRaceCurve } from "./race";
 import type { IslandRow, RunnerStatus, RunnerStore } from "./runner-store";
 import { RUNTIME_DEFAULTS, isTerminal, jobLogFields, type JobSpec, type JobState } from "./spec";
 import type { StopReason } from "./stop-rules";
@@ -161,7 +161,8 @@ export class IslandCoordinator {
         : report.checkpoint
           ? await placeCheckpoint(this.env, spec, report.island, report.seq, report.checkpoint)
           : { bytes: null, r2Key: report.r2Key };
-    const next: IslandRow = { ...row, seq: report.seq, ...placed, progress: report.progress, computeMs: row.computeMs + report.computeMs, deadline: null, attempts: 0 };
+    const progress = isRace(spec) ? raceProgress(this.store, report.island, report.progress) : report.progress; // a race counts an island's earlier runs
+    const next: IslandRow = { ...row, seq: report.seq, ...placed, progress, computeMs: row.computeMs + report.computeMs, deadline: null, attempts: 0 };
     const now = Date.now();
     const rows = this.store.islands().map((r) => (r.island === next.island ? next : r));
     const status: RunnerStatus = { ...st, ...this.runner.totals(problem, rows), computeMs: st.computeMs + report.computeMs };

@@ -47,6 +47,7 @@ describe("race jobs", () => {
     const stops = race.summary.algorithms.map((a) => a.droppedAfterRung).filter((r) => r !== null);
     expect(stops.sort()).toEqual([0, 0, 1, 2]);
     expect(race.summary.winner).not.toBeNull();
+    expect(race.summary.restart).toBe(true); // continuous solvers take migrants: each rung restarts its survivors
     const spent = race.summary.algorithms.reduce((s, a) => s + a.evaluations, 0);
     expect(spent).toBe(row.evaluations);
     expect(result.islands.map((i) => i.evaluations)).toEqual(race.summary.algorithms.map((a) => a.evaluations));

@@ -7,8 +7,11 @@
  * - `prepareRace`: the plan and each algorithm's resolved parameters, stored in the JobSpec;
  * - `raceTaskEvaluations` / `raceWantsChunk`: an island's next chunk, cut at its rung's target
  *   (0 = dropped or waiting for the others);
- * - `closeRaceRound`: after a round, close every complete rung (drop the worse half, migrate the
- *   best solution into the survivors with each island's own solver) in one transaction;
+ * - `closeRaceRound`: after a round, close every complete rung (drop the worse half; restart the
+ *   survivors where the plan says so; migrate the best solution into them with each island's own
+ *   solver) in one transaction;
+ * - `raceProgress`: a report's figures with the island's earlier runs added (evaluations stay
+ *   cumulative per island across restarts);
  * - `recordRaceCurve` / `raceView`: the per-algorithm anytime curve (best so far against the race's
  *   evaluations, ≤ 500 points) and the budget summary, for the job page and the result.
  *
@@ -24,14 +27,19 @@ import {
   racePlan,
   raceStart,
   raceSummary,
+  RACE_GROWTH,
   RaceError,
   rungComplete,
+  rungSeed,
+  runEvaluations,
+  type RaceAdvance,
   RACE_ALGORITHM,
   type RaceIsland,
   type RacePlan,
   type RaceState,
 } from "@core/engine/race";
-import { problemDirection } from "@core/engine/race-run";
+import type { Progress } from "@core/engine/contract";
+import { canRestart, problemDirection } from "@core/engine/race-run";
 import type { Env } from "../env";
 import { validationError, type FieldError } from "../http/problem";
 import type { RaceResult } from "../jobs/vocabulary";
@@ -39,7 +47,7 @@ import { cleanProgress, placeCheckpoint, readCheckpoint } from "./loaded-solver"
 import type { IslandRow, RunnerStatus, RunnerStore } from "./runner-store";
 import { addHistoryPoint } from "./progress-feed";
 import { kindModule, solverFor, type AnySolver } from "./solvers";
-import type { JobSpec } from "./spec";
+import { islandSeed, type JobSpec } from "./spec";
 
 export { RACE_ALGORITHM };
 
@@ -53,6 +61,8 @@ export interface RaceSpec {
 /** The race's own record in the runner's meta table. */
 interface RaceRecord {
   state: RaceState;
+  /** Evaluations of each island's runs before its current one (restarts); absent = none. */
+  offsets?: number[];
   /** Sum of the islands' seqs when a round was last closed (a round closes once). */
   closedSeqs: number;
   curve: { every: number; seen: number; points: (number | null)[][] };
@@ -65,7 +75,7 @@ export type RaceView = RaceResult;
 export function prepareRace(kind: string, problem: unknown, total: number): RaceSpec {
   const module = kindModule(kind);
   const algorithms = raceAlgorithms(module);
-  const plan = racePlan(algorithms, total);
+  const plan = racePlan(algorithms, total, RACE_GROWTH, canRestart(algorithms.map((a) => module.algorithms[a].solver)));
   return { plan, parameters: algorithms.map((a) => module.algorithms[a].solver.parameters(undefined, problem) as Record<string, unknown>) };
 }
 
@@ -86,7 +96,7 @@ export function islandSolver(spec: JobSpec, island: number): AnySolver {
 
 /** Island `island`'s first state (job-run.ts start): its own algorithm, parameters and the race's island budget. */
 export function initRaceIsland(spec: RaceJob, problem: unknown, island: number, seed: number): unknown {
-  return islandSolver(spec, island).init(problem, spec.race.parameters[island], seed, { maxEvaluations: spec.race.plan.islandMaxEvaluations });
+  return islandSolver(spec, island).init(problem, spec.race.parameters[island], seed, { maxEvaluations: runEvaluations(spec.race.plan, 0) });
 }
 
 function record(store: RunnerStore): RaceRecord {
@@ -101,6 +111,12 @@ function figures(rows: readonly IslandRow[]): RaceIsland[] {
 
 function figure(row: IslandRow): RaceIsland {
   return { evaluations: row.progress.evaluations, best: row.progress.best ?? null, done: row.progress.done };
+}
+
+/** A report's progress with the island's earlier runs counted (call in `accept` for race jobs). */
+export function raceProgress(store: RunnerStore, island: number, progress: Progress): Progress {
+  const offset = record(store).offsets?.[island] ?? 0;
+  return offset ? { ...progress, evaluations: progress.evaluations + offset } : progress;
 }
 
 /** Evaluations of this island's next chunk (never past its rung's target); 0 = none. */
@@ -146,18 +162,18 @@ export async function closeRaceRound(env: Env, spec: RaceJob, problem: unknown, 
   const seqs = rows.reduce((s, r) => s + r.seq, 0);
   const status = seqs !== rec.closedSeqs ? { ...st, round: st.round + 1 } : st;
   let state = rec.state;
+  const offsets = [...(rec.offsets ?? rows.map(() => 0))];
   let migrations = 0;
   const direction = problemDirection(problem);
   while (!raceFinished(spec.race.plan, state, figures(rows)) && rungComplete(spec.race.plan, state, figures(rows))) {
     const step = advance(spec.race.plan, state, figures(rows), direction);
-    if (step.from !== null && step.to.length) {
-      rows = await migrateBest(env, spec, problem, rows, step.from, step.to, step.state.rung);
-      migrations++;
-    }
+    const changed = await nextRung(env, spec, problem, rows, step, offsets);
+    if (changed.migrated) migrations++;
+    rows = changed.rows;
     state = step.state;
   }
   const replaced = before.map((r) => r.r2Key).filter((k): k is string => !!k && !rows.some((n) => n.r2Key === k));
-  const next: RaceRecord = { ...rec, state, closedSeqs: seqs };
+  const next: RaceRecord = { ...rec, state, offsets, closedSeqs: seqs };
   return {
     rows,
     status,
@@ -171,22 +187,32 @@ export async function closeRaceRound(env: Env, spec: RaceJob, problem: unknown, 
   };
 }
 
-/** The best island's `spec.migrants` best individuals into each island of `to` (kinds with the hooks). */
-async function migrateBest(env: Env, spec: RaceJob, problem: unknown, rows: IslandRow[], from: number, to: number[], rung: number): Promise<IslandRow[]> {
-  const source = islandSolver(spec, from);
-  if (!source.emigrants) return rows;
-  const migrants = source.emigrants(source.restore(problem, await readCheckpoint(env, rows[from])), spec.migrants);
+/**
+ * Into the next rung: with restarts each survivor starts a fresh run over the rung's budget (its
+ * evaluations so far move into `offsets`); then the best island's `spec.migrants` best individuals
+ * go to the islands of `step.to` (kinds with the hooks). Checkpoints are placed under their own
+ * key ("<seq>r<rung>") so the previous ones stay intact until the round commits.
+ */
+async function nextRung(env: Env, spec: RaceJob, problem: unknown, rows: IslandRow[], step: RaceAdvance, offsets: number[]): Promise<{ rows: IslandRow[]; migrated: boolean }> {
+  const { plan } = spec.race;
+  const rung = step.state.rung;
+  const source = step.from === null ? null : islandSolver(spec, step.from);
+  const migrants = source?.emigrants && step.from !== null ? source.emigrants(source.restore(problem, await readCheckpoint(env, rows[step.from])), spec.migrants) : null;
+  const touched = new Set<number>([...(plan.restart ? step.survivors : []), ...(migrants ? step.to : [])]);
   const out = [...rows];
-  for (const i of to) {
+  for (const i of [...touched].sort((a, b) => a - b)) {
     const solver = islandSolver(spec, i);
-    if (!solver.immigrate) continue;
-    const state = solver.restore(problem, await readCheckpoint(env, rows[i]));
-    solver.immigrate(state, migrants);
-    // Own key ("<seq>r<rung>"): the pre-migration checkpoint stays intact until the round commits.
+    let state: unknown;
+    if (plan.restart) {
+      offsets[i] = rows[i].progress.evaluations;
+      state = solver.init(problem, spec.race.parameters[i], rungSeed(islandSeed(spec.seed, i), rung), { maxEvaluations: runEvaluations(plan, rung) });
+    } else state = solver.restore(problem, await readCheckpoint(env, rows[i]));
+    if (migrants && step.to.includes(i)) solver.immigrate?.(state, migrants);
     const placed = await placeCheckpoint(env, spec, i, `${rows[i].seq}r${rung}`, solver.checkpoint(state));
-    out[i] = { ...rows[i], ...placed, progress: cleanProgress(solver.progress(state)) };
+    const progress = cleanProgress(solver.progress(state));
+    out[i] = { ...rows[i], ...placed, progress: { ...progress, evaluations: progress.evaluations + offsets[i] } };
   }
-  return out;
+  return { rows: out, migrated: !!migrants && step.to.length > 0 };
 }
 
 /** The race's summary and curve (job view, result document); null for other jobs. */
