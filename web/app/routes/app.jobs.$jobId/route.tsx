@@ -3,14 +3,14 @@
  * grid or tour plot, the explanation and exports. Another tenant's job id answers 404 here, as in /v1.
  */
 import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
-import type { MetaFunction } from "@remix-run/react";
+import type { MetaFunction, ShouldRevalidateFunction } from "@remix-run/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { data, redirect } from "@remix-run/server-runtime";
 import { FormMessage } from "../../components/field";
 import { StateBadge } from "../../components/job-bits";
 import { isTerminal, stopReasonLabel } from "@worker/jobs/vocabulary";
 import { linkOrigin } from "@worker/auth/dev-origins";
-import { getKindModule } from "../../server/catalogue.server";
+import { canForkAlgorithm, getKindModule } from "../../server/catalogue.server";
 import { controlJob, forkJobFromPage, getJobForPage, getJobResultForPage } from "../../server/jobs.server";
 import { createFeedUrl, createShareUrl, linksOfJob, MAX_SHARE_HOURS, revokeJobLink } from "../../server/links.server";
 import { callService, invariantResponse, toFormProblem } from "../../server/responses.server";
@@ -23,11 +23,15 @@ import { LinksPanel } from "./links-panel";
 import { LivePanel } from "./live-panel";
 import { TimetableGrid } from "./timetable-grid";
 import { SchoolTimetable } from "./school-timetable";
+import { checkSchoolEditForPage, editOfForm, resolveSchoolEditForPage } from "../../server/school-edit.server";
 import { kindLabel, timetablingConstraintLabel } from "../../components/labels";
 import { TourPlot } from "./tour-plot";
 import { OrderingView } from "./ordering-view";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.job.name ?? "Job"} · Evolve` }];
+
+/** Checking a timetable edit changes nothing stored: the page's data need not be read again. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => (formData?.get("intent") === "school-check" ? false : defaultShouldRevalidate);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const env = context.cloudflare.env;
@@ -50,7 +54,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const links = await linksOfJob(env, auth.tenantId, id, job.kind === "timetabling");
   const forkWeights = softWeightsOf(input);
   const algorithmTitle = getKindModule(job.kind)?.algorithms[job.algorithm]?.title ?? job.algorithm;
-  return { job, resultView, reason, exports, links, forkParams: forkParamsOf(job.kind, job.algorithm, job.parameters), forkWeights, algorithmTitle };
+  // Fork (and re-solve an edited school timetable) only where the solver can continue a saved state.
+  const canFork = canForkAlgorithm(job.kind, job.algorithm) && job.state !== "queued";
+  return { job, resultView, reason, exports, links, forkParams: forkParamsOf(job.kind, job.algorithm, job.parameters), forkWeights, algorithmTitle, canFork };
 }
 
 /** Numeric parameters of the job's algorithm with their current values: what a fork may change. */
@@ -59,7 +65,7 @@ function forkParamsOf(kind: string, algorithm: string, current: Record<string, u
   return specs.flatMap((p) => (p.type === "number" ? [{ name: p.name, value: typeof current[p.name] === "number" ? (current[p.name] as number) : p.default, min: p.min, max: p.max, help: p.help }] : []));
 }
 
-const INTENTS = ["pause", "resume", "cancel", "fork", "share-create", "share-revoke", "feed-create", "feed-revoke"];
+const INTENTS = ["pause", "resume", "cancel", "fork", "school-check", "school-resolve", "share-create", "share-revoke", "feed-create", "feed-revoke"];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const env = context.cloudflare.env;
@@ -71,6 +77,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Share and calendar links: APP_URL, or in development the loopback origin the visitor is on.
   const origin = linkOrigin(env, request);
   try {
+    if (intent === "school-check") return await checkSchoolEditForPage(env, auth.tenantId, id, editOfForm(form));
+    if (intent === "school-resolve") {
+      const asked = Number(form.get("evaluations") ?? "");
+      return await resolveSchoolEditForPage(env, auth, id, editOfForm(form), Number.isInteger(asked) && asked > 0 ? asked : 100_000);
+    }
     if (intent === "fork") {
       const parent = await getJobForPage(env, auth.tenantId, id);
       const asked = Number(form.get("evaluations") ?? "");
@@ -119,7 +130,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function JobPage() {
-  const { job, resultView, reason, exports, links, forkParams, forkWeights, algorithmTitle } = useLoaderData<typeof loader>();
+  const { job, resultView, reason, exports, links, forkParams, forkWeights, algorithmTitle, canFork } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const ended = isTerminal(job.state);
@@ -166,14 +177,16 @@ export default function JobPage() {
               Cancel
             </button>
           ) : null}
-          <button className="button small" name="intent" value="fork" disabled={busy}>
-            Fork
-          </button>
+          {canFork ? (
+            <button className="button small" name="intent" value="fork" disabled={busy}>
+              Fork
+            </button>
+          ) : null}
         </Form>
       </div>
       {job.error ? <FormMessage tone="error">{job.error}</FormMessage> : null}
       {actionData?.error ? <FormMessage tone="error">{actionData.error}</FormMessage> : null}
-      <ForkForm params={forkParams} weights={forkWeights} evaluations={job.budget.evaluations ?? 100_000} />
+      {canFork ? <ForkForm params={forkParams} weights={forkWeights} evaluations={job.budget.evaluations ?? 100_000} /> : null}
       <LivePanel
         key={job.id}
         jobId={job.id}
@@ -184,7 +197,7 @@ export default function JobPage() {
       {ended ? (
         <>
           {resultView?.type === "timetabling" ? <TimetableGrid result={resultView} /> : null}
-          {resultView?.type === "school" ? <SchoolTimetable result={resultView} /> : null}
+          {resultView?.type === "school" ? <SchoolTimetable result={resultView} editor={{ canResolve: canFork, evaluations: job.budget.evaluations ?? 100_000 }} /> : null}
           {resultView?.type === "tsp" ? <TourPlot tour={resultView} /> : null}
           {resultView?.type === "permutation" ? <OrderingView ordering={resultView} /> : null}
           {resultView?.type === "timetabling" ? (

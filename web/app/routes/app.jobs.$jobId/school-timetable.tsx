@@ -4,10 +4,19 @@
  * day and hour names head the columns and rows; a lesson of several hours is one block spanning
  * them; a split lesson says "part k of n". The explanation lists every violated constraint;
  * choosing one highlights the lessons it involves (switching to a timetable that has them).
+ *
+ * With `editor` (the job page of a finished school job), lessons can be moved — dragged to another
+ * cell, or chosen and given a day and hour in the lesson panel (keyboard and phone) — and pinned.
+ * Each change is checked on the server (the "school-check" action, web/app/server/school-edit.server.ts):
+ * the grid then shows the edited timetable and the edit panel lists the constraints it breaks;
+ * "Re-solve from here" forks the job from the edit with the pins locked (school-edit-panel.tsx).
  */
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { useFetcher } from "@remix-run/react";
 import type { SchoolResult } from "../../server/school-results.server";
+import type { SchoolCheckData } from "../../server/school-edit.server";
 import { formatScore } from "../../components/format";
+import { SchoolEditPanel, type SchoolEditState } from "./school-edit-panel";
 
 type ViewKind = keyof SchoolResult["views"];
 const VIEW_LABELS: Record<ViewKind, string> = { teacher: "Teacher", students: "Class (students set)", room: "Room", subject: "Subject" };
@@ -39,11 +48,69 @@ function lessonText(view: ViewKind, l: Lesson): { main: string; detail: string }
   }
 }
 
-export function SchoolTimetable({ result }: { result: SchoolResult }) {
+/** Where each lesson starts in a result (day and hour indices), found in any view that has it. */
+function lessonPositions(result: SchoolResult): Map<number, { day: number; hour: number; lesson: Lesson }> {
+  const at = new Map<number, { day: number; hour: number; lesson: Lesson }>();
+  for (const kind of Object.keys(VIEW_LABELS) as ViewKind[]) {
+    for (const g of result.views[kind]) {
+      g.rows.forEach((row, hour) => row.forEach((cell, day) => cell?.lessons.forEach((lesson) => at.has(lesson.id) || at.set(lesson.id, { day, hour, lesson }))));
+    }
+  }
+  return at;
+}
+
+export interface SchoolEditorOptions {
+  /** A fork from the edit is possible (the job can fork): offer "Re-solve from here". */
+  canResolve: boolean;
+  /** Default evaluations of the re-solve. */
+  evaluations: number;
+}
+
+export function SchoolTimetable({ result: solved, editor }: { result: SchoolResult; editor?: SchoolEditorOptions }) {
   const [view, setView] = useState<ViewKind>("teacher");
   const [owner, setOwner] = useState(0);
   const [highlight, setHighlight] = useState<number | null>(null);
-  const [selected, setSelected] = useState<Lesson | null>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [edit, setEdit] = useState<SchoolEditState>({ moves: {}, pins: [] });
+  const check = useFetcher<SchoolCheckData | { error: string }>();
+  const editing = Object.keys(edit.moves).length > 0 || edit.pins.length > 0;
+  const checked = editing && check.data && "schoolCheck" in check.data ? check.data.schoolCheck : null;
+  const result = checked?.result ?? solved;
+  const solvedAt = useMemo(() => lessonPositions(solved), [solved]);
+  const positions = useMemo(() => lessonPositions(result), [result]);
+  const selectedAt = selectedId === null ? undefined : positions.get(selectedId);
+  const selected = selectedAt?.lesson ?? null;
+  const payload = useMemo(
+    () =>
+      JSON.stringify({
+        moves: Object.entries(edit.moves).map(([id, [d, h]]) => ({ activity: Number(id), day: solved.days[d], hour: solved.hours[h] })),
+        pins: edit.pins,
+      }),
+    [edit, solved],
+  );
+  // Every change is checked on the server; the answer redraws the grid and lists what it breaks.
+  const { submit } = check;
+  useEffect(() => {
+    if (editing) submit({ intent: "school-check", edit: payload }, { method: "post" });
+  }, [payload, editing, submit]);
+
+  /** Move lesson `id` to (day, hour); back to where the solver put it drops the move. */
+  function move(id: number, day: number, hour: number) {
+    const home = solvedAt.get(id);
+    setEdit((e) => {
+      const moves = { ...e.moves };
+      if (home && home.day === day && home.hour === hour) delete moves[id];
+      else moves[id] = [day, hour];
+      return { ...e, moves };
+    });
+    setSelectedId(id);
+  }
+  function togglePin(id: number) {
+    setEdit((e) => ({ ...e, pins: e.pins.includes(id) ? e.pins.filter((p) => p !== id) : [...e.pins, id] }));
+  }
+  function discard() {
+    setEdit({ moves: {}, pins: [] });
+  }
   const grids = result.views[view];
   const grid = grids[Math.min(owner, grids.length - 1)];
   const involved = useMemo(() => new Set(highlight === null ? [] : result.explanation[highlight].activities), [highlight, result]);
@@ -136,11 +203,28 @@ export function SchoolTimetable({ result }: { result: SchoolResult }) {
                   <th scope="row">{h}</th>
                   {grid.rows[r].map((cell, d) =>
                     cell === null ? null : (
-                      <td key={d} rowSpan={cell.span > 1 ? cell.span : undefined}>
+                      <td
+                        key={d}
+                        rowSpan={cell.span > 1 ? cell.span : undefined}
+                        data-day={d}
+                        data-hour={r}
+                        onDragOver={editor ? (e) => e.preventDefault() : undefined}
+                        onDrop={
+                          editor
+                            ? (e) => {
+                                e.preventDefault();
+                                const id = Number(e.dataTransfer.getData("text/plain"));
+                                if (Number.isInteger(id) && positions.has(id)) move(id, d, r);
+                              }
+                            : undefined
+                        }
+                      >
                         {cell.lessons.map((l) => {
                           const text = lessonText(view, l);
                           const count = violationsOf.get(l.id)?.length ?? 0;
-                          const cls = ["block", cell.lessons.length > 1 ? "clash" : "", involved.has(l.id) ? "highlight" : highlight !== null ? "dim" : ""].filter(Boolean).join(" ");
+                          const pinned = edit.pins.includes(l.id);
+                          const moved = l.id in edit.moves;
+                          const cls = ["block", cell.lessons.length > 1 ? "clash" : "", involved.has(l.id) ? "highlight" : highlight !== null ? "dim" : "", pinned ? "pinned" : "", moved ? "moved" : ""].filter(Boolean).join(" ");
                           return (
                             <button
                               type="button"
@@ -149,12 +233,26 @@ export function SchoolTimetable({ result }: { result: SchoolResult }) {
                               style={{ background: subjectColour(l.subject) }}
                               data-activity={l.id}
                               data-duration={l.duration}
-                              aria-pressed={selected?.id === l.id}
-                              aria-label={`${l.subject}${l.part ? `, part ${l.part}` : ""}, ${result.days[d]} ${h}${l.duration > 1 ? ` for ${l.duration} hours` : ""}, ${[l.teachers.join(", "), l.students.join(", "), l.room].filter(Boolean).join(", ")}${count ? `, ${count} violations` : ""}`}
-                              onClick={() => setSelected(l)}
+                              aria-pressed={selectedId === l.id}
+                              aria-label={`${l.subject}${l.part ? `, part ${l.part}` : ""}, ${result.days[d]} ${h}${l.duration > 1 ? ` for ${l.duration} hours` : ""}, ${[l.teachers.join(", "), l.students.join(", "), l.room].filter(Boolean).join(", ")}${count ? `, ${count} violations` : ""}${moved ? ", moved" : ""}${pinned ? ", pinned" : ""}`}
+                              draggable={editor ? true : undefined}
+                              onDragStart={
+                                editor
+                                  ? (e) => {
+                                      e.dataTransfer.setData("text/plain", String(l.id));
+                                      e.dataTransfer.effectAllowed = "move";
+                                    }
+                                  : undefined
+                              }
+                              onClick={() => setSelectedId(l.id)}
                             >
                               {text.main}
                               {l.part ? <span className="part">part {l.part}</span> : null}
+                              {pinned ? (
+                                <span className="part pin" aria-hidden="true">
+                                  pinned
+                                </span>
+                              ) : null}
                               {count ? <span aria-hidden="true"> ⚠{count}</span> : null}
                               {text.detail ? <span className="detail">{text.detail}</span> : null}
                             </button>
@@ -193,11 +291,40 @@ export function SchoolTimetable({ result }: { result: SchoolResult }) {
             ) : (
               <p>No violations involve this lesson.</p>
             )}
+            {editor && selectedAt ? (
+              <MoveLesson
+                key={`${selected.id}:${selectedAt.day}:${selectedAt.hour}`}
+                days={result.days}
+                hours={result.hours}
+                day={selectedAt.day}
+                hour={selectedAt.hour}
+                pinned={edit.pins.includes(selected.id)}
+                moved={selected.id in edit.moves}
+                onMove={(d, h) => move(selected.id, d, h)}
+                onPin={() => togglePin(selected.id)}
+                onPutBack={() => {
+                  const home = solvedAt.get(selected.id);
+                  if (home) move(selected.id, home.day, home.hour);
+                }}
+              />
+            ) : null}
           </>
         ) : (
-          <p className="muted">Select a lesson to see who and where, and the violations that involve it.</p>
+          <p className="muted">{editor ? "Select a lesson to see who and where, and the violations that involve it; then move or pin it (or drag it to another hour)." : "Select a lesson to see who and where, and the violations that involve it."}</p>
         )}
       </div>
+      {editor && editing ? (
+        <SchoolEditPanel
+          edit={edit}
+          payload={payload}
+          checking={check.state !== "idle"}
+          check={checked}
+          error={editing && check.data && "error" in check.data && check.data.error ? check.data.error : null}
+          canResolve={editor.canResolve}
+          evaluations={editor.evaluations}
+          onDiscard={discard}
+        />
+      ) : null}
       <section aria-labelledby="school-explanation-title">
         <h2 id="school-explanation-title">Explanation</h2>
         {result.explanation.length ? (
@@ -223,5 +350,51 @@ export function SchoolTimetable({ result }: { result: SchoolResult }) {
         )}
       </section>
     </section>
+  );
+}
+
+/** The keyboard and phone way to move a lesson: a day and an hour, then "Move here"; and the pin. */
+function MoveLesson(props: { days: string[]; hours: string[]; day: number; hour: number; pinned: boolean; moved: boolean; onMove(day: number, hour: number): void; onPin(): void; onPutBack(): void }) {
+  const [day, setDay] = useState(props.day);
+  const [hour, setHour] = useState(props.hour);
+  return (
+    <fieldset className="move-lesson" data-testid="move-lesson">
+      <legend>Move or pin this lesson</legend>
+      <div className="filters">
+        <div className="field">
+          <label htmlFor="move-day">Day</label>
+          <select id="move-day" value={day} onChange={(e) => setDay(Number(e.currentTarget.value))}>
+            {props.days.map((d, i) => (
+              <option key={d} value={i}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="move-hour">Starts at</label>
+          <select id="move-hour" value={hour} onChange={(e) => setHour(Number(e.currentTarget.value))}>
+            {props.hours.map((h, i) => (
+              <option key={h} value={i}>
+                {h}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="button-row">
+        <button type="button" className="button small" disabled={day === props.day && hour === props.hour} onClick={() => props.onMove(day, hour)}>
+          Move here
+        </button>
+        <button type="button" className="button small" aria-pressed={props.pinned} onClick={props.onPin}>
+          {props.pinned ? "Unpin" : "Pin (lock its start)"}
+        </button>
+        {props.moved ? (
+          <button type="button" className="button small" onClick={props.onPutBack}>
+            Put back
+          </button>
+        ) : null}
+      </div>
+    </fieldset>
   );
 }
