@@ -149,6 +149,11 @@ describe("virtual rooms: real rooms listed by ActivityPreferredRoom (FET's locke
     const chosen = assignRealRooms(p, Int32Array.of(0), Int32Array.of(4));
     expect(Array.from(chosen, (r) => p.rooms[r]).sort()).toEqual(["R2", "R4"]);
     expect(evaluateSchool(p, { start: Int32Array.of(0), room: Int32Array.of(4) }).hard).toBe(0);
+    // greedy would give the first set R1 (listed) and leave the second set only R3: the search finds R2 + R1
+    const crossed = compileFet(fetText({ ...school([{ name: "R1" }, { name: "R2" }, { name: "R3" }, { name: "V", sets: [["R1", "R2"], ["R3", "R1"]] }], [{ room: "V" }]), space: [lockedReal(["R1", "R2"])] }));
+    const crossedReal = assignRealRooms(crossed, Int32Array.of(0), Int32Array.of(3));
+    expect(Array.from(crossedReal, (r) => crossed.rooms[r]).sort()).toEqual(["R1", "R2"]);
+    expect(evaluateSchool(crossed, { start: Int32Array.of(0), room: Int32Array.of(3) }).hard).toBe(0);
     const other = { start: Int32Array.of(0), room: Int32Array.of(4), real: Int32Array.of(0, 2) }; // R1, R3
     const e = evaluateSchool(p, other);
     expect(e.hard).toBe(2);

@@ -35,35 +35,62 @@ const miss = new Float64Array(2);
 /** Real rooms per activity, -1 where none: `maxRealRooms` entries per activity. */
 export type RealRooms = Int32Array;
 
+/** Candidate costs of the sets being chosen (grown on demand): hard violations and soft units per (set, room). */
+let candHard = new Float64Array(64);
+let candSoft = new Float64Array(64);
+const pick = new Int32Array(64);
+const bestPick = new Int32Array(64);
+/** Exhaustive search is tried (only when the greedy choice breaks something) up to this many combinations. */
+const EXHAUSTIVE_COMBINATIONS = 4096;
+
 /**
  * Choose the real rooms of activity a in virtual room v at start s into out[off .. off + sets):
- * per set the room with the fewest busy or unavailable (100%) slots over the lesson, then the
- * lowest soft not-available cost, never one already chosen for an earlier set. `rOcc[r * nSlots + s]`
- * counts the other activities in room r (a's own rooms must not be in it).
+ * per set the room with the fewest busy or unavailable (100%) slots over the lesson (and listed
+ * real rooms missed), then the lowest soft cost, never one already chosen for an earlier set.
+ * When that greedy choice still breaks something and the sets allow at most 4,096 combinations,
+ * the best combination is searched exhaustively (e.g. sets {A, B} and {C, A} with A busy for the
+ * second: greedy takes A first, the search finds B, A). `rOcc[r * nSlots + s]` counts the other
+ * activities in room r (a's own rooms must not be in it).
  */
 export function chooseRealRooms(p: SchoolProblem, a: number, s: number, v: number, rOcc: Int32Array, out: Int32Array, off: number): void {
   const d = p.actDuration[a];
   const nSlots = p.nSlots;
   const k0 = p.vSetStart[v];
   const k1 = p.vSetStart[v + 1];
+  const j0 = p.vRealStart[k0];
+  const nCand = p.vRealStart[k1] - j0;
+  if (nCand > candHard.length) {
+    candHard = new Float64Array(nCand * 2);
+    candSoft = new Float64Array(nCand * 2);
+  }
+  for (let j = j0; j < j0 + nCand; j++) {
+    const r = p.vReal[j];
+    preferenceMiss(p, a, v, r, miss);
+    let h = miss[0];
+    let soft = miss[1];
+    const base = r * nSlots + s;
+    for (let t = 0; t < d; t++) {
+      if (rOcc[base + t] > 0) h++;
+      h += p.roomSlotHard[base + t];
+      soft += p.roomSlotSoft[base + t];
+    }
+    candHard[j - j0] = h;
+    candSoft[j - j0] = soft;
+  }
+  let totalH = 0;
+  let combinations = 1;
   for (let k = k0; k < k1; k++) {
     let best = -1;
     let bh = Infinity;
     let bs = Infinity;
+    combinations *= p.vRealStart[k + 1] - p.vRealStart[k];
     for (let j = p.vRealStart[k]; j < p.vRealStart[k + 1]; j++) {
       const r = p.vReal[j];
       let taken = false;
       for (let x = off; x < off + (k - k0); x++) if (out[x] === r) taken = true;
       if (taken) continue;
-      preferenceMiss(p, a, v, r, miss);
-      let h = miss[0];
-      let soft = miss[1];
-      const base = r * nSlots + s;
-      for (let t = 0; t < d; t++) {
-        if (rOcc[base + t] > 0) h++;
-        h += p.roomSlotHard[base + t];
-        soft += p.roomSlotSoft[base + t];
-      }
+      const h = candHard[j - j0];
+      const soft = candSoft[j - j0];
       if (h < bh || (h === bh && soft < bs)) {
         best = r;
         bh = h;
@@ -72,8 +99,39 @@ export function chooseRealRooms(p: SchoolProblem, a: number, s: number, v: numbe
       }
     }
     out[off + (k - k0)] = best;
+    totalH += best < 0 ? 1 : bh;
   }
   for (let x = off + (k1 - k0); x < off + p.maxRealRooms; x++) out[x] = -1;
+  if (totalH > 0 && combinations <= EXHAUSTIVE_COMBINATIONS && k1 - k0 <= pick.length) exhaustive(p, k0, k1, j0, out, off, totalH);
+}
+
+/** Depth-first search over one room per set (all different) for the least (hard, soft); writes it when better than `greedyH`. */
+function exhaustive(p: SchoolProblem, k0: number, k1: number, j0: number, out: Int32Array, off: number, greedyH: number): void {
+  const n = k1 - k0;
+  let bestH = greedyH;
+  let bestS = Infinity;
+  let found = false;
+  const dfs = (i: number, h: number, soft: number): void => {
+    if (h > bestH || (h === bestH && soft >= bestS)) return;
+    if (i === n) {
+      bestH = h;
+      bestS = soft;
+      found = true;
+      for (let x = 0; x < n; x++) bestPick[x] = pick[x];
+      return;
+    }
+    const k = k0 + i;
+    for (let j = p.vRealStart[k]; j < p.vRealStart[k + 1]; j++) {
+      const r = p.vReal[j];
+      let taken = false;
+      for (let x = 0; x < i; x++) if (pick[x] === r) taken = true;
+      if (taken) continue;
+      pick[i] = r;
+      dfs(i + 1, h + candHard[j - j0], soft + candSoft[j - j0]);
+    }
+  };
+  dfs(0, 0, 0);
+  if (found && bestH < greedyH) for (let x = 0; x < n; x++) out[off + x] = bestPick[x];
 }
 
 /** Unary hard cost of real rooms chosen for a (off into `real`): their 100% not-available slots, plus one per set left without a room. */
