@@ -9,7 +9,7 @@
 import { schoolViews, viewGrid, type SchoolBlock, type SchoolView, type SchoolViewKind } from "@core/exports/school";
 import type { SchoolTimetable } from "@core/school/evaluate";
 import { explainSchool } from "@core/school/explain";
-import type { FetActivity } from "@core/school/fet/types";
+import type { FetActivity, FetInput } from "@core/school/fet/types";
 import { compileSchool } from "@core/school/index";
 import type { SchoolProblem } from "@core/school/problem";
 import { fetConstraintLabel } from "../components/labels";
@@ -25,6 +25,8 @@ export interface SchoolLesson {
   room: string;
   duration: number;
   part: string | null;
+  /** Locked in the input at its hour (a 100% permanently locked preferred starting time, e.g. a pin of a re-solve). */
+  pinned?: true;
 }
 
 /** A grid cell: the lessons starting there and how many hour rows it spans (`rowSpan`). */
@@ -92,9 +94,35 @@ export function splitParts(activities: readonly Pick<FetActivity, "id" | "groupI
   return parts;
 }
 
+/**
+ * FET activity ids whose start the input locks: an active 100% ConstraintActivityPreferredStartingTime
+ * with Permanently_Locked true naming day and hour (what FET writes for a locked activity, and what
+ * a re-solve from an edited timetable adds for each pin, worker/jobs/school-edit.ts).
+ */
+export function lockedActivities(input: Pick<FetInput, "timeConstraints">): Set<number> {
+  const ids = new Set<number>();
+  for (const c of input.timeConstraints) {
+    if (c.type !== "ConstraintActivityPreferredStartingTime" || !c.active || c.weight < 100) continue;
+    const field = (name: string) => c.node.children.find((n) => n.name === name)?.text.trim();
+    if (field("Permanently_Locked") !== "true" || !field("Preferred_Day") || !field("Preferred_Hour")) continue;
+    const id = Number(field("Activity_Id"));
+    if (Number.isInteger(id)) ids.add(id);
+  }
+  return ids;
+}
+
 /** A view as table rows: hour rows of day cells, a lesson of d hours one cell with span d, the cells it covers null. */
-export function schoolGridRows(view: SchoolView, parts: ReadonlyMap<number, string>): (SchoolCell | null)[][] {
-  const lesson = (b: SchoolBlock): SchoolLesson => ({ id: b.id, subject: b.subject, teachers: b.teachers, students: b.students, room: b.room, duration: b.duration, part: parts.get(b.id) ?? null });
+export function schoolGridRows(view: SchoolView, parts: ReadonlyMap<number, string>, locked: ReadonlySet<number> = new Set()): (SchoolCell | null)[][] {
+  const lesson = (b: SchoolBlock): SchoolLesson => ({
+    id: b.id,
+    subject: b.subject,
+    teachers: b.teachers,
+    students: b.students,
+    room: b.room,
+    duration: b.duration,
+    part: parts.get(b.id) ?? null,
+    ...(locked.has(b.id) ? { pinned: true as const } : {}),
+  });
   return viewGrid(view).map((row) => row.map((cell) => (cell === null ? null : { span: cell.span, lessons: cell.blocks.map(lesson) })));
 }
 
@@ -109,9 +137,10 @@ export function buildSchoolResult(doc: unknown, solution: unknown): SchoolResult
 
 export function schoolResultOf(problem: SchoolProblem, t: SchoolTimetable): SchoolResult {
   const parts = splitParts(problem.input.activities);
+  const locked = lockedActivities(problem.input);
   const views = {} as Record<SchoolViewKind, SchoolGrid[]>;
   for (const kind of SCHOOL_VIEW_KINDS) {
-    views[kind] = schoolViews(problem, t, kind).map((v) => ({ id: v.id, ...(v.level ? { level: v.level } : {}), rows: schoolGridRows(v, parts), lessons: v.blocks.length }));
+    views[kind] = schoolViews(problem, t, kind).map((v) => ({ id: v.id, ...(v.level ? { level: v.level } : {}), rows: schoolGridRows(v, parts, locked), lessons: v.blocks.length }));
   }
   const explained = explainSchool(problem, t);
   return {

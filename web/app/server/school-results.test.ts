@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileFet } from "@core/school/index";
 import { fetText, constraint } from "@core/school/test/fet";
-import { buildSchoolResult, schoolResultOf, splitParts } from "./school-results.server";
+import { buildSchoolResult, lockedActivities, schoolResultOf, splitParts } from "./school-results.server";
 import smallSchool from "../demo/small-school.fet?raw";
 
 // Days Mon..Wed, hours h1..h4 (core/school/test/fet.ts defaults); activity 1 lasts two hours,
@@ -119,5 +119,29 @@ describe("buildSchoolResult", () => {
     expect(r.views.teacher).toHaveLength(11);
     expect(r.unplaced).toBe(85);
     expect(r.explanation[0]).toMatchObject({ type: "Unplaced activities", hard: true, violations: 85 });
+  });
+});
+
+describe("lockedActivities (pins of a re-solve)", () => {
+  it("marks lessons whose start the input locks (100%, Permanently_Locked, day and hour), and no others", () => {
+    const locked = (id: number, weight: number, lockedFlag: boolean) =>
+      constraint("ConstraintActivityPreferredStartingTime", weight, `\t<Activity_Id>${id}</Activity_Id>\n\t<Preferred_Day>Tue</Preferred_Day>\n\t<Preferred_Hour>h1</Preferred_Hour>\n\t<Permanently_Locked>${lockedFlag}</Permanently_Locked>`);
+    const withPins = compileFet(
+      fetText({
+        teachers: ["T1", "T2"],
+        years: [{ name: "Y1", groups: [{ name: "1A" }, { name: "1B" }] }],
+        activities: [
+          { id: 1, teachers: ["T1"], subject: "Math", students: ["1A"] },
+          { id: 2, teachers: ["T2"], subject: "Art", students: ["1B"] },
+          { id: 3, teachers: ["T1"], subject: "Art", students: ["1A"] },
+        ],
+        time: [locked(1, 100, true), locked(2, 90, true), locked(3, 100, false)],
+      }),
+    );
+    expect([...lockedActivities(withPins.input)]).toEqual([1]);
+    const start = new Int32Array(withPins.nActivities).fill(-1);
+    start[Array.from(withPins.actId).indexOf(1)] = 4;
+    const lessons = schoolResultOf(withPins, { start, room: new Int32Array(withPins.nActivities).fill(-1) }).views.teacher.flatMap((g) => g.rows.flat().flatMap((c) => c?.lessons ?? []));
+    expect(lessons.find((l) => l.id === 1)?.pinned).toBe(true);
   });
 });

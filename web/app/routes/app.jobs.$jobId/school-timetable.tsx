@@ -222,7 +222,7 @@ export function SchoolTimetable({ result: solved, editor }: { result: SchoolResu
                         {cell.lessons.map((l) => {
                           const text = lessonText(view, l);
                           const count = violationsOf.get(l.id)?.length ?? 0;
-                          const pinned = edit.pins.includes(l.id);
+                          const pinned = edit.pins.includes(l.id) || l.pinned === true;
                           const moved = l.id in edit.moves;
                           const cls = ["block", cell.lessons.length > 1 ? "clash" : "", involved.has(l.id) ? "highlight" : highlight !== null ? "dim" : "", pinned ? "pinned" : "", moved ? "moved" : ""].filter(Boolean).join(" ");
                           return (
