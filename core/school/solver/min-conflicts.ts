@@ -8,6 +8,7 @@
  * start a unit leaves is tabu for `tabuTenure` iterations unless a move beats the run's best. After `localLength` iterations without a better
  * run best, the units still clashing go back to the pool and the forward search resumes.
  */
+import { breakoutExtra, raiseWeights } from "./repair";
 import { type SchoolState, PHASE_HARD, PHASE_LOCAL, PHASE_SOFT, bestRoom, clashingUnits, collectConflicted, eject, fromPool, moveUnit, recordBest, toPool, undoUnit } from "./state";
 
 /** Enter the min-conflicts phase from the best timetable so far (every unit placed). */
@@ -77,6 +78,8 @@ export function minConflictsStep(st: SchoolState): void {
   const single = units.memberStart[u + 1] - units.memberStart[u] === 1;
   const a0 = units.allowedStart[u];
   const a1 = units.allowedStart[u + 1];
+  // breakout (params.ts breakoutCap > 1): a hard rule of u's teachers / students that stays broken weighs more
+  const weighted = params.breakoutCap > 1;
   let bestS = -1;
   let bestV = -1;
   let bestH = Infinity;
@@ -98,20 +101,22 @@ export function minConflictsStep(st: SchoolState): void {
     const tabu = st.tabu[u * nSlots + s] > st.iteration;
     moveUnit(st, u, s);
     const h = b.hard;
+    const hw = weighted ? h + breakoutExtra(st, u) : h;
     undoUnit(st, u);
     st.evaluations++;
-    if (!tabu || h < st.localBest) consider(s, -1, h);
+    if (!tabu || h < st.localBest) consider(s, -1, hw);
     // the swap: the units in the way, if they lie within u's hours there, take u's hours here
     if (!single) continue;
     const ne = swapPartners(st, u, s, cur);
     if (ne <= 0) continue;
     let partnerTabu = false;
     for (let e = 0; e < ne; e++) if (st.tabu[units.unitOf[st.dayActs[e]] * nSlots + st.dayStart[e]] > st.iteration) partnerTabu = true;
-    const hs = swapHard(st, u, s, ne);
+    const hs = swapHard(st, u, s, ne, weighted);
     st.evaluations++;
-    if (!(tabu || partnerTabu) || hs < st.localBest) consider(s, ne, hs);
+    if (!(tabu || partnerTabu) || hs.hard < st.localBest) consider(s, ne, hs.weighted);
   }
   if (bestS < 0) return;
+  const h0 = b.hard;
   const tenure = params.tabuTenure;
   st.tabu[u * nSlots + cur] = st.iteration + tenure + rng.int(tenure + 1);
   if (bestV > 0) {
@@ -131,7 +136,7 @@ export function minConflictsStep(st: SchoolState): void {
   } else if (++st.localStall > params.localLength) {
     leaveMinConflicts(st);
     return;
-  }
+  } else if (weighted && b.hard >= h0) raiseWeights(st, u);
   recordBest(st);
 }
 
@@ -161,8 +166,11 @@ function swapPartners(st: SchoolState, u: number, s: number, cur: number): numbe
   return ne;
 }
 
-/** Hard violations with single unit u at s and its ne swap partners (swapPartners) at u's hours; the timetable is left as it was. */
-function swapHard(st: SchoolState, u: number, s: number, ne: number): number {
+/**
+ * Hard violations with single unit u at s and its ne swap partners (swapPartners) at u's hours, and
+ * the same plus u's breakout share when `weighted`; the timetable is left as it was.
+ */
+function swapHard(st: SchoolState, u: number, s: number, ne: number, weighted: boolean): { hard: number; weighted: number } {
   const b = st.board;
   for (let e = 0; e < ne; e++) {
     st.saveRoom[e] = b.room[st.dayActs[e]];
@@ -174,10 +182,11 @@ function swapHard(st: SchoolState, u: number, s: number, ne: number): number {
     b.place(o, st.dayStart[e], bestRoom(st, o, st.dayStart[e]));
   }
   const h = b.hard;
+  const hw = weighted ? h + breakoutExtra(st, u) : h;
   for (let e = 0; e < ne; e++) b.unplace(st.dayActs[e]);
   undoUnit(st, u);
   for (let e = 0; e < ne; e++) b.place(st.dayActs[e], st.dayRoom[e], st.saveRoom[e]);
-  return h;
+  return { hard: h, weighted: hw };
 }
 
 /** Back to the forward search: one unit of each clash (teacher, students or room) goes back to the pool. */

@@ -32,8 +32,8 @@ export const SCHOOL_PARAMS: readonly ParamSpec[] = [
   { name: "recentTabu", type: "integer", default: 0, min: 0, max: 1000, help: "Forward search: a unit placed fewer than this many iterations ago costs 1000 more to push out (0 = off)." },
   { name: "ejectTabu", type: "integer", default: 3, min: 0, max: 1000, help: "Forward search: a unit pushed out may not return to the start it left for this many iterations (plus a random share up to as many; 0 = off)." },
   { name: "breakoutCap", type: "integer", default: 1, min: 1, max: 10000, help: "Forward search: a hard teacher / subgroup rule still broken when a unit in it is taken out weighs one more, up to this many times its violations (1 = no breakout weighting)." },
-  { name: "localAfter", type: "integer", default: 0, min: 0, max: 1e9, help: "Hard phase: forward-search iterations without a better best before a min-conflicts tabu search over the complete timetable takes over (0 = never)." },
-  { name: "localLength", type: "integer", default: 2000, min: 1, max: 1e9, help: "Min-conflicts search: iterations without a better hard count before the clashing units go back to the forward search." },
+  { name: "localAfter", type: "integer", default: 1000, min: 0, max: 1e9, help: "Hard phase: forward-search iterations without a better best before a min-conflicts tabu search over the complete timetable takes over (0 = never)." },
+  { name: "localLength", type: "integer", default: 300, min: 1, max: 1e9, help: "Min-conflicts search: iterations without a better hard count before the clashing units go back to the forward search." },
   { name: "ruinEvery", type: "integer", default: 8, min: 1, max: 1e9, help: "Soft phase: one step in this many is a ruin-and-recreate (a unit in a soft violation and a few neighbours taken out and put back by the forward search)." },
   { name: "ruinSize", type: "integer", default: 3, min: 0, max: 100, help: "Soft phase: at most this many neighbouring units are taken out with it." },
 ];
