@@ -5,7 +5,7 @@
  * empty it hands over to repair.ts (hard violations left) or to the soft phase (improve.ts).
  */
 import { breakoutExtra, ejectRoomSharers, ejectSetPartners, raiseWeights, repairResources, snapshotResources, takeOutConflicted } from "./repair";
-import { eject, fromPool, moveUnit, otherHard, PHASE_SOFT, recordBest, type SchoolState, undoUnit } from "./state";
+import { clashingUnits, eject, fromPool, moveUnit, otherHard, PHASE_SOFT, recordBest, type SchoolState, undoUnit } from "./state";
 
 /**
  * One step of iterative forward search (as FET and UniTime do): take an unplaced unit (the least
@@ -88,56 +88,4 @@ export function ifsStep(st: SchoolState): void {
   // hard relations with other activities (e.g. min days) broken: push out the partners
   ejectSetPartners(st, u);
   recordBest(st);
-}
-
-/**
- * The units occupying a teacher's or subgroup's slots that unit u would use at start s, written
- * to st.ejected (deduplicated with a stamp); returns how many.
- */
-function clashingUnits(st: SchoolState, u: number, s: number): number {
-  const { problem: p, units, board: b } = st;
-  let n = 0;
-  if (!p.compulsoryTime) return 0;
-  const stamp = ++st.stampNow;
-  const nSlots = p.nSlots;
-  for (let k = units.memberStart[u]; k < units.memberStart[u + 1]; k++) {
-    const a = units.members[k];
-    const d = p.actDuration[a];
-    for (let pass = 0; pass < 2; pass++) {
-      const rs = pass === 0 ? p.actTeacherStart : p.actSubgroupStart;
-      const rl = pass === 0 ? p.actTeachers : p.actSubgroups;
-      const occ = pass === 0 ? b.tOcc : b.gOcc;
-      const who = pass === 0 ? b.tWho : b.gWho;
-      const ls = pass === 0 ? units.teacherActStart : units.subgroupActStart;
-      const ll = pass === 0 ? units.teacherActs : units.subgroupActs;
-      for (let j = rs[a]; j < rs[a + 1]; j++) {
-        const r = rl[j];
-        for (let h = 0; h < d; h++) {
-          const i = r * nSlots + s + h;
-          const c = occ[i];
-          if (c === 0) continue;
-          if (c === 1) {
-            const ou = units.unitOf[who[i] - 1];
-            if (ou !== u && st.stamp[ou] !== stamp) {
-              st.stamp[ou] = stamp;
-              st.ejected[n++] = ou;
-            }
-            continue;
-          }
-          // several occupants: find them in the resource's list
-          const x = s + h;
-          for (let q = ls[r]; q < ls[r + 1]; q++) {
-            const o = ll[q];
-            const os = b.start[o];
-            if (os < 0 || os > x || os + p.actDuration[o] <= x) continue;
-            const ou = units.unitOf[o];
-            if (ou === u || st.stamp[ou] === stamp) continue;
-            st.stamp[ou] = stamp;
-            st.ejected[n++] = ou;
-          }
-        }
-      }
-    }
-  }
-  return n;
 }
