@@ -11,7 +11,7 @@ import { StateBadge } from "../../components/job-bits";
 import { isTerminal, stopReasonLabel } from "@worker/jobs/vocabulary";
 import { linkOrigin } from "@worker/auth/dev-origins";
 import { canForkAlgorithm, getKindModule } from "../../server/catalogue.server";
-import { controlJob, forkJobFromPage, getJobForPage, getJobResultForPage } from "../../server/jobs.server";
+import { controlJob, forkJobFromPage, getJobForPage, getJobResultForPage, getLiveFigures } from "../../server/jobs.server";
 import { createFeedUrl, createShareUrl, linksOfJob, MAX_SHARE_HOURS, revokeJobLink } from "../../server/links.server";
 import { callService, invariantResponse, toFormProblem } from "../../server/responses.server";
 import { buildResultView, exportChoices, readJobInput } from "../../server/results.server";
@@ -21,6 +21,10 @@ import { ForkForm, type ForkParam } from "./fork-form";
 import { softWeightsOf } from "../../server/soft-weights.server";
 import { LinksPanel } from "./links-panel";
 import { LivePanel } from "./live-panel";
+import { LendPanel } from "../../contribute/lend-panel";
+import { RacePanel } from "./race-panel";
+import { RACE_ALGORITHM } from "@core/engine/race";
+import type { RaceResult } from "@worker/jobs/vocabulary";
 import { TimetableGrid } from "./timetable-grid";
 import { SchoolTimetable } from "./school-timetable";
 import { checkSchoolEditForPage, editOfForm, resolveSchoolEditForPage } from "../../server/school-edit.server";
@@ -43,8 +47,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const finished = isTerminal(job.state);
   // The input feeds the result view (finished jobs) and the fork form's weights (timetables): one read.
   const input = finished || job.kind === "timetabling" ? await readJobInput(env, auth.tenantId, id) : null;
+  // A race (algorithm "race"): its curves and budget from the result, or from the runner while it runs.
+  let race: RaceResult | null = null;
+  if (job.algorithm === RACE_ALGORITHM && !finished) race = (await getLiveFigures(env, auth.tenantId, id).catch(() => null))?.race ?? null;
   if (finished) {
     const result = await callService(() => getJobResultForPage(env, auth.tenantId, id)).catch(() => null);
+    race = result?.race ?? null;
     if (result) {
       reason = result.reason;
       resultView = buildResultView(input, result);
@@ -53,10 +61,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const exports = exportChoices(job.kind, resultView);
   const links = await linksOfJob(env, auth.tenantId, id, job.kind === "timetabling");
   const forkWeights = softWeightsOf(input);
-  const algorithmTitle = getKindModule(job.kind)?.algorithms[job.algorithm]?.title ?? job.algorithm;
+  const algorithmTitle = job.algorithm === RACE_ALGORITHM ? "Race of algorithms" : (getKindModule(job.kind)?.algorithms[job.algorithm]?.title ?? job.algorithm);
   // Fork (and re-solve an edited school timetable) only where the solver can continue a saved state.
   const canFork = canForkAlgorithm(job.kind, job.algorithm) && job.state !== "queued";
-  return { job, resultView, reason, exports, links, forkParams: forkParamsOf(job.kind, job.algorithm, job.parameters), forkWeights, algorithmTitle, canFork };
+  const raceTitles = race ? Object.fromEntries(race.algorithms.map((a) => [a, getKindModule(job.kind)?.algorithms[a]?.title ?? a])) : {};
+  return { job, resultView, reason, exports, links, forkParams: forkParamsOf(job.kind, job.algorithm, job.parameters), forkWeights, algorithmTitle, canFork, race, raceTitles };
 }
 
 /** Numeric parameters of the job's algorithm with their current values: what a fork may change. */
@@ -130,7 +139,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function JobPage() {
-  const { job, resultView, reason, exports, links, forkParams, forkWeights, algorithmTitle, canFork } = useLoaderData<typeof loader>();
+  const { job, resultView, reason, exports, links, forkParams, forkWeights, algorithmTitle, canFork, race, raceTitles } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const ended = isTerminal(job.state);
@@ -194,6 +203,8 @@ export default function JobPage() {
         state={job.state}
         initial={{ generation: job.generation, evaluations: job.evaluations, best: job.best, hard: job.hard, soft: job.soft, computeMs: job.computeMs, islands: job.islands }}
       />
+      {job.islands > 1 ? <LendPanel jobId={job.id} state={job.state} /> : null}
+      {race ? <RacePanel race={race} titles={raceTitles} running={!ended} /> : null}
       {ended ? (
         <>
           {resultView?.type === "timetabling" ? <TimetableGrid result={resultView} /> : null}
