@@ -1,33 +1,28 @@
 /**
- * Bindings and secrets the Worker reads (wrangler.toml + Worker secrets / .dev.vars).
- * Durable Object namespaces are typed with their classes so RPC calls are checked.
+ * The Worker's bindings, vars and secrets. wrangler.toml and .dev.vars.example are the source:
+ * `npm run types` (scripts/wrangler-types.ts) generates them into worker-configuration.d.ts as
+ * `Cloudflare.Env`, and scripts/wrangler-types.test.ts fails when that file is out of date. This
+ * file adds what the generator cannot know: the queues' message type, which secrets a feature can
+ * do without, and the settings only tests and local development pass. Durable Object namespaces
+ * come typed with their classes (worker/index.ts exports them), so RPC calls are checked.
  */
-import type { JobRunner } from "./runtime/job-runner";
-import type { TenantGate } from "./tenancy/tenant-gate";
-import type { OpsMetrics } from "./ops/ops-metrics";
+/// <reference path="../worker-configuration.d.ts" />
 
-export interface Env {
-  DB: D1Database;
-  BLOBS: R2Bucket;
-  ASSETS: Fetcher;
-  JOB_RUNNER: DurableObjectNamespace<JobRunner>;
-  TENANT_GATE: DurableObjectNamespace<TenantGate>;
-  OPS_METRICS: DurableObjectNamespace<OpsMetrics>;
+type Generated = Cloudflare.Env;
+
+/** Secrets (wrangler secret put / .dev.vars) a feature degrades without (503, no demo seed): code checks them. */
+type OptionalSecrets = "BETTER_AUTH_SECRET" | "STRIPE_SECRET_KEY" | "STRIPE_WEBHOOK_SECRET" | "STRIPE_PRICE_PRO" | "STRIPE_PRICE_ENTERPRISE" | "OPS_TOKEN" | "DEV_SEED";
+
+export type Env = Omit<Generated, "JOBS_QUEUE" | "DEAD_LETTERS" | OptionalSecrets> & Partial<Pick<Generated, OptionalSecrets>> & EnvExtras;
+
+/** The queues with their message type, and the settings that are not in wrangler.toml. */
+export interface EnvExtras {
   JOBS_QUEUE: Queue<QueueMessage>;
   DEAD_LETTERS: Queue<QueueMessage>;
 
-  ENVIRONMENT: string;
-  APP_URL: string;
-  MAX_BODY_BYTES: string;
+  // Not in wrangler.toml: set by tests (worker/test/vitest-project.ts) or for local development.
   /** Optional: CPU target of one job chunk in ms (default 300); tests use less. */
   JOB_CHUNK_TARGET_MS?: string;
-
-  /** Secrets (wrangler secret put / .dev.vars). Optional where a feature degrades without them. */
-  BETTER_AUTH_SECRET?: string;
-  STRIPE_SECRET_KEY?: string;
-  STRIPE_WEBHOOK_SECRET?: string;
-  STRIPE_PRICE_PRO?: string;
-  STRIPE_PRICE_ENTERPRISE?: string;
   /** Only for tests and local development: where the Stripe client sends API calls. */
   STRIPE_API_HOST?: string;
   STRIPE_API_PORT?: string;
@@ -38,8 +33,6 @@ export interface Env {
   MAIL_FROM?: string;
   /** Only for tests and local development: where the Resend client sends API calls. */
   RESEND_BASE_URL?: string;
-  /** Bearer token for the operator endpoints (/api/ops/*: metrics, console API). */
-  OPS_TOKEN?: string;
   /** Multiplies the tenant-webhook retry delays (worker/webhooks/deliver.ts); "0" in tests. */
   WEBHOOK_RETRY_SCALE?: string;
   /**
@@ -47,8 +40,6 @@ export interface Env {
    * for a local fake receiver. Read only when ENVIRONMENT is "test" (worker/webhooks/target.ts).
    */
   WEBHOOK_TEST_ALLOWED_TARGETS?: string;
-  /** "true" in .dev.vars: enables the demo seed endpoint used by `npm run dev`. */
-  DEV_SEED?: string;
 }
 
 /** Every message on the jobs queue names what it is; consumers switch on `type`. */

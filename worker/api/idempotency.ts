@@ -35,7 +35,7 @@ interface StoredResponse {
   body: string;
 }
 
-async function sha256Hex(bytes: ArrayBuffer | Uint8Array): Promise<string> {
+async function sha256Hex(bytes: ArrayBuffer | Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
