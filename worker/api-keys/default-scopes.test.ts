@@ -3,7 +3,7 @@
  * from DEFAULT_API_KEY_SCOPES) can do what a newcomer does first: submit a job and read it back.
  */
 import { describe, expect, it } from "vitest";
-import { bearer, call, json, session, signUpTenant } from "../test/fixtures";
+import { bearer, call, json, session, createTenant } from "../test/fixtures";
 import { DEFAULT_API_KEY_SCOPES } from "./service";
 
 describe("default API key scopes", () => {
@@ -12,7 +12,7 @@ describe("default API key scopes", () => {
   });
 
   it("a key created without scopes submits a job (202) and reads it, but cannot manage keys", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const created = await call("/v1/api-keys", json({ name: "first key" }, session(t.cookie)));
     expect(created.status, await created.clone().text()).toBe(201);
     const { key, apiKey } = (await created.json()) as { key: string; apiKey: { scopes: string[] } };

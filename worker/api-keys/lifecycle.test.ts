@@ -4,7 +4,7 @@
  * organization stops the key at once — through our API and through better-auth's own endpoints.
  */
 import { describe, expect, it } from "vitest";
-import { addMember, bearer, call, json, ORIGIN, session, signUpTenant } from "../test/fixtures";
+import { addMember, bearer, call, json, ORIGIN, session, createTenant } from "../test/fixtures";
 
 async function keyFor(headers: Record<string, string>, scopes: string[] = ["jobs:read", "jobs:write", "admin"]) {
   const res = await call("/v1/api-keys", json({ name: "lifecycle", scopes }, headers));
@@ -16,7 +16,7 @@ const works = async (key: string) => (await call("/v1/jobs", { headers: bearer(k
 
 describe("API keys follow their creator's membership", () => {
   it("removing the member who created a key revokes it", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const admin = await addMember(t, "admin");
     const { key, apiKey } = await keyFor(session(admin.cookie));
     expect(await works(key)).toBe(200);
@@ -28,7 +28,7 @@ describe("API keys follow their creator's membership", () => {
   });
 
   it("demoting the admin who created a key revokes it", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const admin = await addMember(t, "admin");
     const { key } = await keyFor(session(admin.cookie), ["jobs:read"]);
     expect(await works(key)).toBe(200);
@@ -38,7 +38,7 @@ describe("API keys follow their creator's membership", () => {
   });
 
   it("removal through better-auth's own endpoint stops the key too", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const admin = await addMember(t, "admin");
     const { key } = await keyFor(session(admin.cookie));
     const res = await call("/api/auth/organization/remove-member", json({ memberIdOrEmail: admin.memberId, organizationId: t.tenantId }, { ...session(t.cookie), origin: ORIGIN }));
@@ -49,7 +49,7 @@ describe("API keys follow their creator's membership", () => {
 
 describe("keys minted by keys", () => {
   it("revoking an admin key revokes the keys it minted (and theirs)", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const child = await keyFor(bearer(t.apiKey));
     const grandchild = await keyFor(bearer(child.key));
     expect(await works(grandchild.key)).toBe(200);
@@ -63,7 +63,7 @@ describe("keys minted by keys", () => {
 
 describe("keys of a deleted organization", () => {
   it("stop working when the organization is deleted", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     expect(await works(t.apiKey)).toBe(200);
     const res = await call("/api/auth/organization/delete", json({ organizationId: t.tenantId }, { ...session(t.cookie), origin: ORIGIN }));
     expect(res.status, await res.clone().text()).toBe(200);

@@ -9,7 +9,7 @@ import { app } from "../app";
 import { emitJobFinished, emitJobProgress } from "../webhooks/deliver";
 import { MAX_ATTEMPTS } from "../webhooks/events";
 import { verifyWebhook } from "../webhooks/signing";
-import { bearer, call, json, signUpTenant, type TestTenant } from "../test/fixtures";
+import { bearer, call, json, createTenant, type TestTenant } from "../test/fixtures";
 
 async function problem(res: Response, status: number) {
   expect(res.status).toBe(status);
@@ -45,7 +45,7 @@ END.
 let a: TestTenant;
 let b: TestTenant;
 beforeAll(async () => {
-  [a, b] = await Promise.all([signUpTenant(), signUpTenant()]);
+  [a, b] = await Promise.all([createTenant(), createTenant()]);
 });
 
 describe("OpenAPI document", () => {
@@ -268,7 +268,7 @@ describe("webhook endpoints", () => {
   });
 
   it("a read-only key cannot change endpoints", async () => {
-    const ro = await signUpTenant({ scopes: ["jobs:read"] });
+    const ro = await createTenant({ scopes: ["jobs:read"] });
     await problem(await call("/v1/webhooks", json({ url: "https://example.com/x", events: ["job.failed"] }, bearer(ro.apiKey))), 403);
     expect((await call("/v1/webhooks", { headers: bearer(ro.apiKey) })).status).toBe(200);
   });
@@ -315,7 +315,7 @@ describe("webhook delivery (tenant's server stubbed at the fetch boundary)", () 
   });
 
   it("signs with Standard Webhooks headers, filters events, and records the response code", async () => {
-    const a = await signUpTenant();
+    const a = await createTenant();
     const received = tenantServer("ok.tenant.test", [204]);
     const ep = (await (await call("/v1/webhooks", json({ url: "https://ok.tenant.test/hook", events: ["job.succeeded"] }, bearer(a.apiKey)))).json()) as any;
     const job = finished(a, "succeeded");
@@ -335,7 +335,7 @@ describe("webhook delivery (tenant's server stubbed at the fetch boundary)", () 
   });
 
   it("retries failures with the same webhook-id, recording every attempt until one succeeds", async () => {
-    const a = await signUpTenant();
+    const a = await createTenant();
     const received = tenantServer("flaky.tenant.test", [500, 503, 200]);
     const ep = (await (await call("/v1/webhooks", json({ url: "https://flaky.tenant.test/hook", events: ["job.failed"] }, bearer(a.apiKey)))).json()) as any;
     await emitJobFinished(env, finished(a, "failed"));
@@ -356,7 +356,7 @@ describe("webhook delivery (tenant's server stubbed at the fetch boundary)", () 
   });
 
   it("a real job's finish triggers the signed delivery (JobRunner → finish listener → queue)", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const received = tenantServer("e2e.tenant.test", [200]);
     const ep = (await (await call("/v1/webhooks", json({ url: "https://e2e.tenant.test/hook", events: ["job.succeeded"] }, bearer(t.apiKey)))).json()) as any;
     const job = (await (await call("/v1/jobs", json({ problem: { kind: "continuous", function: "sphere", dimension: 3 }, budget: { evaluations: 300 } }, bearer(t.apiKey)))).json()) as any;
@@ -367,7 +367,7 @@ describe("webhook delivery (tenant's server stubbed at the fetch boundary)", () 
   });
 
   it("a running job sends a throttled job.progress delivery (JobRunner → progress listener → queue)", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const received = tenantServer("running.tenant.test", [200]);
     const ep = (await (await call("/v1/webhooks", json({ url: "https://running.tenant.test/hook", events: ["job.progress"] }, bearer(t.apiKey)))).json()) as any;
     const body = { problem: { kind: "continuous", function: "rastrigin", dimension: 10 }, algorithm: "de", budget: { evaluations: 2_000_000 } };
@@ -382,7 +382,7 @@ describe("webhook delivery (tenant's server stubbed at the fetch boundary)", () 
   });
 
   it("a job's own webhook URL gets its finish event, signed with the tenant's job-webhook secret", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const received = tenantServer("perjob.tenant.test", [200]);
     const bad = await problem(await call("/v1/jobs", json({ problem: { kind: "continuous", function: "sphere", dimension: 2 }, webhook: { url: "http://perjob.tenant.test/x" } }, bearer(t.apiKey))), 422);
     expect(bad.errors[0].path).toBe("webhook.url");
@@ -399,7 +399,7 @@ describe("webhook delivery (tenant's server stubbed at the fetch boundary)", () 
   });
 
   it("progress events are throttled to one per job per interval", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     tenantServer("progress.tenant.test", [200]);
     await call("/v1/webhooks", json({ url: "https://progress.tenant.test/hook", events: ["job.progress"] }, bearer(t.apiKey)));
     const now = Date.now();
@@ -409,7 +409,7 @@ describe("webhook delivery (tenant's server stubbed at the fetch boundary)", () 
   });
 
   it("gives up after the last attempt", async () => {
-    const a = await signUpTenant();
+    const a = await createTenant();
     tenantServer("down.tenant.test", [500]);
     const ep = (await (await call("/v1/webhooks", json({ url: "https://down.tenant.test/hook", events: ["job.cancelled"] }, bearer(a.apiKey)))).json()) as any;
     await emitJobFinished(env, finished(a, "cancelled"));
@@ -421,7 +421,7 @@ describe("webhook delivery (tenant's server stubbed at the fetch boundary)", () 
 describe("typed client (hc over the same route types)", () => {
   it("submits, reads and lists jobs with typed requests and responses", async () => {
     const { createEvolveClient } = await import("./client");
-    const t = await signUpTenant();
+    const t = await createTenant();
     const evolve = createEvolveClient(env.APP_URL, t.apiKey, { fetch: ((input: RequestInfo | URL, init?: RequestInit) => call(String(input), init)) as typeof fetch });
     const catalogue = await (await evolve.algorithms.$get()).json();
     expect(catalogue.items.some((x) => x.kind === "tsp")).toBe(true);

@@ -6,12 +6,12 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { IDEMPOTENCY_TTL_MS, sweepIdempotencyKeys } from "./idempotency";
-import { addMember, bearer, call, json, session, signUpTenant, type TestTenant } from "../test/fixtures";
+import { addMember, bearer, call, json, session, createTenant, type TestTenant } from "../test/fixtures";
 
 let a: TestTenant;
 let readOnlyKey: string;
 beforeAll(async () => {
-  a = await signUpTenant();
+  a = await createTenant();
   const res = await call("/v1/api-keys", json({ name: "read only", scopes: ["jobs:read"] }, session(a.cookie)));
   readOnlyKey = ((await res.json()) as { key: string }).key;
 });

@@ -1,11 +1,11 @@
 // Identity, tenants, members and API keys, end to end inside workerd through the real Worker:
 // better-auth on D1, the authenticate() middleware, and the /v1 management routes.
 import { env } from "cloudflare:workers";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { app } from "../app";
 import { DEMO_EMAIL, DEMO_PASSWORD } from "../dev/seed";
 import { sentMail } from "./mailer";
-import { addMember, bearer, call, cookieFrom, json, ORIGIN, session, signIn, signUpTenant, TEST_PASSWORD, uniqueEmail, withinOneMinuteWindow } from "../test/fixtures";
+import { addMember, bearer, call, cookieFrom, json, ORIGIN, session, signIn, signUpTenant, TEST_PASSWORD, uniqueClientIp, uniqueEmail, freshMinuteClock } from "../test/fixtures";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -211,8 +211,8 @@ describe("API keys", () => {
   });
 
   it("repeated failures from one client are rate limited (429), other clients are unaffected", async () => {
-    await withinOneMinuteWindow(15_000);
-    const ip = { "cf-connecting-ip": `198.51.100.${Math.floor(Math.random() * 250)}` };
+    onTestFinished(freshMinuteClock());
+    const ip = { "cf-connecting-ip": uniqueClientIp() };
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) statuses.push((await call("/v1/usage", { headers: { ...bearer(`evk_live_${"x".repeat(43)}`), ...ip } })).status);
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);

@@ -5,7 +5,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import Stripe from "stripe";
 import { tierLimits } from "../tenancy/admission";
-import { addMember, bearer, call, insertJobRow, json, session, signUpTenant } from "../test/fixtures";
+import { addMember, bearer, call, insertJobRow, json, session, createTenant } from "../test/fixtures";
 import { getBillingOverview } from "./overview";
 
 const stripe = new Stripe("sk_test_for_signing_only", { httpClient: Stripe.createFetchHttpClient() });
@@ -68,7 +68,7 @@ async function outcome(res: Response): Promise<string> {
 
 describe("Checkout and the customer portal", () => {
   it("an owner gets a Checkout URL; customer, price, tenant id and return URLs reach Stripe", async () => {
-    const t = await signUpTenant({ tenantName: "Paying College" });
+    const t = await createTenant({ tenantName: "Paying College" });
     const res = await call("/v1/billing/checkout", json({ tier: "pro" }, session(t.cookie)));
     expect(res.status, await res.clone().text()).toBe(200);
     expect((await res.json<any>()).url).toMatch(/^https:\/\/checkout\.stripe\.com\//);
@@ -110,7 +110,7 @@ describe("Checkout and the customer portal", () => {
   });
 
   it("only owners: members and API keys get 403; unknown plans 422; no customer yet → portal 409", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const m = await addMember(t, "admin");
     expect((await call("/v1/billing/checkout", json({ tier: "pro" }, session(m.cookie)))).status).toBe(403);
     expect((await call("/v1/billing/checkout", json({ tier: "pro" }, bearer(t.apiKey)))).status).toBe(403);
@@ -129,7 +129,7 @@ describe("POST /api/billing/webhook", () => {
   const sub = (tenantId: string, status: string, id = "sub_w1", price = env.STRIPE_PRICE_PRO!) => subscription({ id, tenantId, customer: `cus_${tenantId}`, price, status });
 
   it("valid → applied; tampered, wrong secret, missing or stale signature → 400; replayed → applied once", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const valid = event("customer.subscription.created", sub(t.tenantId, "active"), nowSeconds());
     expect(await outcome(await deliver(valid))).toBe("applied");
     expect((await tierLimits(env, t.tenantId)).tier).toBe("pro");
@@ -155,7 +155,7 @@ describe("POST /api/billing/webhook", () => {
   });
 
   it("out-of-order delivery never downgrades: older events are stale, an old subscription's end leaves the new one", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const base = nowSeconds() - 1000;
     expect(await outcome(await deliver(event("customer.subscription.updated", sub(t.tenantId, "active"), base + 20)))).toBe("applied");
     // The earlier "created/incomplete" and "past_due" states arrive late.
@@ -169,7 +169,7 @@ describe("POST /api/billing/webhook", () => {
   });
 
   it("unknown event types are acknowledged (200) and change nothing", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const res = await deliver(event("customer.tax_id.created", { id: "txi_1", object: "tax_id", customer: `cus_${t.tenantId}` }, nowSeconds()));
     expect(await outcome(res)).toBe("ignored");
     expect((await tierLimits(env, t.tenantId)).tier).toBe("free");
@@ -178,7 +178,7 @@ describe("POST /api/billing/webhook", () => {
 
 describe("free → pro → (payment failed) → free → enterprise, driven only by signed webhooks", () => {
   it("limits follow Stripe's subscription state; nothing is deleted", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const job = await insertJobRow(t.tenantId);
     const customer = `cus_flow_${t.tenantId}`;
     const base = nowSeconds() - 600;
@@ -231,7 +231,7 @@ describe("free → pro → (payment failed) → free → enterprise, driven only
 
 describe("GET /v1/billing", () => {
   it("shows plan, limits and this period's usage (jobs, compute, storage)", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const { recordUsage } = await import("../tenancy/usage");
     await recordUsage(env, t.tenantId, { jobs: 3, computeMs: 42_000, storageBytes: 10_000 });
     const res = await call("/v1/billing", { headers: session(t.cookie) });

@@ -3,8 +3,8 @@
 // health is cheap and vague, metric labels cannot be minted by clients, export variants are
 // normalised, and a cross-site WebSocket upgrade is refused.
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
-import { call, json, ORIGIN, signUpTenant } from "../test/fixtures";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { call, freshMinuteClock, json, ORIGIN, signUpTenant } from "../test/fixtures";
 import { exportVariant } from "../jobs/exports";
 import { metricsStub } from "../ops/record";
 import { AUTH_MAX_BODY_BYTES, STRIPE_WEBHOOK_MAX_BODY_BYTES } from "./body";
@@ -74,6 +74,7 @@ describe("web app actions check Origin (CSRF beyond SameSite=Lax)", () => {
 
 describe("public paths are rate-limited per client IP", () => {
   it("share-link exports: beyond the limit a 429 with Retry-After; another IP is unaffected", async () => {
+    onTestFinished(freshMinuteClock()); // the limit + 1 requests must fall inside one fixed window
     const ip = freshIp();
     const path = "/v1/share/no-such-token-0000/exports/csv";
     const { limit } = PUBLIC_RATE_LIMITS.shareExports;

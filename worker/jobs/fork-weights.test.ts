@@ -7,7 +7,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import comp01 from "../../web/app/demo/comp01.ctt?raw";
-import { bearer, call, json, signUpTenant, type TestTenant } from "../test/fixtures";
+import { bearer, call, json, createTenant, type TestTenant } from "../test/fixtures";
 
 const TERMINAL = ["succeeded", "failed", "cancelled", "expired"];
 
@@ -34,7 +34,7 @@ let t: TestTenant;
 let parent: any;
 let parentExplanation: any;
 beforeAll(async () => {
-  t = await signUpTenant();
+  t = await createTenant();
   const res = await post(t, "/v1/jobs", { problem: { kind: "timetabling", format: "ctt", text: comp01 }, seed: 2, budget: { evaluations: 120_000 } });
   parent = (await res.json()) as any;
   expect(res.status, JSON.stringify(parent)).toBe(202);

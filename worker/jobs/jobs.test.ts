@@ -13,7 +13,7 @@ import { parseCsv } from "@core/exports/csv";
 import { evaluatePlacements } from "@core/timetabling/evaluate";
 import { readCtt } from "@core/timetabling/itc/ctt";
 import { readCttSolution } from "@core/timetabling/itc/sol";
-import { bearer, call, json, signUpTenant, type TestTenant } from "../test/fixtures";
+import { bearer, call, json, createTenant, type TestTenant } from "../test/fixtures";
 import { TIERS } from "../tenancy/tiers";
 
 const CTT = `Name: Tiny
@@ -73,7 +73,7 @@ let a: TestTenant;
 let b: TestTenant;
 let continuousJob: any;
 beforeAll(async () => {
-  [a, b] = await Promise.all([signUpTenant(), signUpTenant()]);
+  [a, b] = await Promise.all([createTenant(), createTenant()]);
   const res = await submit(a, { problem: SPHERE, seed: 11, budget: { evaluations: 4000 }, name: "sphere-4" });
   expect(res.status).toBe(202);
   continuousJob = await res.json();
@@ -106,7 +106,7 @@ describe("POST /v1/jobs", () => {
     expect(body.errors[0].path).toBe("algorithm");
     body = await problem(await submit(a, { problem: SPHERE, budget: { evaluations: 10, seconds: 1 } }), 422);
     expect(body.errors[0].path).toBe("budget");
-    const ro = await signUpTenant({ scopes: ["jobs:read"] });
+    const ro = await createTenant({ scopes: ["jobs:read"] });
     await problem(await submit(ro, { problem: SPHERE }), 403);
   });
 
@@ -117,7 +117,7 @@ describe("POST /v1/jobs", () => {
   });
 
   it("Idempotency-Key replays the first answer; another body with the key is a 422", async () => {
-    const a = await signUpTenant();
+    const a = await createTenant();
     const first = await submit(a, { problem: SPHERE, budget: { evaluations: 500 } }, { "idempotency-key": "job-key-1" });
     expect(first.status).toBe(202);
     const job = (await first.json()) as any;
@@ -142,7 +142,7 @@ describe("reading jobs", () => {
   });
 
   it("lists with cursor pagination and filters by state, kind and creation time", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const ids: string[] = [];
     // One at a time: the free plan runs a single job at once.
     for (const doc of [SPHERE, TSP, SPHERE]) {
@@ -176,7 +176,7 @@ describe("reading jobs", () => {
 
 describe("controlling jobs", () => {
   it("pause, resume and cancel a running job; wrong states are 409", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const job = (await (await submit(t, { problem: { ...SPHERE, dimension: 20 }, budget: { evaluations: 50_000_000 } })).json()) as any;
     await waitFor(job.id, ["running"]);
     const paused = await post(t, `/v1/jobs/${job.id}/pause`);
@@ -198,7 +198,7 @@ describe("controlling jobs", () => {
   });
 
   it("DELETE removes the row and every R2 object of the job", async () => {
-    const a = await signUpTenant();
+    const a = await createTenant();
     const job = (await (await submit(a, { problem: SPHERE, budget: { evaluations: 300 } })).json()) as any;
     await waitFor(job.id);
     expect((await get(a, `/v1/jobs/${job.id}/exports/csv`)).status).toBe(200);
@@ -226,7 +226,7 @@ describe("replay and fork", () => {
   });
 
   it("a seconds-budgeted job is not replayable (409) until it finished on its time or convergence", async () => {
-    const a = await signUpTenant();
+    const a = await createTenant();
     const job = (await (await submit(a, { problem: SPHERE, budget: { seconds: 0.2 } })).json()) as any;
     await problem(await post(a, `/v1/jobs/${job.id}/replay`), 409);
     await post(a, `/v1/jobs/${job.id}/cancel`);
@@ -264,14 +264,14 @@ describe("exports", () => {
   });
 
   it("an unfinished job has no exports yet (409)", async () => {
-    const a = await signUpTenant();
+    const a = await createTenant();
     const job = (await (await submit(a, { problem: SPHERE, budget: { evaluations: 50_000_000 } })).json()) as any;
     await problem(await get(a, `/v1/jobs/${job.id}/exports/json`), 409);
     await post(a, `/v1/jobs/${job.id}/cancel`);
   });
 
   it("tsp: tour CSV, TSPLIB .tour, GeoJSON and SVG", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const job = (await (await submit(t, { problem: TSP, budget: { evaluations: 2000 } })).json()) as any;
     expect(await waitFor(job.id)).toBe("succeeded");
     const tour = (await (await get(t, `/v1/jobs/${job.id}/exports/tour`)).text()).split("\n");
@@ -284,7 +284,7 @@ describe("exports", () => {
   });
 
   it("timetabling from an uploaded .ctt: XLSX, ICS, HTML, ITC solution re-evaluated, explanation, ZIP", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const form = new FormData();
     form.set("file", new File([CTT], "tiny.ctt"));
     form.set("budget", JSON.stringify({ evaluations: 20_000 }));
@@ -337,7 +337,7 @@ describe("calendar feeds and share links", () => {
   let t: TestTenant;
   let job: any;
   beforeAll(async () => {
-    t = await signUpTenant();
+    t = await createTenant();
     job = await (await submit(t, { problem: { kind: "timetabling", format: "ctt", text: CTT }, seed: 3, budget: { evaluations: 20_000 } })).json();
     expect(await waitFor(job.id)).toBe("succeeded");
   });

@@ -16,7 +16,7 @@ import { evaluateSchool } from "@core/school/evaluate";
 import { readFet } from "@core/school/fet/read";
 import { constraint, fetText } from "@core/school/test/fet";
 import { TINY_SCHOOL_FET } from "@core/school/test/tiny-school";
-import { bearer, call, json, signUpTenant, type TestTenant } from "../test/fixtures";
+import { bearer, call, json, createTenant, type TestTenant } from "../test/fixtures";
 import { createJob } from "./create-job";
 import { paidTenant, resultOf, straightRun, waitForEnd } from "../runtime/test-helpers";
 
@@ -38,7 +38,7 @@ async function waitSucceeded(jobId: string, timeoutMs = 45_000): Promise<string>
 
 describe("POST /v1/problems/validate with a .fet", () => {
   it("answers the pre-flight summary before any compute: teachers, students sets, activities, hours, constraints by type, days × hours", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const res = await call("/v1/problems/validate", json({ problem: FET }, bearer(t.apiKey)));
     const body = (await res.json()) as any;
     expect(res.status, JSON.stringify(body)).toBe(200);
@@ -61,7 +61,7 @@ describe("POST /v1/problems/validate with a .fet", () => {
 
   it("the typed client sees the summary's fields (types from the same zod schemas)", async () => {
     const { createEvolveClient } = await import("../api/client");
-    const t = await signUpTenant();
+    const t = await createTenant();
     const evolve = createEvolveClient(env.APP_URL, t.apiKey, { fetch: ((input: RequestInfo | URL, init?: RequestInit) => call(String(input), init)) as typeof fetch });
     const res = await evolve.problems.validate.$post({ json: { problem: FET } });
     const body = await res.json();
@@ -73,7 +73,7 @@ describe("POST /v1/problems/validate with a .fet", () => {
   });
 
   it("an unsupported type makes the document invalid with the list, unless ignoreUnsupported; a multipart .fet is read by extension", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const refused = (await (await call("/v1/problems/validate", json({ problem: { kind: "timetabling", format: "fet", text: UNSUPPORTED } }, bearer(t.apiKey)))).json()) as any;
     expect(refused.valid).toBe(false);
     expect(refused.errors).toEqual([expect.objectContaining({ path: "problem.ConstraintInventedForThisTest", message: expect.stringContaining("unsupported: ConstraintInventedForThisTest occurs 2 times") })]);
@@ -94,7 +94,7 @@ describe("POST /v1/problems/validate with a .fet", () => {
 
 describe("plan limits on activities and hours", () => {
   it("a school above the free plan's 300 activities is refused from its measured size, never compiled", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const big = { kind: "timetabling", format: "fet", text: fetText({ days: ["D1"], hours: Array.from({ length: 60 }, (_, i) => `h${i}`), activities: Array.from({ length: 301 }, (_, i) => ({ id: i + 1 })) }) };
     const verdict = (await (await call("/v1/problems/validate", json({ problem: big }, bearer(t.apiKey)))).json()) as any;
     expect(verdict).toMatchObject({ valid: false, size: { activities: 301, hours: 301 }, exceeded: [{ dimension: "activities", value: 301, max: 300 }] });
@@ -123,7 +123,7 @@ describe("school jobs", () => {
   });
 
   it("forks: new numeric parameters, or new soft weights by FET type (the child's .fet carries them, its best is re-scored under them); bad weights are refused with paths", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const post = (path: string, body: unknown) => call(path, json(body, bearer(t.apiKey)));
     const res = await post("/v1/jobs", { problem: FET, seed: 3, budget: { evaluations: 20_000 } });
     const parent = (await res.json()) as any;
@@ -165,7 +165,7 @@ describe("school jobs", () => {
   });
 
   it("a multipart .fet upload: result hard 0, explanation, locked .fet, CSV, XLSX, ICS with VTIMEZONE, HTML, ZIP", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const form = new FormData();
     form.set("file", new File([TINY_SCHOOL_FET], "tiny.fet"));
     form.set("budget", JSON.stringify({ evaluations: 30_000 }));

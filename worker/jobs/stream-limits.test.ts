@@ -1,12 +1,12 @@
 // Concurrent live streams per job are capped (429 problem+json beyond), and a closed SSE stream
 // gives its slot back (worker/jobs/stream-limits.ts).
 import { describe, expect, it } from "vitest";
-import { bearer, call, json, signUpTenant } from "../test/fixtures";
+import { bearer, call, json, createTenant } from "../test/fixtures";
 import { MAX_STREAMS_PER_JOB } from "./stream-limits";
 
 describe("live stream caps", () => {
   it(`the ${MAX_STREAMS_PER_JOB + 1}th concurrent SSE stream of one job is a 429; closing one frees its slot`, async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const created = await call("/v1/jobs", json({ problem: { kind: "continuous", function: "sphere", dimension: 5 }, budget: { seconds: 30 } }, bearer(t.apiKey)));
     expect(created.status).toBe(202);
     const { id } = (await created.json()) as { id: string };

@@ -17,7 +17,7 @@ import type { Env } from "../env";
 import { createJob } from "../jobs";
 import { gateFor } from "../tenancy/admission";
 import { isStorageFailure } from "../storage/unavailable";
-import { bearer, call, json, ORIGIN, session, signUpTenant, type TestTenant } from "../test/fixtures";
+import { bearer, call, json, ORIGIN, session, createTenant, type TestTenant } from "../test/fixtures";
 import { faultyEnv, type FaultPlan } from "../test/faulty-storage";
 import { waitForEnd } from "../runtime/test-helpers";
 
@@ -47,7 +47,7 @@ async function expectStorageUnavailable(res: Response) {
 }
 
 async function paidTenant(): Promise<TestTenant> {
-  const t = await signUpTenant();
+  const t = await createTenant();
   await env.DB.prepare("INSERT INTO subscription (tenant_id, tier, status) VALUES (?, 'enterprise', 'active') ON CONFLICT (tenant_id) DO UPDATE SET tier = 'enterprise', status = 'active'").bind(t.tenantId).run();
   return t;
 }
@@ -187,7 +187,7 @@ describe("other writes under storage faults", () => {
   });
 
   it("API key and webhook endpoint creation: 503, no row, then exactly one on retry", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const count = async (table: string, column: string) =>
       (await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`).bind(t.tenantId).first<{ n: number }>())!.n;
     const keysBefore = await count("apikey", "reference_id");
@@ -212,7 +212,7 @@ describe("other writes under storage faults", () => {
   });
 
   it("a Stripe webhook whose event record fails is answered 503 and applied once on Stripe's retry", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const stripe = new Stripe("sk_test_for_signing_only", { httpClient: Stripe.createFetchHttpClient() });
     const now = Math.floor(Date.now() / 1000);
     const evt = {

@@ -13,7 +13,7 @@ import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { waitForEnd } from "../runtime/test-helpers";
-import { bearer, call, json, signUpTenant, type TestTenant } from "../test/fixtures";
+import { bearer, call, json, createTenant, type TestTenant } from "../test/fixtures";
 
 const CALL_TIMEOUT_MS = 10_000;
 const RUNS = { numRuns: 40 };
@@ -133,7 +133,7 @@ let t: TestTenant;
 let finishedId: string;
 
 beforeAll(async () => {
-  t = await signUpTenant();
+  t = await createTenant();
   // Enterprise limits, so valid fuzzed jobs are admitted (and run briefly) instead of all being 429s.
   await env.DB.prepare("INSERT INTO subscription (tenant_id, tier, status) VALUES (?, 'enterprise', 'active') ON CONFLICT (tenant_id) DO UPDATE SET tier = 'enterprise', status = 'active'")
     .bind(t.tenantId)

@@ -4,7 +4,7 @@
 import * as XLSX from "@e965/xlsx";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { bearer, call, json, signUpTenant, type TestTenant } from "../test/fixtures";
+import { bearer, call, json, createTenant, type TestTenant } from "../test/fixtures";
 import { populationOf } from "./measure";
 
 const HUGE_DAYS_CTT = "Name: x\nCourses: 1\nRooms: 1\nDays: 50000000\nPeriods_per_day: 6\nCurricula: 1\nConstraints: 0\n";
@@ -40,7 +40,7 @@ async function timed(p: () => Promise<Response>): Promise<{ res: Response; body:
 
 let t: TestTenant;
 beforeAll(async () => {
-  t = await signUpTenant();
+  t = await createTenant();
 });
 
 describe("sizes before compile", () => {

@@ -6,12 +6,12 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createJob } from "../jobs";
-import { bearer, call, signUpTenant } from "../test/fixtures";
+import { bearer, call, createTenant } from "../test/fixtures";
 import { addHistoryPoint, HISTORY_MAX_POINTS, type HistoryPoint, type ProgressEvent } from "./progress-feed";
 import { rastrigin, waitFor, waitForEnd } from "./test-helpers";
 
 async function enterpriseTenant() {
-  const t = await signUpTenant();
+  const t = await createTenant();
   await env.DB.prepare(
     "INSERT INTO subscription (tenant_id, tier, status) VALUES (?, 'enterprise', 'active') ON CONFLICT (tenant_id) DO UPDATE SET tier = 'enterprise', status = 'active'",
   )
@@ -100,7 +100,7 @@ describe("progress push", () => {
 
   it("checks the caller: 401 anonymous, 404 for another tenant's job, 426 without an upgrade", async () => {
     const owner = await enterpriseTenant();
-    const other = await signUpTenant();
+    const other = await createTenant();
     const job = await createJob(env, { tenantId: owner.tenantId }, { problem: rastrigin(3), budget: { evaluations: 300 } });
     expect((await call(`/v1/jobs/${job.id}/events`)).status).toBe(401);
     const foreign = await call(`/v1/jobs/${job.id}/events`, { headers: bearer(other.apiKey) });

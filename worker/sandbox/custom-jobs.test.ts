@@ -5,7 +5,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { getJob } from "../jobs";
 import { paidTenant, resultOf, waitForEnd } from "../runtime/test-helpers";
-import { bearer, call, json, signUpTenant } from "../test/fixtures";
+import { bearer, call, json, createTenant } from "../test/fixtures";
 import { runSandboxed } from "./test-helpers";
 
 const RASTRIGIN = `// Rastrigin, written by a tenant
@@ -38,7 +38,7 @@ describe("custom objectives with the continuous solvers", () => {
 
 describe("a custom-objective job end to end", () => {
   it("validates, runs through POST /v1/jobs to succeeded, with the chunked result equal to a straight run", async () => {
-    const tenant = await signUpTenant();
+    const tenant = await createTenant();
     const doc = customDoc(RASTRIGIN, 4, { onError: "fail" });
 
     const verdict = await call("/v1/problems/validate", json({ problem: doc }, bearer(tenant.apiKey)));

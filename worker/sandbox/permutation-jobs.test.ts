@@ -10,7 +10,7 @@ import { definePermutationProblem, functionObjective } from "@core/permutation/p
 import { getJob } from "../jobs";
 import { jobRunner } from "../jobs/job-queries";
 import { paidTenant, resultOf, waitForEnd } from "../runtime/test-helpers";
-import { bearer, call, json, signUpTenant } from "../test/fixtures";
+import { bearer, call, json, createTenant } from "../test/fixtures";
 import { runSandboxed } from "./test-helpers";
 
 // 12 jobs on one machine: processing times, weights and due dates inline; minimise weighted tardiness.
@@ -62,7 +62,7 @@ describe("permutation objectives with the permutation solvers", () => {
 
 describe("a permutation job end to end", () => {
   it("validates with precise errors, runs through POST /v1/jobs to succeeded = a straight run, and exports the ordering", async () => {
-    const tenant = await signUpTenant();
+    const tenant = await createTenant();
     const doc = { ...permDoc(TARDINESS), name: "twelve jobs" };
     const validate = async (problem: unknown) => (await (await call("/v1/problems/validate", json({ problem }, bearer(tenant.apiKey)))).json()) as {
       valid: boolean;

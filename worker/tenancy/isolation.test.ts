@@ -3,7 +3,7 @@
 // and unchangeable; a plain member of A cannot do an admin's actions (403).
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addMember, bearer, call, insertJobRow, json, session, signUpTenant, type TestTenant } from "../test/fixtures";
+import { addMember, bearer, call, insertJobRow, json, session, createTenant, type TestTenant } from "../test/fixtures";
 import { adminOnlyCases, isolationCases, victimIds, type Victim } from "../test/isolation-cases";
 import { recordUsage } from "./usage";
 
@@ -14,9 +14,9 @@ let victim: Victim;
 
 beforeAll(async () => {
   [a, victim] = await Promise.all([
-    signUpTenant({ tenantName: "Tenant A" }),
+    createTenant({ tenantName: "Tenant A" }),
     (async () => {
-      const b = await signUpTenant({ tenantName: "Tenant B" });
+      const b = await createTenant({ tenantName: "Tenant B" });
       const m = await addMember(b, "member");
       const inv = await (await call("/v1/invitations", json({ email: "pending@example.test" }, session(b.cookie)))).json<{ id: string }>();
       const jobId = await insertJobRow(b.tenantId);

@@ -2,14 +2,14 @@
 // the real TenantGate Durable Object and local D1/R2 inside workerd.
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import worker from "../index";
 import { ApiError } from "../http/problem";
 import { admitJob, releaseJob, renewLease, tierLimits } from "./admission";
 import { jobPrefix } from "./retention";
 import { TIERS } from "./tiers";
 import { recordUsage, utcDayOf } from "./usage";
-import { bearer, call, insertJobRow, signUpTenant, withinOneMinuteWindow } from "../test/fixtures";
+import { bearer, call, createTenant, freshMinuteClock, insertJobRow, signUpTenant } from "../test/fixtures";
 
 const newTenant = () => `org_test_${crypto.randomUUID().replaceAll("-", "")}`;
 const newJob = () => `job_${crypto.randomUUID().replaceAll("-", "")}`;
@@ -152,7 +152,7 @@ describe("admission through TenantGate", () => {
 
 describe("API rate limit per tenant", () => {
   it("the free tier's 61st request in a minute gets 429 with Retry-After and RateLimit-*", async () => {
-    await withinOneMinuteWindow(25_000); // 61 requests must fall inside one fixed window
+    onTestFinished(freshMinuteClock()); // 61 requests must fall inside one fixed window
     const t = await signUpTenant();
     let last: Response | undefined;
     let ok = 0;
@@ -175,7 +175,7 @@ describe("API rate limit per tenant", () => {
 
 describe("usage meter", () => {
   it("recordUsage upserts today's row and GET /v1/usage reports it with the limits", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     await recordUsage(env, t.tenantId, { jobs: 1, computeMs: 1500 });
     await Promise.all([recordUsage(env, t.tenantId, { jobs: 1, computeMs: 500, storageBytes: 2048 }), recordUsage(env, t.tenantId, { computeMs: 1 })]);
     const row = await env.DB.prepare("SELECT * FROM usage WHERE tenant_id = ? AND day = ?").bind(t.tenantId, utcDayOf()).first<any>();

@@ -1,20 +1,45 @@
 /**
  * Reusable fixtures for Worker tests (inside workerd). Everything goes through the real Worker:
  * better-auth sign-up creates the user and their tenant, /v1/api-keys issues a key.
+ * `createTenant` makes the same tenant without the sign-up request (no per-user scrypt): for tests
+ * that are not about identity.
  *
  *   const a = await signUpTenant();              // { cookie, tenantId, userId, apiKey, email, ... }
  *   const res = await call("/v1/usage", { headers: bearer(a.apiKey) });
  */
+import { serializeSignedCookie } from "better-call";
 import { env, exports } from "cloudflare:workers";
+import { vi } from "vitest";
+import { getAuth } from "../auth/auth";
 
 const worker = () => (exports as unknown as { default: { fetch(r: Request): Promise<Response> } }).default;
 
 /** Origin the Worker treats as its own (APP_URL): cookie-authenticated changes must carry it. */
 export const ORIGIN = env.APP_URL;
 
-/** Calls the Worker like a client would. Relative paths resolve against APP_URL. */
+let clientIps = 0;
+/** A client address no other test uses (IPv6 documentation prefix, random per runtime, then a counter). */
+export function uniqueClientIp(): string {
+  clientIps += 1;
+  return `2001:db8:${crypto.randomUUID().slice(0, 4)}:${crypto.randomUUID().slice(0, 4)}::${clientIps.toString(16)}`;
+}
+
+/**
+ * The address `call` sends as CF-Connecting-IP when a request names none: a new one for every test
+ * file (worker/test/file-setup.ts). Files share one runtime: without it the per-client rate-limit
+ * buckets (failed API keys, public paths, sign-ups) would fill up across files instead of starting
+ * empty in each.
+ */
+let fileClientIp = uniqueClientIp();
+export function newClientIpForThisFile(): void {
+  fileClientIp = uniqueClientIp();
+}
+
+/** Calls the Worker like a client would (from this file's client address unless `init` names one). Relative paths resolve against APP_URL. */
 export function call(path: string, init?: RequestInit): Promise<Response> {
-  return worker().fetch(new Request(new URL(path, ORIGIN), init));
+  const request = new Request(new URL(path, ORIGIN), init);
+  if (!request.headers.has("cf-connecting-ip")) request.headers.set("cf-connecting-ip", fileClientIp);
+  return worker().fetch(request);
 }
 
 export function bearer(key: string): Record<string, string> {
@@ -32,7 +57,12 @@ export function json(body: unknown, headers: Record<string, string> = {}): Reque
 
 /** Collects `name=value` pairs of every Set-Cookie into one Cookie header value. */
 export function cookieFrom(res: Response, previous = ""): string {
-  const jar = new Map(previous.split(/;\s*/).filter(Boolean).map((p) => [p.split("=")[0], p] as const));
+  const jar = new Map(
+    previous
+      .split(/;\s*/)
+      .filter(Boolean)
+      .map((p) => [p.split("=")[0], p] as const),
+  );
   for (const line of res.headers.getAll("set-cookie")) {
     const pair = line.split(";")[0];
     jar.set(pair.split("=")[0], pair);
@@ -79,6 +109,34 @@ export async function signUpTenant(opts: { email?: string; name?: string; tenant
   return { email, password: TEST_PASSWORD, userId: user.id, cookie, tenantId, apiKey: key, apiKeyId: apiKey.id };
 }
 
+/** The scrypt hash of TEST_PASSWORD, computed once per runtime (each scrypt costs ~200 ms of CPU). */
+let passwordHash: Promise<string> | undefined;
+
+/**
+ * Like `signUpTenant`, without the sign-up request: better-auth's own database layer creates the user
+ * (its hooks make the tenant, as sign-up does: worker/auth/auth.ts), the credential account with a
+ * password hash computed once, and a session whose cookie is signed the way better-auth signs it.
+ * The API key still comes from POST /v1/api-keys. For files that are not about identity; signIn works
+ * for these users too.
+ */
+export async function createTenant(opts: { email?: string; name?: string; tenantName?: string; scopes?: string[] } = {}): Promise<TestTenant> {
+  const email = opts.email ?? uniqueEmail();
+  const auth = await getAuth(env).$context;
+  passwordHash ??= auth.password.hash(TEST_PASSWORD);
+  const user = await auth.internalAdapter.createUser({ email, name: opts.name ?? "Test User", emailVerified: false }, { method: "email-password" });
+  await auth.internalAdapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: await passwordHash });
+  if (opts.tenantName) {
+    await env.DB.prepare("UPDATE organization SET name = ? WHERE id = (SELECT organization_id FROM member WHERE user_id = ? AND role = 'owner')").bind(opts.tenantName, user.id).run();
+  }
+  const { token } = await auth.internalAdapter.createSession(user.id);
+  const cookie = (await serializeSignedCookie(auth.authCookies.sessionToken.name, token, auth.secret)).split(";")[0];
+  const tenantId = (await env.DB.prepare("SELECT organization_id AS id FROM member WHERE user_id = ? AND role = 'owner'").bind(user.id).first<{ id: string }>())!.id;
+  const created = await call("/v1/api-keys", json({ name: "test key", scopes: opts.scopes ?? ["jobs:read", "jobs:write", "admin"] }, session(cookie)));
+  if (created.status !== 201) throw new Error(`POST /v1/api-keys failed: ${created.status} ${await created.text()}`);
+  const { key, apiKey } = (await created.json()) as { key: string; apiKey: { id: string } };
+  return { email, password: TEST_PASSWORD, userId: user.id, cookie, tenantId, apiKey: key, apiKeyId: apiKey.id };
+}
+
 /** Signs an existing user in; returns the session cookie. */
 export async function signIn(email: string, password = TEST_PASSWORD): Promise<string> {
   const res = await call("/api/auth/sign-in/email", json({ email, password }, { origin: ORIGIN }));
@@ -112,19 +170,22 @@ export async function addMember(tenant: TestTenant, role: "admin" | "member" = "
 /** Inserts a job row for `tenantId` directly into D1 (tests that need a row in a given state, e.g. past its retention, without running a job). */
 export async function insertJobRow(tenantId: string, overrides: Record<string, unknown> = {}): Promise<string> {
   const id = (overrides.id as string) ?? `job_${crypto.randomUUID().replaceAll("-", "")}`;
-  await env.DB.prepare(
-    "INSERT INTO job (id, tenant_id, kind, algorithm, state, parameters, seed, budget, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-  )
+  await env.DB.prepare("INSERT INTO job (id, tenant_id, kind, algorithm, state, parameters, seed, budget, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
     .bind(id, tenantId, overrides.kind ?? "tsp", overrides.algorithm ?? "ga", overrides.state ?? "succeeded", "{}", 1, "{}", overrides.expiresAt ?? null)
     .run();
   return id;
 }
 
 /**
- * Rate limits count in fixed UTC-minute windows: waits for the next minute when fewer than
- * `neededMs` remain in this one, so a test's burst falls inside a single window.
+ * A test clock for the fixed UTC-minute rate-limit windows, instead of waiting for a fresh minute:
+ * `Date` (only `Date`: timers stay real) jumps to one second into the next minute and runs on from
+ * there, so a burst that takes less than 59 s falls inside a single window. The Worker and its
+ * Durable Objects run in the test's isolate and see the same clock. Call the returned function
+ * (or `vi.useRealTimers()`) to go back to the real clock.
  */
-export async function withinOneMinuteWindow(neededMs: number): Promise<void> {
-  const left = 60_000 - (Date.now() % 60_000);
-  if (left < neededMs) await new Promise((r) => setTimeout(r, left + 50));
+export function freshMinuteClock(): () => void {
+  const next = Math.floor(Date.now() / 60_000) * 60_000 + 61_000;
+  vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
+  vi.setSystemTime(next);
+  return () => vi.useRealTimers();
 }

@@ -8,7 +8,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { handleWebhookDelivery, type WebhookDeliveryMessage } from "./deliver";
 import { webhookTargetRefusal } from "./target";
-import { bearer, call, json, signUpTenant, type TestTenant } from "../test/fixtures";
+import { bearer, call, json, createTenant, type TestTenant } from "../test/fixtures";
 
 const INTERNAL = [
   "http://hooks.example.com/x", // not https
@@ -64,7 +64,7 @@ describe("webhookTargetRefusal", () => {
 
 let t: TestTenant;
 beforeAll(async () => {
-  t = await signUpTenant();
+  t = await createTenant();
 });
 
 describe("the API refuses internal targets with the field path", () => {
