@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { dryRunBundle, resourcesOf, ROOT, secretProblems } from "./deploy";
 
 /** Our budget for the gzip size of the deployed Worker (index.js + WebAssembly modules). */
-export const BUNDLE_GZIP_BUDGET_BYTES = 2.5 * 1024 * 1024;
+const BUNDLE_GZIP_BUDGET_BYTES = 2.5 * 1024 * 1024;
 
 describe("deploy", () => {
   it("reads the D1 database, R2 bucket and every queue (with the dead-letter queue) from wrangler.toml", () => {
