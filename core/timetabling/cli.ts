@@ -14,6 +14,7 @@ import { compileProblem, problemFromFile, solverFor } from "../index";
 import { compileTimetabling, evaluate, timetablingKind, writeSolution } from "./index";
 import { timetablingFileReaders } from "./files";
 import { solveParallel } from "./parallel";
+import { runTimed } from "./solver/timed";
 
 export interface CliOptions {
   seconds?: number;
@@ -35,13 +36,21 @@ export function solveTimetablingFile(path: string, o: CliOptions = {}): Record<s
   const state = solver.init(problem, solver.parameters(o.params ?? {}, problem), o.seed ?? 1, { maxEvaluations: o.maxEvaluations ?? Infinity });
   const start = performance.now();
   let lastReport = start;
-  while (!solver.progress(state).done && performance.now() - start < seconds * 1000) {
-    solver.step(state, { millis: Math.min(250, seconds * 1000 - (performance.now() - start)) });
+  const report = () => {
     if (performance.now() - lastReport > 5000) {
       lastReport = performance.now();
       const p = solver.progress(state);
       process.stderr.write(`${((lastReport - start) / 1000).toFixed(0)} s: hard ${p.hard} soft ${p.soft} (${p.evaluations} moves)\n`);
     }
+  };
+  if (o.maxEvaluations !== undefined) {
+    while (!solver.progress(state).done && performance.now() - start < seconds * 1000) {
+      solver.step(state, { millis: Math.min(250, seconds * 1000 - (performance.now() - start)) });
+      report();
+    }
+  } else {
+    // The seconds become an evaluation budget after a short calibration (solver/timed.ts).
+    runTimed(solver, state, seconds, () => performance.now() / 1000, report);
   }
   const best = solver.best(state);
   const e = evaluate(problem, best.solution);

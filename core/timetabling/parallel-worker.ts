@@ -6,6 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { compileProblem, solverFor } from "../index";
 import type { WorkerRequest, WorkerResult } from "./parallel";
+import { runTimed } from "./solver/timed";
 
 export function runSearch(req: WorkerRequest): WorkerResult {
   const { kind, problem } = compileProblem(req.doc);
@@ -14,10 +15,11 @@ export function runSearch(req: WorkerRequest): WorkerResult {
   const state = solver.init(problem, solver.parameters(req.params, problem), req.seed, {
     maxEvaluations: byEvaluations ? req.evaluations! : Number.POSITIVE_INFINITY,
   });
-  const start = performance.now();
-  const elapsed = () => (performance.now() - start) / 1000;
-  while (!solver.progress(state).done && (byEvaluations || elapsed() < req.seconds)) {
-    solver.step(state, { millis: byEvaluations ? 1000 : Math.max(1, Math.min(1000, (req.seconds - elapsed()) * 1000)) });
+  if (byEvaluations) {
+    while (!solver.progress(state).done) solver.step(state, { millis: 1000 });
+  } else {
+    // The seconds become an evaluation budget after a short calibration (solver/timed.ts).
+    runTimed(solver, state, req.seconds, () => performance.now() / 1000);
   }
   const best = solver.best(state);
   return { index: req.index, seed: req.seed, value: best.value, hard: best.hard, soft: best.soft, solution: best.solution, evaluations: solver.progress(state).evaluations };

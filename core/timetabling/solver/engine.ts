@@ -54,6 +54,8 @@ export interface TimetablingState {
   segLength: number;
   segT0: number;
   segSlot: number;
+  /** 1 when the current segment runs to the end of a finite budget (the final anneal). */
+  segFinal: number;
   segBest: Incumbent;
   best: Incumbent;
 }
@@ -62,6 +64,29 @@ interface Runtime {
   problem: TimetablingProblem;
   board: Board;
   difficulty: Float64Array;
+  /** Instance temperature scale (temperatureScale), applied to every segment's start temperature. */
+  tScale: number;
+}
+
+/** Curricula per course at or below which the parameters' temperatures are used as they are. */
+export const CURRICULA_PER_COURSE_REFERENCE = 2.5;
+
+/**
+ * Start-temperature scale from the instance's features: the mean number of curricula a course
+ * belongs to (times the compactness weight over ITC's 2), over CURRICULA_PER_COURSE_REFERENCE, and
+ * never below 1. Moving one lecture changes
+ * the compactness cost of every curriculum of its course (2 per isolated lecture), so a typical
+ * worsening move grows with that number: on comp01–14 it is 1.4–3.3 except comp12 (7.2) and
+ * comp05 (10.2), where the median worsening move is 2–3 times larger, and annealing at the
+ * unscaled start temperature freezes near the constructed timetable (core/timetabling/README.md).
+ */
+export function temperatureScale(problem: TimetablingProblem): number {
+  const C = problem.courseCurricula.length;
+  if (C === 0) return 1;
+  let n = 0;
+  for (const qs of problem.courseCurricula) n += qs.length;
+  // ITC's compactness weight is 2; other weights scale the typical move the same way.
+  return Math.max(1, ((problem.weights.curriculumCompactness / 2) * (n / C)) / CURRICULA_PER_COURSE_REFERENCE);
 }
 const runtimes = new WeakMap<TimetablingState, Runtime>();
 
@@ -70,7 +95,7 @@ function runtime(state: TimetablingState, problem?: TimetablingProblem): Runtime
   if (!rt) {
     if (!problem) throw new Error("timetabling state has no problem attached (use init or restore)");
     const board = Board.from(problem, { period: state.curPeriod, room: state.curRoom });
-    rt = { problem, board, difficulty: courseDifficulty(board) };
+    rt = { problem, board, difficulty: courseDifficulty(board), tScale: temperatureScale(problem) };
     runtimes.set(state, rt);
   }
   return rt;
@@ -88,13 +113,32 @@ function objective(hard: number, soft: number): number {
   return hard * HARD_WEIGHT + soft;
 }
 
-/** Length of segment k: grows per generation; with a finite budget the last one takes the rest. */
+/**
+ * Length of segment k: grows per generation; with a finite budget the last one takes the rest
+ * (and is marked final, so a retune that moves the limit stretches it).
+ */
 function segmentLength(state: TimetablingState, N: number): number {
   const p = state.params;
   let len = Math.round(p.segmentMoves * Math.pow(p.segmentGrowth, Math.floor(state.segment / N)));
   const left = state.maxEvaluations - state.evaluations;
-  if (Number.isFinite(left) && (N === 1 || state.segment >= N) && left - len < len * p.segmentGrowth) len = left;
+  state.segFinal = 0;
+  if (Number.isFinite(left) && (N === 1 || state.segment >= N) && left - len < len * p.segmentGrowth) {
+    len = left;
+    state.segFinal = 1;
+  }
   return Math.max(1, len);
+}
+
+/**
+ * With a finite budget, is it time for the final single-stage anneal? A population of one
+ * anneals once over the whole budget (Bellio et al.'s single-stage annealing); a population
+ * starts it from the best member once `finalShare` of the budget is left.
+ */
+function finalDue(state: TimetablingState, N: number): boolean {
+  const max = state.maxEvaluations;
+  if (!Number.isFinite(max)) return false;
+  if (N === 1) return true;
+  return state.segment >= N && max - state.evaluations <= state.params.finalShare * max;
 }
 
 function startSegment(state: TimetablingState, rt: Runtime, rng: Rng): void {
@@ -102,14 +146,27 @@ function startSegment(state: TimetablingState, rt: Runtime, rng: Rng): void {
   const L = rt.problem.lectureCourse.length;
   const b = rt.board;
   const k = state.segment;
+  if (N > 1 && finalDue(state, N)) {
+    // The final anneal: from the best timetable found, over everything that is left.
+    state.segSlot = worstMember(state, N);
+    state.segT0 = state.params.initialTemperature * rt.tScale;
+    reload(b, state.best);
+    state.segMoves = 0;
+    state.segLength = Math.max(1, state.maxEvaluations - state.evaluations);
+    state.segFinal = 1;
+    state.segBest = incumbent(L);
+    record(b, state.segBest);
+    state.segment++;
+    return;
+  }
   if (k < N) {
     // Polish population member k as built.
     state.segSlot = k;
-    state.segT0 = state.params.initialTemperature;
+    state.segT0 = state.params.initialTemperature * rt.tScale;
     reload(b, slot(state, k, L));
   } else if (N === 1) {
     state.segSlot = 0;
-    state.segT0 = state.params.initialTemperature * 0.5;
+    state.segT0 = state.params.initialTemperature * rt.tScale * 0.5;
     reload(b, state.best);
   } else {
     const a = tournament(state, rng, N);
@@ -117,10 +174,11 @@ function startSegment(state: TimetablingState, rt: Runtime, rng: Rng): void {
     if (c === a) c = (a + 1 + rng.int(N - 1)) % N;
     crossover(b, rng, slot(state, a, L), slot(state, c, L));
     state.segSlot = -1;
-    state.segT0 = state.params.initialTemperature * 0.5;
+    state.segT0 = state.params.initialTemperature * rt.tScale * 0.5;
   }
   state.segMoves = 0;
-  state.segLength = segmentLength(state, N);
+  state.segLength = N === 1 && finalDue(state, N) ? Math.max(1, state.maxEvaluations - state.evaluations) : segmentLength(state, N);
+  if (N === 1 && finalDue(state, N)) state.segFinal = 1;
   state.segBest = incumbent(L);
   record(b, state.segBest);
   state.segment++;
@@ -137,15 +195,20 @@ function tournament(state: TimetablingState, rng: Rng, N: number): number {
   return objective(state.popHard[a], state.popSoft[a]) <= objective(state.popHard[b], state.popSoft[b]) ? a : b;
 }
 
+function worstMember(state: TimetablingState, N: number): number {
+  let target = 0;
+  for (let i = 1; i < N; i++) {
+    if (objective(state.popHard[i], state.popSoft[i]) > objective(state.popHard[target], state.popSoft[target])) target = i;
+  }
+  return target;
+}
+
 function endSegment(state: TimetablingState, L: number): void {
   const sb = state.segBest;
   let target = state.segSlot;
-  if (target < 0) {
-    // A child replaces the worst member if it is better (and is not a copy of an equal member).
-    target = 0;
-    for (let i = 1; i < state.params.populationSize; i++) {
-      if (objective(state.popHard[i], state.popSoft[i]) > objective(state.popHard[target], state.popSoft[target])) target = i;
-    }
+  if (target < 0 || state.segFinal) {
+    // A child (or the final anneal) replaces the worst member if it is better (and is not a copy of an equal member).
+    target = worstMember(state, state.params.populationSize);
     const worse = objective(sb.hard, sb.soft) >= objective(state.popHard[target], state.popSoft[target]);
     if (worse) return;
   }
@@ -270,6 +333,7 @@ export function makeSolver(id: string, specs: readonly ParamSpec[]): Solver<Time
         segLength: 0,
         segT0: params.initialTemperature,
         segSlot: 0,
+        segFinal: 0,
         segBest: incumbent(L),
         best: incumbent(L),
       };
@@ -301,9 +365,16 @@ export function makeSolver(id: string, specs: readonly ParamSpec[]): Solver<Time
     },
     rescore,
     retune(state, params, limits) {
-      // `done` is derived from the counters (progress), so the new limit is all it takes.
+      // `done` is derived from the counters (progress); a segment that takes the rest of the
+      // budget (or a population of one, which anneals once over the whole budget) is stretched or
+      // shrunk to the new limit, so its cooling ends with the run.
       state.params = { ...state.params, ...params } as TimetablingParams;
       state.maxEvaluations = limits.maxEvaluations;
+      const left = limits.maxEvaluations - state.evaluations;
+      if (state.phase === 1 && Number.isFinite(left) && (state.segFinal === 1 || state.params.populationSize === 1) && state.segLength > 0) {
+        state.segLength = Math.max(state.segMoves + 1, state.segMoves + left);
+        state.segFinal = 1;
+      }
     },
     best(state) {
       const b = state.best;

@@ -9,9 +9,19 @@ export interface TimetablingParams {
   segmentMoves: number;
   segmentGrowth: number;
   kempeRate: number;
+  /** Share of a finite budget spent on the final single-stage anneal of the best (population > 1). */
+  finalShare: number;
 }
 
 const common: ParamSpec[] = [
+  {
+    name: "finalShare",
+    type: "number",
+    default: 0.7,
+    min: 0,
+    max: 1,
+    help: "With a finite evaluation budget, the share of it spent at the end annealing the best timetable once, from initialTemperature down to finalTemperature (single-stage annealing); the population search gets the rest. A population of one anneals once over the whole finite budget.",
+  },
   {
     name: "initialTemperature",
     type: "number",
