@@ -45,10 +45,30 @@ describe("pages", () => {
     expect(await page.locator("header.site-header .brand").innerText()).toBe("Evolve");
   });
 
-  // Known gap: for an unknown path of two or more segments (/app/x, /pricing/x) the client (Remix's
-  // lazy route discovery) renders other <link rel="modulepreload"> tags in <body> than the server
-  // did, so React reports a hydration mismatch ("Expected server HTML to contain a matching <link>").
-  it.todo("an unknown path of two or more segments hydrates without errors");
+  it("an unknown path of two or more segments hydrates without errors (no React #418/#423)", async () => {
+    // Signed out, and signed in (another profile, so later tests start signed out).
+    const member = await session.openProfile();
+    await signUp(member.page, "deep-404");
+    for (const [signedIn, page] of [[false, session.page], [true, member.page]] as const) {
+      for (const path of ["/app/nothing/here", "/pricing/nothing", "/app/jobs/x/y/z", "/nothing/here/either"]) {
+        const errors: string[] = [];
+        page.on("pageerror", (e) => errors.push(e.message));
+        page.on("console", (m) => {
+          if (m.type() === "error" && !/Failed to load resource: the server responded with a status of 404/.test(m.text())) errors.push(m.text());
+        });
+        const res = await page.goto(path);
+        expect(res!.status(), path).toBe(404);
+        await page.getByRole("heading", { name: "Page not found" }).waitFor();
+        await page.waitForLoadState("networkidle");
+        // Hydrated: React attached its handlers to the page (a client-side link click works).
+        await page.waitForFunction(() => Object.keys(document.querySelector("main") ?? {}).some((k) => k.startsWith("__react")));
+        expect(errors, `${path} (signed ${signedIn ? "in" : "out"})`).toEqual([]);
+        page.removeAllListeners("pageerror");
+        page.removeAllListeners("console");
+      }
+    }
+    await member.context.close();
+  });
 
   it("serves /favicon.ico and /favicon.svg", async () => {
     const { page, baseURL } = session;
