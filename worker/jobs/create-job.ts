@@ -145,7 +145,7 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
   if (hasCustomObjective(doc)) await validateProblemDocument(doc);
   const requested = input.algorithm ?? parent?.algorithm;
   // `algorithm: "race"`: one island per algorithm of the kind, each with its defaults (worker/runtime/race.ts).
-  const race = requested === RACE_ALGORITHM ? raceForJob(kind, problem, { parameters: input.parameters, islands: input.islands, evaluations: budget.evaluations, fork: !!parent }) : null;
+  const race = requested === RACE_ALGORITHM ? raceForJob(kind, problem, { parameters: input.parameters, islands: input.islands, evaluations: budget.evaluations, fork: !!parent, contributions: !!input.allowContributions }) : null;
   if (race) islands = race.plan.algorithms.length;
   const { algorithm, solver } = race ? { algorithm: RACE_ALGORITHM, solver: solverFor(kind, undefined, problem).solver } : solverFor(kind, requested, problem);
   const parameters = race ? {} : (solver.parameters(input.parameters ?? (parent?.parameters as never), problem as never) as Record<string, unknown>);

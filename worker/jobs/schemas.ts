@@ -125,7 +125,7 @@ export const ListQuery = CursorQuery.extend({
 });
 
 export const JobList = z.object({ items: z.array(JobSchema), nextCursor: z.string().nullable() }).openapi("JobList");
-export const Result = z.record(z.string(), z.unknown()).openapi("JobResult", { description: "Best solution, figures, per-island figures and the convergence history." });
+export const Result = z.record(z.string(), z.unknown()).openapi("JobResult", { description: "Best solution, figures, per-island figures and the convergence history. Races (`algorithm: \"race\"`) add `race`: the algorithms by island, a summary (rungs, evaluations and best per algorithm, the rung after which each stopped, the winner) and a per-algorithm curve." });
 export const Explanation = z.record(z.string(), z.unknown()).openapi("Explanation", { description: "Hard and soft totals and every violation per constraint." });
 export const ExportParams = IdParam.extend({
   format: z.string().openapi({ param: { name: "format", in: "path" }, example: "xlsx", description: "json, csv, xlsx, ics, html, sol, fet, tour, geojson, svg, convergence.csv, convergence.svg or zip (per kind; fet for FET school jobs, sol for .ctt inputs)" }),

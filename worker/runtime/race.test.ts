@@ -89,6 +89,8 @@ describe("race jobs", () => {
     expect(errors.map((e) => e.path)).toEqual(["budget.evaluations"]);
     errors = await submit({ problem: rastrigin(5), algorithm: "race", budget: { evaluations: 10_000 }, parameters: { popSize: 10 }, islands: 1 });
     expect(errors.map((e) => e.path)).toEqual(["parameters", "islands"]);
+    errors = await submit({ problem: rastrigin(5), algorithm: "race", budget: { evaluations: 10_000 }, allowContributions: true });
+    expect(errors.map((e) => e.path)).toEqual(["allowContributions"]);
     errors = await submit({ problem: rastrigin(5), algorithm: "race", budget: { evaluations: 12 } });
     expect(errors[0].path).toBe("budget.evaluations");
     expect(errors[0].message).toMatch(/too few/);

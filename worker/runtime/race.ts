@@ -226,12 +226,12 @@ export function raceView(spec: JobSpec, store: RunnerStore, rows: readonly Islan
  * createJob's checks for `algorithm: "race"` (422 problem+json naming the field): the kind races
  * (continuous, tsp, permutation), the budget is a number of evaluations (rungs are planned in
  * evaluations), no `parameters` (every algorithm runs with its defaults), `islands` absent or equal
- * to the number of algorithms, and not a fork. Returns the plan for the JobSpec.
+ * to the number of algorithms, not a fork, and no contributed compute. Returns the plan for the JobSpec.
  */
 export function raceForJob(
   kind: string,
   problem: unknown,
-  input: { parameters?: Record<string, unknown>; islands?: number; evaluations?: number; fork: boolean },
+  input: { parameters?: Record<string, unknown>; islands?: number; evaluations?: number; fork: boolean; contributions?: boolean },
 ): RaceSpec {
   const errors: FieldError[] = [];
   let algorithms: string[] = [];
@@ -246,6 +246,8 @@ export function raceForJob(
   if (input.islands !== undefined && input.islands !== algorithms.length) {
     errors.push({ path: "islands", message: `a race of ${kind} runs one island per algorithm (${algorithms.length}: ${algorithms.join(", ")}); omit islands` });
   }
+  // Contributed compute (worker/contribute/lender.ts) hands out units of the job's one algorithm.
+  if (input.contributions) errors.push({ path: "allowContributions", message: "a race's islands run different algorithms and are not lent to contributors; omit allowContributions" });
   if (input.evaluations === undefined) errors.push({ path: "budget.evaluations", message: "a race needs a budget in evaluations (its rungs are planned in evaluations)" });
   if (errors.length) throw validationError(errors, "This race cannot start.");
   try {
