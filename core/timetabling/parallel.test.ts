@@ -1,4 +1,10 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { solveFileParallel } from "./cli";
+import { evaluatePlacements } from "./evaluate";
+import { readCttSolution } from "./itc/sol";
 import { memeticSolver } from "./index";
 import { readCtt } from "./itc/ctt";
 import { MAX_PARALLEL, pickBest, solveParallel, workerSeed, type WorkerResult } from "./parallel";
@@ -49,4 +55,19 @@ describe("parallel searches (npm run solve -- FILE --parallel N)", () => {
     await expect(solveParallel(doc, { workers: 1.5, evaluations: 10 })).rejects.toThrow(RangeError);
     await expect(solveParallel({ kind: "tsp", coordinates: [[0, 0], [1, 1], [2, 0], [3, 3]] }, { workers: 2, evaluations: 10 })).rejects.toThrow(/timetabling problems only/);
   });
+
+  it("solveFileParallel (the CLI's --parallel): writes the best search's .sol and reports every search", async () => {
+    const file = new URL("../../fixtures/itc2007/comp01.ctt", import.meta.url).pathname;
+    const out = join(mkdtempSync(join(tmpdir(), "evolve-parallel-")), "comp01.sol");
+    const r = await solveFileParallel(file, { workers: 2, seed: 4, evaluations: EVALS, params, out });
+    expect(r).toMatchObject({ kind: "timetabling", algorithm: "memetic", seed: 4, parallel: 2, evaluations: 2 * EVALS, hard: 0 });
+    const searches = r.searches as { seed: number; best: number }[];
+    expect(searches.map((x) => x.seed)).toEqual([workerSeed(4, 0), workerSeed(4, 1)]);
+    expect(r.best).toBe(Math.min(...searches.map((x) => x.best)));
+    // The written file is the best timetable: the independent evaluator gives the same cost.
+    const problem = readCtt(text);
+    const read = readCttSolution(problem, readFileSync(out, "utf8"));
+    const e = evaluatePlacements(problem, read.placements);
+    expect([e.hard, e.soft]).toEqual([r.hard, r.soft]);
+  }, 120_000);
 });
