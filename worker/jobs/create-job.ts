@@ -110,6 +110,8 @@ export interface JobReceipt {
   migrateEvery: number | null;
   migrants: number | null;
   startFrom: string | null;
+  /** A FET school fork's weights (constraint type → percentage): its .fet carries them only in its text, so a replay applies them again. */
+  schoolWeights?: Record<string, unknown>;
   /** A fork from a timetable edited by hand (its warm start is the edit: not replayable). */
   edited?: true;
 }
@@ -210,6 +212,7 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
       migrateEvery: islands > 1 ? spec.migrateEvery : null,
       migrants: islands > 1 ? spec.migrants : null,
       startFrom: parent?.id ?? null,
+      ...(parent && input.weights !== undefined && isSchoolDocument(doc) ? { schoolWeights: input.weights } : {}),
       ...(warmStart ? { edited: true as const } : {}),
     };
     inputBytes = await putJson(env.BLOBS, spec.inputKey, doc);

@@ -39,6 +39,8 @@ export async function forkJob(env: Env, caller: JobCaller, parentId: string, cha
 
 interface ReplayFields {
   replayable?: boolean;
+  /** A FET school fork's weights (create-job.ts), applied again by its replay. */
+  schoolWeights?: Record<string, unknown>;
   /** A fork from a timetable edited by hand (create-job.ts): its warm start is not stored. */
   edited?: boolean;
   /** Evaluations the run spent, recorded at finish (worker/runtime/d1-mirror.ts). */
@@ -80,7 +82,7 @@ export async function replayJob(env: Env, caller: JobCaller, id: string): Promis
   if (problem === null) throw new ApiError(409, "input-gone", "Input no longer stored", `The input of job ${row.id} is no longer stored.`);
   let input: CreateJobInput;
   if (row.parentJobId) {
-    const weights = row.kind === "timetabling" ? ((problem as { weights?: Record<string, unknown> }).weights ?? undefined) : undefined;
+    const weights = row.kind === "timetabling" ? ((problem as { weights?: Record<string, unknown> }).weights ?? receipt.schoolWeights ?? undefined) : undefined;
     input = { ...base, startFrom: { jobId: row.parentJobId }, weights };
   } else input = { ...base, problem };
   return createJob(env, caller, input);

@@ -145,6 +145,16 @@ describe("school jobs", () => {
     const e = evaluateSchool(compileFet(childDoc.text), { start: Int32Array.from(result.best.solution.start), room: Int32Array.from(result.best.solution.room) });
     expect([result.best.hard, result.best.soft]).toEqual([e.hard, e.soft]);
     expect(e.hard).toBe(0);
+    // its replay forks the parent again with the same weights (the receipt keeps them) and gets the same timetable
+    const replay = await post(`/v1/jobs/${child.id}/replay`, {});
+    const replayJob = (await replay.json()) as any;
+    expect(replay.status, JSON.stringify(replayJob)).toBe(202);
+    expect(await waitSucceeded(replayJob.id)).toBe("succeeded");
+    const replayRow = await env.DB.prepare("select input_key as inputKey from job where id = ?").bind(replayJob.id).first<{ inputKey: string }>();
+    expect(((await (await env.BLOBS.get(replayRow!.inputKey))!.json()) as { text: string }).text).toBe(childDoc.text);
+    const replayed = (await (await get(t, `/v1/jobs/${replayJob.id}/result`)).json()) as any;
+    expect(replayed.best.solution).toEqual(result.best.solution);
+    expect(replayed.best.value).toBe(result.best.value);
 
     // numeric parameters only
     const tuned = await post(`/v1/jobs/${parent.id}/fork`, { parameters: { initialTemperature: 2 }, budget: { evaluations: 5_000 } });
