@@ -1,6 +1,7 @@
 import { defineConfig } from "vitest/config";
 
-// Projects: core/ in plain Node, worker/ inside workerd (worker/vitest.config.ts), scripts/ repo checks ("tooling"),
+// Projects: core/ in plain Node, worker/ inside workerd (worker/vitest.config.ts; worker/vitest.fresh.config.ts for
+// the few files that need a runtime of their own), scripts/ repo checks ("tooling"),
 // web/ pure helpers, e2e/ in real headless Chromium against wrangler dev (e2e/global-setup.ts), and the slow
 // tests (fuzzing, solution quality; slow-tests.ts) as "slow" (Node) and "slow-worker" (workerd), which
 // `npm run test:fast` skips.
@@ -15,6 +16,7 @@ export default defineConfig({
     projects: [
       "core/vitest.config.ts",
       "worker/vitest.config.ts",
+      "worker/vitest.fresh.config.ts",
       "scripts/vitest.config.ts",
       "web/vitest.config.ts",
       "e2e/vitest.config.ts",

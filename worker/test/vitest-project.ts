@@ -1,9 +1,15 @@
 /**
  * The Vitest project for Worker tests, inside workerd through @cloudflare/vitest-pool-workers,
  * against real local D1 (migrations applied in apply-migrations.ts), R2, Durable Objects and
- * Queues, configured from the same wrangler.toml that `npm run dev` uses. Two projects use it:
- * `worker` (worker/vitest.config.ts) and `slow-worker` (worker/vitest.slow.config.ts, the fuzz
- * tests listed in slow-tests.ts). Runs in Node (the Vitest config), not in workerd.
+ * Queues, configured from the same wrangler.toml that `npm run dev` uses. Three projects use it:
+ * `worker` (worker/vitest.config.ts), `worker-fresh` (worker/vitest.fresh.config.ts, the files of
+ * FRESH_RUNTIME_TESTS below) and `slow-worker` (worker/vitest.slow.config.ts, the fuzz tests listed
+ * in slow-tests.ts). Runs in Node (the Vitest config), not in workerd.
+ *
+ * The `worker` files share their runtime (`isolate: false`): each Vitest worker starts workerd and
+ * loads the Worker once, not once per file (~15 s each). They share its D1, R2 and Durable Objects
+ * too, so a test must not expect platform-wide figures from a fresh start, and per-client rate
+ * limits get a new client address per file (file-setup.ts).
  */
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { configDefaults, defineProject } from "vitest/config";
@@ -25,7 +31,16 @@ export function queueConsumersWithoutBatchWait(configPath = wranglerConfig) {
   return Object.fromEntries(entries.map(([queue, options]) => [queue, { ...options, maxBatchTimeout: 0 }]));
 }
 
-export async function workerProject(name: string, include: string[], exclude: string[] = []) {
+/**
+ * Files that need a runtime of their own, each with the reason; they run as the `worker-fresh`
+ * project, one runtime per file as before.
+ */
+export const FRESH_RUNTIME_TESTS = [
+  // Asserts platform-wide gauges (every tenant's running jobs) from a fresh database.
+  "worker/ops/ops.test.ts",
+];
+
+export async function workerProject(name: string, include: string[], exclude: string[] = [], options: { isolate?: boolean } = {}) {
   const migrations = await readD1Migrations(`${root}migrations`);
   // Stripe API calls from billing go to a local fake that records them (stripe-fake.ts).
   const stripeFake = await startStripeFake();
@@ -63,7 +78,8 @@ export async function workerProject(name: string, include: string[], exclude: st
       root,
       include,
       exclude: [...configDefaults.exclude, ...exclude],
-      setupFiles: ["worker/test/apply-migrations.ts"],
+      setupFiles: ["worker/test/apply-migrations.ts", "worker/test/file-setup.ts"],
+      isolate: options.isolate ?? true,
       testTimeout: 60_000,
       hookTimeout: 60_000,
     },
