@@ -2,8 +2,9 @@
  * Race benchmark: a race of every continuous algorithm (core/engine/race.ts, run in-process by
  * core/engine/race-run.ts, the same rules the platform's islands follow) against each algorithm
  * alone at the same total evaluations.
- *   npm run bench -- race [--seeds 3] [--dims 10,30] [--functions rastrigin,sphere] [--growth 2] [--out race]
- * Budget: 10,000 × dimension evaluations (as bench/continuous.ts). Reports the median best value
+ *   npm run bench -- race [--seeds 3] [--dims 10,30] [--functions rastrigin,sphere] [--growth 1.5] [--no-restart] [--out race]
+ * Budget: 10,000 × dimension evaluations (as bench/continuous.ts). `--no-restart` races without
+ * restarts (islands run on through the rungs), for comparison. Reports the median best value
  * (f − f*) over seeds, each method's rank per function (ties share the mean rank), the average
  * rank, and whether the race is in the top two on every function. `--growth 1,2,4` races once
  * per growth value (budget growth per rung). Single-threaded, in this process.
@@ -39,11 +40,12 @@ export async function run(args: string[]): Promise<void> {
   const singles = Object.keys(continuousKind.algorithms);
   const races = growths.map((g) => (growths.length === 1 ? "race" : `race g=${g}`));
   const methods = [...races, ...singles];
+  const mainRace = Math.max(0, growths.indexOf(RACE_GROWTH));
   const lines = [
     "# Race benchmark",
     "",
-    ...machineHeader(`npm run bench -- race --seeds ${seeds} --dims ${dims.join(",")} --functions ${functions.join(",")} --growth ${growths.join(",")}`),
-    `Median (over seeds 1..${seeds}) of f − f* after 10,000·d evaluations in total. \`race\` = one island per algorithm (${singles.join(", ")}), successive halving (5 → 3 → 2 → 1 survivors), rung budgets growing ×${growths.join("/×")} per rung, the best solution migrated into the survivors at each rung's end (core/engine/race.ts). Singles: the algorithm alone with the whole budget, default parameters. Rank per function: 1 = best, ties share the mean rank.`,
+    ...machineHeader(`npm run bench -- race --seeds ${seeds} --dims ${dims.join(",")} --functions ${functions.join(",")} --growth ${growths.join(",")}${args.includes("--no-restart") ? " --no-restart" : ""}${out !== "race" ? ` --out ${out}` : ""}`),
+    `Median (over seeds 1..${seeds}) of f − f* after 10,000·d evaluations in total. \`race\` = one island per algorithm (${singles.join(", ")}), successive halving (5 → 3 → 2 → 1 survivors), rung budgets growing ×${growths.join("/×")} per rung, ${args.includes("--no-restart") ? "islands running on through the rungs (no restarts), the best solution migrated into the survivors at each rung's end" : "each rung a fresh run of each survivor warm-started with the best solutions so far (migration)"} (core/engine/race.ts). Singles: the algorithm alone with the whole budget, default parameters. Rank per function among six (that race and the five singles; the singles' ranks are with the race at the default growth ×${RACE_GROWTH}${growths.includes(RACE_GROWTH) ? "" : `, here ×${growths[0]}`}): 1 = best, ties share the mean rank.`,
     "",
   ];
   const rankSums: Record<string, number> = Object.fromEntries(methods.map((m) => [m, 0]));
@@ -84,7 +86,10 @@ export async function run(args: string[]): Promise<void> {
         }
         medians.push(median(values));
       }
-      const ranks = tiedRanks(medians);
+      // Each race is ranked against the five singles only (not against the other race variants);
+      // the singles' ranks are among themselves and the race with the default growth (or the first).
+      const single = medians.slice(races.length);
+      const ranks = medians.map((m, i) => (i < races.length ? tiedRanks([m, ...single])[0] : tiedRanks([medians[mainRace], ...single])[1 + i - races.length]));
       methods.forEach((m, i) => (rankSums[m] += ranks[i]));
       races.forEach((r, i) => {
         // Top two: fewer than two singles strictly better (other race variants do not count).
@@ -98,7 +103,7 @@ export async function run(args: string[]): Promise<void> {
     }
     lines.push("");
   }
-  lines.push("## Summary", "", `| method | average rank over ${cases} functions |`, "|---|---|");
+  lines.push("## Summary", "", `| method | average rank (of 6) over ${cases} functions |`, "|---|---|");
   for (const m of methods) lines.push(`| ${m} | ${(rankSums[m] / cases).toFixed(2)} |`);
   lines.push("");
   for (const r of races) {

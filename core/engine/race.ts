@@ -37,7 +37,7 @@ import type { KindModule } from "../registry";
 /** The algorithm id that asks for a race. */
 export const RACE_ALGORITHM = "race";
 /** Budget growth per rung (see the module comment); measured in bench/results/race.md. */
-export const RACE_GROWTH = 2;
+export const RACE_GROWTH = 1.5;
 
 /**
  * Kinds whose algorithms can race: they share one solution shape per kind (and, for continuous and
