@@ -50,6 +50,8 @@ function isDone(st: SchoolState): boolean {
 interface Saved {
   start: Int32Array;
   room: Int32Array;
+  /** Real rooms of activities in virtual rooms (Board.real; absent in checkpoints from before them). */
+  real?: Int32Array;
   rng: Uint32Array;
   phase: number;
   cursor: number;
@@ -105,6 +107,7 @@ export function makeSchoolSolver(id = "school"): Solver<SchoolProblem, SchoolSta
       const saved: Saved = {
         start: st.board.start,
         room: st.board.room,
+        real: st.board.real,
         rng: st.rng.state,
         phase: st.phase,
         cursor: st.cursor,
@@ -137,7 +140,9 @@ export function makeSchoolSolver(id = "school"): Solver<SchoolProblem, SchoolSta
       const s = decodeState<Saved>(bytes);
       const st = newState(problem, s.params, Rng.fromState(s.rng), s.maxEvaluations);
       // Re-place in activity order: the Board's sums are exact integers, so the order does not matter.
-      for (let a = 0; a < problem.nActivities; a++) if (s.start[a] >= 0) st.board.place(a, s.start[a], s.room[a]);
+      // Virtual rooms keep the real rooms they had (choosing them again could differ: core/school/real-rooms.ts).
+      const K = problem.maxRealRooms;
+      for (let a = 0; a < problem.nActivities; a++) if (s.start[a] >= 0) st.board.place(a, s.start[a], s.room[a], K && s.real ? s.real.subarray(a * K, (a + 1) * K) : undefined);
       Object.assign(st, {
         phase: s.phase,
         cursor: s.cursor,
