@@ -33,6 +33,9 @@ async function twoSingleLessons(page: Page): Promise<[Locator, Locator]> {
   throw new Error("no teacher with two one-hour lessons");
 }
 
+/** The edit panel once the server answered the latest edit. */
+const checked = (page: Page) => page.locator('[data-testid="school-edit"][data-state="checked"]').waitFor({ timeout: 20_000 });
+
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 describe("editing a school timetable and re-solving from it", () => {
@@ -57,9 +60,8 @@ describe("editing a school timetable and re-solving from it", () => {
     const to = await cellOf(other);
     await a.dragTo(other.locator("xpath=ancestor::td[1]"));
     const panel = page.getByTestId("school-edit");
-    await panel.waitFor();
+    await checked(page);
     const broken = page.getByTestId("edit-broken");
-    await broken.waitFor({ timeout: 20_000 });
     await expect(panel.textContent()).resolves.toContain("1 lesson moved, 0 pinned.");
     await expect(broken.textContent()).resolves.toMatch(/\(hard\): 0 → [1-9]/);
     await expect(page.getByTestId("edit-figures").textContent()).resolves.toMatch(/Hard violations 0 → [1-9]/);
@@ -81,7 +83,7 @@ describe("editing a school timetable and re-solving from it", () => {
     await mover.locator("#move-day").selectOption(to.day);
     await mover.locator("#move-hour").selectOption(to.hour);
     await mover.getByRole("button", { name: "Move here" }).click();
-    await page.getByTestId("edit-broken").waitFor({ timeout: 20_000 });
+    await checked(page);
     await expect(cellOf(grid.locator(`button.block[data-activity="${from.activity}"]`))).resolves.toEqual({ ...from, day: to.day, hour: to.hour });
     const brokenText = (await page.getByTestId("edit-broken").textContent()) ?? "";
     expect(brokenText).toMatch(/\(hard\): 0 → [1-9]/);
@@ -89,10 +91,12 @@ describe("editing a school timetable and re-solving from it", () => {
 
     // Pin it where it now is.
     await page.getByTestId("move-lesson").getByRole("button", { name: "Pin (lock its start)" }).click();
+    await checked(page);
     await expect(panel.textContent()).resolves.toContain("1 lesson moved, 1 pinned.");
     await expect(grid.locator(`button.block[data-activity="${from.activity}"]`).getAttribute("aria-label")).resolves.toContain(", pinned");
     await page.getByTestId("move-lesson").getByRole("button", { name: "Unpin" }).waitFor();
     await page.getByTestId("edit-broken").waitFor();
+    await expect(page.getByTestId("edit-figures").textContent()).resolves.toMatch(/Hard violations 0 → [1-9]/);
     await saveScreenshot(page, "41-school-edit-pinned");
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await overflow(page)).toBeLessThanOrEqual(390);
@@ -109,6 +113,8 @@ describe("editing a school timetable and re-solving from it", () => {
     await expect(page.getByTestId("school-figures").textContent()).resolves.toMatch(/Every hard constraint holds/);
     await page.locator("#school-owner").selectOption(owner);
     await expect(cellOf(child.locator(`button.block[data-activity="${from.activity}"]`))).resolves.toEqual({ ...from, day: to.day, hour: to.hour });
+    // The child's own problem locks the pin: the page marks the lesson pinned.
+    await expect(child.locator(`button.block[data-activity="${from.activity}"]`).getAttribute("aria-label")).resolves.toContain(", pinned");
     // The lesson it clashed with moved away.
     await expect(cellOf(child.locator(`button.block[data-activity="${to.activity}"]`))).resolves.not.toEqual(to);
     await saveScreenshot(page, "42-school-resolved-keeps-pin");

@@ -37,7 +37,7 @@ export function SchoolEditPanel(props: {
   const busy = useNavigation().state !== "idle";
   const moved = Object.keys(edit.moves).length;
   return (
-    <section className="card stack school-edit" aria-labelledby="school-edit-title" data-testid="school-edit">
+    <section className="card stack school-edit" aria-labelledby="school-edit-title" data-testid="school-edit" data-state={props.checking ? "checking" : "checked"}>
       <h3 id="school-edit-title">Your changes</h3>
       <p>
         {moved} {moved === 1 ? "lesson" : "lessons"} moved, {edit.pins.length} pinned.{" "}

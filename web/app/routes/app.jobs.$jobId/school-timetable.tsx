@@ -11,7 +11,7 @@
  * the grid then shows the edited timetable and the edit panel lists the constraints it breaks;
  * "Re-solve from here" forks the job from the edit with the pins locked (school-edit-panel.tsx).
  */
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useFetcher } from "@remix-run/react";
 import type { SchoolResult } from "../../server/school-results.server";
 import type { SchoolCheckData } from "../../server/school-edit.server";
@@ -88,11 +88,16 @@ export function SchoolTimetable({ result: solved, editor }: { result: SchoolResu
       }),
     [edit, solved],
   );
-  // Every change is checked on the server; the answer redraws the grid and lists what it breaks.
+  // Every change is checked once on the server (a newer submission replaces one in flight); the
+  // answer redraws the grid and lists what it breaks. `sent` is the edit last sent.
+  const sent = useRef<string | null>(null);
   const { submit } = check;
   useEffect(() => {
-    if (editing) submit({ intent: "school-check", edit: payload }, { method: "post" });
+    if (!editing || sent.current === payload) return;
+    sent.current = payload;
+    submit({ intent: "school-check", edit: payload }, { method: "post" });
   }, [payload, editing, submit]);
+  const answered = editing && check.state === "idle" && check.data !== undefined && sent.current === payload;
 
   /** Move lesson `id` to (day, hour); back to where the solver put it drops the move. */
   function move(id: number, day: number, hour: number) {
@@ -109,6 +114,7 @@ export function SchoolTimetable({ result: solved, editor }: { result: SchoolResu
     setEdit((e) => ({ ...e, pins: e.pins.includes(id) ? e.pins.filter((p) => p !== id) : [...e.pins, id] }));
   }
   function discard() {
+    sent.current = null;
     setEdit({ moves: {}, pins: [] });
   }
   const grids = result.views[view];
@@ -234,7 +240,8 @@ export function SchoolTimetable({ result: solved, editor }: { result: SchoolResu
                               data-activity={l.id}
                               data-duration={l.duration}
                               aria-pressed={selectedId === l.id}
-                              aria-label={`${l.subject}${l.part ? `, part ${l.part}` : ""}, ${result.days[d]} ${h}${l.duration > 1 ? ` for ${l.duration} hours` : ""}, ${[l.teachers.join(", "), l.students.join(", "), l.room].filter(Boolean).join(", ")}${count ? `, ${count} violations` : ""}${moved ? ", moved" : ""}${pinned ? ", pinned" : ""}`}
+                              // Starts with the visible text (what the block shows), as speech input users say it (WCAG 2.5.3).
+                              aria-label={`${[text.main, l.part ? `part ${l.part}` : "", pinned ? "pinned" : "", count ? `⚠${count}` : "", text.detail].filter(Boolean).join(" ")}: ${l.subject}${l.part ? `, part ${l.part}` : ""}, ${result.days[d]} ${h}${l.duration > 1 ? ` for ${l.duration} hours` : ""}, ${[l.teachers.join(", "), l.students.join(", "), l.room].filter(Boolean).join(", ")}${count ? `, ${count} violations` : ""}${moved ? ", moved" : ""}${pinned ? ", pinned" : ""}`}
                               draggable={editor ? true : undefined}
                               onDragStart={
                                 editor
@@ -247,14 +254,16 @@ export function SchoolTimetable({ result: solved, editor }: { result: SchoolResu
                               onClick={() => setSelectedId(l.id)}
                             >
                               {text.main}
-                              {l.part ? <span className="part">part {l.part}</span> : null}
+                              {/* Spaces between the parts, so the block's text reads as words (and matches its label). */}
+                              {l.part ? <> <span className="part">part {l.part}</span></> : null}
+                              {pinned ? " " : null}
                               {pinned ? (
                                 <span className="part pin" aria-hidden="true">
                                   pinned
                                 </span>
                               ) : null}
                               {count ? <span aria-hidden="true"> ⚠{count}</span> : null}
-                              {text.detail ? <span className="detail">{text.detail}</span> : null}
+                              {text.detail ? <> <span className="detail">{text.detail}</span></> : null}
                             </button>
                           );
                         })}
@@ -317,9 +326,9 @@ export function SchoolTimetable({ result: solved, editor }: { result: SchoolResu
         <SchoolEditPanel
           edit={edit}
           payload={payload}
-          checking={check.state !== "idle"}
-          check={checked}
-          error={editing && check.data && "error" in check.data && check.data.error ? check.data.error : null}
+          checking={!answered}
+          check={answered ? checked : null}
+          error={answered && check.data && "error" in check.data && check.data.error ? check.data.error : null}
           canResolve={editor.canResolve}
           evaluations={editor.evaluations}
           onDiscard={discard}
