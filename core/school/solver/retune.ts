@@ -71,7 +71,8 @@ export function rescoreSchool(problem: SchoolProblem, st: SchoolState): void {
     // a state built on another compile of the same school: its Board moves to the new problem
     const old = st.board;
     const b = new Board(problem);
-    for (let a = 0; a < problem.nActivities; a++) if (old.start[a] >= 0) b.place(a, old.start[a], old.room[a]);
+    const K = problem.maxRealRooms;
+    for (let a = 0; a < problem.nActivities; a++) if (old.start[a] >= 0) b.place(a, old.start[a], old.room[a], K ? old.real.subarray(a * K, (a + 1) * K) : undefined);
     st.board = b;
     st.problem = problem;
   }
