@@ -11,6 +11,11 @@ export async function loader(): Promise<never> {
   throw data("Not found", { status: 404, statusText: "Not Found" });
 }
 
+/** A form posted to an unknown path is a 404 too (not 405: there is no page here at all). */
+export async function action(): Promise<never> {
+  throw data("Not found", { status: 404, statusText: "Not Found" });
+}
+
 export default function NotFound() {
   return null;
 }

@@ -87,7 +87,8 @@ export function TimetableGrid({ result }: { result: TimetableResult }) {
                           className={grid.cells[di][s].length > 1 ? "lecture conflict" : "lecture"}
                           style={{ background: courseColour(e.course) }}
                           aria-pressed={selected?.key === key && selected.lecture === e.lecture}
-                          aria-label={`${e.course} lecture ${e.lecture + 1}, ${d} ${p}, room ${e.room}${count ? `, ${count} violations` : ""}`}
+                          // Starts with the visible text (course, room, ⚠count), as speech input users say it (WCAG 2.5.3).
+                          aria-label={`${e.course}${view !== "room" ? ` · ${e.room}` : ""}${count ? ` ⚠${count}` : ""}: lecture ${e.lecture + 1}, ${d} ${p}, room ${e.room}${count ? `, ${count} violations` : ""}`}
                           onClick={() => setSelected({ course: e.course, lecture: e.lecture, day: d, period: p, key })}
                         >
                           {e.course}

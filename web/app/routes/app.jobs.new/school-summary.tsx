@@ -6,6 +6,7 @@
  */
 import type { FetSummary } from "@core/school/summary";
 import { fetConstraintLabel } from "../../components/labels";
+import { TableWrap } from "../../components/table-wrap";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
@@ -35,7 +36,7 @@ export function SchoolSummary({ school, ignoring }: { school: FetSummary; ignori
       <p className="help">
         Days: {school.dayNames.join(", ")}. Hours: {school.hourNames.join(", ")}.
       </p>
-      <div className="table-wrap">
+      <TableWrap label="Constraints by type">
         <table className="data" data-testid="school-constraints">
           <caption>Constraints by type</caption>
           <thead>
@@ -60,7 +61,7 @@ export function SchoolSummary({ school, ignoring }: { school: FetSummary; ignori
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {school.unsupported.length ? (
         <div className={`notice ${ignoring ? "" : "error"}`} role={ignoring ? undefined : "alert"} data-testid="school-unsupported">
           <h3>Not supported by Evolve</h3>

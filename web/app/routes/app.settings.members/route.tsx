@@ -8,6 +8,7 @@ import { isMemberRole } from "@worker/tenancy/tenants";
 import { Field, FormMessage } from "../../components/field";
 import { invariantResponse, toFormProblem } from "../../server/responses.server";
 import { requireAdmin } from "../../server/session.server";
+import { TableWrap } from "../../components/table-wrap";
 
 export const meta: MetaFunction = () => [{ title: "Members · Evolve" }];
 
@@ -52,7 +53,7 @@ export default function Members() {
       <h1>Members</h1>
       {result?.error ? <FormMessage tone="error">{result.error}</FormMessage> : null}
       {result?.sent ? <FormMessage tone="success">Invitation sent to {result.sent}.</FormMessage> : null}
-      <div className="table-wrap">
+      <TableWrap label="Members">
         <table className="data">
           <thead>
             <tr>
@@ -87,7 +88,7 @@ export default function Members() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <section className="card" aria-labelledby="invite-title" style={{ marginTop: 20 }}>
         <h2 id="invite-title">Invite someone</h2>
         <Form method="post" className="filters">
@@ -109,7 +110,8 @@ export default function Members() {
       <section aria-labelledby="invitations-title">
         <h2 id="invitations-title">Invitations</h2>
         {invitations.length === 0 ? <p className="muted">No invitations.</p> : null}
-        <ul>
+        {/* A long address breaks anywhere rather than widening a phone's page. */}
+        <ul style={{ overflowWrap: "anywhere" }}>
           {invitations.map((i) => (
             <li key={i.id}>
               {i.email} as {i.role} — {i.status}

@@ -5,6 +5,7 @@ import { StateBadge } from "../../components/job-bits";
 import { listRecentJobsForOps, listTenantsForOps } from "@worker/ops/console";
 import { JOB_STATES, type JobState } from "@worker/jobs/vocabulary";
 import { requireOperator } from "../../server/ops.server";
+import { TableWrap } from "../../components/table-wrap";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const env = context.cloudflare.env;
@@ -35,7 +36,7 @@ export default function OpsOverview() {
       <h1>Operator console</h1>
       <section aria-labelledby="tenants-title">
         <h2 id="tenants-title">Tenants ({tenants.length})</h2>
-        <div className="table-wrap">
+        <TableWrap label="Tenants">
           <table className="data" data-testid="ops-tenants">
             <thead>
               <tr>
@@ -69,7 +70,7 @@ export default function OpsOverview() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
       <section aria-labelledby="jobs-title">
         <h2 id="jobs-title">
@@ -90,7 +91,7 @@ export default function OpsOverview() {
             Filter
           </button>
         </Form>
-        <div className="table-wrap">
+        <TableWrap label="Jobs across tenants">
           <table className="data" data-testid="ops-jobs">
             <thead>
               <tr>
@@ -121,7 +122,7 @@ export default function OpsOverview() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
     </>
   );
