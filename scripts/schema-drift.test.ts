@@ -16,10 +16,7 @@ describe("D1 schema and migrations", () => {
     cpSync(join(root, "migrations"), out, { recursive: true });
     const before = readdirSync(out).filter((f) => f.endsWith(".sql"));
     const config = join(work, "drizzle.config.mjs");
-    writeFileSync(
-      config,
-      `export default { dialect: "sqlite", schema: ${JSON.stringify(join(root, "worker/db/schema.ts"))}, out: ${JSON.stringify(out)} };`,
-    );
+    writeFileSync(config, `export default { dialect: "sqlite", schema: ${JSON.stringify(join(root, "worker/db/schema.ts"))}, out: ${JSON.stringify(out)} };`);
     const log = execFileSync(join(root, "node_modules/.bin/drizzle-kit"), ["generate", "--config", config], {
       cwd: root,
       encoding: "utf8",

@@ -107,11 +107,26 @@ export function faultyEnv(base: Env, plan: FaultPlan): FaultyEnv {
   };
   const bucket = base.BLOBS;
   const blobs = {
-    put: async (key: string, value: never, options?: R2PutOptions) => (checkR2("put", key), bucket.put(key, value, options)),
-    get: async (key: string, options?: R2GetOptions) => (checkR2("get", key), bucket.get(key, options)),
-    head: async (key: string) => (checkR2("head", key), bucket.head(key)),
-    delete: async (keys: string | string[]) => (checkR2("delete", Array.isArray(keys) ? (keys[0] ?? "") : keys), bucket.delete(keys)),
-    list: async (options?: R2ListOptions) => (checkR2("list", options?.prefix ?? ""), bucket.list(options)),
+    put: async (key: string, value: never, options?: R2PutOptions) => {
+      checkR2("put", key);
+      return bucket.put(key, value, options);
+    },
+    get: async (key: string, options?: R2GetOptions) => {
+      checkR2("get", key);
+      return bucket.get(key, options);
+    },
+    head: async (key: string) => {
+      checkR2("head", key);
+      return bucket.head(key);
+    },
+    delete: async (keys: string | string[]) => {
+      checkR2("delete", Array.isArray(keys) ? (keys[0] ?? "") : keys);
+      return bucket.delete(keys);
+    },
+    list: async (options?: R2ListOptions) => {
+      checkR2("list", options?.prefix ?? "");
+      return bucket.list(options);
+    },
     createMultipartUpload: bucket.createMultipartUpload.bind(bucket),
     resumeMultipartUpload: bucket.resumeMultipartUpload.bind(bucket),
   } as unknown as R2Bucket;

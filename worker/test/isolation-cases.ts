@@ -46,14 +46,11 @@ export function victimIds(b: Victim): string[] {
 }
 
 const bStillWorks = async (b: Victim) => expect((await call("/v1/usage", { headers: bearer(b.tenant.apiKey) })).status).toBe(200);
-const memberRole = async (b: Victim) =>
-  expect((await env.DB.prepare("SELECT role FROM member WHERE id = ?").bind(b.memberId).first<{ role: string }>())?.role).toBe("member");
-const invitationPending = async (b: Victim) =>
-  expect((await env.DB.prepare("SELECT status FROM invitation WHERE id = ?").bind(b.invitationId).first<{ status: string }>())?.status).toBe("pending");
+const memberRole = async (b: Victim) => expect((await env.DB.prepare("SELECT role FROM member WHERE id = ?").bind(b.memberId).first<{ role: string }>())?.role).toBe("member");
+const invitationPending = async (b: Victim) => expect((await env.DB.prepare("SELECT status FROM invitation WHERE id = ?").bind(b.invitationId).first<{ status: string }>())?.status).toBe("pending");
 const webhookIntact = async (b: Victim) =>
   expect(await env.DB.prepare("SELECT url, enabled FROM webhook_endpoint WHERE id = ?").bind(b.webhookId).first()).toEqual({ url: "https://b.example.test/hooks", enabled: 1 });
-const linkIntact = async (b: Victim) =>
-  expect(await env.DB.prepare("SELECT revoked_at FROM access_link WHERE id = ?").bind(b.linkId).first()).toEqual({ revoked_at: null });
+const linkIntact = async (b: Victim) => expect(await env.DB.prepare("SELECT revoked_at FROM access_link WHERE id = ?").bind(b.linkId).first()).toEqual({ revoked_at: null });
 const jobIntact = async (b: Victim) => {
   expect(await env.DB.prepare("SELECT state FROM job WHERE id = ?").bind(b.jobId).first<{ state: string }>()).toEqual({ state: "succeeded" });
   expect((await env.BLOBS.list({ prefix: `t/${b.tenant.tenantId}/jobs/${b.jobId}/` })).objects.length).toBeGreaterThan(0);
