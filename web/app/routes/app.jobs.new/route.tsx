@@ -20,6 +20,16 @@ import { ParamsFields, readParams } from "./params-fields";
 import { TimetableEditor } from "./timetable-form/timetable-editor";
 import { ValidationSummary } from "./validation-summary";
 import { kindLabel } from "../../components/labels";
+import { RACE_ALGORITHM, RACE_KINDS } from "@core/engine/race";
+
+/** The form's "race" choice: no parameters of its own (every algorithm runs with its defaults). */
+const RACE_CHOICE = {
+  id: RACE_ALGORITHM,
+  title: "Race of algorithms",
+  description:
+    "Every algorithm of this kind starts on its own island; after each round of the race the worse half stops and the budget goes to the leaders, which receive the best solution found so far. Needs an evaluation budget (below) and a plan with one island per algorithm. The job page shows one curve per algorithm and how the budget was spent.",
+  params: [] as never[],
+};
 
 export const meta: MetaFunction = () => [{ title: "New job · Evolve" }];
 
@@ -130,7 +140,9 @@ export default function NewJob() {
   const [useEditor, setUseEditor] = useState(loaded.editor);
   const entry = loaded.catalogue.find((k) => k.kind === kind) ?? loaded.catalogue[0];
   const [algorithmId, setAlgorithmId] = useState(entry.defaultAlgorithm);
-  const algorithm = entry.algorithms.find((a) => a.id === algorithmId) ?? entry.algorithms[0];
+  // "race" (continuous, tsp, permutation): every algorithm of the kind, each with its defaults (core/engine/race.ts).
+  const racing = algorithmId === RACE_ALGORITHM && RACE_KINDS.includes(kind);
+  const algorithm = racing ? RACE_CHOICE : (entry.algorithms.find((a) => a.id === algorithmId) ?? entry.algorithms[0]);
   const validation = result?.validation ?? (demoId === loaded.demoId ? loaded.validation : null);
   // A FET school (its pre-flight summary came back) runs on the school engine: select it.
   const isSchool = Boolean(validation?.school);
@@ -253,6 +265,7 @@ export default function NewJob() {
                   {a.title}
                 </option>
               ))}
+              {RACE_KINDS.includes(kind) ? <option value={RACE_ALGORITHM}>{RACE_CHOICE.title}</option> : null}
             </select>
             <p className="help" id="algorithm-help">
               {algorithm.description}
