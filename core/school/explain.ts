@@ -11,6 +11,7 @@ import { evaluateSchool, type SchoolTimetable } from "./evaluate";
 import type { FetActivity } from "./fet/types";
 import type { SchoolProblem } from "./problem";
 import { tallyViolations } from "./tally";
+import { assignRealRooms } from "./real-rooms";
 
 export interface SchoolExplainedActivity {
   /** FET `Id`. */
@@ -23,6 +24,8 @@ export interface SchoolExplainedActivity {
   start: string | null;
   duration: number;
   room: string | null;
+  /** In a virtual room: the real rooms it takes (one per set; core/school/real-rooms.ts). */
+  realRooms?: string[];
 }
 
 export interface SchoolExplainedConstraint {
@@ -50,7 +53,9 @@ export interface SchoolExplanation {
 }
 
 /** Every violated element of `t`, hard ones first, then by penalty, each with what it involves. */
-export function explainSchool(p: SchoolProblem, t: SchoolTimetable): SchoolExplanation {
+export function explainSchool(p: SchoolProblem, timetable: SchoolTimetable): SchoolExplanation {
+  // the real rooms of activities in virtual rooms, chosen once for the evaluation and the explanation
+  const t: SchoolTimetable = p.maxRealRooms ? { ...timetable, real: assignRealRooms(p, timetable.start, timetable.room, timetable.real) } : timetable;
   const e = evaluateSchool(p, t);
   const byId = new Map<number, FetActivity>();
   for (const a of p.input.activities) byId.set(a.id, a);
@@ -67,6 +72,7 @@ export function explainSchool(p: SchoolProblem, t: SchoolTimetable): SchoolExpla
       start: t.start[a] >= 0 ? slotName(t.start[a]) : null,
       duration: p.actDuration[a],
       room: t.room[a] >= 0 ? p.rooms[t.room[a]] : null,
+      ...(t.real && t.room[a] >= 0 && p.roomVirtual[t.room[a]] ? { realRooms: realOf(p, t, a).map((r) => p.rooms[r]) } : {}),
     };
   };
 
@@ -145,7 +151,9 @@ function occupancies(p: SchoolProblem, t: SchoolTimetable): Occupancy {
         put(o.subgroup, p.actSubgroups[k] * p.nSlots + s + h, a);
         o.subgroupCount[p.actSubgroups[k] * p.nSlots + s + h]++;
       }
-      if (t.room[a] >= 0) put(o.room, t.room[a] * p.nSlots + s + h, a);
+      // an activity in a virtual room occupies its real rooms, not the virtual room
+      if (t.room[a] >= 0 && p.roomVirtual[t.room[a]]) for (const r of realOf(p, t, a)) put(o.room, r * p.nSlots + s + h, a);
+      else if (t.room[a] >= 0) put(o.room, t.room[a] * p.nSlots + s + h, a);
     }
   }
   return o;
@@ -167,11 +175,16 @@ function involvedActivities(p: SchoolProblem, t: SchoolTimetable, inst: Instance
       for (const a of inst.activities) if (placed(a) && inst.cost(a, t.start[a]) > 0) out.add(a);
       break;
     case "room":
-      for (const a of inst.activities) if (placed(a) && t.room[a] >= 0 && inst.cost(a, t.room[a]) > 0) out.add(a);
+      for (const a of inst.activities) {
+        if (!placed(a) || t.room[a] < 0) continue;
+        if (inst.cost(a, t.room[a]) > 0) out.add(a);
+        else if (inst.realRooms && t.room[a] === inst.realOf && realOf(p, t, a).some((r) => !inst.realRooms!.includes(r))) out.add(a);
+      }
       break;
     case "roomSlot":
       for (let a = 0; a < p.nActivities; a++) {
-        if (t.room[a] !== inst.room || !placed(a)) continue;
+        if (!placed(a) || t.room[a] < 0) continue;
+        if (t.room[a] !== inst.room && !(p.roomVirtual[t.room[a]] && realOf(p, t, a).includes(inst.room))) continue;
         for (let h = 0; h < p.actDuration[a]; h++) if (inst.slotCost[t.start[a] + h] > 0) out.add(a);
       }
       break;
@@ -202,4 +215,13 @@ function involvedActivities(p: SchoolProblem, t: SchoolTimetable, inst: Instance
     }
   }
   return out.size ? [...out] : null;
+}
+
+/** The real rooms activity a holds in its virtual room (t.real is set by explainSchool). */
+function realOf(p: SchoolProblem, t: SchoolTimetable, a: number): number[] {
+  const K = p.maxRealRooms;
+  const out: number[] = [];
+  if (!t.real) return out;
+  for (let k = a * K; k < (a + 1) * K; k++) if (t.real[k] >= 0) out.push(t.real[k]);
+  return out;
 }

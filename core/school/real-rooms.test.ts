@@ -9,6 +9,7 @@ import { Rng } from "../engine/random";
 import { Board } from "./board";
 import { runFetCl } from "./cli/fetcl";
 import { evaluateSchool } from "./evaluate";
+import { explainSchool } from "./explain";
 import { readFet } from "./fet/read";
 import { writeFet } from "./fet/write";
 import { compileFet, SOFT_SCALE, type SchoolProblem } from "./problem";
@@ -170,6 +171,20 @@ describe("virtual rooms: real rooms listed by ActivityPreferredRoom (FET's locke
     expect(evaluateSchool(pc, t).hard).toBe(1);
     expect(runFetCl(writeFet(pc, t), 2).success).toBe(false);
   }, 20_000);
+});
+
+describe("virtual rooms: the explanation", () => {
+  it("names the real rooms and, for a clash, the lessons sharing a real room (not those sharing the virtual room)", () => {
+    const lessons: Lesson[] = [{ room: "V", real: ["R1", "R3"] }, { room: "V", real: ["R2", "R4"] }, { room: "R4" }];
+    const p = compileFet(fetText(school(FOUR, lessons)));
+    const x = explainSchool(p, timetable(p, lessons));
+    expect(x.hard).toBe(1);
+    const space = x.constraints.find((c) => c.type === "ConstraintBasicCompulsorySpace")!;
+    expect(space.activities.map((a) => [a.id, a.room, a.realRooms])).toEqual([
+      [2, "V", ["R2", "R4"]],
+      [3, "R4", undefined],
+    ]);
+  });
 });
 
 /** 5 days × 4 hours; 6 classes with 6 lessons each; sports lessons need the virtual room "Gym+Field" (one hall, one field). */
