@@ -9,8 +9,8 @@ import { CONSTRAINTS } from "../constraints/index";
 import { FET_LIMITS } from "../fet/types";
 import { CONSTRAINT_TYPES, GENERIC_DEPTH, type FieldSpec } from "./vocabulary";
 
-/** Names: no leading or trailing spaces (FET trims them), no "\r"; "" occurs in FET's own files. */
-const name = { type: "string", maxLength: FET_LIMITS.textPerElement, pattern: "^(?:\\S(?:[^\\r]*\\S)?)?$" };
+/** Names: no "\r"; spaces at either end are part of the name (FET keeps them); "" occurs in FET's own files. */
+const name = { type: "string", maxLength: FET_LIMITS.textPerElement, pattern: "^[^\\r]*$" };
 const names = (description: string, maxItems: number) => ({ type: "array", items: name, uniqueItems: true, maxItems, description });
 const count = { type: "integer", minimum: 0, maximum: 10_000_000 };
 const slot = {

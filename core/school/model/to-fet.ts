@@ -52,13 +52,13 @@ class Checker {
     // holes (possible in arrays built in code, not in parsed JSON) become undefined and are reported
     return Array.from(v);
   }
-  /** A string FET can store: XML characters, at most textPerElement long; names and values not padded with spaces. */
+  /** A string FET can store: XML characters, at most textPerElement long, names without "\r". */
   text(v: unknown, path: Path, mode: "value" | "free"): string | undefined {
     if (typeof v !== "string") return this.fail(path, "must be a string");
     if (v.length > FET_LIMITS.textPerElement) return this.fail(path, `longer than ${FET_LIMITS.textPerElement} characters`);
     if (BAD_XML_CHAR.test(v)) return this.fail(path, "contains a character a .fet (XML) file cannot hold");
-    // FET's own files have an empty subject or tag name now and then, so "" is a name too
-    if (mode !== "free" && v !== v.trim()) return this.fail(path, "must not start or end with spaces (FET trims them)");
+    // FET's own files have an empty subject or tag name now and then, so "" is a name too; FET keeps
+    // a name's leading and trailing spaces (" 8a" is not "8a": Namibia/by-Bobby/set-3 names its years so)
     // a raw carriage return becomes a line feed when XML is read (fet/write.ts writes names raw)
     if (mode !== "free" && v.includes("\r")) return this.fail(path, "must not contain a carriage return (\\r)");
     return v;
