@@ -7,7 +7,7 @@ import Stripe from "stripe";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Env } from "../env";
 import { app } from "../app";
-import { addMember, insertJobRow, json, ORIGIN, session, signUpTenant, TEST_PASSWORD, uniqueEmail } from "../test/fixtures";
+import { addMember, call, insertJobRow, json, ORIGIN, session, signUpTenant, TEST_PASSWORD, uniqueEmail } from "../test/fixtures";
 import type { SentEmail } from "../test/resend-fake";
 import { DEV_MAILBOX_LIMIT, DevMailbox, listCapturedMail } from "./dev-mailbox";
 import { LogMailer, sentMail } from "./log-mailer";
@@ -17,6 +17,7 @@ import { notifyJobFinished } from "./notices";
 import { getMailPreferences, setMailPreferences } from "./preferences";
 import { ResendMailer, resendBaseUrl } from "./resend-mailer";
 import { passwordResetMail } from "./templates";
+import { waitFor, waitForEnd } from "../runtime/test-helpers";
 
 const API_KEY = "re_test_evolve_mail_0123456789";
 const FROM = "Evolve <mail@evolve.example.test>";
@@ -164,6 +165,18 @@ describe("job-finished notices (opt-in per member)", () => {
     await setMailPreferences(env, t.tenantId, t.userId, { jobFinished: false });
     expect(await notifyJobFinished(mailEnv, await finishedJob(t.tenantId, t.userId, "third"))).toBe(false);
     expect(await sentTo(t.email)).toHaveLength(1);
+  });
+
+  it("wired into the runtime: a real job's end mails its opted-in submitter (log mailer: the binding env has no key)", async () => {
+    const t = await signUpTenant();
+    await setMailPreferences(env, t.tenantId, t.userId, { jobFinished: true });
+    const res = await call("/v1/jobs", json({ problem: { kind: "continuous", function: "sphere", dimension: 3 }, budget: { evaluations: 600 }, name: "Wired" }, session(t.cookie)));
+    expect(res.status, await res.clone().text()).toBe(202);
+    const { id } = await res.json<{ id: string }>();
+    await waitForEnd(t.tenantId, id);
+    const mail = await waitFor("the job-finished mail", async () => sentMail.find((m) => m.kind === "job-finished" && m.to === t.email));
+    expect(mail.subject).toBe('Job "Wired" finished');
+    expect(mail.link).toBe(`${env.APP_URL}/app/jobs/${id}`);
   });
 
   it("the choice is per tenant, and a job without a submitter or of a former member mails nobody", async () => {

@@ -1,0 +1,198 @@
+/**
+ * Every route, at desktop (1280 px) and phone (390 px) width: public pages, the signed-in app with a
+ * finished job of each kind (and a fork's comparison), the operator console as an operator, and
+ * /v1/docs. Each visit fails on horizontal page overflow, a console error or uncaught exception, or
+ * an axe-core finding of serious or critical impact (axe-core injected from node_modules).
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openBrowser, type BrowserSession } from "./support/browser";
+import { signIn, signUp } from "./support/fixtures";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const DEMO = new URL("../web/app/demo/", import.meta.url);
+const demoText = (file: string) => readFileSync(new URL(file, DEMO), "utf8");
+const demoJson = (file: string) => JSON.parse(demoText(file)) as Record<string, unknown>;
+
+const WIDTHS = [
+  { name: "desktop", width: 1280, height: 860 },
+  { name: "phone", width: 390, height: 844 },
+] as const;
+
+interface Finding {
+  path: string;
+  width: string;
+  problems: string[];
+}
+
+/** axe-core's serious and critical findings on the page as it is now. */
+async function axeFindings(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: pages with a strict CSP (the share page allows no inline script) are checked too.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(" ")}`);
+  });
+  return violations.map((v) => `axe: ${v}`);
+}
+
+/**
+ * Visits `path` at each width and returns what is wrong there (empty when all is well). `axe: false`
+ * only for a page whose markup is a third party's (named where it is used).
+ */
+async function audit(page: Page, path: string, { expectedStatus = 200, axe = true } = {}): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const size of WIDTHS) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    const problems: string[] = [];
+    const onConsole = (m: { type(): string; text(): string }) => {
+      if (m.type() === "error") problems.push(`console: ${m.text().slice(0, 300)}`);
+    };
+    const onError = (e: Error) => problems.push(`exception: ${e.message.slice(0, 300)}`);
+    page.on("console", onConsole);
+    page.on("pageerror", onError);
+    try {
+      const res = await page.goto(path);
+      if (res?.status() !== expectedStatus) problems.push(`status ${res?.status()} (expected ${expectedStatus})`);
+      await page.waitForLoadState("networkidle");
+      // Hydration errors surface after load; give React a moment.
+      await page.waitForTimeout(300);
+      const overflow = await page.evaluate(() => {
+        const doc = document.documentElement;
+        if (doc.scrollWidth <= doc.clientWidth + 1) return null;
+        // The widest elements sticking out on the right, to name the culprit.
+        const culprits = Array.from(document.querySelectorAll("body *"))
+          .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1)
+          .slice(0, 5)
+          .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : ""} (right ${Math.round(el.getBoundingClientRect().right)})`);
+        return `page is ${doc.scrollWidth} px wide in a ${doc.clientWidth} px viewport: ${culprits.join(", ")}`;
+      });
+      if (overflow) problems.push(`overflow: ${overflow}`);
+      if (axe) problems.push(...(await axeFindings(page)));
+    } finally {
+      page.off("console", onConsole);
+      page.off("pageerror", onError);
+    }
+    if (problems.length) findings.push({ path, width: size.name, problems });
+  }
+  return findings;
+}
+
+function report(findings: Finding[]): string {
+  return findings.map((f) => `${f.path} @ ${f.width}:\n  ${f.problems.join("\n  ")}`).join("\n");
+}
+
+/** POST to the API with the page's session cookie (same origin, as the web app sends it). */
+async function api<T>(page: Page, baseURL: string, path: string, body: unknown): Promise<T> {
+  const res = await page.request.post(new URL(path, baseURL).href, { data: body, headers: { origin: new URL(baseURL).origin } });
+  if (!res.ok()) throw new Error(`${path}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Waits until the job is finished (the free plan runs one at a time). */
+async function finished(page: Page, baseURL: string, id: string): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    const job = (await (await page.request.get(new URL(`/v1/jobs/${id}`, baseURL).href)).json()) as { state: string };
+    if (["succeeded", "failed", "cancelled", "expired"].includes(job.state)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`job ${id} did not finish`);
+}
+
+async function submit(page: Page, baseURL: string, name: string, problem: Record<string, unknown>, evaluations: number): Promise<string> {
+  const job = await api<{ id: string }>(page, baseURL, "/v1/jobs", { problem, budget: { evaluations }, name });
+  await finished(page, baseURL, job.id);
+  return job.id;
+}
+
+describe("every route at 1280 and 390 px: no overflow, no console errors, no serious axe findings", () => {
+  let b: BrowserSession;
+  beforeAll(async () => {
+    b = await openBrowser();
+  });
+  afterAll(() => b?.close());
+
+  it("public pages, signed out", async () => {
+    // A share link and an invitation to visit signed out: made by an owner in another profile.
+    const owner = await b.openProfile();
+    await signUp(owner.page, "routes-owner");
+    const jobId = await submit(owner.page, b.baseURL, "Shared tour", { kind: "tsp", format: "tsplib", text: demoText("berlin52.tsp") }, 3_000);
+    const share = await api<{ url: string }>(owner.page, b.baseURL, `/v1/jobs/${jobId}/share-links`, { hours: 24 });
+    const invitation = await api<{ id: string }>(owner.page, b.baseURL, "/v1/invitations", { email: `routes-invitee-${Date.now()}@example.test`, role: "member" });
+    await owner.context.close();
+
+    const findings: Finding[] = [];
+    for (const path of ["/", "/pricing", "/sign-in", "/sign-up", "/forgot-password", "/reset-password?token=not-a-real-token", `/accept-invitation/${invitation.id}`, `/share/${share.url.split("/").pop()}`]) {
+      findings.push(...(await audit(b.page, path)));
+    }
+    // /v1/docs is Swagger UI's own markup (swagger-ui-dist, web/api-docs/): checked for overflow and
+    // console errors here, but left out of axe, whose findings there are Swagger UI's and not fixed yet:
+    // nested-interactive (each operation's summary button holds other controls), select-name (the
+    // unlabelled #servers select) and color-contrast (the version stamp and the document URL).
+    findings.push(...(await audit(b.page, "/v1/docs", { axe: false })));
+    expect(findings, report(findings)).toEqual([]);
+  });
+
+  it("the signed-in app with a finished job of each kind, and a fork's comparison", async () => {
+    const { page, baseURL } = b;
+    await signUp(page, "routes");
+    const jobs = [
+      await submit(page, baseURL, "University timetable", { kind: "timetabling", format: "ctt", text: demoText("comp01.ctt") }, 2_000),
+      await submit(page, baseURL, "School timetable", { kind: "timetabling", format: "fet", name: "small-school", text: demoText("small-school.fet") }, 2_000),
+      await submit(page, baseURL, "Berlin tour", { kind: "tsp", format: "tsplib", text: demoText("berlin52.tsp") }, 3_000),
+      await submit(page, baseURL, "Rastrigin", demoJson("rastrigin-10d.json"), 3_000),
+    ];
+    // The members page with a pending invitation to a long address (it must not widen a phone's page).
+    await api(page, baseURL, "/v1/invitations", { email: `a-rather-long-address-for-an-invitation-${Date.now()}@faculty-of-engineering.example.test`, role: "admin" });
+    const fork = await api<{ id: string }>(page, baseURL, `/v1/jobs/${jobs[3]}/fork`, { budget: { evaluations: 2_000 } });
+    await finished(page, baseURL, fork.id);
+    const findings: Finding[] = [];
+    for (const path of [
+      "/app",
+      "/app/jobs",
+      "/app/jobs/new",
+      "/app/jobs/new?demo=small-school",
+      ...jobs.map((id) => `/app/jobs/${id}`),
+      `/app/jobs/${fork.id}`,
+      `/app/jobs/${fork.id}/compare`,
+      "/app/settings/api-keys",
+      "/app/settings/members",
+      "/app/settings/webhooks",
+      "/app/settings/billing",
+      "/app/settings/account",
+    ]) {
+      findings.push(...(await audit(page, path)));
+    }
+    expect(findings, report(findings)).toEqual([]);
+  });
+
+  it("the tenant-written objectives' jobs (over a point and over an ordering)", async () => {
+    // Another organization: the free plan's five jobs a day are spent above.
+    const other = await b.openProfile();
+    await signUp(other.page, "routes-objectives");
+    const ids = [
+      await submit(other.page, b.baseURL, "Spring design", demoJson("custom-objective.json"), 2_000),
+      await submit(other.page, b.baseURL, "Weighted tardiness", demoJson("weighted-tardiness.json"), 2_000),
+    ];
+    const findings: Finding[] = [];
+    for (const id of ids) findings.push(...(await audit(other.page, `/app/jobs/${id}`)));
+    await other.context.close();
+    expect(findings, report(findings)).toEqual([]);
+  });
+
+  it("the operator console, as an operator", async () => {
+    const seeded = (await (await fetch(`${b.baseURL}/api/dev/seed`, { method: "POST" })).json()) as { email: string; password: string };
+    const op = await b.openProfile();
+    await signIn(op.page, seeded);
+    const findings: Finding[] = [];
+    for (const path of ["/ops", "/ops/dead-letters", "/ops/metrics"]) findings.push(...(await audit(op.page, path)));
+    await op.context.close();
+    expect(findings, report(findings)).toEqual([]);
+  });
+});
