@@ -12,7 +12,7 @@
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
-import { isMainThread, parentPort, Worker } from "node:worker_threads";
+import { parentPort, Worker, workerData } from "node:worker_threads";
 import { prepareJob, runUnit, type PreparedJob } from "@worker/contribute/compute";
 import { Contributor, type ContributorStats, type SocketLike, type UnitRunner } from "@worker/contribute/contributor";
 import type { UnitHeader, WelcomeMessage } from "@worker/contribute/protocol";
@@ -41,7 +41,7 @@ export function contributeTarget(input: string, key?: string): { wsUrl: string; 
 type ToThread = { id: number; type: "prepare"; welcome: WelcomeMessage } | { id: number; type: "run"; unit: UnitHeader; checkpoint: Uint8Array };
 type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
 
-if (!isMainThread) {
+if ((workerData as { contributeThread?: boolean } | null)?.contributeThread) {
   let job: PreparedJob | null = null;
   parentPort!.on("message", (m: ToThread) => {
     try {
@@ -57,7 +57,7 @@ if (!isMainThread) {
       parentPort!.postMessage({ id: m.id, ok: false, error: e instanceof Error ? e.message : String(e) });
     }
   });
-} else if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("contribute.ts")) {
+} else if (process.argv[1]?.endsWith("scripts/contribute.ts")) {
   await main();
 }
 
@@ -66,7 +66,7 @@ function threadRunner(): UnitRunner & { close(): Promise<number> } {
   // The thread loads this same .ts file through tsx's loader, registered inside the thread (a
   // loader given to the parent with --import does not reach worker threads on Node 20).
   const bootstrap = `const { workerData } = await import("node:worker_threads"); (await import(workerData.tsx)).register(); await import(workerData.url);`;
-  const thread = new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), { workerData: { url: import.meta.url, tsx: import.meta.resolve("tsx/esm/api") } });
+  const thread = new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), { workerData: { url: import.meta.url, tsx: import.meta.resolve("tsx/esm/api"), contributeThread: true } });
   let next = 0;
   const pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
   thread.on("message", (m: { id: number; ok: boolean; error?: string }) => {

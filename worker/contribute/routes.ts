@@ -118,15 +118,16 @@ export const contributeJobRoutes = createApiRouter()
 /** The WebSocket upgrade (plain Hono: documented below with registerPath). */
 contributeJobRoutes.get("/:id/contribute", async (c) => {
   const id = c.req.param("id");
-  if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
-    throw new ApiError(426, "upgrade-required", "WebSocket upgrade required", "Contributors connect with a WebSocket (Upgrade: websocket).");
-  }
+  // Who and whether first, so a plain GET (a client asking why its upgrade failed) gets the reason.
   const who = await identify(c, id);
   const setting = await contributionSetting(c.env, who.tenantId);
   if (!setting.allowContributions) throw contributionsOff();
   const runner = jobRunner(c.env, id);
   const terms = await runner.contributionTerms(who.tenantId, who.contributor);
   if (!terms.ok) throw new ApiError(terms.status, terms.status === 403 ? "contributor-banned" : terms.status === 404 ? "not-found" : "not-contributable", "Cannot contribute", `Cannot contribute to job ${id}: ${terms.reason}.`);
+  if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
+    throw new ApiError(426, "upgrade-required", "WebSocket upgrade required", "Contributors connect with a WebSocket (Upgrade: websocket).");
+  }
   const slot = await takeContributorSlot(c.env, who.tenantId, setting.maxContributors);
   const headers = new Headers({ Upgrade: "websocket", [CONTRIBUTOR_HEADER]: who.contributor, [LABEL_HEADER]: who.label, [SLOT_HEADER]: slot.slot, [SLOT_UNTIL_HEADER]: String(slot.until) });
   const res = await runner.fetch(new Request(`https://job-runner/${id}/contribute`, { headers }));
