@@ -21,10 +21,10 @@ describe("deploy", () => {
 
   it("lists missing secrets and refuses DEV_SEED in production", () => {
     expect(secretProblems(["BETTER_AUTH_SECRET", "DEV_SEED"])).toEqual({
-      missing: ["OPS_TOKEN", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_PRO", "STRIPE_PRICE_ENTERPRISE"],
+      missing: ["OPS_TOKEN", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_PRO", "STRIPE_PRICE_ENTERPRISE", "RESEND_API_KEY", "MAIL_FROM"],
       forbidden: ["DEV_SEED"],
     });
-    expect(secretProblems(["BETTER_AUTH_SECRET", "OPS_TOKEN", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_PRO", "STRIPE_PRICE_ENTERPRISE"])).toEqual({ missing: [], forbidden: [] });
+    expect(secretProblems(["BETTER_AUTH_SECRET", "OPS_TOKEN", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_PRO", "STRIPE_PRICE_ENTERPRISE", "RESEND_API_KEY", "MAIL_FROM"])).toEqual({ missing: [], forbidden: [] });
   });
 
   it("the production bundle stays under the size budget", () => {

@@ -19,7 +19,7 @@ import { ensureWebBuild, writeConfigWithoutBuild } from "./local-stack";
 export const ROOT = resolve(import.meta.dirname, "..");
 
 /** Secrets a production deployment needs (README "Configuration"). */
-export const REQUIRED_SECRETS = ["BETTER_AUTH_SECRET", "OPS_TOKEN", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_PRO", "STRIPE_PRICE_ENTERPRISE"];
+export const REQUIRED_SECRETS = ["BETTER_AUTH_SECRET", "OPS_TOKEN", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_PRO", "STRIPE_PRICE_ENTERPRISE", "RESEND_API_KEY", "MAIL_FROM"];
 /** Secrets that must not be set in production. */
 export const FORBIDDEN_SECRETS = ["DEV_SEED"];
 
