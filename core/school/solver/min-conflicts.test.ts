@@ -57,6 +57,48 @@ describe("min-conflicts search", () => {
     expect(st.bestHard).toBe(0);
   });
 
+  it("swaps a lesson bound to one room (a gym) with the lesson holding that room at the other hour", () => {
+    const gym = (id: number) =>
+      `<ConstraintActivityPreferredRoom>\n\t<Weight_Percentage>100</Weight_Percentage>\n\t<Activity_Id>${id}</Activity_Id>\n\t<Room>Gym</Room>\n\t<Permanently_Locked>false</Permanently_Locked>\n\t<Active>true</Active>\n\t<Comments></Comments>\n</ConstraintActivityPreferredRoom>`;
+    // PE 1 (T1, Y1) and PE 2 (T2, Y2) both need the gym; lesson 3 (T1, Y3) is locked at h2
+    const p = compileFet(
+      fetText({
+        days: ["Mon"],
+        hours: ["h1", "h2"],
+        years: [{ name: "Y1" }, { name: "Y2" }, { name: "Y3" }],
+        rooms: [{ name: "Gym" }, { name: "R" }],
+        activities: [
+          { id: 1, teachers: ["T1"], students: ["Y1"] },
+          { id: 2, teachers: ["T2"], students: ["Y2"] },
+          { id: 3, teachers: ["T1"], students: ["Y3"] },
+        ],
+        time: [locked(3, "Mon", "h2")],
+        space: [gym(1), gym(2)],
+      }),
+    );
+    const [pe1, pe2, a3] = [1, 2, 3].map((id) => p.actId.indexOf(id));
+    const g = p.rooms.indexOf("Gym");
+    const st = schoolSolver.init(p, schoolSolver.parameters({}, p), 1, { maxEvaluations: 1000 });
+    const start = new Int32Array(3);
+    const room = new Int32Array(3).fill(-1);
+    start[pe1] = 1; // T1 twice at h2 (with lesson 3)
+    start[pe2] = 0;
+    start[a3] = 1;
+    room[pe1] = g;
+    room[pe2] = g;
+    schoolSolver.warmStart!(st, { start, room });
+    expect(st.board.hard).toBe(1);
+    startMinConflicts(st);
+    // PE 1 alone at h1 would share the gym with PE 2 (hard 1); the swap through the gym leaves none
+    for (let i = 0; i < 20 && st.board.start[pe1] === 1; i++) {
+      minConflictsStep(st);
+      st.iteration++;
+    }
+    expect([st.board.start[pe1], st.board.start[pe2]]).toEqual([0, 1]);
+    expect([st.board.room[pe1], st.board.room[pe2]]).toEqual([g, g]);
+    expect(st.board.hard).toBe(0);
+  });
+
   it("completes a timetable with lessons left out, lowers its hard count and keeps the Board equal to the evaluator", () => {
     const p = synthetic;
     const st = schoolSolver.init(p, schoolSolver.parameters({ localAfter: 1, localLength: 1e6 }, p), 3, { maxEvaluations: 1e9 });

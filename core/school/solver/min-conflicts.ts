@@ -141,15 +141,30 @@ export function minConflictsStep(st: SchoolState): void {
 }
 
 /**
- * The swap partners of single unit u (at cur) moving to s: the units clashing with it there, when
- * each is a single activity lying within u's hours at s and allowed at the same offset from cur.
+ * The swap partners of single unit u (at cur) moving to s: the units clashing with it there (and,
+ * when u's activity has one possible room, the units holding that room there), when each is a
+ * single activity lying within u's hours at s and allowed at the same offset from cur.
  * Written to st.dayActs (activity), st.dayStart (its start after the swap), st.dayRoom (its start
  * now); returns how many, or 0 when the swap does not apply.
  */
 function swapPartners(st: SchoolState, u: number, s: number, cur: number): number {
   const { board: b, units, problem: p } = st;
-  const d = p.actDuration[units.members[units.memberStart[u]]];
-  const ne = clashingUnits(st, u, s);
+  const a = units.members[units.memberStart[u]];
+  const d = p.actDuration[a];
+  let ne = clashingUnits(st, u, s);
+  // a lesson bound to one room (a gym): whoever holds that room there is in the way too
+  if (p.compulsorySpace && units.roomStart[a + 1] - units.roomStart[a] === 1) {
+    const base = units.rooms[units.roomStart[a]] * p.nSlots + s;
+    for (let h = 0; h < d; h++) {
+      const c = b.rOcc[base + h];
+      if (c === 0) continue;
+      if (c > 1) return 0;
+      const ou = units.unitOf[b.rWho[base + h] - 1];
+      if (ou === u || st.stamp[ou] === st.stampNow || ne >= st.ejected.length) continue;
+      st.stamp[ou] = st.stampNow;
+      st.ejected[ne++] = ou;
+    }
+  }
   if (ne === 0 || ne > st.dayActs.length) return 0;
   for (let e = 0; e < ne; e++) {
     const v = st.ejected[e];
