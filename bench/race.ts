@@ -44,7 +44,9 @@ export async function run(args: string[]): Promise<void> {
   const lines = [
     "# Race benchmark",
     "",
-    ...machineHeader(`npm run bench -- race --seeds ${seeds} --dims ${dims.join(",")} --functions ${functions.join(",")} --growth ${growths.join(",")}${args.includes("--no-restart") ? " --no-restart" : ""}${out !== "race" ? ` --out ${out}` : ""}`),
+    ...machineHeader(
+      `npm run bench -- race --seeds ${seeds} --dims ${dims.join(",")} --functions ${functions.join(",")} --growth ${growths.join(",")}${args.includes("--no-restart") ? " --no-restart" : ""}${out !== "race" ? ` --out ${out}` : ""}`,
+    ),
     `Median (over seeds 1..${seeds}) of f − f* after 10,000·d evaluations in total. \`race\` = one island per algorithm (${singles.join(", ")}), successive halving (5 → 3 → 2 → 1 survivors), rung budgets growing ×${growths.join("/×")} per rung, ${args.includes("--no-restart") ? "islands running on through the rungs (no restarts), the best solution migrated into the survivors at each rung's end" : "each rung a fresh run of each survivor warm-started with the best solutions so far (migration)"} (core/engine/race.ts). Singles: the algorithm alone with the whole budget, default parameters. Rank per function among six (that race and the five singles; the singles' ranks are with the race at the default growth ×${RACE_GROWTH}${growths.includes(RACE_GROWTH) ? "" : `, here ×${growths[0]}`}): 1 = best, ties share the mean rank.`,
     "",
   ];
@@ -97,8 +99,13 @@ export async function run(args: string[]): Promise<void> {
         if (better >= 2) topTwoMisses[r].push(`${d}-D ${fn}`);
       });
       cases++;
-      const counts = won.reduce<Record<string, number>>((a, w) => ({ ...a, [w]: (a[w] ?? 0) + 1 }), {});
-      lines.push(`| ${fn} | ${medians.map((m, i) => `${fmt(m)} (${ranks[i]})`).join(" | ")} | ${Object.entries(counts).map(([w, c]) => `${w} ×${c}`).join(", ")} |`);
+      const counts: Record<string, number> = {};
+      for (const w of won) counts[w] = (counts[w] ?? 0) + 1;
+      lines.push(
+        `| ${fn} | ${medians.map((m, i) => `${fmt(m)} (${ranks[i]})`).join(" | ")} | ${Object.entries(counts)
+          .map(([w, c]) => `${w} ×${c}`)
+          .join(", ")} |`,
+      );
       process.stderr.write(`${d}-D ${fn}: ${methods.map((m, i) => `${m} ${fmt(medians[i])}`).join(", ")}\n`);
     }
     lines.push("");
@@ -108,7 +115,9 @@ export async function run(args: string[]): Promise<void> {
   lines.push("");
   for (const r of races) {
     const misses = topTwoMisses[r];
-    lines.push(`- ${r}: in the top two (at most one single algorithm strictly better) on ${cases - misses.length} of ${cases} functions${misses.length ? `; not on ${misses.join(", ")}` : " — every function"}.`);
+    lines.push(
+      `- ${r}: in the top two (at most one single algorithm strictly better) on ${cases - misses.length} of ${cases} functions${misses.length ? `; not on ${misses.join(", ")}` : " — every function"}.`,
+    );
   }
   publish(out, lines);
 }

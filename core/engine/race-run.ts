@@ -6,7 +6,24 @@
  */
 import type { KindModule } from "../registry";
 import type { BestSolution, Solver } from "./contract";
-import { advance, betterValue, chunkEvaluations, raceAlgorithms, rungSeed, runEvaluations, raceFinished, racePlan, raceStart, raceSummary, rungComplete, type Direction, type RaceIsland, type RacePlan, type RaceState, type RaceSummary } from "./race";
+import {
+  advance,
+  betterValue,
+  chunkEvaluations,
+  raceAlgorithms,
+  rungSeed,
+  runEvaluations,
+  raceFinished,
+  racePlan,
+  raceStart,
+  raceSummary,
+  rungComplete,
+  type Direction,
+  type RaceIsland,
+  type RacePlan,
+  type RaceState,
+  type RaceSummary,
+} from "./race";
 
 // Solvers of different algorithms share only the problem type here.
 // biome-ignore lint/suspicious/noExplicitAny: each entrant has its own state and params types

@@ -209,11 +209,20 @@ describe("runRace", () => {
         },
       },
     });
-    const p = runRace(perm, raceEntrants(permutationKind, perm, (i) => 3 + i), 4000, { chunk: 333 });
+    const p = runRace(
+      perm,
+      raceEntrants(permutationKind, perm, (i) => 3 + i),
+      4000,
+      { chunk: 333 },
+    );
     expect(p.summary.winner).not.toBeNull();
     expect(p.best.value).toBeGreaterThanOrEqual(0);
     const tsp = compileProblem({ kind: "tsp", coordinates: Array.from({ length: 14 }, (_, i) => [Math.round(50 + 40 * Math.cos(i * 1.7)), Math.round(50 + 40 * Math.sin(i * 2.3))]) }).problem;
-    const t = runRace(tsp, raceEntrants(tspKind, tsp as never, (i) => 5 + i), 6000);
+    const t = runRace(
+      tsp,
+      raceEntrants(tspKind, tsp as never, (i) => 5 + i),
+      6000,
+    );
     expect(t.plan.restart).toBe(false); // tsp solvers have no migration hooks: islands run on
     expect(p.plan.restart).toBe(true);
     expect(t.summary.algorithms).toHaveLength(3);

@@ -66,7 +66,12 @@ describe("race jobs", () => {
 
     // The platform's chunked race equals core's straight race with the same island seeds.
     const { problem } = compileProblem(rastrigin(5));
-    const straight = runRace(problem, raceEntrants(continuousKind, problem as never, (i) => islandSeed(SEED, i)), TOTAL, { migrants: RUNTIME_DEFAULTS.migrants });
+    const straight = runRace(
+      problem,
+      raceEntrants(continuousKind, problem as never, (i) => islandSeed(SEED, i)),
+      TOTAL,
+      { migrants: RUNTIME_DEFAULTS.migrants },
+    );
     expect(race.summary).toEqual(straight.summary);
     expect(result.best!.value).toBe(straight.best.value);
     expect(result.best!.solution).toEqual(Array.from(straight.best.solution as Float64Array));
@@ -81,7 +86,8 @@ describe("race jobs", () => {
       expect(res.headers.get("content-type")).toContain("application/problem+json");
       return ((await res.json()) as { errors: { path: string; message: string }[] }).errors;
     };
-    const ctt = "Name: T\nCourses: 1\nRooms: 1\nDays: 1\nPeriods_per_day: 2\nCurricula: 1\nConstraints: 0\n\nCOURSES:\nc1 t1 1 1 5\n\nROOMS:\nr1 10\n\nCURRICULA:\nq1 1 c1\n\nUNAVAILABILITY_CONSTRAINTS:\n\nEND.\n";
+    const ctt =
+      "Name: T\nCourses: 1\nRooms: 1\nDays: 1\nPeriods_per_day: 2\nCurricula: 1\nConstraints: 0\n\nCOURSES:\nc1 t1 1 1 5\n\nROOMS:\nr1 10\n\nCURRICULA:\nq1 1 c1\n\nUNAVAILABILITY_CONSTRAINTS:\n\nEND.\n";
     let errors = await submit({ problem: { kind: "timetabling", format: "ctt", text: ctt }, algorithm: "race", budget: { evaluations: 10_000 } });
     expect(errors[0].path).toBe("algorithm");
     expect(errors[0].message).toMatch(/continuous, tsp, permutation/);

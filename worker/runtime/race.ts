@@ -104,9 +104,7 @@ function record(store: RunnerStore): RaceRecord {
 }
 
 function figures(rows: readonly IslandRow[]): RaceIsland[] {
-  return [...rows]
-    .sort((a, b) => a.island - b.island)
-    .map((r) => ({ evaluations: r.progress.evaluations, best: r.progress.best ?? null, done: r.progress.done }));
+  return [...rows].sort((a, b) => a.island - b.island).map((r) => ({ evaluations: r.progress.evaluations, best: r.progress.best ?? null, done: r.progress.done }));
 }
 
 function figure(row: IslandRow): RaceIsland {
@@ -228,11 +226,7 @@ export function raceView(spec: JobSpec, store: RunnerStore, rows: readonly Islan
  * evaluations), no `parameters` (every algorithm runs with its defaults), `islands` absent or equal
  * to the number of algorithms, not a fork, and no contributed compute. Returns the plan for the JobSpec.
  */
-export function raceForJob(
-  kind: string,
-  problem: unknown,
-  input: { parameters?: Record<string, unknown>; islands?: number; evaluations?: number; fork: boolean; contributions?: boolean },
-): RaceSpec {
+export function raceForJob(kind: string, problem: unknown, input: { parameters?: Record<string, unknown>; islands?: number; evaluations?: number; fork: boolean; contributions?: boolean }): RaceSpec {
   const errors: FieldError[] = [];
   let algorithms: string[] = [];
   try {
