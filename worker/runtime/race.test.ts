@@ -8,7 +8,7 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { continuousKind } from "@core/index";
+import { continuousKind, tspKind } from "@core/index";
 import { raceEntrants, runRace } from "@core/engine/race-run";
 import { createJob, type CreateJobInput } from "../jobs";
 import { jobRunner } from "../jobs/job-queries";
@@ -35,6 +35,8 @@ describe("race jobs", () => {
   it("run one island per algorithm to the end, record the budget per algorithm, and equal core's straight race", async () => {
     const tenantId = await paidTenant();
     const job = await createJob(env, { tenantId }, raceJob());
+    // The same race in other chunk sizes ends identically (rung ends never depend on chunks).
+    const rechunked = await createJob(env, { tenantId }, raceJob({ options: { islandChunkEvaluations: 700, islandDeadlineMs: 20_000 } }));
     expect(job.algorithm).toBe("race");
     expect(job.islands).toBe(5);
 
@@ -76,6 +78,30 @@ describe("race jobs", () => {
     expect(result.best!.value).toBe(straight.best.value);
     expect(result.best!.solution).toEqual(Array.from(straight.best.solution as Float64Array));
     expect(row.evaluations).toBe(straight.evaluations);
+
+    expect((await waitForEnd(tenantId, rechunked.id, 120_000)).state).toBe("succeeded");
+    const other = await resultOf(tenantId, rechunked.id);
+    expect(other.race!.summary).toEqual(race.summary);
+    expect(other.best!.solution).toEqual(result.best!.solution);
+  }, 150_000);
+
+  it("races tsp without restarts or migration (no hooks) and still equals core's straight race", async () => {
+    const tenantId = await paidTenant();
+    const doc = { kind: "tsp", coordinates: Array.from({ length: 16 }, (_, i) => [Math.round(50 + 40 * Math.cos(i * 1.3)), Math.round(50 + 40 * Math.sin(i * 2.1))]) };
+    const job = await createJob(env, { tenantId }, { problem: doc, algorithm: "race", seed: 9, budget: { evaluations: 6_000 }, options: { islandChunkEvaluations: 900, islandDeadlineMs: 20_000 } });
+    expect(job.islands).toBe(3);
+    expect((await waitForEnd(tenantId, job.id, 120_000)).state).toBe("succeeded");
+    const race = (await resultOf(tenantId, job.id)).race!;
+    expect(race.summary.restart).toBe(false);
+    expect(race.algorithms[0]).toBe("memetic");
+    const { problem } = compileProblem(doc);
+    const straight = runRace(
+      problem,
+      raceEntrants(tspKind, problem as never, (i) => islandSeed(9, i)),
+      6_000,
+      { migrants: RUNTIME_DEFAULTS.migrants },
+    );
+    expect(race.summary).toEqual(straight.summary);
   }, 150_000);
 
   it("is refused with 422 problem+json naming the field: other kinds, no evaluation budget, parameters, islands", async () => {
