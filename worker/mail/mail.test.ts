@@ -65,7 +65,8 @@ describe("getMailer", () => {
   it("RESEND_BASE_URL is honoured only in tests and development", () => {
     expect(resendBaseUrl({ ENVIRONMENT: "test", RESEND_BASE_URL: "http://127.0.0.1:1" })).toBe("http://127.0.0.1:1");
     expect(resendBaseUrl({ ENVIRONMENT: "development", RESEND_BASE_URL: "http://127.0.0.1:1" })).toBe("http://127.0.0.1:1");
-    expect(resendBaseUrl({ ENVIRONMENT: "production", RESEND_BASE_URL: "http://attacker.example" })).toBeUndefined();
+    expect(resendBaseUrl({ ENVIRONMENT: "production", RESEND_BASE_URL: "http://attacker.example" })).toBe("https://api.resend.com");
+    expect(resendBaseUrl({ ENVIRONMENT: "production" })).toBe("https://api.resend.com");
   });
 
   it("a refused mail is a typed MailError naming the kind and Resend's reason, without the key", async () => {
@@ -304,6 +305,20 @@ describe("development: the mailbox at /dev/mail", () => {
     expect(res.status).toBe(201);
     const { id } = await res.json<{ id: string }>();
     expect((await sentTo(invitee))[0].text).toContain(`${loopback}/accept-invitation/${id}`);
+  });
+
+  it("in development, a password reset asked from 127.0.0.1 links to 127.0.0.1; elsewhere (here: tests) to APP_URL", async () => {
+    const t = await signUpTenant();
+    const loopback = "http://127.0.0.1:8787";
+    const ask = async (environment: string) => {
+      const ctx = createExecutionContext();
+      const res = await app.fetch(new Request(`${loopback}/api/auth/request-password-reset`, json({ email: t.email, redirectTo: "/reset-password" }, { origin: loopback })), { ...mailEnv, ENVIRONMENT: environment, APP_URL: "http://localhost:8787" }, ctx);
+      await waitOnExecutionContext(ctx);
+      expect(res.status, environment).toBe(200);
+      return (await sentTo(t.email)).at(-1)!.text!;
+    };
+    expect(await ask("development")).toContain(`${loopback}/api/auth/reset-password/`);
+    expect(await ask("test")).toContain("http://localhost:8787/api/auth/reset-password/");
   });
 });
 

@@ -11,10 +11,17 @@ import { MailError, type Mailer, type MailMessage } from "./message";
 
 export type ResendEnv = Pick<Env, "ENVIRONMENT" | "RESEND_API_KEY" | "MAIL_FROM" | "RESEND_BASE_URL">;
 
-/** Where the client sends API calls: Resend itself, or (tests, development) RESEND_BASE_URL. */
-export function resendBaseUrl(env: ResendEnv): string | undefined {
-  if (!env.RESEND_BASE_URL) return undefined;
-  return env.ENVIRONMENT === "test" || env.ENVIRONMENT === "development" ? env.RESEND_BASE_URL : undefined;
+/** Resend's API. */
+export const RESEND_API_URL = "https://api.resend.com";
+
+/**
+ * Where the client sends API calls: Resend itself, or (tests, development) RESEND_BASE_URL. Always
+ * passed to the client explicitly: left unset, it would read `process.env.RESEND_BASE_URL`, which
+ * workerd fills from the Worker's variables (nodejs_compat), in production too.
+ */
+export function resendBaseUrl(env: ResendEnv): string {
+  if (!env.RESEND_BASE_URL) return RESEND_API_URL;
+  return env.ENVIRONMENT === "test" || env.ENVIRONMENT === "development" ? env.RESEND_BASE_URL : RESEND_API_URL;
 }
 
 export class ResendMailer implements Mailer {
@@ -25,8 +32,7 @@ export class ResendMailer implements Mailer {
     if (!env.RESEND_API_KEY) throw new Error("RESEND_API_KEY is not set");
     if (!env.MAIL_FROM) throw new Error('MAIL_FROM must be set with RESEND_API_KEY (e.g. "Evolve <mail@your-domain>"; docs/deploy.md).');
     this.from = env.MAIL_FROM;
-    const baseUrl = resendBaseUrl(env);
-    this.client = new Resend(env.RESEND_API_KEY, baseUrl ? { baseUrl } : undefined);
+    this.client = new Resend(env.RESEND_API_KEY, { baseUrl: resendBaseUrl(env) });
   }
 
   async send(message: MailMessage): Promise<void> {
