@@ -26,7 +26,7 @@ export function RacePanel({ race, titles, running }: { race: RaceResult; titles:
     }, REFRESH_MS);
     return () => clearInterval(t);
   }, [running, revalidator]);
-  const rows = raceRows(race, titles);
+  const rows = raceRows(race, titles, running);
   return (
     <section aria-labelledby="race-title" data-testid="race-panel">
       <h2 id="race-title">Race of algorithms</h2>

@@ -47,6 +47,8 @@ describe("race view", () => {
       ["pso", "Stopped"],
       ["sa", "Stopped"],
     ]);
+    // A job that ended before its race did (its target reached, cancelled): not "Running".
+    expect(raceRows(running, {}, false)[0].outcome).toBe("Running when the job stopped");
   });
 
   it("gives one coloured series per algorithm and a log scale only for positive values", () => {

@@ -19,7 +19,8 @@ export interface RaceRow {
 
 const COLORS = ["#7cf0b5", "#6fb3ff", "#ffd479", "#ff8f8f", "#c9a0ff", "#7fe3f0", "#f0a37f"];
 
-export function raceRows(race: RaceResult, titles: Record<string, string>): RaceRow[] {
+/** `running`: the job still runs (a finished job whose race had no winner stopped early: target, cancel, limit). */
+export function raceRows(race: RaceResult, titles: Record<string, string>, running = true): RaceRow[] {
   const spent = race.summary.algorithms.reduce((s, a) => s + a.evaluations, 0);
   const rungs = race.summary.rungs.length;
   return race.summary.algorithms.map((a) => {
@@ -30,7 +31,9 @@ export function raceRows(race: RaceResult, titles: Record<string, string>): Race
         ? `Stopped after rung ${a.droppedAfterRung + 1} of ${rungs}${a.droppedAtRaceEvaluations !== null ? ` (at ${a.droppedAtRaceEvaluations.toLocaleString("en-US")} evaluations of the race)` : ""}`
         : race.summary.winner
           ? "Ran to the end"
-          : "Running";
+          : running
+            ? "Running"
+            : "Running when the job stopped";
     return { algorithm: a.algorithm, title: titles[a.algorithm] ?? a.algorithm, evaluations: a.evaluations, share: spent > 0 ? a.evaluations / spent : 0, best: a.best, outcome, winner };
   });
 }
