@@ -6,6 +6,7 @@
  * caught by the checks, struck, banned after three, and in every case the job ends with exactly
  * the result of the same job run without contributors.
  */
+import { abortAllDurableObjects } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createJob, type CreateJobInput } from "../jobs";
@@ -133,6 +134,24 @@ describe("contributed compute", () => {
     }
   }, 180_000);
 
+  it("a runner reset mid-unit (sockets gone without a close): the next contributor's arrival sends the orphaned unit to the queue", async () => {
+    const created = await createJob(env, { tenantId: t.tenantId }, job());
+    let got: () => void = () => undefined;
+    const leased = new Promise<void>((r) => (got = r));
+    const holder = await connect(created.id, tampering(() => {
+      got();
+      return new Promise<never>(() => undefined);
+    }));
+    await leased;
+    await abortAllDurableObjects();
+    await holder.ended;
+    // The default lease (30 s) would outlast this test's wait; the reconnect reclaims it at once.
+    const again = await connect(created.id, inlineRunner());
+    await waitForEnd(t.tenantId, created.id, 25_000);
+    await again.ended;
+    await expectSameAsReference(created.id);
+  }, 180_000);
+
   it("a cheater is caught on every forged unit, struck, banned after three, and the result is unchanged", async () => {
     const created = await createJob(env, { tenantId: t.tenantId }, job());
     const cheats = [
@@ -186,22 +205,26 @@ describe("contributed compute", () => {
   }, 180_000);
 
   it("contributors per tenant are capped", async () => {
-    const created = await createJob(env, { tenantId: t.tenantId }, job({ budget: { evaluations: 3_000_000 } }));
-    expect((await put("/v1/contribute/settings", { allowContributions: true, maxContributors: 1 }, t.apiKey)).status).toBe(200);
-    const first = await connect(created.id, inlineRunner());
-    const second = await call(`/v1/jobs/${created.id}/contribute`, { headers: { Upgrade: "websocket", ...bearer(contributeKey) } });
+    // A tenant of its own: the reset test above leaves slots that lapse only after their lease.
+    const other = await signUpTenant();
+    await env.DB.prepare("INSERT OR REPLACE INTO subscription (tenant_id, tier, status) VALUES (?, 'enterprise', 'active')").bind(other.tenantId).run();
+    const key = ((await (await call("/v1/api-keys", json({ name: "lab", scopes: ["contribute"] }, bearer(other.apiKey)))).json()) as { key: string }).key;
+    expect((await put("/v1/contribute/settings", { allowContributions: true, maxContributors: 1 }, other.apiKey)).status).toBe(200);
+    const created = await createJob(env, { tenantId: other.tenantId }, job({ budget: { evaluations: 3_000_000 } }));
+    const first = await connect(created.id, inlineRunner(), key);
+    const second = await call(`/v1/jobs/${created.id}/contribute`, { headers: { Upgrade: "websocket", ...bearer(key) } });
     expect(second.status).toBe(429);
+    expect(second.headers.get("retry-after")).toMatch(/^\d+$/);
     first.stop();
     await first.ended;
     // The runner released the slot when the socket closed.
     const third = await waitFor("the slot to free", async () => {
-      const res = await call(`/v1/jobs/${created.id}/contribute`, { headers: { Upgrade: "websocket", ...bearer(contributeKey) } });
+      const res = await call(`/v1/jobs/${created.id}/contribute`, { headers: { Upgrade: "websocket", ...bearer(key) } });
       return res.status === 101 ? res : null;
     });
     third.webSocket!.accept();
     third.webSocket!.close(1000, "done");
-    expect((await put("/v1/contribute/settings", { allowContributions: true, maxContributors: 8 }, t.apiKey)).status).toBe(200);
-    await call(`/v1/jobs/${created.id}/cancel`, json({}, bearer(t.apiKey)));
+    await call(`/v1/jobs/${created.id}/cancel`, json({}, bearer(other.apiKey)));
   }, 60_000);
 });
 

@@ -126,6 +126,7 @@ export class Lender {
     const doc = await getJson<unknown>(this.host.env.BLOBS, spec.inputKey);
     const support = contributionSupport(doc);
     if (!support.ok) return new Response(support.reason, { status: 409 });
+    await this.reclaimOrphans(spec);
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
     this.ctx.acceptWebSocket(server, [CONTRIBUTOR_TAG, `c:${contributor}`]);
@@ -189,6 +190,20 @@ export class Lender {
       lent.add(chunk.island);
     }
     return { lent, earliest: lent.size ? deadline : null };
+  }
+
+  /**
+   * Leases whose socket no longer exists (the object was reset or its code reloaded: sockets are
+   * gone without a close event) go back to the queue now rather than at their deadline. Run when a
+   * contributor connects, which is what a dropped contributor does next.
+   */
+  private async reclaimOrphans(spec: JobSpec): Promise<void> {
+    const live = new Set(this.ctx.getWebSockets(CONTRIBUTOR_TAG).map((ws) => (ws.deserializeAttachment() as SocketInfo | null)?.socket));
+    const orphans = this.sql.exec<{ island: number; seq: number; socket: string }>(`SELECT island, seq, socket FROM contrib_lease`).toArray().filter((l) => !live.has(l.socket));
+    for (const l of orphans) {
+      this.sql.exec(`DELETE FROM contrib_lease WHERE island = ?`, l.island);
+      await this.host.requeueIsland(spec, l.island, l.seq);
+    }
   }
 
   /** The watchdog found this chunk late: when a contributor held it, drop the lease (the chunk goes to the queue, not counted as a resend). */

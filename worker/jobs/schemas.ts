@@ -34,6 +34,12 @@ export const CreateJob = z
     budget: Budget.optional(),
     islands: z.number().int().min(1).max(64).optional(),
     allowContributions: z.boolean().optional().openapi({ description: "Island jobs (islands ≥ 2): lend island units to contributors (API keys with the `contribute` scope, join links). The organization's contribution setting must allow it (PUT /v1/contribute/settings). Contributed evaluations do not count against the plan's compute." }),
+    options: z
+      .object({
+        islandChunkEvaluations: z.number().int().min(1).max(1e12).optional().openapi({ description: "Island jobs: evaluations per island chunk, fixed. Default: calibrated at start to about 2 s of CPU and recorded in the receipt. Jobs with the same seed and chunk size follow the same trajectory (benchmarks compare them)." }),
+      })
+      .strict()
+      .optional(),
     name: z.string().max(200).optional(),
     webhook: z
       .object({ url: z.string().url() })
