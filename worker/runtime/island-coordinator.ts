@@ -187,7 +187,7 @@ export class IslandCoordinator {
     const round = st.round + 1;
     if (isRace(spec)) {
       // A race closes rounds and rungs by its own rules (race.ts): halving and migration at rung ends.
-      const closed = await closeRaceRound(this.env, spec, (await this.runner.loaded(spec)).problem, this.store, st, rows);
+      const closed = await closeRaceRound(this.env, spec, await this.runner.loaded(spec), this.store, st, rows);
       this.runner.storage.transactionSync(() => closed.commit());
       ({ rows, status: st } = closed);
       if (closed.replaced.length) await this.env.BLOBS.delete(closed.replaced);

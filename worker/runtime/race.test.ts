@@ -104,6 +104,31 @@ describe("race jobs", () => {
     expect(race.summary).toEqual(straight.summary);
   }, 150_000);
 
+  it("races a tenant's own objective (sandboxed) over orderings: restarts and migration in the sandbox", async () => {
+    const tenantId = await paidTenant();
+    const code = "export function fitness(p) { let s = 0; for (let i = 0; i < p.length; i++) s += Math.abs(p[i] - (p.length - 1 - i)) * (i + 1); return s; }";
+    const job = await createJob(
+      env,
+      { tenantId },
+      {
+        problem: { kind: "permutation", size: 12, objective: { language: "javascript", code } },
+        algorithm: "race",
+        seed: 5,
+        budget: { evaluations: 4_000 },
+        options: { islandChunkEvaluations: 500, islandDeadlineMs: 20_000 },
+      },
+    );
+    expect(job.islands).toBe(2);
+    const row = await waitForEnd(tenantId, job.id, 120_000);
+    expect(row.state).toBe("succeeded");
+    const result = await resultOf(tenantId, job.id);
+    expect(result.race!.summary.restart).toBe(true);
+    expect(result.race!.summary.winner).not.toBeNull();
+    expect(result.race!.summary.algorithms.map((a) => a.droppedAfterRung)).toContain(0);
+    expect([...(result.best!.solution as number[])].sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+    expect(row.evaluations).toBeGreaterThanOrEqual(3_900);
+  }, 150_000);
+
   it("is refused with 422 problem+json naming the field: other kinds, no evaluation budget, parameters, islands", async () => {
     const t = await signUpTenant();
     const submit = async (body: unknown) => {

@@ -43,7 +43,7 @@ import { canRestart, problemDirection } from "@core/engine/race-run";
 import type { Env } from "../env";
 import { validationError, type FieldError } from "../http/problem";
 import type { RaceResult } from "../jobs/vocabulary";
-import { cleanProgress, placeCheckpoint, readCheckpoint } from "./loaded-solver";
+import { cleanProgress, placeCheckpoint, readCheckpoint, type LoadedSolver } from "./loaded-solver";
 import type { IslandRow, RunnerStatus, RunnerStore } from "./runner-store";
 import { addHistoryPoint } from "./progress-feed";
 import { kindModule, solverFor, type AnySolver } from "./solvers";
@@ -154,7 +154,15 @@ export interface RaceRoundClose {
  * After a round (nothing in flight): count the round once, and close every complete rung in turn
  * (halving, then migration of the best solution into the survivors, each with its own solver).
  */
-export async function closeRaceRound(env: Env, spec: RaceJob, problem: unknown, store: RunnerStore, st: RunnerStatus, before: IslandRow[]): Promise<RaceRoundClose> {
+export async function closeRaceRound(
+  env: Env,
+  spec: RaceJob,
+  loaded: Pick<LoadedSolver, "problem" | "startChunk">,
+  store: RunnerStore,
+  st: RunnerStatus,
+  before: IslandRow[],
+): Promise<RaceRoundClose> {
+  const { problem } = loaded;
   const rec = record(store);
   let rows = [...before].sort((a, b) => a.island - b.island);
   const seqs = rows.reduce((s, r) => s + r.seq, 0);
@@ -165,7 +173,7 @@ export async function closeRaceRound(env: Env, spec: RaceJob, problem: unknown, 
   const direction = problemDirection(problem);
   while (!raceFinished(spec.race.plan, state, figures(rows)) && rungComplete(spec.race.plan, state, figures(rows))) {
     const step = advance(spec.race.plan, state, figures(rows), direction);
-    const changed = await nextRung(env, spec, problem, rows, step, offsets);
+    const changed = await nextRung(env, spec, loaded, rows, step, offsets);
     if (changed.migrated) migrations++;
     rows = changed.rows;
     state = step.state;
@@ -191,7 +199,15 @@ export async function closeRaceRound(env: Env, spec: RaceJob, problem: unknown, 
  * go to the islands of `step.to` (kinds with the hooks). Checkpoints are placed under their own
  * key ("<seq>r<rung>") so the previous ones stay intact until the round commits.
  */
-async function nextRung(env: Env, spec: RaceJob, problem: unknown, rows: IslandRow[], step: RaceAdvance, offsets: number[]): Promise<{ rows: IslandRow[]; migrated: boolean }> {
+async function nextRung(
+  env: Env,
+  spec: RaceJob,
+  loaded: Pick<LoadedSolver, "problem" | "startChunk">,
+  rows: IslandRow[],
+  step: RaceAdvance,
+  offsets: number[],
+): Promise<{ rows: IslandRow[]; migrated: boolean }> {
+  const { problem } = loaded;
   const { plan } = spec.race;
   const rung = step.state.rung;
   const source = step.from === null ? null : islandSolver(spec, step.from);
@@ -203,6 +219,7 @@ async function nextRung(env: Env, spec: RaceJob, problem: unknown, rows: IslandR
     let state: unknown;
     if (plan.restart) {
       offsets[i] = rows[i].progress.evaluations;
+      loaded.startChunk(); // a fresh run scores its first population: a tenant objective's sandbox gets a new chunk budget
       state = solver.init(problem, spec.race.parameters[i], rungSeed(islandSeed(spec.seed, i), rung), { maxEvaluations: runEvaluations(plan, rung) });
     } else state = solver.restore(problem, await readCheckpoint(env, rows[i]));
     if (migrants && step.to.includes(i)) solver.immigrate?.(state, migrants);
