@@ -11,6 +11,7 @@ const suites: Record<string, string> = {
   sandbox: "./sandbox",
   permutation: "./permutation",
   fet: "./fet",
+  contribute: "./contribute",
   race: "./race",
 };
 
