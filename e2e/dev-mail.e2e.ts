@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, saveScreenshot, type BrowserSession } from "./support/browser";
-import { signIn, signUp } from "./support/fixtures";
+import { createJobFromDemo, signIn, signUp } from "./support/fixtures";
 import { isWranglerRequestLine } from "../scripts/dev-log.mjs";
 
 describe("the development mailbox", () => {
@@ -47,5 +47,35 @@ describe("the development mailbox", () => {
     const log = readFileSync(process.env.E2E_WRANGLER_LOG!, "utf8").split("\n").filter((line) => !isWranglerRequestLine(line)).join("\n");
     expect(log).toContain("mail captured (development): open /dev/mail/mail_");
     expect(log).not.toContain(token);
+  });
+
+  it("job-finished notices: off by default, on from Settings → Account, then a finished job is mailed", async () => {
+    const member = await b.openProfile();
+    const { page } = member;
+    const account = await signUp(page, "notices");
+    await createJobFromDemo(page, "rastrigin", { evaluations: 2_000 });
+    await page.waitForFunction(() => document.querySelector("[data-counter=State]")?.textContent === "succeeded", null, { timeout: 60_000 });
+    await page.goto("/dev/mail");
+    expect(await page.locator("tr", { hasText: account.email }).count()).toBe(0);
+
+    await page.goto("/app/settings/account");
+    const box = page.getByLabel("Mail me when my jobs finish");
+    expect(await box.isChecked()).toBe(false);
+    await box.check();
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("You will get a mail when your jobs finish.").waitFor();
+    await page.reload();
+    expect(await page.getByLabel("Mail me when my jobs finish").isChecked()).toBe(true);
+
+    const jobId = await createJobFromDemo(page, "berlin52", { evaluations: 3_000 });
+    await page.waitForFunction(() => document.querySelector("[data-counter=State]")?.textContent === "succeeded", null, { timeout: 60_000 });
+    for (let i = 0; i < 40; i++) {
+      await page.goto("/dev/mail");
+      if (await page.locator("tr", { hasText: account.email }).count()) break;
+      await page.waitForTimeout(500);
+    }
+    await page.locator("tr", { hasText: account.email }).getByRole("link").click();
+    await page.locator(`.mail a[href$="/app/jobs/${jobId}"]`).waitFor();
+    await member.context.close();
   });
 });
