@@ -21,6 +21,7 @@ import { ForkForm, type ForkParam } from "./fork-form";
 import { softWeightsOf } from "../../server/soft-weights.server";
 import { LinksPanel } from "./links-panel";
 import { LivePanel } from "./live-panel";
+import { LendPanel } from "../../contribute/lend-panel";
 import { RacePanel } from "./race-panel";
 import { RACE_ALGORITHM } from "@core/engine/race";
 import type { RaceResult } from "@worker/jobs/vocabulary";
@@ -202,6 +203,7 @@ export default function JobPage() {
         state={job.state}
         initial={{ generation: job.generation, evaluations: job.evaluations, best: job.best, hard: job.hard, soft: job.soft, computeMs: job.computeMs, islands: job.islands }}
       />
+      {job.islands > 1 ? <LendPanel jobId={job.id} state={job.state} /> : null}
       {race ? <RacePanel race={race} titles={raceTitles} running={!ended} /> : null}
       {ended ? (
         <>

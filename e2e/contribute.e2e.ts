@@ -1,0 +1,72 @@
+/**
+ * Contributed compute in the browser: a second browser profile (no account) opens a running job's
+ * join link and lends its tab (a Web Worker running core), and the owner's job page shows what that
+ * tab contributed. The tenant is made enterprise (islands) in the stack's own D1, like scripts/fault.ts.
+ */
+import { spawnSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../scripts/local-stack";
+import { openBrowser, saveScreenshot, type BrowserSession } from "./support/browser";
+import { signUp } from "./support/fixtures";
+
+describe("lend this tab's CPU", () => {
+  let b: BrowserSession;
+  beforeAll(async () => {
+    b = await openBrowser();
+  });
+  afterAll(() => b?.close());
+
+  it("a visitor's tab lends compute through a join link and the job page shows its contribution", async () => {
+    const { page, baseURL } = b;
+    await signUp(page, "lend");
+    const headers = { origin: baseURL, "content-type": "application/json" };
+    const tenants = (await (await page.request.get("/v1/tenants")).json()) as { data: { id: string; active: boolean }[] };
+    const tenantId = tenants.data.find((t) => t.active)!.id;
+    const log = process.env.E2E_WRANGLER_LOG;
+    expect(log, "the e2e global setup's stack (its state folder holds D1)").toBeTruthy();
+    const sql = spawnSync(join(ROOT, "node_modules/.bin/wrangler"), ["d1", "execute", "DB", "--local", "--persist-to", dirname(log!), "--command",
+      `insert into subscription (tenant_id, tier, status) values ('${tenantId}', 'enterprise', 'active') on conflict(tenant_id) do update set tier='enterprise', status='active';`], { cwd: ROOT, encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
+    expect(sql.status, sql.stderr).toBe(0);
+    expect((await page.request.put("/v1/contribute/settings", { headers, data: { allowContributions: true, maxContributors: 4 } })).status()).toBe(200);
+    const created = await page.request.post("/v1/jobs", {
+      headers,
+      data: {
+        name: "Lent rastrigin",
+        problem: { kind: "continuous", function: "rastrigin", dimension: 30 },
+        seed: 5,
+        islands: 2,
+        budget: { evaluations: 20_000_000 },
+        allowContributions: true,
+        options: { islandChunkEvaluations: 20_000 },
+      },
+    });
+    expect(created.status(), await created.text()).toBe(202);
+    const jobId = ((await created.json()) as { id: string }).id;
+
+    await page.goto(`/app/jobs/${jobId}`);
+    await page.getByTestId("lend-panel").waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Join link for other machines" }).click();
+    const joinUrl = (await page.getByTestId("join-link").textContent()) ?? "";
+    expect(joinUrl).toMatch(new RegExp(`/contribute/${jobId}\\?join=`));
+
+    // Another person, not signed in, opens the link and lends the tab.
+    const visitor = await b.openProfile();
+    expect((await visitor.page.goto(joinUrl))?.status()).toBe(200);
+    await visitor.page.getByRole("heading", { name: "Lend compute to Lent rastrigin" }).waitFor();
+    await visitor.page.getByRole("button", { name: "Lend this tab's CPU" }).click();
+    await visitor.page.waitForFunction(() => Number(document.querySelector('[data-testid="lend-units"]')?.textContent ?? 0) >= 2, null, { timeout: 90_000 });
+    await saveScreenshot(visitor.page, "40-lend-this-tab");
+
+    // The owner's job page shows the contribution (metered by the server, not the tab's claim).
+    await page.getByTestId("contributors-table").waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => Number((document.querySelector('[data-testid="contributor-evaluations"]')?.textContent ?? "0").replaceAll(",", "")) > 0, null, { timeout: 30_000 });
+    expect(await page.getByTestId("contributors-table").textContent()).toContain("browser");
+    await saveScreenshot(page, "41-job-contributors");
+
+    // Stop: the tab says so and lends nothing more.
+    await visitor.page.getByRole("button", { name: "Stop lending" }).click();
+    await visitor.page.getByText(/stopped: stopped by you/).waitFor();
+    await page.request.post(`/v1/jobs/${jobId}/cancel`, { headers, data: {} });
+  }, 240_000);
+});
