@@ -68,5 +68,9 @@ describe("lend this tab's CPU", () => {
     await visitor.page.getByRole("button", { name: "Stop lending" }).click();
     await visitor.page.getByText(/stopped: stopped by you/).waitFor();
     await page.request.post(`/v1/jobs/${jobId}/cancel`, { headers, data: {} });
+
+    // Usage shows the period's contributed compute apart from the plan's compute.
+    await page.goto("/app/settings/billing");
+    await expect(page.getByTestId("usage-contributed").textContent()).resolves.toMatch(/^[1-9][\d,]* evaluations from 1 contributors \(not counted as compute\)$/);
   }, 240_000);
 });

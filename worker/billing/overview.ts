@@ -31,6 +31,8 @@ export interface BillingOverview {
     storageBytes: number;
     apiRequests: number;
     today: { jobsAdmitted: number; jobsPerDay: number; activeJobs: number; concurrentJobs: number };
+    /** Contributed compute this period (worker/contribute/): not part of `computeMs`. */
+    contributed: { evaluations: number; acceptedUnits: number; rejectedUnits: number; contributors: number };
   };
   plans: TierLimits[];
 }
@@ -57,6 +59,7 @@ export async function getBillingOverview(env: Env, tenantId: string): Promise<Bi
       storageBytes: usage.storageBytes,
       apiRequests: usage.totals.apiRequests,
       today: { jobsAdmitted: usage.today.jobsAdmitted, jobsPerDay: usage.today.jobsPerDay, activeJobs: usage.today.activeJobs, concurrentJobs: usage.today.concurrentJobs },
+      contributed: usage.contributed,
     },
     plans: TIER_ORDER.map((t) => TIERS[t]),
   };

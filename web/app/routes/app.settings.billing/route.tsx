@@ -93,6 +93,10 @@ export default function Billing() {
             <dd>{formatCount(usage.apiRequests)}</dd>
             <dt>Storage</dt>
             <dd>{(usage.storageBytes / 1e6).toFixed(1)} MB</dd>
+            <dt>Contributed compute</dt>
+            <dd data-testid="usage-contributed">
+              {formatCount(usage.contributed.evaluations)} evaluations from {formatCount(usage.contributed.contributors)} contributors (not counted as compute)
+            </dd>
             <dt>Today</dt>
             <dd>
               {usage.today.jobsAdmitted} of {usage.today.jobsPerDay} jobs · {usage.today.activeJobs} of {usage.today.concurrentJobs} running
