@@ -71,9 +71,11 @@ export interface LenderHost {
 export type Terms = { ok: true } | { ok: false; status: 403 | 404 | 409; reason: string };
 
 /** Whether this job takes contributors at all (the route also checks the tenant's setting). */
-export function jobTakesContributions(spec: JobSpec): string | null {
+export function jobTakesContributions(spec: Pick<JobSpec, "allowContributions" | "islands" | "algorithm">): string | null {
   if (!spec.allowContributions) return "this job was not submitted with allowContributions";
   if (spec.islands < 2) return "only island jobs (islands ≥ 2) hand out units";
+  // A race's islands run different algorithms with budgets set per rung (worker/runtime/race.ts): server only.
+  if (spec.algorithm === "race") return "race jobs run their islands on the server only";
   return null;
 }
 

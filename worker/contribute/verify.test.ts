@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { decodeState, encodeState } from "@core/engine/codec";
 import { prepareJob, reevaluateBest, runUnit, storedProgress, contributionSupport, type PreparedJob } from "./compute";
 import { decodeFrame, encodeFrame, MAX_FRAME_BYTES, parseClientText, parseResultHeader, ProtocolError } from "./protocol";
+import { jobTakesContributions } from "./lender";
 import { bestNotWorse, bestReevaluates, evaluationsAdvanced, matchesRerun, progressMatchesCheckpoint, restoresCleanly, verifyUnit } from "./verify";
 
 const rastrigin = { kind: "continuous", function: "rastrigin", dimension: 6 };
@@ -81,6 +82,15 @@ describe("reevaluateBest", () => {
     expect(reevaluateBest("continuous", c.problem, { value: 0, solution: [0, 0, 0, 0, 0, 0] })).toBe(0);
     const t = prepareJob("tsp", "memetic", tsp);
     expect(() => reevaluateBest("tsp", t.problem, { value: 0, solution: [0, 0, 1] })).toThrow(/permutation/);
+  });
+});
+
+describe("jobTakesContributions", () => {
+  it("lends units only for island jobs submitted with allowContributions, never a race", () => {
+    expect(jobTakesContributions({ allowContributions: true, islands: 4, algorithm: "de" })).toBeNull();
+    expect(jobTakesContributions({ allowContributions: false, islands: 4, algorithm: "de" })).toMatch(/allowContributions/);
+    expect(jobTakesContributions({ allowContributions: true, islands: 1, algorithm: "de" })).toMatch(/islands ≥ 2/);
+    expect(jobTakesContributions({ allowContributions: true, islands: 4, algorithm: "race" })).toMatch(/race/);
   });
 });
 
