@@ -10,7 +10,8 @@ import { readCtt } from "../timetabling/itc/ctt";
 import { TINY } from "../timetabling/test/fixtures";
 import { writeCalendar, zoneTransitions, vtimezone } from "./ics";
 import { renderExport, type ExportBundle } from "./index";
-import { hourTimes, schoolCalendar, schoolViews, viewGrid } from "./school";
+import { assignRealRooms } from "../school/real-rooms";
+import { cellClash, hourTimes, roomLabel, schoolCalendar, schoolViews, viewGrid } from "./school";
 import { timetableCalendar } from "./timetable";
 
 const problem = compileFet(TINY_SCHOOL_FET);
@@ -141,5 +142,120 @@ describe("ICS time zones (every kind)", () => {
     const text = schoolCalendar(p, { start: Int32Array.of(0), room: Int32Array.of(-1) }, { kind: "teacher", id: "T1" }, { rootId: "r", startDate: "2026-09-07", weeks: 1, stamp: new Date(0) });
     expect(text).toContain("DTSTART:20260907T080000");
     expect(text).toContain("DTEND:20260907T100000");
+  });
+});
+
+describe("FET virtual rooms in views and exports", () => {
+  // Labs is a virtual room: one real room from {Lab 1, Lab 2} and one from {Lab 3, Lab 4}.
+  // Mon h1: activities 1 (T1, Y1) and 2 (T2, Y2) both in Labs; Mon h2: activity 3 (T1, Y1) in Lab 1.
+  const vp = compileFet(
+    fetText({
+      subjects: ["Science", "Math"],
+      years: [{ name: "Y1" }, { name: "Y2" }],
+      rooms: [{ name: "Lab 1" }, { name: "Lab 2" }, { name: "Lab 3" }, { name: "Lab 4" }, { name: "Labs", sets: [["Lab 1", "Lab 2"], ["Lab 3", "Lab 4"]] }],
+      activities: [
+        { id: 1, teachers: ["T1"], subject: "Science", students: ["Y1"] },
+        { id: 2, teachers: ["T2"], subject: "Science", students: ["Y2"] },
+        { id: 3, teachers: ["T1"], subject: "Math", students: ["Y1"] },
+      ],
+    }),
+  );
+  const room = (n: string) => vp.rooms.indexOf(n);
+  const act = (id: number) => Array.from(vp.actId).indexOf(id);
+  /** Real rooms by activity id, each put in the compiled set it belongs to. */
+  function withReal(real: Record<number, string[]>) {
+    const K = vp.maxRealRooms;
+    const out = new Int32Array(vp.nActivities * K).fill(-1);
+    const v = room("Labs");
+    for (const [id, names] of Object.entries(real)) {
+      for (let k = vp.vSetStart[v]; k < vp.vSetStart[v + 1]; k++) {
+        const set = Array.from(vp.vReal.subarray(vp.vRealStart[k], vp.vRealStart[k + 1]));
+        out[act(Number(id)) * K + (k - vp.vSetStart[v])] = room(names.find((n) => set.includes(room(n)))!);
+      }
+    }
+    const start = new Int32Array(vp.nActivities);
+    start[act(3)] = 1;
+    const rooms = new Int32Array(vp.nActivities).fill(room("Labs"));
+    rooms[act(3)] = room("Lab 1");
+    return { start, room: rooms, real: out };
+  }
+  const t = withReal({ 1: ["Lab 2", "Lab 3"], 2: ["Lab 1", "Lab 4"] });
+  const vBundle: ExportBundle = {
+    kind: "school",
+    name: "labs",
+    history: [],
+    producedAt: new Date("2026-09-01T10:00:00Z"),
+    problem: vp,
+    timetable: t,
+    hard: 0,
+    soft: 0,
+    calendar: { rootId: "job_v", startDate: "2026-09-07", weeks: 1, timezone: "Europe/Rome" },
+  };
+
+  it("a lesson in a virtual room carries its real rooms, and the by-room view lists it under each of them and under the virtual room", () => {
+    const byRoom = Object.fromEntries(schoolViews(vp, t, "room").map((v) => [v.id, ids(v)]));
+    expect(byRoom).toEqual({ "Lab 1": [2, 3], "Lab 2": [1], "Lab 3": [1], "Lab 4": [2], Labs: [1, 2] });
+    const t1 = schoolViews(vp, t, "teacher")[0];
+    expect(t1.blocks.map((b) => [b.id, b.room, b.realRooms, roomLabel(b)])).toEqual([
+      [1, "Labs", ["Lab 2", "Lab 3"], "Labs (Lab 2, Lab 3)"],
+      [3, "Lab 1", undefined, "Lab 1"],
+    ]);
+  });
+
+  it("without real rooms in the timetable they are the ones assignRealRooms chooses (as the evaluation and the .fet writer do)", () => {
+    const plain = { start: t.start, room: t.room };
+    const chosen = assignRealRooms(vp, plain.start, plain.room);
+    const K = vp.maxRealRooms;
+    const names = (a: number) => Array.from(chosen.subarray(a * K, a * K + K), (r) => vp.rooms[r]).sort();
+    const blocks = schoolViews(vp, plain, "teacher").flatMap((v) => v.blocks);
+    expect(blocks.find((b) => b.id === 1)!.realRooms).toEqual(names(act(1)));
+    expect(blocks.find((b) => b.id === 2)!.realRooms).toEqual(names(act(2)));
+    // two lessons at once in Labs take different real rooms
+    expect(new Set([...names(act(1)), ...names(act(2))]).size).toBe(4);
+  });
+
+  it("CSV, JSON, XLSX, HTML and ICS show the real rooms", () => {
+    const csv = strFromU8(renderExport(vBundle, "csv").body);
+    expect(csv).toContain('1,Science,T1,Y1,,Mon,h1,1,"Labs (Lab 2, Lab 3)"');
+    expect(csv).toContain("3,Math,T1,Y1,,Mon,h2,1,Lab 1");
+    const json = JSON.parse(strFromU8(renderExport(vBundle, "json").body)) as { activities: { id: number; room: string; realRooms?: string[] }[] };
+    expect(json.activities.map((a) => [a.id, a.room, a.realRooms])).toEqual([
+      [1, "Labs", ["Lab 2", "Lab 3"]],
+      [2, "Labs", ["Lab 1", "Lab 4"]],
+      [3, "Lab 1", undefined],
+    ]);
+    const wb = XLSX.read(renderExport(vBundle, "xlsx").body, { type: "array" });
+    const t1 = XLSX.utils.sheet_to_json<string[]>(wb.Sheets["T T1"], { header: 1, defval: "" });
+    expect(t1[1][1]).toBe("Science — Y1 · Labs (Lab 2, Lab 3)");
+    const html = strFromU8(renderExport(vBundle, "html").body);
+    const section = (name: string) => html.split("<section").find((s) => s.includes(`Room: ${name}</h2>`))!;
+    // Lab 1's page: the Labs lesson that took it, then its own lesson
+    expect(section("Lab 1")).toContain("Science <small>T2 · Y2 · Labs (Lab 1, Lab 4)</small>");
+    expect(section("Lab 1")).toContain("Math <small>T1 · Y1</small>");
+    // Labs' page: both lessons at once, each in its own real rooms: not a clash
+    expect(section("Labs")).toContain("<small>T1 · Y1 · Lab 2, Lab 3</small>");
+    expect(section("Labs")).not.toContain('class="clash"');
+    const ics = new ICAL.Component(ICAL.parse(schoolCalendar(vp, t, { kind: "room", id: "Lab 3" }, { ...vBundle.calendar, stamp: vBundle.producedAt })));
+    expect(ics.getAllSubcomponents("vevent").map((e) => [String(e.getFirstPropertyValue("uid")), e.getFirstPropertyValue("location")])).toEqual([["job_v-a1@evolve.dev", "Labs (Lab 2, Lab 3)"]]);
+  });
+
+  it("a clash is two lessons in one room, or in a virtual room sharing a real room", () => {
+    const labs = { kind: "room" as const, id: "Labs" };
+    expect(cellClash(labs, [{ id: 1, room: "Labs", realRooms: ["Lab 1", "Lab 3"] }, { id: 2, room: "Labs", realRooms: ["Lab 2", "Lab 4"] }])).toBe(false);
+    expect(cellClash(labs, [{ id: 1, room: "Labs", realRooms: ["Lab 1", "Lab 3"] }, { id: 2, room: "Labs", realRooms: ["Lab 2", "Lab 3"] }])).toBe(true);
+    expect(cellClash({ kind: "room", id: "Lab 1" }, [{ id: 1, room: "Labs", realRooms: ["Lab 1", "Lab 3"] }, { id: 3, room: "Lab 1" }])).toBe(true);
+    expect(cellClash({ kind: "teacher", id: "T1" }, [{ id: 1, room: "Labs", realRooms: ["Lab 1"] }, { id: 2, room: "Labs", realRooms: ["Lab 2"] }])).toBe(true);
+    expect(cellClash(labs, [{ id: 1, room: "Labs", realRooms: ["Lab 1", "Lab 3"] }])).toBe(false);
+    const shared = withReal({ 1: ["Lab 1", "Lab 3"], 2: ["Lab 2", "Lab 3"] });
+    const html = strFromU8(renderExport({ ...vBundle, timetable: shared }, "html").body);
+    expect(html.split("<section").find((s) => s.includes("Room: Labs</h2>"))).toContain('class="clash"');
+  });
+
+  it("real rooms that do not belong to the virtual room's sets are refused with a RangeError naming the activity", () => {
+    const real = t.real.slice();
+    real.fill(room("Lab 4"), act(1) * vp.maxRealRooms, (act(1) + 1) * vp.maxRealRooms);
+    const bad = { ...t, real };
+    expect(() => renderExport({ ...vBundle, timetable: bad }, "csv")).toThrow(RangeError);
+    expect(() => renderExport({ ...vBundle, timetable: bad }, "csv")).toThrow(/activity 1 .*not in that set/);
   });
 });

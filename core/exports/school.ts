@@ -5,11 +5,17 @@
  * XLSX (an Activities sheet, then one sheet per teacher and per students set), printable HTML
  * (one A4 landscape page per teacher, students set and room), ICS per teacher / students set /
  * room (ics.ts, VTIMEZONE with a time zone) and the locked `.fet` (core/school/fet/write.ts).
+ *
+ * FET virtual rooms (core/school/real-rooms.ts): a lesson in a virtual room carries the real rooms
+ * it occupies (`realRooms`, the timetable's own or chosen by `assignRealRooms`), its room reads
+ * "Labs (Lab 1, Lab 3)" (`roomLabel`), and the by-room view lists it under the virtual room and
+ * under each of its real rooms.
  */
 import * as XLSX from "@e965/xlsx";
 import type { SchoolTimetable } from "../school/evaluate";
 import { writeFet } from "../school/fet/write";
 import type { SchoolProblem } from "../school/problem";
+import { assignRealRooms } from "../school/real-rooms";
 import { toCsv, type CsvCell } from "./csv";
 import { writeCalendar, type CalendarEvent } from "./ics";
 import { escapeHtml } from "./timetable-html";
@@ -28,7 +34,33 @@ export interface SchoolBlock {
   teachers: string[];
   students: string[];
   tags: string[];
+  /** The room it was placed in (a virtual room's own name), "" when none. */
   room: string;
+  /** In a virtual room: the real rooms it occupies (one per set, in the file's room order); absent otherwise. */
+  realRooms?: string[];
+}
+
+/** A block's room as people read it: "Labs (Lab 1, Lab 3)" for a virtual room, else the room's name ("" when none). */
+export const roomLabel = (b: Pick<SchoolBlock, "room" | "realRooms">) => (b.realRooms?.length ? `${b.room} (${b.realRooms.join(", ")})` : b.room);
+
+/** Whether a block uses room `name`: placed in it, or in a virtual room that gave it that real room. */
+export const blockInRoom = (b: Pick<SchoolBlock, "room" | "realRooms">, name: string) => b.room === name || (b.realRooms?.includes(name) ?? false);
+
+/**
+ * Whether blocks sharing a cell of view v clash: always when they are more than one, except in a
+ * virtual room's own view, where lessons may share the virtual room when their real rooms differ.
+ */
+export function cellClash(v: Pick<SchoolView, "kind" | "id">, blocks: readonly Pick<SchoolBlock, "id" | "room" | "realRooms">[]): boolean {
+  if (new Set(blocks.map((b) => b.id)).size < 2) return false;
+  if (v.kind !== "room" || !blocks.every((b) => b.room === v.id && b.realRooms?.length)) return true;
+  const used = new Set<string>();
+  for (const b of blocks) {
+    for (const r of b.realRooms!) {
+      if (used.has(r)) return true;
+      used.add(r);
+    }
+  }
+  return false;
 }
 
 export interface SchoolView {
@@ -53,6 +85,8 @@ const sortBlocks = (a: SchoolBlock, b: SchoolBlock) => a.day - b.day || a.hour -
 /** Every placed activity as a block (activity index order). */
 function blocksOf(p: SchoolProblem, t: SchoolTimetable): (SchoolBlock | null)[] {
   const src = new Map(p.input.activities.map((a) => [a.id, a]));
+  const K = p.maxRealRooms;
+  const real = K > 0 ? assignRealRooms(p, t.start, t.room, t.real) : null;
   const out: (SchoolBlock | null)[] = [];
   for (let a = 0; a < p.nActivities; a++) {
     const s = t.start[a];
@@ -63,6 +97,8 @@ function blocksOf(p: SchoolProblem, t: SchoolTimetable): (SchoolBlock | null)[] 
     const teachers: string[] = [];
     for (let k = p.actTeacherStart[a]; k < p.actTeacherStart[a + 1]; k++) teachers.push(p.teachers[p.actTeachers[k]]);
     const f = src.get(p.actId[a]);
+    const r = t.room[a];
+    const realRooms = real && r >= 0 && p.roomVirtual[r] ? Array.from(real.subarray(a * K, a * K + K)).filter((x) => x >= 0).sort((x, y) => x - y).map((x) => p.rooms[x]) : undefined;
     out.push({
       id: p.actId[a],
       day: Math.floor(s / p.nHours),
@@ -72,7 +108,8 @@ function blocksOf(p: SchoolProblem, t: SchoolTimetable): (SchoolBlock | null)[] 
       teachers,
       students: f ? [...f.students] : [],
       tags: f ? [...f.tags] : [],
-      room: t.room[a] >= 0 ? p.rooms[t.room[a]] : "",
+      room: r >= 0 ? p.rooms[r] : "",
+      ...(realRooms ? { realRooms } : {}),
     });
   }
   return out;
@@ -101,7 +138,7 @@ export function studentsSets(p: SchoolProblem): { name: string; level: "year" | 
   return [...seen.values()].sort((a, b) => order[a.level] - order[b.level]);
 }
 
-/** Every view of one kind, each with its blocks. */
+/** Every view of one kind, each with its blocks (a room's view: lessons in it, and lessons of virtual rooms that gave them it as a real room). */
 export function schoolViews(p: SchoolProblem, t: SchoolTimetable, kind: SchoolViewKind): SchoolView[] {
   const blocks = blocksOf(p, t);
   const view = (id: string, list: SchoolBlock[], level?: SchoolView["level"]): SchoolView => ({ kind, id, ...(level ? { level } : {}), days: p.days, hours: p.hours, blocks: list.sort(sortBlocks) });
@@ -110,7 +147,7 @@ export function schoolViews(p: SchoolProblem, t: SchoolTimetable, kind: SchoolVi
     case "teacher":
       return p.teachers.map((n) => view(n, placed.filter((b) => b.teachers.includes(n))));
     case "room":
-      return p.rooms.map((n) => view(n, placed.filter((b) => b.room === n)));
+      return p.rooms.map((n) => view(n, placed.filter((b) => blockInRoom(b, n))));
     case "subject":
       return p.subjects.map((n) => view(n, placed.filter((b) => b.subject === n)));
     case "students":
@@ -148,7 +185,7 @@ export function schoolCalendarRefs(p: SchoolProblem): SchoolViewRef[] {
 
 export const SCHOOL_CSV_HEADER = ["activity", "subject", "teachers", "students", "tags", "day", "hour", "duration", "room"];
 
-/** One row per active activity in id order; unplaced ones have empty day / hour / room. */
+/** One row per active activity in id order; unplaced ones have empty day / hour / room; a virtual room reads "Labs (Lab 1, Lab 3)". */
 export function schoolCsv(p: SchoolProblem, t: SchoolTimetable): string {
   return toCsv([SCHOOL_CSV_HEADER, ...activityRows(p, t)]);
 }
@@ -162,20 +199,32 @@ function activityRows(p: SchoolProblem, t: SchoolTimetable): CsvCell[][] {
     const f = src.get(p.actId[a]);
     rows.push(
       b
-        ? [b.id, b.subject, b.teachers.join("+"), b.students.join("+"), b.tags.join("+"), p.days[b.day], p.hours[b.hour], b.duration, b.room]
+        ? [b.id, b.subject, b.teachers.join("+"), b.students.join("+"), b.tags.join("+"), p.days[b.day], p.hours[b.hour], b.duration, roomLabel(b)]
         : [p.actId[a], p.subjects[p.actSubject[a]] ?? "", f ? f.teachers.join("+") : "", f ? f.students.join("+") : "", f ? f.tags.join("+") : "", "", "", p.actDuration[a], ""],
     );
   }
   return rows.sort((x, y) => Number(x[0]) - Number(y[0]));
 }
 
+/**
+ * Where a block is, as said inside view v: its room label ("Labs (Lab 1, Lab 3)"), except in a
+ * room's view: nothing for the room itself, its real rooms in its virtual room's view, and the
+ * virtual room with its real rooms in a real room's view.
+ */
+export function roomInView(v: Pick<SchoolView, "kind" | "id">, b: Pick<SchoolBlock, "room" | "realRooms">): string {
+  if (v.kind !== "room") return roomLabel(b);
+  if (b.room === v.id) return b.realRooms?.join(", ") ?? "";
+  return roomLabel(b);
+}
+
 /** The text of one block inside a view (what the view's own name does not already say). */
 function blockText(v: SchoolView, b: SchoolBlock): { main: string; detail: string } {
   const who = v.kind === "teacher" ? b.students.join(", ") : b.teachers.join(", ");
-  const detail = [v.kind === "students" || v.kind === "subject" ? who : v.kind === "room" ? `${b.teachers.join(", ")} · ${b.students.join(", ")}` : who, v.kind === "room" ? "" : b.room]
+  const room = roomInView(v, b);
+  const detail = [v.kind === "students" || v.kind === "subject" ? who : v.kind === "room" ? `${b.teachers.join(", ")} · ${b.students.join(", ")}` : who, room]
     .filter(Boolean)
     .join(" · ");
-  return { main: v.kind === "subject" ? b.students.join(", ") || b.subject : b.subject, detail: v.kind === "subject" ? [b.teachers.join(", "), b.room].filter(Boolean).join(" · ") : detail };
+  return { main: v.kind === "subject" ? b.students.join(", ") || b.subject : b.subject, detail: v.kind === "subject" ? [b.teachers.join(", "), room].filter(Boolean).join(" · ") : detail };
 }
 
 /**
@@ -278,7 +327,7 @@ function htmlSection(v: SchoolView): string {
           const cell = grid[r][d];
           if (cell === null) return "";
           if (!cell.blocks.length) return "<td></td>";
-          const clash = new Set(cell.blocks.map((b) => b.id)).size > 1;
+          const clash = cellClash(v, cell.blocks);
           const body = cell.blocks.map((b) => {
             const x = blockText(v, b);
             return `<span class="activity">${escapeHtml(x.main)} <small>${escapeHtml(x.detail)}</small></span>`;
@@ -350,7 +399,7 @@ export function schoolCalendar(p: SchoolProblem, t: SchoolTimetable, ref: School
     return {
       uid: activityUid(options.rootId, b.id),
       summary: b.subject,
-      location: b.room || undefined,
+      location: roomLabel(b) || undefined,
       description: [`Activity ${b.id}`, b.teachers.length ? `Teachers: ${b.teachers.join(", ")}` : "", b.students.length ? `Students: ${b.students.join(", ")}` : ""].filter(Boolean).join("\n"),
       start: `${date}T${times[b.hour].start}`,
       end: `${date}T${times[last].end}`,
@@ -362,7 +411,7 @@ export function schoolCalendar(p: SchoolProblem, t: SchoolTimetable, ref: School
   return writeCalendar({ name: `${p.name} — ${LABEL[ref.kind].toLowerCase()} ${ref.id}`, timezone: options.timezone, stamp: options.stamp, events });
 }
 
-/** The JSON export: every activity with its place, plus the views' names. */
+/** The JSON export: every activity with its place (and `realRooms` when in a virtual room), plus the views' names. */
 export function schoolJson(p: SchoolProblem, t: SchoolTimetable): Record<string, unknown> {
   const blocks = blocksOf(p, t);
   return {
@@ -370,7 +419,7 @@ export function schoolJson(p: SchoolProblem, t: SchoolTimetable): Record<string,
     hours: p.hours,
     activities: Array.from({ length: p.nActivities }, (_, a) => {
       const b = blocks[a];
-      return b ? { id: b.id, subject: b.subject, teachers: b.teachers, students: b.students, day: p.days[b.day], hour: p.hours[b.hour], duration: b.duration, room: b.room || null } : { id: p.actId[a], day: null, hour: null, duration: p.actDuration[a], room: null };
+      return b ? { id: b.id, subject: b.subject, teachers: b.teachers, students: b.students, day: p.days[b.day], hour: p.hours[b.hour], duration: b.duration, room: b.room || null, ...(b.realRooms ? { realRooms: b.realRooms } : {}) } : { id: p.actId[a], day: null, hour: null, duration: p.actDuration[a], room: null };
     }),
   };
 }
