@@ -8,8 +8,7 @@
  * `@fail.example.test` get a 422 validation_error (for failure paths). Tests read what was sent
  * with `GET /__emails` (optionally `?to=<address>`).
  */
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
+import { readBody, startJsonFake } from "./fake-http";
 
 export interface SentEmail {
   id: string;
@@ -23,26 +22,11 @@ export interface SentEmail {
   idempotencyKey: string | undefined;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk) => (data += chunk));
-    req.on("end", () => resolve(data));
-    req.on("error", reject);
-  });
-}
-
 export async function startResendFake(): Promise<{ baseUrl: string; close(): void }> {
   const sent: SentEmail[] = [];
   const byKey = new Map<string, string>();
 
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { "content-type": "application/json" });
-      res.end(JSON.stringify(body));
-    };
+  const { baseUrl, close } = await startJsonFake(async (req, url, send) => {
     if (req.method === "GET" && url.pathname === "/__emails") {
       const to = url.searchParams.get("to");
       return send(200, to ? sent.filter((m) => m.to.includes(to)) : sent);
@@ -83,8 +67,5 @@ export async function startResendFake(): Promise<{ baseUrl: string; close(): voi
     });
     send(200, { id });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  // Never keep a test run alive just for the fake.
-  server.unref();
-  return { baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+  return { baseUrl, close };
 }

@@ -1,12 +1,11 @@
 /**
- * A small local stand-in for Stripe's API, run in Node by worker/vitest.config.ts (workerd tests
+ * A small local stand-in for Stripe's API, run in Node by worker/test/vitest-project.ts (workerd tests
  * cannot listen on sockets). The Worker's Stripe client is pointed at it through
  * STRIPE_API_HOST / PORT / PROTOCOL. It answers the calls billing makes (customers, Checkout
  * sessions, portal sessions) and records every request; tests read them back with
  * `GET /__requests` (optionally `?path=/v1/checkout/sessions`).
  */
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
+import { readBody, startJsonFake } from "./fake-http";
 
 export interface RecordedRequest {
   method: string;
@@ -17,28 +16,13 @@ export interface RecordedRequest {
   idempotencyKey: string | undefined;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk) => (data += chunk));
-    req.on("end", () => resolve(data));
-    req.on("error", reject);
-  });
-}
-
 const id = (prefix: string) => `${prefix}_${Math.random().toString(36).slice(2, 12)}`;
 
 export async function startStripeFake(): Promise<{ port: number; close(): void }> {
   const recorded: RecordedRequest[] = [];
   const customers = new Map<string, Record<string, unknown>>();
 
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { "content-type": "application/json" });
-      res.end(JSON.stringify(body));
-    };
+  const { port, close } = await startJsonFake(async (req, url, send) => {
     if (url.pathname === "/__requests") {
       const path = url.searchParams.get("path");
       return send(200, path ? recorded.filter((r) => r.path === path) : recorded);
@@ -66,8 +50,5 @@ export async function startStripeFake(): Promise<{ port: number; close(): void }
     }
     send(404, { error: { type: "invalid_request_error", message: `fake Stripe has no ${req.method} ${url.pathname}` } });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  // Never keep a test run alive just for the fake.
-  server.unref();
-  return { port: (server.address() as AddressInfo).port, close: () => server.close() };
+  return { port, close };
 }
