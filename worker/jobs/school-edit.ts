@@ -120,16 +120,10 @@ export function readSchoolEdit(value: unknown, problem: SchoolProblem, base: Sch
 }
 
 /** A constraint element of a check answer (the explanation's, with its activities capped). */
-export interface CheckedConstraint {
-  type: string;
-  description: string;
-  path: string;
-  weight: number;
-  hard: boolean;
-  violations: number;
+export interface CheckedConstraint extends Pick<SchoolExplainedConstraint, "type" | "description" | "path" | "weight" | "hard" | "violations" | "penalty"> {
   /** Violations of the same element in the job's result. */
   before: number;
-  penalty: number;
+  /** The FET ids of the activities it involves. */
   activities: number[];
 }
 
