@@ -4,9 +4,11 @@
  * file's own day and hour names, each multi-hour lesson as one block spanning its hours (rows
  * built from core's `viewGrid`, core/exports/school.ts), split lessons marked "part k of n", and
  * the explanation (core/school/explain.ts) with the lessons each violation involves, so the page
- * can highlight them. The same view models the exports format.
+ * can highlight them. The same view models the exports format. A lesson in a FET virtual room
+ * carries the real rooms it occupies (`realRooms`); the room view lists it under the virtual room
+ * and under each real room, and lessons sharing a virtual room in different real rooms are no clash.
  */
-import { schoolViews, viewGrid, type SchoolBlock, type SchoolView, type SchoolViewKind } from "@core/exports/school";
+import { cellClash, schoolViews, viewGrid, type SchoolBlock, type SchoolView, type SchoolViewKind } from "@core/exports/school";
 import type { SchoolTimetable } from "@core/school/evaluate";
 import { explainSchool } from "@core/school/explain";
 import type { FetActivity, FetInput } from "@core/school/fet/types";
@@ -22,7 +24,10 @@ export interface SchoolLesson {
   subject: string;
   teachers: string[];
   students: string[];
+  /** The room (a virtual room's own name), "" when none. */
   room: string;
+  /** In a FET virtual room: the real rooms it occupies ("Labs (Lab 1, Lab 3)" reads room and these). */
+  realRooms?: string[];
   duration: number;
   part: string | null;
   /** Locked in the input at its hour (a 100% permanently locked preferred starting time, e.g. a pin of a re-solve). */
@@ -33,6 +38,8 @@ export interface SchoolLesson {
 export interface SchoolCell {
   span: number;
   lessons: SchoolLesson[];
+  /** Several lessons that are no clash: they share a virtual room in different real rooms (core/exports/school.ts cellClash). */
+  shared?: true;
 }
 
 export interface SchoolGrid {
@@ -119,20 +126,36 @@ export function schoolGridRows(view: SchoolView, parts: ReadonlyMap<number, stri
     teachers: b.teachers,
     students: b.students,
     room: b.room,
+    ...(b.realRooms ? { realRooms: b.realRooms } : {}),
     duration: b.duration,
     part: parts.get(b.id) ?? null,
     ...(locked.has(b.id) ? { pinned: true as const } : {}),
   });
-  return viewGrid(view).map((row) => row.map((cell) => (cell === null ? null : { span: cell.span, lessons: cell.blocks.map(lesson) })));
+  return viewGrid(view).map((row) =>
+    row.map((cell) => (cell === null ? null : { span: cell.span, lessons: cell.blocks.map(lesson), ...(cell.blocks.length > 1 && !cellClash(view, cell.blocks) ? { shared: true as const } : {}) })),
+  );
 }
 
-/** The school result of a stored solution `{start, room}`; null when it does not fit the problem. */
+/**
+ * The school result of a stored solution `{start, room}` (and `real`, the real rooms of virtual
+ * rooms, when stored; else they are chosen as the evaluation does); null when it does not fit the problem.
+ */
 export function buildSchoolResult(doc: unknown, solution: unknown): SchoolResult | null {
   const problem = compileSchool(doc);
-  const sol = solution as { start?: unknown; room?: unknown };
+  const sol = solution as { start?: unknown; room?: unknown; real?: unknown };
   if (!Array.isArray(sol?.start) || !Array.isArray(sol.room) || sol.start.length !== problem.nActivities || sol.room.length !== problem.nActivities) return null;
   const t: SchoolTimetable = { start: Int32Array.from(sol.start as number[]), room: Int32Array.from(sol.room as number[]) };
-  return schoolResultOf(problem, t);
+  if (sol.real !== undefined) {
+    if (!Array.isArray(sol.real) || sol.real.length !== problem.nActivities * problem.maxRealRooms) return null;
+    t.real = Int32Array.from(sol.real as number[]);
+  }
+  try {
+    return schoolResultOf(problem, t);
+  } catch (e) {
+    // assignRealRooms (core/school/real-rooms.ts) refuses real rooms outside their virtual room's sets
+    if (e instanceof RangeError) return null;
+    throw e;
+  }
 }
 
 export function schoolResultOf(problem: SchoolProblem, t: SchoolTimetable): SchoolResult {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileFet } from "@core/school/index";
 import { fetText, constraint } from "@core/school/test/fet";
-import { buildSchoolResult, lockedActivities, schoolResultOf, splitParts } from "./school-results.server";
+import { buildSchoolResult, lockedActivities, schoolResultOf, splitParts, type SchoolGrid } from "./school-results.server";
 import smallSchool from "../demo/small-school.fet?raw";
 
 // Days Mon..Wed, hours h1..h4 (core/school/test/fet.ts defaults); activity 1 lasts two hours,
@@ -143,5 +143,70 @@ describe("lockedActivities (pins of a re-solve)", () => {
     start[Array.from(withPins.actId).indexOf(1)] = 4;
     const lessons = schoolResultOf(withPins, { start, room: new Int32Array(withPins.nActivities).fill(-1) }).views.teacher.flatMap((g) => g.rows.flat().flatMap((c) => c?.lessons ?? []));
     expect(lessons.find((l) => l.id === 1)?.pinned).toBe(true);
+  });
+});
+
+describe("FET virtual rooms in the result", () => {
+  // Labs takes one real room from {Lab 1, Lab 2} and one from {Lab 3, Lab 4}. Mon h1: activities 1
+  // and 2 both in Labs; Mon h2: activity 3 in Lab 1.
+  const labsText = fetText({
+    years: [{ name: "Y1" }, { name: "Y2" }],
+    rooms: [{ name: "Lab 1" }, { name: "Lab 2" }, { name: "Lab 3" }, { name: "Lab 4" }, { name: "Labs", sets: [["Lab 1", "Lab 2"], ["Lab 3", "Lab 4"]] }],
+    activities: [
+      { id: 1, teachers: ["T1"], subject: "Math", students: ["Y1"] },
+      { id: 2, teachers: ["T2"], subject: "Math", students: ["Y2"] },
+      { id: 3, teachers: ["T1"], subject: "Art", students: ["Y1"] },
+    ],
+  });
+  const labs = compileFet(labsText);
+  const r = (name: string) => labs.rooms.indexOf(name);
+  const at = (id: number) => Array.from(labs.actId).indexOf(id);
+  const K = labs.maxRealRooms;
+  const start = [0, 0, 0];
+  start[at(3)] = 1;
+  const room = [r("Labs"), r("Labs"), r("Labs")];
+  room[at(3)] = r("Lab 1");
+  /** Real rooms per activity in the compiled set order (both sets hold two rooms: the file's order). */
+  function real(byId: Record<number, [string, string]>): number[] {
+    const out = new Array<number>(labs.nActivities * K).fill(-1);
+    for (const [id, names] of Object.entries(byId)) names.forEach((n, k) => (out[at(Number(id)) * K + k] = r(n)));
+    return out;
+  }
+  const doc = { kind: "timetabling", format: "fet", text: labsText };
+  const lessonsOf = (g: SchoolGrid) => g.rows.flat().flatMap((c) => c?.lessons ?? []);
+
+  it("lists a lesson under its virtual room and each real room, with the real rooms it occupies", () => {
+    const result = buildSchoolResult(doc, { start, room, real: real({ 1: ["Lab 2", "Lab 3"], 2: ["Lab 1", "Lab 4"] }) })!;
+    const byRoom = Object.fromEntries(result.views.room.map((g) => [g.id, lessonsOf(g).map((l) => l.id).sort()]));
+    expect(byRoom).toEqual({ "Lab 1": [2, 3], "Lab 2": [1], "Lab 3": [1], "Lab 4": [2], Labs: [1, 2] });
+    const t1 = lessonsOf(result.views.teacher[0]);
+    expect(t1.map((l) => [l.id, l.room, l.realRooms])).toEqual([
+      [1, "Labs", ["Lab 2", "Lab 3"]],
+      [3, "Lab 1", undefined],
+    ]);
+    // Labs at Mon h1 holds both lessons in different real rooms: shared, not a clash
+    const labsGrid = result.views.room.find((g) => g.id === "Labs")!;
+    expect(labsGrid.rows[0][0]).toMatchObject({ shared: true });
+    expect(result.hard).toBe(0);
+  });
+
+  it("two lessons in one real room through the virtual room are a clash (no shared mark), as the explanation says", () => {
+    const result = buildSchoolResult(doc, { start, room, real: real({ 1: ["Lab 1", "Lab 3"], 2: ["Lab 2", "Lab 3"] }) })!;
+    const cell = result.views.room.find((g) => g.id === "Labs")!.rows[0][0]!;
+    expect(cell.lessons.map((l) => l.id).sort()).toEqual([1, 2]);
+    expect(cell.shared).toBeUndefined();
+    expect(result.views.room.find((g) => g.id === "Lab 3")!.rows[0][0]!.lessons.map((l) => l.id).sort()).toEqual([1, 2]);
+    expect(result.hard).toBeGreaterThan(0);
+  });
+
+  it("without stored real rooms they are chosen as the evaluation does; malformed ones are refused", () => {
+    const chosen = buildSchoolResult(doc, { start, room })!;
+    const inLabs = lessonsOf(chosen.views.room.find((g) => g.id === "Labs")!);
+    const used = inLabs.flatMap((l) => l.realRooms ?? []);
+    expect(inLabs).toHaveLength(2);
+    expect(new Set(used).size).toBe(4);
+    expect(chosen.hard).toBe(0);
+    expect(buildSchoolResult(doc, { start, room, real: [0] })).toBeNull();
+    expect(buildSchoolResult(doc, { start, room, real: real({ 1: ["Lab 4", "Lab 4"] }) })).toBeNull();
   });
 });

@@ -32,19 +32,27 @@ function subjectColour(subject: string): string {
 
 type Lesson = NonNullable<SchoolResult["views"]["teacher"][number]["rows"][number][number]>["lessons"][number];
 
-/** What a block says in a view: the view's own owner is left out. */
-function lessonText(view: ViewKind, l: Lesson): { main: string; detail: string } {
+/** A lesson's room as people read it: "Labs (Lab 1, Lab 3)" for a FET virtual room with its real rooms, else the room's name. */
+const roomLabel = (l: Lesson) => (l.realRooms?.length ? `${l.room} (${l.realRooms.join(", ")})` : l.room);
+
+/**
+ * What a block says in a view: the view's own owner is left out. In a room's view: nothing more
+ * for the room itself, the real rooms in a virtual room's view, and "Labs (Lab 1, Lab 3)" in the
+ * view of a real room the lesson takes through a virtual room (as core/exports/school.ts roomInView).
+ */
+function lessonText(view: ViewKind, owner: string, l: Lesson): { main: string; detail: string } {
   const classes = l.students.join(", ");
   const teachers = l.teachers.join(", ");
+  const room = roomLabel(l);
   switch (view) {
     case "teacher":
-      return { main: l.subject, detail: [classes, l.room].filter(Boolean).join(" · ") };
+      return { main: l.subject, detail: [classes, room].filter(Boolean).join(" · ") };
     case "students":
-      return { main: l.subject, detail: [teachers, l.room].filter(Boolean).join(" · ") };
+      return { main: l.subject, detail: [teachers, room].filter(Boolean).join(" · ") };
     case "room":
-      return { main: l.subject, detail: [classes, teachers].filter(Boolean).join(" · ") };
+      return { main: l.subject, detail: [classes, teachers, l.room === owner ? (l.realRooms ?? []).join(", ") : room].filter(Boolean).join(" · ") };
     case "subject":
-      return { main: classes || l.subject, detail: [teachers, l.room].filter(Boolean).join(" · ") };
+      return { main: classes || l.subject, detail: [teachers, room].filter(Boolean).join(" · ") };
   }
 }
 
@@ -226,11 +234,11 @@ export function SchoolTimetable({ result: solved, editor }: { result: SchoolResu
                         }
                       >
                         {cell.lessons.map((l) => {
-                          const text = lessonText(view, l);
+                          const text = lessonText(view, grid.id, l);
                           const count = violationsOf.get(l.id)?.length ?? 0;
                           const pinned = edit.pins.includes(l.id) || l.pinned === true;
                           const moved = l.id in edit.moves;
-                          const cls = ["block", cell.lessons.length > 1 ? "clash" : "", involved.has(l.id) ? "highlight" : highlight !== null ? "dim" : "", pinned ? "pinned" : "", moved ? "moved" : ""].filter(Boolean).join(" ");
+                          const cls = ["block", cell.lessons.length > 1 && !cell.shared ? "clash" : "", involved.has(l.id) ? "highlight" : highlight !== null ? "dim" : "", pinned ? "pinned" : "", moved ? "moved" : ""].filter(Boolean).join(" ");
                           return (
                             <button
                               type="button"
@@ -241,7 +249,7 @@ export function SchoolTimetable({ result: solved, editor }: { result: SchoolResu
                               data-duration={l.duration}
                               aria-pressed={selectedId === l.id}
                               // Starts with the visible text (what the block shows), as speech input users say it (WCAG 2.5.3).
-                              aria-label={`${[text.main, l.part ? `part ${l.part}` : "", pinned ? "pinned" : "", count ? `⚠${count}` : "", text.detail].filter(Boolean).join(" ")}: ${l.subject}${l.part ? `, part ${l.part}` : ""}, ${result.days[d]} ${h}${l.duration > 1 ? ` for ${l.duration} hours` : ""}, ${[l.teachers.join(", "), l.students.join(", "), l.room].filter(Boolean).join(", ")}${count ? `, ${count} violations` : ""}${moved ? ", moved" : ""}${pinned ? ", pinned" : ""}`}
+                              aria-label={`${[text.main, l.part ? `part ${l.part}` : "", pinned ? "pinned" : "", count ? `⚠${count}` : "", text.detail].filter(Boolean).join(" ")}: ${l.subject}${l.part ? `, part ${l.part}` : ""}, ${result.days[d]} ${h}${l.duration > 1 ? ` for ${l.duration} hours` : ""}, ${[l.teachers.join(", "), l.students.join(", "), roomLabel(l)].filter(Boolean).join(", ")}${count ? `, ${count} violations` : ""}${moved ? ", moved" : ""}${pinned ? ", pinned" : ""}`}
                               draggable={editor ? true : undefined}
                               onDragStart={
                                 editor
@@ -286,7 +294,7 @@ export function SchoolTimetable({ result: solved, editor }: { result: SchoolResu
               {selected.part ? ` (part ${selected.part})` : ""} — activity {selected.id}
             </h3>
             <p>
-              {selected.teachers.join(", ") || "no teacher"} · {selected.students.join(", ") || "no students"} · {selected.room || "no room"} · {selected.duration}{" "}
+              {selected.teachers.join(", ") || "no teacher"} · {selected.students.join(", ") || "no students"} · {roomLabel(selected) || "no room"} · {selected.duration}{" "}
               {selected.duration === 1 ? "hour" : "hours"}
             </p>
             {violationsOf.get(selected.id)?.length ? (
