@@ -10,6 +10,7 @@ import { explain } from "@core/timetabling/explain";
 import { explainSchool } from "@core/school/explain";
 import type { SchoolTimetable } from "@core/school/evaluate";
 import { isSchoolProblem } from "@core/school/index";
+import { assignRealRooms } from "@core/school/real-rooms";
 import type { TimetablingProblem } from "@core/timetabling/problem";
 import type { Timetable } from "@core/timetabling/solution";
 import type { TspProblem } from "@core/tsp/problem";
@@ -87,9 +88,19 @@ export async function exportBundle(env: Env, loaded: Loaded, cal: CalendarQuery 
   };
   if (row.kind === "timetabling" && isSchoolProblem(problem)) {
     // A FET school job (format "fet" / "school"): its own views and formats (core/exports/school.ts).
-    const sol = best.solution as unknown as { start: number[]; room: number[] };
-    const timetable: SchoolTimetable = { start: Int32Array.from(sol.start ?? []), room: Int32Array.from(sol.room ?? []) };
-    if (timetable.start.length !== problem.nActivities) throw new ApiError(409, "no-solution", "No solution", `The stored result of job ${row.id} is not a timetable of its ${problem.nActivities} activities.`, { state: row.state });
+    // `real` (real rooms of FET virtual rooms) when stored; else the exports choose them as the evaluation does.
+    const sol = best.solution as unknown as { start: number[]; room: number[]; real?: number[] };
+    const timetable: SchoolTimetable = { start: Int32Array.from(sol.start ?? []), room: Int32Array.from(sol.room ?? []), ...(Array.isArray(sol.real) ? { real: Int32Array.from(sol.real) } : {}) };
+    const notATimetable = (why: string) => new ApiError(409, "no-solution", "No solution", `The stored result of job ${row.id} is not a timetable of its ${problem.nActivities} activities${why}.`, { state: row.state });
+    if (timetable.start.length !== problem.nActivities) throw notATimetable("");
+    if (timetable.real) {
+      try {
+        assignRealRooms(problem, timetable.start, timetable.room, timetable.real);
+      } catch (e) {
+        if (e instanceof RangeError) throw notATimetable(` (${e.message})`);
+        throw e;
+      }
+    }
     const { rootId, depth } = await forkRoot(env, row);
     return {
       ...common,
