@@ -39,6 +39,12 @@ export const RACE_ALGORITHM = "race";
 /** Budget growth per rung (see the module comment); measured in bench/results/race.md. */
 export const RACE_GROWTH = 1.5;
 
+/** How the catalogue (GET /v1/algorithms, worker/problems/algorithm-routes.ts) names a race. */
+export const RACE_TITLE = "Race of algorithms";
+/** The race's rules in plain language, for the catalogue. */
+export const RACE_DESCRIPTION =
+  "Every algorithm of the kind on its own island with its default parameters (the kind's default first). The evaluation budget is spent in rungs (successive halving): after each rung the worse half of the survivors stops (n survivors keep ceil(n / 2)) until one is left, each rung gets 1.5 times the evaluations of the one before, and the best solution so far migrates into the survivors at each rung's end (continuous and permutation survivors restart each rung from it). Needs budget.evaluations; parameters and islands are omitted (one island per algorithm, within the plan's island limit); a race cannot be forked or lent to contributors. The result's race records the evaluations per algorithm and when each stopped.";
+
 /**
  * Kinds whose algorithms can race: they share one solution shape per kind (and, for continuous and
  * permutation, the migration hooks). Timetabling is left out: its engines solve different

@@ -121,6 +121,18 @@ describe("GET /v1/algorithms", () => {
     for (const k of body.kinds) expect(body.items.some((x: any) => x.kind === k.kind && x.id === k.defaultAlgorithm)).toBe(true);
   });
 
+  it("lists \"race\" for the kinds that can race, with its rules and no parameters", async () => {
+    const body = (await (await call("/v1/algorithms", { headers: bearer(a.apiKey) })).json()) as any;
+    const races = body.items.filter((x: any) => x.id === "race");
+    expect(races.map((x: any) => x.kind).sort()).toEqual(["continuous", "permutation", "tsp"]);
+    for (const race of races) {
+      expect(race).toMatchObject({ title: "Race of algorithms", default: false, defaults: {}, parameters: { type: "object", additionalProperties: false, properties: {} } });
+      expect(race.description).toMatch(/successive halving/);
+      expect(body.kinds.find((k: any) => k.kind === race.kind).algorithms.at(-1)).toBe("race");
+    }
+    expect(body.kinds.find((k: any) => k.kind === "timetabling").algorithms).not.toContain("race");
+  });
+
   it("needs credentials", async () => {
     await problem(await call("/v1/algorithms"), 401);
   });

@@ -1,9 +1,11 @@
 /**
  * GET /v1/algorithms — the catalogue: every algorithm with the problem kinds it accepts, its
- * parameters as JSON Schema with defaults, and which one is the default per kind.
+ * parameters as JSON Schema with defaults, and which one is the default per kind; for the kinds
+ * that can race (core/engine/race.ts RACE_KINDS) also `"race"`, which takes no parameters.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { algorithmCatalogue } from "@core/index";
+import { algorithmCatalogue, paramsJsonSchema } from "@core/index";
+import { RACE_ALGORITHM, RACE_DESCRIPTION, RACE_KINDS, RACE_TITLE } from "@core/engine/race";
 import { AUTHED_ERRORS, errorResponses, jsonContent } from "../api/schemas";
 import { assertScope, authOf } from "../auth/authenticate";
 import { createApiRouter } from "../http/openapi";
@@ -28,6 +30,21 @@ const Catalogue = z
   })
   .openapi("AlgorithmCatalogue");
 
+/**
+ * core's catalogue (single algorithms, which bench/continuous.ts and the like run one by one) with
+ * `"race"` added after each racing kind's algorithms: no parameters of its own, never the default.
+ */
+function catalogueWithRaces(): ReturnType<typeof algorithmCatalogue> {
+  const catalogue = algorithmCatalogue();
+  const items = catalogue.kinds.flatMap(({ kind }) => {
+    const own = catalogue.items.filter((item) => item.kind === kind);
+    if (!RACE_KINDS.includes(kind)) return own;
+    return [...own, { id: RACE_ALGORITHM, kind, title: RACE_TITLE, description: RACE_DESCRIPTION, default: false, parameters: paramsJsonSchema([]), defaults: {} }];
+  });
+  const kinds = catalogue.kinds.map((k) => (RACE_KINDS.includes(k.kind) ? { ...k, algorithms: [...k.algorithms, RACE_ALGORITHM] } : k));
+  return { ...catalogue, items, kinds };
+}
+
 export const algorithmRoutes = createApiRouter().openapi(
   createRoute({
     method: "get",
@@ -39,6 +56,6 @@ export const algorithmRoutes = createApiRouter().openapi(
   (c) => {
     assertScope(authOf(c), "jobs:read");
     c.header("cache-control", "private, max-age=300");
-    return c.json(algorithmCatalogue() as z.infer<typeof Catalogue>, 200);
+    return c.json(catalogueWithRaces() as z.infer<typeof Catalogue>, 200);
   },
 );

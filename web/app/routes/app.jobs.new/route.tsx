@@ -20,12 +20,12 @@ import { ParamsFields, readParams } from "./params-fields";
 import { TimetableEditor } from "./timetable-form/timetable-editor";
 import { ValidationSummary } from "./validation-summary";
 import { kindLabel } from "../../components/labels";
-import { RACE_ALGORITHM, RACE_KINDS } from "@core/engine/race";
+import { RACE_ALGORITHM, RACE_KINDS, RACE_TITLE } from "@core/engine/race";
 
 /** The form's "race" choice: no parameters of its own (every algorithm runs with its defaults). */
 const RACE_CHOICE = {
   id: RACE_ALGORITHM,
-  title: "Race of algorithms",
+  title: RACE_TITLE,
   description:
     "Every algorithm of this kind starts on its own island; after each round of the race the worse half stops and the budget goes to the leaders, which receive the best solution found so far. Needs an evaluation budget (below) and a plan with one island per algorithm. The job page shows one curve per algorithm and how the budget was spent.",
   params: [] as never[],
