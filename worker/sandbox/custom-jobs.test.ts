@@ -54,7 +54,7 @@ describe("a custom-objective job end to end", () => {
 
     const created = await call(
       "/v1/jobs",
-      json({ problem: doc, algorithm: "de", seed: 5, budget: { evaluations: 4_000 }, options: { chunkTargetMs: 10 } }, bearer(tenant.apiKey)),
+      json({ problem: doc, algorithm: "de", seed: 5, budget: { evaluations: 4_000 } }, bearer(tenant.apiKey)),
     );
     expect(created.status).toBe(202);
     const job = (await created.json()) as { id: string };
