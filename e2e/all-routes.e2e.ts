@@ -1,7 +1,7 @@
 /**
  * Every route, at desktop (1280 px) and phone (390 px) width: public pages, the signed-in app with a
- * finished job of each kind (and a fork's comparison), the operator console as an operator, and
- * /v1/docs. Each visit fails on horizontal page overflow, a console error or uncaught exception, or
+ * finished job of each kind (and a fork's comparison), a running job's lend panel and the public join
+ * page /contribute/<job>?join=…, the operator console as an operator, and /v1/docs. Each visit fails on horizontal page overflow, a console error or uncaught exception, or
  * an axe-core finding of serious or critical impact (axe-core injected from node_modules).
  */
 import { readFileSync } from "node:fs";
@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, type BrowserSession } from "./support/browser";
+import { makeEnterprise } from "./support/enterprise";
 import { signIn, signUp } from "./support/fixtures";
 
 const require = createRequire(import.meta.url);
@@ -185,6 +186,37 @@ describe("every route at 1280 and 390 px: no overflow, no console errors, no ser
     await other.context.close();
     expect(findings, report(findings)).toEqual([]);
   });
+
+  it("contributed compute: the job page's lend panel and the public join page", async () => {
+    // A running island job that takes contributors (enterprise plan, contributions allowed); the join
+    // page is visited signed out, in a profile of its own, before anything is lent.
+    const owner = await b.openProfile();
+    await signUp(owner.page, "routes-lend");
+    await makeEnterprise(owner.page);
+    const headers = { origin: new URL(b.baseURL).origin };
+    expect((await owner.page.request.put(new URL("/v1/contribute/settings", b.baseURL).href, { headers, data: { allowContributions: true, maxContributors: 4 } })).status()).toBe(200);
+    const job = await api<{ id: string }>(owner.page, b.baseURL, "/v1/jobs", {
+      name: "Lent rastrigin",
+      problem: { kind: "continuous", function: "rastrigin", dimension: 30 },
+      islands: 2,
+      budget: { evaluations: 20_000_000 },
+      allowContributions: true,
+    });
+    const link = await api<{ url: string }>(owner.page, b.baseURL, `/v1/jobs/${job.id}/contribute/links`, {});
+    const visitor = await b.openProfile();
+    const findings: Finding[] = [];
+    try {
+      findings.push(...(await audit(visitor.page, new URL(link.url).pathname + new URL(link.url).search)));
+      await owner.page.goto(`/app/jobs/${job.id}`);
+      await owner.page.getByTestId("lend-panel").waitFor({ timeout: 30_000 });
+      findings.push(...(await audit(owner.page, `/app/jobs/${job.id}`)));
+    } finally {
+      await owner.page.request.post(new URL(`/v1/jobs/${job.id}/cancel`, b.baseURL).href, { headers, data: {} });
+      await visitor.context.close();
+      await owner.context.close();
+    }
+    expect(findings, report(findings)).toEqual([]);
+  }, 180_000);
 
   it("the operator console, as an operator", async () => {
     const seeded = (await (await fetch(`${b.baseURL}/api/dev/seed`, { method: "POST" })).json()) as { email: string; password: string };

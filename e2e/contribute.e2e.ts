@@ -1,13 +1,11 @@
 /**
  * Contributed compute in the browser: a second browser profile (no account) opens a running job's
  * join link and lends its tab (a Web Worker running core), and the owner's job page shows what that
- * tab contributed. The tenant is made enterprise (islands) in the stack's own D1, like scripts/fault.ts.
+ * tab contributed. The tenant is made enterprise (islands) in the stack's own D1 (e2e/support/enterprise.ts).
  */
-import { spawnSync } from "node:child_process";
-import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT } from "../scripts/local-stack";
 import { openBrowser, saveScreenshot, type BrowserSession } from "./support/browser";
+import { makeEnterprise } from "./support/enterprise";
 import { signUp } from "./support/fixtures";
 
 describe("lend this tab's CPU", () => {
@@ -21,13 +19,7 @@ describe("lend this tab's CPU", () => {
     const { page, baseURL } = b;
     await signUp(page, "lend");
     const headers = { origin: baseURL, "content-type": "application/json" };
-    const tenants = (await (await page.request.get("/v1/tenants")).json()) as { data: { id: string; active: boolean }[] };
-    const tenantId = tenants.data.find((t) => t.active)!.id;
-    const log = process.env.E2E_WRANGLER_LOG;
-    expect(log, "the e2e global setup's stack (its state folder holds D1)").toBeTruthy();
-    const sql = spawnSync(join(ROOT, "node_modules/.bin/wrangler"), ["d1", "execute", "DB", "--local", "--persist-to", dirname(log!), "--command",
-      `insert into subscription (tenant_id, tier, status) values ('${tenantId}', 'enterprise', 'active') on conflict(tenant_id) do update set tier='enterprise', status='active';`], { cwd: ROOT, encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
-    expect(sql.status, sql.stderr).toBe(0);
+    await makeEnterprise(page);
     expect((await page.request.put("/v1/contribute/settings", { headers, data: { allowContributions: true, maxContributors: 4 } })).status()).toBe(200);
     const created = await page.request.post("/v1/jobs", {
       headers,

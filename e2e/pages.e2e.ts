@@ -2,11 +2,30 @@
  * What a newcomer meets: unknown paths get the designed 404 inside the site's header with a title
  * and no script errors; the favicon is served; a signed-in visitor on "/" is led into the app.
  */
+import type { ConsoleMessage, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, type BrowserSession } from "./support/browser";
 import { signUp } from "./support/fixtures";
 
 let session: BrowserSession;
+
+/** Collects the page's uncaught exceptions and console errors (a 404 page's own status line aside) until stop(). */
+function scriptErrors(page: Page): { stop(): string[] } {
+  const errors: string[] = [];
+  const onError = (e: Error) => errors.push(e.message);
+  const onConsole = (m: ConsoleMessage) => {
+    if (m.type() === "error" && !/Failed to load resource: the server responded with a status of 404/.test(m.text())) errors.push(m.text());
+  };
+  page.on("pageerror", onError);
+  page.on("console", onConsole);
+  return {
+    stop() {
+      page.off("pageerror", onError);
+      page.off("console", onConsole);
+      return errors;
+    },
+  };
+}
 beforeAll(async () => {
   session = await openBrowser();
 });
@@ -18,11 +37,7 @@ describe("pages", () => {
   it("an unknown path is a designed 404 with a title, the header and no script errors", async () => {
     const { page } = session;
     for (const path of ["/no-such-page", "/pricing-plans"]) {
-      const errors: string[] = [];
-      page.on("pageerror", (e) => errors.push(e.message));
-      page.on("console", (m) => {
-        if (m.type() === "error" && !/Failed to load resource: the server responded with a status of 404/.test(m.text())) errors.push(m.text());
-      });
+      const errors = scriptErrors(page);
       const res = await page.goto(path);
       expect(res!.status(), path).toBe(404);
       await page.getByRole("heading", { name: "Page not found" }).waitFor();
@@ -30,9 +45,7 @@ describe("pages", () => {
       expect(await page.locator("header.site-header .brand").innerText()).toBe("Evolve");
       expect(await page.locator("body").innerText()).not.toContain("No route matches");
       await page.waitForLoadState("networkidle");
-      expect(errors, path).toEqual([]);
-      page.removeAllListeners("pageerror");
-      page.removeAllListeners("console");
+      expect(errors.stop(), path).toEqual([]);
     }
   });
 
@@ -51,20 +64,14 @@ describe("pages", () => {
     await signUp(member.page, "deep-404");
     for (const [signedIn, page] of [[false, session.page], [true, member.page]] as const) {
       for (const path of ["/app/nothing/here", "/pricing/nothing", "/app/jobs/x/y/z", "/nothing/here/either"]) {
-        const errors: string[] = [];
-        page.on("pageerror", (e) => errors.push(e.message));
-        page.on("console", (m) => {
-          if (m.type() === "error" && !/Failed to load resource: the server responded with a status of 404/.test(m.text())) errors.push(m.text());
-        });
+        const errors = scriptErrors(page);
         const res = await page.goto(path);
         expect(res!.status(), path).toBe(404);
         await page.getByRole("heading", { name: "Page not found" }).waitFor();
         await page.waitForLoadState("networkidle");
         // Hydrated: React attached its handlers to the page (a client-side link click works).
         await page.waitForFunction(() => Object.keys(document.querySelector("main") ?? {}).some((k) => k.startsWith("__react")));
-        expect(errors, `${path} (signed ${signedIn ? "in" : "out"})`).toEqual([]);
-        page.removeAllListeners("pageerror");
-        page.removeAllListeners("console");
+        expect(errors.stop(), `${path} (signed ${signedIn ? "in" : "out"})`).toEqual([]);
       }
     }
     await member.context.close();

@@ -6,6 +6,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { isTerminal } from "@worker/jobs/vocabulary";
+import { TableWrap } from "../components/table-wrap";
 import type { LendState } from "../server/contribute.server";
 import { LendControl } from "./lend-control";
 
@@ -38,28 +39,30 @@ export function LendPanel({ jobId, state }: { jobId: string; state: string }) {
         </p>
       ) : null}
       {data.contributors.length ? (
-        <table className="table" data-testid="contributors-table" style={{ marginTop: 12 }}>
-          <thead>
-            <tr>
-              <th scope="col">Contributor</th>
-              <th scope="col">Units accepted</th>
-              <th scope="col">Evaluations</th>
-              <th scope="col">Rejected</th>
-              <th scope="col">Strikes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.contributors.map((c) => (
-              <tr key={c.contributorId}>
-                <td>{c.label}{c.banned ? " (banned)" : ""}</td>
-                <td>{c.acceptedUnits}</td>
-                <td data-testid="contributor-evaluations">{c.acceptedEvaluations.toLocaleString("en-US")}</td>
-                <td>{c.rejectedUnits}</td>
-                <td>{c.strikes}</td>
+        <TableWrap label="Contributors">
+          <table className="data" data-testid="contributors-table" style={{ marginTop: 12 }}>
+            <thead>
+              <tr>
+                <th scope="col">Contributor</th>
+                <th scope="col">Units accepted</th>
+                <th scope="col">Evaluations</th>
+                <th scope="col">Rejected</th>
+                <th scope="col">Strikes</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.contributors.map((c) => (
+                <tr key={c.contributorId}>
+                  <td>{c.label}{c.banned ? " (banned)" : ""}</td>
+                  <td>{c.acceptedUnits}</td>
+                  <td data-testid="contributor-evaluations">{c.acceptedEvaluations.toLocaleString("en-US")}</td>
+                  <td>{c.rejectedUnits}</td>
+                  <td>{c.strikes}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
       ) : null}
     </section>
   );
