@@ -18,7 +18,13 @@ function fmt(v: number): string {
 export async function run(args: string[]): Promise<void> {
   const seeds = Number(option(args, "seeds") ?? 5);
   const dims = listOption(args, "dims", ["10", "30"]).map(Number);
-  const algorithms = listOption(args, "algorithms", algorithmCatalogue().items.filter((i) => i.kind === "continuous").map((i) => i.id));
+  const algorithms = listOption(
+    args,
+    "algorithms",
+    algorithmCatalogue()
+      .items.filter((i) => i.kind === "continuous")
+      .map((i) => i.id),
+  );
   const functions = listOption(args, "functions", [...BUILTIN_NAMES]);
   const lines = [
     "# Continuous benchmark",
@@ -76,7 +82,10 @@ export async function run(args: string[]): Promise<void> {
         if (table.sphere?.[id] !== undefined) checks.push(`- 30-D sphere, ${id} median ${fmt(table.sphere[id])} — target < 1e-10: ${verdict(table.sphere[id] < 1e-10)}`);
       }
       for (const id of algorithms) {
-        if (rates[id]) checks.push(`- 30-D rastrigin throughput, ${id}: ${Math.round(median(rates[id])).toLocaleString("en")} evaluations per CPU-second (wall: ${Math.round(median(wallRates[id])).toLocaleString("en")}/s) — target ≥ 300,000: ${verdict(median(rates[id]) >= 300_000)}`);
+        if (rates[id])
+          checks.push(
+            `- 30-D rastrigin throughput, ${id}: ${Math.round(median(rates[id])).toLocaleString("en")} evaluations per CPU-second (wall: ${Math.round(median(wallRates[id])).toLocaleString("en")}/s) — target ≥ 300,000: ${verdict(median(rates[id]) >= 300_000)}`,
+          );
       }
     }
   }

@@ -44,8 +44,16 @@ export async function run(args: string[]): Promise<void> {
     const tenant = await client.signUpTenant("contribute");
     spawnSync(
       join(ROOT, "node_modules/.bin/wrangler"),
-      ["d1", "execute", "DB", "--local", "--persist-to", stateDir, "--command",
-        `insert into subscription (tenant_id, tier, status) values ('${tenant.tenantId}', 'enterprise', 'active') on conflict(tenant_id) do update set tier='enterprise', status='active';`],
+      [
+        "d1",
+        "execute",
+        "DB",
+        "--local",
+        "--persist-to",
+        stateDir,
+        "--command",
+        `insert into subscription (tenant_id, tier, status) values ('${tenant.tenantId}', 'enterprise', 'active') on conflict(tenant_id) do update set tier='enterprise', status='active';`,
+      ],
       { cwd: ROOT, encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
     );
     const owner = { cookie: tenant.cookie, origin: stack.baseURL, "content-type": "application/json" };
@@ -76,13 +84,14 @@ export async function run(args: string[]): Promise<void> {
     "# Contributed compute: server islands alone vs with Node contributors",
     "",
     ...machineHeader(`npm run bench -- contribute --islands ${islands} --evaluations ${evaluations} --chunk ${chunk} --target ${target} --workers ${workers}`),
-    `Job: 30-D rastrigin, DE (L-SHADE), ${islands} islands, ${evaluations.toLocaleString("en-US")} evaluations (the whole budget runs; the time to best ≤ ${target} is read from the job's figures every 200 ms), seed 30, submitted through POST /v1/jobs. `
-      + `Both runs fix the island chunk at ${chunk.toLocaleString("en-US")} evaluations (options.islandChunkEvaluations) and the seed, so they follow the same trajectory (the last column checks it: same evaluations and final best) and differ only in who computes and how fast. Local stack (wrangler dev, local Queues with max_batch_size 4, max_batch_timeout 1 s); contributors are \`scripts/contribute.ts\` processes on the same machine.`,
+    `Job: 30-D rastrigin, DE (L-SHADE), ${islands} islands, ${evaluations.toLocaleString("en-US")} evaluations (the whole budget runs; the time to best ≤ ${target} is read from the job's figures every 200 ms), seed 30, submitted through POST /v1/jobs. ` +
+      `Both runs fix the island chunk at ${chunk.toLocaleString("en-US")} evaluations (options.islandChunkEvaluations) and the seed, so they follow the same trajectory (the last column checks it: same evaluations and final best) and differ only in who computes and how fast. Local stack (wrangler dev, local Queues with max_batch_size 4, max_batch_timeout 1 s); contributors are \`scripts/contribute.ts\` processes on the same machine.`,
     "",
     "| run | wall s | evaluations | evaluations / s | time to best ≤ target | final best | contributed evaluations | compute charged to the plan | units re-run by the server | units rejected | same result as server-only |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ...rows.map((r) =>
-      `| ${r.name} | ${r.wallS.toFixed(1)} | ${r.evaluations.toLocaleString("en-US")} | ${Math.round(r.evaluations / r.wallS).toLocaleString("en-US")} | ${r.targetS === null ? "not reached" : `${r.targetS.toFixed(1)} s`} | ${r.best?.toFixed(3) ?? "–"} | ${r.contributed.toLocaleString("en-US")} (${((100 * r.contributed) / Math.max(1, r.evaluations)).toFixed(0)} %) | ${(r.chargedMs / 1000).toFixed(1)} s | ${r.rerun} | ${r.rejected} | ${r === base ? "–" : r.evaluations === base.evaluations && r.best === base.best ? "yes" : "no"} |`,
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${r.wallS.toFixed(1)} | ${r.evaluations.toLocaleString("en-US")} | ${Math.round(r.evaluations / r.wallS).toLocaleString("en-US")} | ${r.targetS === null ? "not reached" : `${r.targetS.toFixed(1)} s`} | ${r.best?.toFixed(3) ?? "–"} | ${r.contributed.toLocaleString("en-US")} (${((100 * r.contributed) / Math.max(1, r.evaluations)).toFixed(0)} %) | ${(r.chargedMs / 1000).toFixed(1)} s | ${r.rerun} | ${r.rejected} | ${r === base ? "–" : r.evaluations === base.evaluations && r.best === base.best ? "yes" : "no"} |`,
     ),
     "",
     rows.length === 2
@@ -105,7 +114,10 @@ async function measure(client: Client, tenant: Tenant, name: string, body: Recor
     const link = await client.request<{ url: string }>(`/v1/jobs/${id}/contribute/links`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: "{}" });
     if (link.status !== 201) throw new Error(`join link ${link.status}: ${JSON.stringify(link.body)}`);
     for (let i = 0; i < 2; i++) {
-      const child = spawn(join(ROOT, "node_modules/.bin/tsx"), ["scripts/contribute.ts", link.body.url, "--workers", String(workers), "--label", `bench ${i + 1}`], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+      const child = spawn(join(ROOT, "node_modules/.bin/tsx"), ["scripts/contribute.ts", link.body.url, "--workers", String(workers), "--label", `bench ${i + 1}`], {
+        cwd: ROOT,
+        stdio: ["ignore", "pipe", "inherit"],
+      });
       children.push(child);
     }
   }
@@ -120,7 +132,10 @@ async function measure(client: Client, tenant: Tenant, name: string, body: Recor
   }
   const wallS = (Date.now() - t0) / 1000;
   await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.on("exit", r)))));
-  const contributors = workers === null ? [] : ((await client.request<{ items: { acceptedEvaluations: number; rerunUnits: number; rejectedUnits: number }[] }>(`/v1/jobs/${id}/contributors`, { headers: auth })).body.items ?? []);
+  const contributors =
+    workers === null
+      ? []
+      : ((await client.request<{ items: { acceptedEvaluations: number; rerunUnits: number; rejectedUnits: number }[] }>(`/v1/jobs/${id}/contributors`, { headers: auth })).body.items ?? []);
   const row: Row = {
     name,
     wallS,

@@ -57,12 +57,25 @@ for (const file of files) {
     const t0 = Date.now();
     let log = "";
     try {
-      log = execFileSync(FET_CL, [`--inputfile=${file}`, `--outputdir=${dir}`, `--timelimitseconds=${seconds}`, "--writetimetablesdayshorizontal=false", "--writetimetablesdaysvertical=false", "--writetimetablestimehorizontal=false", "--writetimetablestimevertical=false", "--writetimetablesstatistics=false"], {
-        encoding: "utf8",
-        // fet-cl does not always stop at its own limit
-        timeout: (seconds + 10) * 1000,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
+      log = execFileSync(
+        FET_CL,
+        [
+          `--inputfile=${file}`,
+          `--outputdir=${dir}`,
+          `--timelimitseconds=${seconds}`,
+          "--writetimetablesdayshorizontal=false",
+          "--writetimetablesdaysvertical=false",
+          "--writetimetablestimehorizontal=false",
+          "--writetimetablestimevertical=false",
+          "--writetimetablesstatistics=false",
+        ],
+        {
+          encoding: "utf8",
+          // fet-cl does not always stop at its own limit
+          timeout: (seconds + 10) * 1000,
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
     } catch (e) {
       log = String((e as { stdout?: string }).stdout ?? "");
     }
@@ -78,7 +91,7 @@ for (const file of files) {
       console.log(`| ${name} | ${fetSeconds} s, but no _data_and_timetable.fet | – |`);
       continue;
     }
-    let p;
+    let p: ReturnType<typeof compileFet>;
     try {
       p = compileFet(readFileSync(join(tdir, sub, out), "utf8"), { ignoreUnsupported: true });
     } catch (e) {

@@ -12,7 +12,19 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { ProblemError } from "../core/engine/errors";
-import { compileSchool, compileInput, fetInputToText, fetToModel, modelToFet, problemDifferences, readFet, verdictDifferences, constraintDifferences, inputDifferences, type SchoolProblem } from "../core/school/index";
+import {
+  compileSchool,
+  compileInput,
+  fetInputToText,
+  fetToModel,
+  modelToFet,
+  problemDifferences,
+  readFet,
+  verdictDifferences,
+  constraintDifferences,
+  inputDifferences,
+  type SchoolProblem,
+} from "../core/school/index";
 
 const root = process.argv[2] ?? process.env.FET_EXAMPLES ?? "/usr/share/doc/fet-data/examples";
 
@@ -26,7 +38,13 @@ function walk(dir: string): string[] {
   return out;
 }
 
-const why = (e: unknown) => (e instanceof ProblemError ? e.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : String(e));
+const why = (e: unknown) =>
+  e instanceof ProblemError
+    ? e.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join(".")}: ${i.message}`)
+        .join("; ")
+    : String(e);
 const files = walk(root);
 let same = 0;
 let differ = 0;
@@ -93,10 +111,14 @@ for (const file of files) {
   }
 }
 const compiled = files.length - refused.length - unreadable.length;
-console.log(`\n# .fet → model → .fet: ${same} of ${compiled} compile to identical problems (${differ} differ; ${refused.length} refused by our compiler as read, ${unreadable.length} beyond readFet's limits; ${root}; ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+console.log(
+  `\n# .fet → model → .fet: ${same} of ${compiled} compile to identical problems (${differ} differ; ${refused.length} refused by our compiler as read, ${unreadable.length} beyond readFet's limits; ${root}; ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+);
 console.log(`constraints in the typed form: ${typed}, in the generic form: ${generic}`);
 if (unreadable.length) console.log(`\n## Beyond readFet's limits (no model to make)\n\n${unreadable.map((r) => `- ${r}`).join("\n")}`);
 if (refused.length) {
-  console.log(`the ${refused.length} files the compiler refuses as read: ${inputSame} state the same school after the round trip (names, students, rooms, activities, every constraint element), ${inputDiffer} do not`);
+  console.log(
+    `the ${refused.length} files the compiler refuses as read: ${inputSame} state the same school after the round trip (names, students, rooms, activities, every constraint element), ${inputDiffer} do not`,
+  );
   console.log(`\n## Refused by compile as read\n\n${refused.map((r) => `- ${r}`).join("\n")}`);
 }

@@ -160,7 +160,9 @@ export async function run(args: string[]): Promise<void> {
     `- Supported (every active constraint type known): ${supported.length} of ${rows.length} files.`,
     `- Zero hard within ${seconds} s: ours ${supported.filter((r) => r.oursSeconds !== undefined).length}, FET ${supported.filter((r) => r.fetSeconds !== undefined).length} (of the supported).`,
     `- Our results FET-verified (fet-cl generates the locked file): ${supported.filter((r) => r.verified).length} of ${supported.filter((r) => r.verified !== undefined).length}.`,
-    both.length ? `- Median time ratio ours / FET on the ${both.length} files both solve: ${median(ratios).toFixed(2)} (target ≤ 0.5); median ours ${median(both.map((r) => r.oursSeconds!)).toFixed(2)} s, FET ${median(both.map((r) => r.fetSeconds!)).toFixed(2)} s.` : "- No file solved by both.",
+    both.length
+      ? `- Median time ratio ours / FET on the ${both.length} files both solve: ${median(ratios).toFixed(2)} (target ≤ 0.5); median ours ${median(both.map((r) => r.oursSeconds!)).toFixed(2)} s, FET ${median(both.map((r) => r.fetSeconds!)).toFixed(2)} s.`
+      : "- No file solved by both.",
     `- Solved by us and not by FET within the limit: ${oursOnly.map((r) => r.file).join(", ") || "none"}.`,
     `- Solved by FET and not by us: ${fetOnly.map((r) => r.file).join(", ") || "none"}.`,
     "",

@@ -77,7 +77,12 @@ export async function run(args: string[]): Promise<void> {
   }
 
   lines.push("", "## Quality: mean best weighted tardiness (lower is better), 4 instances × 3 seeds, plain TS objective", "");
-  const configs: [string, Record<string, unknown>][] = [["sa", {}], ["sa", { batch: 64 }], ["ga", {}], ["ga", { crossover: "ox" }]];
+  const configs: [string, Record<string, unknown>][] = [
+    ["sa", {}],
+    ["sa", { batch: 64 }],
+    ["ga", {}],
+    ["ga", { crossover: "ox" }],
+  ];
   lines.push(`| n | evaluations | ${configs.map(([id, p]) => `${id} ${JSON.stringify(p)}`).join(" | ")} |`, `|---|---|${configs.map(() => "---|").join("")}`);
   for (const size of [20, 50, 100]) {
     for (const budget of [20_000, 100_000]) {
@@ -93,6 +98,9 @@ export async function run(args: string[]): Promise<void> {
       process.stderr.write(`quality n=${size} evals=${budget} done\n`);
     }
   }
-  lines.push("", "SA (the kind's default) is best or within a few per cent of the best everywhere; the GA catches up only with large budgets, and PMX (its default) beats OX on these scheduling objectives.");
+  lines.push(
+    "",
+    "SA (the kind's default) is best or within a few per cent of the best everywhere; the GA catches up only with large budgets, and PMX (its default) beats OX on these scheduling objectives.",
+  );
   publish("permutation", lines);
 }

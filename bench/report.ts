@@ -32,7 +32,12 @@ export function option(args: string[], name: string): string | undefined {
 
 export function listOption(args: string[], name: string, fallback: string[]): string[] {
   const v = option(args, name);
-  return v ? v.split(",").map((s) => s.trim()).filter(Boolean) : fallback;
+  return v
+    ? v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : fallback;
 }
 
 /** Print a report and keep a copy in bench/results/<name>.md. */

@@ -18,8 +18,7 @@ const loadInNode: QuickJSLoader = (memory) => newQuickJSWASMModuleFromVariant(ne
 
 const CODE: Record<string, string> = {
   sphere: "export function fitness(x) { let s = 0; for (let i = 0; i < x.length; i++) s += x[i] * x[i]; return s; }",
-  rastrigin:
-    "export function fitness(x) { let s = 10 * x.length; for (let i = 0; i < x.length; i++) { const v = x[i]; s += v * v - 10 * Math.cos(2 * Math.PI * v); } return s; }",
+  rastrigin: "export function fitness(x) { let s = 10 * x.length; for (let i = 0; i < x.length; i++) { const v = x[i]; s += v * v - 10 * Math.cos(2 * Math.PI * v); } return s; }",
   "empty (crossing cost)": "export function fitness(x) { return 0; }",
 };
 
@@ -80,8 +79,7 @@ export async function run(args: string[]): Promise<void> {
     return s;
   };
   for (const [name, code] of Object.entries(CODE)) {
-    const builtin: BatchObjective =
-      name === "sphere" ? rowObjective(FUNCTIONS.sphere.f) : name === "rastrigin" ? rowObjective(FUNCTIONS.rastrigin.f) : rowObjective(() => 0);
+    const builtin: BatchObjective = name === "sphere" ? rowObjective(FUNCTIONS.sphere.f) : name === "rastrigin" ? rowObjective(FUNCTIONS.rastrigin.f) : rowObjective(() => 0);
     const box = await sandboxed(code);
     for (const batch of name === "sphere" ? [1, 10, 100, 1000] : [100]) {
       const b = rate(builtin, batch, dim, seconds);

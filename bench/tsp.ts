@@ -19,7 +19,9 @@ const TARGETS: Record<number, number> = { 2: 3, 10: 1 };
 
 export async function run(args: string[]): Promise<void> {
   const seeds = Number(option(args, "seeds") ?? 5);
-  const budgets = listOption(args, "seconds", ["2", "10"]).map(Number).sort((a, b) => a - b);
+  const budgets = listOption(args, "seconds", ["2", "10"])
+    .map(Number)
+    .sort((a, b) => a - b);
   const instances = listOption(args, "instances", DEFAULT_INSTANCES);
   const algorithm = option(args, "algorithm") ?? "memetic";
   const cpu = args.includes("--cpu");

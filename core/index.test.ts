@@ -5,7 +5,16 @@ import { algorithmCatalogue, compileProblem, ENGINE_VERSION, kinds, problemFromF
 describe("core public surface", () => {
   it("dispatches documents on kind and names the kind field when unknown", () => {
     expect(compileProblem({ kind: "continuous", function: "sphere", dimension: 2 }).size).toEqual({ dimensions: 2 });
-    expect(compileProblem({ kind: "tsp", coordinates: [[0, 0], [1, 0], [0, 1]] }).size).toEqual({ cities: 3 });
+    expect(
+      compileProblem({
+        kind: "tsp",
+        coordinates: [
+          [0, 0],
+          [1, 0],
+          [0, 1],
+        ],
+      }).size,
+    ).toEqual({ cities: 3 });
     for (const doc of [{ kind: "knapsack" }, {}]) {
       try {
         compileProblem(doc);
@@ -32,7 +41,10 @@ describe("core public surface", () => {
 
   it("lists every algorithm with parameter schemas and defaults", () => {
     const cat = algorithmCatalogue();
-    const ids = cat.items.filter((i) => i.kind !== "timetabling").map((i) => `${i.kind}/${i.id}`).sort();
+    const ids = cat.items
+      .filter((i) => i.kind !== "timetabling")
+      .map((i) => `${i.kind}/${i.id}`)
+      .sort();
     expect(ids).toEqual(["continuous/aco-r", "continuous/de", "continuous/ga", "continuous/pso", "continuous/sa", "permutation/ga", "permutation/sa", "tsp/aco", "tsp/ga", "tsp/memetic"]);
     const de = cat.items.find((i) => i.id === "de")!;
     expect(de.default).toBe(true);

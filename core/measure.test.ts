@@ -63,14 +63,30 @@ describe("measure(doc) equals size(compile(doc))", () => {
   });
 
   it("tsp: JSON coordinates", () => {
-    const doc = { kind: "tsp", coordinates: [[0, 0], [1, 0], [0, 1], [2, 2]] };
+    const doc = {
+      kind: "tsp",
+      coordinates: [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [2, 2],
+      ],
+    };
     expect(tspKind.measure!(doc)).toEqual(tspKind.size(tspKind.compile(doc)));
   });
 
   it("continuous: built-in functions with and without bounds", () => {
     for (const doc of [
       { kind: "continuous", function: "rastrigin", dimension: 30 },
-      { kind: "continuous", function: "sphere", dimension: 2, bounds: [[-1, 1], [0, 2]] },
+      {
+        kind: "continuous",
+        function: "sphere",
+        dimension: 2,
+        bounds: [
+          [-1, 1],
+          [0, 2],
+        ],
+      },
     ]) {
       expect(continuousKind.measure!(doc)).toEqual(continuousKind.size(continuousKind.compile(doc)));
     }

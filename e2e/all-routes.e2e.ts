@@ -34,11 +34,18 @@ async function axeFindings(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol: pages with a strict CSP (the share page allows no inline script) are checked too.
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } })
+      .axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });
     return result.violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(" ")}`);
+      .map(
+        (v) =>
+          `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => JSON.stringify(n.target))
+            .join(" ")}`,
+      );
   });
   return violations.map((v) => `axe: ${v}`);
 }
@@ -71,7 +78,10 @@ async function audit(page: Page, path: string, { expectedStatus = 200, axe = tru
         const culprits = Array.from(document.querySelectorAll("body *"))
           .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1)
           .slice(0, 5)
-          .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : ""} (right ${Math.round(el.getBoundingClientRect().right)})`);
+          .map(
+            (el) =>
+              `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : ""} (right ${Math.round(el.getBoundingClientRect().right)})`,
+          );
         return `page is ${doc.scrollWidth} px wide in a ${doc.clientWidth} px viewport: ${culprits.join(", ")}`;
       });
       if (overflow) problems.push(`overflow: ${overflow}`);
@@ -129,7 +139,16 @@ describe("every route at 1280 and 390 px: no overflow, no console errors, no ser
     await owner.context.close();
 
     const findings: Finding[] = [];
-    for (const path of ["/", "/pricing", "/sign-in", "/sign-up", "/forgot-password", "/reset-password?token=not-a-real-token", `/accept-invitation/${invitation.id}`, `/share/${share.url.split("/").pop()}`]) {
+    for (const path of [
+      "/",
+      "/pricing",
+      "/sign-in",
+      "/sign-up",
+      "/forgot-password",
+      "/reset-password?token=not-a-real-token",
+      `/accept-invitation/${invitation.id}`,
+      `/share/${share.url.split("/").pop()}`,
+    ]) {
       findings.push(...(await audit(b.page, path)));
     }
     // /v1/docs is Swagger UI's own markup (swagger-ui-dist, web/api-docs/): checked for overflow and

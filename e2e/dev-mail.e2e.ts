@@ -44,7 +44,10 @@ describe("the development mailbox", () => {
 
     // The Worker's log points at /dev/mail and never carries the reset token (wrangler's own request
     // lines, which `npm run dev` leaves out, are not the Worker's: scripts/dev-log.mjs).
-    const log = readFileSync(process.env.E2E_WRANGLER_LOG!, "utf8").split("\n").filter((line) => !isWranglerRequestLine(line)).join("\n");
+    const log = readFileSync(process.env.E2E_WRANGLER_LOG!, "utf8")
+      .split("\n")
+      .filter((line) => !isWranglerRequestLine(line))
+      .join("\n");
     expect(log).toContain("mail captured (development): open /dev/mail/mail_");
     expect(log).not.toContain(token);
   });

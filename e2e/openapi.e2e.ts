@@ -37,7 +37,10 @@ describe("/v1/docs", () => {
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
       await page.goto("/v1/docs");
-      await page.getByRole("heading", { name: /Evolve API/ }).first().waitFor();
+      await page
+        .getByRole("heading", { name: /Evolve API/ })
+        .first()
+        .waitFor();
       await expect(page.getByText("/jobs/{id}/fork").first().isVisible()).resolves.toBe(true);
       expect(await page.getAttribute("html", "lang")).toBe("en");
       await page.screenshot({ path: `${SCREENSHOTS}/19-api-reference.png` });

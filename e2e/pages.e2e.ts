@@ -62,7 +62,10 @@ describe("pages", () => {
     // Signed out, and signed in (another profile, so later tests start signed out).
     const member = await session.openProfile();
     await signUp(member.page, "deep-404");
-    for (const [signedIn, page] of [[false, session.page], [true, member.page]] as const) {
+    for (const [signedIn, page] of [
+      [false, session.page],
+      [true, member.page],
+    ] as const) {
       for (const path of ["/app/nothing/here", "/pricing/nothing", "/app/jobs/x/y/z", "/nothing/here/either"]) {
         const errors = scriptErrors(page);
         const res = await page.goto(path);
@@ -79,7 +82,10 @@ describe("pages", () => {
 
   it("serves /favicon.ico and /favicon.svg", async () => {
     const { page, baseURL } = session;
-    for (const [path, type] of [["/favicon.ico", "image/"], ["/favicon.svg", "image/svg+xml"]]) {
+    for (const [path, type] of [
+      ["/favicon.ico", "image/"],
+      ["/favicon.svg", "image/svg+xml"],
+    ]) {
       const res = await page.request.get(new URL(path, baseURL).href);
       expect(res.status(), path).toBe(200);
       expect(res.headers()["content-type"]).toContain(type);

@@ -94,7 +94,10 @@ describe("school timetable from a .fet upload", () => {
 
     // The demo's two Year 7 classes both want maths with Ms Adams first thing on Monday: one wish
     // (95%) is a soft violation; choosing it highlights that lesson (in a timetable that has it).
-    const wish = page.getByTestId("school-explanation").getByRole("button", { name: /Lesson at a fixed time/ }).first();
+    const wish = page
+      .getByTestId("school-explanation")
+      .getByRole("button", { name: /Lesson at a fixed time/ })
+      .first();
     await expect(wish.textContent()).resolves.toMatch(/soft, weight 95%: 1 violation/);
     await wish.click();
     expect(await grid.locator("button.block.highlight").count()).toBeGreaterThan(0);

@@ -17,7 +17,10 @@ async function signUp(): Promise<string> {
     body: JSON.stringify({ name: "Ada upgrade", email: `upgrade-${id}@example.test`, password: `pw-${randomUUID()}`, tenantName: `Upgrade ${id}` }),
   });
   expect(res.status, await res.clone().text()).toBe(200);
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 async function submit(cookie: string, body: unknown): Promise<Response> {

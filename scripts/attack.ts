@@ -99,7 +99,13 @@ const ATTACKS: Attack[] = [
     where: "worker/api/idempotency.test.ts",
     async send(ctx) {
       const t = await ctx.tenant();
-      const ep = await json(await ctx.req("/v1/webhooks", { method: "POST", headers: { ...bearer(t.adminKey), "content-type": "application/json" }, body: JSON.stringify({ url: "https://hooks.example.com/a", events: ["job.failed"] }) }));
+      const ep = await json(
+        await ctx.req("/v1/webhooks", {
+          method: "POST",
+          headers: { ...bearer(t.adminKey), "content-type": "application/json" },
+          body: JSON.stringify({ url: "https://hooks.example.com/a", events: ["job.failed"] }),
+        }),
+      );
       const reader = await createKey(ctx, { cookie: t.cookie, origin: ctx.base }, ["jobs:read"]);
       const key = `attack-${crypto.randomUUID()}`;
       await ctx.req(`/v1/webhooks/${ep.id}/rotate-secret`, { method: "POST", headers: { ...bearer(t.adminKey), "idempotency-key": key } });
@@ -115,21 +121,20 @@ const ATTACKS: Attack[] = [
     async send(ctx) {
       const t = await ctx.tenant();
       const key = `attack-${crypto.randomUUID()}`;
-      const init = () => ({ method: "POST", headers: { ...bearer(t.adminKey), "content-type": "application/json", "idempotency-key": key }, body: JSON.stringify({ url: "https://hooks.example.com/b", events: ["job.failed"] }) });
+      const init = () => ({
+        method: "POST",
+        headers: { ...bearer(t.adminKey), "content-type": "application/json", "idempotency-key": key },
+        body: JSON.stringify({ url: "https://hooks.example.com/b", events: ["job.failed"] }),
+      });
       await ctx.req("/v1/webhooks", init());
       const replay = await ctx.req("/v1/webhooks", init());
       const body = await json(replay);
-      return `${replay.status} ${String(body.type ?? "").split("/").pop()}${JSON.stringify(body).includes("whsec_") ? " (secret leaked)" : ""}`;
+      return `${replay.status} ${String(body.type ?? "")
+        .split("/")
+        .pop()}${JSON.stringify(body).includes("whsec_") ? " (secret leaked)" : ""}`;
     },
   },
-  ...[
-    "https://169.254.169.254/latest/meta-data/",
-    "https://2130706433/",
-    "https://[::ffff:127.0.0.1]/",
-    "https://[fd00:ec2::254]/",
-    "https://api.localhost/",
-    "https://hooks.example.com:8443/",
-  ].map(
+  ...["https://169.254.169.254/latest/meta-data/", "https://2130706433/", "https://[::ffff:127.0.0.1]/", "https://[fd00:ec2::254]/", "https://api.localhost/", "https://hooks.example.com:8443/"].map(
     (url): Attack => ({
       name: `webhook to an internal target: ${url}`,
       expected: "422 url",
@@ -150,7 +155,11 @@ const ATTACKS: Attack[] = [
       const t = await ctx.tenant();
       let last = 0;
       for (let i = 0; i < 11; i++) {
-        const res = await ctx.req("/api/auth/sign-in/email", { method: "POST", headers: { "content-type": "application/json", origin: ctx.base }, body: JSON.stringify({ email: t.email, password: `guess-${i}-password` }) });
+        const res = await ctx.req("/api/auth/sign-in/email", {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: ctx.base },
+          body: JSON.stringify({ email: t.email, password: `guess-${i}-password` }),
+        });
         last = res.status;
         await res.body?.cancel();
       }
@@ -181,7 +190,11 @@ const ATTACKS: Attack[] = [
       const t = await ctx.tenant();
       let last = 0;
       for (let i = 0; i < 4; i++) {
-        const res = await ctx.req("/api/auth/request-password-reset", { method: "POST", headers: { "content-type": "application/json", origin: ctx.base }, body: JSON.stringify({ email: t.email, redirectTo: "/reset-password" }) });
+        const res = await ctx.req("/api/auth/request-password-reset", {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: ctx.base },
+          body: JSON.stringify({ email: t.email, redirectTo: "/reset-password" }),
+        });
         last = res.status;
         await res.body?.cancel();
       }
@@ -201,7 +214,9 @@ const ATTACKS: Attack[] = [
         await res.body?.cancel();
       }
       const body = await json(res!);
-      return `${res!.status} ${String(body.type ?? "").split("/").pop()}`;
+      return `${res!.status} ${String(body.type ?? "")
+        .split("/")
+        .pop()}`;
     },
   },
   {
@@ -222,7 +237,11 @@ const ATTACKS: Attack[] = [
     where: "worker/api-keys/lifecycle.test.ts",
     async send(ctx) {
       const t = await ctx.tenant();
-      await ctx.req("/api/auth/organization/delete", { method: "POST", headers: { cookie: t.cookie, origin: ctx.base, "content-type": "application/json" }, body: JSON.stringify({ organizationId: t.tenantId }) });
+      await ctx.req("/api/auth/organization/delete", {
+        method: "POST",
+        headers: { cookie: t.cookie, origin: ctx.base, "content-type": "application/json" },
+        body: JSON.stringify({ organizationId: t.tenantId }),
+      });
       const res = await ctx.req("/v1/jobs", { headers: bearer(t.adminKey) });
       return String(res.status);
     },
@@ -254,7 +273,11 @@ const ATTACKS: Attack[] = [
     async send(ctx) {
       const t = await limitsTenant(ctx);
       const text = "Name: x\nCourses: 1\nRooms: 1\nDays: 50000000\nPeriods_per_day: 6\nCurricula: 1\nConstraints: 0\n";
-      const res = await ctx.req("/v1/jobs", { method: "POST", headers: { ...bearer(t.adminKey), "content-type": "application/json" }, body: JSON.stringify({ problem: { kind: "timetabling", format: "ctt", text }, budget: { evaluations: 1000 } }) });
+      const res = await ctx.req("/v1/jobs", {
+        method: "POST",
+        headers: { ...bearer(t.adminKey), "content-type": "application/json" },
+        body: JSON.stringify({ problem: { kind: "timetabling", format: "ctt", text }, budget: { evaluations: 1000 } }),
+      });
       const b = await json(res);
       return `${res.status} ${b.limit?.name} line ${b.errors?.[0]?.line}`;
     },
@@ -266,7 +289,11 @@ const ATTACKS: Attack[] = [
     async send(ctx) {
       const t = await limitsTenant(ctx);
       const text = "Name: x\nCourses: 20000\nRooms: 1\nDays: 5\nPeriods_per_day: 6\nCurricula: 1\nConstraints: 0\n";
-      const res = await ctx.req("/v1/problems/validate", { method: "POST", headers: { ...bearer(t.adminKey), "content-type": "application/json" }, body: JSON.stringify({ problem: { kind: "timetabling", format: "ctt", text } }) });
+      const res = await ctx.req("/v1/problems/validate", {
+        method: "POST",
+        headers: { ...bearer(t.adminKey), "content-type": "application/json" },
+        body: JSON.stringify({ problem: { kind: "timetabling", format: "ctt", text } }),
+      });
       return `${res.status} ${(await json(res)).limit?.name}`;
     },
   },
@@ -292,7 +319,14 @@ const ATTACKS: Attack[] = [
       const XLSX = await import("@e965/xlsx");
       const { strFromU8, strToU8, unzipSync, zipSync } = await import("fflate");
       const wb = XLSX.utils.book_new();
-      XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["id", "name"], ["c1", "Maths"]]), "Courses");
+      XLSX.utils.book_append_sheet(
+        wb,
+        XLSX.utils.aoa_to_sheet([
+          ["id", "name"],
+          ["c1", "Maths"],
+        ]),
+        "Courses",
+      );
       const files = unzipSync(new Uint8Array(XLSX.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer));
       for (const f of Object.keys(files)) if (f.startsWith("xl/worksheets/")) files[f] = strToU8(strFromU8(files[f]).replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>'));
       const form = new FormData();
@@ -308,7 +342,11 @@ const ATTACKS: Attack[] = [
     where: "worker/problems/measure.test.ts",
     async send(ctx) {
       const t = await limitsTenant(ctx);
-      const res = await ctx.req("/v1/jobs", { method: "POST", headers: { ...bearer(t.adminKey), "content-type": "application/json" }, body: JSON.stringify({ problem: { kind: "continuous", function: "sphere", dimension: 5 }, algorithm: "ga", parameters: { popSize: 1000 }, budget: { evaluations: 2000 } }) });
+      const res = await ctx.req("/v1/jobs", {
+        method: "POST",
+        headers: { ...bearer(t.adminKey), "content-type": "application/json" },
+        body: JSON.stringify({ problem: { kind: "continuous", function: "sphere", dimension: 5 }, algorithm: "ga", parameters: { popSize: 1000 }, budget: { evaluations: 2000 } }),
+      });
       return `${res.status} ${(await json(res)).limit}`;
     },
   },
@@ -329,7 +367,9 @@ const ATTACKS: Attack[] = [
     async send(ctx) {
       const res = await ctx.req("/api/billing/webhook", { method: "POST", headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=x" }, body: "x".repeat(2 * 1024 * 1024) });
       const b = await json(res);
-      return `${res.status} ${String(b.type ?? "").split("/").pop()}`;
+      return `${res.status} ${String(b.type ?? "")
+        .split("/")
+        .pop()}`;
     },
   },
   {
@@ -337,7 +377,12 @@ const ATTACKS: Attack[] = [
     expected: "403",
     where: "worker/http/entry-points.test.ts",
     async send(ctx) {
-      const res = await ctx.req("/sign-in", { method: "POST", redirect: "manual", headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" }, body: "email=a%40b.test&password=x" });
+      const res = await ctx.req("/sign-in", {
+        method: "POST",
+        redirect: "manual",
+        headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" },
+        body: "email=a%40b.test&password=x",
+      });
       await res.body?.cancel();
       return String(res.status);
     },
@@ -372,7 +417,11 @@ const ATTACKS: Attack[] = [
     async send(ctx) {
       const t = await limitsTenant(ctx);
       const code = "export function fitness(x) { return /^(a+)+$/.test('a'.repeat(30) + 'b') ? 1 : 0; }";
-      const res = await ctx.req("/v1/problems/validate", { method: "POST", headers: { ...bearer(t.adminKey), "content-type": "application/json" }, body: JSON.stringify({ problem: { kind: "continuous", dimension: 2, bounds: [-1, 1], objective: { language: "javascript", code } } }) });
+      const res = await ctx.req("/v1/problems/validate", {
+        method: "POST",
+        headers: { ...bearer(t.adminKey), "content-type": "application/json" },
+        body: JSON.stringify({ problem: { kind: "continuous", dimension: 2, bounds: [-1, 1], objective: { language: "javascript", code } } }),
+      });
       const b = await json(res);
       return `${res.status} valid:${b.valid} ${/\[[a-z-]+\]/.exec(b.errors?.[0]?.message ?? "")?.[0] ?? JSON.stringify(b).slice(0, 80)}`;
     },
@@ -384,7 +433,11 @@ const ATTACKS: Attack[] = [
     async send(ctx) {
       const t = await limitsTenant(ctx);
       const code = "export function fitness(x) { return new Date().getTime() % 7; }";
-      const res = await ctx.req("/v1/problems/validate", { method: "POST", headers: { ...bearer(t.adminKey), "content-type": "application/json" }, body: JSON.stringify({ problem: { kind: "continuous", dimension: 2, bounds: [-1, 1], objective: { language: "javascript", code } } }) });
+      const res = await ctx.req("/v1/problems/validate", {
+        method: "POST",
+        headers: { ...bearer(t.adminKey), "content-type": "application/json" },
+        body: JSON.stringify({ problem: { kind: "continuous", dimension: 2, bounds: [-1, 1], objective: { language: "javascript", code } } }),
+      });
       const b = await json(res);
       return `${res.status} valid:${b.valid} ${/\[[a-z-]+\]/.exec(b.errors?.[0]?.message ?? "")?.[0] ?? JSON.stringify(b).slice(0, 80)}`;
     },
@@ -459,7 +512,11 @@ async function main() {
     async tenant() {
       n += 1;
       const email = `attack-${n}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@attack.test`;
-      const res = await req("/api/auth/sign-up/email", { method: "POST", headers: { "content-type": "application/json", origin: base }, body: JSON.stringify({ name: "Attacker", email, password: PASSWORD }) });
+      const res = await req("/api/auth/sign-up/email", {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: base },
+        body: JSON.stringify({ name: "Attacker", email, password: PASSWORD }),
+      });
       if (res.status !== 200) throw new Error(`sign-up ${res.status}: ${await res.text()}`);
       const cookie = cookieOf(res);
       const tenants = await json(await req("/v1/tenants", { headers: { cookie, origin: base } }));

@@ -66,7 +66,9 @@ function threadRunner(): UnitRunner & { close(): Promise<number> } {
   // The thread loads this same .ts file through tsx's loader, registered inside the thread (a
   // loader given to the parent with --import does not reach worker threads on Node 20).
   const bootstrap = `const { workerData } = await import("node:worker_threads"); (await import(workerData.tsx)).register(); await import(workerData.url);`;
-  const thread = new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), { workerData: { url: import.meta.url, tsx: import.meta.resolve("tsx/esm/api"), contributeThread: true } });
+  const thread = new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), {
+    workerData: { url: import.meta.url, tsx: import.meta.resolve("tsx/esm/api"), contributeThread: true },
+  });
   let next = 0;
   const pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
   thread.on("message", (m: { id: number; ok: boolean; error?: string }) => {
@@ -140,7 +142,9 @@ async function main(): Promise<void> {
     const all = [...active].map((c) => c.stats);
     const ev = all.reduce((s, x) => s + x.evaluations, 0) + totals.reduce((s, x) => s + x.evaluations, 0);
     const best = all.find((x) => x.jobBest !== null)?.jobBest;
-    process.stderr.write(`[contribute] ${((Date.now() - t0) / 1000).toFixed(0)} s: ${active.size} connected, ${ev.toLocaleString("en-US")} evaluations accepted${best !== undefined ? `, job best ${best}` : ""}\n`);
+    process.stderr.write(
+      `[contribute] ${((Date.now() - t0) / 1000).toFixed(0)} s: ${active.size} connected, ${ev.toLocaleString("en-US")} evaluations accepted${best !== undefined ? `, job best ${best}` : ""}\n`,
+    );
   }, 5_000);
 
   const client = `cli-${randomUUID().slice(0, 8)}`;
@@ -190,7 +194,9 @@ async function main(): Promise<void> {
   clearInterval(ticker);
   totals.push(...results);
   for (const [i, r] of results.entries()) {
-    process.stdout.write(`${JSON.stringify({ worker: i + 1, job: r.jobId, units: r.units, accepted: r.accepted, rejected: r.rejected, evaluations: r.evaluations, computeMs: Math.round(r.computeMs), ended: r.ended })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ worker: i + 1, job: r.jobId, units: r.units, accepted: r.accepted, rejected: r.rejected, evaluations: r.evaluations, computeMs: Math.round(r.computeMs), ended: r.ended })}\n`,
+    );
   }
 }
 

@@ -24,7 +24,10 @@ describe("deploy", () => {
       missing: ["OPS_TOKEN", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_PRO", "STRIPE_PRICE_ENTERPRISE", "RESEND_API_KEY", "MAIL_FROM"],
       forbidden: ["DEV_SEED"],
     });
-    expect(secretProblems(["BETTER_AUTH_SECRET", "OPS_TOKEN", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_PRO", "STRIPE_PRICE_ENTERPRISE", "RESEND_API_KEY", "MAIL_FROM"])).toEqual({ missing: [], forbidden: [] });
+    expect(secretProblems(["BETTER_AUTH_SECRET", "OPS_TOKEN", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_PRO", "STRIPE_PRICE_ENTERPRISE", "RESEND_API_KEY", "MAIL_FROM"])).toEqual({
+      missing: [],
+      forbidden: [],
+    });
   });
 
   it("the production bundle stays under the size budget", () => {

@@ -121,7 +121,9 @@ async function main(): Promise<void> {
   if (/^\s*DEV_SEED\s*=\s*"?true/m.test(readFileSync(join(ROOT, "wrangler.toml"), "utf8"))) forbidden.push("DEV_SEED (wrangler.toml [vars])");
 
   const size = dryRunBundle();
-  console.log(`bundle: ${(size.bytes / 1024 / 1024).toFixed(2)} MiB in ${size.files} files, ${(size.gzipBytes / 1024 / 1024).toFixed(2)} MiB gzip (Cloudflare's Worker limit: 10 MiB gzip on paid plans, 3 MiB free)`);
+  console.log(
+    `bundle: ${(size.bytes / 1024 / 1024).toFixed(2)} MiB in ${size.files} files, ${(size.gzipBytes / 1024 / 1024).toFixed(2)} MiB gzip (Cloudflare's Worker limit: 10 MiB gzip on paid plans, 3 MiB free)`,
+  );
   if (dry) return;
   if (forbidden.length) throw new Error(`refusing to deploy with ${forbidden.join(", ")} set in production`);
   if (missing.length) throw new Error(`set the missing secrets first: ${missing.join(", ")}`);

@@ -9,7 +9,9 @@ describe("dev server output", () => {
   it("recognises wrangler's request lines, coloured or not, and nothing else", () => {
     expect(isWranglerRequestLine("[wrangler:info] GET /v1/health 200 OK (11ms)")).toBe(true);
     // As wrangler prints it with FORCE_COLOR (copied from a run).
-    expect(isWranglerRequestLine("\u001b[32m[wrangler:info]\u001b[39m \u001b[0m\u001b[1mGET\u001b[22m /pricing \u001b[32m\u001b[1m200\u001b[22m OK \u001b[39m\u001b[90m(42ms)\u001b[39m\u001b[0m")).toBe(true);
+    expect(
+      isWranglerRequestLine("\u001b[32m[wrangler:info]\u001b[39m \u001b[0m\u001b[1mGET\u001b[22m /pricing \u001b[32m\u001b[1m200\u001b[22m OK \u001b[39m\u001b[90m(42ms)\u001b[39m\u001b[0m"),
+    ).toBe(true);
     expect(isWranglerRequestLine("[wrangler:info] GET /share/shr_abc 404 Not Found (3ms)")).toBe(true);
     expect(isWranglerRequestLine("[wrangler:info] Ready on http://127.0.0.1:8787")).toBe(false);
     expect(isWranglerRequestLine(WORKER_LINE)).toBe(false);

@@ -14,10 +14,7 @@ const wrangler = "node_modules/.bin/wrangler";
 
 if (!existsSync(".dev.vars")) {
   copyFileSync(".dev.vars.example", ".dev.vars");
-  const vars = readFileSync(".dev.vars", "utf8").replace(
-    "BETTER_AUTH_SECRET=change-me-to-a-long-random-string",
-    `BETTER_AUTH_SECRET=${randomBytes(32).toString("hex")}`,
-  );
+  const vars = readFileSync(".dev.vars", "utf8").replace("BETTER_AUTH_SECRET=change-me-to-a-long-random-string", `BETTER_AUTH_SECRET=${randomBytes(32).toString("hex")}`);
   writeFileSync(".dev.vars", vars);
   console.log("Created .dev.vars from .dev.vars.example (local secrets, git-ignored).");
 }

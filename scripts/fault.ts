@@ -85,8 +85,16 @@ async function main() {
     const { spawnSync } = await import("node:child_process");
     spawnSync(
       join(ROOT, "node_modules/.bin/wrangler"),
-      ["d1", "execute", "DB", "--local", "--persist-to", stateDir, "--command",
-        `insert into subscription (tenant_id, tier, status) values ('${tenant.tenantId}', 'enterprise', 'active') on conflict(tenant_id) do update set tier='enterprise', status='active';`],
+      [
+        "d1",
+        "execute",
+        "DB",
+        "--local",
+        "--persist-to",
+        stateDir,
+        "--command",
+        `insert into subscription (tenant_id, tier, status) values ('${tenant.tenantId}', 'enterprise', 'active') on conflict(tenant_id) do update set tier='enterprise', status='active';`,
+      ],
       { cwd: ROOT, encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
     );
     for (const c of CASES) c.id = await submit(client, tenant, c);
@@ -110,13 +118,9 @@ async function main() {
     for (const c of CASES) {
       const [resumed, reference] = await Promise.all([resultOf(after, tenant, c.id!), resultOf(after, tenant, c.reference!)]);
       const same =
-        resumed.best?.value === reference.best?.value &&
-        JSON.stringify(resumed.best?.solution) === JSON.stringify(reference.best?.solution) &&
-        resumed.evaluations === reference.evaluations;
+        resumed.best?.value === reference.best?.value && JSON.stringify(resumed.best?.solution) === JSON.stringify(reference.best?.solution) && resumed.evaluations === reference.evaluations;
       if (!same) failures++;
-      rows.push(
-        `| ${c.name} | ${c.interruptedAt} / ${c.evaluations} | ${resumed.state ?? "?"} | ${resumed.best?.value} | ${reference.best?.value} | ${same ? "identical" : "DIFFERENT"} |`,
-      );
+      rows.push(`| ${c.name} | ${c.interruptedAt} / ${c.evaluations} | ${resumed.state ?? "?"} | ${resumed.best?.value} | ${reference.best?.value} | ${same ? "identical" : "DIFFERENT"} |`);
     }
   } finally {
     await stack?.stop();

@@ -117,7 +117,9 @@ async function submit(client: Client, tenants: Tenant[], ti: number, kind: JobKi
     await sleep(1000);
     return null;
   }
-  const reason = `${res.status} ${String(res.body?.type ?? "").split("/").pop()}`;
+  const reason = `${res.status} ${String(res.body?.type ?? "")
+    .split("/")
+    .pop()}`;
   refusals.set(reason, (refusals.get(reason) ?? 0) + 1);
   if (res.status === 429) await sleep(Math.min(5, Number(res.headers.get("retry-after") ?? 1)) * 1000);
   return null;
@@ -169,8 +171,15 @@ async function main() {
   const client = new Client(stack.baseURL);
   try {
     console.error(`Signing up ${N} tenants…`);
-    const tenants = await mapLimit(Array.from({ length: N }, (_, i) => i), 4, (i) => client.signUpTenant(`tenant${i}`));
-    makePro(stack.stateDir, tenants.slice(0, PRO).map((t) => t.tenantId));
+    const tenants = await mapLimit(
+      Array.from({ length: N }, (_, i) => i),
+      4,
+      (i) => client.signUpTenant(`tenant${i}`),
+    );
+    makePro(
+      stack.stateDir,
+      tenants.slice(0, PRO).map((t) => t.tenantId),
+    );
 
     const t0 = Date.now();
     const stopAt = t0 + DURATION_MS;

@@ -23,18 +23,13 @@ describe("continuous algorithms: determinism across checkpoints", () => {
     it(`${id} ${JSON.stringify(params)}: K evaluations straight = random chunks with checkpoint/restore`, () => {
       const solver = continuousKind.algorithms[id].solver;
       fc.assert(
-        fc.property(
-          fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-          fc.integer({ min: 1, max: 1500 }),
-          fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 6 }),
-          (seed, k, chunks) => {
-            const straight = runStraight(solver, problem, params, seed, k);
-            const chunked = runChunked(solver, problem, params, seed, k, chunks);
-            expect(chunked.best).toEqual(straight.best);
-            expect(chunked.progress).toEqual(straight.progress);
-            expect(straight.progress.evaluations).toBe(k);
-          },
-        ),
+        fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 1500 }), fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 6 }), (seed, k, chunks) => {
+          const straight = runStraight(solver, problem, params, seed, k);
+          const chunked = runChunked(solver, problem, params, seed, k, chunks);
+          expect(chunked.best).toEqual(straight.best);
+          expect(chunked.progress).toEqual(straight.progress);
+          expect(straight.progress.evaluations).toBe(k);
+        }),
         { numRuns: 15 },
       );
     });
@@ -77,7 +72,12 @@ describe("continuous algorithms: quality on small budgets", () => {
       name: "batched",
       lower: [-1, -1, -1],
       upper: [1, 1, 1],
-      objective: { evaluateBatch: (xs, count, dim, out) => { calls.push(count); inner.evaluateBatch(xs, count, dim, out); } },
+      objective: {
+        evaluateBatch: (xs, count, dim, out) => {
+          calls.push(count);
+          inner.evaluateBatch(xs, count, dim, out);
+        },
+      },
     });
     const out = runStraight(continuousKind.algorithms.pso.solver, p, {}, 1, 400);
     expect(calls.reduce((a, b) => a + b, 0)).toBe(400);

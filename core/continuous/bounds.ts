@@ -4,14 +4,7 @@
  */
 import type { InputIssue } from "../engine/errors";
 
-export function readBounds(
-  raw: unknown,
-  d: number,
-  lower: Float64Array,
-  upper: Float64Array,
-  path: (string | number)[],
-  issues: InputIssue[],
-): void {
+export function readBounds(raw: unknown, d: number, lower: Float64Array, upper: Float64Array, path: (string | number)[], issues: InputIssue[]): void {
   if (!Array.isArray(raw)) {
     issues.push({ path, message: "must be [lo, hi] or a list of [lo, hi]" });
     return;

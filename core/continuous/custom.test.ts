@@ -11,7 +11,10 @@ describe("custom-objective documents (shape only: core never runs the code)", ()
     const spec = readCustomContinuous({
       kind: "continuous",
       dimension: 2,
-      bounds: [[-1, 1], [0, 4]],
+      bounds: [
+        [-1, 1],
+        [0, 4],
+      ],
       direction: "maximize",
       objective: { language: "javascript", code, onError: "penalty", penalty: -1e9 },
     });
@@ -26,29 +29,16 @@ describe("custom-objective documents (shape only: core never runs the code)", ()
 
   it("reports every issue with its path, prefixed as the API asks", () => {
     try {
-      readCustomContinuous(
-        { kind: "continuous", function: "sphere", dimension: 2, objective: { language: "python", code: "", penalty: 1 } },
-        ["problem"],
-      );
+      readCustomContinuous({ kind: "continuous", function: "sphere", dimension: 2, objective: { language: "python", code: "", penalty: 1 } }, ["problem"]);
       throw new Error("expected a ProblemError");
     } catch (e) {
       expect(e).toBeInstanceOf(ProblemError);
       const paths = (e as ProblemError).issues.map((i) => i.path.join("."));
-      expect(paths).toEqual(
-        expect.arrayContaining([
-          "problem.function",
-          "problem.objective.language",
-          "problem.objective.code",
-          "problem.objective.penalty",
-          "problem.bounds",
-        ]),
-      );
+      expect(paths).toEqual(expect.arrayContaining(["problem.function", "problem.objective.language", "problem.objective.code", "problem.objective.penalty", "problem.bounds"]));
     }
   });
 
   it("compileContinuous refuses to run tenant code and says where it runs", () => {
-    expect(() => compileContinuous({ kind: "continuous", dimension: 1, bounds: [0, 1], objective: { language: "javascript", code } })).toThrow(
-      /compile only on the platform/,
-    );
+    expect(() => compileContinuous({ kind: "continuous", dimension: 1, bounds: [0, 1], objective: { language: "javascript", code } })).toThrow(/compile only on the platform/);
   });
 });

@@ -21,7 +21,10 @@ const doc = fc.record(
     kind: fc.constantFrom("continuous", "continuous", "tsp", 7),
     function: fc.oneof(fc.constantFrom(...BUILTIN_NAMES), fc.string({ maxLength: 8 })),
     dimension: fc.oneof(number, fc.string({ maxLength: 4 })),
-    bounds: fc.oneof({ weight: 5, arbitrary: fc.oneof(pair, fc.array(pair, { maxLength: 40 })) }, { weight: 1, arbitrary: fc.constant(MAX_DIMENSION + 1).map((n) => Array.from({ length: n }, () => [-1, 1])) }),
+    bounds: fc.oneof(
+      { weight: 5, arbitrary: fc.oneof(pair, fc.array(pair, { maxLength: 40 })) },
+      { weight: 1, arbitrary: fc.constant(MAX_DIMENSION + 1).map((n) => Array.from({ length: n }, () => [-1, 1])) },
+    ),
     direction: fc.constantFrom("minimize", "maximize", "sideways", 1),
     objective: fc.oneof(fc.constant({ language: "javascript", code: "export function fitness(x) { return x[0]; }" }), fc.jsonValue({ maxDepth: 2 })),
     extra: fc.jsonValue({ maxDepth: 1 }),
@@ -31,7 +34,12 @@ const doc = fc.record(
 
 /** A valid document with one field replaced, added or removed (keeps the compiler's success path busy). */
 const nearValid = fc
-  .tuple(fc.constantFrom(...BUILTIN_NAMES), fc.integer({ min: 1, max: 60 }), fc.constantFrom("kind", "function", "dimension", "bounds", "direction", "objective", "extra", "none"), fc.oneof(number, pair, fc.jsonValue({ maxDepth: 1 })))
+  .tuple(
+    fc.constantFrom(...BUILTIN_NAMES),
+    fc.integer({ min: 1, max: 60 }),
+    fc.constantFrom("kind", "function", "dimension", "bounds", "direction", "objective", "extra", "none"),
+    fc.oneof(number, pair, fc.jsonValue({ maxDepth: 1 })),
+  )
   .map(([fn, dimension, key, value]) => {
     const d: Record<string, unknown> = { kind: "continuous", function: fn, dimension };
     if (key === "none") return d;

@@ -25,7 +25,16 @@ describe("continuous problem document", () => {
   it("accepts one box or one box per coordinate, and maximisation", () => {
     const a = compileContinuous({ kind: "continuous", function: "sphere", dimension: 2, bounds: [-1, 2] });
     expect(Array.from(a.upper)).toEqual([2, 2]);
-    const b = compileContinuous({ kind: "continuous", function: "sphere", dimension: 2, bounds: [[-1, 1], [0, 3]], direction: "maximize" });
+    const b = compileContinuous({
+      kind: "continuous",
+      function: "sphere",
+      dimension: 2,
+      bounds: [
+        [-1, 1],
+        [0, 3],
+      ],
+      direction: "maximize",
+    });
     expect(Array.from(b.lower)).toEqual([-1, 0]);
     expect(b.direction).toBe("maximize");
     const out = new Float64Array(1);
@@ -40,8 +49,28 @@ describe("continuous problem document", () => {
     expect(issuesOf({ kind: "continuous", function: "sphere", dimension: 1e6 })[0].path).toEqual(["dimension"]);
     expect(issuesOf({ kind: "continuous", function: "sphere", dimension: 2, bounds: [Number.NaN, 1] })[0].path).toEqual(["bounds"]);
     expect(issuesOf({ kind: "continuous", function: "sphere", dimension: 2, bounds: [3, 1] })[0].message).toMatch(/below/);
-    expect(issuesOf({ kind: "continuous", function: "sphere", dimension: 3, bounds: [[0, 1], [0, 1]] })[0].path).toEqual(["bounds"]);
-    expect(issuesOf({ kind: "continuous", function: "sphere", dimension: 2, bounds: [[0, 1], [2, 1]] })[0].path).toEqual(["bounds", 1]);
+    expect(
+      issuesOf({
+        kind: "continuous",
+        function: "sphere",
+        dimension: 3,
+        bounds: [
+          [0, 1],
+          [0, 1],
+        ],
+      })[0].path,
+    ).toEqual(["bounds"]);
+    expect(
+      issuesOf({
+        kind: "continuous",
+        function: "sphere",
+        dimension: 2,
+        bounds: [
+          [0, 1],
+          [2, 1],
+        ],
+      })[0].path,
+    ).toEqual(["bounds", 1]);
     expect(issuesOf({ kind: "continuous", function: "sphere", dimension: 2, direction: "up" })[0].path).toEqual(["direction"]);
     expect(issuesOf({ kind: "tsp", function: "sphere", dimension: 2 })[0].path).toEqual(["kind"]);
     expect(issuesOf(null)[0].path).toEqual([]);
@@ -56,7 +85,11 @@ describe("continuous problem document", () => {
       name: "custom",
       lower: [0, 0],
       upper: [1, 1],
-      objective: { evaluateBatch: (xs, count, dim, out) => { for (let i = 0; i < count; i++) out[i] = i === 1 ? Number.NaN : xs[i * dim]; } },
+      objective: {
+        evaluateBatch: (xs, count, dim, out) => {
+          for (let i = 0; i < count; i++) out[i] = i === 1 ? Number.NaN : xs[i * dim];
+        },
+      },
     });
     const out = new Float64Array(2);
     evaluateCosts(p, new Float64Array([0.5, 0, 0.2, 0]), 2, out);

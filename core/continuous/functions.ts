@@ -20,16 +20,7 @@ export interface BenchmarkFunction {
   f: RowFunction;
 }
 
-export const BUILTIN_NAMES = [
-  "sphere",
-  "rastrigin",
-  "rosenbrock",
-  "ackley",
-  "griewank",
-  "schwefel",
-  "levy",
-  "styblinski-tang",
-] as const;
+export const BUILTIN_NAMES = ["sphere", "rastrigin", "rosenbrock", "ackley", "griewank", "schwefel", "levy", "styblinski-tang"] as const;
 export type BuiltinName = (typeof BUILTIN_NAMES)[number];
 
 const TWO_PI = 2 * Math.PI;

@@ -55,14 +55,54 @@ export function rowObjective(f: RowFunction): BatchObjective {
  * Here each loop's call site sees only its own function.
  */
 const BUILTIN_BATCH: Record<BuiltinName, BatchObjective> = {
-  sphere: { evaluateBatch(xs, n, d, out) { const f = FUNCTIONS.sphere.f; for (let i = 0, o = 0; i < n; i++, o += d) out[i] = f(xs, o, d); } },
-  rastrigin: { evaluateBatch(xs, n, d, out) { const f = FUNCTIONS.rastrigin.f; for (let i = 0, o = 0; i < n; i++, o += d) out[i] = f(xs, o, d); } },
-  rosenbrock: { evaluateBatch(xs, n, d, out) { const f = FUNCTIONS.rosenbrock.f; for (let i = 0, o = 0; i < n; i++, o += d) out[i] = f(xs, o, d); } },
-  ackley: { evaluateBatch(xs, n, d, out) { const f = FUNCTIONS.ackley.f; for (let i = 0, o = 0; i < n; i++, o += d) out[i] = f(xs, o, d); } },
-  griewank: { evaluateBatch(xs, n, d, out) { const f = FUNCTIONS.griewank.f; for (let i = 0, o = 0; i < n; i++, o += d) out[i] = f(xs, o, d); } },
-  schwefel: { evaluateBatch(xs, n, d, out) { const f = FUNCTIONS.schwefel.f; for (let i = 0, o = 0; i < n; i++, o += d) out[i] = f(xs, o, d); } },
-  levy: { evaluateBatch(xs, n, d, out) { const f = FUNCTIONS.levy.f; for (let i = 0, o = 0; i < n; i++, o += d) out[i] = f(xs, o, d); } },
-  "styblinski-tang": { evaluateBatch(xs, n, d, out) { const f = FUNCTIONS["styblinski-tang"].f; for (let i = 0, o = 0; i < n; i++, o += d) out[i] = f(xs, o, d); } },
+  sphere: {
+    evaluateBatch(xs, n, d, out) {
+      const f = FUNCTIONS.sphere.f;
+      for (let i = 0, o = 0; i < n; i++, o += d) out[i] = f(xs, o, d);
+    },
+  },
+  rastrigin: {
+    evaluateBatch(xs, n, d, out) {
+      const f = FUNCTIONS.rastrigin.f;
+      for (let i = 0, o = 0; i < n; i++, o += d) out[i] = f(xs, o, d);
+    },
+  },
+  rosenbrock: {
+    evaluateBatch(xs, n, d, out) {
+      const f = FUNCTIONS.rosenbrock.f;
+      for (let i = 0, o = 0; i < n; i++, o += d) out[i] = f(xs, o, d);
+    },
+  },
+  ackley: {
+    evaluateBatch(xs, n, d, out) {
+      const f = FUNCTIONS.ackley.f;
+      for (let i = 0, o = 0; i < n; i++, o += d) out[i] = f(xs, o, d);
+    },
+  },
+  griewank: {
+    evaluateBatch(xs, n, d, out) {
+      const f = FUNCTIONS.griewank.f;
+      for (let i = 0, o = 0; i < n; i++, o += d) out[i] = f(xs, o, d);
+    },
+  },
+  schwefel: {
+    evaluateBatch(xs, n, d, out) {
+      const f = FUNCTIONS.schwefel.f;
+      for (let i = 0, o = 0; i < n; i++, o += d) out[i] = f(xs, o, d);
+    },
+  },
+  levy: {
+    evaluateBatch(xs, n, d, out) {
+      const f = FUNCTIONS.levy.f;
+      for (let i = 0, o = 0; i < n; i++, o += d) out[i] = f(xs, o, d);
+    },
+  },
+  "styblinski-tang": {
+    evaluateBatch(xs, n, d, out) {
+      const f = FUNCTIONS["styblinski-tang"].f;
+      for (let i = 0, o = 0; i < n; i++, o += d) out[i] = f(xs, o, d);
+    },
+  },
 };
 
 /**
@@ -99,12 +139,7 @@ export function defineContinuousProblem(opts: {
 }
 
 /** A built-in benchmark function as a problem. */
-export function builtinProblem(
-  name: BuiltinName,
-  lower: ArrayLike<number>,
-  upper: ArrayLike<number>,
-  direction: Direction = "minimize",
-): ContinuousProblem {
+export function builtinProblem(name: BuiltinName, lower: ArrayLike<number>, upper: ArrayLike<number>, direction: Direction = "minimize"): ContinuousProblem {
   const fn = FUNCTIONS[name];
   const d = lower.length;
   let inDomain = true;
@@ -129,17 +164,13 @@ export function directionSign(problem: ContinuousProblem): 1 | -1 {
  * Evaluate `count` rows into `out` as minimisation costs (sign·f, non-finite → +Infinity).
  * The one funnel between algorithms and objectives.
  */
-export function evaluateCosts(
-  problem: ContinuousProblem,
-  xs: Float64Array,
-  count: number,
-  out: Float64Array,
-): void {
+export function evaluateCosts(problem: ContinuousProblem, xs: Float64Array, count: number, out: Float64Array): void {
   if (count <= 0) return;
   problem.objective.evaluateBatch(xs, count, problem.dimension, out);
   const sign = directionSign(problem);
   for (let i = 0; i < count; i++) {
     const v = sign * out[i];
+    // biome-ignore lint/suspicious/noSelfCompare: `v === v` is the cheapest NaN test in the evaluation loop
     out[i] = v === v && v !== Number.NEGATIVE_INFINITY ? v : Number.POSITIVE_INFINITY;
   }
 }

@@ -25,9 +25,7 @@ describe("checkpoint codec", () => {
   it("round-trips arbitrary float arrays bit for bit", () => {
     fc.assert(
       fc.property(fc.array(fc.double()), fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })), (xs, ys) => {
-        const back = decodeState<{ a: Float64Array; b: Int32Array }>(
-          encodeState({ a: Float64Array.from(xs), b: Int32Array.from(ys) }),
-        );
+        const back = decodeState<{ a: Float64Array; b: Int32Array }>(encodeState({ a: Float64Array.from(xs), b: Int32Array.from(ys) }));
         expect(Array.from(back.a)).toEqual(xs.map((x) => (Object.is(x, -0) ? -0 : x)));
         expect(Array.from(back.b)).toEqual(ys);
       }),

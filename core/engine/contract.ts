@@ -110,11 +110,7 @@ export interface Migrants {
 }
 
 /** Runs `step` until the run is done (used by the CLI and tests). */
-export function runToEnd<P, S, Sol, Params>(
-  solver: Solver<P, S, Sol, Params>,
-  state: S,
-  budget: StepBudget = { evaluations: Number.POSITIVE_INFINITY },
-): S {
+export function runToEnd<P, S, Sol, Params>(solver: Solver<P, S, Sol, Params>, state: S, budget: StepBudget = { evaluations: Number.POSITIVE_INFINITY }): S {
   let s = state;
   while (!solver.progress(s).done) s = solver.step(s, budget);
   return s;

@@ -23,14 +23,7 @@ export function runStraight<P>(solver: Solver<P, any, any, any>, problem: P, par
  * Run to the cap in chunks of the given evaluation budgets (cycled), restoring from a fresh
  * copy of the checkpoint bytes after every chunk, as a crashed and resumed job would.
  */
-export function runChunked<P>(
-  solver: Solver<P, any, any, any>,
-  problem: P,
-  params: unknown,
-  seed: number,
-  evaluations: number,
-  chunks: readonly number[],
-): RunOutcome {
+export function runChunked<P>(solver: Solver<P, any, any, any>, problem: P, params: unknown, seed: number, evaluations: number, chunks: readonly number[]): RunOutcome {
   let s = solver.init(problem, solver.parameters(params as never, problem), seed, { maxEvaluations: evaluations });
   let bytes = 0;
   for (let i = 0; !solver.progress(s).done; i++) {

@@ -67,9 +67,7 @@ export function runChunk(budget: StepBudget, done: () => boolean, iterate: () =>
 }
 
 /** Build a contract-conforming solver from an algorithm's parts. */
-export function defineSolver<P, D extends RunData, W, Sol, Params extends ParamValues>(
-  spec: SolverSpec<P, D, W, Sol, Params>,
-): Solver<P, Run<P, D, W>, Sol, Params> {
+export function defineSolver<P, D extends RunData, W, Sol, Params extends ParamValues>(spec: SolverSpec<P, D, W, Sol, Params>): Solver<P, Run<P, D, W>, Sol, Params> {
   const open = (problem: P, data: D, rng: Rng): Run<P, D, W> => {
     data.rng = rng.state; // share the words: the checkpoint always sees the live generator
     return { problem, data, rng, work: spec.workspace(problem, data) };

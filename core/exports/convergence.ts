@@ -14,10 +14,7 @@ export interface HistoryPoint {
 }
 
 export function convergenceCsv(history: readonly HistoryPoint[]): string {
-  return toCsv([
-    ["generation", "evaluations", "best", "mean", "hard", "soft", "elapsed_ms"],
-    ...history.map((h) => [h.generation, h.evaluations, h.best, h.mean, h.hard, h.soft, h.elapsedMs]),
-  ]);
+  return toCsv([["generation", "evaluations", "best", "mean", "hard", "soft", "elapsed_ms"], ...history.map((h) => [h.generation, h.evaluations, h.best, h.mean, h.hard, h.soft, h.elapsedMs])]);
 }
 
 /** "Nice" axis ticks (1, 2, 5 × 10^k) covering [lo, hi]. */
@@ -49,8 +46,14 @@ export function convergenceSvg(history: readonly HistoryPoint[], title = "Conver
       .filter((h) => Number.isFinite(get(h)))
       .map((h, i) => `${i ? "L" : "M"}${sx(h.evaluations).toFixed(1)},${sy(get(h)!).toFixed(1)}`)
       .join("");
-  const xt = ticks(x0, x1).map((v) => `<g><line x1="${sx(v).toFixed(1)}" x2="${sx(v).toFixed(1)}" y1="${pad.t + H}" y2="${pad.t + H + 5}" stroke="#333"/><text x="${sx(v).toFixed(1)}" y="${pad.t + H + 18}" text-anchor="middle">${label(v)}</text></g>`);
-  const yt = ticks(y0, y1).map((v) => `<g><line x1="${pad.l - 5}" x2="${pad.l + W}" y1="${sy(v).toFixed(1)}" y2="${sy(v).toFixed(1)}" stroke="#ddd"/><text x="${pad.l - 8}" y="${(sy(v) + 4).toFixed(1)}" text-anchor="end">${label(v)}</text></g>`);
+  const xt = ticks(x0, x1).map(
+    (v) =>
+      `<g><line x1="${sx(v).toFixed(1)}" x2="${sx(v).toFixed(1)}" y1="${pad.t + H}" y2="${pad.t + H + 5}" stroke="#333"/><text x="${sx(v).toFixed(1)}" y="${pad.t + H + 18}" text-anchor="middle">${label(v)}</text></g>`,
+  );
+  const yt = ticks(y0, y1).map(
+    (v) =>
+      `<g><line x1="${pad.l - 5}" x2="${pad.l + W}" y1="${sy(v).toFixed(1)}" y2="${sy(v).toFixed(1)}" stroke="#ddd"/><text x="${pad.l - 8}" y="${(sy(v) + 4).toFixed(1)}" text-anchor="end">${label(v)}</text></g>`,
+  );
   const safeTitle = title.replace(/[<&>]/g, "");
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="sans-serif" font-size="11">
 <title>${safeTitle}</title>

@@ -40,7 +40,10 @@ const tt: ExportBundle = {
 
 describe("csv", () => {
   it("quotes commas, quotes and newlines and reads back", () => {
-    const rows = [["a", 'say "hi"', "x,y"], ["line\nbreak", "1", ""]];
+    const rows = [
+      ["a", 'say "hi"', "x,y"],
+      ["line\nbreak", "1", ""],
+    ];
     expect(parseCsv(toCsv(rows))).toEqual(rows);
   });
 });
@@ -145,18 +148,32 @@ describe("ics text rules", () => {
     const long = "SUMMARY:" + "é".repeat(60);
     const folded = foldLine(long);
     for (const l of folded.split("\r\n")) expect(new TextEncoder().encode(l).length).toBeLessThanOrEqual(75);
-    expect(folded.split("\r\n").map((l, i) => (i ? l.slice(1) : l)).join("")).toBe(long);
+    expect(
+      folded
+        .split("\r\n")
+        .map((l, i) => (i ? l.slice(1) : l))
+        .join(""),
+    ).toBe(long);
     expect(escapeText("a,b;c\\d\ne")).toBe("a\\,b\\;c\\\\d\\ne");
     expect(lectureUid("j 1", "Math/1", 0)).toBe("j%201-Math%2F1-1@evolve.dev");
   });
 });
 
 describe("tsp exports", () => {
-  const coords: [number, number][] = [[0, 0], [10, 0], [10, 10], [0, 10]];
+  const coords: [number, number][] = [
+    [0, 0],
+    [10, 0],
+    [10, 10],
+    [0, 10],
+  ];
   const tsp: ExportBundle = { kind: "tsp", name: "square", history, producedAt, tour: { name: "square", coords, tour: [0, 3, 2, 1], length: 40 } };
 
   it("CSV, TSPLIB .tour, GeoJSON and SVG", () => {
-    expect(parseCsv(decode(renderExport(tsp, "csv").body)).slice(1).map((r) => r[1])).toEqual(["1", "4", "3", "2"]);
+    expect(
+      parseCsv(decode(renderExport(tsp, "csv").body))
+        .slice(1)
+        .map((r) => r[1]),
+    ).toEqual(["1", "4", "3", "2"]);
     const tour = decode(renderExport(tsp, "tour").body).split("\n");
     expect(tour.slice(tour.indexOf("TOUR_SECTION") + 1, tour.indexOf("-1"))).toEqual(["1", "4", "3", "2"]);
     expect(tour).toContain("DIMENSION : 4");
@@ -174,9 +191,15 @@ describe("tsp exports", () => {
   });
 
   it("zip holds tour files and convergence", () => {
-    expect(Object.keys(unzipSync(renderExport(tsp, "zip").body)).sort()).toEqual(
-      ["square.convergence.csv", "square.convergence.svg", "square.csv", "square.geojson", "square.json", "square.svg", "square.tour"],
-    );
+    expect(Object.keys(unzipSync(renderExport(tsp, "zip").body)).sort()).toEqual([
+      "square.convergence.csv",
+      "square.convergence.svg",
+      "square.csv",
+      "square.geojson",
+      "square.json",
+      "square.svg",
+      "square.tour",
+    ]);
   });
 });
 
@@ -185,7 +208,12 @@ describe("continuous and convergence exports", () => {
 
   it("JSON and CSV of the best point", () => {
     expect(JSON.parse(decode(renderExport(cont, "json").body))).toMatchObject({ value: 1.25, x: [0.5, -1], variables: { x1: 0.5, x2: -1 } });
-    expect(parseCsv(decode(renderExport(cont, "csv").body))).toEqual([["variable", "value"], ["x1", "0.5"], ["x2", "-1"], ["objective", "1.25"]]);
+    expect(parseCsv(decode(renderExport(cont, "csv").body))).toEqual([
+      ["variable", "value"],
+      ["x1", "0.5"],
+      ["x2", "-1"],
+      ["objective", "1.25"],
+    ]);
   });
 
   it("convergence CSV and SVG", () => {

@@ -13,15 +13,7 @@ import { timetableToJson, type Timetable } from "../timetabling/solution";
 import { pointCsv, pointJson, type PointInput } from "./continuous";
 import { orderingCsv, orderingJson, type OrderingInput } from "./permutation";
 import { convergenceCsv, convergenceSvg, type HistoryPoint } from "./convergence";
-import {
-  allViewRefs,
-  parseViewRef,
-  timetableCalendar,
-  timetableCsv,
-  timetableXlsx,
-  viewRefString,
-  type CalendarOptions,
-} from "./timetable";
+import { allViewRefs, parseViewRef, timetableCalendar, timetableCsv, timetableXlsx, viewRefString, type CalendarOptions } from "./timetable";
 import { timetableHtml } from "./timetable-html";
 import type { SchoolProblem } from "../school/problem";
 import type { SchoolTimetable } from "../school/evaluate";
@@ -33,7 +25,19 @@ export { toCsv, parseCsv } from "./csv";
 export { writeCalendar, foldLine, escapeText } from "./ics";
 export { lectureUid, parseViewRef, viewRefString, allViewRefs, type CalendarOptions, type ViewRef } from "./timetable";
 export type { HistoryPoint } from "./convergence";
-export { schoolViews, schoolCalendarRefs, parseSchoolViewRef, schoolViewRefString, studentsSets, viewGrid, hourTimes, type SchoolView, type SchoolViewKind, type SchoolBlock, type SchoolViewRef } from "./school";
+export {
+  schoolViews,
+  schoolCalendarRefs,
+  parseSchoolViewRef,
+  schoolViewRefString,
+  studentsSets,
+  viewGrid,
+  hourTimes,
+  type SchoolView,
+  type SchoolViewKind,
+  type SchoolBlock,
+  type SchoolViewRef,
+} from "./school";
 export { vtimezone, zoneTransitions, zoneOffsetMinutes } from "./ics";
 export type { TourInput } from "./tsp";
 export type { PointInput } from "./continuous";
@@ -151,7 +155,11 @@ function text(bundle: ExportBundle, format: string, options: { view?: string }):
     case "convergence.svg":
       return convergenceSvg(bundle.history, `${bundle.name} — convergence`);
     case "ics":
-      if (!options.view) throw new ExportError("bad-view", bundle.kind === "school" ? "choose a calendar with ?view=teacher:<name>, students:<name> or room:<name>" : "choose a calendar with ?view=room:<id>, group:<id> or instructor:<id>");
+      if (!options.view)
+        throw new ExportError(
+          "bad-view",
+          bundle.kind === "school" ? "choose a calendar with ?view=teacher:<name>, students:<name> or room:<name>" : "choose a calendar with ?view=room:<id>, group:<id> or instructor:<id>",
+        );
       return calendarFor(options.view);
   }
   if (bundle.kind === "timetabling") {

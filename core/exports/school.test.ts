@@ -22,7 +22,10 @@ const ids = (v: { blocks: { id: number }[] }) => v.blocks.map((b) => b.id);
 describe("school views", () => {
   it("by teacher, students set (years, groups, subgroups with FET's meaning), room and subject", () => {
     const teachers = schoolViews(problem, timetable, "teacher");
-    expect(teachers.map((v) => [v.id, ids(v).sort()])).toEqual([["Ann", [1, 2, 3, 6]], ["Bob", [4, 5, 6, 7]]]);
+    expect(teachers.map((v) => [v.id, ids(v).sort()])).toEqual([
+      ["Ann", [1, 2, 3, 6]],
+      ["Bob", [4, 5, 6, 7]],
+    ]);
     const students = schoolViews(problem, timetable, "students");
     expect(students.map((v) => [v.id, v.level, ids(v).sort()])).toEqual([
       ["Y1", "year", [1, 2, 3, 4, 5]],
@@ -31,8 +34,15 @@ describe("school views", () => {
       ["Y1 G1 a", "subgroup", [1, 2, 3, 4]],
       ["Y1 G1 b", "subgroup", [1, 2, 3, 5]],
     ]);
-    expect(schoolViews(problem, timetable, "room").map((v) => [v.id, ids(v)])).toEqual([["Lab", [4]], ["Hall", []]]);
-    expect(schoolViews(problem, timetable, "subject").map((v) => [v.id, ids(v).sort()])).toEqual([["Math", [1, 2, 3, 7]], ["Art", [4, 5]], ["Music", [6]]]);
+    expect(schoolViews(problem, timetable, "room").map((v) => [v.id, ids(v)])).toEqual([
+      ["Lab", [4]],
+      ["Hall", []],
+    ]);
+    expect(schoolViews(problem, timetable, "subject").map((v) => [v.id, ids(v).sort()])).toEqual([
+      ["Math", [1, 2, 3, 7]],
+      ["Art", [4, 5]],
+      ["Music", [6]],
+    ]);
     const bob = teachers[1];
     expect(bob.days).toEqual(["Mon", "Tue", "Wed"]);
     expect(bob.blocks.find((b) => b.id === 4)).toMatchObject({ day: 1, hour: 2, duration: 2, subject: "Art", room: "Lab", students: ["Y1 G1 a"] });
@@ -44,16 +54,32 @@ describe("school views", () => {
     expect(grid[2][1]).toMatchObject({ span: 2 });
     expect(grid[2][1]!.blocks.map((b) => b.id)).toEqual([4]);
     expect(grid[3][1]).toBeNull();
-    const clash = viewGrid({ ...bob, blocks: [{ ...bob.blocks[0], id: 90, day: 0, hour: 0, duration: 2 }, { ...bob.blocks[0], id: 91, day: 0, hour: 1, duration: 2 }] });
+    const clash = viewGrid({
+      ...bob,
+      blocks: [
+        { ...bob.blocks[0], id: 90, day: 0, hour: 0, duration: 2 },
+        { ...bob.blocks[0], id: 91, day: 0, hour: 1, duration: 2 },
+      ],
+    });
     expect(clash[0][0]).toMatchObject({ span: 3 });
     expect(clash[0][0]!.blocks.map((b) => b.id)).toEqual([90, 91]);
     expect([clash[1][0], clash[2][0]]).toEqual([null, null]);
   });
 
   it("hour times come from the file's hour names", () => {
-    expect(hourTimes(["08:00", "08:50", "09:40"])).toEqual([{ start: "08:00", end: "08:50" }, { start: "08:50", end: "09:40" }, { start: "09:40", end: "10:30" }]);
-    expect(hourTimes(["8.00-8.45", "8.55-9.40"])).toEqual([{ start: "08:00", end: "08:45" }, { start: "08:55", end: "09:40" }]);
-    expect(hourTimes(["first", "second"])).toEqual([{ start: "08:00", end: "09:00" }, { start: "09:00", end: "10:00" }]);
+    expect(hourTimes(["08:00", "08:50", "09:40"])).toEqual([
+      { start: "08:00", end: "08:50" },
+      { start: "08:50", end: "09:40" },
+      { start: "09:40", end: "10:30" },
+    ]);
+    expect(hourTimes(["8.00-8.45", "8.55-9.40"])).toEqual([
+      { start: "08:00", end: "08:45" },
+      { start: "08:55", end: "09:40" },
+    ]);
+    expect(hourTimes(["first", "second"])).toEqual([
+      { start: "08:00", end: "09:00" },
+      { start: "09:00", end: "10:00" },
+    ]);
   });
 });
 
@@ -86,7 +112,16 @@ describe("school exports", () => {
     expect(fet.timeConstraints.filter((c) => c.type === "ConstraintActivityPreferredStartingTime" && c.weight === 100)).toHaveLength(7);
     const zip = unzipSync(renderExport(bundle, "zip").body);
     expect(Object.keys(zip).sort()).toEqual(
-      ["tiny.json", "tiny.csv", "tiny.xlsx", "tiny.html", "tiny.fet", "tiny.convergence.csv", "tiny.convergence.svg", ...["teacher-Ann", "teacher-Bob", "students-Y1", "students-Y2", "students-Y1_G1", "students-Y1_G1_a", "students-Y1_G1_b", "room-Lab", "room-Hall"].map((n) => `calendars/${n}.ics`)].sort(),
+      [
+        "tiny.json",
+        "tiny.csv",
+        "tiny.xlsx",
+        "tiny.html",
+        "tiny.fet",
+        "tiny.convergence.csv",
+        "tiny.convergence.svg",
+        ...["teacher-Ann", "teacher-Bob", "students-Y1", "students-Y2", "students-Y1_G1", "students-Y1_G1_a", "students-Y1_G1_b", "room-Lab", "room-Hall"].map((n) => `calendars/${n}.ics`),
+      ].sort(),
     );
     expect(() => renderExport(bundle, "sol")).toThrow(/school jobs export/);
     expect(() => renderExport(bundle, "ics", { view: "subject:Math" })).toThrow(/teacher:<name>/);
@@ -152,7 +187,19 @@ describe("FET virtual rooms in views and exports", () => {
     fetText({
       subjects: ["Science", "Math"],
       years: [{ name: "Y1" }, { name: "Y2" }],
-      rooms: [{ name: "Lab 1" }, { name: "Lab 2" }, { name: "Lab 3" }, { name: "Lab 4" }, { name: "Labs", sets: [["Lab 1", "Lab 2"], ["Lab 3", "Lab 4"]] }],
+      rooms: [
+        { name: "Lab 1" },
+        { name: "Lab 2" },
+        { name: "Lab 3" },
+        { name: "Lab 4" },
+        {
+          name: "Labs",
+          sets: [
+            ["Lab 1", "Lab 2"],
+            ["Lab 3", "Lab 4"],
+          ],
+        },
+      ],
       activities: [
         { id: 1, teachers: ["T1"], subject: "Science", students: ["Y1"] },
         { id: 2, teachers: ["T2"], subject: "Science", students: ["Y2"] },
@@ -241,10 +288,30 @@ describe("FET virtual rooms in views and exports", () => {
 
   it("a clash is two lessons in one room, or in a virtual room sharing a real room", () => {
     const labs = { kind: "room" as const, id: "Labs" };
-    expect(cellClash(labs, [{ id: 1, room: "Labs", realRooms: ["Lab 1", "Lab 3"] }, { id: 2, room: "Labs", realRooms: ["Lab 2", "Lab 4"] }])).toBe(false);
-    expect(cellClash(labs, [{ id: 1, room: "Labs", realRooms: ["Lab 1", "Lab 3"] }, { id: 2, room: "Labs", realRooms: ["Lab 2", "Lab 3"] }])).toBe(true);
-    expect(cellClash({ kind: "room", id: "Lab 1" }, [{ id: 1, room: "Labs", realRooms: ["Lab 1", "Lab 3"] }, { id: 3, room: "Lab 1" }])).toBe(true);
-    expect(cellClash({ kind: "teacher", id: "T1" }, [{ id: 1, room: "Labs", realRooms: ["Lab 1"] }, { id: 2, room: "Labs", realRooms: ["Lab 2"] }])).toBe(true);
+    expect(
+      cellClash(labs, [
+        { id: 1, room: "Labs", realRooms: ["Lab 1", "Lab 3"] },
+        { id: 2, room: "Labs", realRooms: ["Lab 2", "Lab 4"] },
+      ]),
+    ).toBe(false);
+    expect(
+      cellClash(labs, [
+        { id: 1, room: "Labs", realRooms: ["Lab 1", "Lab 3"] },
+        { id: 2, room: "Labs", realRooms: ["Lab 2", "Lab 3"] },
+      ]),
+    ).toBe(true);
+    expect(
+      cellClash({ kind: "room", id: "Lab 1" }, [
+        { id: 1, room: "Labs", realRooms: ["Lab 1", "Lab 3"] },
+        { id: 3, room: "Lab 1" },
+      ]),
+    ).toBe(true);
+    expect(
+      cellClash({ kind: "teacher", id: "T1" }, [
+        { id: 1, room: "Labs", realRooms: ["Lab 1"] },
+        { id: 2, room: "Labs", realRooms: ["Lab 2"] },
+      ]),
+    ).toBe(true);
     expect(cellClash(labs, [{ id: 1, room: "Labs", realRooms: ["Lab 1", "Lab 3"] }])).toBe(false);
     const shared = withReal({ 1: ["Lab 1", "Lab 3"], 2: ["Lab 2", "Lab 3"] });
     const html = strFromU8(renderExport({ ...vBundle, timetable: shared }, "html").body);

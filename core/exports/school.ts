@@ -98,7 +98,13 @@ function blocksOf(p: SchoolProblem, t: SchoolTimetable): (SchoolBlock | null)[] 
     for (let k = p.actTeacherStart[a]; k < p.actTeacherStart[a + 1]; k++) teachers.push(p.teachers[p.actTeachers[k]]);
     const f = src.get(p.actId[a]);
     const r = t.room[a];
-    const realRooms = real && r >= 0 && p.roomVirtual[r] ? Array.from(real.subarray(a * K, a * K + K)).filter((x) => x >= 0).sort((x, y) => x - y).map((x) => p.rooms[x]) : undefined;
+    const realRooms =
+      real && r >= 0 && p.roomVirtual[r]
+        ? Array.from(real.subarray(a * K, a * K + K))
+            .filter((x) => x >= 0)
+            .sort((x, y) => x - y)
+            .map((x) => p.rooms[x])
+        : undefined;
     out.push({
       id: p.actId[a],
       day: Math.floor(s / p.nHours),
@@ -145,11 +151,26 @@ export function schoolViews(p: SchoolProblem, t: SchoolTimetable, kind: SchoolVi
   const placed = blocks.filter((b): b is SchoolBlock => b !== null);
   switch (kind) {
     case "teacher":
-      return p.teachers.map((n) => view(n, placed.filter((b) => b.teachers.includes(n))));
+      return p.teachers.map((n) =>
+        view(
+          n,
+          placed.filter((b) => b.teachers.includes(n)),
+        ),
+      );
     case "room":
-      return p.rooms.map((n) => view(n, placed.filter((b) => blockInRoom(b, n))));
+      return p.rooms.map((n) =>
+        view(
+          n,
+          placed.filter((b) => blockInRoom(b, n)),
+        ),
+      );
     case "subject":
-      return p.subjects.map((n) => view(n, placed.filter((b) => b.subject === n)));
+      return p.subjects.map((n) =>
+        view(
+          n,
+          placed.filter((b) => b.subject === n),
+        ),
+      );
     case "students":
       return studentsSets(p).map((set) => {
         const list: SchoolBlock[] = [];
@@ -221,9 +242,7 @@ export function roomInView(v: Pick<SchoolView, "kind" | "id">, b: Pick<SchoolBlo
 function blockText(v: SchoolView, b: SchoolBlock): { main: string; detail: string } {
   const who = v.kind === "teacher" ? b.students.join(", ") : b.teachers.join(", ");
   const room = roomInView(v, b);
-  const detail = [v.kind === "students" || v.kind === "subject" ? who : v.kind === "room" ? `${b.teachers.join(", ")} · ${b.students.join(", ")}` : who, room]
-    .filter(Boolean)
-    .join(" · ");
+  const detail = [v.kind === "students" || v.kind === "subject" ? who : v.kind === "room" ? `${b.teachers.join(", ")} · ${b.students.join(", ")}` : who, room].filter(Boolean).join(" · ");
   return { main: v.kind === "subject" ? b.students.join(", ") || b.subject : b.subject, detail: v.kind === "subject" ? [b.teachers.join(", "), room].filter(Boolean).join(" · ") : detail };
 }
 
@@ -266,10 +285,12 @@ function viewRows(v: SchoolView): string[][] {
         const cell = grid[r][d];
         if (cell === null) return covering[d]-- > 0 ? "↓" : "";
         covering[d] = cell.span - 1;
-        return cell.blocks.map((b) => {
-          const x = blockText(v, b);
-          return [x.main, x.detail].filter(Boolean).join(" — ");
-        }).join(" | ");
+        return cell.blocks
+          .map((b) => {
+            const x = blockText(v, b);
+            return [x.main, x.detail].filter(Boolean).join(" — ");
+          })
+          .join(" | ");
       }),
     ]),
   ];
@@ -419,7 +440,19 @@ export function schoolJson(p: SchoolProblem, t: SchoolTimetable): Record<string,
     hours: p.hours,
     activities: Array.from({ length: p.nActivities }, (_, a) => {
       const b = blocks[a];
-      return b ? { id: b.id, subject: b.subject, teachers: b.teachers, students: b.students, day: p.days[b.day], hour: p.hours[b.hour], duration: b.duration, room: b.room || null, ...(b.realRooms ? { realRooms: b.realRooms } : {}) } : { id: p.actId[a], day: null, hour: null, duration: p.actDuration[a], room: null };
+      return b
+        ? {
+            id: b.id,
+            subject: b.subject,
+            teachers: b.teachers,
+            students: b.students,
+            day: p.days[b.day],
+            hour: p.hours[b.hour],
+            duration: b.duration,
+            room: b.room || null,
+            ...(b.realRooms ? { realRooms: b.realRooms } : {}),
+          }
+        : { id: p.actId[a], day: null, hour: null, duration: p.actDuration[a], room: null };
     }),
   };
 }

@@ -34,7 +34,7 @@ function cell(g: GridView, d: number, s: number): string {
   const entries = g.cells[d][s];
   const body = entries
     .map((e) => {
-      const detail = g.kind === "room" ? e.instructor ?? "" : e.room;
+      const detail = g.kind === "room" ? (e.instructor ?? "") : e.room;
       return `<span class="lecture">${escapeHtml(e.course)} <small>${escapeHtml(detail)}</small></span>`;
     })
     .join("");
@@ -43,17 +43,13 @@ function cell(g: GridView, d: number, s: number): string {
 
 function gridSection(g: GridView, label: string): string {
   const head = `<tr><th class="period"></th>${g.days.map((d) => `<th>${escapeHtml(d)}</th>`).join("")}</tr>`;
-  const rows = g.periods
-    .map((p, s) => `<tr><th class="period">${escapeHtml(p)}</th>${g.days.map((_, d) => cell(g, d, s)).join("")}</tr>`)
-    .join("\n");
+  const rows = g.periods.map((p, s) => `<tr><th class="period">${escapeHtml(p)}</th>${g.days.map((_, d) => cell(g, d, s)).join("")}</tr>`).join("\n");
   return `<section class="grid"><h2>${escapeHtml(label)}: ${escapeHtml(g.id)}</h2><table><thead>${head}</thead><tbody>${rows}</tbody></table></section>`;
 }
 
 /** The printable page; `subtitle` carries e.g. "hard 0 · soft 42 · job j_…". */
 export function timetableHtml(problem: TimetablingProblem, t: Timetable, subtitle = ""): string {
-  const sections = VIEW_SHEETS.flatMap(({ kind, sheet }) =>
-    timetableViews(problem, t, kind).map((g) => gridSection(g, sheet.replace("By ", ""))),
-  );
+  const sections = VIEW_SHEETS.flatMap(({ kind, sheet }) => timetableViews(problem, t, kind).map((g) => gridSection(g, sheet.replace("By ", ""))));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(problem.name)} — timetable</title>
 <style>${CSS}</style></head>

@@ -35,15 +35,7 @@ export function timetableRows(problem: TimetablingProblem, t: Timetable): CsvCel
   return timetableToJson(problem, t).assignments.map((a, l) => {
     const c = problem.lectureCourse[l];
     const teacher = problem.courseInstructor[c];
-    return [
-      a.course,
-      a.lecture + 1,
-      a.day,
-      a.period,
-      a.room,
-      teacher >= 0 ? problem.instructorIds[teacher] : "",
-      [...problem.courseCurricula[c]].map((q) => problem.curriculumIds[q]).join(" "),
-    ];
+    return [a.course, a.lecture + 1, a.day, a.period, a.room, teacher >= 0 ? problem.instructorIds[teacher] : "", [...problem.courseCurricula[c]].map((q) => problem.curriculumIds[q]).join(" ")];
   });
 }
 
@@ -58,9 +50,7 @@ export const VIEW_SHEETS: { kind: ViewKind; sheet: string }[] = [
 ];
 
 function cellText(entries: GridView["cells"][number][number], kind: ViewKind): string {
-  return entries
-    .map((e) => (kind === "room" ? `${e.course} #${e.lecture + 1}` : `${e.course} #${e.lecture + 1} (${e.room})`))
-    .join("\n");
+  return entries.map((e) => (kind === "room" ? `${e.course} #${e.lecture + 1}` : `${e.course} #${e.lecture + 1} (${e.room})`)).join("\n");
 }
 
 /** Grids stacked on one sheet: a title row per owner, then periods down and days across. */
@@ -154,11 +144,7 @@ export function timetableCalendar(problem: TimetablingProblem, t: Timetable, vie
           uid: lectureUid(options.rootId, e.course, e.lecture),
           summary: e.course,
           location: e.room || undefined,
-          description: [
-            `Lecture ${e.lecture + 1} of ${e.course}`,
-            e.instructor ? `Instructor: ${e.instructor}` : "",
-            e.curricula.length ? `Groups: ${e.curricula.join(", ")}` : "",
-          ]
+          description: [`Lecture ${e.lecture + 1} of ${e.course}`, e.instructor ? `Instructor: ${e.instructor}` : "", e.curricula.length ? `Groups: ${e.curricula.join(", ")}` : ""]
             .filter(Boolean)
             .join("\n"),
           start: `${date}T${times[s].start}`,

@@ -24,17 +24,7 @@ export function tourCsv(t: TourInput): string {
 
 /** TSPLIB tour file: 1-based node numbers, terminated by -1 and EOF. */
 export function tourTsplib(t: TourInput): string {
-  return [
-    `NAME : ${t.name}.tour`,
-    `COMMENT : Length = ${t.length}`,
-    "TYPE : TOUR",
-    `DIMENSION : ${t.tour.length}`,
-    "TOUR_SECTION",
-    ...t.tour.map((c) => String(c + 1)),
-    "-1",
-    "EOF",
-    "",
-  ].join("\n");
+  return [`NAME : ${t.name}.tour`, `COMMENT : Length = ${t.length}`, "TYPE : TOUR", `DIMENSION : ${t.tour.length}`, "TOUR_SECTION", ...t.tour.map((c) => String(c + 1)), "-1", "EOF", ""].join("\n");
 }
 
 /** GeoJSON FeatureCollection: the closed tour as a LineString, and one Point per city. */

@@ -20,7 +20,15 @@ const doc = fc.record(
     name: fc.oneof(fc.string({ maxLength: 10 }), fc.constant("x".repeat(300)), fc.integer()),
     objective: fc.oneof(
       fc.constant({ language: "javascript", code: "export function fitness(p) { return p[0]; }" }),
-      fc.record({ language: fc.constantFrom("javascript", "python"), code: fc.oneof(fc.string({ maxLength: 50 }), fc.constant("x".repeat(300_000))), onError: fc.constantFrom("fail", "penalty", "retry"), penalty: fc.oneof(fc.double(), fc.string()) }, { requiredKeys: [] }),
+      fc.record(
+        {
+          language: fc.constantFrom("javascript", "python"),
+          code: fc.oneof(fc.string({ maxLength: 50 }), fc.constant("x".repeat(300_000))),
+          onError: fc.constantFrom("fail", "penalty", "retry"),
+          penalty: fc.oneof(fc.double(), fc.string()),
+        },
+        { requiredKeys: [] },
+      ),
       fc.jsonValue({ maxDepth: 2 }),
     ),
     extra: fc.jsonValue({ maxDepth: 1 }),

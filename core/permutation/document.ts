@@ -38,7 +38,10 @@ export const permutationSchema = {
       ...customContinuousSchema.properties.objective,
       properties: {
         ...customContinuousSchema.properties.objective.properties,
-        code: { ...customContinuousSchema.properties.objective.properties.code, description: "ES module text: export function fitness(p) { return <number> } where p is an Array holding a permutation of 0..size-1" },
+        code: {
+          ...customContinuousSchema.properties.objective.properties.code,
+          description: "ES module text: export function fitness(p) { return <number> } where p is an Array holding a permutation of 0..size-1",
+        },
       },
     },
   },

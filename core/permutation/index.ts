@@ -54,7 +54,8 @@ export const permutationKind: KindModule<PermutationProblem> = {
     ga: {
       id: "ga",
       title: "Permutation genetic algorithm",
-      description: "Generational GA: tournament selection, order (OX) or partially mapped (PMX) crossover, swap / insert / inversion mutation, elitism; a generation's children are scored in one call.",
+      description:
+        "Generational GA: tournament selection, order (OX) or partially mapped (PMX) crossover, swap / insert / inversion mutation, elitism; a generation's children are scored in one call.",
       params: permutationGaParams,
       solver: withMigration(permutationGa),
     },

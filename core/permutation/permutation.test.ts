@@ -63,9 +63,7 @@ describe("permutation documents (shape only: core never runs the code)", () => {
       throw new Error("expected a ProblemError");
     })();
     expect(e).toBeInstanceOf(ProblemError);
-    expect(e.issues.map((i) => i.path.join("."))).toEqual(
-      expect.arrayContaining(["problem.size", "problem.direction", "problem.extra", "problem.objective.language", "problem.objective.code"]),
-    );
+    expect(e.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["problem.size", "problem.direction", "problem.extra", "problem.objective.language", "problem.objective.code"]));
     expect(() => readPermutationDocument({ kind: "permutation", size: 5 })).toThrow(ProblemError);
   });
 
@@ -136,19 +134,14 @@ describe("permutation algorithms: determinism across checkpoints", () => {
     it(`${id} ${JSON.stringify(params)}: K evaluations straight = random chunks with checkpoint/restore`, () => {
       const solver = permutationKind.algorithms[id].solver;
       fc.assert(
-        fc.property(
-          fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-          fc.integer({ min: 1, max: 1500 }),
-          fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 6 }),
-          (seed, k, chunks) => {
-            const straight = runStraight(solver, problem, params, seed, k);
-            const chunked = runChunked(solver, problem, params, seed, k, chunks);
-            expect(chunked.best).toEqual(straight.best);
-            expect(chunked.progress).toEqual(straight.progress);
-            expect(straight.progress.evaluations).toBe(k);
-            expect(isPermutation(straight.best.solution as number[], 15)).toBe(true);
-          },
-        ),
+        fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 1500 }), fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 6 }), (seed, k, chunks) => {
+          const straight = runStraight(solver, problem, params, seed, k);
+          const chunked = runChunked(solver, problem, params, seed, k, chunks);
+          expect(chunked.best).toEqual(straight.best);
+          expect(chunked.progress).toEqual(straight.progress);
+          expect(straight.progress.evaluations).toBe(k);
+          expect(isPermutation(straight.best.solution as number[], 15)).toBe(true);
+        }),
         { numRuns: 15 },
       );
     });
@@ -217,7 +210,10 @@ describe("permutation exports", () => {
     const bundle = {
       kind: "permutation" as const,
       name: "schedule",
-      history: [{ evaluations: 10, best: 5 }, { evaluations: 20, best: 3 }],
+      history: [
+        { evaluations: 10, best: 5 },
+        { evaluations: 20, best: 3 },
+      ],
       producedAt: new Date("2026-01-01T00:00:00Z"),
       meta: { jobId: "job_1" },
       ordering: { name: "schedule", order: [2, 0, 1], value: 3 },

@@ -71,6 +71,7 @@ export function evaluateCosts(problem: PermutationProblem, perms: Int32Array, co
   const sign = directionSign(problem);
   for (let i = 0; i < count; i++) {
     const v = sign * out[i];
+    // biome-ignore lint/suspicious/noSelfCompare: `v === v` is the cheapest NaN test in the evaluation loop
     out[i] = v === v && v !== Number.NEGATIVE_INFINITY ? v : Number.POSITIVE_INFINITY;
   }
 }

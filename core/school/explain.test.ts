@@ -18,7 +18,10 @@ describe("explainSchool", () => {
 
   it("lists every violated element with type, weight, hard/soft, count and what it involves", () => {
     expect(byType("ConstraintBasicCompulsoryTime")).toMatchObject({ hard: true, weight: 100, violations: 1, teachers: ["Bob"], students: ["Y1 G1 a", "Y1 G1 b"] });
-    expect(byType("ConstraintBasicCompulsoryTime").activities.map((a) => [a.id, a.subject, a.start])).toEqual([[4, "Art", "Wed 08:00"], [5, "Art", "Wed 08:00"]]);
+    expect(byType("ConstraintBasicCompulsoryTime").activities.map((a) => [a.id, a.subject, a.start])).toEqual([
+      [4, "Art", "Wed 08:00"],
+      [5, "Art", "Wed 08:00"],
+    ]);
     expect(byType("ConstraintTeacherNotAvailableTimes")).toMatchObject({ hard: true, violations: 1, teachers: ["Ann"], students: ["Y1"] });
     expect(byType("ConstraintTeacherNotAvailableTimes").activities.map((a) => a.id)).toEqual([1]);
     expect(byType("ConstraintMinDaysBetweenActivities").activities.map((a) => a.id)).toEqual([1, 2, 3]);

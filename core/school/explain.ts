@@ -101,8 +101,12 @@ export function explainSchool(p: SchoolProblem, timetable: SchoolTimetable): Sch
     if (t.start[a] < 0) unplaced.push(a);
     else if (p.needsRoom[a] && t.room[a] < 0) noRoom.push(a);
   }
-  if (unplaced.length) items.push(item("Unplaced activities", "Every activity gets a starting time (the solver could not place these).", "Activities_List", 100, unplaced.length, unplaced, new Set(), new Set(), new Set()));
-  if (noRoom.length) items.push(item("Activities without a room", "An activity named by a room constraint gets a room.", "Activities_List", 100, noRoom.length, noRoom, new Set(), new Set(), new Set()));
+  if (unplaced.length)
+    items.push(
+      item("Unplaced activities", "Every activity gets a starting time (the solver could not place these).", "Activities_List", 100, unplaced.length, unplaced, new Set(), new Set(), new Set()),
+    );
+  if (noRoom.length)
+    items.push(item("Activities without a room", "An activity named by a room constraint gets a room.", "Activities_List", 100, noRoom.length, noRoom, new Set(), new Set(), new Set()));
   for (const v of e.constraints) {
     const b = involved.get(`${v.path}@${v.weight}`);
     items.push(item(v.type, CONSTRAINTS[v.type]?.description ?? "", v.path, v.weight, v.violations, b ? [...b.acts] : [], b?.teachers ?? new Set(), b?.subgroups ?? new Set(), b?.rooms ?? new Set()));
@@ -110,7 +114,17 @@ export function explainSchool(p: SchoolProblem, timetable: SchoolTimetable): Sch
   items.sort((x, y) => Number(y.hard) - Number(x.hard) || y.penalty - x.penalty || y.violations - x.violations);
   return { hard: e.hard, soft: e.soft, unplaced: e.unplaced, constraints: items };
 
-  function item(type: string, description: string, path: string, weight: number, violations: number, acts: number[], teachers: Set<string>, subgroups: Set<string>, rooms: Set<string>): SchoolExplainedConstraint {
+  function item(
+    type: string,
+    description: string,
+    path: string,
+    weight: number,
+    violations: number,
+    acts: number[],
+    teachers: Set<string>,
+    subgroups: Set<string>,
+    rooms: Set<string>,
+  ): SchoolExplainedConstraint {
     acts.sort((x, y) => p.actId[x] - p.actId[y]);
     const activities = acts.map(activity);
     const ts = new Set(teachers);
@@ -122,7 +136,19 @@ export function explainSchool(p: SchoolProblem, timetable: SchoolTimetable): Sch
       if (a.room) rs.add(a.room);
     }
     const hard = weight >= 100;
-    return { type, description, path, weight, hard, violations, penalty: hard ? 0 : (violations * weight) / 100, activities, teachers: [...ts].sort(), students: [...ss].sort(), rooms: [...rs].sort() };
+    return {
+      type,
+      description,
+      path,
+      weight,
+      hard,
+      violations,
+      penalty: hard ? 0 : (violations * weight) / 100,
+      activities,
+      teachers: [...ts].sort(),
+      students: [...ss].sort(),
+      rooms: [...rs].sort(),
+    };
   }
 }
 

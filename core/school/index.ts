@@ -164,7 +164,8 @@ export const schoolKind: Omit<KindModule<SchoolProblem>, "kind"> & { kind: "time
     school: {
       id: "school",
       title: "School timetabling (FET)",
-      description: "Iterative forward search with ejections (like FET's recursive swapping) until every hard constraint holds, then simulated annealing on the soft constraints; delta evaluation per move.",
+      description:
+        "Iterative forward search with ejections (like FET's recursive swapping) until every hard constraint holds, then simulated annealing on the soft constraints; delta evaluation per move.",
       params: SCHOOL_PARAMS,
       solver: schoolSolver,
       figures: SCHOOL_FIGURES,

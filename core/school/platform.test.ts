@@ -65,7 +65,11 @@ describe("timetabling kind: FET school documents", () => {
   it("refuses an ITC algorithm on a school problem and the school algorithm on an ITC problem, on `algorithm`", () => {
     const school = compileProblem(FET_DOC).problem;
     const itc = compileProblem({ kind: "timetabling", format: "ctt", text: TINY }).problem;
-    for (const [algorithm, problem] of [["memetic", school], ["sa", school], ["school", itc]] as const) {
+    for (const [algorithm, problem] of [
+      ["memetic", school],
+      ["sa", school],
+      ["school", itc],
+    ] as const) {
       const { solver } = solverFor("timetabling", algorithm);
       let error: unknown;
       try {

@@ -9,7 +9,11 @@ describe("compileSchool", () => {
   it("expands students sets to subgroups with FET's meaning", () => {
     const p = compileTiny({
       years: [{ name: "Y1", groups: [{ name: "G1", subgroups: ["S1", "S2"] }, { name: "G2" }] }, { name: "Y2" }],
-      activities: [{ id: 1, students: ["Y1"] }, { id: 2, students: ["G1"] }, { id: 3, students: ["Y2", "S2"] }],
+      activities: [
+        { id: 1, students: ["Y1"] },
+        { id: 2, students: ["G1"] },
+        { id: 3, students: ["Y2", "S2"] },
+      ],
     });
     expect(p.subgroups).toEqual(["S1", "S2", "G2", "Y2"]);
     const subs = (a: number) => [...p.actSubgroups.subarray(p.actSubgroupStart[a], p.actSubgroupStart[a + 1])].map((s) => p.subgroups[s]);
@@ -39,7 +43,10 @@ describe("compileSchool", () => {
       "unsupported: ConstraintOtherUnknown occurs 1 time (pass ignoreUnsupported to solve without it)",
     ]);
     const p = compileTiny(school, true);
-    expect(p.ignored).toEqual([{ type: "ConstraintMadeUpType", count: 2 }, { type: "ConstraintOtherUnknown", count: 1 }]);
+    expect(p.ignored).toEqual([
+      { type: "ConstraintMadeUpType", count: 2 },
+      { type: "ConstraintOtherUnknown", count: 1 },
+    ]);
   });
 
   it("inactive constraints and activities are skipped and counted", () => {

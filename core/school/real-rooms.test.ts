@@ -18,10 +18,39 @@ import { assignRealRooms } from "./real-rooms";
 import { constraint, fetText, type TinySchool } from "./test/fet";
 import { FETCL } from "./test/harness";
 
-const FOUR = [{ name: "R1" }, { name: "R2" }, { name: "R3" }, { name: "R4" }, { name: "V", sets: [["R1", "R2"], ["R3", "R4"]] }];
-const THREE = [{ name: "R1" }, { name: "R2" }, { name: "R3" }, { name: "V", sets: [["R1", "R2"], ["R2", "R3"]] }];
-const notAvailable = (room: string) => constraint("ConstraintRoomNotAvailableTimes", 100, `\t<Room>${room}</Room>\n\t<Number_of_Not_Available_Times>1</Number_of_Not_Available_Times>\n\t<Not_Available_Time>\n\t\t<Day>Mon</Day>\n\t\t<Hour>h1</Hour>\n\t</Not_Available_Time>`);
-const preferredRoom = (id: number, room: string) => constraint("ConstraintActivityPreferredRoom", 100, `\t<Activity_Id>${id}</Activity_Id>\n\t<Room>${room}</Room>\n\t<Permanently_Locked>false</Permanently_Locked>`);
+const FOUR = [
+  { name: "R1" },
+  { name: "R2" },
+  { name: "R3" },
+  { name: "R4" },
+  {
+    name: "V",
+    sets: [
+      ["R1", "R2"],
+      ["R3", "R4"],
+    ],
+  },
+];
+const THREE = [
+  { name: "R1" },
+  { name: "R2" },
+  { name: "R3" },
+  {
+    name: "V",
+    sets: [
+      ["R1", "R2"],
+      ["R2", "R3"],
+    ],
+  },
+];
+const notAvailable = (room: string) =>
+  constraint(
+    "ConstraintRoomNotAvailableTimes",
+    100,
+    `\t<Room>${room}</Room>\n\t<Number_of_Not_Available_Times>1</Number_of_Not_Available_Times>\n\t<Not_Available_Time>\n\t\t<Day>Mon</Day>\n\t\t<Hour>h1</Hour>\n\t</Not_Available_Time>`,
+  );
+const preferredRoom = (id: number, room: string) =>
+  constraint("ConstraintActivityPreferredRoom", 100, `\t<Activity_Id>${id}</Activity_Id>\n\t<Room>${room}</Room>\n\t<Permanently_Locked>false</Permanently_Locked>`);
 
 interface Lesson {
   room: string;
@@ -111,12 +140,45 @@ const CASES: { name: string; rooms: TinySchool["rooms"]; lessons: Lesson[]; spac
   { name: "one real room from each set", rooms: THREE, lessons: [{ room: "V", real: ["R1", "R3"] }], hard: 0 },
   { name: "a virtual room's real room used by another lesson at once", rooms: THREE, lessons: [{ room: "V", real: ["R1", "R2"] }, { room: "R2" }], hard: 1 },
   { name: "a real room not in use by the virtual room's lesson", rooms: THREE, lessons: [{ room: "V", real: ["R1", "R2"] }, { room: "R3" }], hard: 0 },
-  { name: "two lessons in one virtual room with different real rooms", rooms: FOUR, lessons: [{ room: "V", real: ["R1", "R3"] }, { room: "V", real: ["R2", "R4"] }], hard: 0 },
-  { name: "two lessons in one virtual room sharing a real room", rooms: THREE, lessons: [{ room: "V", real: ["R1", "R2"] }, { room: "V", real: ["R2", "R3"] }], hard: 1 },
+  {
+    name: "two lessons in one virtual room with different real rooms",
+    rooms: FOUR,
+    lessons: [
+      { room: "V", real: ["R1", "R3"] },
+      { room: "V", real: ["R2", "R4"] },
+    ],
+    hard: 0,
+  },
+  {
+    name: "two lessons in one virtual room sharing a real room",
+    rooms: THREE,
+    lessons: [
+      { room: "V", real: ["R1", "R2"] },
+      { room: "V", real: ["R2", "R3"] },
+    ],
+    hard: 1,
+  },
   { name: "a real room not available at the lesson's hour", rooms: THREE, lessons: [{ room: "V", real: ["R1", "R2"] }], space: [notAvailable("R1")], hard: 1 },
   { name: "the virtual room not available at the lesson's hour", rooms: THREE, lessons: [{ room: "V", real: ["R1", "R2"] }], space: [notAvailable("V")], hard: 1 },
-  { name: "a double lesson's real room taken in its second hour", rooms: FOUR, lessons: [{ room: "V", real: ["R1", "R3"], duration: 2 }, { room: "R1", hour: 1 }], hard: 1 },
-  { name: "the virtual room's capacity counts, not the real rooms'", rooms: [{ name: "R1", capacity: 5 }, { name: "R2", capacity: 5 }, { name: "V", capacity: 100, sets: [["R1"], ["R2"]] }], lessons: [{ room: "V", real: ["R1", "R2"] }], hard: 0 },
+  {
+    name: "a double lesson's real room taken in its second hour",
+    rooms: FOUR,
+    lessons: [
+      { room: "V", real: ["R1", "R3"], duration: 2 },
+      { room: "R1", hour: 1 },
+    ],
+    hard: 1,
+  },
+  {
+    name: "the virtual room's capacity counts, not the real rooms'",
+    rooms: [
+      { name: "R1", capacity: 5 },
+      { name: "R2", capacity: 5 },
+      { name: "V", capacity: 100, sets: [["R1"], ["R2"]] },
+    ],
+    lessons: [{ room: "V", real: ["R1", "R2"] }],
+    hard: 0,
+  },
   { name: "real rooms chosen by us: two lessons in one virtual room at once", rooms: FOUR, lessons: [{ room: "V" }, { room: "V" }], hard: 0 },
 ];
 
@@ -142,7 +204,11 @@ describe("virtual rooms: verdicts (checked with fet-cl)", () => {
 
 describe("virtual rooms: real rooms listed by ActivityPreferredRoom (FET's locked real rooms)", () => {
   const lockedReal = (real: string[]) =>
-    constraint("ConstraintActivityPreferredRoom", 100, `\t<Activity_Id>1</Activity_Id>\n\t<Room>V</Room>\n\t<Number_of_Real_Rooms>${real.length}</Number_of_Real_Rooms>\n${real.map((r) => `\t<Real_Room>${r}</Real_Room>`).join("\n")}\n\t<Permanently_Locked>true</Permanently_Locked>`);
+    constraint(
+      "ConstraintActivityPreferredRoom",
+      100,
+      `\t<Activity_Id>1</Activity_Id>\n\t<Room>V</Room>\n\t<Number_of_Real_Rooms>${real.length}</Number_of_Real_Rooms>\n${real.map((r) => `\t<Real_Room>${r}</Real_Room>`).join("\n")}\n\t<Permanently_Locked>true</Permanently_Locked>`,
+    );
   const base = (real: string[]) => ({ ...school(FOUR, [{ room: "V" }]), space: [lockedReal(real)] });
 
   it("the listed real rooms are the ones chosen; others count one violation each (fet-cl agrees)", () => {
@@ -151,7 +217,26 @@ describe("virtual rooms: real rooms listed by ActivityPreferredRoom (FET's locke
     expect(Array.from(chosen, (r) => p.rooms[r]).sort()).toEqual(["R2", "R4"]);
     expect(evaluateSchool(p, { start: Int32Array.of(0), room: Int32Array.of(4) }).hard).toBe(0);
     // greedy would give the first set R1 (listed) and leave the second set only R3: the search finds R2 + R1
-    const crossed = compileFet(fetText({ ...school([{ name: "R1" }, { name: "R2" }, { name: "R3" }, { name: "V", sets: [["R1", "R2"], ["R3", "R1"]] }], [{ room: "V" }]), space: [lockedReal(["R1", "R2"])] }));
+    const crossed = compileFet(
+      fetText({
+        ...school(
+          [
+            { name: "R1" },
+            { name: "R2" },
+            { name: "R3" },
+            {
+              name: "V",
+              sets: [
+                ["R1", "R2"],
+                ["R3", "R1"],
+              ],
+            },
+          ],
+          [{ room: "V" }],
+        ),
+        space: [lockedReal(["R1", "R2"])],
+      }),
+    );
     const crossedReal = assignRealRooms(crossed, Int32Array.of(0), Int32Array.of(3));
     expect(Array.from(crossedReal, (r) => crossed.rooms[r]).sort()).toEqual(["R1", "R2"]);
     expect(evaluateSchool(crossed, { start: Int32Array.of(0), room: Int32Array.of(3) }).hard).toBe(0);
@@ -165,7 +250,16 @@ describe("virtual rooms: real rooms listed by ActivityPreferredRoom (FET's locke
     if (!FETCL) return console.warn("fet-cl not installed (/usr/bin/fet-cl): skipping the comparison with FET");
     expect(runFetCl(writeFet(p, { start: Int32Array.of(0), room: Int32Array.of(4) }), 2).success).toBe(true);
     // the listed rooms conflict with a locked lesson in R2 at the same hour: FET refuses, we count it
-    const clash = { ...base(["R4", "R2"]), teachers: ["T0", "T1"], years: [{ name: "Y0" }, { name: "Y1" }], activities: [{ id: 1, teachers: ["T0"], students: ["Y0"] }, { id: 2, teachers: ["T1"], students: ["Y1"] }], space: [lockedReal(["R4", "R2"]), preferredRoom(2, "R2")] };
+    const clash = {
+      ...base(["R4", "R2"]),
+      teachers: ["T0", "T1"],
+      years: [{ name: "Y0" }, { name: "Y1" }],
+      activities: [
+        { id: 1, teachers: ["T0"], students: ["Y0"] },
+        { id: 2, teachers: ["T1"], students: ["Y1"] },
+      ],
+      space: [lockedReal(["R4", "R2"]), preferredRoom(2, "R2")],
+    };
     const pc = compileFet(fetText(clash));
     const t = { start: Int32Array.of(0, 0), room: Int32Array.of(4, 1) };
     expect(evaluateSchool(pc, t).hard).toBe(1);
@@ -189,7 +283,22 @@ describe("virtual rooms: the explanation", () => {
 
 /** 5 days × 4 hours; 6 classes with 6 lessons each; sports lessons need the virtual room "Gym+Field" (one hall, one field). */
 function sportsSchool(): TinySchool {
-  const rooms = [{ name: "A" }, { name: "B" }, { name: "C" }, { name: "H1" }, { name: "H2" }, { name: "F1" }, { name: "F2" }, { name: "Gym+Field", sets: [["H1", "H2"], ["F1", "F2"]] }];
+  const rooms = [
+    { name: "A" },
+    { name: "B" },
+    { name: "C" },
+    { name: "H1" },
+    { name: "H2" },
+    { name: "F1" },
+    { name: "F2" },
+    {
+      name: "Gym+Field",
+      sets: [
+        ["H1", "H2"],
+        ["F1", "F2"],
+      ],
+    },
+  ];
   const activities = [];
   const space: string[] = [];
   let id = 1;
@@ -201,8 +310,20 @@ function sportsSchool(): TinySchool {
       id++;
     }
   }
-  const notAvail = constraint("ConstraintRoomNotAvailableTimes", 100, `\t<Room>H1</Room>\n\t<Number_of_Not_Available_Times>2</Number_of_Not_Available_Times>\n${["Mon", "Tue"].map((d) => `\t<Not_Available_Time>\n\t\t<Day>${d}</Day>\n\t\t<Hour>h1</Hour>\n\t</Not_Available_Time>`).join("\n")}`);
-  return { days: ["Mon", "Tue", "Wed", "Thu", "Fri"], teachers: Array.from({ length: 6 }, (_, i) => `T${i}`), subjects: ["Math", "Sport"], years: Array.from({ length: 6 }, (_, c) => ({ name: `C${c}` })), rooms, activities, space: [...space, notAvail] };
+  const notAvail = constraint(
+    "ConstraintRoomNotAvailableTimes",
+    100,
+    `\t<Room>H1</Room>\n\t<Number_of_Not_Available_Times>2</Number_of_Not_Available_Times>\n${["Mon", "Tue"].map((d) => `\t<Not_Available_Time>\n\t\t<Day>${d}</Day>\n\t\t<Hour>h1</Hour>\n\t</Not_Available_Time>`).join("\n")}`,
+  );
+  return {
+    days: ["Mon", "Tue", "Wed", "Thu", "Fri"],
+    teachers: Array.from({ length: 6 }, (_, i) => `T${i}`),
+    subjects: ["Math", "Sport"],
+    years: Array.from({ length: 6 }, (_, c) => ({ name: `C${c}` })),
+    rooms,
+    activities,
+    space: [...space, notAvail],
+  };
 }
 
 describe("virtual rooms: Board and solver", () => {
@@ -227,7 +348,11 @@ describe("virtual rooms: Board and solver", () => {
 
   it("a checkpoint keeps the real rooms: chunked runs equal a straight run", () => {
     // sports lessons prefer the first hour (70%): more than the halls and fields hold, so the soft phase runs to the limit
-    const soft = constraint("ConstraintActivitiesPreferredStartingTimes", 70, `\t<Teacher_Name></Teacher_Name>\n\t<Students_Name></Students_Name>\n\t<Subject_Name>Sport</Subject_Name>\n\t<Activity_Tag_Name></Activity_Tag_Name>\n\t<Duration></Duration>\n\t<Number_of_Preferred_Starting_Times>5</Number_of_Preferred_Starting_Times>\n${["Mon", "Tue", "Wed", "Thu", "Fri"].map((d) => `\t<Preferred_Starting_Time>\n\t\t<Preferred_Starting_Day>${d}</Preferred_Starting_Day>\n\t\t<Preferred_Starting_Hour>h1</Preferred_Starting_Hour>\n\t</Preferred_Starting_Time>`).join("\n")}`);
+    const soft = constraint(
+      "ConstraintActivitiesPreferredStartingTimes",
+      70,
+      `\t<Teacher_Name></Teacher_Name>\n\t<Students_Name></Students_Name>\n\t<Subject_Name>Sport</Subject_Name>\n\t<Activity_Tag_Name></Activity_Tag_Name>\n\t<Duration></Duration>\n\t<Number_of_Preferred_Starting_Times>5</Number_of_Preferred_Starting_Times>\n${["Mon", "Tue", "Wed", "Thu", "Fri"].map((d) => `\t<Preferred_Starting_Time>\n\t\t<Preferred_Starting_Day>${d}</Preferred_Starting_Day>\n\t\t<Preferred_Starting_Hour>h1</Preferred_Starting_Hour>\n\t</Preferred_Starting_Time>`).join("\n")}`,
+    );
     const p = compileFet(fetText({ ...sportsSchool(), time: [soft] }));
     const run = (chunk: number) => {
       let st = schoolSolver.init(p, schoolSolver.parameters({}, p), 4, { maxEvaluations: 30_000 });
@@ -262,7 +387,15 @@ describe("virtual rooms: the JSON model", () => {
     const lessons: Lesson[] = [{ room: "V" }, { room: "V" }, { room: "R2" }];
     const text = fetText(school(FOUR, lessons));
     const model = { kind: "timetabling", ...fetToModel(readFet(text)) };
-    expect(model.rooms?.find((r) => r.name === "V")).toEqual({ name: "V", capacity: 30, virtual: true, sets: [["R1", "R2"], ["R3", "R4"]] });
+    expect(model.rooms?.find((r) => r.name === "V")).toEqual({
+      name: "V",
+      capacity: 30,
+      virtual: true,
+      sets: [
+        ["R1", "R2"],
+        ["R3", "R4"],
+      ],
+    });
     const fromModel = compileSchool(model);
     const fromFet = compileFet(text);
     expect(Array.from(fromModel.vReal)).toEqual(Array.from(fromFet.vReal));
@@ -275,7 +408,10 @@ describe("virtual rooms: the JSON model", () => {
     // both lessons in V need a room of the first set (R1, R2), and the third lesson holds R2
     expect(verdicts(fromFet)).toMatchObject({ hard: 1, roomClashes: 1 });
     const back = readFet(fetInputToText(modelToFet(model)));
-    expect(back.rooms.find((r) => r.name === "V")?.sets).toEqual([["R1", "R2"], ["R3", "R4"]]);
+    expect(back.rooms.find((r) => r.name === "V")?.sets).toEqual([
+      ["R1", "R2"],
+      ["R3", "R4"],
+    ]);
   });
 
   it("refuses sets on a real room, a virtual room without sets and unknown real rooms, with JSON paths", () => {

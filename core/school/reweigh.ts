@@ -31,7 +31,8 @@ export function readSchoolWeights(value: unknown, path: (string | number)[], iss
   }
   for (const [k, v] of entries) {
     if (!/^[A-Za-z]{1,100}$/.test(k)) issues.push({ path: [...path, k], message: "must be a FET constraint type, e.g. TeacherMaxGapsPerWeek" });
-    else if (typeof v !== "number" || !(v > 0 && v < 100)) issues.push({ path: [...path, k], message: "must be a number greater than 0 and less than 100 (a soft weight; 100% constraints cannot change in a fork)" });
+    else if (typeof v !== "number" || !(v > 0 && v < 100))
+      issues.push({ path: [...path, k], message: "must be a number greater than 0 and less than 100 (a soft weight; 100% constraints cannot change in a fork)" });
     else out.set(k.startsWith("Constraint") ? k : `Constraint${k}`, v);
   }
   return out;

@@ -3,7 +3,15 @@ import { describe, expect, it } from "vitest";
 import { ProblemError } from "../engine/errors";
 import { compileTsp } from "./document";
 
-const square = { kind: "tsp", coordinates: [[0, 0], [3, 0], [3, 4], [0, 4]] };
+const square = {
+  kind: "tsp",
+  coordinates: [
+    [0, 0],
+    [3, 0],
+    [3, 4],
+    [0, 4],
+  ],
+};
 
 describe("tsp document optimum", () => {
   it("accepts a known optimal tour length in both forms", () => {

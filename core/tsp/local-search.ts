@@ -121,8 +121,7 @@ export function improve(ls: LocalSearch, problem: TspProblem): number {
     ls.head = ls.head + 1 === ls.n ? 0 : ls.head + 1;
     ls.size--;
     ls.inQueue[a] = 0;
-    const g =
-      twoOpt(ls, problem, a) || orOpt(ls, problem, a) || (ls.or3 ? threeOpt(ls, problem, a) : 0) || (ls.lk ? lkMove(ls, problem, a, ls.lkScratch) : 0);
+    const g = twoOpt(ls, problem, a) || orOpt(ls, problem, a) || (ls.or3 ? threeOpt(ls, problem, a) : 0) || (ls.lk ? lkMove(ls, problem, a, ls.lkScratch) : 0);
     if (g > 0) {
       total += g;
       activate(ls, a);

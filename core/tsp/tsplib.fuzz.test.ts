@@ -25,7 +25,13 @@ const generated = fc
     fc.constantFrom("EUC_2D", "CEIL_2D", "ATT", "GEO", "EXPLICIT", "MAN_2D", ""),
     fc.constantFrom("FULL_MATRIX", "UPPER_ROW", "LOWER_DIAG_ROW", "UPPER_DIAG_COL", "FUNCTION", ""),
     fc.constantFrom("NODE_COORD_SECTION", "EDGE_WEIGHT_SECTION", "DISPLAY_DATA_SECTION", ""),
-    fc.array(fc.oneof(fc.array(numberTokens, { maxLength: 6 }).map((t) => t.join(" ")), fc.string({ maxLength: 15 })), { maxLength: 30 }),
+    fc.array(
+      fc.oneof(
+        fc.array(numberTokens, { maxLength: 6 }).map((t) => t.join(" ")),
+        fc.string({ maxLength: 15 }),
+      ),
+      { maxLength: 30 },
+    ),
   )
   .map(([dim, type, fmt, section, body]) => `NAME: fuzz\nTYPE: TSP\nDIMENSION: ${dim}\nEDGE_WEIGHT_TYPE: ${type}\nEDGE_WEIGHT_FORMAT: ${fmt}\n${section}\n${body.join("\n")}\nEOF\n`);
 
@@ -61,7 +67,11 @@ describe("TSPLIB fuzz", () => {
     const doc = fc.record(
       {
         kind: fc.constantFrom("tsp", "TSP", 1),
-        coordinates: fc.oneof(fc.array(fc.tuple(value, value), { maxLength: 40 }), fc.array(fc.array(value, { maxLength: 3 }), { maxLength: 10 }), fc.constantFrom(MAX_CITIES + 1, 20_000).map((n) => Array.from({ length: n }, (_, i) => [i, i]))),
+        coordinates: fc.oneof(
+          fc.array(fc.tuple(value, value), { maxLength: 40 }),
+          fc.array(fc.array(value, { maxLength: 3 }), { maxLength: 10 }),
+          fc.constantFrom(MAX_CITIES + 1, 20_000).map((n) => Array.from({ length: n }, (_, i) => [i, i])),
+        ),
         distance: fc.constantFrom("euclidean", "EUC_2D", "GEO", "nope", 3),
         name: fc.oneof(fc.string({ maxLength: 10 }), fc.integer()),
       },

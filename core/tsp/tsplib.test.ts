@@ -106,10 +106,31 @@ describe("TSPLIB reader", () => {
     const mutated = fc
       .tuple(fc.integer({ min: 0, max: base.length }), fc.integer({ min: 0, max: 40 }), fc.string({ maxLength: 30 }))
       .map(([at, cut, ins]) => base.slice(0, at) + ins + base.slice(at + cut));
-    const tokens = fc.array(
-      fc.constantFrom("NAME: x", "DIMENSION: 3", "DIMENSION: -1", "EDGE_WEIGHT_TYPE: EUC_2D", "EDGE_WEIGHT_TYPE: EXPLICIT", "EDGE_WEIGHT_FORMAT: LOWER_DIAG_ROW", "NODE_COORD_SECTION", "EDGE_WEIGHT_SECTION", "1 0 0", "2 5 5", "3 1e3 -2", "0 1 2", "-1", "EOF", "", " 7 ", "DISPLAY_DATA_SECTION", "TOUR_SECTION"),
-      { maxLength: 25 },
-    ).map((lines) => lines.join("\n"));
+    const tokens = fc
+      .array(
+        fc.constantFrom(
+          "NAME: x",
+          "DIMENSION: 3",
+          "DIMENSION: -1",
+          "EDGE_WEIGHT_TYPE: EUC_2D",
+          "EDGE_WEIGHT_TYPE: EXPLICIT",
+          "EDGE_WEIGHT_FORMAT: LOWER_DIAG_ROW",
+          "NODE_COORD_SECTION",
+          "EDGE_WEIGHT_SECTION",
+          "1 0 0",
+          "2 5 5",
+          "3 1e3 -2",
+          "0 1 2",
+          "-1",
+          "EOF",
+          "",
+          " 7 ",
+          "DISPLAY_DATA_SECTION",
+          "TOUR_SECTION",
+        ),
+        { maxLength: 25 },
+      )
+      .map((lines) => lines.join("\n"));
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 300 }), mutated, tokens), (text) => {
         try {
@@ -146,19 +167,40 @@ describe(".tour files", () => {
 
 describe("JSON coordinates", () => {
   it("uses unrounded Euclidean distances by default and TSPLIB metrics on request", () => {
-    const pts = [[0, 0], [1, 1], [0, 2]];
+    const pts = [
+      [0, 0],
+      [1, 1],
+      [0, 2],
+    ];
     expect(tourLength(compileTsp({ kind: "tsp", coordinates: pts }), [0, 1, 2])).toBeCloseTo(2 * Math.SQRT2 + 2, 12);
     expect(tourLength(compileTsp({ kind: "tsp", coordinates: pts, distance: "EUC_2D" }), [0, 1, 2])).toBe(4);
   });
   it("names the offending coordinate", () => {
     try {
-      compileTsp({ kind: "tsp", coordinates: [[0, 0], [1, "a"], [2, 2]] });
+      compileTsp({
+        kind: "tsp",
+        coordinates: [
+          [0, 0],
+          [1, "a"],
+          [2, 2],
+        ],
+      });
       throw new Error("accepted");
     } catch (e) {
       expect(e).toBeInstanceOf(ProblemError);
       expect((e as ProblemError).issues[0].path).toEqual(["coordinates", 1, 1]);
     }
     expect(() => compileTsp({ kind: "tsp", coordinates: [[0, 0]] })).toThrow(ProblemError);
-    expect(() => compileTsp({ kind: "tsp", coordinates: [[0, 0], [1, 1], [2, 2]], distance: "MAN_2D" })).toThrow(ProblemError);
+    expect(() =>
+      compileTsp({
+        kind: "tsp",
+        coordinates: [
+          [0, 0],
+          [1, 1],
+          [2, 2],
+        ],
+        distance: "MAN_2D",
+      }),
+    ).toThrow(ProblemError);
   });
 });

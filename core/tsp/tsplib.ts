@@ -145,12 +145,7 @@ export function parseTsplib(text: string): TsplibInstance {
   return finish(head, coords, matrix, lines.length);
 }
 
-function finish(
-  head: Record<string, { value: string; line: number }>,
-  coords: Float64Array | undefined,
-  matrix: Float64Array | undefined,
-  lineCount: number,
-): TsplibInstance {
+function finish(head: Record<string, { value: string; line: number }>, coords: Float64Array | undefined, matrix: Float64Array | undefined, lineCount: number): TsplibInstance {
   const type = head.TYPE;
   if (type && !/^TSP\b/i.test(type.value)) {
     fail(type.line, `TYPE ${type.value} is not supported (only symmetric TSP)`, "TYPE");

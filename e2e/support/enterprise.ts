@@ -18,7 +18,16 @@ export async function makeEnterprise(page: Page): Promise<string> {
   expect(log, "the e2e global setup's stack (its state folder holds D1)").toBeTruthy();
   const sql = spawnSync(
     join(ROOT, "node_modules/.bin/wrangler"),
-    ["d1", "execute", "DB", "--local", "--persist-to", dirname(log!), "--command", `insert into subscription (tenant_id, tier, status) values ('${tenantId}', 'enterprise', 'active') on conflict(tenant_id) do update set tier='enterprise', status='active';`],
+    [
+      "d1",
+      "execute",
+      "DB",
+      "--local",
+      "--persist-to",
+      dirname(log!),
+      "--command",
+      `insert into subscription (tenant_id, tier, status) values ('${tenantId}', 'enterprise', 'active') on conflict(tenant_id) do update set tier='enterprise', status='active';`,
+    ],
     { cwd: ROOT, encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
   );
   expect(sql.status, sql.stderr).toBe(0);

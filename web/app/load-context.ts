@@ -10,5 +10,3 @@ declare module "@remix-run/server-runtime" {
     v3_singleFetch: true;
   }
 }
-
-export {};

@@ -25,7 +25,10 @@ const ApiKeySchema = z
 const CreateApiKeySchema = z
   .object({
     name: z.string().trim().min(1).max(100),
-    scopes: z.array(z.enum(API_KEY_SCOPES)).min(1).default([...DEFAULT_API_KEY_SCOPES]),
+    scopes: z
+      .array(z.enum(API_KEY_SCOPES))
+      .min(1)
+      .default([...DEFAULT_API_KEY_SCOPES]),
     expiresAt: z.iso.datetime({ offset: true }).optional().openapi({ description: "ISO-8601 time after which the key stops working." }),
   })
   .openapi("CreateApiKey");

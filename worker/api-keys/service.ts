@@ -118,7 +118,21 @@ export async function createApiKey(
     metadata: JSON.stringify({ createdBy: input.createdBy }),
   };
   await drizzle(env.DB).insert(apikey).values(row);
-  return { key, apiKey: toView({ ...row, configId: "default", refillInterval: null, refillAmount: null, lastRefillAt: null, rateLimitTimeWindow: null, rateLimitMax: null, requestCount: 0, remaining: null, lastRequest: null } as Row) };
+  return {
+    key,
+    apiKey: toView({
+      ...row,
+      configId: "default",
+      refillInterval: null,
+      refillAmount: null,
+      lastRefillAt: null,
+      rateLimitTimeWindow: null,
+      rateLimitMax: null,
+      requestCount: 0,
+      remaining: null,
+      lastRequest: null,
+    } as Row),
+  };
 }
 
 /** The tenant's keys, newest first (never the secret, only its start). */
@@ -130,7 +144,11 @@ export async function listApiKeys(env: Env, tenantId: string): Promise<ApiKeyVie
 /** Revokes one of the tenant's keys and every key it minted; another tenant's key id answers 404. Idempotent. */
 export async function revokeApiKey(env: Env, tenantId: string, id: string): Promise<ApiKeyView> {
   const db = drizzle(env.DB);
-  const row = await db.select().from(apikey).where(and(eq(apikey.id, id), eq(apikey.referenceId, tenantId))).get();
+  const row = await db
+    .select()
+    .from(apikey)
+    .where(and(eq(apikey.id, id), eq(apikey.referenceId, tenantId)))
+    .get();
   if (!row) throw new ApiError(404, "not-found", "API key not found", `No API key ${id} in this tenant.`);
   await revokeKeysCreatedBy(env, tenantId, id);
   if (row.enabled === false) return toView(row);
@@ -140,7 +158,10 @@ export async function revokeApiKey(env: Env, tenantId: string, id: string): Prom
 
 async function revokeRow(env: Env, row: Row) {
   const updated = { enabled: false, updatedAt: new Date(), metadata: JSON.stringify({ ...parseMeta(row), revokedAt: Date.now() }) };
-  await drizzle(env.DB).update(apikey).set(updated).where(and(eq(apikey.id, row.id), eq(apikey.referenceId, row.referenceId)));
+  await drizzle(env.DB)
+    .update(apikey)
+    .set(updated)
+    .where(and(eq(apikey.id, row.id), eq(apikey.referenceId, row.referenceId)));
   return updated;
 }
 
@@ -175,7 +196,11 @@ export async function revokeKeysCreatedBy(env: Env, tenantId: string, creator: s
 
 /** Revokes every key of a tenant (its organization was deleted). */
 export async function revokeTenantKeys(env: Env, tenantId: string): Promise<void> {
-  const rows = await drizzle(env.DB).select().from(apikey).where(and(eq(apikey.referenceId, tenantId), eq(apikey.enabled, true))).all();
+  const rows = await drizzle(env.DB)
+    .select()
+    .from(apikey)
+    .where(and(eq(apikey.referenceId, tenantId), eq(apikey.enabled, true)))
+    .all();
   for (const row of rows) await revokeRow(env, row);
 }
 
@@ -195,7 +220,11 @@ async function creatorChainHolds(env: Env, row: Row, now: number): Promise<boole
     const createdBy = parseMeta(current).createdBy;
     if (!createdBy) return false;
     if (createdBy.startsWith("key_")) {
-      const parent = await db.select().from(apikey).where(and(eq(apikey.id, createdBy), eq(apikey.referenceId, row.referenceId))).get();
+      const parent = await db
+        .select()
+        .from(apikey)
+        .where(and(eq(apikey.id, createdBy), eq(apikey.referenceId, row.referenceId)))
+        .get();
       if (!parent || parent.enabled === false || (parent.expiresAt && parent.expiresAt.getTime() <= now)) return false;
       current = parent;
       continue;

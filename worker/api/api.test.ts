@@ -70,7 +70,10 @@ describe("OpenAPI document", () => {
         expect(op.responses["500"], `${method} ${path} 500`).toBeDefined();
         for (const r of Object.values<any>(op.responses)) expect(typeof r.description, `${method} ${path}`).toBe("string");
         // Every {param} of the template is declared as a required path parameter, and nothing else is.
-        const declared = (op.parameters ?? []).filter((p: any) => p.in === "path").map((p: any) => p.name).sort();
+        const declared = (op.parameters ?? [])
+          .filter((p: any) => p.in === "path")
+          .map((p: any) => p.name)
+          .sort();
         const templated = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort();
         expect(declared, `${method} ${path} path parameters`).toEqual(templated);
         for (const p of op.parameters ?? []) expect(["path", "query", "header", "cookie"]).toContain(p.in);
@@ -121,7 +124,7 @@ describe("GET /v1/algorithms", () => {
     for (const k of body.kinds) expect(body.items.some((x: any) => x.kind === k.kind && x.id === k.defaultAlgorithm)).toBe(true);
   });
 
-  it("lists \"race\" for the kinds that can race, with its rules and no parameters", async () => {
+  it('lists "race" for the kinds that can race, with its rules and no parameters', async () => {
     const body = (await (await call("/v1/algorithms", { headers: bearer(a.apiKey) })).json()) as any;
     const races = body.items.filter((x: any) => x.id === "race");
     expect(races.map((x: any) => x.kind).sort()).toEqual(["continuous", "permutation", "tsp"]);
@@ -203,8 +206,7 @@ describe("POST /v1/problems/validate", () => {
 });
 
 describe("Idempotency-Key", () => {
-  const create = (t: TestTenant, key: string, url: string) =>
-    call("/v1/webhooks", json({ url, events: ["job.succeeded"] }, { ...bearer(t.apiKey), "idempotency-key": key }));
+  const create = (t: TestTenant, key: string, url: string) => call("/v1/webhooks", json({ url, events: ["job.succeeded"] }, { ...bearer(t.apiKey), "idempotency-key": key }));
 
   it("replays the first answer for the same key and body (a secret-bearing one as 409 secret-shown-once)", async () => {
     const first = await create(a, "idem-1", "https://example.com/a");
@@ -254,7 +256,11 @@ describe("webhook endpoints", () => {
     expect(got).not.toHaveProperty("secret");
     expect(got.events).toEqual(["job.failed"]);
 
-    const patched = await call(`/v1/webhooks/${ep.id}`, { method: "PATCH", headers: { ...bearer(a.apiKey), "content-type": "application/json" }, body: JSON.stringify({ events: ["job.succeeded", "job.progress"], enabled: false }) });
+    const patched = await call(`/v1/webhooks/${ep.id}`, {
+      method: "PATCH",
+      headers: { ...bearer(a.apiKey), "content-type": "application/json" },
+      body: JSON.stringify({ events: ["job.succeeded", "job.progress"], enabled: false }),
+    });
     expect(patched.status).toBe(200);
     expect(((await patched.json()) as any).enabled).toBe(false);
 
@@ -322,8 +328,16 @@ describe("webhook delivery (tenant's server stubbed at the fetch boundary)", () 
   }
 
   const finished = (t: TestTenant, state: string) => ({
-    id: `job_${crypto.randomUUID().replaceAll("-", "")}`, tenantId: t.tenantId, kind: "tsp", algorithm: "memetic", state,
-    error: null, best: 42, evaluations: 1000, computeMs: 12, finishedAt: Date.now(),
+    id: `job_${crypto.randomUUID().replaceAll("-", "")}`,
+    tenantId: t.tenantId,
+    kind: "tsp",
+    algorithm: "memetic",
+    state,
+    error: null,
+    best: 42,
+    evaluations: 1000,
+    computeMs: 12,
+    finishedAt: Date.now(),
   });
 
   it("signs with Standard Webhooks headers, filters events, and records the response code", async () => {
@@ -353,7 +367,11 @@ describe("webhook delivery (tenant's server stubbed at the fetch boundary)", () 
     await emitJobFinished(env, finished(a, "failed"));
     const items = await deliveries(a, ep.id, (x) => x.some((d) => d.status === "delivered"));
     const byAttempt = [...items].sort((x, y) => x.attempt - y.attempt);
-    expect(byAttempt.map((d) => [d.attempt, d.status, d.responseCode])).toEqual([[1, "failed", 500], [2, "failed", 503], [3, "delivered", 200]]);
+    expect(byAttempt.map((d) => [d.attempt, d.status, d.responseCode])).toEqual([
+      [1, "failed", 500],
+      [2, "failed", 503],
+      [3, "delivered", 200],
+    ]);
     expect(new Set(received.map((r) => r.headers.get("webhook-id"))).size).toBe(1);
     // Paging through the attempts one by one returns each exactly once.
     const seen: string[] = [];
@@ -396,9 +414,17 @@ describe("webhook delivery (tenant's server stubbed at the fetch boundary)", () 
   it("a job's own webhook URL gets its finish event, signed with the tenant's job-webhook secret", async () => {
     const t = await createTenant();
     const received = tenantServer("perjob.tenant.test", [200]);
-    const bad = await problem(await call("/v1/jobs", json({ problem: { kind: "continuous", function: "sphere", dimension: 2 }, webhook: { url: "http://perjob.tenant.test/x" } }, bearer(t.apiKey))), 422);
+    const bad = await problem(
+      await call("/v1/jobs", json({ problem: { kind: "continuous", function: "sphere", dimension: 2 }, webhook: { url: "http://perjob.tenant.test/x" } }, bearer(t.apiKey))),
+      422,
+    );
     expect(bad.errors[0].path).toBe("webhook.url");
-    const job = (await (await call("/v1/jobs", json({ problem: { kind: "continuous", function: "sphere", dimension: 3 }, budget: { evaluations: 300 }, webhook: { url: "https://perjob.tenant.test/done" } }, bearer(t.apiKey)))).json()) as any;
+    const job = (await (
+      await call(
+        "/v1/jobs",
+        json({ problem: { kind: "continuous", function: "sphere", dimension: 3 }, budget: { evaluations: 300 }, webhook: { url: "https://perjob.tenant.test/done" } }, bearer(t.apiKey)),
+      )
+    ).json()) as any;
     expect(job.webhookUrl).toBe("https://perjob.tenant.test/done");
     await settled(`job:${job.id}`, (x) => x.length === 1 && x[0].status === "delivered");
     const listed = (await (await call(`/v1/jobs/${job.id}/webhook-deliveries`, { headers: bearer(t.apiKey) })).json()) as any;

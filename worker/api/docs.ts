@@ -87,10 +87,7 @@ export function mountApiDocs(v1: OpenAPIHono<ApiBindings>): void {
       },
       servers: [{ url: `${new URL(c.req.url).origin}/v1`, description: "This deployment" }],
       security: [{ apiKey: [] }, { session: [] }],
-      tags: [
-        { name: "Jobs" }, { name: "Exports" }, { name: "Links" }, { name: "Problems" }, { name: "Algorithms" },
-        { name: "Webhooks" }, { name: "Usage" }, { name: "Platform" },
-      ],
+      tags: [{ name: "Jobs" }, { name: "Exports" }, { name: "Links" }, { name: "Problems" }, { name: "Algorithms" }, { name: "Webhooks" }, { name: "Usage" }, { name: "Platform" }],
     }) as unknown as { paths?: Record<string, Record<string, Operation>> };
     completeOperations(doc);
     c.header("cache-control", "public, max-age=60");

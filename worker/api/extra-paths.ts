@@ -19,7 +19,10 @@ export function registerExtraPaths(v1: OpenAPIHono<ApiBindings>): void {
         description: "Every component answered",
         content: { "application/json": { schema: z.object({ status: z.enum(["ok", "degraded"]), failed: z.array(z.string()), components: z.record(z.string(), z.unknown()) }) } },
       },
-      503: { description: "A component failed (the body names it)", content: { "application/json": { schema: z.object({ status: z.literal("degraded"), failed: z.array(z.string()) }).passthrough() } } },
+      503: {
+        description: "A component failed (the body names it)",
+        content: { "application/json": { schema: z.object({ status: z.literal("degraded"), failed: z.array(z.string()) }).passthrough() } },
+      },
     },
   });
   r.registerPath({

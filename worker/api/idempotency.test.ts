@@ -22,8 +22,7 @@ async function newEndpoint(t: TestTenant): Promise<string> {
   return ((await res.json()) as { id: string }).id;
 }
 
-const rotate = (id: string, key: string, headers: Record<string, string>) =>
-  call(`/v1/webhooks/${id}/rotate-secret`, { method: "POST", headers: { ...headers, "idempotency-key": key } });
+const rotate = (id: string, key: string, headers: Record<string, string>) => call(`/v1/webhooks/${id}/rotate-secret`, { method: "POST", headers: { ...headers, "idempotency-key": key } });
 
 async function storedRows(key: string) {
   return (await env.DB.prepare("SELECT * FROM idempotency_key WHERE tenant_id = ? AND key = ?").bind(a.tenantId, key).all<Record<string, unknown>>()).results;
@@ -102,7 +101,9 @@ describe("sweeping expired records", () => {
   it("sweepIdempotencyKeys deletes records past the 24 h window and keeps fresh ones", async () => {
     const now = Date.now();
     const insert = (key: string, createdAt: number) =>
-      env.DB.prepare("INSERT INTO idempotency_key (tenant_id, caller, key, request_hash, status, response_body, created_at) VALUES (?, 'key:sweep', ?, 'h', 201, '{}', ?)").bind(a.tenantId, key, createdAt).run();
+      env.DB.prepare("INSERT INTO idempotency_key (tenant_id, caller, key, request_hash, status, response_body, created_at) VALUES (?, 'key:sweep', ?, 'h', 201, '{}', ?)")
+        .bind(a.tenantId, key, createdAt)
+        .run();
     await insert("sweep-old", now - IDEMPOTENCY_TTL_MS - 1);
     await insert("sweep-fresh", now - 1000);
     const deleted = await sweepIdempotencyKeys(env, new Date(now));

@@ -119,7 +119,11 @@ export function idempotency(): MiddlewareHandler<{ Bindings: Env }> {
     const permissions = { role: auth.role, scopes: [...auth.scopes] };
 
     // Claim the key atomically; on conflict look at what the first request left behind.
-    const claimed = await db.insert(idempotencyKey).values({ tenantId, caller, key, requestHash: hash, permissions, createdAt: new Date(now) }).onConflictDoNothing().returning();
+    const claimed = await db
+      .insert(idempotencyKey)
+      .values({ tenantId, caller, key, requestHash: hash, permissions, createdAt: new Date(now) })
+      .onConflictDoNothing()
+      .returning();
     if (!claimed.length) {
       const [row] = await db.select().from(idempotencyKey).where(where);
       const abandoned = row && (row.status === null || row.responseBody === null) && row.requestHash === hash && row.createdAt.getTime() < now - ABANDONED_CLAIM_MS;
@@ -157,7 +161,10 @@ export function idempotency(): MiddlewareHandler<{ Bindings: Env }> {
       // Errors become responses in onError later; free the key so a retry can run again. If D1
       // is down the key stays claimed and frees itself after ABANDONED_CLAIM_MS; the original
       // error (a 503 for an outage) is the one to answer.
-      await db.delete(idempotencyKey).where(and(where, eq(idempotencyKey.requestHash, hash))).catch(() => undefined);
+      await db
+        .delete(idempotencyKey)
+        .where(and(where, eq(idempotencyKey.requestHash, hash)))
+        .catch(() => undefined);
       throw e;
     }
     const res = c.res;
@@ -168,7 +175,10 @@ export function idempotency(): MiddlewareHandler<{ Bindings: Env }> {
         const text = await res.clone().text();
         const secret = c.get("oneTimeSecret") === true || SECRET_PATTERN.test(text);
         const stored: StoredResponse = { contentType: res.headers.get("content-type"), location: res.headers.get("location"), body: secret ? redactedBody(text) : text };
-        await db.update(idempotencyKey).set({ status: res.status, responseBody: JSON.stringify(stored), secret }).where(and(where, eq(idempotencyKey.requestHash, hash)));
+        await db
+          .update(idempotencyKey)
+          .set({ status: res.status, responseBody: JSON.stringify(stored), secret })
+          .where(and(where, eq(idempotencyKey.requestHash, hash)));
       } else {
         await db.delete(idempotencyKey).where(and(where, eq(idempotencyKey.requestHash, hash)));
       }

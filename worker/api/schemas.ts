@@ -63,7 +63,12 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
   content: { "application/json": { schema } },
 });
 
-export const IdParam = z.object({ id: z.string().min(1).openapi({ param: { name: "id", in: "path" }, example: "job_01J9Z…" }) });
+export const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: "id", in: "path" }, example: "job_01J9Z…" }),
+});
 
 export const CursorQuery = z.object({
   cursor: z.string().optional().openapi({ description: "Opaque cursor from the previous page's `nextCursor`." }),

@@ -106,7 +106,12 @@ describe("caps", () => {
       const id = `org_${crypto.randomUUID().replaceAll("-", "")}`;
       return [
         env.DB.prepare("INSERT INTO organization (id, name, slug, created_at) VALUES (?, ?, ?, ?)").bind(id, `Org ${i}`, `org-${id}`, Date.now()),
-        env.DB.prepare("INSERT INTO member (id, organization_id, user_id, role, created_at) VALUES (?, ?, ?, 'owner', ?)").bind(`mem_${crypto.randomUUID().replaceAll("-", "")}`, id, t.userId, Date.now()),
+        env.DB.prepare("INSERT INTO member (id, organization_id, user_id, role, created_at) VALUES (?, ?, ?, 'owner', ?)").bind(
+          `mem_${crypto.randomUUID().replaceAll("-", "")}`,
+          id,
+          t.userId,
+          Date.now(),
+        ),
       ];
     });
     await env.DB.batch(stmts.flat());
@@ -125,7 +130,12 @@ describe("caps", () => {
     await env.DB.batch(
       Array.from({ length: MAX_INVITATIONS_PER_TENANT_PER_DAY }, (_, i) =>
         env.DB.prepare("INSERT INTO invitation (id, organization_id, email, role, status, expires_at, created_at, inviter_id) VALUES (?, ?, ?, 'member', 'canceled', ?, ?, ?)").bind(
-          `inv_${crypto.randomUUID().replaceAll("-", "")}`, t.tenantId, `x${i}@example.test`, now + 86_400_000, now - 1000, t.userId,
+          `inv_${crypto.randomUUID().replaceAll("-", "")}`,
+          t.tenantId,
+          `x${i}@example.test`,
+          now + 86_400_000,
+          now - 1000,
+          t.userId,
         ),
       ),
     );

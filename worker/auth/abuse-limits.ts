@@ -71,7 +71,7 @@ function tooMany(action: AuthAction, scope: "ip" | "account", retryAfter: number
  */
 export async function checkAuthLimit(env: Env, action: AuthAction, who: { ip?: string; account?: string }, now = Date.now()): Promise<void> {
   const limits = AUTH_LIMITS[action];
-  const checks: [("ip" | "account"), string, Window][] = [];
+  const checks: ["ip" | "account", string, Window][] = [];
   if (who.ip) checks.push(["ip", `auth-ip:${who.ip}`, limits.ip]);
   if (who.account) checks.push(["account", `auth-account:${who.account.trim().toLowerCase().slice(0, 320)}`, limits.account]);
   const answers = await Promise.all(checks.map(([, name, w]) => env.TENANT_GATE.get(env.TENANT_GATE.idFromName(name)).hitFromFirst(action, w.limit, w.windowMs, now)));

@@ -129,7 +129,13 @@ export function authenticate(): MiddlewareHandler<{ Bindings: Env }> {
         "rate-limited",
         "Too many requests",
         `The ${limits.tier} plan allows ${limits.apiRequestsPerMinute} API requests per minute; retry in ${rate.resetSeconds} s or upgrade at ${c.env.APP_URL}${UPGRADE_URL_PATH}.`,
-        { limit: "apiRequestsPerMinute", tier: limits.tier, max: limits.apiRequestsPerMinute, upgradeUrl: `${c.env.APP_URL}${UPGRADE_URL_PATH}`, headers: { "Retry-After": String(rate.resetSeconds), ...headers } },
+        {
+          limit: "apiRequestsPerMinute",
+          tier: limits.tier,
+          max: limits.apiRequestsPerMinute,
+          upgradeUrl: `${c.env.APP_URL}${UPGRADE_URL_PATH}`,
+          headers: { "Retry-After": String(rate.resetSeconds), ...headers },
+        },
       );
     }
     waitUntil(c, recordUsage(c.env, auth.tenantId, { apiRequests: 1 }));

@@ -46,7 +46,9 @@ describe("sign-up, sign-in, sessions", () => {
 
   it("a session close to expiry is extended and /v1 hands the browser the refreshed cookie", async () => {
     const t = await signUpTenant();
-    await env.DB.prepare("UPDATE session SET expires_at = ? WHERE user_id = ?").bind(Date.now() + 3600_000, t.userId).run();
+    await env.DB.prepare("UPDATE session SET expires_at = ? WHERE user_id = ?")
+      .bind(Date.now() + 3600_000, t.userId)
+      .run();
     const res = await call("/v1/tenants", { headers: session(t.cookie) });
     expect(res.status).toBe(200);
     expect(res.headers.getAll("set-cookie").some((c) => c.startsWith("evolve.session_token="))).toBe(true);
@@ -70,7 +72,15 @@ describe("sign-up, sign-in, sessions", () => {
     vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => void logs.push(args.join(" ")));
     const req = await call("/api/auth/request-password-reset", json({ email: t.email, redirectTo: "/reset-password" }, { origin: ORIGIN }));
     expect(req.status).toBe(200);
-    const logged = logs.map((l) => { try { return JSON.parse(l); } catch { return {}; } }).find((l) => l.kind === "password-reset" && l.to === t.email);
+    const logged = logs
+      .map((l) => {
+        try {
+          return JSON.parse(l);
+        } catch {
+          return {};
+        }
+      })
+      .find((l) => l.kind === "password-reset" && l.to === t.email);
     expect(logged?.link).toContain("[redacted]");
     // The link itself reaches the mailer (the log mailer keeps it for tests; worker/http/redact.test.ts).
     const mail = [...sentMail].reverse().find((m) => m.kind === "password-reset" && m.to === t.email);
@@ -158,7 +168,9 @@ describe("members and invitations", () => {
     const t = await signUpTenant();
     const email = uniqueEmail();
     const inv = await (await call("/v1/invitations", json({ email }, session(t.cookie)))).json<any>();
-    await env.DB.prepare("UPDATE invitation SET expires_at = ? WHERE id = ?").bind(Date.now() - 1000, inv.id).run();
+    await env.DB.prepare("UPDATE invitation SET expires_at = ? WHERE id = ?")
+      .bind(Date.now() - 1000, inv.id)
+      .run();
     const res = await call("/api/auth/sign-up/email", json({ name: "Late", email, password: TEST_PASSWORD }, { origin: ORIGIN }));
     const accept = await call("/api/auth/organization/accept-invitation", json({ invitationId: inv.id }, session(cookieFrom(res))));
     expect(accept.status).toBeGreaterThanOrEqual(400);
@@ -196,7 +208,9 @@ describe("API keys", () => {
     const revoked = await mk({});
     await call(`/v1/api-keys/${revoked.apiKey.id}`, { method: "DELETE", headers: session(t.cookie) });
     const expired = await mk({ expiresAt: new Date(Date.now() + 1000).toISOString() });
-    await env.DB.prepare("UPDATE apikey SET expires_at = ? WHERE id = ?").bind(Date.now() - 1, expired.apiKey.id).run();
+    await env.DB.prepare("UPDATE apikey SET expires_at = ? WHERE id = ?")
+      .bind(Date.now() - 1, expired.apiKey.id)
+      .run();
     const flipped = t.apiKey.slice(0, -1) + (t.apiKey.endsWith("A") ? "B" : "A");
     const candidates = [revoked.key, expired.key, flipped, "evk_live_short", "Basic abc", t.apiKey.replace("evk_live_", "evk_test_")];
     const bodies = [];

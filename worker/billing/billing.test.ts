@@ -42,7 +42,16 @@ function subscription(o: { id: string; tenantId: string; customer: string; price
 }
 
 function checkoutCompleted(o: { tenantId: string; customer: string; subscription: string; tier: string }) {
-  return { id: `cs_${o.subscription}`, object: "checkout.session", mode: "subscription", payment_status: "paid", client_reference_id: o.tenantId, customer: o.customer, subscription: o.subscription, metadata: { tenantId: o.tenantId, tier: o.tier } };
+  return {
+    id: `cs_${o.subscription}`,
+    object: "checkout.session",
+    mode: "subscription",
+    payment_status: "paid",
+    client_reference_id: o.tenantId,
+    customer: o.customer,
+    subscription: o.subscription,
+    metadata: { tenantId: o.tenantId, tier: o.tier },
+  };
 }
 
 function invoice(o: { customer: string; subscription: string; tenantId: string; nextAttempt: number | null }) {
@@ -160,7 +169,9 @@ describe("POST /api/billing/webhook", () => {
     expect(await outcome(await deliver(event("customer.subscription.updated", sub(t.tenantId, "active"), base + 20)))).toBe("applied");
     // The earlier "created/incomplete" and "past_due" states arrive late.
     expect(await outcome(await deliver(event("customer.subscription.created", sub(t.tenantId, "incomplete"), base)))).toBe("stale");
-    expect(await outcome(await deliver(event("invoice.payment_failed", invoice({ customer: `cus_${t.tenantId}`, subscription: "sub_w1", tenantId: t.tenantId, nextAttempt: null }), base + 10)))).toBe("stale");
+    expect(await outcome(await deliver(event("invoice.payment_failed", invoice({ customer: `cus_${t.tenantId}`, subscription: "sub_w1", tenantId: t.tenantId, nextAttempt: null }), base + 10)))).toBe(
+      "stale",
+    );
     expect((await tierLimits(env, t.tenantId)).tier).toBe("pro");
     // Moved to a new subscription; the old one's cancellation arrives afterwards.
     expect(await outcome(await deliver(event("customer.subscription.created", sub(t.tenantId, "active", "sub_w2", env.STRIPE_PRICE_ENTERPRISE!), base + 30)))).toBe("applied");
@@ -196,19 +207,25 @@ describe("free → pro → (payment failed) → free → enterprise, driven only
 
     // A renewal payment fails: Stripe retries in 3 days — paid limits during that grace.
     await outcome(await deliver(event("invoice.payment_failed", invoice({ customer, subscription: "sub_flow_1", tenantId: t.tenantId, nextAttempt: base + 3 * 86400 }), base + 100)));
-    await outcome(await deliver(event("customer.subscription.updated", subscription({ id: "sub_flow_1", tenantId: t.tenantId, customer, price: env.STRIPE_PRICE_PRO!, status: "past_due" }), base + 100)));
+    await outcome(
+      await deliver(event("customer.subscription.updated", subscription({ id: "sub_flow_1", tenantId: t.tenantId, customer, price: env.STRIPE_PRICE_PRO!, status: "past_due" }), base + 100)),
+    );
     expect(await limits()).toBe("pro");
     // The last retry fails (no next attempt): free limits, the subscription is still there.
     await outcome(await deliver(event("invoice.payment_failed", invoice({ customer, subscription: "sub_flow_1", tenantId: t.tenantId, nextAttempt: null }), base + 200)));
     expect(await limits()).toBe("free");
     expect((await tierLimits(env, t.tenantId)).concurrentJobs).toBe(1);
     expect(await overview()).toMatchObject({ tier: "free", subscribedTier: "pro", status: "past_due" });
-    await outcome(await deliver(event("customer.subscription.deleted", subscription({ id: "sub_flow_1", tenantId: t.tenantId, customer, price: env.STRIPE_PRICE_PRO!, status: "canceled" }), base + 300)));
+    await outcome(
+      await deliver(event("customer.subscription.deleted", subscription({ id: "sub_flow_1", tenantId: t.tenantId, customer, price: env.STRIPE_PRICE_PRO!, status: "canceled" }), base + 300)),
+    );
     expect(await limits()).toBe("free");
 
     // They come back on enterprise.
     await outcome(await deliver(event("checkout.session.completed", checkoutCompleted({ tenantId: t.tenantId, customer, subscription: "sub_flow_2", tier: "enterprise" }), base + 400)));
-    await outcome(await deliver(event("customer.subscription.created", subscription({ id: "sub_flow_2", tenantId: t.tenantId, customer, price: env.STRIPE_PRICE_ENTERPRISE!, status: "active" }), base + 400)));
+    await outcome(
+      await deliver(event("customer.subscription.created", subscription({ id: "sub_flow_2", tenantId: t.tenantId, customer, price: env.STRIPE_PRICE_ENTERPRISE!, status: "active" }), base + 400)),
+    );
     expect(await limits()).toBe("enterprise");
     expect((await tierLimits(env, t.tenantId)).concurrentJobs).toBe(25);
     // A live subscription is changed in the portal, not by a second Checkout (no double billing).
@@ -217,7 +234,15 @@ describe("free → pro → (payment failed) → free → enterprise, driven only
     expect((await twice.json<any>()).type).toContain("already-subscribed");
 
     // Cancellation at period end: limits stay until Stripe ends the subscription.
-    await outcome(await deliver(event("customer.subscription.updated", subscription({ id: "sub_flow_2", tenantId: t.tenantId, customer, price: env.STRIPE_PRICE_ENTERPRISE!, status: "active", cancelAtPeriodEnd: true }), base + 500)));
+    await outcome(
+      await deliver(
+        event(
+          "customer.subscription.updated",
+          subscription({ id: "sub_flow_2", tenantId: t.tenantId, customer, price: env.STRIPE_PRICE_ENTERPRISE!, status: "active", cancelAtPeriodEnd: true }),
+          base + 500,
+        ),
+      ),
+    );
     expect(await limits()).toBe("enterprise");
     const billing = await getBillingOverview(env, t.tenantId);
     expect(billing.plan).toMatchObject({ tier: "enterprise", cancelAtPeriodEnd: true });

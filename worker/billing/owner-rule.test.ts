@@ -11,7 +11,10 @@ describe("billing sessions are for owners", () => {
     it(`${role}: checkout and portal answer 403`, async () => {
       const auth = { tenantId: `org_test_${crypto.randomUUID().slice(0, 8)}`, userId: "u1", role, scopes: ["jobs:read", "jobs:write", "admin"] };
       for (const p of [createCheckoutSession(env, auth, "pro"), createPortalSession(env, auth)]) {
-        const err = await p.then(() => null, (e: unknown) => e);
+        const err = await p.then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(err).toBeInstanceOf(ApiError);
         expect((err as ApiError).status).toBe(403);
       }

@@ -35,10 +35,7 @@ async function ensureCustomer(env: Env, auth: AuthContext): Promise<string> {
   const row = await getSubscriptionRow(env, auth.tenantId);
   if (row?.stripeCustomerId) return row.stripeCustomerId;
   const contact = await billingContact(env, auth);
-  const customer = await getStripe(env).customers.create(
-    { name: contact.name, email: contact.email, metadata: { tenantId: auth.tenantId } },
-    { idempotencyKey: `customer-${auth.tenantId}` },
-  );
+  const customer = await getStripe(env).customers.create({ name: contact.name, email: contact.email, metadata: { tenantId: auth.tenantId } }, { idempotencyKey: `customer-${auth.tenantId}` });
   await linkCustomer(env, auth.tenantId, customer.id);
   return customer.id;
 }

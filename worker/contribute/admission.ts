@@ -36,11 +36,17 @@ export async function takeContributorSlot(env: Env, tenantId: string, max: numbe
   const slot = `contributor_${crypto.randomUUID()}`;
   const answer = await contributorGate(env, tenantId).admit({ jobId: slot, concurrentJobs: max, jobsPerDay: Number.MAX_SAFE_INTEGER, leaseMs: CONTRIBUTOR_SLOT_MS });
   if (!answer.ok) {
-    throw new ApiError(429, "too-many-contributors", "Too many contributors", `At most ${max} contributors may be connected to this organization's jobs at once; retry in ${answer.retryAfterSeconds} s.`, {
-      limit: "maxContributors",
-      max,
-      headers: { "Retry-After": String(answer.retryAfterSeconds) },
-    });
+    throw new ApiError(
+      429,
+      "too-many-contributors",
+      "Too many contributors",
+      `At most ${max} contributors may be connected to this organization's jobs at once; retry in ${answer.retryAfterSeconds} s.`,
+      {
+        limit: "maxContributors",
+        max,
+        headers: { "Retry-After": String(answer.retryAfterSeconds) },
+      },
+    );
   }
   return { slot, until: Date.now() + CONTRIBUTOR_SLOT_MS };
 }

@@ -116,12 +116,18 @@ describe("contributed compute", () => {
   it("a contributor killed mid-unit, and one gone silent past its lease, cost time only", async () => {
     const killedJob = await createJob(env, { tenantId: t.tenantId }, job());
     let killed: Contributor | null = null;
-    killed = await connect(killedJob.id, tampering(async () => {
-      killed!.stop("killed mid-unit");
-      return new Promise<never>(() => undefined);
-    }));
+    killed = await connect(
+      killedJob.id,
+      tampering(async () => {
+        killed!.stop("killed mid-unit");
+        return new Promise<never>(() => undefined);
+      }),
+    );
     const silentJob = await createJob(env, { tenantId: t.tenantId }, job({ options: { contributionLeaseMs: 1_000 } }));
-    const silent = await connect(silentJob.id, tampering(() => new Promise<never>(() => undefined)));
+    const silent = await connect(
+      silentJob.id,
+      tampering(() => new Promise<never>(() => undefined)),
+    );
     const k = await killed.ended;
     expect(k.units).toBe(1);
     await expectSameAsReference(killedJob.id);
@@ -138,10 +144,13 @@ describe("contributed compute", () => {
     const created = await createJob(env, { tenantId: t.tenantId }, job());
     let got: () => void = () => undefined;
     const leased = new Promise<void>((r) => (got = r));
-    const holder = await connect(created.id, tampering(() => {
-      got();
-      return new Promise<never>(() => undefined);
-    }));
+    const holder = await connect(
+      created.id,
+      tampering(() => {
+        got();
+        return new Promise<never>(() => undefined);
+      }),
+    );
     await leased;
     await abortAllDurableObjects();
     await holder.ended;
@@ -169,7 +178,10 @@ describe("contributed compute", () => {
       // 3. Does other work than asked (twice the budget): plausible figures, a different trajectory.
       (j: PreparedJob, e: number, cp: Uint8Array) => runUnit(j, 2 * e, cp),
     ];
-    const cheater = await connect(created.id, tampering(async (j, n, unit, cp) => cheats[Math.min(n, 2)](j, unit.evaluations, cp)));
+    const cheater = await connect(
+      created.id,
+      tampering(async (j, n, unit, cp) => cheats[Math.min(n, 2)](j, unit.evaluations, cp)),
+    );
     const stats: ContributorStats = await cheater.ended;
     expect(stats.ended).toMatch(/banned/);
     expect(stats.rejected).toBe(3);

@@ -19,10 +19,7 @@ import { getJson } from "../storage/blobs";
 import { releaseContributorSlot } from "./admission";
 import { contributionSupport, type PreparedJob } from "./compute";
 import { meterUnit } from "./metering";
-import {
-  decodeFrame, encodeFrame, MAX_FRAME_BYTES, parseClientText, parseResultHeader, PROTOCOL_VERSION, ProtocolError, unitId,
-  type ResultHeader, type ServerText,
-} from "./protocol";
+import { decodeFrame, encodeFrame, MAX_FRAME_BYTES, parseClientText, parseResultHeader, PROTOCOL_VERSION, ProtocolError, unitId, type ResultHeader, type ServerText } from "./protocol";
 import { verifyUnit } from "./verify";
 
 /** A contributor's lease on one unit, unless the job sets `contributionLeaseMs`. */
@@ -103,7 +100,10 @@ export class Lender {
     this.sql.exec(
       `INSERT INTO contrib_member (contributor, strikes, banned, accepted) VALUES (?, ?, ?, ?)
        ON CONFLICT (contributor) DO UPDATE SET strikes = excluded.strikes, banned = excluded.banned, accepted = excluded.accepted`,
-      contributor, m.strikes, m.banned ? 1 : 0, m.accepted,
+      contributor,
+      m.strikes,
+      m.banned ? 1 : 0,
+      m.accepted,
     );
   }
 
@@ -181,7 +181,10 @@ export class Lender {
       const info = ws.deserializeAttachment() as SocketInfo;
       let frame: Uint8Array;
       try {
-        frame = encodeFrame({ op: "unit", unitId: unitId(chunk.island, chunk.seq), island: chunk.island, seq: chunk.seq, evaluations: spec.islandChunkEvaluations ?? 1, leaseExpiresAt: deadline }, row.bytes);
+        frame = encodeFrame(
+          { op: "unit", unitId: unitId(chunk.island, chunk.seq), island: chunk.island, seq: chunk.seq, evaluations: spec.islandChunkEvaluations ?? 1, leaseExpiresAt: deadline },
+          row.bytes,
+        );
         ws.send(frame);
       } catch {
         continue; // the socket is closing: the chunk goes to the queue
@@ -201,7 +204,10 @@ export class Lender {
    */
   private async reclaimOrphans(spec: JobSpec): Promise<void> {
     const live = new Set(this.ctx.getWebSockets(CONTRIBUTOR_TAG).map((ws) => (ws.deserializeAttachment() as SocketInfo | null)?.socket));
-    const orphans = this.sql.exec<{ island: number; seq: number; socket: string }>(`SELECT island, seq, socket FROM contrib_lease`).toArray().filter((l) => !live.has(l.socket));
+    const orphans = this.sql
+      .exec<{ island: number; seq: number; socket: string }>(`SELECT island, seq, socket FROM contrib_lease`)
+      .toArray()
+      .filter((l) => !live.has(l.socket));
     for (const l of orphans) {
       this.sql.exec(`DELETE FROM contrib_lease WHERE island = ?`, l.island);
       await this.host.requeueIsland(spec, l.island, l.seq);
@@ -258,7 +264,10 @@ export class Lender {
   }
 
   private async giveBack(spec: JobSpec, info: SocketInfo, id: string, why: string): Promise<void> {
-    const lease = this.sql.exec<{ island: number; seq: number }>(`SELECT island, seq FROM contrib_lease WHERE socket = ?`, info.socket).toArray().find((l) => unitId(l.island, l.seq) === id);
+    const lease = this.sql
+      .exec<{ island: number; seq: number }>(`SELECT island, seq FROM contrib_lease WHERE socket = ?`, info.socket)
+      .toArray()
+      .find((l) => unitId(l.island, l.seq) === id);
     if (!lease) return;
     this.sql.exec(`DELETE FROM contrib_lease WHERE island = ?`, lease.island);
     this.log.info("contributed unit given back", { ...jobLogFields(spec), contributor: info.contributor, unit: id, why });
@@ -288,7 +297,18 @@ export class Lender {
       const banned = strikes >= MAX_STRIKES;
       this.putMember(info.contributor, { ...member, strikes, banned });
       this.log.warn("contributed unit rejected", { ...jobLogFields(spec), contributor: info.contributor, unit: h.unitId, check: verdict.check, reason: verdict.reason, strikes });
-      await meterUnit(this.host.env, { tenantId: spec.tenantId, jobId: spec.jobId, contributorId: info.contributor, label: info.label, accepted: false, evaluations: 0, rerun, computeMs: 0, strikes, banned });
+      await meterUnit(this.host.env, {
+        tenantId: spec.tenantId,
+        jobId: spec.jobId,
+        contributorId: info.contributor,
+        label: info.label,
+        accepted: false,
+        evaluations: 0,
+        rerun,
+        computeMs: 0,
+        strikes,
+        banned,
+      });
       send(ws, { op: "verdict", unitId: h.unitId, accepted: false, reason: `${verdict.check}: ${verdict.reason}`, evaluations: 0, strikes });
       await this.host.requeueIsland(spec, h.island, h.seq);
       if (banned) {
@@ -301,7 +321,18 @@ export class Lender {
     }
     const evaluations = verdict.progress.evaluations - (row.progress.evaluations ?? 0);
     this.putMember(info.contributor, { ...member, accepted: member.accepted + 1 });
-    await meterUnit(this.host.env, { tenantId: spec.tenantId, jobId: spec.jobId, contributorId: info.contributor, label: info.label, accepted: true, evaluations, rerun, computeMs: h.computeMs, strikes: member.strikes, banned: false });
+    await meterUnit(this.host.env, {
+      tenantId: spec.tenantId,
+      jobId: spec.jobId,
+      contributorId: info.contributor,
+      label: info.label,
+      accepted: true,
+      evaluations,
+      rerun,
+      computeMs: h.computeMs,
+      strikes: member.strikes,
+      banned: false,
+    });
     send(ws, { op: "verdict", unitId: h.unitId, accepted: true, evaluations, strikes: member.strikes });
     // computeMs 0: contributed evaluations never count against the plan's compute.
     await this.host.acceptIsland({ tenantId: spec.tenantId, island: h.island, seq: h.seq, checkpoint, r2Key: null, progress: verdict.progress, computeMs: 0 });

@@ -67,7 +67,20 @@ export async function meterUnit(env: Env, m: UnitMeter): Promise<void> {
        rejected_units = rejected_units + excluded.rejected_units, rerun_units = rerun_units + excluded.rerun_units,
        compute_ms = compute_ms + excluded.compute_ms, strikes = excluded.strikes, banned = excluded.banned, last_seen_at = excluded.last_seen_at`,
   )
-    .bind(m.jobId, m.contributorId, m.tenantId, m.label, m.accepted ? 1 : 0, m.accepted ? m.evaluations : 0, m.accepted ? 0 : 1, m.rerun ? 1 : 0, m.accepted ? Math.round(m.computeMs) : 0, m.strikes, m.banned ? 1 : 0, now)
+    .bind(
+      m.jobId,
+      m.contributorId,
+      m.tenantId,
+      m.label,
+      m.accepted ? 1 : 0,
+      m.accepted ? m.evaluations : 0,
+      m.accepted ? 0 : 1,
+      m.rerun ? 1 : 0,
+      m.accepted ? Math.round(m.computeMs) : 0,
+      m.strikes,
+      m.banned ? 1 : 0,
+      now,
+    )
     .run();
 }
 

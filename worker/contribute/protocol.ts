@@ -134,9 +134,15 @@ function isProgress(p: unknown): p is Progress {
   const o = p as Record<string, unknown> | null;
   const num = (v: unknown) => typeof v === "number" || v === null;
   return (
-    typeof o === "object" && o !== null &&
-    Number.isInteger(o.generation) && Number.isInteger(o.evaluations) && num(o.best) && num(o.mean) && typeof o.done === "boolean" &&
-    (o.hard === undefined || num(o.hard)) && (o.soft === undefined || num(o.soft))
+    typeof o === "object" &&
+    o !== null &&
+    Number.isInteger(o.generation) &&
+    Number.isInteger(o.evaluations) &&
+    num(o.best) &&
+    num(o.mean) &&
+    typeof o.done === "boolean" &&
+    (o.hard === undefined || num(o.hard)) &&
+    (o.soft === undefined || num(o.soft))
   );
 }
 

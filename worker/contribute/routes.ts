@@ -63,7 +63,9 @@ async function identify(c: Context<{ Bindings: Env }>, jobId: string): Promise<{
     if (!row) throw new ApiError(404, "not-found", "Job not found", `No job ${jobId}.`);
     const client = c.req.query("client") ?? "";
     if (!/^[A-Za-z0-9_-]{1,40}$/.test(client)) {
-      throw new ApiError(422, "validation-error", "Validation failed", "A join-link contributor names itself.", { errors: [{ path: "client", message: "must be 1-40 letters, digits, - or _ (a random id the client keeps)" }] });
+      throw new ApiError(422, "validation-error", "Validation failed", "A join-link contributor names itself.", {
+        errors: [{ path: "client", message: "must be 1-40 letters, digits, - or _ (a random id the client keeps)" }],
+      });
     }
     return { tenantId: row.tenant_id, contributor: `link:${link.tag}:${client}`, label: label || "browser" };
   }
@@ -80,7 +82,8 @@ export const contributeJobRoutes = createApiRouter()
       path: "/{id}/contribute/links",
       tags,
       summary: "Create a short-lived join link for lending compute to this job",
-      description: "Anyone holding the link can lend a browser tab (open it) or a machine (`npm run contribute -- <url>`) to this job until it expires. Results are never trusted: the server checks every unit.",
+      description:
+        "Anyone holding the link can lend a browser tab (open it) or a machine (`npm run contribute -- <url>`) to this job until it expires. Results are never trusted: the server checks every unit.",
       request: { params: IdParam, body: { required: false, content: { "application/json": { schema: CreateJoinLink } } } },
       responses: { 201: jsonContent(JoinLink, "The join link"), ...errorResponses(...AUTHED_ERRORS, 404, 409, 422, 503) },
     }),
@@ -124,7 +127,13 @@ contributeJobRoutes.get("/:id/contribute", async (c) => {
   if (!setting.allowContributions) throw contributionsOff();
   const runner = jobRunner(c.env, id);
   const terms = await runner.contributionTerms(who.tenantId, who.contributor);
-  if (!terms.ok) throw new ApiError(terms.status, terms.status === 403 ? "contributor-banned" : terms.status === 404 ? "not-found" : "not-contributable", "Cannot contribute", `Cannot contribute to job ${id}: ${terms.reason}.`);
+  if (!terms.ok)
+    throw new ApiError(
+      terms.status,
+      terms.status === 403 ? "contributor-banned" : terms.status === 404 ? "not-found" : "not-contributable",
+      "Cannot contribute",
+      `Cannot contribute to job ${id}: ${terms.reason}.`,
+    );
   if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
     throw new ApiError(426, "upgrade-required", "WebSocket upgrade required", "Contributors connect with a WebSocket (Upgrade: websocket).");
   }

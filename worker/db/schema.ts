@@ -70,11 +70,7 @@ export const job = sqliteTable(
     /** When retention deletes this job's data (set at finish from the tier). */
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
   },
-  (t) => [
-    index("job_tenant_created_idx").on(t.tenantId, t.createdAt, t.id),
-    index("job_tenant_state_idx").on(t.tenantId, t.state),
-    index("job_expires_idx").on(t.expiresAt),
-  ],
+  (t) => [index("job_tenant_created_idx").on(t.tenantId, t.createdAt, t.id), index("job_tenant_state_idx").on(t.tenantId, t.state), index("job_expires_idx").on(t.expiresAt)],
 );
 
 /** Usage per tenant per UTC day: the meter shown on the billing page and the basis for overage. */

@@ -23,7 +23,10 @@ function page(title: string, body: string): string {
 async function listPage(c: Ctx): Promise<Response> {
   const mails = await listCapturedMail(c.env);
   const rows = mails
-    .map((m) => `<tr><td>${escapeHtml(m.createdAt.replace("T", " ").slice(0, 19))}</td><td>${escapeHtml(m.to)}</td><td><a href="/dev/mail/${encodeURIComponent(m.id)}">${escapeHtml(m.subject)}</a></td><td>${escapeHtml(m.kind)}</td></tr>`)
+    .map(
+      (m) =>
+        `<tr><td>${escapeHtml(m.createdAt.replace("T", " ").slice(0, 19))}</td><td>${escapeHtml(m.to)}</td><td><a href="/dev/mail/${encodeURIComponent(m.id)}">${escapeHtml(m.subject)}</a></td><td>${escapeHtml(m.kind)}</td></tr>`,
+    )
     .join("");
   const table = mails.length
     ? `<table><thead><tr><th scope="col">Sent (UTC)</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">Kind</th></tr></thead><tbody>${rows}</tbody></table>`

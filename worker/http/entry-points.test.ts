@@ -42,16 +42,30 @@ describe("request bodies are capped outside /v1 too", () => {
   });
 
   it("a streamed body without Content-Length is cut at the cap, for the web app and /api/auth", async () => {
-    const web = await call("/sign-in", { method: "POST", headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" }, body: streamOf(MAX() + 100_000), duplex: "half" } as RequestInit);
+    const web = await call("/sign-in", {
+      method: "POST",
+      headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" },
+      body: streamOf(MAX() + 100_000),
+      duplex: "half",
+    } as RequestInit);
     await expectProblem(web, 413);
-    const auth = await call("/api/auth/sign-in/email", { method: "POST", headers: { origin: ORIGIN, "content-type": "application/json" }, body: streamOf(AUTH_MAX_BODY_BYTES + 1), duplex: "half" } as RequestInit);
+    const auth = await call("/api/auth/sign-in/email", {
+      method: "POST",
+      headers: { origin: ORIGIN, "content-type": "application/json" },
+      body: streamOf(AUTH_MAX_BODY_BYTES + 1),
+      duplex: "half",
+    } as RequestInit);
     expect((await expectProblem(auth, 413)).limitBytes).toBe(AUTH_MAX_BODY_BYTES);
   });
 
   it("/api/auth/* and the Stripe webhook have their own small caps", async () => {
     const auth = await call("/api/auth/sign-in/email", json({ email: "a@example.test", password: "x".repeat(AUTH_MAX_BODY_BYTES) }, { origin: ORIGIN }));
     expect((await expectProblem(auth, 413)).limitBytes).toBe(AUTH_MAX_BODY_BYTES);
-    const hook = await call("/api/billing/webhook", { method: "POST", headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=x" }, body: "x".repeat(STRIPE_WEBHOOK_MAX_BODY_BYTES + 1) });
+    const hook = await call("/api/billing/webhook", {
+      method: "POST",
+      headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=x" },
+      body: "x".repeat(STRIPE_WEBHOOK_MAX_BODY_BYTES + 1),
+    });
     expect((await expectProblem(hook, 413)).limitBytes).toBe(STRIPE_WEBHOOK_MAX_BODY_BYTES);
   });
 });

@@ -69,7 +69,9 @@ export function validationError(errors: FieldError[], detail = "The request has 
 export function problemResponse(c: Context, err: unknown): Response {
   // Logged with its cause for operators; the client gets the 503 without internals.
   if (!(err instanceof ApiError) && isStorageFailure(err)) {
-    console.error(JSON.stringify({ level: "error", msg: "storage unavailable", requestId: c.get("requestId"), tenantId: c.get("tenantId"), error: String(err), cause: String((err as Error)?.cause ?? "") }));
+    console.error(
+      JSON.stringify({ level: "error", msg: "storage unavailable", requestId: c.get("requestId"), tenantId: c.get("tenantId"), error: String(err), cause: String((err as Error)?.cause ?? "") }),
+    );
     err = new StorageUnavailableError(err);
   }
   const requestId = (c.get("requestId") as string | undefined) ?? "";
@@ -104,9 +106,7 @@ export function problemResponse(c: Context, err: unknown): Response {
     // A deliberate answer (e.g. billing not configured here): the operator's detail, no stack.
     console.warn(JSON.stringify({ level: "warn", msg: "service unavailable", requestId, type, detail }));
   } else if (status >= 500 && !(err instanceof StorageUnavailableError)) {
-    console.error(
-      JSON.stringify({ level: "error", msg: "unhandled error", requestId, error: String(err), stack: (err as Error)?.stack }),
-    );
+    console.error(JSON.stringify({ level: "error", msg: "unhandled error", requestId, error: String(err), stack: (err as Error)?.stack }));
   }
   const body = { type: PROBLEM_BASE + type, title, status, detail, instance: c.req.path, requestId, ...extra };
   return new Response(JSON.stringify(body), {

@@ -50,15 +50,7 @@ export function apiCors(): MiddlewareHandler {
     credentials: false,
     allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
     allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "Last-Event-ID", "X-Request-Id"],
-    exposeHeaders: [
-      "X-Request-Id",
-      "Retry-After",
-      "RateLimit-Limit",
-      "RateLimit-Remaining",
-      "RateLimit-Reset",
-      "RateLimit-Policy",
-      "Location",
-    ],
+    exposeHeaders: ["X-Request-Id", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy", "Location"],
     maxAge: 600,
   });
 }
@@ -77,12 +69,7 @@ export function csrfGuard(): MiddlewareHandler {
       const site = c.req.header("sec-fetch-site");
       const sameOrigin = origin ? origin === own || origin === c.env?.APP_URL : site === "same-origin" || site === "none";
       if (!sameOrigin) {
-        throw new ApiError(
-          403,
-          "cross-site-request",
-          "Cross-site request refused",
-          "Cookie-authenticated changes must come from the Evolve web app itself; API clients use an API key.",
-        );
+        throw new ApiError(403, "cross-site-request", "Cross-site request refused", "Cookie-authenticated changes must come from the Evolve web app itself; API clients use an API key.");
       }
     }
     await next();

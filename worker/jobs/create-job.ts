@@ -127,7 +127,11 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
   let parent: JobRow | undefined;
   let warmStart: { start: number[]; room: number[] } | undefined;
   if (input.startFrom) {
-    parent = await db.select().from(job).where(and(eq(job.id, input.startFrom.jobId), eq(job.tenantId, caller.tenantId))).get();
+    parent = await db
+      .select()
+      .from(job)
+      .where(and(eq(job.id, input.startFrom.jobId), eq(job.tenantId, caller.tenantId)))
+      .get();
     if (!parent) throw new ApiError(404, "not-found", "Job not found", `No job ${input.startFrom.jobId}.`);
     doc = await getJson(env.BLOBS, parent.inputKey ?? "");
     if (doc === null) throw new ApiError(409, "fork-unavailable", "Cannot fork", `The input of job ${parent.id} is no longer stored.`);
@@ -147,14 +151,18 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
   if (hasCustomObjective(doc)) await validateProblemDocument(doc);
   const requested = input.algorithm ?? parent?.algorithm;
   // `algorithm: "race"`: one island per algorithm of the kind, each with its defaults (worker/runtime/race.ts).
-  const race = requested === RACE_ALGORITHM ? raceForJob(kind, problem, { parameters: input.parameters, islands: input.islands, evaluations: budget.evaluations, fork: !!parent, contributions: !!input.allowContributions }) : null;
+  const race =
+    requested === RACE_ALGORITHM
+      ? raceForJob(kind, problem, { parameters: input.parameters, islands: input.islands, evaluations: budget.evaluations, fork: !!parent, contributions: !!input.allowContributions })
+      : null;
   if (race) islands = race.plan.algorithms.length;
   const { algorithm, solver } = race ? { algorithm: RACE_ALGORITHM, solver: solverFor(kind, undefined, problem).solver } : solverFor(kind, requested, problem);
   const parameters = race ? {} : (solver.parameters(input.parameters ?? (parent?.parameters as never), problem as never) as Record<string, unknown>);
   if (parent) checkFork(kind, algorithm, parent, parameters, islands);
   // A solver without `retune` cannot continue a checkpoint (worker/runtime/fork.ts): say so here,
   // before anything exists, rather than from inside the runner (where it would reset the object).
-  if (parent && !solver.retune) throw new ApiError(422, "fork-unsupported", "Cannot fork this job", `The ${algorithm} algorithm's saved state cannot be continued by a fork yet; submit the problem as a new job.`);
+  if (parent && !solver.retune)
+    throw new ApiError(422, "fork-unsupported", "Cannot fork this job", `The ${algorithm} algorithm's saved state cannot be continued by a fork yet; submit the problem as a new job.`);
   if (warmStart && !solver.warmStart) throw new ApiError(422, "fork-unsupported", "Cannot fork this job", `The ${algorithm} algorithm cannot continue from an edited timetable.`);
   // The plan's `population` limit bounds the population the parameters ask for (per island).
   const population = race ? maxOf(race.parameters.map(populationOf)) : populationOf(parameters);
@@ -216,24 +224,28 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
       ...(warmStart ? { edited: true as const } : {}),
     };
     inputBytes = await putJson(env.BLOBS, spec.inputKey, doc);
-    inserted = await db.insert(job).values({
-      id: jobId,
-      tenantId: caller.tenantId,
-      createdBy: caller.userId ?? null,
-      kind,
-      algorithm,
-      state: "queued",
-      name: input.name ?? defaultJobName(kind, algorithm, doc, parent),
-      parameters,
-      seed,
-      budget,
-      size,
-      islands,
-      parentJobId: parent?.id ?? null,
-      receipt: receipt as unknown as Record<string, unknown>,
-      inputKey: spec.inputKey,
-      webhookUrl: input.webhookUrl ?? null,
-    }).returning().get();
+    inserted = await db
+      .insert(job)
+      .values({
+        id: jobId,
+        tenantId: caller.tenantId,
+        createdBy: caller.userId ?? null,
+        kind,
+        algorithm,
+        state: "queued",
+        name: input.name ?? defaultJobName(kind, algorithm, doc, parent),
+        parameters,
+        seed,
+        budget,
+        size,
+        islands,
+        parentJobId: parent?.id ?? null,
+        receipt: receipt as unknown as Record<string, unknown>,
+        inputKey: spec.inputKey,
+        webhookUrl: input.webhookUrl ?? null,
+      })
+      .returning()
+      .get();
     runnerStarting = true;
     await jobRunner(env, jobId).start(spec, env.ENVIRONMENT === "test" ? (input.testFaults ?? null) : null);
   } catch (e) {
@@ -250,14 +262,22 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
       p.catch((u) => console.error(JSON.stringify({ level: "error", msg: `createJob cleanup failed: ${what}`, requestId: caller.requestId, tenantId: caller.tenantId, jobId, error: String(u) })));
     await undo("release slot", releaseJob(env, caller.tenantId, jobId, { refundQuota }));
     // A start whose answer was lost may have run the whole job: take back what its finish recorded.
-    const destroyed = await jobRunner(env, jobId).destroy().catch((u: unknown) => undo("destroy runner", Promise.reject(u)).then(() => null));
+    const destroyed = await jobRunner(env, jobId)
+      .destroy()
+      .catch((u: unknown) => undo("destroy runner", Promise.reject(u)).then(() => null));
     const stored = destroyed?.recordedUsage ? await env.BLOBS.head(jobKeys.result(caller.tenantId, jobId)).catch(() => null) : null;
     await undo("delete job blobs", deleteJobBlobs(env.BLOBS, caller.tenantId, jobId));
     if (destroyed?.recordedUsage) {
       const u = destroyed.recordedUsage;
       await undo("take back usage", recordUsage(env, caller.tenantId, { jobs: -u.jobs, computeMs: -u.computeMs, storageBytes: -(stored?.size ?? 0) }));
     }
-    await undo("delete row", db.delete(job).where(and(eq(job.id, jobId), eq(job.tenantId, caller.tenantId))).run());
+    await undo(
+      "delete row",
+      db
+        .delete(job)
+        .where(and(eq(job.id, jobId), eq(job.tenantId, caller.tenantId)))
+        .run(),
+    );
     throw e;
   }
   // The job exists and runs from here: a failed re-read (or usage write) must not turn into an
@@ -265,7 +285,14 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
   await recordUsage(env, caller.tenantId, { storageBytes: inputBytes }).catch((e) =>
     console.warn(JSON.stringify({ level: "warn", msg: "input storage usage not recorded", requestId: caller.requestId, tenantId: caller.tenantId, jobId, error: String(e) })),
   );
-  return (await db.select().from(job).where(eq(job.id, jobId)).get().catch(() => undefined)) ?? inserted!;
+  return (
+    (await db
+      .select()
+      .from(job)
+      .where(eq(job.id, jobId))
+      .get()
+      .catch(() => undefined)) ?? inserted!
+  );
 }
 
 /** The budget as stored on the job: the plan's default time budget when it names neither evaluations nor seconds. */

@@ -41,7 +41,11 @@ async function forkRoot(env: Env, row: JobRow): Promise<{ rootId: string; depth:
   let depth = 0;
   const db = drizzle(env.DB);
   while (current.parentJobId && depth < 50) {
-    const parent = await db.select().from(job).where(and(eq(job.id, current.parentJobId), eq(job.tenantId, row.tenantId))).get();
+    const parent = await db
+      .select()
+      .from(job)
+      .where(and(eq(job.id, current.parentJobId), eq(job.tenantId, row.tenantId)))
+      .get();
     if (!parent) break;
     current = parent;
     depth++;
@@ -91,7 +95,8 @@ export async function exportBundle(env: Env, loaded: Loaded, cal: CalendarQuery 
     // `real` (real rooms of FET virtual rooms) when stored; else the exports choose them as the evaluation does.
     const sol = best.solution as unknown as { start: number[]; room: number[]; real?: number[] };
     const timetable: SchoolTimetable = { start: Int32Array.from(sol.start ?? []), room: Int32Array.from(sol.room ?? []), ...(Array.isArray(sol.real) ? { real: Int32Array.from(sol.real) } : {}) };
-    const notATimetable = (why: string) => new ApiError(409, "no-solution", "No solution", `The stored result of job ${row.id} is not a timetable of its ${problem.nActivities} activities${why}.`, { state: row.state });
+    const notATimetable = (why: string) =>
+      new ApiError(409, "no-solution", "No solution", `The stored result of job ${row.id} is not a timetable of its ${problem.nActivities} activities${why}.`, { state: row.state });
     if (timetable.start.length !== problem.nActivities) throw notATimetable("");
     if (timetable.real) {
       try {
@@ -168,7 +173,9 @@ export function exportVariant(row: Pick<JobRow, "createdAt">, format: string, qu
     try {
       tz = new Intl.DateTimeFormat("en", { timeZone: query.tz }).resolvedOptions().timeZone;
     } catch {
-      throw new ApiError(422, "validation-error", "Validation failed", `Unknown time zone ${JSON.stringify(query.tz)}.`, { errors: [{ path: "query.tz", message: "must be an IANA time zone such as Europe/Rome" }] });
+      throw new ApiError(422, "validation-error", "Validation failed", `Unknown time zone ${JSON.stringify(query.tz)}.`, {
+        errors: [{ path: "query.tz", message: "must be an IANA time zone such as Europe/Rome" }],
+      });
     }
     out.tz = tz;
   }
@@ -186,7 +193,7 @@ export async function jobExport(env: Env, tenantId: string, jobId: string, forma
     return { filename: cached.customMetadata.filename, contentType: cached.httpMetadata?.contentType ?? "application/octet-stream", body: cached.body };
   }
   const loaded = await loadFinished(env, tenantId, row.id);
-  let rendered;
+  let rendered: ReturnType<typeof renderExport>;
   try {
     rendered = renderExport(await exportBundle(env, loaded, options), format, { view: options.view });
   } catch (e) {

@@ -22,7 +22,11 @@ function notFound(id: string): ApiError {
 }
 
 export async function getJob(env: Env, tenantId: string, id: string): Promise<JobRow> {
-  const row = await drizzle(env.DB).select().from(job).where(and(eq(job.id, id), eq(job.tenantId, tenantId))).get();
+  const row = await drizzle(env.DB)
+    .select()
+    .from(job)
+    .where(and(eq(job.id, id), eq(job.tenantId, tenantId)))
+    .get();
   if (!row) throw notFound(id);
   return row;
 }
@@ -100,7 +104,9 @@ export async function deleteJob(env: Env, tenantId: string, id: string): Promise
   if (!isTerminal(row.state as JobState)) await runner.cancel();
   await runner.destroy();
   await deleteJobBlobs(env.BLOBS, tenantId, id);
-  await drizzle(env.DB).delete(job).where(and(eq(job.id, id), eq(job.tenantId, tenantId)));
+  await drizzle(env.DB)
+    .delete(job)
+    .where(and(eq(job.id, id), eq(job.tenantId, tenantId)));
 }
 
 /** The result document (best solution, figures, convergence); 409 until the job has ended. */

@@ -65,8 +65,7 @@ async function waitFor(jobId: string, states = TERMINAL, timeoutMs = 45_000): Pr
 
 const submit = (t: TestTenant, body: unknown, headers: Record<string, string> = {}) => call("/v1/jobs", json(body, { ...bearer(t.apiKey), ...headers }));
 const get = (t: TestTenant, path: string) => call(path, { headers: bearer(t.apiKey) });
-const post = (t: TestTenant, path: string, body?: unknown) =>
-  call(path, body === undefined ? { method: "POST", headers: bearer(t.apiKey) } : json(body, bearer(t.apiKey)));
+const post = (t: TestTenant, path: string, body?: unknown) => call(path, body === undefined ? { method: "POST", headers: bearer(t.apiKey) } : json(body, bearer(t.apiKey)));
 const bytes = async (res: Response) => new Uint8Array(await res.arrayBuffer());
 
 let a: TestTenant;
@@ -125,7 +124,9 @@ describe("POST /v1/jobs", () => {
     expect(again.status).toBe(202);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(((await again.json()) as any).id).toBe(job.id);
-    const count = await env.DB.prepare("select count(*) as n from job where tenant_id = ? and budget = ?").bind(a.tenantId, JSON.stringify({ evaluations: 500 })).first<{ n: number }>();
+    const count = await env.DB.prepare("select count(*) as n from job where tenant_id = ? and budget = ?")
+      .bind(a.tenantId, JSON.stringify({ evaluations: 500 }))
+      .first<{ n: number }>();
     expect(count?.n).toBe(1);
     await problem(await submit(a, { problem: SPHERE, budget: { evaluations: 501 } }, { "idempotency-key": "job-key-1" }), 422);
   });
@@ -194,7 +195,6 @@ describe("controlling jobs", () => {
     await problem(await post(b, `/v1/jobs/${job.id}/resume`), 404);
     // A finished job cannot be resumed either.
     await problem(await post(a, `/v1/jobs/${continuousJob.id}/resume`), 409);
-
   });
 
   it("DELETE removes the row and every R2 object of the job", async () => {

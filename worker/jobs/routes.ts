@@ -64,7 +64,8 @@ export const typedJobRoutes = jobRoutes
       path: "/",
       tags,
       summary: "Submit a job",
-      description: "JSON with a problem document, or multipart with the problem as a `file` (.ctt, .fet, .tsp, .json, .csv, .xlsx). Answers 202; follow it with GET /v1/jobs/{id} or the events stream.",
+      description:
+        "JSON with a problem document, or multipart with the problem as a `file` (.ctt, .fet, .tsp, .json, .csv, .xlsx). Answers 202; follow it with GET /v1/jobs/{id} or the events stream.",
       request: {
         // Not "required": zod-openapi then checks only the part matching the content type.
         // The upload part is a plain schema reference: documented, but not in the typed client's JSON input.
@@ -112,9 +113,15 @@ export const typedJobRoutes = jobRoutes
     return c.body(null, 204);
   })
   .openapi(
-    idRoute("post", "/{id}/fork", "Continue from this job's latest checkpoint with changed parameters", { 202: jsonContent(JobSchema, "The new job"), ...errorResponses(...AUTHED_ERRORS, 402, 404, 409, 422) }, {
-      body: { required: false, content: { "application/json": { schema: ForkJob } } },
-    }),
+    idRoute(
+      "post",
+      "/{id}/fork",
+      "Continue from this job's latest checkpoint with changed parameters",
+      { 202: jsonContent(JobSchema, "The new job"), ...errorResponses(...AUTHED_ERRORS, 402, 404, 409, 422) },
+      {
+        body: { required: false, content: { "application/json": { schema: ForkJob } } },
+      },
+    ),
     async (c) => {
       const auth = writer(c);
       const body = (c.req.header("content-length") === "0" || !c.req.header("content-type") ? {} : c.req.valid("json")) as z.infer<typeof ForkJob>;
@@ -124,13 +131,22 @@ export const typedJobRoutes = jobRoutes
     },
   )
   .openapi(
-    idRoute("post", "/{id}/school/check", "FET school jobs: what moving and pinning lessons by hand would break, before re-solving", { 200: jsonContent(SchoolCheckSchema, "The edited timetable's costs and the constraints it breaks or fixes"), ...errorResponses(...AUTHED_ERRORS, 404, 409, 410, 422) }, {
-      body: { required: true, content: { "application/json": { schema: SchoolEditSchema } } },
-    }),
+    idRoute(
+      "post",
+      "/{id}/school/check",
+      "FET school jobs: what moving and pinning lessons by hand would break, before re-solving",
+      { 200: jsonContent(SchoolCheckSchema, "The edited timetable's costs and the constraints it breaks or fixes"), ...errorResponses(...AUTHED_ERRORS, 404, 409, 410, 422) },
+      {
+        body: { required: true, content: { "application/json": { schema: SchoolEditSchema } } },
+      },
+    ),
     async (c) => c.json(await checkSchoolEdit(c.env, reader(c).tenantId, c.req.valid("param").id, c.req.valid("json")), 200),
   )
   .openapi(
-    idRoute("post", "/{id}/replay", "Re-run the job from its receipt (same engine version, seed and input)", { 202: jsonContent(JobSchema, "The replay job"), ...errorResponses(...AUTHED_ERRORS, 402, 404, 409, 422) }),
+    idRoute("post", "/{id}/replay", "Re-run the job from its receipt (same engine version, seed and input)", {
+      202: jsonContent(JobSchema, "The replay job"),
+      ...errorResponses(...AUTHED_ERRORS, 402, 404, 409, 422),
+    }),
     async (c) => {
       const auth = writer(c);
       const replay = await replayJob(c.env, { tenantId: auth.tenantId, userId: auth.userId, requestId: c.get("requestId") }, c.req.valid("param").id);
@@ -139,10 +155,16 @@ export const typedJobRoutes = jobRoutes
     },
   )
   .openapi(
-    idRoute("get", "/{id}/webhook-deliveries", "Attempts to deliver this job's events to its own webhook URL", {
-      200: jsonContent(z.object({ items: z.array(Delivery), nextCursor: z.string().nullable() }), "One row per attempt"),
-      ...errorResponses(...AUTHED_ERRORS, 404, 422),
-    }, { query: CursorQuery }),
+    idRoute(
+      "get",
+      "/{id}/webhook-deliveries",
+      "Attempts to deliver this job's events to its own webhook URL",
+      {
+        200: jsonContent(z.object({ items: z.array(Delivery), nextCursor: z.string().nullable() }), "One row per attempt"),
+        ...errorResponses(...AUTHED_ERRORS, 404, 422),
+      },
+      { query: CursorQuery },
+    ),
     async (c) => {
       const auth = reader(c);
       const { id } = c.req.valid("param");
@@ -150,11 +172,13 @@ export const typedJobRoutes = jobRoutes
       return c.json(await listDeliveries(c.env, auth.tenantId, jobEndpointId(id), c.req.valid("query")), 200);
     },
   )
-  .openapi(idRoute("get", "/{id}/result", "The result: best solution, figures and convergence", { 200: jsonContent(Result, "The result document"), ...errorResponses(...AUTHED_ERRORS, 404, 409) }), async (c) =>
-    c.json((await getJobResult(c.env, reader(c).tenantId, c.req.valid("param").id)) as unknown as Record<string, unknown>, 200),
+  .openapi(
+    idRoute("get", "/{id}/result", "The result: best solution, figures and convergence", { 200: jsonContent(Result, "The result document"), ...errorResponses(...AUTHED_ERRORS, 404, 409) }),
+    async (c) => c.json((await getJobResult(c.env, reader(c).tenantId, c.req.valid("param").id)) as unknown as Record<string, unknown>, 200),
   )
-  .openapi(idRoute("get", "/{id}/explanation", "Timetabling: every violation per constraint", { 200: jsonContent(Explanation, "The explanation"), ...errorResponses(...AUTHED_ERRORS, 404, 409, 422) }), async (c) =>
-    c.json((await jobExplanation(c.env, reader(c).tenantId, c.req.valid("param").id)) as unknown as Record<string, unknown>, 200),
+  .openapi(
+    idRoute("get", "/{id}/explanation", "Timetabling: every violation per constraint", { 200: jsonContent(Explanation, "The explanation"), ...errorResponses(...AUTHED_ERRORS, 404, 409, 422) }),
+    async (c) => c.json((await jobExplanation(c.env, reader(c).tenantId, c.req.valid("param").id)) as unknown as Record<string, unknown>, 200),
   )
   .openapi(
     createRoute({

@@ -14,8 +14,16 @@ export const Budget = z
   .object({
     evaluations: z.number().int().min(1).optional(),
     seconds: z.number().positive().max(86_400).optional(),
-    stall: z.number().min(0).lt(1).optional().openapi({ description: "Stop when the best has not improved for this share of the budget. Default 0.25 for a seconds budget, off (0) for an evaluations budget." }),
-    target: z.number().optional().openapi({ description: "Stop when the best reaches this value. A seconds budget also stops at a known optimum: a TSP document's `optimum`, a built-in function's optimum, a timetable with hard 0 and soft 0 (an evaluations budget runs exactly, unless it names a target)." }),
+    stall: z
+      .number()
+      .min(0)
+      .lt(1)
+      .optional()
+      .openapi({ description: "Stop when the best has not improved for this share of the budget. Default 0.25 for a seconds budget, off (0) for an evaluations budget." }),
+    target: z.number().optional().openapi({
+      description:
+        "Stop when the best reaches this value. A seconds budget also stops at a known optimum: a TSP document's `optimum`, a built-in function's optimum, a timetable with hard 0 and soft 0 (an evaluations budget runs exactly, unless it names a target).",
+    }),
   })
   .openapi("Budget", {
     description:
@@ -27,16 +35,22 @@ export const CreateJob = z
     problem: ProblemDocument,
     algorithm: z.string().optional().openapi({
       description:
-        'An id from GET /v1/algorithms; the kind\'s default when absent. `"race"` (continuous, tsp and permutation problems): every algorithm of the kind on its own island, each with its default parameters, the budget moved to the leaders by successive halving (after each rung the worse half stops; 5 → 3 → 2 → 1 continuous algorithms), the best solution migrated into the survivors at each rung\'s end. Needs `budget.evaluations`; `parameters` and `islands` are omitted (the islands are the algorithms: the plan\'s island limit applies). The result\'s `race` records the evaluations per algorithm and when each stopped. Other kinds answer 422 with the field `algorithm`.',
+        "An id from GET /v1/algorithms; the kind's default when absent. `\"race\"` (continuous, tsp and permutation problems): every algorithm of the kind on its own island, each with its default parameters, the budget moved to the leaders by successive halving (after each rung the worse half stops; 5 → 3 → 2 → 1 continuous algorithms), the best solution migrated into the survivors at each rung's end. Needs `budget.evaluations`; `parameters` and `islands` are omitted (the islands are the algorithms: the plan's island limit applies). The result's `race` records the evaluations per algorithm and when each stopped. Other kinds answer 422 with the field `algorithm`.",
     }),
-    parameters: z.record(z.string(), z.unknown()).optional().openapi({ description: "Algorithm parameters; defaults fill the rest. Not with `algorithm: \"race\"`." }),
+    parameters: z.record(z.string(), z.unknown()).optional().openapi({ description: 'Algorithm parameters; defaults fill the rest. Not with `algorithm: "race"`.' }),
     seed: z.number().int().min(0).max(0xffffffff).optional().openapi({ description: "Random when absent; recorded in the receipt." }),
     budget: Budget.optional(),
     islands: z.number().int().min(1).max(64).optional(),
-    allowContributions: z.boolean().optional().openapi({ description: "Island jobs (islands ≥ 2): lend island units to contributors (API keys with the `contribute` scope, join links). The organization's contribution setting must allow it (PUT /v1/contribute/settings). Contributed evaluations do not count against the plan's compute." }),
+    allowContributions: z.boolean().optional().openapi({
+      description:
+        "Island jobs (islands ≥ 2): lend island units to contributors (API keys with the `contribute` scope, join links). The organization's contribution setting must allow it (PUT /v1/contribute/settings). Contributed evaluations do not count against the plan's compute.",
+    }),
     options: z
       .object({
-        islandChunkEvaluations: z.number().int().min(1).max(1e12).optional().openapi({ description: "Island jobs: evaluations per island chunk, fixed. Default: calibrated at start to about 2 s of CPU and recorded in the receipt. Jobs with the same seed and chunk size follow the same trajectory (benchmarks compare them)." }),
+        islandChunkEvaluations: z.number().int().min(1).max(1e12).optional().openapi({
+          description:
+            "Island jobs: evaluations per island chunk, fixed. Default: calibrated at start to about 2 s of CPU and recorded in the receipt. Jobs with the same seed and chunk size follow the same trajectory (benchmarks compare them).",
+        }),
       })
       .strict()
       .optional(),
@@ -131,14 +145,25 @@ export const ListQuery = CursorQuery.extend({
 });
 
 export const JobList = z.object({ items: z.array(JobSchema), nextCursor: z.string().nullable() }).openapi("JobList");
-export const Result = z.record(z.string(), z.unknown()).openapi("JobResult", { description: "Best solution, figures, per-island figures and the convergence history. Races (`algorithm: \"race\"`) add `race`: the algorithms by island, a summary (rungs, evaluations and best per algorithm, the rung after which each stopped, the winner) and a per-algorithm curve." });
+export const Result = z.record(z.string(), z.unknown()).openapi("JobResult", {
+  description:
+    'Best solution, figures, per-island figures and the convergence history. Races (`algorithm: "race"`) add `race`: the algorithms by island, a summary (rungs, evaluations and best per algorithm, the rung after which each stopped, the winner) and a per-algorithm curve.',
+});
 export const Explanation = z.record(z.string(), z.unknown()).openapi("Explanation", { description: "Hard and soft totals and every violation per constraint." });
 export const ExportParams = IdParam.extend({
-  format: z.string().openapi({ param: { name: "format", in: "path" }, example: "xlsx", description: "json, csv, xlsx, ics, html, sol, fet, tour, geojson, svg, convergence.csv, convergence.svg or zip (per kind; fet for FET school jobs, sol for .ctt inputs)" }),
+  format: z.string().openapi({
+    param: { name: "format", in: "path" },
+    example: "xlsx",
+    description: "json, csv, xlsx, ics, html, sol, fet, tour, geojson, svg, convergence.csv, convergence.svg or zip (per kind; fet for FET school jobs, sol for .ctt inputs)",
+  }),
 });
 export const ExportQuery = z.object({
   view: z.string().optional().openapi({ description: "ICS only: room:<id>, group:<id> or instructor:<id>; FET school jobs: teacher:<name>, students:<name> or room:<name>" }),
-  start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().openapi({ description: "ICS: first day of the first week (day 0 of the timetable)" }),
+  start: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .openapi({ description: "ICS: first day of the first week (day 0 of the timetable)" }),
   weeks: z.coerce.number().int().min(1).max(60).optional().openapi({ description: "ICS: weekly repetitions (default 12)" }),
   tz: z.string().max(64).optional().openapi({ description: "ICS: IANA time zone of the times (the calendar carries its VTIMEZONE and TZID-qualified times)" }),
 });

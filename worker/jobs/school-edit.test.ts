@@ -147,7 +147,9 @@ describe("fork with an edit (re-solve from here)", () => {
     const input = (await getJson<{ text: string }>(env.BLOBS, row.inputKey!))!;
     const pinnedProblem = compileSchool(input);
     const at = slotName(problem, slot);
-    expect(input.text).toContain(`<Activity_Id>7</Activity_Id>\n\t<Preferred_Day>${at.day}</Preferred_Day>\n\t<Preferred_Hour>${at.hour}</Preferred_Hour>\n\t<Permanently_Locked>true</Permanently_Locked>`);
+    expect(input.text).toContain(
+      `<Activity_Id>7</Activity_Id>\n\t<Preferred_Day>${at.day}</Preferred_Day>\n\t<Preferred_Hour>${at.hour}</Preferred_Hour>\n\t<Permanently_Locked>true</Permanently_Locked>`,
+    );
     const moved = { start: Int32Array.from(result.best.solution.start), room: Int32Array.from(result.best.solution.room) };
     expect(evaluateSchool(pinnedProblem, moved).hard).toBe(0);
     moved.start[a7] = job.start[a7];
@@ -171,6 +173,8 @@ describe("fork with an edit (re-solve from here)", () => {
     };
     const wed10 = 2 * pinned.nHours + 2;
     expect(only7(wed10).hard).toBeLessThan(only7(0).hard);
-    expect((pinnedDocument(model, modelProblem, edit) as { timeConstraints: unknown[] }).timeConstraints).toContainEqual(expect.objectContaining({ type: "ActivityPreferredStartingTime", weight: 100, activityId: 7, day: "Wed", hour: "10:00", permanentlyLocked: true }));
+    expect((pinnedDocument(model, modelProblem, edit) as { timeConstraints: unknown[] }).timeConstraints).toContainEqual(
+      expect.objectContaining({ type: "ActivityPreferredStartingTime", weight: 100, activityId: 7, day: "Wed", hour: "10:00", permanentlyLocked: true }),
+    );
   });
 });

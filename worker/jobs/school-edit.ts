@@ -187,9 +187,11 @@ export async function loadSchoolResult(env: Env, tenantId: string, row: JobRow):
   }
   const result = await getJobResult(env, tenantId, row.id);
   const sol = result.best?.solution as { start?: unknown; room?: unknown } | undefined;
-  if (!sol || !Array.isArray(sol.start) || !Array.isArray(sol.room)) throw new ApiError(409, "no-solution", "No timetable", `Job ${row.id} ended ${row.state} without a timetable to edit.`, { state: row.state });
+  if (!sol || !Array.isArray(sol.start) || !Array.isArray(sol.room))
+    throw new ApiError(409, "no-solution", "No timetable", `Job ${row.id} ended ${row.state} without a timetable to edit.`, { state: row.state });
   const problem = compileSchool(doc);
-  if (sol.start.length !== problem.nActivities || sol.room.length !== problem.nActivities) throw new ApiError(409, "no-solution", "No timetable", `The stored timetable of job ${row.id} does not fit its problem.`);
+  if (sol.start.length !== problem.nActivities || sol.room.length !== problem.nActivities)
+    throw new ApiError(409, "no-solution", "No timetable", `The stored timetable of job ${row.id} does not fit its problem.`);
   return { doc, problem, base: { start: Int32Array.from(sol.start as number[]), room: Int32Array.from(sol.room as number[]) } };
 }
 

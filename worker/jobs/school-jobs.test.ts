@@ -76,9 +76,13 @@ describe("POST /v1/problems/validate with a .fet", () => {
     const t = await createTenant();
     const refused = (await (await call("/v1/problems/validate", json({ problem: { kind: "timetabling", format: "fet", text: UNSUPPORTED } }, bearer(t.apiKey)))).json()) as any;
     expect(refused.valid).toBe(false);
-    expect(refused.errors).toEqual([expect.objectContaining({ path: "problem.ConstraintInventedForThisTest", message: expect.stringContaining("unsupported: ConstraintInventedForThisTest occurs 2 times") })]);
+    expect(refused.errors).toEqual([
+      expect.objectContaining({ path: "problem.ConstraintInventedForThisTest", message: expect.stringContaining("unsupported: ConstraintInventedForThisTest occurs 2 times") }),
+    ]);
     expect(refused.school).toMatchObject({ unsupported: [{ type: "ConstraintInventedForThisTest", count: 2 }], refused: true });
-    const ignored = (await (await call("/v1/problems/validate", json({ problem: { kind: "timetabling", format: "fet", text: UNSUPPORTED, ignoreUnsupported: true } }, bearer(t.apiKey)))).json()) as any;
+    const ignored = (await (
+      await call("/v1/problems/validate", json({ problem: { kind: "timetabling", format: "fet", text: UNSUPPORTED, ignoreUnsupported: true } }, bearer(t.apiKey)))
+    ).json()) as any;
     expect(ignored).toMatchObject({ valid: true, school: { refused: false, unsupported: [{ type: "ConstraintInventedForThisTest", count: 2 }] } });
 
     const form = new FormData();
@@ -95,7 +99,11 @@ describe("POST /v1/problems/validate with a .fet", () => {
 describe("plan limits on activities and hours", () => {
   it("a school above the free plan's 300 activities is refused from its measured size, never compiled", async () => {
     const t = await createTenant();
-    const big = { kind: "timetabling", format: "fet", text: fetText({ days: ["D1"], hours: Array.from({ length: 60 }, (_, i) => `h${i}`), activities: Array.from({ length: 301 }, (_, i) => ({ id: i + 1 })) }) };
+    const big = {
+      kind: "timetabling",
+      format: "fet",
+      text: fetText({ days: ["D1"], hours: Array.from({ length: 60 }, (_, i) => `h${i}`), activities: Array.from({ length: 301 }, (_, i) => ({ id: i + 1 })) }),
+    };
     const verdict = (await (await call("/v1/problems/validate", json({ problem: big }, bearer(t.apiKey)))).json()) as any;
     expect(verdict).toMatchObject({ valid: false, size: { activities: 301, hours: 301 }, exceeded: [{ dimension: "activities", value: 301, max: 300 }] });
     const res = await call("/v1/jobs", json({ problem: big, budget: { evaluations: 1000 } }, bearer(t.apiKey)));
@@ -118,8 +126,9 @@ describe("school jobs", () => {
     expect(result.best!.solution).toEqual({ start: Array.from(ref.start), room: Array.from(ref.room) });
     expect(evaluateSchool(compileFet(TINY_SCHOOL_FET), { start: Int32Array.from(ref.start), room: Int32Array.from(ref.room) }).hard).toBe(0);
 
-    await expect(createJob(env, { tenantId }, { problem: FET, algorithm: "memetic", budget: { evaluations: 1000 } })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["algorithm"] })] });
-
+    await expect(createJob(env, { tenantId }, { problem: FET, algorithm: "memetic", budget: { evaluations: 1000 } })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ["algorithm"] })],
+    });
   });
 
   it("forks: new numeric parameters, or new soft weights by FET type (the child's .fet carries them, its best is re-scored under them); bad weights are refused with paths", async () => {
@@ -138,7 +147,9 @@ describe("school jobs", () => {
     const row = await env.DB.prepare("select input_key as inputKey, parent_job_id as parentJobId from job where id = ?").bind(child.id).first<{ inputKey: string; parentJobId: string }>();
     expect(row!.parentJobId).toBe(parent.id);
     const childDoc = (await (await env.BLOBS.get(row!.inputKey))!.json()) as { text: string };
-    const weights = readFet(childDoc.text).timeConstraints.filter((c) => c.type === "ConstraintActivityPreferredStartingTime").map((c) => c.weight);
+    const weights = readFet(childDoc.text)
+      .timeConstraints.filter((c) => c.type === "ConstraintActivityPreferredStartingTime")
+      .map((c) => c.weight);
     expect(weights).toEqual([40]);
     expect(childDoc.text.replace("<Weight_Percentage>40</Weight_Percentage>", "<Weight_Percentage>90</Weight_Percentage>")).toBe(TINY_SCHOOL_FET);
     const result = (await (await get(t, `/v1/jobs/${child.id}/result`)).json()) as any;
@@ -241,7 +252,12 @@ describe("school jobs", () => {
     expect(feedRes.status, JSON.stringify(feed)).toBe(201);
     const feedText = await (await call(new URL(feed.url).pathname)).text();
     expect(feedText).toContain("TZID:Europe/Rome");
-    expect(new ICAL.Component(ICAL.parse(feedText)).getAllSubcomponents("vevent").map((e) => String(e.getFirstPropertyValue("uid"))).sort()).toEqual([`${job.id}-a6@evolve.dev`, `${job.id}-a7@evolve.dev`]);
+    expect(
+      new ICAL.Component(ICAL.parse(feedText))
+        .getAllSubcomponents("vevent")
+        .map((e) => String(e.getFirstPropertyValue("uid")))
+        .sort(),
+    ).toEqual([`${job.id}-a6@evolve.dev`, `${job.id}-a7@evolve.dev`]);
     const badFeed = await call(`/v1/jobs/${job.id}/calendar-feeds`, json({ view: "group:q1" }, bearer(t.apiKey)));
     expect(badFeed.status).toBe(422);
 

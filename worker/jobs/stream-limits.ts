@@ -61,6 +61,11 @@ export function releasingWhenDone(res: Response, release: () => Promise<void>, w
     return res;
   }
   const { readable, writable } = new TransformStream();
-  waitUntil(res.body.pipeTo(writable).catch(() => undefined).finally(release));
+  waitUntil(
+    res.body
+      .pipeTo(writable)
+      .catch(() => undefined)
+      .finally(release),
+  );
   return new Response(readable, res);
 }

@@ -56,7 +56,12 @@ jobEventsRoutes.get("/:id/ws", async (c) => {
   // another site must not ride the session cookie. Clients that are not browsers send none.
   const origin = c.req.header("origin");
   if (origin !== undefined && !isOwnOrigin(origin, c.req.url, c.env.APP_URL)) {
-    throw new ApiError(403, "cross-site-request", "Cross-site WebSocket refused", "Live updates over WebSocket are for the Evolve web app itself; API clients use the SSE stream /v1/jobs/{id}/events.");
+    throw new ApiError(
+      403,
+      "cross-site-request",
+      "Cross-site WebSocket refused",
+      "Live updates over WebSocket are for the Evolve web app itself; API clients use the SSE stream /v1/jobs/{id}/events.",
+    );
   }
   await getJob(c.env, tenantId, id);
   // Counts against the same caps for WS_LEASE_MS (the Worker never sees the socket close).

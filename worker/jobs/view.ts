@@ -21,10 +21,7 @@ export const JobSchema = z
     size: z.record(z.string(), z.number()).nullable(),
     islands: z.number().int(),
     parentJobId: z.string().nullable(),
-    receipt: z
-      .record(z.string(), z.unknown())
-      .nullable()
-      .openapi({ description: "Replay receipt: engine version, seed, hash of problem + algorithm + parameters." }),
+    receipt: z.record(z.string(), z.unknown()).nullable().openapi({ description: "Replay receipt: engine version, seed, hash of problem + algorithm + parameters." }),
     progress: z.number(),
     generation: z.number().int(),
     evaluations: z.number().int(),

@@ -37,19 +37,37 @@ const LinkParams = IdParam.extend({ linkId: z.string().openapi({ param: { name: 
 const CreateFeed = z
   .object({
     view: z.string().openapi({ example: "room:R101", description: "room:<id>, group:<id> or instructor:<id>" }),
-    start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().openapi({ description: "First day of the first teaching week" }),
+    start: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional()
+      .openapi({ description: "First day of the first teaching week" }),
     weeks: z.number().int().min(1).max(60).optional(),
     tz: z.string().max(64).optional(),
   })
   .openapi("CreateCalendarFeed");
-const CreateShare = z
-  .object({ expiresInHours: z.number().int().min(1).max(MAX_SHARE_HOURS).default(168) })
-  .openapi("CreateShareLink");
+const CreateShare = z.object({ expiresInHours: z.number().int().min(1).max(MAX_SHARE_HOURS).default(168) }).openapi("CreateShareLink");
 
-const TokenParam = z.object({ token: z.string().min(10).openapi({ param: { name: "token", in: "path" } }) });
+const TokenParam = z.object({
+  token: z
+    .string()
+    .min(10)
+    .openapi({ param: { name: "token", in: "path" } }),
+});
 const SharedJob = z
   .object({
-    job: z.object({ id: z.string(), name: z.string().nullable(), kind: z.string(), algorithm: z.string(), state: z.string(), best: z.number().nullable(), hard: z.number().nullable(), soft: z.number().nullable(), evaluations: z.number(), finishedAt: z.string().nullable() }),
+    job: z.object({
+      id: z.string(),
+      name: z.string().nullable(),
+      kind: z.string(),
+      algorithm: z.string(),
+      state: z.string(),
+      best: z.number().nullable(),
+      hard: z.number().nullable(),
+      soft: z.number().nullable(),
+      evaluations: z.number(),
+      finishedAt: z.string().nullable(),
+    }),
     result: z.record(z.string(), z.unknown()).nullable(),
     exports: z.array(z.object({ format: z.string(), url: z.string() })),
     expiresAt: z.string().datetime().nullable(),
@@ -63,10 +81,19 @@ const linkBase = (c: { env: Env; req: { url: string } }) => linkOrigin(c.env, c.
 /** The read-only result page behind a share link: figures and downloads, no scripts. */
 function sharedPage(row: Awaited<ReturnType<typeof getJob>>, exports: { format: string; url: string }[], expiresAt: Date | null): string {
   const figures: [string, unknown][] = [
-    ["Kind", row.kind], ["Algorithm", row.algorithm], ["State", row.state], ["Best", row.best], ["Hard violations", row.hard],
-    ["Soft cost", row.soft], ["Evaluations", row.evaluations], ["Finished", row.finishedAt?.toISOString()],
+    ["Kind", row.kind],
+    ["Algorithm", row.algorithm],
+    ["State", row.state],
+    ["Best", row.best],
+    ["Hard violations", row.hard],
+    ["Soft cost", row.soft],
+    ["Evaluations", row.evaluations],
+    ["Finished", row.finishedAt?.toISOString()],
   ];
-  const rows = figures.filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(String(v))}</td></tr>`).join("");
+  const rows = figures
+    .filter(([, v]) => v !== null && v !== undefined)
+    .map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(String(v))}</td></tr>`)
+    .join("");
   const links = exports.map((x) => `<li><a href="${escapeHtml(x.url)}">${escapeHtml(x.format)}</a></li>`).join("");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${escapeHtml(row.name ?? row.id)} — shared result</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;max-width:720px;margin:2rem auto;padding:0 1rem}th{text-align:left;padding-right:1rem}</style></head>
@@ -94,11 +121,25 @@ export const jobLinkRoutes = createApiRouter()
     },
   )
   .openapi(
-    createRoute({ method: "get", path: "/{id}/calendar-feeds", tags, summary: "List the job's calendar feeds", request: { params: IdParam }, responses: { 200: jsonContent(LinkList, "Feeds (without their secret URLs)"), ...errorResponses(...AUTHED_ERRORS, 404) } }),
+    createRoute({
+      method: "get",
+      path: "/{id}/calendar-feeds",
+      tags,
+      summary: "List the job's calendar feeds",
+      request: { params: IdParam },
+      responses: { 200: jsonContent(LinkList, "Feeds (without their secret URLs)"), ...errorResponses(...AUTHED_ERRORS, 404) },
+    }),
     async (c) => c.json({ items: await listLinks(c.env, assertScope(authOf(c), "jobs:read").tenantId, c.req.valid("param").id, "calendar") }, 200),
   )
   .openapi(
-    createRoute({ method: "delete", path: "/{id}/calendar-feeds/{linkId}", tags, summary: "Revoke a calendar feed", request: { params: LinkParams }, responses: { 204: { description: "Revoked: the URL answers 404 from now on" }, ...errorResponses(...AUTHED_ERRORS, 404) } }),
+    createRoute({
+      method: "delete",
+      path: "/{id}/calendar-feeds/{linkId}",
+      tags,
+      summary: "Revoke a calendar feed",
+      request: { params: LinkParams },
+      responses: { 204: { description: "Revoked: the URL answers 404 from now on" }, ...errorResponses(...AUTHED_ERRORS, 404) },
+    }),
     async (c) => {
       const { id, linkId } = c.req.valid("param");
       await revokeLink(c.env, assertScope(authOf(c), "jobs:write").tenantId, id, linkId, "calendar");
@@ -122,11 +163,25 @@ export const jobLinkRoutes = createApiRouter()
     },
   )
   .openapi(
-    createRoute({ method: "get", path: "/{id}/share-links", tags, summary: "List the job's share links", request: { params: IdParam }, responses: { 200: jsonContent(LinkList, "Share links (without their URLs)"), ...errorResponses(...AUTHED_ERRORS, 404) } }),
+    createRoute({
+      method: "get",
+      path: "/{id}/share-links",
+      tags,
+      summary: "List the job's share links",
+      request: { params: IdParam },
+      responses: { 200: jsonContent(LinkList, "Share links (without their URLs)"), ...errorResponses(...AUTHED_ERRORS, 404) },
+    }),
     async (c) => c.json({ items: await listLinks(c.env, assertScope(authOf(c), "jobs:read").tenantId, c.req.valid("param").id, "share") }, 200),
   )
   .openapi(
-    createRoute({ method: "delete", path: "/{id}/share-links/{linkId}", tags, summary: "Revoke a share link", request: { params: LinkParams }, responses: { 204: { description: "Revoked" }, ...errorResponses(...AUTHED_ERRORS, 404) } }),
+    createRoute({
+      method: "delete",
+      path: "/{id}/share-links/{linkId}",
+      tags,
+      summary: "Revoke a share link",
+      request: { params: LinkParams },
+      responses: { 204: { description: "Revoked" }, ...errorResponses(...AUTHED_ERRORS, 404) },
+    }),
     async (c) => {
       const { id, linkId } = c.req.valid("param");
       await revokeLink(c.env, assertScope(authOf(c), "jobs:write").tenantId, id, linkId, "share");
@@ -164,7 +219,10 @@ export const shareRoutes = createApiRouter()
       summary: "A shared job: figures, result and export links (read-only)",
       request: { params: TokenParam },
       responses: {
-        200: { description: "The shared job (JSON, or a small HTML page when the client accepts text/html)", content: { "application/json": { schema: SharedJob }, "text/html": { schema: z.string() } } },
+        200: {
+          description: "The shared job (JSON, or a small HTML page when the client accepts text/html)",
+          content: { "application/json": { schema: SharedJob }, "text/html": { schema: z.string() } },
+        },
         ...errorResponses(404),
       },
     }),
@@ -177,11 +235,28 @@ export const shareRoutes = createApiRouter()
       const formats = result?.best ? formatsForJob(row) : [];
       // Browsers get a small read-only page; API clients the JSON below.
       if ((c.req.header("accept") ?? "").includes("text/html")) {
-        return c.html(sharedPage(row, formats.map((f) => ({ format: f, url: base + f })), share.expiresAt)) as never;
+        return c.html(
+          sharedPage(
+            row,
+            formats.map((f) => ({ format: f, url: base + f })),
+            share.expiresAt,
+          ),
+        ) as never;
       }
       return c.json(
         {
-          job: { id: row.id, name: row.name, kind: row.kind, algorithm: row.algorithm, state: row.state, best: row.best, hard: row.hard, soft: row.soft, evaluations: row.evaluations, finishedAt: row.finishedAt?.toISOString() ?? null },
+          job: {
+            id: row.id,
+            name: row.name,
+            kind: row.kind,
+            algorithm: row.algorithm,
+            state: row.state,
+            best: row.best,
+            hard: row.hard,
+            soft: row.soft,
+            evaluations: row.evaluations,
+            finishedAt: row.finishedAt?.toISOString() ?? null,
+          },
           result: result as unknown as Record<string, unknown> | null,
           exports: formats.map((f) => ({ format: f, url: base + f })),
           expiresAt: share.expiresAt?.toISOString() ?? null,

@@ -121,7 +121,10 @@ export async function revokeLink(env: Env, tenantId: string, jobId: string, id: 
 }
 
 async function activeByHash(env: Env, token: string, kind: "calendar" | "share"): Promise<LinkRow> {
-  const [row] = await drizzle(env.DB).select().from(accessLink).where(and(eq(accessLink.tokenHash, await sha256Hex(token)), eq(accessLink.kind, kind)));
+  const [row] = await drizzle(env.DB)
+    .select()
+    .from(accessLink)
+    .where(and(eq(accessLink.tokenHash, await sha256Hex(token)), eq(accessLink.kind, kind)));
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) throw gone();
   return row;
 }

@@ -139,7 +139,20 @@ describe("job-finished notices (opt-in per member)", () => {
   async function finishedJob(tenantId: string, userId: string, name: string) {
     const id = await insertJobRow(tenantId, { state: "succeeded" });
     await env.DB.prepare("UPDATE job SET created_by = ?, name = ? WHERE id = ?").bind(userId, name, id).run();
-    return { id, tenantId, kind: "tsp", algorithm: "ga", state: "succeeded" as const, reason: "evaluation budget reached", error: null, best: 7542, evaluations: 1000, computeMs: 10, resultKey: null, finishedAt: Date.now() };
+    return {
+      id,
+      tenantId,
+      kind: "tsp",
+      algorithm: "ga",
+      state: "succeeded" as const,
+      reason: "evaluation budget reached",
+      error: null,
+      best: 7542,
+      evaluations: 1000,
+      computeMs: 10,
+      resultKey: null,
+      finishedAt: Date.now(),
+    };
   }
 
   it("off by default: no mail; on: one mail to the submitter, once even when the listener runs again", async () => {
@@ -226,7 +239,16 @@ describe("billing mails from the Stripe webhook", () => {
     const t = await signUpTenant({ tenantName: "Billing Mail School" });
     const admin = await addMember(t, "admin");
     const customer = `cus_mail_${t.tenantId}`;
-    const checkout = { id: "cs_mail", object: "checkout.session", mode: "subscription", payment_status: "paid", client_reference_id: t.tenantId, customer, subscription: "sub_mail_1", metadata: { tenantId: t.tenantId, tier: "pro" } };
+    const checkout = {
+      id: "cs_mail",
+      object: "checkout.session",
+      mode: "subscription",
+      payment_status: "paid",
+      client_reference_id: t.tenantId,
+      customer,
+      subscription: "sub_mail_1",
+      metadata: { tenantId: t.tenantId, tier: "pro" },
+    };
     const eventId = `evt_mail_checkout_${t.tenantId}`;
     expect(await deliver("checkout.session.completed", checkout, eventId)).toBe("applied");
     expect(await deliver("checkout.session.completed", checkout, eventId)).toBe("duplicate");
@@ -236,7 +258,13 @@ describe("billing mails from the Stripe webhook", () => {
     expect(mails[0].text).toContain(`${env.APP_URL}/app/settings/billing`);
 
     const retryAt = now() + 3 * 86400;
-    const invoice = { id: "in_mail", object: "invoice", customer, next_payment_attempt: retryAt, parent: { type: "subscription_details", subscription_details: { subscription: "sub_mail_1", metadata: { tenantId: t.tenantId } } } };
+    const invoice = {
+      id: "in_mail",
+      object: "invoice",
+      customer,
+      next_payment_attempt: retryAt,
+      parent: { type: "subscription_details", subscription_details: { subscription: "sub_mail_1", metadata: { tenantId: t.tenantId } } },
+    };
     expect(await deliver("invoice.payment_failed", invoice)).toBe("applied");
     mails = await sentTo(t.email);
     expect(mails).toHaveLength(2);
@@ -248,9 +276,24 @@ describe("billing mails from the Stripe webhook", () => {
   it("a failed payment of an old subscription mails nobody (the event is stale)", async () => {
     const t = await signUpTenant();
     const customer = `cus_mail_old_${t.tenantId}`;
-    const checkout = { id: "cs_mail2", object: "checkout.session", mode: "subscription", payment_status: "paid", client_reference_id: t.tenantId, customer, subscription: "sub_new", metadata: { tenantId: t.tenantId, tier: "pro" } };
+    const checkout = {
+      id: "cs_mail2",
+      object: "checkout.session",
+      mode: "subscription",
+      payment_status: "paid",
+      client_reference_id: t.tenantId,
+      customer,
+      subscription: "sub_new",
+      metadata: { tenantId: t.tenantId, tier: "pro" },
+    };
     await deliver("checkout.session.completed", checkout);
-    const invoice = { id: "in_old", object: "invoice", customer, next_payment_attempt: null, parent: { type: "subscription_details", subscription_details: { subscription: "sub_old", metadata: { tenantId: t.tenantId } } } };
+    const invoice = {
+      id: "in_old",
+      object: "invoice",
+      customer,
+      next_payment_attempt: null,
+      parent: { type: "subscription_details", subscription_details: { subscription: "sub_old", metadata: { tenantId: t.tenantId } } },
+    };
     expect(await deliver("invoice.payment_failed", invoice)).toBe("stale");
     expect((await sentTo(t.email)).map((m) => m.subject)).toEqual([expect.stringContaining("pro plan")]);
   });
@@ -312,7 +355,11 @@ describe("development: the mailbox at /dev/mail", () => {
     const loopback = "http://127.0.0.1:8787";
     const ask = async (environment: string) => {
       const ctx = createExecutionContext();
-      const res = await app.fetch(new Request(`${loopback}/api/auth/request-password-reset`, json({ email: t.email, redirectTo: "/reset-password" }, { origin: loopback })), { ...mailEnv, ENVIRONMENT: environment, APP_URL: "http://localhost:8787" }, ctx);
+      const res = await app.fetch(
+        new Request(`${loopback}/api/auth/request-password-reset`, json({ email: t.email, redirectTo: "/reset-password" }, { origin: loopback })),
+        { ...mailEnv, ENVIRONMENT: environment, APP_URL: "http://localhost:8787" },
+        ctx,
+      );
       await waitOnExecutionContext(ctx);
       expect(res.status, environment).toBe(200);
       return (await sentTo(t.email)).at(-1)!.text!;
@@ -335,8 +382,9 @@ describe("the log mailer (tests, or a deployment without a key)", () => {
 
 describe("textToHtml", () => {
   it("escapes everything and makes http(s) URLs links, leaving a sentence's full stop outside", () => {
-    expect(textToHtml("Open https://a.test/x?a=1&b=2. <b>hi</b>\n\nnext")).toBe('<p>Open <a href="https://a.test/x?a=1&amp;b=2">https://a.test/x?a=1&amp;b=2</a>. &lt;b&gt;hi&lt;/b&gt;</p>\n<p>next</p>');
+    expect(textToHtml("Open https://a.test/x?a=1&b=2. <b>hi</b>\n\nnext")).toBe(
+      '<p>Open <a href="https://a.test/x?a=1&amp;b=2">https://a.test/x?a=1&amp;b=2</a>. &lt;b&gt;hi&lt;/b&gt;</p>\n<p>next</p>',
+    );
     expect(textToHtml('javascript:alert(1) "x"')).toBe("<p>javascript:alert(1) &quot;x&quot;</p>");
   });
 });
-

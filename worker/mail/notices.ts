@@ -24,7 +24,11 @@ async function tenantName(env: Env, tenantId: string): Promise<string> {
  */
 export async function notifyJobFinished(env: Env, finished: FinishedJob): Promise<boolean> {
   const db = drizzle(env.DB);
-  const row = await db.select({ createdBy: job.createdBy, name: job.name }).from(job).where(and(eq(job.id, finished.id), eq(job.tenantId, finished.tenantId))).get();
+  const row = await db
+    .select({ createdBy: job.createdBy, name: job.name })
+    .from(job)
+    .where(and(eq(job.id, finished.id), eq(job.tenantId, finished.tenantId)))
+    .get();
   if (!row?.createdBy) return false;
   if (!(await getMailPreferences(env, finished.tenantId, row.createdBy)).jobFinished) return false;
   const recipient = await db

@@ -12,9 +12,7 @@ import { changeMemberRole, createInvitation, listInvitations, listMembers, remov
 const Role = z.enum(["owner", "admin", "member"]);
 const IdParam = z.object({ id: z.string().min(1).max(100) });
 
-const MemberSchema = z
-  .object({ id: z.string(), userId: z.string(), email: z.string(), name: z.string(), role: Role, createdAt: z.string() })
-  .openapi("Member");
+const MemberSchema = z.object({ id: z.string(), userId: z.string(), email: z.string(), name: z.string(), role: Role, createdAt: z.string() }).openapi("Member");
 const InvitationSchema = z
   .object({ id: z.string(), email: z.string(), role: z.string(), status: z.string(), expiresAt: z.string(), createdAt: z.string(), inviterId: z.string() })
   .openapi("Invitation");
@@ -82,7 +80,16 @@ export const invitationRoutes = createApiRouter()
           required: true,
           content: {
             "application/json": {
-              schema: z.object({ email: z.email().max(254), role: Role.default("member"), expiresInHours: z.number().int().min(1).max(24 * 30).optional() }),
+              schema: z.object({
+                email: z.email().max(254),
+                role: Role.default("member"),
+                expiresInHours: z
+                  .number()
+                  .int()
+                  .min(1)
+                  .max(24 * 30)
+                  .optional(),
+              }),
             },
           },
         },

@@ -58,7 +58,10 @@ export async function changeMemberRole(env: Env, auth: AuthContext, id: string, 
   if (target.role === "owner" && role !== "owner" && (await ownerCount(env, auth.tenantId)) <= 1) {
     throw new ApiError(409, "last-owner", "Last owner", "A tenant needs at least one owner; make someone else owner first.");
   }
-  await drizzle(env.DB).update(member).set({ role }).where(and(eq(member.id, id), eq(member.organizationId, auth.tenantId)));
+  await drizzle(env.DB)
+    .update(member)
+    .set({ role })
+    .where(and(eq(member.id, id), eq(member.organizationId, auth.tenantId)));
   // Only owners and admins may hold keys: a demoted member's keys (and the keys those minted) go.
   if (role === "member" && target.role !== "member") await revokeKeysCreatedBy(env, auth.tenantId, target.userId);
   return { ...target, role };
@@ -70,7 +73,9 @@ export async function removeMember(env: Env, auth: AuthContext, id: string): Pro
     if (auth.role !== "owner") throw ownerOnly();
     if ((await ownerCount(env, auth.tenantId)) <= 1) throw new ApiError(409, "last-owner", "Last owner", "The last owner cannot be removed.");
   }
-  await drizzle(env.DB).delete(member).where(and(eq(member.id, id), eq(member.organizationId, auth.tenantId)));
+  await drizzle(env.DB)
+    .delete(member)
+    .where(and(eq(member.id, id), eq(member.organizationId, auth.tenantId)));
   await revokeKeysCreatedBy(env, auth.tenantId, target.userId);
 }
 
@@ -100,7 +105,11 @@ async function inviterOf(env: Env, auth: AuthContext): Promise<string> {
   const key = auth.apiKeyId ? await drizzle(env.DB).select({ metadata: apikey.metadata }).from(apikey).where(eq(apikey.id, auth.apiKeyId)).get() : undefined;
   const createdBy = key?.metadata ? (JSON.parse(key.metadata) as { createdBy?: string }).createdBy : undefined;
   const stillMember = createdBy
-    ? await drizzle(env.DB).select({ id: member.id }).from(member).where(and(eq(member.userId, createdBy), eq(member.organizationId, auth.tenantId))).get()
+    ? await drizzle(env.DB)
+        .select({ id: member.id })
+        .from(member)
+        .where(and(eq(member.userId, createdBy), eq(member.organizationId, auth.tenantId)))
+        .get()
     : undefined;
   if (!createdBy || !stillMember) throw new ApiError(403, "forbidden", "Forbidden", "Invitations are sent on behalf of a member; sign in to invite.");
   return createdBy;
@@ -149,7 +158,10 @@ export async function createInvitation(env: Env, auth: AuthContext, input: { ema
   } catch (e) {
     if (!(e instanceof MailError)) throw e;
     // An invitation nobody was told about is withdrawn; inviting again sends a new one.
-    await db.update(invitation).set({ status: "canceled" }).where(and(eq(invitation.id, row.id), eq(invitation.organizationId, auth.tenantId)));
+    await db
+      .update(invitation)
+      .set({ status: "canceled" })
+      .where(and(eq(invitation.id, row.id), eq(invitation.organizationId, auth.tenantId)));
     console.error(JSON.stringify({ level: "error", msg: "mail not sent", kind: "invitation", reason: e.reason, tenantId: auth.tenantId }));
     throw new ApiError(502, "mail-not-sent", "Invitation mail not sent", `The mail to ${email} could not be sent, so the invitation was withdrawn; try again later.`);
   }
@@ -158,8 +170,16 @@ export async function createInvitation(env: Env, auth: AuthContext, input: { ema
 
 export async function revokeInvitation(env: Env, tenantId: string, id: string) {
   const db = drizzle(env.DB);
-  const row = await db.select().from(invitation).where(and(eq(invitation.id, id), eq(invitation.organizationId, tenantId))).get();
+  const row = await db
+    .select()
+    .from(invitation)
+    .where(and(eq(invitation.id, id), eq(invitation.organizationId, tenantId)))
+    .get();
   if (!row) throw notFound("Invitation", id);
-  if (row.status === "pending") await db.update(invitation).set({ status: "canceled" }).where(and(eq(invitation.id, id), eq(invitation.organizationId, tenantId)));
+  if (row.status === "pending")
+    await db
+      .update(invitation)
+      .set({ status: "canceled" })
+      .where(and(eq(invitation.id, id), eq(invitation.organizationId, tenantId)));
   return invitationView({ ...row, status: row.status === "pending" ? "canceled" : row.status });
 }

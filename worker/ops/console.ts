@@ -59,12 +59,7 @@ export async function listDeadLetters(env: Env, status: "open" | "requeued" | "f
 }
 
 /** Stores a message that exhausted its retries (called by the dead-letter queue consumer). */
-export async function recordDeadLetter(
-  env: Env,
-  message: { id: string; body: Record<string, unknown>; attempts: number },
-  queue: string,
-  reason: string,
-): Promise<void> {
+export async function recordDeadLetter(env: Env, message: { id: string; body: Record<string, unknown>; attempts: number }, queue: string, reason: string): Promise<void> {
   const body = message.body ?? {};
   await db(env)
     .insert(schema.deadLetter)
@@ -98,14 +93,16 @@ export async function failDeadLetter(env: Env, id: string, reason = "Failed by a
   const [row] = await db(env).select().from(schema.deadLetter).where(eq(schema.deadLetter.id, id));
   if (!row) throw new ApiError(404, "not-found", "Not found", `No dead letter ${id}.`);
   if (row.status !== "open") throw new ApiError(409, "wrong-state", "Already resolved", `Dead letter ${id} is ${row.status}.`);
-  const statements = [
-    env.DB.prepare("update dead_letter set status = 'failed', resolved_at = ? where id = ? and status = 'open'").bind(Date.now(), id),
-  ];
+  const statements = [env.DB.prepare("update dead_letter set status = 'failed', resolved_at = ? where id = ? and status = 'open'").bind(Date.now(), id)];
   if (row.jobId && row.tenantId) {
     statements.push(
-      env.DB.prepare(
-        "update job set state = 'failed', error = ?, finished_at = ?, updated_at = ? where id = ? and tenant_id = ? and state in ('queued','running','paused')",
-      ).bind(reason, Date.now(), Date.now(), row.jobId, row.tenantId),
+      env.DB.prepare("update job set state = 'failed', error = ?, finished_at = ?, updated_at = ? where id = ? and tenant_id = ? and state in ('queued','running','paused')").bind(
+        reason,
+        Date.now(),
+        Date.now(),
+        row.jobId,
+        row.tenantId,
+      ),
     );
   }
   await env.DB.batch(statements);
@@ -116,17 +113,17 @@ export async function computeGauges(env: Env): Promise<Record<string, number>> {
   const gauges: Record<string, number> = {};
   const byState = await env.DB.prepare("select state, kind, count(*) as n from job group by state, kind").all<{ state: string; kind: string; n: number }>();
   for (const r of byState.results) gauges[`evolve_jobs{kind="${r.kind}",state="${r.state}"}`] = r.n;
-  const perTenant = await env.DB.prepare(
-    "select tenant_id as tenant, state, count(*) as n from job where state in ('queued','running','paused') group by tenant_id, state",
-  ).all<{ tenant: string; state: string; n: number }>();
+  const perTenant = await env.DB.prepare("select tenant_id as tenant, state, count(*) as n from job where state in ('queued','running','paused') group by tenant_id, state").all<{
+    tenant: string;
+    state: string;
+    n: number;
+  }>();
   for (const r of perTenant.results) gauges[`evolve_tenant_active_jobs{state="${r.state}",tenant="${r.tenant}"}`] = r.n;
   const dead = await env.DB.prepare("select status, count(*) as n from dead_letter group by status").all<{ status: string; n: number }>();
   for (const r of dead.results) gauges[`evolve_dead_letters{status="${r.status}"}`] = r.n;
   const tenants = await env.DB.prepare("select count(*) as n from organization").first<{ n: number }>();
   gauges["evolve_tenants"] = tenants?.n ?? 0;
-  const usage = await env.DB.prepare("select coalesce(sum(jobs),0) as jobs, coalesce(sum(compute_ms),0) as ms from usage where day = ?")
-    .bind(todayUtc())
-    .first<{ jobs: number; ms: number }>();
+  const usage = await env.DB.prepare("select coalesce(sum(jobs),0) as jobs, coalesce(sum(compute_ms),0) as ms from usage where day = ?").bind(todayUtc()).first<{ jobs: number; ms: number }>();
   gauges["evolve_jobs_today"] = usage?.jobs ?? 0;
   gauges["evolve_compute_ms_today"] = usage?.ms ?? 0;
   return gauges;

@@ -48,7 +48,9 @@ async function expectStorageUnavailable(res: Response) {
 
 async function paidTenant(): Promise<TestTenant> {
   const t = await createTenant();
-  await env.DB.prepare("INSERT INTO subscription (tenant_id, tier, status) VALUES (?, 'enterprise', 'active') ON CONFLICT (tenant_id) DO UPDATE SET tier = 'enterprise', status = 'active'").bind(t.tenantId).run();
+  await env.DB.prepare("INSERT INTO subscription (tenant_id, tier, status) VALUES (?, 'enterprise', 'active') ON CONFLICT (tenant_id) DO UPDATE SET tier = 'enterprise', status = 'active'")
+    .bind(t.tenantId)
+    .run();
   return t;
 }
 
@@ -188,8 +190,7 @@ describe("other writes under storage faults", () => {
 
   it("API key and webhook endpoint creation: 503, no row, then exactly one on retry", async () => {
     const t = await createTenant();
-    const count = async (table: string, column: string) =>
-      (await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`).bind(t.tenantId).first<{ n: number }>())!.n;
+    const count = async (table: string, column: string) => (await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`).bind(t.tenantId).first<{ n: number }>())!.n;
     const keysBefore = await count("apikey", "reference_id");
 
     const keyDown = faultyEnv(env, { db: (sql) => /^insert into "apikey"/i.test(sql) });

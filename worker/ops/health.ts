@@ -57,14 +57,15 @@ async function isOperator(env: Env, authorization: string | undefined): Promise<
  */
 export const healthRoutes = new Hono<{ Bindings: Env }>().get("/", async (c) => {
   if (!(await isOperator(c.env, c.req.header("authorization")))) {
-    const up = await c.env.DB.prepare("select 1 as ok").first<{ ok: number }>().then((r) => r?.ok === 1, () => false);
+    const up = await c.env.DB.prepare("select 1 as ok")
+      .first<{ ok: number }>()
+      .then(
+        (r) => r?.ok === 1,
+        () => false,
+      );
     return c.json({ status: up ? "ok" : "unavailable" }, up ? 200 : 503, { "cache-control": "no-store" });
   }
   const components = await checkHealth(c.env, c.get("requestId"));
   const ok = Object.values(components).every((v) => v.status === "ok");
-  return c.json(
-    { status: ok ? "ok" : "degraded", failed: Object.keys(components).filter((k) => components[k].status !== "ok"), components },
-    ok ? 200 : 503,
-    { "cache-control": "no-store" },
-  );
+  return c.json({ status: ok ? "ok" : "degraded", failed: Object.keys(components).filter((k) => components[k].status !== "ok"), components }, ok ? 200 : 503, { "cache-control": "no-store" });
 });

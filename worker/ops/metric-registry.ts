@@ -6,9 +6,7 @@
 export type Labels = Record<string, string | number | undefined>;
 
 /** One observation sent by a Worker isolate to the aggregator. */
-export type MetricSample =
-  | { kind: "counter"; name: string; labels?: Labels; value?: number }
-  | { kind: "histogram"; name: string; labels?: Labels; value: number };
+export type MetricSample = { kind: "counter"; name: string; labels?: Labels; value?: number } | { kind: "histogram"; name: string; labels?: Labels; value: number };
 
 /** Upper bounds (ms or bytes, by metric) shared by every histogram; +Inf is implicit. */
 export const BUCKETS: Record<string, number[]> = {

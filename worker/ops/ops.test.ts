@@ -6,15 +6,10 @@ import { routeLabel } from "./record";
 
 const worker = () => (exports as unknown as { default: { fetch(r: Request): Promise<Response> } }).default;
 const call = (path: string, init?: RequestInit) => worker().fetch(new Request(`http://localhost${path}`, init));
-const ops = (path: string, init: RequestInit = {}) =>
-  call(`/api/ops${path}`, { ...init, headers: { authorization: `Bearer ${env.OPS_TOKEN}`, ...(init.headers ?? {}) } });
+const ops = (path: string, init: RequestInit = {}) => call(`/api/ops${path}`, { ...init, headers: { authorization: `Bearer ${env.OPS_TOKEN}`, ...(init.headers ?? {}) } });
 
 async function insertJob(id: string, tenantId: string, state: string, kind = "tsp") {
-  await env.DB.prepare(
-    "insert into job (id, tenant_id, kind, algorithm, state, parameters, seed, budget) values (?, ?, ?, 'memetic', ?, '{}', 1, '{}')",
-  )
-    .bind(id, tenantId, kind, state)
-    .run();
+  await env.DB.prepare("insert into job (id, tenant_id, kind, algorithm, state, parameters, seed, budget) values (?, ?, ?, 'memetic', ?, '{}', 1, '{}')").bind(id, tenantId, kind, state).run();
 }
 
 async function pollMetrics(predicate: (text: string) => boolean): Promise<string> {
@@ -99,12 +94,7 @@ describe("/api/ops", () => {
 
   it("fails a dead letter and its job with a readable reason", async () => {
     await insertJob("job_dlfail1", "tenant_ops_c", "running");
-    await recordDeadLetter(
-      env,
-      { id: "msg_fail1", body: { type: "island-chunk", jobId: "job_dlfail1", tenantId: "tenant_ops_c", island: 0, seq: 3 }, attempts: 4 },
-      "evolve-jobs",
-      "consumer threw",
-    );
+    await recordDeadLetter(env, { id: "msg_fail1", body: { type: "island-chunk", jobId: "job_dlfail1", tenantId: "tenant_ops_c", island: 0, seq: 3 }, attempts: 4 }, "evolve-jobs", "consumer threw");
     expect((await ops("/dead-letters/msg_fail1/fail", { method: "POST" })).status).toBe(200);
     const job = await env.DB.prepare("select state, error from job where id = ?").bind("job_dlfail1").first<{ state: string; error: string }>();
     expect(job?.state).toBe("failed");

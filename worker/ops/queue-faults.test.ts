@@ -77,7 +77,11 @@ describe("island jobs on a busy queue with duplicates, a flaky consumer and a po
 
     const healthy = [steady, flaky, lossy];
     let finished = false;
-    const duplicating = duplicateDeliveries(tenantId, [...healthy, poison].map((j) => j.id), () => finished);
+    const duplicating = duplicateDeliveries(
+      tenantId,
+      [...healthy, poison].map((j) => j.id),
+      () => finished,
+    );
     const rows = await Promise.all([...healthy, poison].map((j) => waitForEnd(tenantId, j.id, 120_000))).finally(() => {
       finished = true;
     });

@@ -25,7 +25,7 @@ export function recordMetrics(env: Env, ctx: { waitUntil(p: Promise<unknown>): v
 
 /** Route label with ids collapsed (`/v1/jobs/job_abc/result` → `/v1/jobs/:id/result`), bounded cardinality. */
 export function routeLabel(path: string): string {
-  const parts = path.split("/").map((seg) => (/\d/.test(seg) && seg.length >= 6) || /^[a-z]+_[A-Za-z0-9]{6,}$/.test(seg) ? ":id" : seg);
+  const parts = path.split("/").map((seg) => ((/\d/.test(seg) && seg.length >= 6) || /^[a-z]+_[A-Za-z0-9]{6,}$/.test(seg) ? ":id" : seg));
   return parts.slice(0, 6).join("/") || "/";
 }
 

@@ -5,15 +5,7 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import type { Env } from "../env";
 import { ApiError } from "../http/problem";
-import {
-  computeGauges,
-  failDeadLetter,
-  GAUGE_HELP,
-  listDeadLetters,
-  listRecentJobsForOps,
-  listTenantsForOps,
-  requeueDeadLetter,
-} from "./console";
+import { computeGauges, failDeadLetter, GAUGE_HELP, listDeadLetters, listRecentJobsForOps, listTenantsForOps, requeueDeadLetter } from "./console";
 import { renderPrometheus } from "./metric-registry";
 import { metricsStub } from "./record";
 
@@ -44,9 +36,7 @@ export async function renderMetrics(env: Env): Promise<string> {
 
 export const opsRoutes = new Hono<{ Bindings: Env }>()
   .use("*", requireOpsToken())
-  .get("/metrics", async (c) =>
-    c.body(await renderMetrics(c.env), 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" }),
-  )
+  .get("/metrics", async (c) => c.body(await renderMetrics(c.env), 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" }))
   .get("/tenants", async (c) => c.json({ data: await listTenantsForOps(c.env) }))
   .get("/jobs", async (c) => c.json({ data: await listRecentJobsForOps(c.env, { state: c.req.query("state") || undefined }) }))
   .get("/dead-letters", async (c) => {

@@ -26,7 +26,14 @@ const Catalogue = z
   .object({
     items: z.array(Algorithm),
     engineVersion: z.string().openapi({ description: "Recorded in every replay receipt." }),
-    kinds: z.array(z.object({ kind: z.string(), defaultAlgorithm: z.string(), algorithms: z.array(z.string()), schema: z.record(z.string(), z.unknown()).openapi({ description: "JSON Schema of this kind's problem document" }) })),
+    kinds: z.array(
+      z.object({
+        kind: z.string(),
+        defaultAlgorithm: z.string(),
+        algorithms: z.array(z.string()),
+        schema: z.record(z.string(), z.unknown()).openapi({ description: "JSON Schema of this kind's problem document" }),
+      }),
+    ),
   })
   .openapi("AlgorithmCatalogue");
 

@@ -16,7 +16,14 @@ const EXPLICIT_3000 = "NAME: x\nTYPE: TSP\nDIMENSION: 3000\nEDGE_WEIGHT_TYPE: EX
 /** An XLSX of a few bytes whose used range claims every cell of a sheet (A1:XFD1048576). */
 function hugeRangeXlsx(): Uint8Array {
   const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["id", "name"], ["c1", "Maths"]]), "Courses");
+  XLSX.utils.book_append_sheet(
+    wb,
+    XLSX.utils.aoa_to_sheet([
+      ["id", "name"],
+      ["c1", "Maths"],
+    ]),
+    "Courses",
+  );
   const files = unzipSync(new Uint8Array(XLSX.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer));
   for (const name of Object.keys(files)) {
     if (name.startsWith("xl/worksheets/")) files[name] = strToU8(strFromU8(files[name]).replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>'));

@@ -17,7 +17,7 @@ import { kindModule } from "@core/index";
  */
 export function measureDocument(doc: unknown, root: (string | number)[] = ["problem"]): { kind: string; size: Record<string, number> } | null {
   if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return null;
-  let module;
+  let module: ReturnType<typeof kindModule>;
   try {
     module = kindModule((doc as { kind?: unknown }).kind);
   } catch {
@@ -34,8 +34,7 @@ export function measureDocument(doc: unknown, root: (string | number)[] = ["prob
 
 /** The same ProblemError (limit and status kept) with every path under `root`. */
 export function rootedProblemError(e: ProblemError, root: (string | number)[]): ProblemError {
-  const rooted = (i: InputIssue): InputIssue =>
-    root.length === 0 || i.path[0] === root[0] || i.path[0] === "file" ? i : { ...i, path: [...root, ...i.path] };
+  const rooted = (i: InputIssue): InputIssue => (root.length === 0 || i.path[0] === root[0] || i.path[0] === "file" ? i : { ...i, path: [...root, ...i.path] });
   return new ProblemError(e.issues.map(rooted), e.limit ? { limit: e.limit } : undefined);
 }
 

@@ -53,7 +53,10 @@ const Validation = z
   .object({
     valid: z.boolean(),
     kind: z.string().nullable(),
-    size: z.record(z.string(), z.number()).nullable().openapi({ example: { lectures: 160, courses: 30, rooms: 6 } }),
+    size: z
+      .record(z.string(), z.number())
+      .nullable()
+      .openapi({ example: { lectures: 160, courses: 30, rooms: 6 } }),
     limits: z.object({ tier: z.string(), maxSize: z.record(z.string(), z.number()) }),
     exceeded: z.array(z.object({ dimension: z.string(), value: z.number(), max: z.number() })),
     errors: z.array(FieldErrorSchema),

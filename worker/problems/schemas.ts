@@ -13,7 +13,15 @@ export const ProblemDocument = z
   .passthrough()
   .openapi("ProblemDocument", {
     description: `A problem document; its \`kind\` decides the shape (see the ${KIND_NAMES.map((k) => `\`${k}\``).join(", ")} problem schemas in components).`,
-    example: { kind: "tsp", coordinates: [[0, 0], [3, 0], [3, 4], [0, 4]] },
+    example: {
+      kind: "tsp",
+      coordinates: [
+        [0, 0],
+        [3, 0],
+        [3, 4],
+        [0, 4],
+      ],
+    },
   });
 
 /** JSON Schemas of each kind's document, keyed by component name (e.g. "TspProblem"). */

@@ -19,7 +19,9 @@ async function setDeadLetterReason(env: Env, id: string, reason: string): Promis
 
 async function deadLetterReason(env: Env, body: QueueMessage): Promise<string> {
   if (isIslandChunk(body)) {
-    const view = await env.JOB_RUNNER.get(env.JOB_RUNNER.idFromName(body.jobId)).status().catch(() => null);
+    const view = await env.JOB_RUNNER.get(env.JOB_RUNNER.idFromName(body.jobId))
+      .status()
+      .catch(() => null);
     return view?.error ?? `island ${body.island} chunk ${body.seq} failed on every delivery attempt`;
   }
   return `${String(body?.type ?? "unknown")} message failed on every delivery attempt`;
@@ -34,7 +36,12 @@ export async function handleQueueBatch(batch: MessageBatch<QueueMessage>, env: E
       if (deadLetters) {
         // Every dead letter is kept for the operator console (requeue or fail, worker/ops/console.ts).
         // Recorded before acting on it so it is visible even if failing its job throws and retries.
-        await recordDeadLetter(env, { id: message.id, body: (body ?? {}) as Record<string, unknown>, attempts: message.attempts }, JOBS_QUEUE_NAME, `${String(body?.type ?? "unknown")} message failed on every delivery attempt`);
+        await recordDeadLetter(
+          env,
+          { id: message.id, body: (body ?? {}) as Record<string, unknown>, attempts: message.attempts },
+          JOBS_QUEUE_NAME,
+          `${String(body?.type ?? "unknown")} message failed on every delivery attempt`,
+        );
       }
       switch (body?.type) {
         case "health-ping":

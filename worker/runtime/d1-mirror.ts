@@ -28,7 +28,10 @@ export async function recordIslandChunk(env: Env, spec: JobSpec): Promise<void> 
   const where = and(eq(job.id, spec.jobId), eq(job.tenantId, spec.tenantId));
   const row = await db.select({ receipt: job.receipt }).from(job).where(where).get();
   if (!row) return;
-  await db.update(job).set({ receipt: { ...(row.receipt ?? {}), islandChunkEvaluations: spec.islandChunkEvaluations } }).where(where);
+  await db
+    .update(job)
+    .set({ receipt: { ...(row.receipt ?? {}), islandChunkEvaluations: spec.islandChunkEvaluations } })
+    .where(where);
 }
 
 /**
@@ -44,7 +47,10 @@ export async function recordRunInReceipt(env: Env, spec: JobSpec, s: RunnerStatu
   const receipt = row.receipt ?? {};
   // Islands replay only from an evaluation budget (their rounds end on the clock otherwise).
   const replayable = spec.islands === 1 ? s.state === "succeeded" || receipt.replayable === true : receipt.replayable === true;
-  await db.update(job).set({ receipt: { ...receipt, evaluationsRun: s.evaluations, stopReason: s.stopReason ?? null, replayable } }).where(where);
+  await db
+    .update(job)
+    .set({ receipt: { ...receipt, evaluationsRun: s.evaluations, stopReason: s.stopReason ?? null, replayable } })
+    .where(where);
 }
 
 export async function mirrorToD1(env: Env, spec: JobSpec, s: RunnerStatus, extra: { resultKey?: string; expiresAt?: Date } = {}): Promise<void> {

@@ -121,7 +121,14 @@ export class IslandCoordinator {
     const row = this.store.island(island);
     if (!st || isTerminal(st.state) || !row || row.deadline === null || row.seq + 1 !== seq) return;
     this.store.putIsland({ ...row, deadline: Date.now() + spec.islandDeadlineMs });
-    await this.runner.storage.setAlarm(Math.min(...this.store.islands().filter((r) => r.deadline !== null).map((r) => r.deadline!)));
+    await this.runner.storage.setAlarm(
+      Math.min(
+        ...this.store
+          .islands()
+          .filter((r) => r.deadline !== null)
+          .map((r) => r.deadline!),
+      ),
+    );
     await this.env.JOBS_QUEUE.send(chunkMessage(spec, island, seq) satisfies QueueMessage);
   }
 
@@ -195,7 +202,10 @@ export class IslandCoordinator {
       // The round's reports are all in and it was not yet closed (closing is one transaction).
       if (round % spec.migrateEvery === 0) rows = await this.migrate(spec, rows);
       st = { ...st, round };
-      const replaced = this.store.islands().map((r) => r.r2Key).filter((k): k is string => !!k && !rows.some((n) => n.r2Key === k));
+      const replaced = this.store
+        .islands()
+        .map((r) => r.r2Key)
+        .filter((k): k is string => !!k && !rows.some((n) => n.r2Key === k));
       this.runner.storage.transactionSync(() => {
         for (const r of rows) this.store.putIsland(r);
         this.store.setStatus(st);
@@ -262,7 +272,12 @@ export class IslandCoordinator {
       resend.push(chunkMessage(spec, r.island, r.seq + 1));
       this.log.warn("island chunk late; re-enqueued", { ...jobLogFields(spec), island: r.island, seq: r.seq + 1, attempt: r.attempts + 1 });
     }
-    const next = Math.min(...this.store.islands().filter((r) => r.deadline !== null).map((r) => r.deadline!));
+    const next = Math.min(
+      ...this.store
+        .islands()
+        .filter((r) => r.deadline !== null)
+        .map((r) => r.deadline!),
+    );
     await this.runner.storage.setAlarm(next);
     if (resend.length) await this.env.JOBS_QUEUE.sendBatch(resend.map((body) => ({ body: body satisfies QueueMessage })));
   }

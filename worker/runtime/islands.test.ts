@@ -34,10 +34,14 @@ describe("islands via the queue", () => {
     const tenantId = await paidTenant();
     const clean = await createJob(env, { tenantId }, islandJob());
     const duplicated = await createJob(env, { tenantId }, islandJob());
-    const lost = await createJob(env, { tenantId }, islandJob({
-      options: { ...islandJob().options, islandDeadlineMs: 1_500 },
-      testFaults: { dropReport: { island: 1, seq: 3 } },
-    }));
+    const lost = await createJob(
+      env,
+      { tenantId },
+      islandJob({
+        options: { ...islandJob().options, islandDeadlineMs: 1_500 },
+        testFaults: { dropReport: { island: 1, seq: 3 } },
+      }),
+    );
     const throwing = await createJob(env, { tenantId }, islandJob({ testFaults: { consumerThrows: { island: 0, seq: 2, times: 2 } } }));
     expect(clean.islands).toBe(ISLANDS);
 
@@ -81,9 +85,7 @@ describe("islands via the queue", () => {
 
     // A redelivered message after the end is acked and changes nothing.
     const before = await jobRunner(env, clean.id).status();
-    const batch = createMessageBatch<QueueMessage>("evolve-jobs", [
-      { id: "dup-1", timestamp: new Date(), attempts: 1, body: { type: "island-chunk", jobId: clean.id, tenantId, island: 0, seq: 1 } },
-    ]);
+    const batch = createMessageBatch<QueueMessage>("evolve-jobs", [{ id: "dup-1", timestamp: new Date(), attempts: 1, body: { type: "island-chunk", jobId: clean.id, tenantId, island: 0, seq: 1 } }]);
     const ctx = createExecutionContext();
     await handleQueueBatch(batch, env, ctx);
     const outcome = await getQueueResult(batch, ctx);

@@ -362,11 +362,10 @@ export class JobRun implements IslandHost, FinishHost, LenderHost {
     const placed = await placeCheckpoint(this.env, spec, 0, row.seq + 1, bytes);
     const next: IslandRow = { ...row, seq: row.seq + 1, ...placed, progress, computeMs: row.computeMs + computeMs };
     const totals = this.totals(problem, [next]);
-    const mark = markImprovement(
-      { improvedAtMs: st.improvedAtMs ?? 0, improvedAtEvaluations: st.improvedAtEvaluations ?? 0 },
-      better(problem, totals.best, st.best),
-      { computeMs: st.computeMs + computeMs, evaluations: totals.evaluations },
-    );
+    const mark = markImprovement({ improvedAtMs: st.improvedAtMs ?? 0, improvedAtEvaluations: st.improvedAtEvaluations ?? 0 }, better(problem, totals.best, st.best), {
+      computeMs: st.computeMs + computeMs,
+      evaluations: totals.evaluations,
+    });
     const status: RunnerStatus = {
       ...st,
       ...totals,

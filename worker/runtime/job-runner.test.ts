@@ -16,13 +16,17 @@ import { paidTenant, resultOf, sphere, rastrigin, straightRun, waitFor, waitForE
 describe("a job in DO mode", () => {
   it("runs in chunks to succeeded with exactly the uninterrupted result, and records everything", async () => {
     const tenantId = await paidTenant();
-    const created = await createJob(env, { tenantId, userId: "user_1" }, {
-      problem: rastrigin(6),
-      algorithm: "de",
-      seed: 42,
-      budget: { evaluations: 30_000 },
-      options: { chunkTargetMs: 15 },
-    });
+    const created = await createJob(
+      env,
+      { tenantId, userId: "user_1" },
+      {
+        problem: rastrigin(6),
+        algorithm: "de",
+        seed: 42,
+        budget: { evaluations: 30_000 },
+        options: { chunkTargetMs: 15 },
+      },
+    );
     expect(created.state).toMatch(/queued|running/);
     const receipt = created.receipt as Record<string, unknown>;
     expect(receipt).toMatchObject({ seed: 42, kind: "continuous", algorithm: "de", replayable: true, islands: 1 });
@@ -60,14 +64,18 @@ describe("a job in DO mode", () => {
   it("survives alarms that throw after the step and before the save, with the identical result", async () => {
     const tenantId = await paidTenant();
     const warnings = vi.spyOn(console, "warn");
-    const created = await createJob(env, { tenantId, requestId: "req_fault_test_0001" }, {
-      problem: sphere(5),
-      algorithm: "ga",
-      seed: 7,
-      budget: { evaluations: 8_000 },
-      options: { chunkTargetMs: 10 },
-      testFaults: { throwAfterStep: 2 },
-    });
+    const created = await createJob(
+      env,
+      { tenantId, requestId: "req_fault_test_0001" },
+      {
+        problem: sphere(5),
+        algorithm: "ga",
+        seed: 7,
+        budget: { evaluations: 8_000 },
+        options: { chunkTargetMs: 10 },
+        testFaults: { throwAfterStep: 2 },
+      },
+    );
     const row = await waitForEnd(tenantId, created.id, 50_000);
     expect(row.state).toBe("succeeded");
     expect(row.evaluations).toBe(8_000);
@@ -76,7 +84,9 @@ describe("a job in DO mode", () => {
     expect(result.best!.value).toBe(reference.best.value);
     expect(result.best!.solution).toEqual(reference.best.solution);
     // Both failures were logged as JSON lines naming the creating request, the tenant and the job.
-    const lines = warnings.mock.calls.flatMap(([line]) => (typeof line === "string" && line.startsWith("{") ? [JSON.parse(line)] : [])).filter((l) => l.msg === "chunk failed" && l.jobId === created.id);
+    const lines = warnings.mock.calls
+      .flatMap(([line]) => (typeof line === "string" && line.startsWith("{") ? [JSON.parse(line)] : []))
+      .filter((l) => l.msg === "chunk failed" && l.jobId === created.id);
     warnings.mockRestore();
     expect(lines).toHaveLength(2);
     for (const l of lines) expect(l).toMatchObject({ level: "warn", component: "job-runner", requestId: "req_fault_test_0001", tenantId, jobId: created.id });
@@ -84,13 +94,17 @@ describe("a job in DO mode", () => {
 
   it("resumes from the last checkpoint after every object is aborted mid-run", async () => {
     const tenantId = await paidTenant();
-    const created = await createJob(env, { tenantId }, {
-      problem: rastrigin(8),
-      algorithm: "pso",
-      seed: 99,
-      budget: { evaluations: 60_000 },
-      options: { chunkTargetMs: 10 },
-    });
+    const created = await createJob(
+      env,
+      { tenantId },
+      {
+        problem: rastrigin(8),
+        algorithm: "pso",
+        seed: 99,
+        budget: { evaluations: 60_000 },
+        options: { chunkTargetMs: 10 },
+      },
+    );
     await waitFor("some progress", async () => ((await jobRunner(env, created.id).status())!.evaluations > 2_000 ? true : null));
     await abortAllDurableObjects();
     const row = await waitForEnd(tenantId, created.id);
@@ -102,11 +116,31 @@ describe("a job in DO mode", () => {
 });
 
 const TINY_CTT = [
-  "Name: Tiny", "Courses: 3", "Rooms: 2", "Days: 2", "Periods_per_day: 2", "Curricula: 1", "Constraints: 1", "",
-  "COURSES:", "c1 t1 2 1 20", "c2 t2 2 1 20", "c3 t1 1 1 10", "",
-  "ROOMS:", "r1 30", "r2 15", "",
-  "CURRICULA:", "q1 2 c1 c2", "",
-  "UNAVAILABILITY_CONSTRAINTS:", "c3 0 0", "", "END.", "",
+  "Name: Tiny",
+  "Courses: 3",
+  "Rooms: 2",
+  "Days: 2",
+  "Periods_per_day: 2",
+  "Curricula: 1",
+  "Constraints: 1",
+  "",
+  "COURSES:",
+  "c1 t1 2 1 20",
+  "c2 t2 2 1 20",
+  "c3 t1 1 1 10",
+  "",
+  "ROOMS:",
+  "r1 30",
+  "r2 15",
+  "",
+  "CURRICULA:",
+  "q1 2 c1 c2",
+  "",
+  "UNAVAILABILITY_CONSTRAINTS:",
+  "c3 0 0",
+  "",
+  "END.",
+  "",
 ].join("\n");
 
 describe("every kind in core's registry", () => {
@@ -140,9 +174,19 @@ describe("large checkpoints", () => {
     // GA, 300 × 1000 coordinates: a ~2.4 MB checkpoint, above the 1.5 MB inline limit.
     const big = { kind: "continuous", function: "rastrigin", dimension: 1000 };
     const local = await createJob(env, { tenantId }, { problem: big, algorithm: "ga", parameters: { popSize: 300 }, seed: 11, budget: { evaluations: 2_400 }, options: { chunkTargetMs: 20 } });
-    const islands = await createJob(env, { tenantId }, {
-      problem: big, algorithm: "ga", parameters: { popSize: 300 }, seed: 11, islands: 2, budget: { evaluations: 2_400 }, options: { islandChunkEvaluations: 600 },
-    });
+    const islands = await createJob(
+      env,
+      { tenantId },
+      {
+        problem: big,
+        algorithm: "ga",
+        parameters: { popSize: 300 },
+        seed: 11,
+        islands: 2,
+        budget: { evaluations: 2_400 },
+        options: { islandChunkEvaluations: 600 },
+      },
+    );
     for (const job of [local, islands]) {
       const row = await waitForEnd(tenantId, job.id, 90_000);
       expect(row.state).toBe("succeeded");
@@ -188,11 +232,15 @@ describe("controls", () => {
 
   it("expires at the compute limit with the best so far kept", async () => {
     const tenantId = await paidTenant();
-    const created = await createJob(env, { tenantId }, {
-      problem: rastrigin(10),
-      budget: { evaluations: 50_000_000 },
-      options: { chunkTargetMs: 20, computeLimitMs: 150 },
-    });
+    const created = await createJob(
+      env,
+      { tenantId },
+      {
+        problem: rastrigin(10),
+        budget: { evaluations: 50_000_000 },
+        options: { chunkTargetMs: 20, computeLimitMs: 150 },
+      },
+    );
     const row = await waitForEnd(tenantId, created.id);
     expect(row.state).toBe("expired");
     expect(row.computeMs).toBeGreaterThanOrEqual(150);
@@ -217,12 +265,16 @@ describe("fork", () => {
     const tenantId = await paidTenant();
     const parent = await createJob(env, { tenantId }, { problem: sphere(6), algorithm: "ga", seed: 5, budget: { evaluations: 4_000 }, options: { chunkTargetMs: 10 } });
     const parentRow = await waitForEnd(tenantId, parent.id);
-    const child = await createJob(env, { tenantId }, {
-      startFrom: { jobId: parent.id },
-      parameters: { ...parent.parameters, mutationEta: 40 },
-      budget: { evaluations: 3_000 },
-      options: { chunkTargetMs: 10 },
-    });
+    const child = await createJob(
+      env,
+      { tenantId },
+      {
+        startFrom: { jobId: parent.id },
+        parameters: { ...parent.parameters, mutationEta: 40 },
+        budget: { evaluations: 3_000 },
+        options: { chunkTargetMs: 10 },
+      },
+    );
     expect(child.parentJobId).toBe(parent.id);
     const childRow = await waitForEnd(tenantId, child.id);
     expect(childRow.state).toBe("succeeded");

@@ -12,9 +12,7 @@ import { rastrigin, waitFor, waitForEnd } from "./test-helpers";
 
 async function enterpriseTenant() {
   const t = await createTenant();
-  await env.DB.prepare(
-    "INSERT INTO subscription (tenant_id, tier, status) VALUES (?, 'enterprise', 'active') ON CONFLICT (tenant_id) DO UPDATE SET tier = 'enterprise', status = 'active'",
-  )
+  await env.DB.prepare("INSERT INTO subscription (tenant_id, tier, status) VALUES (?, 'enterprise', 'active') ON CONFLICT (tenant_id) DO UPDATE SET tier = 'enterprise', status = 'active'")
     .bind(t.tenantId)
     .run();
   return t;
@@ -33,7 +31,11 @@ async function readSse(res: Response): Promise<SseEvent[]> {
     .split("\n\n")
     .filter((block) => block.includes("data: "))
     .map((block) => {
-      const field = (name: string) => block.split("\n").find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
+      const field = (name: string) =>
+        block
+          .split("\n")
+          .find((l) => l.startsWith(`${name}: `))
+          ?.slice(name.length + 2);
       return { id: Number(field("id")), event: field("event")!, data: JSON.parse(field("data")!) };
     });
 }

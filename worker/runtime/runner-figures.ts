@@ -77,9 +77,7 @@ export function progressFigures(s: RunnerStatus, rows: IslandRow[]): ProgressFig
     state: s.state,
     reason: s.reason,
     error: s.error,
-    ...(rows.length > 1
-      ? { islands: rows.map((r) => ({ island: r.island, seq: r.seq, evaluations: r.progress.evaluations, best: r.progress.best })) }
-      : {}),
+    ...(rows.length > 1 ? { islands: rows.map((r) => ({ island: r.island, seq: r.seq, evaluations: r.progress.evaluations, best: r.progress.best })) } : {}),
   };
 }
 

@@ -87,7 +87,17 @@ describe("jobs that stop early", () => {
 
   it("a time-budgeted job on a flat line stops on the stall, and its replay runs exactly the recorded evaluations", async () => {
     const tenantId = await paidTenant();
-    const problem = { kind: "tsp", coordinates: [[0, 0], [4, 0], [4, 3], [0, 3], [2, 5], [1, 1]] };
+    const problem = {
+      kind: "tsp",
+      coordinates: [
+        [0, 0],
+        [4, 0],
+        [4, 3],
+        [0, 3],
+        [2, 5],
+        [1, 1],
+      ],
+    };
     const created = await createJob(env, { tenantId }, { problem, seed: 11, budget: { seconds: 2 }, options: { chunkTargetMs: 20 } });
     const row = await waitForEnd(tenantId, created.id, 60_000);
     expect(row.state).toBe("succeeded");

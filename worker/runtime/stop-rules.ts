@@ -61,10 +61,7 @@ export function markImprovement(prev: ImprovementMark, improved: boolean, now: {
  * No improvement for `stallShare` of the budget: for a time budget measured in compute ms, for an
  * evaluation budget in evaluations. Returns the sentence explaining the stop, or null.
  */
-export function stalled(
-  spec: Pick<JobSpec, "stallShare" | "maxComputeMs" | "maxEvaluations">,
-  s: Pick<RunnerStatus, "computeMs" | "evaluations"> & Partial<ImprovementMark>,
-): string | null {
+export function stalled(spec: Pick<JobSpec, "stallShare" | "maxComputeMs" | "maxEvaluations">, s: Pick<RunnerStatus, "computeMs" | "evaluations"> & Partial<ImprovementMark>): string | null {
   const share = spec.stallShare ?? null;
   if (share === null || !(share > 0 && share < 1)) return null;
   const pct = `${Math.round(share * 100)}% of the budget`;

@@ -27,12 +27,15 @@ export async function waitFor<T>(what: string, fn: () => Promise<T | null | unde
   }
 }
 
-
 export async function waitForEnd(tenantId: string, jobId: string, timeoutMs = 45_000) {
-  return waitFor(`job ${jobId} to end`, async () => {
-    const row = await getJob(env, tenantId, jobId);
-    return isTerminal(row.state) && row.resultKey ? row : null;
-  }, timeoutMs);
+  return waitFor(
+    `job ${jobId} to end`,
+    async () => {
+      const row = await getJob(env, tenantId, jobId);
+      return isTerminal(row.state) && row.resultKey ? row : null;
+    },
+    timeoutMs,
+  );
 }
 
 export async function resultOf(tenantId: string, jobId: string): Promise<JobResultDocument> {

@@ -52,10 +52,7 @@ describe("a custom-objective job end to end", () => {
     expect(badBody.errors[0].column).toBeGreaterThan(1);
     expect(badBody.errors[0].message).toMatch(/SyntaxError/);
 
-    const created = await call(
-      "/v1/jobs",
-      json({ problem: doc, algorithm: "de", seed: 5, budget: { evaluations: 4_000 } }, bearer(tenant.apiKey)),
-    );
+    const created = await call("/v1/jobs", json({ problem: doc, algorithm: "de", seed: 5, budget: { evaluations: 4_000 } }, bearer(tenant.apiKey)));
     expect(created.status).toBe(202);
     const job = (await created.json()) as { id: string };
     const row = await waitForEnd(tenant.tenantId, job.id, 55_000);
@@ -83,13 +80,17 @@ describe("a custom-objective job end to end", () => {
     const view = await getJob(env, tenantId, failing.id);
     expect(JSON.stringify(view)).toMatch(/fitness threw RangeError: too far left at line 2/);
 
-    const penalised = await createJob(env, { tenantId }, {
-      problem: customDoc("export function fitness(x) {\n  if (x[0] < -4) throw new RangeError('too far left');\n  return x[0] * x[0];\n}", 3, { onError: "penalty", penalty: 1e6 }),
-      algorithm: "de",
-      seed: 1,
-      budget: { evaluations: 3_000 },
-      options: { chunkTargetMs: 10 },
-    });
+    const penalised = await createJob(
+      env,
+      { tenantId },
+      {
+        problem: customDoc("export function fitness(x) {\n  if (x[0] < -4) throw new RangeError('too far left');\n  return x[0] * x[0];\n}", 3, { onError: "penalty", penalty: 1e6 }),
+        algorithm: "de",
+        seed: 1,
+        budget: { evaluations: 3_000 },
+        options: { chunkTargetMs: 10 },
+      },
+    );
     const next = await createJob(env, { tenantId }, { problem: customDoc(RASTRIGIN, 3), algorithm: "pso", seed: 2, budget: { evaluations: 3_000 }, options: { chunkTargetMs: 10 } });
     expect((await waitForEnd(tenantId, penalised.id)).state).toBe("succeeded");
     const ok = await waitForEnd(tenantId, next.id);

@@ -25,13 +25,9 @@ export function sandboxesInUse(): number {
  */
 export function takeSandboxSlot(options: { refuseWhenFull: boolean }): () => void {
   if (options.refuseWhenFull && inUse >= MAX_SANDBOXES_PER_ISOLATE) {
-    throw new ApiError(
-      503,
-      "sandbox-busy",
-      "Objective sandboxes busy",
-      `This server is already running ${inUse} objective sandboxes; retry in ${SANDBOX_BUSY_RETRY_SECONDS} s.`,
-      { headers: { "Retry-After": String(SANDBOX_BUSY_RETRY_SECONDS) } },
-    );
+    throw new ApiError(503, "sandbox-busy", "Objective sandboxes busy", `This server is already running ${inUse} objective sandboxes; retry in ${SANDBOX_BUSY_RETRY_SECONDS} s.`, {
+      headers: { "Retry-After": String(SANDBOX_BUSY_RETRY_SECONDS) },
+    });
   }
   inUse++;
   let released = false;

@@ -89,7 +89,6 @@ export function objectiveProblem(e: ObjectiveError): ProblemError {
   });
 }
 
-
 /**
  * The whole check `POST /v1/problems/validate` needs for any problem document: custom objectives
  * are shape-checked by core and run once in the sandbox (continuous: at the centre of the bounds;
@@ -97,9 +96,7 @@ export function objectiveProblem(e: ObjectiveError): ProblemError {
  * Throws ProblemError (paths under "problem."); returns the kind, the size figures and, for custom
  * objectives, the sample point and its value.
  */
-export async function validateProblemDocument(
-  doc: unknown,
-): Promise<{ kind: string; size: Record<string, number>; sample?: { x: number[]; value: number } }> {
+export async function validateProblemDocument(doc: unknown): Promise<{ kind: string; size: Record<string, number>; sample?: { x: number[]; value: number } }> {
   if (!hasCustomObjective(doc)) {
     const { kind, size } = compileProblem(doc);
     return { kind, size };
@@ -130,11 +127,7 @@ export interface CompiledWithSandbox {
  * Same result shape as worker/runtime/solvers.ts `compileProblem`, plus startChunk/dispose.
  * Runtime failures surface from the solver's `step` as ObjectiveError (reason + message) → job.error.
  */
-export async function compileProblemWithSandbox(
-  doc: unknown,
-  limits: Partial<SandboxLimits> = {},
-  load: QuickJSLoader = loadQuickJS,
-): Promise<CompiledWithSandbox> {
+export async function compileProblemWithSandbox(doc: unknown, limits: Partial<SandboxLimits> = {}, load: QuickJSLoader = loadQuickJS): Promise<CompiledWithSandbox> {
   if (!hasCustomObjective(doc)) return { ...compileProblem(doc), startChunk() {}, dispose() {} };
   // A job's sandbox counts against the isolate's bound but is never refused (./isolate-slots.ts).
   const release = takeSandboxSlot({ refuseWhenFull: false });

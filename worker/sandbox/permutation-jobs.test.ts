@@ -40,7 +40,6 @@ function permDoc(code: string, size = P.length, extra: Record<string, unknown> =
   return { kind: "permutation", size, objective: { language: "javascript", code, ...extra } };
 }
 
-
 describe("permutation objectives with the permutation solvers", () => {
   for (const algorithm of ["sa", "ga"]) {
     it(`${algorithm}: sandboxed = plain TS objective, and chunked with the sandbox re-created = straight`, async () => {
@@ -64,19 +63,24 @@ describe("a permutation job end to end", () => {
   it("validates with precise errors, runs through POST /v1/jobs to succeeded = a straight run, and exports the ordering", async () => {
     const tenant = await createTenant();
     const doc = { ...permDoc(TARDINESS), name: "twelve jobs" };
-    const validate = async (problem: unknown) => (await (await call("/v1/problems/validate", json({ problem }, bearer(tenant.apiKey)))).json()) as {
-      valid: boolean;
-      kind: string | null;
-      size: Record<string, number> | null;
-      exceeded: { dimension: string; value: number; max: number }[];
-      errors: { path: string; line?: number; column?: number; message: string }[];
-    };
+    const validate = async (problem: unknown) =>
+      (await (await call("/v1/problems/validate", json({ problem }, bearer(tenant.apiKey)))).json()) as {
+        valid: boolean;
+        kind: string | null;
+        size: Record<string, number> | null;
+        exceeded: { dimension: string; value: number; max: number }[];
+        errors: { path: string; line?: number; column?: number; message: string }[];
+      };
     expect(await validate(doc)).toMatchObject({ valid: true, kind: "permutation", size: { elements: 12 }, exceeded: [], errors: [] });
     // Published like every kind: its document schema in OpenAPI, its algorithms in the catalogue.
     const openapi = (await (await call("/v1/openapi.json")).json()) as { components: { schemas: Record<string, { properties: Record<string, unknown> }> } };
     expect(Object.keys(openapi.components.schemas.PermutationProblem.properties)).toEqual(expect.arrayContaining(["kind", "size", "objective", "direction"]));
     const catalogue = (await (await call("/v1/algorithms", { headers: bearer(tenant.apiKey) })).json()) as { items: { kind: string; id: string; default: boolean }[] };
-    expect(catalogue.items.filter((i) => i.kind === "permutation").map((i) => [i.id, i.default])).toEqual([["sa", true], ["ga", false], ["race", false]]);
+    expect(catalogue.items.filter((i) => i.kind === "permutation").map((i) => [i.id, i.default])).toEqual([
+      ["sa", true],
+      ["ga", false],
+      ["race", false],
+    ]);
 
     const syntax = await validate(permDoc("export function fitness(p) {\n  return p[0] +;\n}"));
     expect(syntax.valid).toBe(false);
@@ -134,13 +138,17 @@ describe("a permutation job end to end", () => {
     expect((await waitForEnd(tenantId, failing.id)).state).toBe("failed");
     expect(JSON.stringify(await getJob(env, tenantId, failing.id))).toMatch(/fitness threw RangeError: item 11 first at line 2/);
 
-    const penalised = await createJob(env, { tenantId }, {
-      problem: permDoc(hostile, 12, { onError: "penalty", penalty: 1e6 }),
-      algorithm: "sa",
-      seed: 1,
-      budget: { evaluations: 3_000 },
-      options: { chunkTargetMs: 10 },
-    });
+    const penalised = await createJob(
+      env,
+      { tenantId },
+      {
+        problem: permDoc(hostile, 12, { onError: "penalty", penalty: 1e6 }),
+        algorithm: "sa",
+        seed: 1,
+        budget: { evaluations: 3_000 },
+        options: { chunkTargetMs: 10 },
+      },
+    );
     const ok = await waitForEnd(tenantId, penalised.id);
     expect(ok.state).toBe("succeeded");
     const result = await resultOf(tenantId, penalised.id);

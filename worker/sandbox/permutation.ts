@@ -64,4 +64,3 @@ export async function sandboxedPermutationProblem(
   const objective = await createSandboxedPermutationObjective(spec.objective.code, limits, spec.objective, load);
   return { problem: defineCustomPermutation(spec, objective), objective };
 }
-

@@ -8,5 +8,4 @@ import wasm from "@jitl/quickjs-wasmfile-release-sync/wasm";
 import { newQuickJSWASMModuleFromVariant, newVariant } from "quickjs-emscripten-core";
 import type { QuickJSLoader } from "./sandbox";
 
-export const loadQuickJS: QuickJSLoader = (memory) =>
-  newQuickJSWASMModuleFromVariant(newVariant(releaseSync, { wasmModule: wasm, wasmMemory: memory }));
+export const loadQuickJS: QuickJSLoader = (memory) => newQuickJSWASMModuleFromVariant(newVariant(releaseSync, { wasmModule: wasm, wasmMemory: memory }));

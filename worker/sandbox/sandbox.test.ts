@@ -162,7 +162,7 @@ describe("hostile objectives", () => {
     expect(Array.from(await run(code, new Float64Array([0]), 1, 1))).toEqual([7]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
-    expect(Object.prototype.hasOwnProperty.call(Object.prototype, "polluted")).toBe(false);
+    expect(Object.hasOwn(Object.prototype, "polluted")).toBe(false);
     expect([1, 2].map((v) => v * 2)).toEqual([2, 4]);
     expect(String({})).toBe("[object Object]");
     await expectHealthy();
@@ -257,7 +257,10 @@ describe("validation (what POST /v1/problems/validate runs)", () => {
     const doc = {
       kind: "continuous",
       dimension: 2,
-      bounds: [[-1, 3], [-1, 5]],
+      bounds: [
+        [-1, 3],
+        [-1, 5],
+      ],
       direction: "maximize",
       objective: { language: "javascript", code: "export function fitness(x) { return x[0] + x[1]; }" },
     };

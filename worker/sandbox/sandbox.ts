@@ -106,12 +106,7 @@ export interface Sandbox {
  * Compile the tenant's module and bind its `fitness` export. Throws ObjectiveError with the
  * line/column for syntax errors, a throwing top level or a missing export.
  */
-export async function createSandbox(
-  load: QuickJSLoader,
-  code: string,
-  policy: FailurePolicy,
-  partialLimits: Partial<SandboxLimits> = {},
-): Promise<Sandbox> {
+export async function createSandbox(load: QuickJSLoader, code: string, policy: FailurePolicy, partialLimits: Partial<SandboxLimits> = {}): Promise<Sandbox> {
   const limits = resolveLimits(partialLimits);
   const memory = new WebAssembly.Memory({ initial: 256, maximum: limits.memoryBytes / 65536 });
   const qjs = await load(memory);
@@ -203,7 +198,7 @@ class QuickJSSandbox implements Sandbox {
     }
     if (penalty) {
       const p = this.policy.penalty ?? Number.NaN;
-      for (let i = 0; i < count; i++) if (out[i] !== out[i]) out[i] = p;
+      for (let i = 0; i < count; i++) if (Number.isNaN(out[i])) out[i] = p;
     }
   }
 
@@ -251,10 +246,7 @@ class QuickJSSandbox implements Sandbox {
   }
 
   /** Call a driver function; turns QuickJS exceptions into ObjectiveErrors. Args are consumed. */
-  private call(
-    fn: QuickJSHandle,
-    ...args: QuickJSHandle[]
-  ): { kind: "returned"; value: number } | { kind: "interrupted"; reason: ObjectiveFailure } {
+  private call(fn: QuickJSHandle, ...args: QuickJSHandle[]): { kind: "returned"; value: number } | { kind: "interrupted"; reason: ObjectiveFailure } {
     this.interrupted = null;
     const result = this.ctx.callFunction(fn, this.ctx.undefined, ...args);
     for (const a of args) if (a.alive && a !== this.ctx.true && a !== this.ctx.false) a.dispose();
@@ -364,12 +356,7 @@ class QuickJSSandbox implements Sandbox {
       if (this.outOfMemory(err)) throw new ObjectiveError("memory", `module exceeded the memory limit (${mib(this.limits.memoryBytes)})`);
       const pos = positionIn(err.stack) ?? (err.lineNumber ? { line: err.lineNumber, column: 1 } : undefined);
       const syntax = err.message.startsWith("SyntaxError");
-      throw new ObjectiveError(
-        syntax ? "syntax" : "module",
-        `${syntax ? "" : "module top level threw "}${err.message}${pos ? ` at line ${pos.line}:${pos.column}` : ""}`,
-        pos?.line,
-        pos?.column,
-      );
+      throw new ObjectiveError(syntax ? "syntax" : "module", `${syntax ? "" : "module top level threw "}${err.message}${pos ? ` at line ${pos.line}:${pos.column}` : ""}`, pos?.line, pos?.column);
     }
     const ns = result.value;
     try {

@@ -16,8 +16,7 @@ export const jobKeys = {
   result: (tenantId: string, jobId: string) => `${jobPrefix(tenantId, jobId)}result.json`,
   export: (tenantId: string, jobId: string, name: string) => `${jobPrefix(tenantId, jobId)}exports/${name}`,
   /** A checkpoint too large for a Durable Object value; `tag` keeps old and new apart until committed. */
-  checkpoint: (tenantId: string, jobId: string, island: number, tag: string | number) =>
-    `${jobPrefix(tenantId, jobId)}islands/${island}-${tag}.bin`,
+  checkpoint: (tenantId: string, jobId: string, island: number, tag: string | number) => `${jobPrefix(tenantId, jobId)}islands/${island}-${tag}.bin`,
 };
 
 export async function putJson(bucket: R2Bucket, key: string, value: unknown): Promise<number> {

@@ -15,7 +15,8 @@ export const STORAGE_RETRY_AFTER_SECONDS = 5;
 /** Errors that are our own SQL's fault: a retry would fail the same way, so they stay 500s. */
 const SQL_BUG = /SQLITE_(?!BUSY|IOERR|FULL|LOCKED)|constraint failed|no such (table|column|function)|syntax error|too many SQL variables|datatype mismatch|D1_TYPE_ERROR|D1_COLUMN_NOTFOUND/i;
 /** Messages D1 and Durable Object storage use for transient failures (Cloudflare's D1 error list). */
-const TRANSIENT = /Network connection lost|overloaded|Too many requests queued|storage operation exceeded timeout|transient issue|reset because its code was updated|exceeded its memory limit and was reset|SQLITE_BUSY|SQLITE_IOERR/i;
+const TRANSIENT =
+  /Network connection lost|overloaded|Too many requests queued|storage operation exceeded timeout|transient issue|reset because its code was updated|exceeded its memory limit and was reset|SQLITE_BUSY|SQLITE_IOERR/i;
 
 /** True when `err` (or one of its causes, e.g. inside drizzle's DrizzleQueryError) is a storage outage. */
 export function isStorageFailure(err: unknown): boolean {

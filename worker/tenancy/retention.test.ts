@@ -15,8 +15,12 @@ describe("retention sweep", () => {
     ];
     for (const j of [expired, kept]) expect((await waitForEnd(tenantId, j.id, 60_000)).state).toBe("succeeded");
     expect(await jobRunner(env, expired.id).exportCheckpoint(tenantId)).not.toBeNull();
-    await env.DB.prepare("UPDATE job SET expires_at = ? WHERE id = ?").bind(Date.now() - 1000, expired.id).run();
-    await env.DB.prepare("UPDATE job SET expires_at = ? WHERE id = ?").bind(Date.now() + 86_400_000, kept.id).run();
+    await env.DB.prepare("UPDATE job SET expires_at = ? WHERE id = ?")
+      .bind(Date.now() - 1000, expired.id)
+      .run();
+    await env.DB.prepare("UPDATE job SET expires_at = ? WHERE id = ?")
+      .bind(Date.now() + 86_400_000, kept.id)
+      .run();
     const swept = await sweepExpiredJobs(env);
     expect(swept.jobs).toBe(1);
     expect(await jobRunner(env, expired.id).exportCheckpoint(tenantId)).toBeNull();

@@ -58,7 +58,12 @@ export async function stampMissingExpiries(env: Env, maxJobs = 1000): Promise<nu
   for (const r of rows) {
     if (!retention.has(r.tenantId)) retention.set(r.tenantId, (await tierLimits(env, r.tenantId)).retentionDays);
     const expiresAt = new Date(r.finishedAt!.getTime() + retention.get(r.tenantId)! * DAY_MS);
-    updates.push(db.update(job).set({ expiresAt }).where(and(eq(job.id, r.id), eq(job.tenantId, r.tenantId))));
+    updates.push(
+      db
+        .update(job)
+        .set({ expiresAt })
+        .where(and(eq(job.id, r.id), eq(job.tenantId, r.tenantId))),
+    );
   }
   for (let i = 0; i < updates.length; i += BATCH) {
     const chunk = updates.slice(i, i + BATCH);
@@ -103,6 +108,10 @@ export async function sweepExpiredJobs(env: Env, now: Date = new Date(), maxJobs
 
 /** For tests and the job page: the expiry recorded for one of the tenant's jobs. */
 export async function jobExpiry(env: Env, tenantId: string, jobId: string): Promise<Date | null> {
-  const row = await drizzle(env.DB).select({ expiresAt: job.expiresAt }).from(job).where(and(eq(job.id, jobId), eq(job.tenantId, tenantId))).get();
+  const row = await drizzle(env.DB)
+    .select({ expiresAt: job.expiresAt })
+    .from(job)
+    .where(and(eq(job.id, jobId), eq(job.tenantId, tenantId)))
+    .get();
   return row?.expiresAt ?? null;
 }

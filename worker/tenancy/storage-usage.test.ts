@@ -20,8 +20,7 @@ async function storedBytes(tenantId: string): Promise<number> {
   return total;
 }
 
-const usageBytes = async (tenantId: string) =>
-  (await env.DB.prepare("SELECT coalesce(sum(storage_bytes), 0) AS b FROM usage WHERE tenant_id = ?").bind(tenantId).first<{ b: number }>())!.b;
+const usageBytes = async (tenantId: string) => (await env.DB.prepare("SELECT coalesce(sum(storage_bytes), 0) AS b FROM usage WHERE tenant_id = ?").bind(tenantId).first<{ b: number }>())!.b;
 
 describe("storage usage", () => {
   it("equals the bytes of the input, the result and the exports in R2", async () => {

@@ -31,8 +31,7 @@ async function refusal(p: Promise<unknown>): Promise<ApiError> {
   return err as ApiError;
 }
 
-const admit = (tenantId: string, jobId = newJob(), extra: Partial<Parameters<typeof admitJob>[1]> = {}) =>
-  admitJob(env, { tenantId, jobId, kind: "tsp", size: { cities: 50 }, islands: 1, ...extra });
+const admit = (tenantId: string, jobId = newJob(), extra: Partial<Parameters<typeof admitJob>[1]> = {}) => admitJob(env, { tenantId, jobId, kind: "tsp", size: { cities: 50 }, islands: 1, ...extra });
 
 describe("tiers as data", () => {
   it("free / pro / enterprise carry every limit the issue names", () => {
@@ -50,7 +49,9 @@ describe("tiers as data", () => {
     // past_due without Stripe's next retry: 7 days from the event that recorded it, never forever
     // (worker/tenancy/effective-tier.ts PAST_DUE_DEFAULT_GRACE_MS).
     const recordedPastDue = (secondsAgo: number) =>
-      env.DB.prepare("UPDATE subscription SET stripe_updated_at = ? WHERE tenant_id = ?").bind(Math.floor(Date.now() / 1000) - secondsAgo, t).run();
+      env.DB.prepare("UPDATE subscription SET stripe_updated_at = ? WHERE tenant_id = ?")
+        .bind(Math.floor(Date.now() / 1000) - secondsAgo, t)
+        .run();
     await setSubscription(t, "pro", "past_due", null);
     await recordedPastDue(86_400);
     expect((await tierLimits(env, t)).tier).toBe("pro");
@@ -197,10 +198,14 @@ describe("retention", () => {
     const running = await insertJobRow(t, { state: "running" });
     // Finished 8 days ago without an expiry stamp: the free tier keeps 7 days, so it goes too.
     const unstamped = await insertJobRow(t);
-    await env.DB.prepare("UPDATE job SET finished_at = ? WHERE id = ?").bind(Date.now() - 8 * 86_400_000, unstamped).run();
+    await env.DB.prepare("UPDATE job SET finished_at = ? WHERE id = ?")
+      .bind(Date.now() - 8 * 86_400_000, unstamped)
+      .run();
     // Finished yesterday without a stamp: stamped with finished_at + 7 days and kept.
     const recent = await insertJobRow(t);
-    await env.DB.prepare("UPDATE job SET finished_at = ? WHERE id = ?").bind(Date.now() - 86_400_000, recent).run();
+    await env.DB.prepare("UPDATE job SET finished_at = ? WHERE id = ?")
+      .bind(Date.now() - 86_400_000, recent)
+      .run();
     for (const id of [old, fresh, running]) {
       await env.BLOBS.put(`${jobPrefix(t, id)}input.json`, "{}");
       await env.BLOBS.put(`${jobPrefix(t, id)}exports/result.csv`, "a,b\n");

@@ -13,9 +13,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { eq } from "drizzle-orm";
 import { organization } from "../db/schema";
 
-const TenantSchema = z
-  .object({ id: z.string(), name: z.string(), slug: z.string(), role: z.string(), active: z.boolean(), createdAt: z.string() })
-  .openapi("Tenant");
+const TenantSchema = z.object({ id: z.string(), name: z.string(), slug: z.string(), role: z.string(), active: z.boolean(), createdAt: z.string() }).openapi("Tenant");
 
 const list = createRoute({
   method: "get",

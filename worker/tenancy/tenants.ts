@@ -50,12 +50,7 @@ export async function membershipRole(env: Env, tenantId: string, userId: string)
 
 /** The tenant the user joined first (the default active tenant of a new session). */
 export async function firstTenantOf(env: Env, userId: string): Promise<{ tenantId: string; role: MemberRole } | undefined> {
-  const row = await drizzle(env.DB)
-    .select({ tenantId: member.organizationId, role: member.role })
-    .from(member)
-    .where(eq(member.userId, userId))
-    .orderBy(asc(member.createdAt))
-    .get();
+  const row = await drizzle(env.DB).select({ tenantId: member.organizationId, role: member.role }).from(member).where(eq(member.userId, userId)).orderBy(asc(member.createdAt)).get();
   return row && isMemberRole(row.role) ? { tenantId: row.tenantId, role: row.role } : undefined;
 }
 

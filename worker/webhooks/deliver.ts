@@ -87,7 +87,10 @@ export function retryDelaySeconds(env: Env, next: number): number {
  */
 export async function emitWebhookEvent(env: Env, tenantId: string, event: WebhookEvent, jobId: string | null = null): Promise<number> {
   const db = drizzle(env.DB);
-  const endpoints = await db.select().from(webhookEndpoint).where(and(eq(webhookEndpoint.tenantId, tenantId), eq(webhookEndpoint.enabled, true)));
+  const endpoints = await db
+    .select()
+    .from(webhookEndpoint)
+    .where(and(eq(webhookEndpoint.tenantId, tenantId), eq(webhookEndpoint.enabled, true)));
   let queued = 0;
   for (const ep of endpoints) {
     if (!ep.events.includes(event.type)) continue;
@@ -134,7 +137,10 @@ export async function emitJobFinished(
 async function emitJobWebhook(env: Env, tenantId: string, jobId: string, event: WebhookEvent): Promise<number> {
   if (event.type === "job.progress") return 0;
   const db = drizzle(env.DB);
-  const [row] = await db.select({ url: job.webhookUrl }).from(job).where(and(eq(job.id, jobId), eq(job.tenantId, tenantId)));
+  const [row] = await db
+    .select({ url: job.webhookUrl })
+    .from(job)
+    .where(and(eq(job.id, jobId), eq(job.tenantId, tenantId)));
   if (!row?.url) return 0;
   const endpointId = jobEndpointId(jobId);
   const id = deliveryId(endpointId, event.id, 1);
@@ -152,10 +158,16 @@ async function emitJobWebhook(env: Env, tenantId: string, jobId: string, event: 
 async function target(env: Env, tenantId: string, endpointId: string): Promise<{ url: string; secret: string; enabled: boolean } | null> {
   const db = drizzle(env.DB);
   if (endpointId.startsWith(JOB_ENDPOINT_PREFIX)) {
-    const [row] = await db.select({ url: job.webhookUrl }).from(job).where(and(eq(job.id, endpointId.slice(JOB_ENDPOINT_PREFIX.length)), eq(job.tenantId, tenantId)));
+    const [row] = await db
+      .select({ url: job.webhookUrl })
+      .from(job)
+      .where(and(eq(job.id, endpointId.slice(JOB_ENDPOINT_PREFIX.length)), eq(job.tenantId, tenantId)));
     return row?.url ? { url: row.url, secret: await jobWebhookSecret(env, tenantId), enabled: true } : null;
   }
-  const [ep] = await db.select().from(webhookEndpoint).where(and(eq(webhookEndpoint.id, endpointId), eq(webhookEndpoint.tenantId, tenantId)));
+  const [ep] = await db
+    .select()
+    .from(webhookEndpoint)
+    .where(and(eq(webhookEndpoint.id, endpointId), eq(webhookEndpoint.tenantId, tenantId)));
   return ep ?? null;
 }
 
@@ -168,7 +180,9 @@ export async function emitJobProgress(env: Env, tenantId: string, jobId: string,
   const recent = await db
     .select({ id: webhookDelivery.id })
     .from(webhookDelivery)
-    .where(and(eq(webhookDelivery.tenantId, tenantId), eq(webhookDelivery.jobId, jobId), eq(webhookDelivery.eventType, "job.progress"), gt(webhookDelivery.createdAt, new Date(now - PROGRESS_INTERVAL_MS))))
+    .where(
+      and(eq(webhookDelivery.tenantId, tenantId), eq(webhookDelivery.jobId, jobId), eq(webhookDelivery.eventType, "job.progress"), gt(webhookDelivery.createdAt, new Date(now - PROGRESS_INTERVAL_MS))),
+    )
     .limit(1);
   if (recent.length) return 0;
   const event: WebhookEvent = { id: `evt_${jobId}_progress_${now}`, type: "job.progress", timestamp: new Date(now).toISOString(), data: { jobId, ...progress } };
@@ -178,19 +192,28 @@ export async function emitJobProgress(env: Env, tenantId: string, jobId: string,
 /** One delivery attempt (the queue consumer's `webhook-delivery` case). Never throws for the tenant's failures. */
 export async function handleWebhookDelivery(env: Env, msg: WebhookDeliveryMessage, fetcher: typeof fetch = fetch): Promise<void> {
   const db = drizzle(env.DB);
-  const [row] = await db.select().from(webhookDelivery).where(and(eq(webhookDelivery.id, msg.deliveryId), eq(webhookDelivery.tenantId, msg.tenantId)));
+  const [row] = await db
+    .select()
+    .from(webhookDelivery)
+    .where(and(eq(webhookDelivery.id, msg.deliveryId), eq(webhookDelivery.tenantId, msg.tenantId)));
   // Already settled (queue redelivery) or the endpoint was deleted with its history: nothing to do.
   if (!row || row.status !== "pending") return;
   const ep = await target(env, msg.tenantId, msg.endpointId);
   if (!ep || !ep.enabled) {
-    await db.update(webhookDelivery).set({ status: "failed", error: ep ? "endpoint disabled" : "endpoint deleted" }).where(eq(webhookDelivery.id, row.id));
+    await db
+      .update(webhookDelivery)
+      .set({ status: "failed", error: ep ? "endpoint disabled" : "endpoint deleted" })
+      .where(eq(webhookDelivery.id, row.id));
     return;
   }
   const body = JSON.stringify({ type: msg.event.type, timestamp: msg.event.timestamp, data: msg.event.data });
   const headers = await signWebhook(ep.secret, msg.event.id, Math.floor(Date.now() / 1000), body);
   const { code, error } = await postToTarget(env, ep.url, body, headers, fetcher);
   const delivered = error === null;
-  await db.update(webhookDelivery).set({ status: delivered ? "delivered" : "failed", responseCode: code, error }).where(eq(webhookDelivery.id, row.id));
+  await db
+    .update(webhookDelivery)
+    .set({ status: delivered ? "delivered" : "failed", responseCode: code, error })
+    .where(eq(webhookDelivery.id, row.id));
   // A refused target stays refused: retrying would only repeat the refusal.
   if (delivered || msg.attempt >= MAX_ATTEMPTS || error?.startsWith("target refused")) return;
 
@@ -208,7 +231,9 @@ export async function handleWebhookDelivery(env: Env, msg: WebhookDeliveryMessag
 
 export function isWebhookDelivery(body: unknown): body is WebhookDeliveryMessage {
   const m = body as Partial<WebhookDeliveryMessage> | null;
-  return !!m && m.type === "webhook-delivery" && typeof m.deliveryId === "string" && typeof m.tenantId === "string" && typeof m.endpointId === "string" && typeof m.attempt === "number" && !!m.event?.id;
+  return (
+    !!m && m.type === "webhook-delivery" && typeof m.deliveryId === "string" && typeof m.tenantId === "string" && typeof m.endpointId === "string" && typeof m.attempt === "number" && !!m.event?.id
+  );
 }
 
 /** Our own processing failed on every queue retry: close the attempt so the tenant sees why. */

@@ -46,7 +46,15 @@ export async function createEndpoint(env: Env, tenantId: string, input: { url: s
   if (count >= MAX_ENDPOINTS_PER_TENANT) {
     throw new ApiError(409, "too-many-endpoints", "Too many endpoints", `A tenant can have at most ${MAX_ENDPOINTS_PER_TENANT} webhook endpoints; delete one first.`);
   }
-  const row = { id: `whe_${crypto.randomUUID().replaceAll("-", "")}`, tenantId, url, secret: newWebhookSecret(), events: [...new Set(input.events)], enabled: input.enabled ?? true, createdAt: new Date() };
+  const row = {
+    id: `whe_${crypto.randomUUID().replaceAll("-", "")}`,
+    tenantId,
+    url,
+    secret: newWebhookSecret(),
+    events: [...new Set(input.events)],
+    enabled: input.enabled ?? true,
+    createdAt: new Date(),
+  };
   await db.insert(webhookEndpoint).values(row);
   return { ...endpointView(row), secret: row.secret };
 }
@@ -57,7 +65,10 @@ export async function listEndpoints(env: Env, tenantId: string) {
 }
 
 export async function getEndpoint(env: Env, tenantId: string, id: string): Promise<EndpointRow> {
-  const [row] = await drizzle(env.DB).select().from(webhookEndpoint).where(and(eq(webhookEndpoint.tenantId, tenantId), eq(webhookEndpoint.id, id)));
+  const [row] = await drizzle(env.DB)
+    .select()
+    .from(webhookEndpoint)
+    .where(and(eq(webhookEndpoint.tenantId, tenantId), eq(webhookEndpoint.id, id)));
   if (!row) throw notFound(id);
   return row;
 }
@@ -68,7 +79,11 @@ export async function updateEndpoint(env: Env, tenantId: string, id: string, pat
   if (patch.url !== undefined) set.url = checkTargetUrl(env, patch.url);
   if (patch.events !== undefined) set.events = [...new Set(patch.events)];
   if (patch.enabled !== undefined) set.enabled = patch.enabled;
-  if (Object.keys(set).length) await drizzle(env.DB).update(webhookEndpoint).set(set).where(and(eq(webhookEndpoint.tenantId, tenantId), eq(webhookEndpoint.id, id)));
+  if (Object.keys(set).length)
+    await drizzle(env.DB)
+      .update(webhookEndpoint)
+      .set(set)
+      .where(and(eq(webhookEndpoint.tenantId, tenantId), eq(webhookEndpoint.id, id)));
   return endpointView(await getEndpoint(env, tenantId, id));
 }
 
@@ -76,7 +91,10 @@ export async function updateEndpoint(env: Env, tenantId: string, id: string, pat
 export async function rotateSecret(env: Env, tenantId: string, id: string) {
   await getEndpoint(env, tenantId, id);
   const secret = newWebhookSecret();
-  await drizzle(env.DB).update(webhookEndpoint).set({ secret }).where(and(eq(webhookEndpoint.tenantId, tenantId), eq(webhookEndpoint.id, id)));
+  await drizzle(env.DB)
+    .update(webhookEndpoint)
+    .set({ secret })
+    .where(and(eq(webhookEndpoint.tenantId, tenantId), eq(webhookEndpoint.id, id)));
   return { ...endpointView(await getEndpoint(env, tenantId, id)), secret };
 }
 

@@ -91,7 +91,10 @@ export const webhookRoutes = createApiRouter()
       tags,
       summary: "Replace the signing secret",
       request: { params: IdParam },
-      responses: { 200: jsonContent(EndpointWithSecret, "The endpoint with its new secret (shown once; an Idempotency-Key replay answers 409 secret-shown-once)"), ...errorResponses(...AUTHED_ERRORS, 404, 409) },
+      responses: {
+        200: jsonContent(EndpointWithSecret, "The endpoint with its new secret (shown once; an Idempotency-Key replay answers 409 secret-shown-once)"),
+        ...errorResponses(...AUTHED_ERRORS, 404, 409),
+      },
     }),
     async (c) => {
       const auth = assertRole(authOf(c), "admin");

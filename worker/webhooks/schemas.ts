@@ -4,9 +4,7 @@ import { WEBHOOK_EVENTS } from "./events";
 
 export const EventType = z.enum(WEBHOOK_EVENTS).openapi("WebhookEventType");
 
-export const Endpoint = z
-  .object({ id: z.string(), url: z.string().url(), events: z.array(EventType), enabled: z.boolean(), createdAt: z.string().datetime() })
-  .openapi("WebhookEndpoint");
+export const Endpoint = z.object({ id: z.string(), url: z.string().url(), events: z.array(EventType), enabled: z.boolean(), createdAt: z.string().datetime() }).openapi("WebhookEndpoint");
 export const EndpointWithSecret = Endpoint.extend({
   secret: z.string().openapi({ description: "Standard Webhooks signing secret (whsec_…). Shown only now: store it." }),
 }).openapi("WebhookEndpointWithSecret");
@@ -14,7 +12,10 @@ export const EndpointWithSecret = Endpoint.extend({
 export const CreateEndpoint = z
   .object({
     url: z.string().url().openapi({ example: "https://example.com/hooks/evolve" }),
-    events: z.array(EventType).min(1).openapi({ example: ["job.succeeded", "job.failed"] }),
+    events: z
+      .array(EventType)
+      .min(1)
+      .openapi({ example: ["job.succeeded", "job.failed"] }),
     enabled: z.boolean().optional(),
   })
   .openapi("CreateWebhookEndpoint");

@@ -80,7 +80,10 @@ describe("the API refuses internal targets with the field path", () => {
   });
 
   it("a job's own webhook URL", async () => {
-    const res = await call("/v1/jobs", json({ problem: { kind: "continuous", function: "sphere", dimension: 2 }, budget: { evaluations: 100 }, webhook: { url: "https://169.254.169.254/" } }, bearer(t.apiKey)));
+    const res = await call(
+      "/v1/jobs",
+      json({ problem: { kind: "continuous", function: "sphere", dimension: 2 }, budget: { evaluations: 100 }, webhook: { url: "https://169.254.169.254/" } }, bearer(t.apiKey)),
+    );
     expect(res.status).toBe(422);
     expect(((await res.json()) as { errors: { path: string }[] }).errors[0].path).toBe("webhook.url");
   });
@@ -97,16 +100,27 @@ describe("delivery re-checks the target, follows redirects by hand, and stores n
   async function deliver(endpointId: string, answers: ((url: string) => Response)[], e: typeof env = env) {
     const eventId = `evt_${crypto.randomUUID().slice(0, 8)}`;
     const deliveryId = `whd_${endpointId}_${eventId}_1`;
-    await env.DB.prepare("INSERT INTO webhook_delivery (id, tenant_id, endpoint_id, event_id, event_type, attempt, status) VALUES (?, ?, ?, ?, 'job.failed', 1, 'pending')").bind(deliveryId, t.tenantId, endpointId, eventId).run();
+    await env.DB.prepare("INSERT INTO webhook_delivery (id, tenant_id, endpoint_id, event_id, event_type, attempt, status) VALUES (?, ?, ?, ?, 'job.failed', 1, 'pending')")
+      .bind(deliveryId, t.tenantId, endpointId, eventId)
+      .run();
     const calls: string[] = [];
     const fetcher = (async (input: RequestInfo | URL) => {
       const url = new Request(input).url;
       calls.push(url);
       return answers[Math.min(calls.length - 1, answers.length - 1)](url);
     }) as typeof fetch;
-    const msg: WebhookDeliveryMessage = { type: "webhook-delivery", deliveryId, tenantId: t.tenantId, endpointId, attempt: 5, event: { id: eventId, type: "job.failed", timestamp: new Date().toISOString(), data: {} } };
+    const msg: WebhookDeliveryMessage = {
+      type: "webhook-delivery",
+      deliveryId,
+      tenantId: t.tenantId,
+      endpointId,
+      attempt: 5,
+      event: { id: eventId, type: "job.failed", timestamp: new Date().toISOString(), data: {} },
+    };
     await handleWebhookDelivery(e, msg, fetcher);
-    const row = await env.DB.prepare("SELECT status, response_code AS code, error FROM webhook_delivery WHERE id = ?").bind(deliveryId).first<{ status: string; code: number | null; error: string | null }>();
+    const row = await env.DB.prepare("SELECT status, response_code AS code, error FROM webhook_delivery WHERE id = ?")
+      .bind(deliveryId)
+      .first<{ status: string; code: number | null; error: string | null }>();
     return { calls, row: row! };
   }
 
@@ -118,7 +132,9 @@ describe("delivery re-checks the target, follows redirects by hand, and stores n
   });
 
   it("a redirect to an internal address is not followed", async () => {
-    const { calls, row } = await deliver(await endpointRow("https://hooks.example.com/r"), [() => new Response(null, { status: 307, headers: { location: "http://169.254.169.254/latest/meta-data/" } })]);
+    const { calls, row } = await deliver(await endpointRow("https://hooks.example.com/r"), [
+      () => new Response(null, { status: 307, headers: { location: "http://169.254.169.254/latest/meta-data/" } }),
+    ]);
     expect(calls).toEqual(["https://hooks.example.com/r"]);
     expect(row.status).toBe("failed");
     expect(row.error).toMatch(/redirect/);

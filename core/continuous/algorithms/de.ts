@@ -20,7 +20,13 @@ import { evaluateCosts, type ContinuousProblem } from "../problem";
 import { continuousSolution, continuousStart, setMean, trackBest, type ContinuousData } from "../run";
 
 export const deParams: readonly ParamSpec[] = [
-  { name: "strategy", type: "enum", default: "lshade", values: ["lshade", "rand1bin", "current-to-best1"], help: "lshade: self-adaptive current-to-pbest/1 with population reduction (strongest); rand1bin: classic DE/rand/1/bin; current-to-best1: DE/current-to-best/1/bin." },
+  {
+    name: "strategy",
+    type: "enum",
+    default: "lshade",
+    values: ["lshade", "rand1bin", "current-to-best1"],
+    help: "lshade: self-adaptive current-to-pbest/1 with population reduction (strongest); rand1bin: classic DE/rand/1/bin; current-to-best1: DE/current-to-best/1/bin.",
+  },
   { name: "popSize", type: "integer", default: 0, min: 0, max: 5000, help: "Population size; 0 = automatic (lshade: 18·dimension, at most 600; classic: 10·dimension clamped to 20..100)." },
   { name: "F", type: "number", default: 0.5, min: 0, max: 2, help: "Classic strategies: differential weight (typical 0.4–0.9)." },
   { name: "CR", type: "number", default: 0.9, min: 0, max: 1, help: "Classic strategies: crossover rate (0.9 for non-separable, 0.1–0.3 for separable problems)." },
@@ -291,9 +297,7 @@ function classicGeneration(run: DeRun): number {
     for (let j = 0; j < dim; j++) {
       const x = pop[xi + j];
       if (j === jr || rng.float() < p.CR) {
-        const v = toBest
-          ? x + f * (pop[best * dim + j] - x) + f * (pop[r1 * dim + j] - pop[r2 * dim + j])
-          : pop[r1 * dim + j] + f * (pop[r2 * dim + j] - pop[r3 * dim + j]);
+        const v = toBest ? x + f * (pop[best * dim + j] - x) + f * (pop[r1 * dim + j] - pop[r2 * dim + j]) : pop[r1 * dim + j] + f * (pop[r2 * dim + j] - pop[r3 * dim + j]);
         w.trial[xi + j] = midpointRepair(v, x, lower[j], upper[j]);
       } else w.trial[xi + j] = x;
     }

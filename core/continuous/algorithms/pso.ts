@@ -11,8 +11,20 @@ import { continuousSolution, continuousStart, setMean, trackBest, type Continuou
 
 export const psoParams: readonly ParamSpec[] = [
   { name: "swarmSize", type: "integer", default: 40, min: 2, max: 5000, help: "Number of particles (20–100)." },
-  { name: "variant", type: "enum", default: "constriction", values: ["constriction", "inertia"], help: "constriction: Clerc–Kennedy factor χ; inertia: weight decreasing linearly from wStart to wEnd." },
-  { name: "topology", type: "enum", default: "global", values: ["global", "ring"], help: "global: every particle follows the swarm's best; ring: the best of itself and its two neighbours (slower, more robust on multimodal functions)." },
+  {
+    name: "variant",
+    type: "enum",
+    default: "constriction",
+    values: ["constriction", "inertia"],
+    help: "constriction: Clerc–Kennedy factor χ; inertia: weight decreasing linearly from wStart to wEnd.",
+  },
+  {
+    name: "topology",
+    type: "enum",
+    default: "global",
+    values: ["global", "ring"],
+    help: "global: every particle follows the swarm's best; ring: the best of itself and its two neighbours (slower, more robust on multimodal functions).",
+  },
   { name: "chi", type: "number", default: 0.7298, min: 0, max: 1, help: "Constriction factor χ." },
   { name: "c1", type: "number", default: 2.05, min: 0, max: 4, help: "Cognitive coefficient (pull to the particle's best)." },
   { name: "c2", type: "number", default: 2.05, min: 0, max: 4, help: "Social coefficient (pull to the neighbourhood best)." },

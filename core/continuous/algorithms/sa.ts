@@ -124,7 +124,7 @@ function cool(s: SaData, p: SaParamValues, used: number): void {
     return;
   }
   const t = Math.min(1, (s.evaluations + used) / s.maxEvaluations);
-  s.temperature = s.t0 * Math.pow(p.finalRatio, t);
+  s.temperature = s.t0 * p.finalRatio ** t;
 }
 
 export type SaRun = Run<ContinuousProblem, SaData, SaWork>;

@@ -24,11 +24,11 @@ function referenceSbx(rng: Rng, box: Box, pop: Float64Array, a: number, b: numbe
       const hi = upper[j];
       const diff = x2 - x1;
       const u = rng.float();
-      let alpha = 2 - Math.pow(1 + (2 * (x1 - lo)) / diff, -(eta + 1));
-      let bq = u <= 1 / alpha ? Math.pow(u * alpha, inv) : Math.pow(1 / (2 - u * alpha), inv);
+      let alpha = 2 - (1 + (2 * (x1 - lo)) / diff) ** -(eta + 1);
+      let bq = u <= 1 / alpha ? (u * alpha) ** inv : (1 / (2 - u * alpha)) ** inv;
       let y1 = 0.5 * (x1 + x2 - bq * diff);
-      alpha = 2 - Math.pow(1 + (2 * (hi - x2)) / diff, -(eta + 1));
-      bq = u <= 1 / alpha ? Math.pow(u * alpha, inv) : Math.pow(1 / (2 - u * alpha), inv);
+      alpha = 2 - (1 + (2 * (hi - x2)) / diff) ** -(eta + 1);
+      bq = u <= 1 / alpha ? (u * alpha) ** inv : (1 / (2 - u * alpha)) ** inv;
       let y2 = 0.5 * (x1 + x2 + bq * diff);
       y1 = Math.min(hi, Math.max(lo, y1));
       y2 = Math.min(hi, Math.max(lo, y2));
@@ -51,10 +51,7 @@ function referencePolynomial(rng: Rng, box: Box, xs: Float64Array, row: number, 
     const span = hi - lo;
     const x = xs[row * dim + j];
     const u = rng.float();
-    const dq =
-      u < 0.5
-        ? Math.pow(2 * u + (1 - 2 * u) * Math.pow(1 - (x - lo) / span, eta + 1), 1 / (eta + 1)) - 1
-        : 1 - Math.pow(2 * (1 - u) + 2 * (u - 0.5) * Math.pow(1 - (hi - x) / span, eta + 1), 1 / (eta + 1));
+    const dq = u < 0.5 ? (2 * u + (1 - 2 * u) * (1 - (x - lo) / span) ** (eta + 1)) ** (1 / (eta + 1)) - 1 : 1 - (2 * (1 - u) + 2 * (u - 0.5) * (1 - (hi - x) / span) ** (eta + 1)) ** (1 / (eta + 1));
     xs[row * dim + j] = Math.min(hi, Math.max(lo, x + dq * span));
   }
 }
@@ -72,9 +69,9 @@ describe("continuous operators: fast forms equal the textbook forms", () => {
     fc.assert(
       fc.property(etas, fc.double({ min: 0, max: 50, noNaN: true }), (eta, x) => {
         const p = fixedPower(eta + 1);
-        const up = Math.pow(x, eta + 1);
+        const up = x ** (eta + 1);
         expect(Math.abs(raise(p, x) - up)).toBeLessThanOrEqual(1e-12 * up + Number.MIN_VALUE);
-        expect(root(p, x)).toBeCloseTo(Math.pow(x, 1 / (eta + 1)), 12);
+        expect(root(p, x)).toBeCloseTo(x ** (1 / (eta + 1)), 12);
       }),
     );
   });

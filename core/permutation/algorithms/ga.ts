@@ -14,7 +14,13 @@ import { meanFigure, permutationSolution, permutationStart, trackBest, type Perm
 
 export const permutationGaParams: readonly ParamSpec[] = [
   { name: "popSize", type: "integer", default: 100, min: 4, max: 2000, help: "Population size (50–300); also the batch evaluated per generation." },
-  { name: "crossover", type: "enum", default: "pmx", values: ["pmx", "ox"], help: "pmx: partially mapped (keeps positions; better on scheduling objectives); ox: order crossover (keeps relative order)." },
+  {
+    name: "crossover",
+    type: "enum",
+    default: "pmx",
+    values: ["pmx", "ox"],
+    help: "pmx: partially mapped (keeps positions; better on scheduling objectives); ox: order crossover (keeps relative order).",
+  },
   { name: "crossoverRate", type: "number", default: 0.9, min: 0, max: 1, help: "Probability that a child is bred by crossover (otherwise it copies its first parent)." },
   { name: "mutation", type: "enum", default: "mixed", values: MOVE_CHOICES, help: "swap two items, insert one item elsewhere, invert a segment, or mixed (one of the three at random)." },
   { name: "mutationRate", type: "number", default: 0.4, min: 0, max: 1, help: "Probability that a child gets one mutation move." },

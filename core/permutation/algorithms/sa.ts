@@ -110,5 +110,5 @@ function moveToBest(s: SaData, work: SaWork, m: number, n: number): void {
 function cool(s: SaData, p: SaParamValues, used: number): number {
   if (!Number.isFinite(s.maxEvaluations)) return s.temperature * p.coolingRate;
   const t = Math.min(1, (s.evaluations + used) / s.maxEvaluations);
-  return s.t0 * Math.pow(p.finalRatio, t);
+  return s.t0 * p.finalRatio ** t;
 }

@@ -33,14 +33,35 @@ export function runFetCl(text: string, timeLimitSeconds: number, options: { name
   const input = join(dir, `${name}.fet`);
   writeFileSync(input, text);
   const t0 = performance.now();
-  const flags = ["conflicts", "statistics", "xml", "dayshorizontal", "daysvertical", "timehorizontal", "timevertical", "subgroups", "groups", "years", "teachers", "teachersfreeperiods", "rooms", "subjects", "activitytags", "activities"].map((w) => `--writetimetables${w}=false`);
-  const r = spawnSync(FET_CL, [`--inputfile=${input}`, `--timelimitseconds=${Math.max(1, Math.ceil(timeLimitSeconds))}`, `--outputdir=${join(dir, "out")}`, "--htmllevel=0", ...flags.filter((f) => !f.includes("conflicts"))], {
-    encoding: "utf8",
-    // fet-cl does not always honour its own limit (e.g. with clashing locked activities): stop it 3 s later.
-    timeout: (Math.max(1, Math.ceil(timeLimitSeconds)) + 3) * 1000,
-    killSignal: "SIGKILL",
-    env: { ...process.env, QT_QPA_PLATFORM: "offscreen" },
-  });
+  const flags = [
+    "conflicts",
+    "statistics",
+    "xml",
+    "dayshorizontal",
+    "daysvertical",
+    "timehorizontal",
+    "timevertical",
+    "subgroups",
+    "groups",
+    "years",
+    "teachers",
+    "teachersfreeperiods",
+    "rooms",
+    "subjects",
+    "activitytags",
+    "activities",
+  ].map((w) => `--writetimetables${w}=false`);
+  const r = spawnSync(
+    FET_CL,
+    [`--inputfile=${input}`, `--timelimitseconds=${Math.max(1, Math.ceil(timeLimitSeconds))}`, `--outputdir=${join(dir, "out")}`, "--htmllevel=0", ...flags.filter((f) => !f.includes("conflicts"))],
+    {
+      encoding: "utf8",
+      // fet-cl does not always honour its own limit (e.g. with clashing locked activities): stop it 3 s later.
+      timeout: (Math.max(1, Math.ceil(timeLimitSeconds)) + 3) * 1000,
+      killSignal: "SIGKILL",
+      env: { ...process.env, QT_QPA_PLATFORM: "offscreen" },
+    },
+  );
   const seconds = (performance.now() - t0) / 1000;
   const output = `${r.stdout ?? ""}\n${r.stderr ?? ""}`;
   let success = /Simulation successful/.test(output);
@@ -49,7 +70,17 @@ export function runFetCl(text: string, timeLimitSeconds: number, options: { name
     if (existsSync(tt)) success = readdirSync(tt).some((d) => existsSync(join(tt, d, `${d}_data_and_timetable.fet`)) && /successful/i.test(output));
   }
   const killed = r.signal === "SIGKILL";
-  const message = success ? "Simulation successful" : killed ? "Time exceeded (fet-cl stopped)" : (/Time exceeded/.exec(output)?.[0] ?? (output.split("\n").map((l) => l.trim()).filter(Boolean).pop() || `exit ${r.status}`));
+  const message = success
+    ? "Simulation successful"
+    : killed
+      ? "Time exceeded (fet-cl stopped)"
+      : (/Time exceeded/.exec(output)?.[0] ??
+        (output
+          .split("\n")
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .pop() ||
+          `exit ${r.status}`));
   if (!options.keep) rmSync(dir, { recursive: true, force: true });
   return { success, seconds, message, output };
 }

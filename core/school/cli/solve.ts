@@ -23,7 +23,9 @@ export function solveFetFile(path: string, o: FetSolveOptions = {}) {
   const seed = o.seed ?? 1;
   const byEvaluations = o.evaluations !== undefined;
   const seconds = o.seconds ?? 10;
-  const st = schoolSolver.init(problem, schoolSolver.parameters((o.params ?? {}) as Record<string, number>, problem), seed, { maxEvaluations: byEvaluations ? o.evaluations! : Number.POSITIVE_INFINITY });
+  const st = schoolSolver.init(problem, schoolSolver.parameters((o.params ?? {}) as Record<string, number>, problem), seed, {
+    maxEvaluations: byEvaluations ? o.evaluations! : Number.POSITIVE_INFINITY,
+  });
   const start = performance.now();
   const elapsed = () => (performance.now() - start) / 1000;
   let feasibleSeconds: number | undefined;

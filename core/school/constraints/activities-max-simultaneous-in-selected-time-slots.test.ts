@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { boardDisagreements, hasFetCl, ids, ours, selected, theirs, type At, type RelSpec } from "../test/relations";
 
 const TYPE = "ConstraintActivitiesMaxSimultaneousInSelectedTimeSlots";
-const sel: [number, number][] = [[0, 0], [0, 1], [0, 2]];
+const sel: [number, number][] = [
+  [0, 0],
+  [0, 1],
+  [0, 2],
+];
 const spec = (max: number, weight = 100): RelSpec => ({
   teachers: ["A", "B", "C"],
   years: [{ name: "Y1" }, { name: "Y2" }, { name: "Y3" }],

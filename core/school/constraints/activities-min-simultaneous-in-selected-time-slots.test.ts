@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { boardDisagreements, hasFetCl, ids, ours, selected, theirs, type At, type RelSpec } from "../test/relations";
 
 const TYPE = "ConstraintActivitiesMinSimultaneousInSelectedTimeSlots";
-const sel: [number, number][] = [[0, 0], [0, 1], [1, 0]];
+const sel: [number, number][] = [
+  [0, 0],
+  [0, 1],
+  [1, 0],
+];
 const spec = (min: number, allowEmpty: boolean, weight = 100): RelSpec => ({
   teachers: ["A", "B", "C"],
   years: [{ name: "Y1" }, { name: "Y2" }, { name: "Y3" }],
@@ -11,7 +15,9 @@ const spec = (min: number, allowEmpty: boolean, weight = 100): RelSpec => ({
     { id: 2, teachers: ["B"], students: ["Y2"], duration: 2 },
     { id: 3, teachers: ["C"], students: ["Y3"] },
   ],
-  time: [ids(TYPE, weight, [1, 2, 3], `${selected(sel)}\n\t<Min_Number_of_Simultaneous_Activities>${min}</Min_Number_of_Simultaneous_Activities>\n\t<Allow_Empty_Slots>${allowEmpty}</Allow_Empty_Slots>`)],
+  time: [
+    ids(TYPE, weight, [1, 2, 3], `${selected(sel)}\n\t<Min_Number_of_Simultaneous_Activities>${min}</Min_Number_of_Simultaneous_Activities>\n\t<Allow_Empty_Slots>${allowEmpty}</Allow_Empty_Slots>`),
+  ],
 });
 const together: At = { 1: [0, 0], 2: [0, 0], 3: [2, 0] }; // D0 H0 and H1 hold two each; D1 H0 empty
 const apart: At = { 1: [0, 0], 2: [0, 1], 3: [1, 0] }; // H0: 1, H1: 2, D1 H0: 1

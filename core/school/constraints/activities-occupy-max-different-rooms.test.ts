@@ -4,7 +4,12 @@ import { ids } from "../test/relations";
 import { boardDisagreementsWithRooms, hasFetCl, ours, refused, theirs, type RoomAt, type RoomSpec } from "../test/rooms";
 
 const T = "ConstraintActivitiesOccupyMaxDifferentRooms";
-const anyRoom = (id: number) => constraint("ConstraintActivityPreferredRooms", 100, `\t<Activity_Id>${id}</Activity_Id>\n\t<Number_of_Preferred_Rooms>3</Number_of_Preferred_Rooms>\n\t<Preferred_Room>A</Preferred_Room>\n\t<Preferred_Room>B</Preferred_Room>\n\t<Preferred_Room>C</Preferred_Room>`);
+const anyRoom = (id: number) =>
+  constraint(
+    "ConstraintActivityPreferredRooms",
+    100,
+    `\t<Activity_Id>${id}</Activity_Id>\n\t<Number_of_Preferred_Rooms>3</Number_of_Preferred_Rooms>\n\t<Preferred_Room>A</Preferred_Room>\n\t<Preferred_Room>B</Preferred_Room>\n\t<Preferred_Room>C</Preferred_Room>`,
+  );
 const spec = (max: number, w = 100, list = [1, 2, 3]): RoomSpec => ({
   rooms: [{ name: "A" }, { name: "B" }, { name: "C" }],
   activities: [{ id: 1 }, { id: 2 }, { id: 3 }],

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { boardDisagreements, hasFetCl, ids, ours, refused, selected, theirs, type At, type RelSpec } from "../test/relations";
 
 const TYPE = "ConstraintActivitiesOccupyMaxTimeSlotsFromSelection";
-const sel: [number, number][] = [[0, 0], [0, 1], [0, 2], [1, 0]];
+const sel: [number, number][] = [
+  [0, 0],
+  [0, 1],
+  [0, 2],
+  [1, 0],
+];
 const spec = (max: number | string, weight = 100, list = [1, 2, 3]): RelSpec => ({
   teachers: ["A", "B", "C"],
   years: [{ name: "Y1" }, { name: "Y2" }, { name: "Y3" }],

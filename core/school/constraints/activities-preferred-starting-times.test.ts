@@ -8,7 +8,14 @@ const c = constraint(
   100,
   `\t<Teacher_Name>T1</Teacher_Name>\n\t<Students_Name></Students_Name>\n\t<Subject_Name></Subject_Name>\n\t<Activity_Tag_Name></Activity_Tag_Name>\n\t<Duration></Duration>\n\t<Number_of_Preferred_Starting_Times>1</Number_of_Preferred_Starting_Times>\n${times("Preferred_Starting_Time", [["Mon", "h1"]], "Preferred_Starting_Day", "Preferred_Starting_Hour")}`,
 );
-const school = { activities: [{ id: 1, teachers: ["T1"] }, { id: 2, teachers: ["T1"], students: ["Y2"] }, { id: 3, teachers: ["T2"], students: ["Y2"] }], time: [c] };
+const school = {
+  activities: [
+    { id: 1, teachers: ["T1"] },
+    { id: 2, teachers: ["T1"], students: ["Y2"] },
+    { id: 3, teachers: ["T2"], students: ["Y2"] },
+  ],
+  time: [c],
+};
 
 describe(T, () => {
   it("applies to every activity matching the filter (teacher T1 here), one violation each", () => {

@@ -4,11 +4,20 @@ import { ids } from "../test/relations";
 import { boardDisagreementsWithRooms, hasFetCl, ours, refused, theirs, type RoomSpec } from "../test/rooms";
 
 const T = "ConstraintActivitiesSameRoomIfConsecutive";
-const anyRoom = (id: number) => constraint("ConstraintActivityPreferredRooms", 100, `\t<Activity_Id>${id}</Activity_Id>\n\t<Number_of_Preferred_Rooms>2</Number_of_Preferred_Rooms>\n\t<Preferred_Room>A</Preferred_Room>\n\t<Preferred_Room>B</Preferred_Room>`);
+const anyRoom = (id: number) =>
+  constraint(
+    "ConstraintActivityPreferredRooms",
+    100,
+    `\t<Activity_Id>${id}</Activity_Id>\n\t<Number_of_Preferred_Rooms>2</Number_of_Preferred_Rooms>\n\t<Preferred_Room>A</Preferred_Room>\n\t<Preferred_Room>B</Preferred_Room>`,
+  );
 const spec = (w = 100, list = [1, 2, 3]): RoomSpec => ({
   rooms: [{ name: "A" }, { name: "B" }],
   // 1 lasts two hours; 2 and 3 one hour; different teachers and students so they may overlap
-  activities: [{ id: 1, duration: 2 }, { id: 2, teachers: ["T2"], students: ["Y2"] }, { id: 3, teachers: ["T2"], students: ["Y2"] }],
+  activities: [
+    { id: 1, duration: 2 },
+    { id: 2, teachers: ["T2"], students: ["Y2"] },
+    { id: 3, teachers: ["T2"], students: ["Y2"] },
+  ],
   space: [ids(T, w, list), anyRoom(1), anyRoom(2), anyRoom(3)],
 });
 

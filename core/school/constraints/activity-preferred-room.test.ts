@@ -16,8 +16,12 @@ describe(T, () => {
     const bad = { ...school, space: [constraint(T, 100, "\t<Activity_Id>1</Activity_Id>\n\t<Room>R9</Room>")] };
     expect(() => verdict(bad, {})).toThrow(/Space_Constraints_List\/ConstraintActivityPreferredRoom\[1\]\/Room: unknown room "R9"/);
   });
-  it.skipIf(!FETCL)("FET agrees (room family)", () => {
-    expect(fetAccepts(school, { 1: [0, 0, "R2"] })).toBe(true);
-    expect(fetAccepts(school, { 1: [0, 0, "R1"] }, 2)).toBe(false);
-  }, 30_000);
+  it.skipIf(!FETCL)(
+    "FET agrees (room family)",
+    () => {
+      expect(fetAccepts(school, { 1: [0, 0, "R2"] })).toBe(true);
+      expect(fetAccepts(school, { 1: [0, 0, "R1"] }, 2)).toBe(false);
+    },
+    30_000,
+  );
 });

@@ -11,6 +11,8 @@ export const activityPreferredRoom: ConstraintDefinition = {
     const room = ctx.room(f, "Room");
     const reals = f.all("Real_Room").map((n) => ctx.room(f, "Real_Room", n.text));
     if (a < 0) return [];
-    return [{ shape: "room", source: c, weight: c.weight, activities: Int32Array.of(a), cost: (_a, r) => (r === room ? 0 : 1), ...(reals.length ? { realRooms: Int32Array.from(reals), realOf: room } : {}) }];
+    return [
+      { shape: "room", source: c, weight: c.weight, activities: Int32Array.of(a), cost: (_a, r) => (r === room ? 0 : 1), ...(reals.length ? { realRooms: Int32Array.from(reals), realOf: room } : {}) },
+    ];
   },
 };

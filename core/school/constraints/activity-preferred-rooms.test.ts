@@ -4,7 +4,11 @@ import { boardDisagreementsWithRooms, hasFetCl, ours, refused, theirs, type Room
 
 const T = "ConstraintActivityPreferredRooms";
 const prefer = (id: number | string, rooms: string[], w = 100) =>
-  constraint(T, w, `\t<Activity_Id>${id}</Activity_Id>\n\t<Number_of_Preferred_Rooms>${rooms.length}</Number_of_Preferred_Rooms>\n` + rooms.map((r) => `\t<Preferred_Room>${r}</Preferred_Room>`).join("\n"));
+  constraint(
+    T,
+    w,
+    `\t<Activity_Id>${id}</Activity_Id>\n\t<Number_of_Preferred_Rooms>${rooms.length}</Number_of_Preferred_Rooms>\n` + rooms.map((r) => `\t<Preferred_Room>${r}</Preferred_Room>`).join("\n"),
+  );
 const spec = (w = 100, id: number | string = 1): RoomSpec => ({
   rooms: [{ name: "A" }, { name: "B" }, { name: "C" }],
   activities: [{ id: 1 }, { id: 2, teachers: ["T2"], students: ["Y2"] }],

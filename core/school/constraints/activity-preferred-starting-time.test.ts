@@ -20,8 +20,12 @@ describe(T, () => {
     const bad = { activities: [{ id: 1 }], time: [c("\t<Preferred_Day>Sunday</Preferred_Day>\n\t<Preferred_Hour>h1</Preferred_Hour>")] };
     expect(() => verdict(bad, {})).toThrow(/line \d+:\d+, Time_Constraints_List\/ConstraintActivityPreferredStartingTime\[1\]\/Preferred_Day: unknown day "Sunday"/);
   });
-  it.skipIf(!FETCL)("FET agrees (unary time family)", () => {
-    expect(fetAccepts(school, { 1: [1, 1] })).toBe(true);
-    expect(fetAccepts(school, { 1: [0, 0] }, 2)).toBe(false);
-  }, 30_000);
+  it.skipIf(!FETCL)(
+    "FET agrees (unary time family)",
+    () => {
+      expect(fetAccepts(school, { 1: [1, 1] })).toBe(true);
+      expect(fetAccepts(school, { 1: [0, 0] }, 2)).toBe(false);
+    },
+    30_000,
+  );
 });

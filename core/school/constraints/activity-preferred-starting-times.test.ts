@@ -3,7 +3,20 @@ import { constraint, times } from "../test/fet";
 import { verdict } from "../test/harness";
 
 const T = "ConstraintActivityPreferredStartingTimes";
-const c = (w: number) => constraint(T, w, `\t<Activity_Id>1</Activity_Id>\n\t<Number_of_Preferred_Starting_Times>2</Number_of_Preferred_Starting_Times>\n${times("Preferred_Starting_Time", [["Mon", "h1"], ["Tue", "h3"]], "Preferred_Starting_Day", "Preferred_Starting_Hour")}`);
+const c = (w: number) =>
+  constraint(
+    T,
+    w,
+    `\t<Activity_Id>1</Activity_Id>\n\t<Number_of_Preferred_Starting_Times>2</Number_of_Preferred_Starting_Times>\n${times(
+      "Preferred_Starting_Time",
+      [
+        ["Mon", "h1"],
+        ["Tue", "h3"],
+      ],
+      "Preferred_Starting_Day",
+      "Preferred_Starting_Hour",
+    )}`,
+  );
 const school = (w: number) => ({ activities: [{ id: 1, duration: 2 }], time: [c(w)] });
 
 describe(T, () => {

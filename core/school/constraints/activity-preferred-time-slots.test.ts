@@ -3,7 +3,19 @@ import { constraint, times } from "../test/fet";
 import { verdict } from "../test/harness";
 
 const T = "ConstraintActivityPreferredTimeSlots";
-const c = constraint(T, 100, `\t<Activity_Id>1</Activity_Id>\n\t<Number_of_Preferred_Time_Slots>2</Number_of_Preferred_Time_Slots>\n${times("Preferred_Time_Slot", [["Mon", "h1"], ["Mon", "h2"]], "Preferred_Day", "Preferred_Hour")}`);
+const c = constraint(
+  T,
+  100,
+  `\t<Activity_Id>1</Activity_Id>\n\t<Number_of_Preferred_Time_Slots>2</Number_of_Preferred_Time_Slots>\n${times(
+    "Preferred_Time_Slot",
+    [
+      ["Mon", "h1"],
+      ["Mon", "h2"],
+    ],
+    "Preferred_Day",
+    "Preferred_Hour",
+  )}`,
+);
 
 describe(T, () => {
   it("counts each hour of the activity outside the slots", () => {

@@ -7,7 +7,11 @@ const spec = (w = 100, tag = "Lab", room = "L"): RoomSpec => ({
   tags: ["Lab", "Sport"],
   rooms: [{ name: "L" }, { name: "R" }],
   // 1 and 3 are tagged Lab (3 also Sport); 2 is not
-  activities: [{ id: 1, tags: ["Lab"] }, { id: 2, teachers: ["T2"], students: ["Y2"] }, { id: 3, tags: ["Sport", "Lab"] }],
+  activities: [
+    { id: 1, tags: ["Lab"] },
+    { id: 2, teachers: ["T2"], students: ["Y2"] },
+    { id: 3, tags: ["Sport", "Lab"] },
+  ],
   space: [constraint(T, w, `\t<Activity_Tag>${tag}</Activity_Tag>\n\t<Room>${room}</Room>`)],
 });
 

@@ -7,7 +7,15 @@ const T = "ConstraintActivityTagPreferredRooms";
 describe(T, () => {
   it("activities with the tag in one of the rooms; others are free", () => {
     const c = constraint(T, 100, "\t<Activity_Tag>Lab</Activity_Tag>\n\t<Number_of_Preferred_Rooms>1</Number_of_Preferred_Rooms>\n\t<Preferred_Room>L1</Preferred_Room>");
-    const school = { tags: ["Lab"], rooms: [{ name: "L1" }, { name: "R1" }], activities: [{ id: 1, tags: ["Lab"] }, { id: 2, students: ["Y2"], teachers: ["T2"] }], space: [c] };
+    const school = {
+      tags: ["Lab"],
+      rooms: [{ name: "L1" }, { name: "R1" }],
+      activities: [
+        { id: 1, tags: ["Lab"] },
+        { id: 2, students: ["Y2"], teachers: ["T2"] },
+      ],
+      space: [c],
+    };
     expect(verdict(school, { 1: [0, 0, "L1"], 2: [0, 0] }).hard).toBe(0);
     expect(verdict(school, { 1: [0, 0, "R1"], 2: [0, 0] }).of(T)).toBe(1);
   });

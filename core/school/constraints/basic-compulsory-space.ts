@@ -4,6 +4,7 @@ import type { ConstraintDefinition } from "./types";
 export const basicCompulsorySpace: ConstraintDefinition = {
   type: "ConstraintBasicCompulsorySpace",
   list: "space",
-  description: "No room holds two activities at the same hour, and an activity's room has capacity for its students. Each extra activity in a room at an hour, and each activity in a too small room, counts one violation.",
+  description:
+    "No room holds two activities at the same hour, and an activity's room has capacity for its students. Each extra activity in a room at an hour, and each activity in a too small room, counts one violation.",
   compile: (c) => [{ shape: "compulsorySpace", source: c, weight: c.weight }],
 };

@@ -26,8 +26,12 @@ describe("ConstraintBasicCompulsoryTime", () => {
     // 4 (T2, Y2, h2-h3 on Tue) vs 2 (T1, Y2, Tue h3): Y2 once; 3 (T2) at Tue h2: T2 once
     expect(verdict(school, { 1: [0, 0], 2: [1, 2], 3: [1, 1], 4: [1, 1] }).of("ConstraintBasicCompulsoryTime")).toBe(2);
   });
-  it.skipIf(!FETCL)("FET agrees: it accepts the clash-free timetable and not the clashing one", () => {
-    expect(fetAccepts(school, { 1: [0, 0], 2: [0, 1], 3: [1, 0], 4: [1, 1] })).toBe(true);
-    expect(fetAccepts(school, { 1: [0, 0], 2: [0, 0], 3: [1, 0], 4: [1, 1] }, 2)).toBe(false);
-  }, 30_000);
+  it.skipIf(!FETCL)(
+    "FET agrees: it accepts the clash-free timetable and not the clashing one",
+    () => {
+      expect(fetAccepts(school, { 1: [0, 0], 2: [0, 1], 3: [1, 0], 4: [1, 1] })).toBe(true);
+      expect(fetAccepts(school, { 1: [0, 0], 2: [0, 0], 3: [1, 0], 4: [1, 1] }, 2)).toBe(false);
+    },
+    30_000,
+  );
 });

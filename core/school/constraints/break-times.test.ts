@@ -7,7 +7,13 @@ const c = constraint(T, 100, `\t<Number_of_Break_Times>1</Number_of_Break_Times>
 
 describe(T, () => {
   it("an activity overlapping the break counts one per hour inside it", () => {
-    const school = { activities: [{ id: 1, duration: 2 }, { id: 2, teachers: ["T2"], students: ["Y2"] }], time: [c] };
+    const school = {
+      activities: [
+        { id: 1, duration: 2 },
+        { id: 2, teachers: ["T2"], students: ["Y2"] },
+      ],
+      time: [c],
+    };
     expect(verdict(school, { 1: [0, 0], 2: [0, 3] }).of(T)).toBe(0);
     expect(verdict(school, { 1: [0, 1], 2: [0, 2] }).of(T)).toBe(2);
   });

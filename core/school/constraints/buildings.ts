@@ -107,7 +107,8 @@ export function buildingInstances(
   // FET refuses both families below 100%; building changes are refused here too, room changes
   // below 100% are kept as soft constraints (the README's meaning of weights), since files written
   // by other tools (e.g. our JSON model) may carry such weights.
-  if (place === "building" && c.weight < 100) throw ctx.fields(c).error(`FET accepts building constraints only with weight 100 (it refuses to generate otherwise), got ${c.weight}`, "Weight_Percentage");
+  if (place === "building" && c.weight < 100)
+    throw ctx.fields(c).error(`FET accepts building constraints only with weight 100 (it refuses to generate otherwise), got ${c.weight}`, "Weight_Percentage");
   const count = place === "room" ? roomCount(ctx) : buildingCount(ctx);
   return resources.map((resource) => ({ shape: "tally", source: c, weight: c.weight, kind, resource, count, day: (t, _b, base, nHours) => day(t, base, nHours), week }));
 }

@@ -5,8 +5,13 @@ import { boardDisagreementsWithRooms, hasFetCl, ours, theirs, type RoomSpec } fr
 // constraints/home-rooms.ts: FET's home rooms (teacher and students set) yield to the activity's other room constraints.
 const teacherHome = (w = 100) => constraint("ConstraintTeacherHomeRoom", w, "\t<Teacher>T1</Teacher>\n\t<Room>H</Room>");
 const teacherHomes = constraint("ConstraintTeacherHomeRooms", 100, "\t<Teacher>T1</Teacher>\n\t<Number_of_Preferred_Rooms>1</Number_of_Preferred_Rooms>\n\t<Preferred_Room>H</Preferred_Room>");
-const tagRooms = (w: number) => constraint("ConstraintActivityTagPreferredRooms", w, "\t<Activity_Tag>Lab</Activity_Tag>\n\t<Number_of_Preferred_Rooms>1</Number_of_Preferred_Rooms>\n\t<Preferred_Room>R</Preferred_Room>");
-const notAvailable = constraint("ConstraintRoomNotAvailableTimes", 100, "\t<Room>H</Room>\n\t<Number_of_Not_Available_Times>1</Number_of_Not_Available_Times>\n\t<Not_Available_Time>\n\t\t<Day>D0</Day>\n\t\t<Hour>H0</Hour>\n\t</Not_Available_Time>");
+const tagRooms = (w: number) =>
+  constraint("ConstraintActivityTagPreferredRooms", w, "\t<Activity_Tag>Lab</Activity_Tag>\n\t<Number_of_Preferred_Rooms>1</Number_of_Preferred_Rooms>\n\t<Preferred_Room>R</Preferred_Room>");
+const notAvailable = constraint(
+  "ConstraintRoomNotAvailableTimes",
+  100,
+  "\t<Room>H</Room>\n\t<Number_of_Not_Available_Times>1</Number_of_Not_Available_Times>\n\t<Not_Available_Time>\n\t\t<Day>D0</Day>\n\t\t<Hour>H0</Hour>\n\t</Not_Available_Time>",
+);
 const spec = (space: string[]): RoomSpec => ({
   tags: ["Lab"],
   rooms: [{ name: "H" }, { name: "R" }, { name: "X" }],

@@ -8,8 +8,7 @@ import { activityIds } from "./util";
 export const maxDaysBetweenActivities: ConstraintDefinition = {
   type: "ConstraintMaxDaysBetweenActivities",
   list: "time",
-  description:
-    "The activities fall within a span of MaxDays: any two are at most MaxDays days apart. Each pair further apart counts their distance minus MaxDays.",
+  description: "The activities fall within a span of MaxDays: any two are at most MaxDays days apart. Each pair further apart counts their distance minus MaxDays.",
   compile(c, ctx) {
     const f = ctx.fields(c);
     const acts = activityIds(ctx, f);

@@ -11,7 +11,8 @@ import { activityIds } from "./util";
 export const minDaysBetweenActivities: ConstraintDefinition = {
   type: "ConstraintMinDaysBetweenActivities",
   list: "time",
-  description: "The activities (usually the lessons of one split activity) are spread over the week: each pair is at least MinDays days apart. Each pair closer than that counts MinDays minus their distance. With Consecutive_If_Same_Day, two of them on the same day must be back to back, and never more than two of them share a day (both always hard, as in FET's generator).",
+  description:
+    "The activities (usually the lessons of one split activity) are spread over the week: each pair is at least MinDays days apart. Each pair closer than that counts MinDays minus their distance. With Consecutive_If_Same_Day, two of them on the same day must be back to back, and never more than two of them share a day (both always hard, as in FET's generator).",
   compilesAtZeroWeight: true,
   compile(c, ctx) {
     const f = ctx.fields(c);

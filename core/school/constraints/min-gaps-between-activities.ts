@@ -9,8 +9,7 @@ import { activityIds } from "./util";
 export const minGapsBetweenActivities: ConstraintDefinition = {
   type: "ConstraintMinGapsBetweenActivities",
   list: "time",
-  description:
-    "Two of the activities on the same day have at least MinGaps free hours between them. Each pair on the same day counts the number of hours missing.",
+  description: "Two of the activities on the same day have at least MinGaps free hours between them. Each pair on the same day counts the number of hours missing.",
   compile(c, ctx) {
     const f = ctx.fields(c);
     const acts = activityIds(ctx, f);

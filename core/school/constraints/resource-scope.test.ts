@@ -77,7 +77,10 @@ describe("all resource types together", () => {
     { teachers: ["V"], students: ["Y"] },
     { teachers: ["V"], students: ["S2"] },
   ];
-  const activities = Array.from({ length: 18 }, (_, i) => ({ ...who[i % who.length], day: i % 4, hour: (i * 5) % 6, duration: 1 + (i % 3) })).map((a) => ({ ...a, hour: Math.min(a.hour, 6 - a.duration) }));
+  const activities = Array.from({ length: 18 }, (_, i) => ({ ...who[i % who.length], day: i % 4, hour: (i * 5) % 6, duration: 1 + (i % 3) })).map((a) => ({
+    ...a,
+    hour: Math.min(a.hour, 6 - a.duration),
+  }));
   const w = (i: number) => (i % 3 === 0 ? 100 : 35 + i);
   const E = (type: string, i: number, fields: Record<string, string | number | boolean>) => element(`Constraint${type}`, w(i), fields);
   const constraints = [
@@ -117,8 +120,14 @@ describe("all resource types together", () => {
     E("StudentsSetMaxSpanPerDay", 33, { Students: "Y", Max_Span: 4 }),
     E("StudentsSetMaxDaysPerWeek", 34, { Students: "G2", Max_Days_Per_Week: 2 }),
     E("StudentsMaxDaysPerWeek", 35, { Max_Days_Per_Week: 3 }),
-    breaks([[0, 3], [2, 3]]),
-    studentsNotAvailable("S2", [[1, 0], [3, 5]]),
+    breaks([
+      [0, 3],
+      [2, 3],
+    ]),
+    studentsNotAvailable("S2", [
+      [1, 0],
+      [3, 5],
+    ]),
   ];
   const spec: LockedSpec = { days: 4, hours: 6, teachers: ["T", "U", "V"], years, activities, constraints };
 

@@ -10,7 +10,11 @@ const spec = (fields: Fields, weight = 100): LockedSpec => ({
   hours: 6,
   teachers: ["T"],
   years,
-  activities: [...week(["XX....", ".X....", ".X...."], { students: ["S1"] }), ...week(["XX....", "XX....", "XX...."], { students: ["S2"] }), ...week(["......", ".X....", "......"], { students: ["G2"] })],
+  activities: [
+    ...week(["XX....", ".X....", ".X...."], { students: ["S1"] }),
+    ...week(["XX....", "XX....", "XX...."], { students: ["S2"] }),
+    ...week(["......", ".X....", "......"], { students: ["G2"] }),
+  ],
   constraints: [element(TYPE, weight, fields)],
 });
 

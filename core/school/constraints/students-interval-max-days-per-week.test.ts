@@ -24,7 +24,7 @@ describe(TYPE, () => {
   it("refuses a maximum that is not an integer, naming the field and line", () => {
     const r = refusal(spec({ Interval_Start_Hour: "H4", Interval_End_Hour: "", Max_Days_Per_Week: "" }), `<${TYPE}>`);
     expect(r.path).toBe(`Time_Constraints_List/${TYPE}[1]/Max_Days_Per_Week`);
-    expect(r.message).toContain("got \"\"");
+    expect(r.message).toContain('got ""');
     expect(r.line).toBe(r.expectedLine);
   });
 

@@ -11,6 +11,13 @@ export const studentsIntervalMaxDaysPerWeek: ConstraintDefinition = {
     const f = ctx.fields(c);
     const [from, to] = hourInterval(ctx, f);
     const max = f.int("Max_Days_Per_Week", 0, FET_LIMITS.days);
-    return resourceInstances(c, ctx, f, "students", (occ, _b, base) => busyInInterval(occ, base, from, to), (v, n) => Math.max(0, total(v, n) - max));
+    return resourceInstances(
+      c,
+      ctx,
+      f,
+      "students",
+      (occ, _b, base) => busyInInterval(occ, base, from, to),
+      (v, n) => Math.max(0, total(v, n) - max),
+    );
   },
 };

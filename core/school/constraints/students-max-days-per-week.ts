@@ -6,10 +6,18 @@ import { resourceInstances, total } from "./resource-scope";
 export const studentsMaxDaysPerWeek: ConstraintDefinition = {
   type: "ConstraintStudentsMaxDaysPerWeek",
   list: "time",
-  description: "Every subgroup of students has lessons on at most Max_Days_Per_Week days. Each day with lessons beyond that, per subgroup, is one violation. A maximum larger than a day or week allows never binds (FET accepts it too).",
+  description:
+    "Every subgroup of students has lessons on at most Max_Days_Per_Week days. Each day with lessons beyond that, per subgroup, is one violation. A maximum larger than a day or week allows never binds (FET accepts it too).",
   compile(c, ctx) {
     const f = ctx.fields(c);
     const max = f.int("Max_Days_Per_Week", 0, FET_LIMITS.days);
-    return resourceInstances(c, ctx, f, "students", (occ, _b, base, nHours) => (busyOfDay(occ, base, nHours) > 0 ? 1 : 0), (v, n) => Math.max(0, total(v, n) - max));
+    return resourceInstances(
+      c,
+      ctx,
+      f,
+      "students",
+      (occ, _b, base, nHours) => (busyOfDay(occ, base, nHours) > 0 ? 1 : 0),
+      (v, n) => Math.max(0, total(v, n) - max),
+    );
   },
 };

@@ -10,7 +10,11 @@ const spec = (fields: Fields, weight = 100): LockedSpec => ({
   hours: 6,
   teachers: ["T"],
   years,
-  activities: [...week(["X.X...", "X..X..", "......"], { students: ["S1"] }), ...week(["X....X", "......", "......"], { students: ["S2"] }), ...week(["XX....", "......", "......"], { students: ["G2"] })],
+  activities: [
+    ...week(["X.X...", "X..X..", "......"], { students: ["S1"] }),
+    ...week(["X....X", "......", "......"], { students: ["S2"] }),
+    ...week(["XX....", "......", "......"], { students: ["G2"] }),
+  ],
   constraints: [element(TYPE, weight, fields)],
 });
 
@@ -35,7 +39,10 @@ describe(TYPE, () => {
   });
 
   it("does not count a 100% not-available hour of the subgroup as a gap", () => {
-    const na = studentsNotAvailable("S2", [[0, 2], [0, 3]]);
+    const na = studentsNotAvailable("S2", [
+      [0, 2],
+      [0, 3],
+    ]);
     const s: LockedSpec = { ...spec({}), constraints: [element(TYPE, 100, { Max_Gaps: 1 }), na] };
     expect(ourVerdict(s).violations(TYPE)).toBe(2); // S1 D1: 1; S2 D0: 2 gaps left (hours 1, 4)
     expect(boardDisagreements(ourVerdict(s).problem)).toBe(0);

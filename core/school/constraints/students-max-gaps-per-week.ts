@@ -4,7 +4,8 @@ import { gapsOfDay, sumOf } from "./util";
 export const studentsMaxGapsPerWeek: ConstraintDefinition = {
   type: "ConstraintStudentsMaxGapsPerWeek",
   list: "time",
-  description: "Every subgroup of students has at most Max_Gaps free hours between lessons over the week (break and not-available hours are not gaps). Each gap beyond that, per subgroup, is one violation.",
+  description:
+    "Every subgroup of students has at most Max_Gaps free hours between lessons over the week (break and not-available hours are not gaps). Each gap beyond that, per subgroup, is one violation.",
   compile(c, ctx) {
     const f = ctx.fields(c);
     const max = f.int("Max_Gaps", 0, ctx.nSlots);

@@ -11,6 +11,13 @@ export const studentsMinHoursDaily: ConstraintDefinition = {
     const f = ctx.fields(c);
     const min = f.int("Minimum_Hours_Daily", 0, ctx.nHours);
     const allowEmpty = f.bool("Allow_Empty_Days", false);
-    return resourceInstances(c, ctx, f, "students", (occ, _b, base, nHours) => busyOfDay(occ, base, nHours), (v, n) => missingHours(v, n, min, allowEmpty));
+    return resourceInstances(
+      c,
+      ctx,
+      f,
+      "students",
+      (occ, _b, base, nHours) => busyOfDay(occ, base, nHours),
+      (v, n) => missingHours(v, n, min, allowEmpty),
+    );
   },
 };

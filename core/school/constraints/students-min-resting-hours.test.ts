@@ -24,7 +24,7 @@ describe(TYPE, () => {
   it("refuses a minimum that is not an integer, naming the field and line", () => {
     const r = refusal(spec({ Minimum_Resting_Hours: "x", Circular: true }), `<${TYPE}>`);
     expect(r.path).toBe(`Time_Constraints_List/${TYPE}[1]/Minimum_Resting_Hours`);
-    expect(r.message).toContain("got \"x\"");
+    expect(r.message).toContain('got "x"');
     expect(r.line).toBe(r.expectedLine);
   });
 

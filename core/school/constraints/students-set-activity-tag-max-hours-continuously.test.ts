@@ -3,7 +3,8 @@ import { boardDisagreementsWithRooms, hasFetCl, ours, refused, theirs } from "..
 import { TAG_WEEK, tagWeek } from "../test/tags";
 
 const T = "ConstraintStudentsSetActivityTagMaxHoursContinuously";
-const spec = (n: number, weight = 100, tag = "A") => tagWeek(T, weight, `\t<Students>Y1</Students>\n\t<Activity_Tag>${tag}</Activity_Tag>\n\t<Maximum_Hours_Continuously>${n}</Maximum_Hours_Continuously>`);
+const spec = (n: number, weight = 100, tag = "A") =>
+  tagWeek(T, weight, `\t<Students>Y1</Students>\n\t<Activity_Tag>${tag}</Activity_Tag>\n\t<Maximum_Hours_Continuously>${n}</Maximum_Hours_Continuously>`);
 
 describe(T, () => {
   it("one violation per run of consecutive tagged hours longer than the maximum, per subgroup", () => {

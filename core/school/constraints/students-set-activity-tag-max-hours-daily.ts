@@ -4,8 +4,7 @@ import type { ConstraintDefinition } from "./types";
 export const studentsSetActivityTagMaxHoursDaily: ConstraintDefinition = {
   type: "ConstraintStudentsSetActivityTagMaxHoursDaily",
   list: "time",
-  description:
-    "Every subgroup of the students set has activities with the given tag at most Maximum_Hours_Daily hours a day. One violation per subgroup and day over the maximum.",
+  description: "Every subgroup of the students set has activities with the given tag at most Maximum_Hours_Daily hours a day. One violation per subgroup and day over the maximum.",
   compile(c, ctx) {
     const f = ctx.fields(c);
     const subgroups = ctx.studentsSet(f, "Students");

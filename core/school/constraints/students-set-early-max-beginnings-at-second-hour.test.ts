@@ -10,7 +10,11 @@ const spec = (fields: Fields, weight = 100): LockedSpec => ({
   hours: 6,
   teachers: ["T"],
   years,
-  activities: [...week(["XX....", ".X....", "..X..."], { students: ["S1"] }), ...week(["XX....", "XX....", "XX...."], { students: ["S2"] }), ...week(["......", ".X....", ".X...."], { students: ["G2"] })],
+  activities: [
+    ...week(["XX....", ".X....", "..X..."], { students: ["S1"] }),
+    ...week(["XX....", "XX....", "XX...."], { students: ["S2"] }),
+    ...week(["......", ".X....", ".X...."], { students: ["G2"] }),
+  ],
   constraints: [element(TYPE, weight, fields)],
 });
 
@@ -26,7 +30,7 @@ describe(TYPE, () => {
   it("refuses an unknown students set, naming the element and line", () => {
     const r = refusal(spec({ Max_Beginnings_At_Second_Hour: 1, Students: "Nobody" }), `<${TYPE}>`);
     expect(r.path).toBe(`Time_Constraints_List/${TYPE}[1]/Students`);
-    expect(r.message).toContain("unknown students set \"Nobody\"");
+    expect(r.message).toContain('unknown students set "Nobody"');
     expect(r.line).toBe(r.expectedLine);
   });
 

@@ -5,13 +5,23 @@ import { boardDisagreementsWithRooms, hasFetCl, ours, refused, theirs, type Room
 const T = "ConstraintStudentsSetHomeRoom";
 const home = (students: string, room: string, w = 100) => constraint(T, w, `\t<Students>${students}</Students>\n\t<Room>${room}</Room>`);
 const subjectRoom = (room: string, w: number) => constraint("ConstraintSubjectPreferredRoom", w, `\t<Subject>Math</Subject>\n\t<Room>${room}</Room>`);
-const notAvailable = (room: string) => constraint("ConstraintRoomNotAvailableTimes", 100, `\t<Room>${room}</Room>\n\t<Number_of_Not_Available_Times>1</Number_of_Not_Available_Times>\n\t<Not_Available_Time>\n\t\t<Day>D0</Day>\n\t\t<Hour>H0</Hour>\n\t</Not_Available_Time>`);
+const notAvailable = (room: string) =>
+  constraint(
+    "ConstraintRoomNotAvailableTimes",
+    100,
+    `\t<Room>${room}</Room>\n\t<Number_of_Not_Available_Times>1</Number_of_Not_Available_Times>\n\t<Not_Available_Time>\n\t\t<Day>D0</Day>\n\t\t<Hour>H0</Hour>\n\t</Not_Available_Time>`,
+  );
 
 const base: RoomSpec = {
   years: [{ name: "Y1", groups: [{ name: "G1" }] }, { name: "Y2" }],
   rooms: [{ name: "H" }, { name: "R" }],
   // 1: exactly Y1; 2: Y1 and Y2 together; 3: group G1 of Y1; 4: Y1 with subject Art
-  activities: [{ id: 1, students: ["Y1"] }, { id: 2, students: ["Y1", "Y2"] }, { id: 3, students: ["G1"] }, { id: 4, students: ["Y1"], subject: "Art" }],
+  activities: [
+    { id: 1, students: ["Y1"] },
+    { id: 2, students: ["Y1", "Y2"] },
+    { id: 3, students: ["G1"] },
+    { id: 4, students: ["Y1"], subject: "Art" },
+  ],
   space: [home("Y1", "H")],
 };
 

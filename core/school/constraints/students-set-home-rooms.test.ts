@@ -4,11 +4,23 @@ import { boardDisagreementsWithRooms, hasFetCl, ours, refused, theirs, type Room
 
 const T = "ConstraintStudentsSetHomeRooms";
 const homes = (students: string, rooms: string[], w = 100) =>
-  constraint(T, w, `\t<Students>${students}</Students>\n\t<Number_of_Preferred_Rooms>${rooms.length}</Number_of_Preferred_Rooms>\n` + rooms.map((r) => `\t<Preferred_Room>${r}</Preferred_Room>`).join("\n"));
-const notAvailable = (room: string) => constraint("ConstraintRoomNotAvailableTimes", 100, `\t<Room>${room}</Room>\n\t<Number_of_Not_Available_Times>1</Number_of_Not_Available_Times>\n\t<Not_Available_Time>\n\t\t<Day>D0</Day>\n\t\t<Hour>H0</Hour>\n\t</Not_Available_Time>`);
+  constraint(
+    T,
+    w,
+    `\t<Students>${students}</Students>\n\t<Number_of_Preferred_Rooms>${rooms.length}</Number_of_Preferred_Rooms>\n` + rooms.map((r) => `\t<Preferred_Room>${r}</Preferred_Room>`).join("\n"),
+  );
+const notAvailable = (room: string) =>
+  constraint(
+    "ConstraintRoomNotAvailableTimes",
+    100,
+    `\t<Room>${room}</Room>\n\t<Number_of_Not_Available_Times>1</Number_of_Not_Available_Times>\n\t<Not_Available_Time>\n\t\t<Day>D0</Day>\n\t\t<Hour>H0</Hour>\n\t</Not_Available_Time>`,
+  );
 const base: RoomSpec = {
   rooms: [{ name: "H1" }, { name: "H2" }, { name: "R" }],
-  activities: [{ id: 1, students: ["Y1"] }, { id: 2, students: ["Y1", "Y2"] }],
+  activities: [
+    { id: 1, students: ["Y1"] },
+    { id: 2, students: ["Y1", "Y2"] },
+  ],
   space: [homes("Y1", ["H1", "H2"])],
 };
 

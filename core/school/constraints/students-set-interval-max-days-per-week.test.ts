@@ -24,7 +24,7 @@ describe(TYPE, () => {
   it("refuses an unknown students set, naming the element and line", () => {
     const r = refusal(spec({ Students: "Nobody", Interval_Start_Hour: "H0", Interval_End_Hour: "H3", Max_Days_Per_Week: 1 }), `<${TYPE}>`);
     expect(r.path).toBe(`Time_Constraints_List/${TYPE}[1]/Students`);
-    expect(r.message).toContain("unknown students set \"Nobody\"");
+    expect(r.message).toContain('unknown students set "Nobody"');
     expect(r.line).toBe(r.expectedLine);
   });
 

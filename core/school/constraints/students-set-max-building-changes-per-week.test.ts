@@ -3,7 +3,8 @@ import { buildingWeek, WEEK } from "../test/buildings";
 import { boardDisagreementsWithRooms, hasFetCl, ours, refused, theirs } from "../test/rooms";
 
 const T = "ConstraintStudentsSetMaxBuildingChangesPerWeek";
-const spec = (n: number, weight = 100, students = "Y1") => buildingWeek([{ type: T, weight, fields: `\t<Students>${students}</Students>\n\t<Max_Building_Changes_Per_Week>${n}</Max_Building_Changes_Per_Week>` }]);
+const spec = (n: number, weight = 100, students = "Y1") =>
+  buildingWeek([{ type: T, weight, fields: `\t<Students>${students}</Students>\n\t<Max_Building_Changes_Per_Week>${n}</Max_Building_Changes_Per_Week>` }]);
 
 describe(T, () => {
   it("counts for the subgroups of that set only", () => {

@@ -4,7 +4,8 @@ import type { ConstraintDefinition } from "./types";
 export const studentsSetMaxBuildingChangesPerWeek: ConstraintDefinition = {
   type: "ConstraintStudentsSetMaxBuildingChangesPerWeek",
   list: "space",
-  description: "Every subgroup of the students set changes building at most Max_Building_Changes_Per_Week times in the week (changes counted per day as for the daily constraint). Each change beyond that, per subgroup, is one violation. FET allows it only at weight 100.",
+  description:
+    "Every subgroup of the students set changes building at most Max_Building_Changes_Per_Week times in the week (changes counted per day as for the daily constraint). Each change beyond that, per subgroup, is one violation. FET allows it only at weight 100.",
   compile(c, ctx) {
     const f = ctx.fields(c);
     const subgroups = Array.from(ctx.studentsSet(f, "Students"));

@@ -24,7 +24,7 @@ describe(TYPE, () => {
   it("refuses an unknown students set, naming the element and line", () => {
     const r = refusal(spec({ Max_Days_Per_Week: 2, Students: "Nobody" }), `<${TYPE}>`);
     expect(r.path).toBe(`Time_Constraints_List/${TYPE}[1]/Students`);
-    expect(r.message).toContain("unknown students set \"Nobody\"");
+    expect(r.message).toContain('unknown students set "Nobody"');
     expect(r.line).toBe(r.expectedLine);
   });
 

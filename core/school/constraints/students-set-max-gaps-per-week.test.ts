@@ -10,7 +10,11 @@ const spec = (fields: Fields, weight = 100): LockedSpec => ({
   hours: 6,
   teachers: ["T"],
   years,
-  activities: [...week(["X.X...", "X..X..", "......"], { students: ["S1"] }), ...week(["X....X", "......", "......"], { students: ["S2"] }), ...week(["XX....", "......", "......"], { students: ["G2"] })],
+  activities: [
+    ...week(["X.X...", "X..X..", "......"], { students: ["S1"] }),
+    ...week(["X....X", "......", "......"], { students: ["S2"] }),
+    ...week(["XX....", "......", "......"], { students: ["G2"] }),
+  ],
   constraints: [element(TYPE, weight, fields)],
 });
 
@@ -25,7 +29,7 @@ describe(TYPE, () => {
   it("refuses an unknown students set, naming the element and line", () => {
     const r = refusal(spec({ Max_Gaps: 1, Students: "Nobody" }), `<${TYPE}>`);
     expect(r.path).toBe(`Time_Constraints_List/${TYPE}[1]/Students`);
-    expect(r.message).toContain("unknown students set \"Nobody\"");
+    expect(r.message).toContain('unknown students set "Nobody"');
     expect(r.line).toBe(r.expectedLine);
   });
 

@@ -6,7 +6,8 @@ import { resourceInstances, total } from "./resource-scope";
 export const studentsSetMaxHoursDaily: ConstraintDefinition = {
   type: "ConstraintStudentsSetMaxHoursDaily",
   list: "time",
-  description: "Every subgroup of the students set (Students) has at most Maximum_Hours_Daily busy hours on any day. Each day with more hours than that is one violation (FET counts the day, not the extra hours). A maximum larger than a day or week allows never binds (FET accepts it too).",
+  description:
+    "Every subgroup of the students set (Students) has at most Maximum_Hours_Daily busy hours on any day. Each day with more hours than that is one violation (FET counts the day, not the extra hours). A maximum larger than a day or week allows never binds (FET accepts it too).",
   compile(c, ctx) {
     const f = ctx.fields(c);
     const max = f.int("Maximum_Hours_Daily", 0, FET_LIMITS.hoursPerDay);

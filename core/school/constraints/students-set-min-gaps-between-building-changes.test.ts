@@ -3,7 +3,8 @@ import { buildingWeek, CALMER, WEEK } from "../test/buildings";
 import { boardDisagreementsWithRooms, hasFetCl, ours, refused, theirs } from "../test/rooms";
 
 const T = "ConstraintStudentsSetMinGapsBetweenBuildingChanges";
-const spec = (n: number, weight = 100, students = "Y1") => buildingWeek([{ type: T, weight, fields: `\t<Students>${students}</Students>\n\t<Min_Gaps_Between_Building_Changes>${n}</Min_Gaps_Between_Building_Changes>` }]);
+const spec = (n: number, weight = 100, students = "Y1") =>
+  buildingWeek([{ type: T, weight, fields: `\t<Students>${students}</Students>\n\t<Min_Gaps_Between_Building_Changes>${n}</Min_Gaps_Between_Building_Changes>` }]);
 
 describe(T, () => {
   it("counts for the subgroups of that set only", () => {

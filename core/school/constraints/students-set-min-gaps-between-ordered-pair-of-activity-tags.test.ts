@@ -41,7 +41,7 @@ describe(T, () => {
     expect(refused(spec(1, 100, false, "Z"), `<${T}>`)).toMatchObject({ path: `Time_Constraints_List/${T}[1]/First_Activity_Tag`, message: 'unknown activity tag "Z"' });
     expect(refused(spec(-1), `<${T}>`).path).toBe(`Time_Constraints_List/${T}[1]/MinGaps`);
     const bad = { ...spec(1), time: [spec(1).time![0].replace("<Students>Y1</Students>", "<Students>Y9</Students>")] };
-    expect(refused(bad, `<${T}>`)).toMatchObject({ path: `Time_Constraints_List/${T}[1]/Students`, message: "unknown students set \"Y9\"" });
+    expect(refused(bad, `<${T}>`)).toMatchObject({ path: `Time_Constraints_List/${T}[1]/Students`, message: 'unknown students set "Y9"' });
   });
 
   it("incremental Board agrees with the from-scratch evaluation", () => {

@@ -4,7 +4,8 @@ import { boardDisagreementsWithRooms, hasFetCl, ours, refused, theirs } from "..
 
 // test/buildings.ts: T1 / Y1 go A1, B, (no room), A2 on day 0 and B, N, A1 on day 1; T2 / Y2 go B, A1 on day 0.
 const T = "ConstraintStudentsSetMinGapsBetweenRoomChanges";
-const spec = (n: number, weight = 100, who = "Y1") => buildingWeek([{ type: T, weight, fields: `\t<Students>${who}</Students>\n\t<Min_Gaps_Between_Room_Changes>${n}</Min_Gaps_Between_Room_Changes>` }]);
+const spec = (n: number, weight = 100, who = "Y1") =>
+  buildingWeek([{ type: T, weight, fields: `\t<Students>${who}</Students>\n\t<Min_Gaps_Between_Room_Changes>${n}</Min_Gaps_Between_Room_Changes>` }]);
 
 describe(T, () => {
   it("counts each room change with too few hours without a room before it", () => {

@@ -26,7 +26,7 @@ describe(TYPE, () => {
   it("refuses an unknown students set, naming the element and line", () => {
     const r = refusal(spec({ Minimum_Hours_Daily: 2, Students: "Nobody", Allow_Empty_Days: true }), `<${TYPE}>`);
     expect(r.path).toBe(`Time_Constraints_List/${TYPE}[1]/Students`);
-    expect(r.message).toContain("unknown students set \"Nobody\"");
+    expect(r.message).toContain('unknown students set "Nobody"');
     expect(r.line).toBe(r.expectedLine);
   });
 

@@ -11,6 +11,13 @@ export const studentsSetMinHoursDaily: ConstraintDefinition = {
     const f = ctx.fields(c);
     const min = f.int("Minimum_Hours_Daily", 0, ctx.nHours);
     const allowEmpty = f.bool("Allow_Empty_Days", false);
-    return resourceInstances(c, ctx, f, "studentsSet", (occ, _b, base, nHours) => busyOfDay(occ, base, nHours), (v, n) => missingHours(v, n, min, allowEmpty));
+    return resourceInstances(
+      c,
+      ctx,
+      f,
+      "studentsSet",
+      (occ, _b, base, nHours) => busyOfDay(occ, base, nHours),
+      (v, n) => missingHours(v, n, min, allowEmpty),
+    );
   },
 };

@@ -8,8 +8,19 @@ const c = constraint(T, 100, `\t<Students>G1</Students>\n\t<Number_of_Not_Availa
 describe(T, () => {
   it("applies to every subgroup of the set, one violation per subgroup busy hour", () => {
     const school = {
-      years: [{ name: "Y1", groups: [{ name: "G1", subgroups: ["S1", "S2"] }, { name: "G2", subgroups: ["S3"] }] }],
-      activities: [{ id: 1, students: ["Y1"] }, { id: 2, students: ["S3"], teachers: ["T2"] }],
+      years: [
+        {
+          name: "Y1",
+          groups: [
+            { name: "G1", subgroups: ["S1", "S2"] },
+            { name: "G2", subgroups: ["S3"] },
+          ],
+        },
+      ],
+      activities: [
+        { id: 1, students: ["Y1"] },
+        { id: 2, students: ["S3"], teachers: ["T2"] },
+      ],
       time: [c],
     };
     expect(verdict(school, { 1: [1, 3], 2: [0, 0] }).of(T)).toBe(2); // Y1 = S1, S2, S3: S1 and S2 are in G1

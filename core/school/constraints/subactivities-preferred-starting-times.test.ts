@@ -5,9 +5,23 @@ import { boardDisagreements, hasFetCl, ours, theirs, type At, type RelSpec } fro
 const TYPE = "ConstraintSubactivitiesPreferredStartingTimes";
 const starts = (pairs: [number, number][]) =>
   `\t<Number_of_Preferred_Starting_Times>${pairs.length}</Number_of_Preferred_Starting_Times>\n` +
-  pairs.map(([d, h]) => `\t<Preferred_Starting_Time>\n\t\t<Preferred_Starting_Day>D${d}</Preferred_Starting_Day>\n\t\t<Preferred_Starting_Hour>H${h}</Preferred_Starting_Hour>\n\t</Preferred_Starting_Time>`).join("\n");
+  pairs
+    .map(
+      ([d, h]) => `\t<Preferred_Starting_Time>\n\t\t<Preferred_Starting_Day>D${d}</Preferred_Starting_Day>\n\t\t<Preferred_Starting_Hour>H${h}</Preferred_Starting_Hour>\n\t</Preferred_Starting_Time>`,
+    )
+    .join("\n");
 const element = (k: number, weight = 100, teacher = "") =>
-  constraint(TYPE, weight, `\t<Component_Number>${k}</Component_Number>\n\t<Teacher_Name>${teacher}</Teacher_Name>\n\t<Students_Name></Students_Name>\n\t<Subject_Name></Subject_Name>\n\t<Activity_Tag_Name></Activity_Tag_Name>\n\t<Duration></Duration>\n${starts([[0, 0], [1, 0], [2, 0]])}`);
+  constraint(
+    TYPE,
+    weight,
+    `\t<Component_Number>${k}</Component_Number>\n\t<Teacher_Name>${teacher}</Teacher_Name>\n\t<Students_Name></Students_Name>\n\t<Subject_Name></Subject_Name>\n\t<Activity_Tag_Name></Activity_Tag_Name>\n\t<Duration></Duration>\n${starts(
+      [
+        [0, 0],
+        [1, 0],
+        [2, 0],
+      ],
+    )}`,
+  );
 // T1's activity split in two (1–2, group 1), T2's split in two (3–4, group 3)
 const spec = (k = 2, weight = 100, teacher = ""): RelSpec => ({
   activities: [

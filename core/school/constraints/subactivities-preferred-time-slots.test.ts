@@ -8,7 +8,18 @@ const slots = (pairs: [number, number][]) =>
   `\t<Number_of_Preferred_Time_Slots>${pairs.length}</Number_of_Preferred_Time_Slots>\n` +
   pairs.map(([d, h]) => `\t<Preferred_Time_Slot>\n\t\t<Preferred_Day>D${d}</Preferred_Day>\n\t\t<Preferred_Hour>H${h}</Preferred_Hour>\n\t</Preferred_Time_Slot>`).join("\n");
 const element = (k: number | string, weight = 100, subject = "Math") =>
-  constraint(TYPE, weight, `\t<Component_Number>${k}</Component_Number>\n\t<Teacher_Name></Teacher_Name>\n\t<Students_Name></Students_Name>\n\t<Subject_Name>${subject}</Subject_Name>\n\t<Activity_Tag_Name></Activity_Tag_Name>\n\t<Duration></Duration>\n${slots([[0, 0], [0, 1], [1, 0], [1, 1]])}`);
+  constraint(
+    TYPE,
+    weight,
+    `\t<Component_Number>${k}</Component_Number>\n\t<Teacher_Name></Teacher_Name>\n\t<Students_Name></Students_Name>\n\t<Subject_Name>${subject}</Subject_Name>\n\t<Activity_Tag_Name></Activity_Tag_Name>\n\t<Duration></Duration>\n${slots(
+      [
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ],
+    )}`,
+  );
 const spec = (k: number | string = 1, weight = 100, subject = "Math"): RelSpec => ({
   activities: [
     { id: 1, groupId: 1, duration: 2 },

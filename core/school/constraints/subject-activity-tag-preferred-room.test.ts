@@ -7,7 +7,11 @@ const spec = (w = 100, subject = "Math"): RoomSpec => ({
   tags: ["Lab"],
   rooms: [{ name: "L" }, { name: "R" }],
   // only 1 is Math with tag Lab; 2 is Math untagged; 3 is Art with Lab
-  activities: [{ id: 1, tags: ["Lab"] }, { id: 2, teachers: ["T2"], students: ["Y2"] }, { id: 3, subject: "Art", tags: ["Lab"] }],
+  activities: [
+    { id: 1, tags: ["Lab"] },
+    { id: 2, teachers: ["T2"], students: ["Y2"] },
+    { id: 3, subject: "Art", tags: ["Lab"] },
+  ],
   space: [constraint(T, w, `\t<Subject>${subject}</Subject>\n\t<Activity_Tag>Lab</Activity_Tag>\n\t<Room>L</Room>`)],
 });
 

@@ -6,8 +6,18 @@ const T = "ConstraintSubjectActivityTagPreferredRooms";
 const spec = (w = 100, tag = "Lab"): RoomSpec => ({
   tags: ["Lab"],
   rooms: [{ name: "L1" }, { name: "L2" }, { name: "R" }],
-  activities: [{ id: 1, tags: ["Lab"] }, { id: 2, teachers: ["T2"], students: ["Y2"], tags: ["Lab"] }, { id: 3, subject: "Art", tags: ["Lab"] }],
-  space: [constraint(T, w, `\t<Subject>Math</Subject>\n\t<Activity_Tag>${tag}</Activity_Tag>\n\t<Number_of_Preferred_Rooms>2</Number_of_Preferred_Rooms>\n\t<Preferred_Room>L1</Preferred_Room>\n\t<Preferred_Room>L2</Preferred_Room>`)],
+  activities: [
+    { id: 1, tags: ["Lab"] },
+    { id: 2, teachers: ["T2"], students: ["Y2"], tags: ["Lab"] },
+    { id: 3, subject: "Art", tags: ["Lab"] },
+  ],
+  space: [
+    constraint(
+      T,
+      w,
+      `\t<Subject>Math</Subject>\n\t<Activity_Tag>${tag}</Activity_Tag>\n\t<Number_of_Preferred_Rooms>2</Number_of_Preferred_Rooms>\n\t<Preferred_Room>L1</Preferred_Room>\n\t<Preferred_Room>L2</Preferred_Room>`,
+    ),
+  ],
 });
 
 describe(T, () => {

@@ -3,7 +3,8 @@ import { boardDisagreementsWithRooms, hasFetCl, ours, refused, theirs } from "..
 import { TAG_WEEK, tagWeek } from "../test/tags";
 
 const T = "ConstraintTeacherActivityTagMaxHoursContinuously";
-const spec = (n: number, weight = 100, tag = "A") => tagWeek(T, weight, `\t<Teacher_Name>T1</Teacher_Name>\n\t<Activity_Tag_Name>${tag}</Activity_Tag_Name>\n\t<Maximum_Hours_Continuously>${n}</Maximum_Hours_Continuously>`);
+const spec = (n: number, weight = 100, tag = "A") =>
+  tagWeek(T, weight, `\t<Teacher_Name>T1</Teacher_Name>\n\t<Activity_Tag_Name>${tag}</Activity_Tag_Name>\n\t<Maximum_Hours_Continuously>${n}</Maximum_Hours_Continuously>`);
 
 describe(T, () => {
   it("one violation per run of consecutive tagged hours longer than the maximum (an untagged activity ends a run)", () => {

@@ -3,7 +3,8 @@ import { boardDisagreementsWithRooms, hasFetCl, ours, refused, theirs } from "..
 import { TAG_WEEK, tagWeek } from "../test/tags";
 
 const T = "ConstraintTeacherActivityTagMaxHoursDaily";
-const spec = (n: number, weight = 100, tag = "A") => tagWeek(T, weight, `\t<Teacher_Name>T1</Teacher_Name>\n\t<Activity_Tag_Name>${tag}</Activity_Tag_Name>\n\t<Maximum_Hours_Daily>${n}</Maximum_Hours_Daily>`);
+const spec = (n: number, weight = 100, tag = "A") =>
+  tagWeek(T, weight, `\t<Teacher_Name>T1</Teacher_Name>\n\t<Activity_Tag_Name>${tag}</Activity_Tag_Name>\n\t<Maximum_Hours_Daily>${n}</Maximum_Hours_Daily>`);
 
 describe(T, () => {
   it("one violation per day with more tagged hours than the maximum (untagged hours not counted)", () => {

@@ -4,7 +4,8 @@ import type { ConstraintDefinition } from "./types";
 export const teacherHomeRoom: ConstraintDefinition = {
   type: "ConstraintTeacherHomeRoom",
   list: "space",
-  description: "Activities taught by this teacher alone take place in the teacher's home room, unless another room constraint of the activity (activity, subject or activity tag preferred room) allows the room it is in. One violation per such activity elsewhere.",
+  description:
+    "Activities taught by this teacher alone take place in the teacher's home room, unless another room constraint of the activity (activity, subject or activity tag preferred room) allows the room it is in. One violation per such activity elsewhere.",
   compile(c, ctx) {
     const f = ctx.fields(c);
     const t = ctx.teacher(f, "Teacher");

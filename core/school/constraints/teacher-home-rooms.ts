@@ -5,7 +5,8 @@ import { roomMask } from "./util";
 export const teacherHomeRooms: ConstraintDefinition = {
   type: "ConstraintTeacherHomeRooms",
   list: "space",
-  description: "Activities taught by this teacher alone take place in one of the teacher's home rooms, unless another room constraint of the activity (activity, subject or activity tag preferred room) allows the room it is in. One violation per such activity elsewhere.",
+  description:
+    "Activities taught by this teacher alone take place in one of the teacher's home rooms, unless another room constraint of the activity (activity, subject or activity tag preferred room) allows the room it is in. One violation per such activity elsewhere.",
   compile(c, ctx) {
     const f = ctx.fields(c);
     const t = ctx.teacher(f, "Teacher");

@@ -25,14 +25,14 @@ describe(TYPE, () => {
   it("refuses an unknown teacher, naming the element and line", () => {
     const r = refusal(spec({ Teacher_Name: "Nobody", Interval_Start_Hour: "H0", Interval_End_Hour: "H3", Max_Days_Per_Week: 1 }), `<${TYPE}>`);
     expect(r.path).toBe(`Time_Constraints_List/${TYPE}[1]/Teacher_Name`);
-    expect(r.message).toContain("unknown teacher \"Nobody\"");
+    expect(r.message).toContain('unknown teacher "Nobody"');
     expect(r.line).toBe(r.expectedLine);
   });
 
   it("refuses an unknown hour, naming the field and line", () => {
     const r = refusal(spec({ Teacher_Name: "T", Interval_Start_Hour: "H9", Interval_End_Hour: "H3", Max_Days_Per_Week: 1 }), `<${TYPE}>`);
     expect(r.path).toBe(`Time_Constraints_List/${TYPE}[1]/Interval_Start_Hour`);
-    expect(r.message).toContain("unknown hour \"H9\"");
+    expect(r.message).toContain('unknown hour "H9"');
     expect(r.line).toBe(r.expectedLine);
   });
 

@@ -3,7 +3,8 @@ import { buildingWeek, CALMER, WEEK } from "../test/buildings";
 import { boardDisagreementsWithRooms, hasFetCl, ours, refused, theirs } from "../test/rooms";
 
 const T = "ConstraintTeacherMaxBuildingChangesPerWeek";
-const spec = (n: number, weight = 100, teacher = "T1") => buildingWeek([{ type: T, weight, fields: `\t<Teacher>${teacher}</Teacher>\n\t<Max_Building_Changes_Per_Week>${n}</Max_Building_Changes_Per_Week>` }]);
+const spec = (n: number, weight = 100, teacher = "T1") =>
+  buildingWeek([{ type: T, weight, fields: `\t<Teacher>${teacher}</Teacher>\n\t<Max_Building_Changes_Per_Week>${n}</Max_Building_Changes_Per_Week>` }]);
 
 describe(T, () => {
   it("counts each change beyond the weekly maximum", () => {

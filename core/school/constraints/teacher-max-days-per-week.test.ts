@@ -11,8 +11,12 @@ describe(T, () => {
     expect(verdict(school, { 1: [0, 0], 2: [0, 1] }).of(T)).toBe(0);
     expect(verdict(school, { 1: [0, 0], 2: [2, 1] }).of(T)).toBe(1);
   });
-  it.skipIf(!FETCL)("FET agrees", () => {
-    expect(fetAccepts(school, { 1: [0, 0], 2: [0, 1] })).toBe(true);
-    expect(fetAccepts(school, { 1: [0, 0], 2: [2, 1] }, 2)).toBe(false);
-  }, 30_000);
+  it.skipIf(!FETCL)(
+    "FET agrees",
+    () => {
+      expect(fetAccepts(school, { 1: [0, 0], 2: [0, 1] })).toBe(true);
+      expect(fetAccepts(school, { 1: [0, 0], 2: [2, 1] }, 2)).toBe(false);
+    },
+    30_000,
+  );
 });

@@ -25,7 +25,7 @@ describe(TYPE, () => {
   it("refuses an unknown teacher, naming the element and line", () => {
     const r = refusal(spec({ Teacher_Name: "Nobody", Max_Gaps: 1 }), `<${TYPE}>`);
     expect(r.path).toBe(`Time_Constraints_List/${TYPE}[1]/Teacher_Name`);
-    expect(r.message).toContain("unknown teacher \"Nobody\"");
+    expect(r.message).toContain('unknown teacher "Nobody"');
     expect(r.line).toBe(r.expectedLine);
   });
 
@@ -35,7 +35,17 @@ describe(TYPE, () => {
   });
 
   it("does not count a 100% break as a gap", () => {
-    const s: LockedSpec = { ...spec({}), constraints: [element(TYPE, 100, { Teacher_Name: "T", Max_Gaps: 0 }), breaks([[0, 1], [1, 1], [2, 1]])] };
+    const s: LockedSpec = {
+      ...spec({}),
+      constraints: [
+        element(TYPE, 100, { Teacher_Name: "T", Max_Gaps: 0 }),
+        breaks([
+          [0, 1],
+          [1, 1],
+          [2, 1],
+        ]),
+      ],
+    };
     expect(ourVerdict(s).violations(TYPE)).toBe(3); // D0: hours 3, 4; D1: hour 2
   });
 

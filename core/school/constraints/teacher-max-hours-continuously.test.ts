@@ -25,7 +25,7 @@ describe(TYPE, () => {
   it("refuses an unknown teacher, naming the element and line", () => {
     const r = refusal(spec({ Teacher_Name: "Nobody", Maximum_Hours_Continuously: 2 }), `<${TYPE}>`);
     expect(r.path).toBe(`Time_Constraints_List/${TYPE}[1]/Teacher_Name`);
-    expect(r.message).toContain("unknown teacher \"Nobody\"");
+    expect(r.message).toContain('unknown teacher "Nobody"');
     expect(r.line).toBe(r.expectedLine);
   });
 
@@ -35,7 +35,19 @@ describe(TYPE, () => {
   });
 
   it("a break hour ends a run (FET agrees)", () => {
-    const s: LockedSpec = { days: 2, hours: 6, teachers: ["T"], activities: week(["XX.XX.", "X....."], { teachers: ["T"] }), constraints: [element(TYPE, 100, { Teacher_Name: "T", Maximum_Hours_Continuously: 2 }), breaks([[0, 2], [1, 2]])] };
+    const s: LockedSpec = {
+      days: 2,
+      hours: 6,
+      teachers: ["T"],
+      activities: week(["XX.XX.", "X....."], { teachers: ["T"] }),
+      constraints: [
+        element(TYPE, 100, { Teacher_Name: "T", Maximum_Hours_Continuously: 2 }),
+        breaks([
+          [0, 2],
+          [1, 2],
+        ]),
+      ],
+    };
     expect(ourVerdict(s).violations(TYPE)).toBe(0);
     if (hasFetCl) expect(fetClVerdict(s).accepted).toBe(true);
   });

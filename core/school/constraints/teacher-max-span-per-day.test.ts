@@ -24,7 +24,7 @@ describe(TYPE, () => {
   it("refuses an unknown teacher, naming the element and line", () => {
     const r = refusal(spec({ Teacher_Name: "Nobody", Max_Span: 3 }), `<${TYPE}>`);
     expect(r.path).toBe(`Time_Constraints_List/${TYPE}[1]/Teacher_Name`);
-    expect(r.message).toContain("unknown teacher \"Nobody\"");
+    expect(r.message).toContain('unknown teacher "Nobody"');
     expect(r.line).toBe(r.expectedLine);
   });
 
@@ -34,7 +34,19 @@ describe(TYPE, () => {
   });
 
   it("a break inside the day counts in the span (FET agrees)", () => {
-    const s: LockedSpec = { days: 2, hours: 6, teachers: ["T"], activities: week(["XX.XX.", "X....."], { teachers: ["T"] }), constraints: [element(TYPE, 100, { Teacher_Name: "T", Max_Span: 4 }), breaks([[0, 2], [1, 2]])] };
+    const s: LockedSpec = {
+      days: 2,
+      hours: 6,
+      teachers: ["T"],
+      activities: week(["XX.XX.", "X....."], { teachers: ["T"] }),
+      constraints: [
+        element(TYPE, 100, { Teacher_Name: "T", Max_Span: 4 }),
+        breaks([
+          [0, 2],
+          [1, 2],
+        ]),
+      ],
+    };
     expect(ourVerdict(s).violations(TYPE)).toBe(1);
     if (hasFetCl) expect(fetClVerdict(s, REFUSE_SECONDS).accepted).toBe(false);
   });

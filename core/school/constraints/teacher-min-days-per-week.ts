@@ -10,6 +10,13 @@ export const teacherMinDaysPerWeek: ConstraintDefinition = {
   compile(c, ctx) {
     const f = ctx.fields(c);
     const min = f.int("Minimum_Days_Per_Week", 0, ctx.nDays);
-    return resourceInstances(c, ctx, f, "teacher", (occ, _b, base, nHours) => (busyOfDay(occ, base, nHours) > 0 ? 1 : 0), (v, n) => Math.max(0, min - total(v, n)));
+    return resourceInstances(
+      c,
+      ctx,
+      f,
+      "teacher",
+      (occ, _b, base, nHours) => (busyOfDay(occ, base, nHours) > 0 ? 1 : 0),
+      (v, n) => Math.max(0, min - total(v, n)),
+    );
   },
 };

@@ -3,7 +3,8 @@ import { buildingWeek, CALMER, WEEK } from "../test/buildings";
 import { boardDisagreementsWithRooms, hasFetCl, ours, refused, theirs } from "../test/rooms";
 
 const T = "ConstraintTeacherMinGapsBetweenBuildingChanges";
-const spec = (n: number, weight = 100, teacher = "T1") => buildingWeek([{ type: T, weight, fields: `\t<Teacher>${teacher}</Teacher>\n\t<Min_Gaps_Between_Building_Changes>${n}</Min_Gaps_Between_Building_Changes>` }]);
+const spec = (n: number, weight = 100, teacher = "T1") =>
+  buildingWeek([{ type: T, weight, fields: `\t<Teacher>${teacher}</Teacher>\n\t<Min_Gaps_Between_Building_Changes>${n}</Min_Gaps_Between_Building_Changes>` }]);
 
 describe(T, () => {
   it("counts each change with too few hours without a building before it (a lesson without a room counts as such an hour)", () => {

@@ -4,7 +4,8 @@ import type { ConstraintDefinition } from "./types";
 export const teacherMinGapsBetweenBuildingChanges: ConstraintDefinition = {
   type: "ConstraintTeacherMinGapsBetweenBuildingChanges",
   list: "space",
-  description: "When a teacher changes building, at least Min_Gaps_Between_Building_Changes hours without a building (free, or a lesson without a room) separate the two lessons. Each change with fewer is one violation. FET allows it only at weight 100.",
+  description:
+    "When a teacher changes building, at least Min_Gaps_Between_Building_Changes hours without a building (free, or a lesson without a room) separate the two lessons. Each change with fewer is one violation. FET allows it only at weight 100.",
   compile(c, ctx) {
     const f = ctx.fields(c);
     const t = ctx.teacher(f, "Teacher");

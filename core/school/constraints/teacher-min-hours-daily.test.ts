@@ -26,7 +26,7 @@ describe(TYPE, () => {
   it("refuses an unknown teacher, naming the element and line", () => {
     const r = refusal(spec({ Teacher_Name: "Nobody", Minimum_Hours_Daily: 2, Allow_Empty_Days: true }), `<${TYPE}>`);
     expect(r.path).toBe(`Time_Constraints_List/${TYPE}[1]/Teacher_Name`);
-    expect(r.message).toContain("unknown teacher \"Nobody\"");
+    expect(r.message).toContain('unknown teacher "Nobody"');
     expect(r.line).toBe(r.expectedLine);
   });
 

@@ -25,7 +25,7 @@ describe(TYPE, () => {
   it("refuses an unknown teacher, naming the element and line", () => {
     const r = refusal(spec({ Teacher_Name: "Nobody", Minimum_Resting_Hours: 2, Circular: false }), `<${TYPE}>`);
     expect(r.path).toBe(`Time_Constraints_List/${TYPE}[1]/Teacher_Name`);
-    expect(r.message).toContain("unknown teacher \"Nobody\"");
+    expect(r.message).toContain('unknown teacher "Nobody"');
     expect(r.line).toBe(r.expectedLine);
   });
 
@@ -42,7 +42,13 @@ describe(TYPE, () => {
   });
 
   it("a break at the end of the day counts as rest (FET agrees)", () => {
-    const s: LockedSpec = { days: 2, hours: 6, teachers: ["T"], activities: week(["XX.XX.", "X....."], { teachers: ["T"] }), constraints: [element(TYPE, 100, { Teacher_Name: "T", Minimum_Resting_Hours: 1, Circular: false }), breaks([[0, 5]])] };
+    const s: LockedSpec = {
+      days: 2,
+      hours: 6,
+      teachers: ["T"],
+      activities: week(["XX.XX.", "X....."], { teachers: ["T"] }),
+      constraints: [element(TYPE, 100, { Teacher_Name: "T", Minimum_Resting_Hours: 1, Circular: false }), breaks([[0, 5]])],
+    };
     expect(ourVerdict(s).violations(TYPE)).toBe(0);
     if (hasFetCl) expect(fetClVerdict(s).accepted).toBe(true);
   });

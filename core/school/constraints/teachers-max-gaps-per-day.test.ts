@@ -25,7 +25,7 @@ describe(TYPE, () => {
   it("refuses a maximum that is not an integer, naming the field and line", () => {
     const r = refusal(spec({ Max_Gaps: "1.5" }), `<${TYPE}>`);
     expect(r.path).toBe(`Time_Constraints_List/${TYPE}[1]/Max_Gaps`);
-    expect(r.message).toContain("got \"1.5\"");
+    expect(r.message).toContain('got "1.5"');
     expect(r.line).toBe(r.expectedLine);
   });
 
@@ -35,7 +35,17 @@ describe(TYPE, () => {
   });
 
   it("does not count a 100% break as a gap", () => {
-    const withBreak = (max: number): LockedSpec => ({ ...spec({ Max_Gaps: max }), constraints: [element(TYPE, 100, { Max_Gaps: max }), breaks([[0, 1], [1, 1], [2, 1]])] });
+    const withBreak = (max: number): LockedSpec => ({
+      ...spec({ Max_Gaps: max }),
+      constraints: [
+        element(TYPE, 100, { Max_Gaps: max }),
+        breaks([
+          [0, 1],
+          [1, 1],
+          [2, 1],
+        ]),
+      ],
+    });
     expect(ourVerdict(withBreak(1)).violations(TYPE)).toBe(2); // T D0: 2 gaps (hours 3, 4), U D0: 2 (hours 2, 3)
     expect(boardDisagreements(ourVerdict(withBreak(0)).problem)).toBe(0);
   });

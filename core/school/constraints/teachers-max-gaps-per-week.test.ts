@@ -7,7 +7,15 @@ const T = "ConstraintTeachersMaxGapsPerWeek";
 describe(T, () => {
   it("applies to every teacher separately", () => {
     const c = constraint(T, 100, "\t<Max_Gaps>0</Max_Gaps>");
-    const school = { activities: [{ id: 1, teachers: ["T1"] }, { id: 2, teachers: ["T1"], students: ["Y2"] }, { id: 3, teachers: ["T2"] }, { id: 4, teachers: ["T2"], students: ["Y2"] }], time: [c] };
+    const school = {
+      activities: [
+        { id: 1, teachers: ["T1"] },
+        { id: 2, teachers: ["T1"], students: ["Y2"] },
+        { id: 3, teachers: ["T2"] },
+        { id: 4, teachers: ["T2"], students: ["Y2"] },
+      ],
+      time: [c],
+    };
     expect(verdict(school, { 1: [0, 0], 2: [0, 2], 3: [1, 0], 4: [1, 3] }).of(T)).toBe(3);
     expect(verdict(school, { 1: [0, 0], 2: [0, 1], 3: [1, 0], 4: [1, 1] }).of(T)).toBe(0);
   });

@@ -25,7 +25,7 @@ describe(TYPE, () => {
   it("refuses a maximum that is not an integer, naming the field and line", () => {
     const r = refusal(spec({ Maximum_Hours_Continuously: "two" }), `<${TYPE}>`);
     expect(r.path).toBe(`Time_Constraints_List/${TYPE}[1]/Maximum_Hours_Continuously`);
-    expect(r.message).toContain("got \"two\"");
+    expect(r.message).toContain('got "two"');
     expect(r.line).toBe(r.expectedLine);
   });
 

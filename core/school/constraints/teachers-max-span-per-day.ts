@@ -11,6 +11,13 @@ export const teachersMaxSpanPerDay: ConstraintDefinition = {
     const f = ctx.fields(c);
     const max = f.int("Max_Span", 0, FET_LIMITS.hoursPerDay);
     const exception = f.bool("Allow_One_Day_Exception_of_Plus_One", false);
-    return resourceInstances(c, ctx, f, "teachers", (occ, _b, base, nHours) => spanOfDay(occ, base, nHours), (v, n) => daysOverSpan(v, n, max, exception));
+    return resourceInstances(
+      c,
+      ctx,
+      f,
+      "teachers",
+      (occ, _b, base, nHours) => spanOfDay(occ, base, nHours),
+      (v, n) => daysOverSpan(v, n, max, exception),
+    );
   },
 };

@@ -36,7 +36,10 @@ describe(TYPE, () => {
 
   describe.skipIf(!hasFetCl)("fet-cl agrees (skipped when /usr/bin/fet-cl is missing)", () => {
     it("accepts the locked timetable where we count no violation and refuses it where we count some, at 100%", () => {
-      const ok: LockedSpec = { ...spec({ Minimum_Hours_Daily: 2, Allow_Empty_Days: true }), activities: [...week(["XX....", "XX....", "......"], { teachers: ["T"] }), ...week(["XXX...", "......", "......"], { teachers: ["U"] })] }; // FET refuses a minimum of 1 with empty days allowed as trivial, so T gets 2 hours on D1
+      const ok: LockedSpec = {
+        ...spec({ Minimum_Hours_Daily: 2, Allow_Empty_Days: true }),
+        activities: [...week(["XX....", "XX....", "......"], { teachers: ["T"] }), ...week(["XXX...", "......", "......"], { teachers: ["U"] })],
+      }; // FET refuses a minimum of 1 with empty days allowed as trivial, so T gets 2 hours on D1
       expect(ourVerdict(ok).evaluation.hard).toBe(0);
       expect(fetClVerdict(ok).accepted).toBe(true);
       expect(ourVerdict(spec({ Minimum_Hours_Daily: 2, Allow_Empty_Days: true })).evaluation.hard).toBeGreaterThan(0);

@@ -11,6 +11,13 @@ export const teachersMinRestingHours: ConstraintDefinition = {
     const min = f.int("Minimum_Resting_Hours", 0, ctx.nHours);
     const circular = f.bool("Circular", false);
     const nHours = ctx.nHours;
-    return resourceInstances(c, ctx, f, "teachers", (occ, _b, base, h) => busyEdges(occ, base, h), (v, n) => shortRests(v, n, nHours, min, circular));
+    return resourceInstances(
+      c,
+      ctx,
+      f,
+      "teachers",
+      (occ, _b, base, h) => busyEdges(occ, base, h),
+      (v, n) => shortRests(v, n, nHours, min, circular),
+    );
   },
 };

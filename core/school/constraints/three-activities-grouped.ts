@@ -9,8 +9,7 @@ import { distinctActivities } from "./util";
 export const threeActivitiesGrouped: ConstraintDefinition = {
   type: "ConstraintThreeActivitiesGrouped",
   list: "time",
-  description:
-    "The three activities form one block on the same day, one right after the other in any order (break hours in between are allowed). One violation when they do not.",
+  description: "The three activities form one block on the same day, one right after the other in any order (break hours in between are allowed). One violation when they do not.",
   compile(c, ctx) {
     const f = ctx.fields(c);
     const acts = distinctActivities(ctx, f, ["First_Activity_Id", "Second_Activity_Id", "Third_Activity_Id"]);
@@ -38,10 +37,37 @@ export const threeActivitiesGrouped: ConstraintDefinition = {
           const day = (t0 / nHours) | 0;
           if (((t1 / nHours) | 0) !== day || ((t2 / nHours) | 0) !== day) return 1;
           // the three (start, duration) pairs in order of starting time, without allocating
-          let sa = t0, da = dur[0], sb = t1, db = dur[1], sc = t2, dc = dur[2], x = 0;
-          if (sb < sa) { x = sa; sa = sb; sb = x; x = da; da = db; db = x; }
-          if (sc < sb) { x = sb; sb = sc; sc = x; x = db; db = dc; dc = x; }
-          if (sb < sa) { x = sa; sa = sb; sb = x; x = da; da = db; db = x; }
+          let sa = t0,
+            da = dur[0],
+            sb = t1,
+            db = dur[1],
+            sc = t2,
+            dc = dur[2],
+            x = 0;
+          if (sb < sa) {
+            x = sa;
+            sa = sb;
+            sb = x;
+            x = da;
+            da = db;
+            db = x;
+          }
+          if (sc < sb) {
+            x = sb;
+            sb = sc;
+            sc = x;
+            x = db;
+            db = dc;
+            dc = x;
+          }
+          if (sb < sa) {
+            x = sa;
+            sa = sb;
+            sb = x;
+            x = da;
+            da = db;
+            db = x;
+          }
           const base = day * nHours;
           const ha = sa - base;
           const hb = sb - base;

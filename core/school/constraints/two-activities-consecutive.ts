@@ -9,8 +9,7 @@ import { distinctActivities, firstNonBreakHour } from "./util";
 export const twoActivitiesConsecutive: ConstraintDefinition = {
   type: "ConstraintTwoActivitiesConsecutive",
   list: "time",
-  description:
-    "The second activity starts right after the first one ends, on the same day (break hours in between are allowed). One violation when it does not.",
+  description: "The second activity starts right after the first one ends, on the same day (break hours in between are allowed). One violation when it does not.",
   compile(c, ctx) {
     const f = ctx.fields(c);
     const pair = distinctActivities(ctx, f, ["First_Activity_Id", "Second_Activity_Id"]);

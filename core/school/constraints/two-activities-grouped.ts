@@ -9,8 +9,7 @@ import { distinctActivities, firstNonBreakHour } from "./util";
 export const twoActivitiesGrouped: ConstraintDefinition = {
   type: "ConstraintTwoActivitiesGrouped",
   list: "time",
-  description:
-    "The two activities form one block on the same day, one right after the other in either order (break hours in between are allowed). One violation when they do not.",
+  description: "The two activities form one block on the same day, one right after the other in either order (break hours in between are allowed). One violation when they do not.",
   compile(c, ctx) {
     const f = ctx.fields(c);
     const pair = distinctActivities(ctx, f, ["First_Activity_Id", "Second_Activity_Id"]);

@@ -8,8 +8,7 @@ import { distinctActivities } from "./util";
 export const twoActivitiesOrderedIfSameDay: ConstraintDefinition = {
   type: "ConstraintTwoActivitiesOrderedIfSameDay",
   list: "time",
-  description:
-    "If the two activities fall on the same day, the second one starts after the first one has ended (on different days any order is fine). One violation when it does not.",
+  description: "If the two activities fall on the same day, the second one starts after the first one has ended (on different days any order is fine). One violation when it does not.",
   compile(c, ctx) {
     const f = ctx.fields(c);
     const pair = distinctActivities(ctx, f, ["First_Activity_Id", "Second_Activity_Id"]);

@@ -9,8 +9,7 @@ import { distinctActivities } from "./util";
 export const twoActivitiesOrdered: ConstraintDefinition = {
   type: "ConstraintTwoActivitiesOrdered",
   list: "time",
-  description:
-    "The second activity takes place later in the week than the first: on a later day, or on the same day after the first one has ended. One violation when it does not.",
+  description: "The second activity takes place later in the week than the first: on a later day, or on the same day after the first one has ended. One violation when it does not.",
   compile(c, ctx) {
     const f = ctx.fields(c);
     const pair = distinctActivities(ctx, f, ["First_Activity_Id", "Second_Activity_Id"]);

@@ -33,7 +33,10 @@ describe("readFet", () => {
   });
 
   it("a bad field names the element path, line and column", () => {
-    const text = fetText({ activities: [{ id: 1 }, { id: 2 }] }).replace("<Duration>1</Duration>\n\t<Total_Duration>1</Total_Duration>\n\t<Id>2</Id>", "<Duration>two</Duration>\n\t<Total_Duration>1</Total_Duration>\n\t<Id>2</Id>");
+    const text = fetText({ activities: [{ id: 1 }, { id: 2 }] }).replace(
+      "<Duration>1</Duration>\n\t<Total_Duration>1</Total_Duration>\n\t<Id>2</Id>",
+      "<Duration>two</Duration>\n\t<Total_Duration>1</Total_Duration>\n\t<Id>2</Id>",
+    );
     const i = issue(() => readFet(text));
     expect(i.path).toEqual(["Activities_List/Activity[2]/Duration"]);
     expect(i.message).toMatch(/integer/);
@@ -60,7 +63,7 @@ describe("readFet", () => {
     expect(issue(() => readFet(deep)).message).toMatch(/nested deeper/);
   });
 
-  it("keeps a name's spaces like FET (\"5 C \" and \"5 C\" are two rooms); numbers may be padded", () => {
+  it('keeps a name\'s spaces like FET ("5 C " and "5 C" are two rooms); numbers may be padded', () => {
     const f = readFet(fetText({ rooms: [{ name: "5 C " }, { name: "5 C" }], activities: [] }).replace("<Capacity>30</Capacity>", "<Capacity> 30 </Capacity>"));
     expect(f.rooms.map((r) => r.name)).toEqual(["5 C ", "5 C"]);
     expect(f.rooms[0].capacity).toBe(30);

@@ -33,7 +33,10 @@ function tooBig(what: string, limit: number, line?: number, column?: number, pat
 export function parseFetXml(text: string): FetNode {
   if (typeof text !== "string") throw new ProblemError({ path: [], message: "a .fet file must be text" });
   if (text.length > FET_LIMITS.textChars) {
-    throw new ProblemError({ path: [], message: `the .fet text is too large: ${text.length.toLocaleString("en-US")} characters, the limit is ${FET_LIMITS.textChars.toLocaleString("en-US")} (text bytes)` });
+    throw new ProblemError({
+      path: [],
+      message: `the .fet text is too large: ${text.length.toLocaleString("en-US")} characters, the limit is ${FET_LIMITS.textChars.toLocaleString("en-US")} (text bytes)`,
+    });
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const parser = new SaxesParser({ xmlns: false, position: true });
@@ -51,7 +54,8 @@ export function parseFetXml(text: string): FetNode {
   });
   parser.on("opentag", (tag) => {
     if (++elements > FET_LIMITS.elements) throw tooBig("XML elements", FET_LIMITS.elements, startLine, startColumn);
-    if (stack.length >= FET_LIMITS.depth) throw new ProblemError({ path: stack.map((n) => n.name), message: `elements nested deeper than ${FET_LIMITS.depth} levels`, line: startLine, column: startColumn });
+    if (stack.length >= FET_LIMITS.depth)
+      throw new ProblemError({ path: stack.map((n) => n.name), message: `elements nested deeper than ${FET_LIMITS.depth} levels`, line: startLine, column: startColumn });
     const node: FetNode = { name: tag.name, text: "", children: [], line: startLine, column: startColumn };
     const parent = stack[stack.length - 1];
     if (parent) {
@@ -270,7 +274,8 @@ export function readFet(text: string): FetInput {
       if (virtual) {
         const setNodes = f.all("Set_of_Real_Rooms");
         if (setNodes.length === 0) throw f.error("a virtual room needs at least one <Set_of_Real_Rooms>", "Set_of_Real_Rooms");
-        if (setNodes.length > FET_LIMITS.realRoomSets) throw tooBig("sets of real rooms in one virtual room", FET_LIMITS.realRoomSets, setNodes[FET_LIMITS.realRoomSets].line, setNodes[FET_LIMITS.realRoomSets].column, [`Rooms_List/Room[${i}]`]);
+        if (setNodes.length > FET_LIMITS.realRoomSets)
+          throw tooBig("sets of real rooms in one virtual room", FET_LIMITS.realRoomSets, setNodes[FET_LIMITS.realRoomSets].line, setNodes[FET_LIMITS.realRoomSets].column, [`Rooms_List/Room[${i}]`]);
         room.sets = setNodes.map((sn, k) => {
           const sf = new Fields(sn, `Rooms_List/Room[${i}]/Set_of_Real_Rooms[${k + 1}]`);
           const names = [...new Set(sf.texts("Real_Room"))];

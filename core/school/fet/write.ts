@@ -41,7 +41,8 @@ export function lockConstraints(p: SchoolProblem, t: SchoolTimetable): { time: s
         const names: string[] = [];
         for (let k = a * K; k < (a + 1) * K; k++) if (real[k] >= 0) names.push(p.rooms[real[k]]);
         // FET needs one real room per set; with one missing it chooses them itself
-        if (names.length === p.vSetStart[r + 1] - p.vSetStart[r]) reals = `\t<Number_of_Real_Rooms>${names.length}</Number_of_Real_Rooms>\n` + names.map((n) => `\t<Real_Room>${esc(n)}</Real_Room>\n`).join("");
+        if (names.length === p.vSetStart[r + 1] - p.vSetStart[r])
+          reals = `\t<Number_of_Real_Rooms>${names.length}</Number_of_Real_Rooms>\n` + names.map((n) => `\t<Real_Room>${esc(n)}</Real_Room>\n`).join("");
       }
       space +=
         "<ConstraintActivityPreferredRoom>\n" +

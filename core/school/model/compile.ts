@@ -20,7 +20,11 @@ export function compileSchoolModel(doc: unknown): SchoolProblem {
   try {
     return compileInput(input, text, { ignoreUnsupported: d.ignoreUnsupported === true, name: d.name });
   } catch (e) {
-    if (e instanceof ProblemError) throw new ProblemError(e.issues.map((i) => toJsonPath(i, input, doc)), e.limit ? { limit: e.limit } : undefined);
+    if (e instanceof ProblemError)
+      throw new ProblemError(
+        e.issues.map((i) => toJsonPath(i, input, doc)),
+        e.limit ? { limit: e.limit } : undefined,
+      );
     throw e;
   }
 }

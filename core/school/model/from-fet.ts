@@ -26,7 +26,12 @@ export function fetToModel(input: FetInput): SchoolModel {
     return year;
   });
   model.buildings = [...input.buildings];
-  model.rooms = input.rooms.map((r) => ({ name: r.name, ...(r.building ? { building: r.building } : {}), capacity: r.capacity, ...(r.virtual ? { virtual: true, sets: (r.sets ?? []).map((s) => [...s]) } : {}) }));
+  model.rooms = input.rooms.map((r) => ({
+    name: r.name,
+    ...(r.building ? { building: r.building } : {}),
+    capacity: r.capacity,
+    ...(r.virtual ? { virtual: true, sets: (r.sets ?? []).map((s) => [...s]) } : {}),
+  }));
   const totals = splitTotals(input.activities);
   model.activities = input.activities.map((a) => activityToModel(a, totals));
   model.timeConstraints = input.timeConstraints.map(constraintToModel);

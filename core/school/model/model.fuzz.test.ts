@@ -17,7 +17,11 @@ import type { SchoolModel } from "./types";
 
 /** A name FET can store as it is: XML characters, no carriage return, no leading or trailing white space. */
 const nameArb = fc
-  .string({ unit: fc.oneof(fc.constantFrom("&", "<", ">", '"', "'", " ", "é", "ß", "字", "😀", "\t", "\r", "\r\n", "\n"), fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 })), minLength: 1, maxLength: 12 })
+  .string({
+    unit: fc.oneof(fc.constantFrom("&", "<", ">", '"', "'", " ", "é", "ß", "字", "😀", "\t", "\r", "\r\n", "\n"), fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 })),
+    minLength: 1,
+    maxLength: 12,
+  })
   .map((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\r]/g, "x").trim())
   .filter((s) => s.length > 0);
 const names = (min: number, max: number) => fc.uniqueArray(nameArb, { minLength: min, maxLength: max });

@@ -58,7 +58,10 @@ const TINY = fetText({
   subjects: ["Math", "Art", "Gym"],
   tags: ["Lab", "Big"],
   years: [{ name: "Y1", groups: [{ name: "G1", subgroups: ["S1", "S2"] }, { name: "G2" }] }, { name: "Y2" }],
-  rooms: [{ name: "R1", capacity: 30, building: "" }, { name: "R2", capacity: 12 }],
+  rooms: [
+    { name: "R1", capacity: 30, building: "" },
+    { name: "R2", capacity: 12 },
+  ],
   activities: [
     { id: 1, teachers: ["T1"], students: ["G1"], subject: "Math", duration: 2, groupId: 1 },
     { id: 2, teachers: ["T1"], students: ["G1"], subject: "Math", duration: 1, groupId: 1 },
@@ -67,15 +70,38 @@ const TINY = fetText({
     { id: 5, teachers: ["T3"], students: ["G2"], subject: "Gym" },
   ],
   time: [
-    constraint("ConstraintTeacherNotAvailableTimes", 100, `\t<Teacher>T1</Teacher>\n\t<Number_of_Not_Available_Times>2</Number_of_Not_Available_Times>\n${times("Not_Available_Time", [["Mon", "h1"], ["Tue", "h5"]])}`),
-    constraint("ConstraintMinDaysBetweenActivities", 95, "\t<Consecutive_If_Same_Day>true</Consecutive_If_Same_Day>\n\t<Number_of_Activities>2</Number_of_Activities>\n\t<Activity_Id>1</Activity_Id>\n\t<Activity_Id>2</Activity_Id>\n\t<MinDays>1</MinDays>"),
+    constraint(
+      "ConstraintTeacherNotAvailableTimes",
+      100,
+      `\t<Teacher>T1</Teacher>\n\t<Number_of_Not_Available_Times>2</Number_of_Not_Available_Times>\n${times("Not_Available_Time", [
+        ["Mon", "h1"],
+        ["Tue", "h5"],
+      ])}`,
+    ),
+    constraint(
+      "ConstraintMinDaysBetweenActivities",
+      95,
+      "\t<Consecutive_If_Same_Day>true</Consecutive_If_Same_Day>\n\t<Number_of_Activities>2</Number_of_Activities>\n\t<Activity_Id>1</Activity_Id>\n\t<Activity_Id>2</Activity_Id>\n\t<MinDays>1</MinDays>",
+    ),
     constraint("ConstraintTeachersMaxGapsPerWeek", 99.5, "\t<Max_Gaps>2</Max_Gaps>"),
     constraint("ConstraintStudentsSetMaxHoursDaily", 100, "\t<Maximum_Hours_Daily>4</Maximum_Hours_Daily>\n\t<Students>G1</Students>"),
-    constraint("ConstraintActivityPreferredStartingTime", 100, "\t<Activity_Id>5</Activity_Id>\n\t<Preferred_Day>Wed</Preferred_Day>\n\t<Preferred_Hour>h3</Preferred_Hour>\n\t<Permanently_Locked>false</Permanently_Locked>"),
+    constraint(
+      "ConstraintActivityPreferredStartingTime",
+      100,
+      "\t<Activity_Id>5</Activity_Id>\n\t<Preferred_Day>Wed</Preferred_Day>\n\t<Preferred_Hour>h3</Preferred_Hour>\n\t<Permanently_Locked>false</Permanently_Locked>",
+    ),
     constraint(
       "ConstraintActivitiesPreferredStartingTimes",
       80,
-      `\t<Teacher_Name></Teacher_Name>\n\t<Students_Name>Y2</Students_Name>\n\t<Subject_Name></Subject_Name>\n\t<Activity_Tag_Name></Activity_Tag_Name>\n\t<Duration></Duration>\n\t<Number_of_Preferred_Starting_Times>2</Number_of_Preferred_Starting_Times>\n${times("Preferred_Starting_Time", [["Mon", "h2"], ["Thu", "h2"]], "Preferred_Starting_Day", "Preferred_Starting_Hour")}`,
+      `\t<Teacher_Name></Teacher_Name>\n\t<Students_Name>Y2</Students_Name>\n\t<Subject_Name></Subject_Name>\n\t<Activity_Tag_Name></Activity_Tag_Name>\n\t<Duration></Duration>\n\t<Number_of_Preferred_Starting_Times>2</Number_of_Preferred_Starting_Times>\n${times(
+        "Preferred_Starting_Time",
+        [
+          ["Mon", "h2"],
+          ["Thu", "h2"],
+        ],
+        "Preferred_Starting_Day",
+        "Preferred_Starting_Hour",
+      )}`,
     ),
     constraint("ConstraintTwoActivitiesOrdered", 100, "\t<First_Activity_Id>3</First_Activity_Id>\n\t<Second_Activity_Id>5</Second_Activity_Id>", false),
     // supported nowhere: FET's mornings/afternoons mode type
@@ -86,7 +112,11 @@ const TINY = fetText({
     constraint("ConstraintActivitiesSameStartingHour", 100, "\t<Number_of_Activities>3</Number_of_Activities>\n\t<Activity_Id>3</Activity_Id>\n\t<Activity_Id>5</Activity_Id>"),
   ],
   space: [
-    constraint("ConstraintActivityPreferredRooms", 100, "\t<Activity_Id>3</Activity_Id>\n\t<Number_of_Preferred_Rooms>2</Number_of_Preferred_Rooms>\n\t<Preferred_Room>R1</Preferred_Room>\n\t<Preferred_Room>R2</Preferred_Room>"),
+    constraint(
+      "ConstraintActivityPreferredRooms",
+      100,
+      "\t<Activity_Id>3</Activity_Id>\n\t<Number_of_Preferred_Rooms>2</Number_of_Preferred_Rooms>\n\t<Preferred_Room>R1</Preferred_Room>\n\t<Preferred_Room>R2</Preferred_Room>",
+    ),
     constraint("ConstraintRoomNotAvailableTimes", 70, `\t<Room>R2</Room>\n\t<Number_of_Not_Available_Times>1</Number_of_Not_Available_Times>\n${times("Not_Available_Time", [["Thu", "h4"]])}`),
     constraint("ConstraintTeacherHomeRoom", 100, "\t<Teacher>T3</Teacher>\n\t<Room>R1</Room>"),
     // typed although no FET example uses it (fields checked with fet-cl, vocabulary.ts); not solved yet
@@ -103,11 +133,27 @@ describe("fetToModel", () => {
 
   it("writes typed constraints with camelCase names, arrays of names and {day, hour} slots", () => {
     const m = fetToModel(readFet(TINY));
-    expect(m.timeConstraints![1]).toEqual({ type: "TeacherNotAvailableTimes", weight: 100, teacher: "T1", notAvailable: [{ day: "Mon", hour: "h1" }, { day: "Tue", hour: "h5" }] });
+    expect(m.timeConstraints![1]).toEqual({
+      type: "TeacherNotAvailableTimes",
+      weight: 100,
+      teacher: "T1",
+      notAvailable: [
+        { day: "Mon", hour: "h1" },
+        { day: "Tue", hour: "h5" },
+      ],
+    });
     expect(m.timeConstraints![2]).toEqual({ type: "MinDaysBetweenActivities", weight: 95, consecutiveIfSameDay: true, activityIds: [1, 2], minDays: 1 });
     expect(m.timeConstraints![3]).toEqual({ type: "TeachersMaxGapsPerWeek", weight: 99.5, maxGaps: 2 });
     expect(m.timeConstraints![7]).toEqual({ type: "TwoActivitiesOrdered", weight: 100, active: false, firstActivityId: 3, secondActivityId: 5 });
-    expect(m.timeConstraints![6]).toMatchObject({ students: "Y2", teacher: "", duration: "", preferredStartingTimes: [{ day: "Mon", hour: "h2" }, { day: "Thu", hour: "h2" }] });
+    expect(m.timeConstraints![6]).toMatchObject({
+      students: "Y2",
+      teacher: "",
+      duration: "",
+      preferredStartingTimes: [
+        { day: "Mon", hour: "h2" },
+        { day: "Thu", hour: "h2" },
+      ],
+    });
     expect(m.spaceConstraints![1]).toEqual({ type: "ActivityPreferredRooms", weight: 100, activityId: 3, preferredRooms: ["R1", "R2"] });
     expect(m.spaceConstraints![4]).toEqual({ type: "TeacherMinGapsBetweenRoomChanges", weight: 90, teacher: "T2", minGapsBetweenRoomChanges: 1 });
   });
@@ -124,8 +170,25 @@ describe("fetToModel", () => {
     // test/fet.ts writes each lesson's own duration as Total_Duration, not the split activity's sum: kept as stated
     expect(m.activities![0]).toEqual({ id: 1, groupId: 1, subject: "Math", teachers: ["T1"], students: ["G1"], duration: 2, totalDuration: 2 });
     expect(m.activities![3]).toEqual({ id: 4, subject: "Gym", students: ["Y2"], duration: 1, active: false });
-    expect(m.students![0]).toEqual({ name: "Y1", numberOfStudents: 10, groups: [{ name: "G1", numberOfStudents: 10, subgroups: [{ name: "S1", numberOfStudents: 10 }, { name: "S2", numberOfStudents: 10 }] }, { name: "G2", numberOfStudents: 10 }] });
-    expect(m.rooms).toEqual([{ name: "R1", capacity: 30 }, { name: "R2", capacity: 12 }]);
+    expect(m.students![0]).toEqual({
+      name: "Y1",
+      numberOfStudents: 10,
+      groups: [
+        {
+          name: "G1",
+          numberOfStudents: 10,
+          subgroups: [
+            { name: "S1", numberOfStudents: 10 },
+            { name: "S2", numberOfStudents: 10 },
+          ],
+        },
+        { name: "G2", numberOfStudents: 10 },
+      ],
+    });
+    expect(m.rooms).toEqual([
+      { name: "R1", capacity: 30 },
+      { name: "R2", capacity: 12 },
+    ]);
   });
 });
 
@@ -203,7 +266,15 @@ describe("modelToFet errors: JSON paths, before anything is built", () => {
 
   it("maps the compiler's errors about constraint fields back to JSON paths", () => {
     const m = smallJson();
-    m.timeConstraints![2] = { type: "TeacherNotAvailableTimes", weight: 100, teacher: "Bob", notAvailable: [{ day: "Mon", hour: "08:00" }, { day: "Sun", hour: "08:00" }] };
+    m.timeConstraints![2] = {
+      type: "TeacherNotAvailableTimes",
+      weight: 100,
+      teacher: "Bob",
+      notAvailable: [
+        { day: "Mon", hour: "08:00" },
+        { day: "Sun", hour: "08:00" },
+      ],
+    };
     m.timeConstraints!.pop();
     const [issue] = issuesOf(() => compileSchool(m));
     expect(issue.path.slice(0, 4)).toEqual(["timeConstraints", 2, "notAvailable", 1]);

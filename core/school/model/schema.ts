@@ -52,7 +52,6 @@ const head = {
   comments: { type: "string", description: "Free text." },
 };
 
-
 const subgroup = { type: "object", required: ["name"], additionalProperties: false, properties: { name, numberOfStudents: count } };
 const group = { type: "object", required: ["name"], additionalProperties: false, properties: { name, numberOfStudents: count, subgroups: { type: "array", items: subgroup } } };
 const year = { type: "object", required: ["name"], additionalProperties: false, properties: { name, numberOfStudents: count, groups: { type: "array", items: group } } };
@@ -62,9 +61,13 @@ const room = {
   additionalProperties: false,
   properties: {
     name,
-    building: { type: "string", description: "One of buildings (absent or \"\" = none)." },
+    building: { type: "string", description: 'One of buildings (absent or "" = none).' },
     capacity: { ...count, default: 30000, description: "Seats (with BasicCompulsorySpace, a smaller room than the activity's students is a violation)." },
-    virtual: { type: "boolean", default: false, description: "FET's virtual room: an activity placed in it occupies one real room from each of its sets (all different), and those real rooms must not clash." },
+    virtual: {
+      type: "boolean",
+      default: false,
+      description: "FET's virtual room: an activity placed in it occupies one real room from each of its sets (all different), and those real rooms must not clash.",
+    },
     sets: {
       type: "array",
       minItems: 1,
@@ -80,7 +83,12 @@ const activity = {
   additionalProperties: false,
   properties: {
     id: { type: "integer", minimum: 0, maximum: 2_000_000_000, description: "Unique id (constraints name activities by id)." },
-    groupId: { type: "integer", minimum: 0, maximum: 2_000_000_000, description: "FET's Activity_Group_Id: the lessons of a split activity share it (the first lesson's id); 0 or absent = not split." },
+    groupId: {
+      type: "integer",
+      minimum: 0,
+      maximum: 2_000_000_000,
+      description: "FET's Activity_Group_Id: the lessons of a split activity share it (the first lesson's id); 0 or absent = not split.",
+    },
     subject: name,
     teachers: { type: "array", items: name, description: "Teachers (all of them teach it together)." },
     students: { type: "array", items: name, description: "Students sets (years, groups or subgroups) attending." },
@@ -97,7 +105,7 @@ const genericConstraint = {
   required: ["type", "weight", "fields"],
   additionalProperties: false,
   description:
-    "Any FET constraint element: its fields by XML name (a string, an object for nested elements, an array for repeated ones), e.g. { \"Teacher_Name\": \"Ann\", \"Number_of_Activities\": \"2\", \"Activity_Id\": [\"1\", \"2\"] }.",
+    'Any FET constraint element: its fields by XML name (a string, an object for nested elements, an array for repeated ones), e.g. { "Teacher_Name": "Ann", "Number_of_Activities": "2", "Activity_Id": ["1", "2"] }.',
   properties: { type: { type: "string", minLength: 1 }, ...head, fields: genericObject(GENERIC_DEPTH) },
 };
 

@@ -14,7 +14,24 @@ import { CONSTRAINT_TYPES, elementOfType, GENERIC_DEPTH, typeOfElement } from ".
 
 type Path = (string | number)[];
 
-const TOP_KEYS = new Set(["kind", "format", "name", "institution", "ignoreUnsupported", "days", "hours", "subjects", "activityTags", "teachers", "students", "buildings", "rooms", "activities", "timeConstraints", "spaceConstraints"]);
+const TOP_KEYS = new Set([
+  "kind",
+  "format",
+  "name",
+  "institution",
+  "ignoreUnsupported",
+  "days",
+  "hours",
+  "subjects",
+  "activityTags",
+  "teachers",
+  "students",
+  "buildings",
+  "rooms",
+  "activities",
+  "timeConstraints",
+  "spaceConstraints",
+]);
 const HEAD_KEYS = new Set(["type", "weight", "active", "comments"]);
 /** The largest activity id FET's files use (a 32-bit int). */
 const MAX_ID = 2_000_000_000;
@@ -89,7 +106,11 @@ class Checker {
       seen.add(s);
       out.push(s);
     });
-    this.spend(path, out.length * 2, out.reduce((a, s) => a + s.length, 0));
+    this.spend(
+      path,
+      out.length * 2,
+      out.reduce((a, s) => a + s.length, 0),
+    );
     return out;
   }
 }
@@ -187,7 +208,11 @@ export function modelToFet(doc: unknown): FetInput {
       ck.list(r.sets, [...p, "sets"], FET_LIMITS.realRoomSets, "realRoomSets", "sets of real rooms", false).forEach((sv, k) => {
         const names = ck.list(sv, [...p, "sets", k], FET_LIMITS.rooms, "rooms", "real rooms", false).map((nv, j) => ck.text(nv, [...p, "sets", k, j], "value"));
         if (names.length === 0) return void ck.fail([...p, "sets", k], "a set needs at least one real room");
-        ck.spend([...p, "sets", k], names.length + 2, names.reduce((n, x) => n + (x?.length ?? 0), 0));
+        ck.spend(
+          [...p, "sets", k],
+          names.length + 2,
+          names.reduce((n, x) => n + (x?.length ?? 0), 0),
+        );
         sets.push([...new Set(names.filter((x): x is string => x !== undefined))]);
       });
       if (sets.length === 0) return void ck.fail([...p, "sets"], "a virtual room needs at least one set of real rooms");
@@ -245,7 +270,11 @@ export function modelToFet(doc: unknown): FetInput {
     const active = a.active === undefined ? true : ck.bool(a.active, [...p, "active"]);
     const numberOfStudents = a.numberOfStudents === undefined ? undefined : ck.int(a.numberOfStudents, [...p, "numberOfStudents"], 0, 10_000_000);
     if (id === undefined || groupId === undefined || subject === undefined || duration === undefined || totalDuration === undefined || active === undefined) return;
-    ck.spend(p, 9 + teacherList.length + students.length + tags.length, [...teacherList, ...students, ...tags].reduce((s, x) => s + x.length, subject.length));
+    ck.spend(
+      p,
+      9 + teacherList.length + students.length + tags.length,
+      [...teacherList, ...students, ...tags].reduce((s, x) => s + x.length, subject.length),
+    );
     activities.push({
       id,
       groupId,
@@ -306,7 +335,8 @@ function constraintToFet(ck: Checker, v: unknown, path: Path, list: "time" | "sp
   const c = ck.object(v, path, undefined, "a constraint");
   if (!c) return undefined;
   const type = ck.text(c.type, [...path, "type"], "value");
-  const weight = typeof c.weight === "number" && Number.isFinite(c.weight) && c.weight >= 0 && c.weight <= 100 ? c.weight : ck.fail([...path, "weight"], "must be a number from 0 to 100 (Weight_Percentage)");
+  const weight =
+    typeof c.weight === "number" && Number.isFinite(c.weight) && c.weight >= 0 && c.weight <= 100 ? c.weight : ck.fail([...path, "weight"], "must be a number from 0 to 100 (Weight_Percentage)");
   const active = c.active === undefined ? true : ck.bool(c.active, [...path, "active"]);
   const comments = c.comments === undefined ? "" : ck.text(c.comments, [...path, "comments"], "free");
   if (type === undefined) return undefined;

@@ -51,7 +51,7 @@ export function ifsStep(st: SchoolState): void {
       for (let e = 0; e < ne; e++) {
         const x = st.ejected[e];
         // units with few possible starts are expensive to push out (they have nowhere else to go)
-        cost += st.params.ejectionCost + Math.min(st.bumps[x], 64) + ((st.params.ejectionCost * st.params.freedomWeight) / units.freedom[x] | 0);
+        cost += st.params.ejectionCost + Math.min(st.bumps[x], 64) + (((st.params.ejectionCost * st.params.freedomWeight) / units.freedom[x]) | 0);
         // just placed: pushing it out again at once would only swap the two back and forth
         if (st.iteration - st.placedAt[x] < st.params.recentTabu) cost += 1000;
       }

@@ -15,7 +15,7 @@ export function softStep(st: SchoolState): void {
     return;
   }
   const frac = st.segmentMove / params.segmentMoves;
-  const temp = params.initialTemperature * Math.pow(params.finalTemperature / params.initialTemperature, frac) * SOFT_SCALE;
+  const temp = params.initialTemperature * (params.finalTemperature / params.initialTemperature) ** frac * SOFT_SCALE;
   if (++st.segmentMove >= params.segmentMoves) st.segmentMove = 0;
   const h0 = b.hard;
   const s0 = b.soft;

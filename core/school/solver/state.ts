@@ -4,7 +4,7 @@
  * to be placed, pushing a unit out (with its ejection tabu), recording the best timetable, and
  * finding units in hard violations.
  */
-import { Rng } from "../../engine/random";
+import type { Rng } from "../../engine/random";
 import { Board } from "../board";
 import type { SchoolProblem } from "../problem";
 import type { SchoolParams } from "./params";

@@ -18,11 +18,7 @@ export function buildingWeek(constraints: { type: string; weight: number; fields
     hours: 6,
     buildings: ["B1", "B2"],
     rooms: [{ name: "A1", building: "B1" }, { name: "A2", building: "B1" }, { name: "B", building: "B2" }, { name: "N" }],
-    activities: [
-      ...[1, 2, 3, 4, 5, 6, 7].map((id) => ({ id, teachers: ["T1"], students: ["Y1"] })),
-      { id: 8, teachers: ["T2"], students: ["Y2"] },
-      { id: 9, teachers: ["T2"], students: ["Y2"] },
-    ],
+    activities: [...[1, 2, 3, 4, 5, 6, 7].map((id) => ({ id, teachers: ["T1"], students: ["Y1"] })), { id: 8, teachers: ["T2"], students: ["Y2"] }, { id: 9, teachers: ["T2"], students: ["Y2"] }],
     space: constraints.map((c) => constraint(c.type, c.weight, c.fields)),
   };
 }

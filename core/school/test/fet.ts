@@ -41,8 +41,18 @@ export function fetText(s: TinySchool): string {
   out.push(`<Days_List>\n<Number_of_Days>${days.length}</Number_of_Days>`, ...days.map((d) => `<Day>\n\t<Name>${x(d)}</Name>\n</Day>`), "</Days_List>");
   out.push(`<Hours_List>\n<Number_of_Hours>${hours.length}</Number_of_Hours>`, ...hours.map((h) => `<Hour>\n\t<Name>${x(h)}</Name>\n</Hour>`), "</Hours_List>");
   out.push("<Subjects_List>", ...subjects.map((n) => `<Subject>\n\t<Name>${x(n)}</Name>\n\t<Comments></Comments>\n</Subject>`), "</Subjects_List>");
-  out.push("<Activity_Tags_List>", ...(s.tags ?? []).map((n) => `<Activity_Tag>\n\t<Name>${x(n)}</Name>\n\t<Printable>true</Printable>\n\t<Comments></Comments>\n</Activity_Tag>`), "</Activity_Tags_List>");
-  out.push("<Teachers_List>", ...teachers.map((n) => `<Teacher>\n\t<Name>${x(n)}</Name>\n\t<Target_Number_of_Hours>0</Target_Number_of_Hours>\n\t<Qualified_Subjects>\n\t</Qualified_Subjects>\n\t<Comments></Comments>\n</Teacher>`), "</Teachers_List>");
+  out.push(
+    "<Activity_Tags_List>",
+    ...(s.tags ?? []).map((n) => `<Activity_Tag>\n\t<Name>${x(n)}</Name>\n\t<Printable>true</Printable>\n\t<Comments></Comments>\n</Activity_Tag>`),
+    "</Activity_Tags_List>",
+  );
+  out.push(
+    "<Teachers_List>",
+    ...teachers.map(
+      (n) => `<Teacher>\n\t<Name>${x(n)}</Name>\n\t<Target_Number_of_Hours>0</Target_Number_of_Hours>\n\t<Qualified_Subjects>\n\t</Qualified_Subjects>\n\t<Comments></Comments>\n</Teacher>`,
+    ),
+    "</Teachers_List>",
+  );
   out.push("<Students_List>");
   for (const y of years) {
     out.push(`<Year>\n\t<Name>${x(y.name)}</Name>\n\t<Number_of_Students>10</Number_of_Students>\n\t<Comments></Comments>`);
@@ -77,11 +87,24 @@ export function fetText(s: TinySchool): string {
   const sets = (r: { sets?: string[][] }) =>
     r.sets
       ? `\t<Virtual>true</Virtual>\n\t<Number_of_Sets_of_Real_Rooms>${r.sets.length}</Number_of_Sets_of_Real_Rooms>\n` +
-        r.sets.map((set) => `\t<Set_of_Real_Rooms>\n\t\t<Number_of_Real_Rooms>${set.length}</Number_of_Real_Rooms>\n${set.map((n) => `\t\t<Real_Room>${x(n)}</Real_Room>\n`).join("")}\t</Set_of_Real_Rooms>\n`).join("")
+        r.sets
+          .map(
+            (set) =>
+              `\t<Set_of_Real_Rooms>\n\t\t<Number_of_Real_Rooms>${set.length}</Number_of_Real_Rooms>\n${set.map((n) => `\t\t<Real_Room>${x(n)}</Real_Room>\n`).join("")}\t</Set_of_Real_Rooms>\n`,
+          )
+          .join("")
       : "\t<Virtual>false</Virtual>\n";
-  out.push("<Rooms_List>", ...(s.rooms ?? []).map((r) => `<Room>\n\t<Name>${x(r.name)}</Name>\n\t<Building>${x(r.building ?? "")}</Building>\n\t<Capacity>${r.capacity ?? 30}</Capacity>\n${sets(r)}\t<Comments></Comments>\n</Room>`), "</Rooms_List>");
+  out.push(
+    "<Rooms_List>",
+    ...(s.rooms ?? []).map(
+      (r) => `<Room>\n\t<Name>${x(r.name)}</Name>\n\t<Building>${x(r.building ?? "")}</Building>\n\t<Capacity>${r.capacity ?? 30}</Capacity>\n${sets(r)}\t<Comments></Comments>\n</Room>`,
+    ),
+    "</Rooms_List>",
+  );
   const basicT = s.noBasic ? [] : ["<ConstraintBasicCompulsoryTime>\n\t<Weight_Percentage>100</Weight_Percentage>\n\t<Active>true</Active>\n\t<Comments></Comments>\n</ConstraintBasicCompulsoryTime>"];
-  const basicS = s.noBasic ? [] : ["<ConstraintBasicCompulsorySpace>\n\t<Weight_Percentage>100</Weight_Percentage>\n\t<Active>true</Active>\n\t<Comments></Comments>\n</ConstraintBasicCompulsorySpace>"];
+  const basicS = s.noBasic
+    ? []
+    : ["<ConstraintBasicCompulsorySpace>\n\t<Weight_Percentage>100</Weight_Percentage>\n\t<Active>true</Active>\n\t<Comments></Comments>\n</ConstraintBasicCompulsorySpace>"];
   out.push("<Time_Constraints_List>", ...basicT, ...(s.time ?? []), "</Time_Constraints_List>");
   out.push("<Space_Constraints_List>", ...basicS, ...(s.space ?? []), "</Space_Constraints_List>");
   out.push("</fet>");

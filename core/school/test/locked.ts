@@ -92,11 +92,17 @@ export function lockedFet(spec: LockedSpec): string {
 <Comments></Comments>
 <Days_List>
 <Number_of_Days>${nDays}</Number_of_Days>
-${named("Day", Array.from({ length: nDays }, (_, d) => `D${d}`))}
+${named(
+  "Day",
+  Array.from({ length: nDays }, (_, d) => `D${d}`),
+)}
 </Days_List>
 <Hours_List>
 <Number_of_Hours>${nHours}</Number_of_Hours>
-${named("Hour", Array.from({ length: nHours }, (_, h) => `H${h}`))}
+${named(
+  "Hour",
+  Array.from({ length: nHours }, (_, h) => `H${h}`),
+)}
 </Hours_List>
 <Subjects_List>
 <Subject><Name>S</Name></Subject>

@@ -35,10 +35,21 @@ export function relFet(spec: RelSpec, at: At = {}): string {
   const days = Array.from({ length: spec.days ?? 3 }, (_, d) => dayName(d));
   const hours = Array.from({ length: spec.hours ?? 6 }, (_, h) => hourName(h));
   const locks = Object.entries(at).map(([id, [d, h]]) =>
-    constraint("ConstraintActivityPreferredStartingTime", 100, `\t<Activity_Id>${id}</Activity_Id>\n\t<Preferred_Day>${dayName(d)}</Preferred_Day>\n\t<Preferred_Hour>${hourName(h)}</Preferred_Hour>\n\t<Permanently_Locked>true</Permanently_Locked>`),
+    constraint(
+      "ConstraintActivityPreferredStartingTime",
+      100,
+      `\t<Activity_Id>${id}</Activity_Id>\n\t<Preferred_Day>${dayName(d)}</Preferred_Day>\n\t<Preferred_Hour>${hourName(h)}</Preferred_Hour>\n\t<Permanently_Locked>true</Permanently_Locked>`,
+    ),
   );
   const breaks = spec.breaks?.length
-    ? [constraint("ConstraintBreakTimes", 100, `\t<Number_of_Break_Times>${spec.breaks.length}</Number_of_Break_Times>\n` + spec.breaks.map(([d, h]) => `\t<Break_Time>\n\t\t<Day>${dayName(d)}</Day>\n\t\t<Hour>${hourName(h)}</Hour>\n\t</Break_Time>`).join("\n"))]
+    ? [
+        constraint(
+          "ConstraintBreakTimes",
+          100,
+          `\t<Number_of_Break_Times>${spec.breaks.length}</Number_of_Break_Times>\n` +
+            spec.breaks.map(([d, h]) => `\t<Break_Time>\n\t\t<Day>${dayName(d)}</Day>\n\t\t<Hour>${hourName(h)}</Hour>\n\t</Break_Time>`).join("\n"),
+        ),
+      ]
     : [];
   return fetText({ ...spec, days, hours, time: [...breaks, ...locks, ...(spec.time ?? [])] });
 }
@@ -93,13 +104,17 @@ export function ids(type: string, weight: number, activityIds: number[], extra =
 
 /** A two / three activities element: First_Activity_Id, Second_Activity_Id (, Third_Activity_Id). */
 export function pair(type: string, weight: number, first: number, second: number, third?: number): string {
-  const inner = `\t<First_Activity_Id>${first}</First_Activity_Id>\n\t<Second_Activity_Id>${second}</Second_Activity_Id>` + (third === undefined ? "" : `\n\t<Third_Activity_Id>${third}</Third_Activity_Id>`);
+  const inner =
+    `\t<First_Activity_Id>${first}</First_Activity_Id>\n\t<Second_Activity_Id>${second}</Second_Activity_Id>` + (third === undefined ? "" : `\n\t<Third_Activity_Id>${third}</Third_Activity_Id>`);
   return constraint(type, weight, inner);
 }
 
 /** Selected_Time_Slot elements. */
 export function selected(slots: [number, number][]): string {
-  return `\t<Number_of_Selected_Time_Slots>${slots.length}</Number_of_Selected_Time_Slots>\n` + slots.map(([d, h]) => `\t<Selected_Time_Slot>\n\t\t<Selected_Day>${dayName(d)}</Selected_Day>\n\t\t<Selected_Hour>${hourName(h)}</Selected_Hour>\n\t</Selected_Time_Slot>`).join("\n");
+  return (
+    `\t<Number_of_Selected_Time_Slots>${slots.length}</Number_of_Selected_Time_Slots>\n` +
+    slots.map(([d, h]) => `\t<Selected_Time_Slot>\n\t\t<Selected_Day>${dayName(d)}</Selected_Day>\n\t\t<Selected_Hour>${hourName(h)}</Selected_Hour>\n\t</Selected_Time_Slot>`).join("\n")
+  );
 }
 
 /** The first issue of the ProblemError compiling the spec throws, with the 1-based line where `needle` first occurs. */

@@ -35,7 +35,10 @@ export function roomFet(spec: RoomSpec, at: RoomAt = {}, lockRooms = true): stri
   let text = relFet(spec, times);
   const emptyBuildings = "<Buildings_List>\n</Buildings_List>";
   if (!text.includes(emptyBuildings)) throw new Error("test/fet.ts no longer writes an empty <Buildings_List>: update test/rooms.ts");
-  text = text.replace(emptyBuildings, `<Buildings_List>\n${(spec.buildings ?? []).map((b) => `<Building>\n\t<Name>${x(b)}</Name>\n\t<Comments></Comments>\n</Building>`).join("\n")}\n</Buildings_List>`);
+  text = text.replace(
+    emptyBuildings,
+    `<Buildings_List>\n${(spec.buildings ?? []).map((b) => `<Building>\n\t<Name>${x(b)}</Name>\n\t<Comments></Comments>\n</Building>`).join("\n")}\n</Buildings_List>`,
+  );
   if (lockRooms) {
     const locks = Object.entries(at)
       .filter(([, p]) => p[2] !== undefined)

@@ -13,7 +13,10 @@ export const TINY_SCHOOL = {
   teachers: ["Ann", "Bob"],
   subjects: ["Math", "Art", "Music"],
   years: [{ name: "Y1", groups: [{ name: "Y1 G1", subgroups: ["Y1 G1 a", "Y1 G1 b"] }] }, { name: "Y2" }],
-  rooms: [{ name: "Lab", capacity: 30 }, { name: "Hall", capacity: 60 }],
+  rooms: [
+    { name: "Lab", capacity: 30 },
+    { name: "Hall", capacity: 60 },
+  ],
   activities: [
     { id: 1, teachers: ["Ann"], subject: "Math", students: ["Y1"], groupId: 1 },
     { id: 2, teachers: ["Ann"], subject: "Math", students: ["Y1"], groupId: 1 },
@@ -25,9 +28,21 @@ export const TINY_SCHOOL = {
     { id: 8, teachers: ["Bob"], subject: "Music", students: ["Y2"], active: false },
   ],
   time: [
-    constraint("ConstraintTeacherNotAvailableTimes", 100, `\t<Teacher>Ann</Teacher>\n\t<Number_of_Not_Available_Times>1</Number_of_Not_Available_Times>\n${times("Not_Available_Time", [["Mon", "08:00"]])}`),
-    constraint("ConstraintMinDaysBetweenActivities", 100, "\t<Consecutive_If_Same_Day>true</Consecutive_If_Same_Day>\n\t<Number_of_Activities>3</Number_of_Activities>\n\t<Activity_Id>1</Activity_Id>\n\t<Activity_Id>2</Activity_Id>\n\t<Activity_Id>3</Activity_Id>\n\t<MinDays>1</MinDays>"),
-    constraint("ConstraintActivityPreferredStartingTime", 90, "\t<Activity_Id>7</Activity_Id>\n\t<Preferred_Day>Tue</Preferred_Day>\n\t<Preferred_Hour>09:00</Preferred_Hour>\n\t<Permanently_Locked>false</Permanently_Locked>"),
+    constraint(
+      "ConstraintTeacherNotAvailableTimes",
+      100,
+      `\t<Teacher>Ann</Teacher>\n\t<Number_of_Not_Available_Times>1</Number_of_Not_Available_Times>\n${times("Not_Available_Time", [["Mon", "08:00"]])}`,
+    ),
+    constraint(
+      "ConstraintMinDaysBetweenActivities",
+      100,
+      "\t<Consecutive_If_Same_Day>true</Consecutive_If_Same_Day>\n\t<Number_of_Activities>3</Number_of_Activities>\n\t<Activity_Id>1</Activity_Id>\n\t<Activity_Id>2</Activity_Id>\n\t<Activity_Id>3</Activity_Id>\n\t<MinDays>1</MinDays>",
+    ),
+    constraint(
+      "ConstraintActivityPreferredStartingTime",
+      90,
+      "\t<Activity_Id>7</Activity_Id>\n\t<Preferred_Day>Tue</Preferred_Day>\n\t<Preferred_Hour>09:00</Preferred_Hour>\n\t<Permanently_Locked>false</Permanently_Locked>",
+    ),
     constraint("ConstraintTeacherMaxGapsPerWeek", 100, "\t<Teacher_Name>Bob</Teacher_Name>\n\t<Max_Gaps>0</Max_Gaps>", false),
   ],
   space: [constraint("ConstraintActivityPreferredRoom", 100, "\t<Activity_Id>4</Activity_Id>\n\t<Room>Lab</Room>\n\t<Permanently_Locked>false</Permanently_Locked>")],

@@ -58,7 +58,7 @@ export const aco = defineSolver<TspProblem, AcoData, AcoWork, number[], AcoParam
     const eta = new Float64Array(n * k);
     const beta = data.params.beta as number;
     for (let i = 0; i < n; i++) {
-      for (let t = 0; t < k; t++) eta[i * k + t] = Math.pow(1 / Math.max(1e-9, problem.dist(i, problem.neighbours[i * k + t])), beta);
+      for (let t = 0; t < k; t++) eta[i * k + t] = (1 / Math.max(1e-9, problem.dist(i, problem.neighbours[i * k + t]))) ** beta;
     }
     return { ls: createLocalSearch(problem), tour: new Int32Array(n), visited: new Uint8Array(n), weight: new Float64Array(k), lens: new Float64Array(data.params.ants as number), eta };
   },

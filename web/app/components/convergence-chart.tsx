@@ -94,7 +94,10 @@ function drawChart(canvas: HTMLCanvasElement, points: (number | null)[][], serie
   g.clearRect(0, 0, w, h);
   const pad = { l: 64, r: 14, t: 12, b: 30 };
   const fy = (v: number) => (logY ? Math.log10(Math.max(v, 1e-12)) : v);
-  let xmin = Infinity, xmax = -Infinity, ymin = Infinity, ymax = -Infinity;
+  let xmin = Infinity,
+    xmax = -Infinity,
+    ymin = Infinity,
+    ymax = -Infinity;
   for (const p of points) {
     const x = p[0];
     if (x === null) continue;
@@ -114,7 +117,10 @@ function drawChart(canvas: HTMLCanvasElement, points: (number | null)[][], serie
     return;
   }
   if (xmax === xmin) xmax = xmin + 1;
-  if (ymax === ymin) { ymax += 1; ymin -= 1; }
+  if (ymax === ymin) {
+    ymax += 1;
+    ymin -= 1;
+  }
   const X = (x: number) => pad.l + ((x - xmin) / (xmax - xmin)) * (w - pad.l - pad.r);
   const Y = (y: number) => pad.t + (1 - (fy(y) - ymin) / (ymax - ymin)) * (h - pad.t - pad.b);
   // Axes and 4 gridlines with labels.

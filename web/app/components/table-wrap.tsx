@@ -18,7 +18,7 @@ export function TableWrap({ label, children }: { label: string; children: ReactN
     return () => observer.disconnect();
   }, []);
   return (
-    <div ref={ref} className="table-wrap" tabIndex={scrolls ? 0 : undefined} role={scrolls ? "region" : undefined} aria-label={scrolls ? label : undefined}>
+    <div ref={ref} className="table-wrap" {...(scrolls ? { tabIndex: 0, role: "region", "aria-label": label } : {})}>
       {children}
     </div>
   );

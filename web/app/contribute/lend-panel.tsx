@@ -32,8 +32,12 @@ export function LendPanel({ jobId, state }: { jobId: string; state: string }) {
           </button>
           {showLink ? (
             <>
-              <code data-testid="join-link" style={{ display: "block", wordBreak: "break-all", marginTop: 8 }}>{data.joinUrl}</code>
-              <span className="muted">Open it in a browser, or run <code>npm run contribute -- &lt;link&gt; --workers 2</code>. Valid for 2 hours.</span>
+              <code data-testid="join-link" style={{ display: "block", wordBreak: "break-all", marginTop: 8 }}>
+                {data.joinUrl}
+              </code>
+              <span className="muted">
+                Open it in a browser, or run <code>npm run contribute -- &lt;link&gt; --workers 2</code>. Valid for 2 hours.
+              </span>
             </>
           ) : null}
         </p>
@@ -53,7 +57,10 @@ export function LendPanel({ jobId, state }: { jobId: string; state: string }) {
             <tbody>
               {data.contributors.map((c) => (
                 <tr key={c.contributorId}>
-                  <td>{c.label}{c.banned ? " (banned)" : ""}</td>
+                  <td>
+                    {c.label}
+                    {c.banned ? " (banned)" : ""}
+                  </td>
                   <td>{c.acceptedUnits}</td>
                   <td data-testid="contributor-evaluations">{c.acceptedEvaluations.toLocaleString("en-US")}</td>
                   <td>{c.rejectedUnits}</td>

@@ -34,7 +34,8 @@ export const DEMO_PROBLEMS: DemoProblem[] = [
     id: "small-school",
     kind: "timetabling",
     title: "School timetable (FET): Hillside Middle School",
-    description: "A small fictional school: 5 classes, 11 teachers, 10 subjects, 85 lessons (95 hours) over 5 days × 7 hours, with a lunch break, teachers' unavailable times, home rooms, lab and gym, and two wishes that cannot both be granted.",
+    description:
+      "A small fictional school: 5 classes, 11 teachers, 10 subjects, 85 lessons (95 hours) over 5 days × 7 hours, with a lunch break, teachers' unavailable times, home rooms, lab and gym, and two wishes that cannot both be granted.",
     fileName: "small-school.fet",
     document: { kind: "timetabling", format: "fet", name: "small-school", text: smallSchool },
   },

@@ -68,8 +68,8 @@ export default function Landing() {
         <section className="hero">
           <h1>Timetables and optimization jobs that evolve while you watch.</h1>
           <p>
-            Evolve schedules courses, rooms and instructors for schools and universities, and solves routing and
-            continuous optimization problems — with live progress, reproducible runs and an API for your own systems.
+            Evolve schedules courses, rooms and instructors for schools and universities, and solves routing and continuous optimization problems — with live progress, reproducible runs and an API for
+            your own systems.
           </p>
           <div className="cta">
             {signedIn ? (

@@ -45,6 +45,18 @@ export async function callService<T>(fn: () => Promise<T>): Promise<T> {
 
 function statusTextOf(status: number): string {
   return (
-    { 400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden", 404: "Not Found", 409: "Conflict", 422: "Unprocessable Content", 429: "Too Many Requests", 503: "Service Unavailable" } as Record<number, string>
-  )[status] ?? "Error";
+    (
+      {
+        400: "Bad Request",
+        401: "Unauthorized",
+        402: "Payment Required",
+        403: "Forbidden",
+        404: "Not Found",
+        409: "Conflict",
+        422: "Unprocessable Content",
+        429: "Too Many Requests",
+        503: "Service Unavailable",
+      } as Record<number, string>
+    )[status] ?? "Error"
+  );
 }

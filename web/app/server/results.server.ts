@@ -80,9 +80,19 @@ function buildTimetable(problem: TimetablingProblem, solution: SolutionDocument)
   }
   return {
     type: "timetabling",
-    views: { room: timetableViews(problem, t, "room").map(numbered), curriculum: timetableViews(problem, t, "curriculum").map(numbered), instructor: timetableViews(problem, t, "instructor").map(numbered) },
+    views: {
+      room: timetableViews(problem, t, "room").map(numbered),
+      curriculum: timetableViews(problem, t, "curriculum").map(numbered),
+      instructor: timetableViews(problem, t, "instructor").map(numbered),
+    },
     lectureViolations,
-    explanation: explanation.constraints.map((g) => ({ constraint: g.constraint, hard: g.hard, weight: g.weight, total: g.total, items: g.items.slice(0, 50).map((i) => ({ label: i.label, cost: i.cost })) })),
+    explanation: explanation.constraints.map((g) => ({
+      constraint: g.constraint,
+      hard: g.hard,
+      weight: g.weight,
+      total: g.total,
+      items: g.items.slice(0, 50).map((i) => ({ label: i.label, cost: i.cost })),
+    })),
     hard: explanation.hard,
     soft: explanation.soft,
   };

@@ -125,7 +125,11 @@ describe("buildSchoolResult", () => {
 describe("lockedActivities (pins of a re-solve)", () => {
   it("marks lessons whose start the input locks (100%, Permanently_Locked, day and hour), and no others", () => {
     const locked = (id: number, weight: number, lockedFlag: boolean) =>
-      constraint("ConstraintActivityPreferredStartingTime", weight, `\t<Activity_Id>${id}</Activity_Id>\n\t<Preferred_Day>Tue</Preferred_Day>\n\t<Preferred_Hour>h1</Preferred_Hour>\n\t<Permanently_Locked>${lockedFlag}</Permanently_Locked>`);
+      constraint(
+        "ConstraintActivityPreferredStartingTime",
+        weight,
+        `\t<Activity_Id>${id}</Activity_Id>\n\t<Preferred_Day>Tue</Preferred_Day>\n\t<Preferred_Hour>h1</Preferred_Hour>\n\t<Permanently_Locked>${lockedFlag}</Permanently_Locked>`,
+      );
     const withPins = compileFet(
       fetText({
         teachers: ["T1", "T2"],
@@ -151,7 +155,19 @@ describe("FET virtual rooms in the result", () => {
   // and 2 both in Labs; Mon h2: activity 3 in Lab 1.
   const labsText = fetText({
     years: [{ name: "Y1" }, { name: "Y2" }],
-    rooms: [{ name: "Lab 1" }, { name: "Lab 2" }, { name: "Lab 3" }, { name: "Lab 4" }, { name: "Labs", sets: [["Lab 1", "Lab 2"], ["Lab 3", "Lab 4"]] }],
+    rooms: [
+      { name: "Lab 1" },
+      { name: "Lab 2" },
+      { name: "Lab 3" },
+      { name: "Lab 4" },
+      {
+        name: "Labs",
+        sets: [
+          ["Lab 1", "Lab 2"],
+          ["Lab 3", "Lab 4"],
+        ],
+      },
+    ],
     activities: [
       { id: 1, teachers: ["T1"], subject: "Math", students: ["Y1"] },
       { id: 2, teachers: ["T2"], subject: "Math", students: ["Y2"] },
@@ -177,7 +193,14 @@ describe("FET virtual rooms in the result", () => {
 
   it("lists a lesson under its virtual room and each real room, with the real rooms it occupies", () => {
     const result = buildSchoolResult(doc, { start, room, real: real({ 1: ["Lab 2", "Lab 3"], 2: ["Lab 1", "Lab 4"] }) })!;
-    const byRoom = Object.fromEntries(result.views.room.map((g) => [g.id, lessonsOf(g).map((l) => l.id).sort()]));
+    const byRoom = Object.fromEntries(
+      result.views.room.map((g) => [
+        g.id,
+        lessonsOf(g)
+          .map((l) => l.id)
+          .sort(),
+      ]),
+    );
     expect(byRoom).toEqual({ "Lab 1": [2, 3], "Lab 2": [1], "Lab 3": [1], "Lab 4": [2], Labs: [1, 2] });
     const t1 = lessonsOf(result.views.teacher[0]);
     expect(t1.map((l) => [l.id, l.room, l.realRooms])).toEqual([
@@ -195,7 +218,12 @@ describe("FET virtual rooms in the result", () => {
     const cell = result.views.room.find((g) => g.id === "Labs")!.rows[0][0]!;
     expect(cell.lessons.map((l) => l.id).sort()).toEqual([1, 2]);
     expect(cell.shared).toBeUndefined();
-    expect(result.views.room.find((g) => g.id === "Lab 3")!.rows[0][0]!.lessons.map((l) => l.id).sort()).toEqual([1, 2]);
+    expect(
+      result.views.room
+        .find((g) => g.id === "Lab 3")!
+        .rows[0][0]!.lessons.map((l) => l.id)
+        .sort(),
+    ).toEqual([1, 2]);
     expect(result.hard).toBeGreaterThan(0);
   });
 

@@ -11,7 +11,6 @@ export interface SoftWeight {
   help: string;
 }
 
-
 /** ITC-2007 documents only have data for the competition's four soft constraints. */
 const ITC_ONLY: (keyof Weights)[] = ["roomCapacity", "minWorkingDays", "curriculumCompactness", "roomStability"];
 

@@ -84,10 +84,10 @@ export default function AcceptInvitation() {
           <p className="muted">Valid until {invitation.expiresAt.slice(0, 16).replace("T", " ")} UTC.</p>
           {result?.error ? <FormMessage tone="error">{result.error}</FormMessage> : null}
           <Form method="post" className="button-row">
-            <button className="button" name="intent" value="accept" disabled={busy}>
+            <button type="submit" className="button" name="intent" value="accept" disabled={busy}>
               Accept and join
             </button>
-            <button className="button danger" name="intent" value="decline" disabled={busy}>
+            <button type="submit" className="button danger" name="intent" value="decline" disabled={busy}>
               Decline
             </button>
           </Form>

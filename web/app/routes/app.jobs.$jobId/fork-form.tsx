@@ -58,7 +58,7 @@ export function ForkForm({ params, weights, evaluations, error }: { params: Fork
         ) : null}
         {error ? <p className="error">{error}</p> : null}
         <div className="button-row">
-          <button className="button small" name="intent" value="fork" disabled={busy}>
+          <button type="submit" className="button small" name="intent" value="fork" disabled={busy}>
             Start fork
           </button>
         </div>

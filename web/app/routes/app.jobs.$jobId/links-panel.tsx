@@ -25,7 +25,10 @@ function CopyUrl({ url, testId }: { url: string; testId: string }) {
         type="button"
         className="button small"
         onClick={() => {
-          void navigator.clipboard?.writeText(url).then(() => setCopied(true), () => setCopied(false));
+          void navigator.clipboard?.writeText(url).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          );
         }}
       >
         {copied ? "Copied" : "Copy"}
@@ -61,7 +64,7 @@ function LinkRows({ links, kind, label }: { links: LinkItem[]; kind: "share" | "
                   {!l.revokedAt && !expired ? (
                     <Form method="post">
                       <input type="hidden" name="linkId" value={l.id} />
-                      <button className="button small danger" name="intent" value={kind === "share" ? "share-revoke" : "feed-revoke"} disabled={busy}>
+                      <button type="submit" className="button small danger" name="intent" value={kind === "share" ? "share-revoke" : "feed-revoke"} disabled={busy}>
                         Revoke
                       </button>
                     </Form>
@@ -94,7 +97,7 @@ export function LinksPanel({ share, feeds, calendars }: { share: LinkItem[]; fee
               <option value="720">30 days</option>
             </select>
           </div>
-          <button className="button small" name="intent" value="share-create" disabled={busy}>
+          <button type="submit" className="button small" name="intent" value="share-create" disabled={busy}>
             Create share link
           </button>
         </Form>
@@ -116,7 +119,7 @@ export function LinksPanel({ share, feeds, calendars }: { share: LinkItem[]; fee
                 ))}
               </select>
             </div>
-            <button className="button small" name="intent" value="feed-create" disabled={busy}>
+            <button type="submit" className="button small" name="intent" value="feed-create" disabled={busy}>
               Create feed URL
             </button>
           </Form>

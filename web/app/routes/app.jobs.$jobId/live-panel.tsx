@@ -57,7 +57,12 @@ export function LivePanel({ jobId, kind, state, initial }: Props) {
     ["Evaluations", formatCount(f.evaluations)],
     ["Best", formatScore(f.best)],
     ["Mean", formatScore(f.mean)],
-    ...(timetabling ? ([["Hard violations", formatCount(f.hard)], ["Soft penalty", formatScore(f.soft)]] as [string, string][]) : []),
+    ...(timetabling
+      ? ([
+          ["Hard violations", formatCount(f.hard)],
+          ["Soft penalty", formatScore(f.soft)],
+        ] as [string, string][])
+      : []),
     ["Elapsed", formatDuration(f.elapsed)],
     ["Islands", String(f.islands || 1)],
   ];

@@ -71,7 +71,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 /** Numeric parameters of the job's algorithm with their current values: what a fork may change. */
 function forkParamsOf(kind: string, algorithm: string, current: Record<string, unknown>): ForkParam[] {
   const specs = getKindModule(kind)?.algorithms[algorithm]?.params ?? [];
-  return specs.flatMap((p) => (p.type === "number" ? [{ name: p.name, value: typeof current[p.name] === "number" ? (current[p.name] as number) : p.default, min: p.min, max: p.max, help: p.help }] : []));
+  return specs.flatMap((p) =>
+    p.type === "number" ? [{ name: p.name, value: typeof current[p.name] === "number" ? (current[p.name] as number) : p.default, min: p.min, max: p.max, help: p.help }] : [],
+  );
 }
 
 const INTENTS = ["pause", "resume", "cancel", "fork", "school-check", "school-resolve", "share-create", "share-revoke", "feed-create", "feed-revoke"];
@@ -149,7 +151,8 @@ export default function JobPage() {
         <div>
           <h1>{job.name || job.id}</h1>
           <p className="muted" style={{ margin: 0 }}>
-            {kindLabel(job.kind === "timetabling" && job.algorithm === "school" ? "school" : job.kind)} · {algorithmTitle} · <StateBadge state={job.state} /> {reason && !job.stopReason ? `(${reason})` : ""}
+            {kindLabel(job.kind === "timetabling" && job.algorithm === "school" ? "school" : job.kind)} · {algorithmTitle} · <StateBadge state={job.state} />{" "}
+            {reason && !job.stopReason ? `(${reason})` : ""}
             {job.parentJobId ? (
               <>
                 {" "}
@@ -172,22 +175,22 @@ export default function JobPage() {
         </div>
         <Form method="post" className="button-row" aria-label="Job controls">
           {job.state === "running" || job.state === "queued" ? (
-            <button className="button small" name="intent" value="pause" disabled={busy || job.state !== "running"}>
+            <button type="submit" className="button small" name="intent" value="pause" disabled={busy || job.state !== "running"}>
               Pause
             </button>
           ) : null}
           {job.state === "paused" ? (
-            <button className="button small" name="intent" value="resume" disabled={busy}>
+            <button type="submit" className="button small" name="intent" value="resume" disabled={busy}>
               Resume
             </button>
           ) : null}
           {!ended ? (
-            <button className="button small danger" name="intent" value="cancel" disabled={busy}>
+            <button type="submit" className="button small danger" name="intent" value="cancel" disabled={busy}>
               Cancel
             </button>
           ) : null}
           {canFork ? (
-            <button className="button small" name="intent" value="fork" disabled={busy}>
+            <button type="submit" className="button small" name="intent" value="fork" disabled={busy}>
               Fork
             </button>
           ) : null}

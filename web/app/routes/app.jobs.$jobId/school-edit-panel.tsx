@@ -42,11 +42,7 @@ export function SchoolEditPanel(props: {
       <p>
         {moved} {moved === 1 ? "lesson" : "lessons"} moved, {edit.pins.length} pinned.{" "}
         <span aria-live="polite" data-testid="edit-figures">
-          {props.checking
-            ? "Checking…"
-            : check
-              ? `Hard violations ${check.before.hard} → ${check.hard}, soft penalty ${formatScore(check.before.soft)} → ${formatScore(check.soft)}.`
-              : ""}
+          {props.checking ? "Checking…" : check ? `Hard violations ${check.before.hard} → ${check.hard}, soft penalty ${formatScore(check.before.soft)} → ${formatScore(check.soft)}.` : ""}
         </span>
       </p>
       {props.error ? (
@@ -99,7 +95,7 @@ export function SchoolEditPanel(props: {
         )}
         <div className="button-row">
           {props.canResolve ? (
-            <button className="button primary" name="intent" value="school-resolve" disabled={busy || props.checking || Boolean(props.error)}>
+            <button type="submit" className="button primary" name="intent" value="school-resolve" disabled={busy || props.checking || Boolean(props.error)}>
               Re-solve from here
             </button>
           ) : null}

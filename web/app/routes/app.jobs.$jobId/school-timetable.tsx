@@ -238,7 +238,15 @@ export function SchoolTimetable({ result: solved, editor }: { result: SchoolResu
                           const count = violationsOf.get(l.id)?.length ?? 0;
                           const pinned = edit.pins.includes(l.id) || l.pinned === true;
                           const moved = l.id in edit.moves;
-                          const cls = ["block", cell.lessons.length > 1 && !cell.shared ? "clash" : "", involved.has(l.id) ? "highlight" : highlight !== null ? "dim" : "", pinned ? "pinned" : "", moved ? "moved" : ""].filter(Boolean).join(" ");
+                          const cls = [
+                            "block",
+                            cell.lessons.length > 1 && !cell.shared ? "clash" : "",
+                            involved.has(l.id) ? "highlight" : highlight !== null ? "dim" : "",
+                            pinned ? "pinned" : "",
+                            moved ? "moved" : "",
+                          ]
+                            .filter(Boolean)
+                            .join(" ");
                           return (
                             <button
                               type="button"
@@ -263,7 +271,12 @@ export function SchoolTimetable({ result: solved, editor }: { result: SchoolResu
                             >
                               {text.main}
                               {/* Spaces between the parts, so the block's text reads as words (and matches its label). */}
-                              {l.part ? <> <span className="part">part {l.part}</span></> : null}
+                              {l.part ? (
+                                <>
+                                  {" "}
+                                  <span className="part">part {l.part}</span>
+                                </>
+                              ) : null}
                               {pinned ? " " : null}
                               {pinned ? (
                                 <span className="part pin" aria-hidden="true">
@@ -271,7 +284,12 @@ export function SchoolTimetable({ result: solved, editor }: { result: SchoolResu
                                 </span>
                               ) : null}
                               {count ? <span aria-hidden="true"> ⚠{count}</span> : null}
-                              {text.detail ? <> <span className="detail">{text.detail}</span></> : null}
+                              {text.detail ? (
+                                <>
+                                  {" "}
+                                  <span className="detail">{text.detail}</span>
+                                </>
+                              ) : null}
                             </button>
                           );
                         })}
@@ -327,7 +345,11 @@ export function SchoolTimetable({ result: solved, editor }: { result: SchoolResu
             ) : null}
           </>
         ) : (
-          <p className="muted">{editor ? "Select a lesson to see who and where, and the violations that involve it; then move or pin it (or drag it to another hour)." : "Select a lesson to see who and where, and the violations that involve it."}</p>
+          <p className="muted">
+            {editor
+              ? "Select a lesson to see who and where, and the violations that involve it; then move or pin it (or drag it to another hour)."
+              : "Select a lesson to see who and where, and the violations that involve it."}
+          </p>
         )}
       </div>
       {editor && editing ? (

@@ -73,7 +73,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     }
     rows = [...byName.values()].sort((x, y) => Number(y.hard) - Number(x.hard) || y.parent + y.fork - (x.parent + x.fork));
   }
-  const weightChanges = forkWeights.filter((w) => weightOf(parentWeights, w.name, w.value) !== w.value).map((w) => `${timetablingConstraintLabel(w.name)}: ${weightOf(parentWeights, w.name, w.value)} → ${w.value}`);
+  const weightChanges = forkWeights
+    .filter((w) => weightOf(parentWeights, w.name, w.value) !== w.value)
+    .map((w) => `${timetablingConstraintLabel(w.name)}: ${weightOf(parentWeights, w.name, w.value)} → ${w.value}`);
   // An explanation only lists violated constraints: take each side's weight from its input.
   for (const r of rows) {
     if (r.hard) continue;
@@ -89,7 +91,9 @@ function weightOf(weights: SoftWeight[], name: string, fallback: number): number
 
 function changedParams(parent: JobView, fork: JobView): string[] {
   const names = new Set([...Object.keys(parent.parameters), ...Object.keys(fork.parameters)]);
-  return [...names].filter((n) => JSON.stringify(parent.parameters[n]) !== JSON.stringify(fork.parameters[n])).map((n) => `${paramLabel(n)}: ${String(parent.parameters[n] ?? "default")} → ${String(fork.parameters[n] ?? "default")}`);
+  return [...names]
+    .filter((n) => JSON.stringify(parent.parameters[n]) !== JSON.stringify(fork.parameters[n]))
+    .map((n) => `${paramLabel(n)}: ${String(parent.parameters[n] ?? "default")} → ${String(fork.parameters[n] ?? "default")}`);
 }
 
 export default function Compare() {

@@ -105,9 +105,13 @@ export default function JobsList() {
                 <th scope="col">Job</th>
                 <th scope="col">State</th>
                 <th scope="col">Kind</th>
-                <th scope="col" className="hide-phone">Algorithm</th>
+                <th scope="col" className="hide-phone">
+                  Algorithm
+                </th>
                 <th scope="col">Best</th>
-                <th scope="col" className="hide-phone">Progress</th>
+                <th scope="col" className="hide-phone">
+                  Progress
+                </th>
                 <th scope="col">Age</th>
               </tr>
             </thead>

@@ -94,7 +94,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const evaluations = Number(evaluationsText);
   const seconds = Number(secondsText);
   if (evaluationsText && (!Number.isInteger(evaluations) || evaluations < 1)) {
-    return data<ActionResult>({ validation, problem: fieldProblem("budget.evaluations", "enter a whole number of evaluations, at least 1, or leave it empty to use the time budget") }, { status: 422 });
+    return data<ActionResult>(
+      { validation, problem: fieldProblem("budget.evaluations", "enter a whole number of evaluations, at least 1, or leave it empty to use the time budget") },
+      { status: 422 },
+    );
   }
   if (!evaluationsText && secondsText && !(Number.isFinite(seconds) && seconds > 0 && seconds <= 86_400)) {
     return data<ActionResult>({ validation, problem: fieldProblem("budget.seconds", "enter a number of seconds above 0") }, { status: 422 });
@@ -230,8 +233,8 @@ export default function NewJob() {
                   {kind === "timetabling" ? (
                     <>
                       {" "}
-                      A <strong>.fet</strong> file from FET (school timetables) is shown with its teachers, classes, lessons and constraints before you start.{" "}
-                      Spreadsheet templates with example rows: <a href="/app/templates/timetabling.xlsx">XLSX template</a> · <a href="/app/templates/timetabling.csv">CSV template</a>.
+                      A <strong>.fet</strong> file from FET (school timetables) is shown with its teachers, classes, lessons and constraints before you start. Spreadsheet templates with example rows:{" "}
+                      <a href="/app/templates/timetabling.xlsx">XLSX template</a> · <a href="/app/templates/timetabling.csv">CSV template</a>.
                     </>
                   ) : null}
                 </p>
@@ -275,9 +278,8 @@ export default function NewJob() {
             <label htmlFor="seconds">Time budget (seconds of compute)</label>
             <input id="seconds" name="seconds" type="number" min={1} max={loaded.budget.maxSeconds} step={1} defaultValue={loaded.budget.defaultSeconds} aria-describedby="seconds-help" />
             <p className="help" id="seconds-help">
-              Your {loaded.budget.tier} plan runs a job up to {loaded.budget.maxSeconds} s. The job stops earlier when it cannot improve: a known optimum reached (a
-              timetable with no violations, a TSP tour at its stated optimum) or no better solution for a quarter of the budget. The job page says why it stopped,
-              and only the compute actually spent counts towards your usage.
+              Your {loaded.budget.tier} plan runs a job up to {loaded.budget.maxSeconds} s. The job stops earlier when it cannot improve: a known optimum reached (a timetable with no violations, a TSP
+              tour at its stated optimum) or no better solution for a quarter of the budget. The job page says why it stopped, and only the compute actually spent counts towards your usage.
             </p>
           </div>
           <div className={errorAt("budget") ? "field has-error" : "field"}>

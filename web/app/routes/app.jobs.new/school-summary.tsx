@@ -74,13 +74,11 @@ export function SchoolSummary({ school, ignoring }: { school: FetSummary; ignori
           </ul>
           <div className="field checkbox">
             <label>
-              <input type="checkbox" name="ignoreUnsupported" defaultChecked={ignoring} /> Solve without these {plural(school.unsupported.length, "type")} (they are left
-              out of the timetable and listed with the result)
+              <input type="checkbox" name="ignoreUnsupported" defaultChecked={ignoring} /> Solve without these {plural(school.unsupported.length, "type")} (they are left out of the timetable and
+              listed with the result)
             </label>
           </div>
-          <p className="help">
-            {ignoring ? "They will be ignored." : "Without this choice the file is refused. Tick it, then validate again or start the job."}
-          </p>
+          <p className="help">{ignoring ? "They will be ignored." : "Without this choice the file is refused. Tick it, then validate again or start the job."}</p>
         </div>
       ) : null}
     </section>

@@ -29,7 +29,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   invariantResponse(intent === "create", 400, `Unknown action "${intent}".`);
   const name = String(form.get("name") ?? "").trim();
-  const scopes = form.getAll("scopes").map(String).filter((s): s is ApiKeyScope => (API_KEY_SCOPES as readonly string[]).includes(s));
+  const scopes = form
+    .getAll("scopes")
+    .map(String)
+    .filter((s): s is ApiKeyScope => (API_KEY_SCOPES as readonly string[]).includes(s));
   const errors: { name?: string; scopes?: string } = {};
   if (!name || name.length > 100) errors.name = "Name the key (1–100 characters), e.g. where it is used.";
   if (scopes.length === 0) errors.scopes = "Choose at least one scope.";
@@ -47,8 +50,7 @@ export default function ApiKeys() {
     <>
       <h1>API keys</h1>
       <p className="muted">
-        Keys let your own systems call the REST API (<a href="/v1/docs">reference</a>) as this organization. Send one as{" "}
-        <code>Authorization: Bearer evk_live_…</code>.
+        Keys let your own systems call the REST API (<a href="/v1/docs">reference</a>) as this organization. Send one as <code>Authorization: Bearer evk_live_…</code>.
       </p>
       {result?.created ? (
         <FormMessage tone="success">
@@ -75,8 +77,8 @@ export default function ApiKeys() {
               ))}
             </div>
             <p className="help" id="scopes-help">
-              New keys get jobs:read and jobs:write (submit, watch and download jobs) unless you untick them. jobs:read lists and downloads,
-              jobs:write submits and controls jobs, admin manages keys, members and webhooks.
+              New keys get jobs:read and jobs:write (submit, watch and download jobs) unless you untick them. jobs:read lists and downloads, jobs:write submits and controls jobs, admin manages keys,
+              members and webhooks.
             </p>
             {errors.scopes ? (
               <p className="error" role="alert">

@@ -111,7 +111,7 @@ export default function Billing() {
             {overview.plans
               .filter((p) => p.tier !== "free" && p.tier !== plan.tier)
               .map((p) => (
-                <button key={p.tier} className="button primary" name="tier" value={p.tier} disabled={busy}>
+                <button type="submit" key={p.tier} className="button primary" name="tier" value={p.tier} disabled={busy}>
                   Upgrade to {p.tier}
                 </button>
               ))}
@@ -120,7 +120,7 @@ export default function Billing() {
           {plan.hasCustomer ? (
             <Form method="post" style={{ marginTop: 10 }}>
               <input type="hidden" name="intent" value="portal" />
-              <button className="button" disabled={busy}>
+              <button type="submit" className="button" disabled={busy}>
                 Manage billing (invoices, card, cancel)
               </button>
             </Form>

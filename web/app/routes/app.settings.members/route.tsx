@@ -76,7 +76,7 @@ export default function Members() {
                     <Form method="post">
                       <input type="hidden" name="intent" value="remove-member" />
                       <input type="hidden" name="id" value={m.id} />
-                      <button className="button small danger" aria-label={`Remove ${m.name}`}>
+                      <button type="submit" className="button small danger" aria-label={`Remove ${m.name}`}>
                         Remove
                       </button>
                     </Form>
@@ -119,7 +119,7 @@ export default function Members() {
                 <Form method="post" style={{ display: "inline", marginLeft: 8 }}>
                   <input type="hidden" name="intent" value="revoke-invitation" />
                   <input type="hidden" name="id" value={i.id} />
-                  <button className="button small" aria-label={`Revoke the invitation of ${i.email}`}>
+                  <button type="submit" className="button small" aria-label={`Revoke the invitation of ${i.email}`}>
                     Revoke
                   </button>
                 </Form>

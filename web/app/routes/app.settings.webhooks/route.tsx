@@ -15,9 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const env = context.cloudflare.env;
   const { auth } = await requireAdmin(request, env);
   const endpoints = await listEndpoints(env, auth.tenantId);
-  const withDeliveries = await Promise.all(
-    endpoints.map(async (e) => ({ ...e, deliveries: (await listDeliveries(env, auth.tenantId, e.id, { limit: 5 })).items })),
-  );
+  const withDeliveries = await Promise.all(endpoints.map(async (e) => ({ ...e, deliveries: (await listDeliveries(env, auth.tenantId, e.id, { limit: 5 })).items })));
   return { endpoints: withDeliveries, events: [...WEBHOOK_EVENTS] };
 }
 
@@ -32,7 +30,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return { secret: null, error: null };
     }
     invariantResponse(intent === "create", 400, `Unknown action "${intent}".`);
-    const events = form.getAll("events").map(String).filter((e): e is WebhookEventType => (WEBHOOK_EVENTS as readonly string[]).includes(e));
+    const events = form
+      .getAll("events")
+      .map(String)
+      .filter((e): e is WebhookEventType => (WEBHOOK_EVENTS as readonly string[]).includes(e));
     if (!events.length) return data({ secret: null, error: "Choose at least one event." }, { status: 400 });
     const created = await createEndpoint(env, auth.tenantId, { url: String(form.get("url") ?? ""), events });
     return { secret: created.secret, error: null };
@@ -86,7 +87,9 @@ export default function Webhooks() {
             <Form method="post">
               <input type="hidden" name="intent" value="delete" />
               <input type="hidden" name="id" value={e.id} />
-              <button className="button small danger">Delete</button>
+              <button type="submit" className="button small danger">
+                Delete
+              </button>
             </Form>
           </div>
           <p className="muted">

@@ -35,8 +35,8 @@ export default function JoinPage() {
       </div>
       <section className="card">
         <p>
-          This tab runs pieces of the job's search in a background thread while it stays visible, and stops when you hide the tab or press Stop.
-          Nothing it sends is trusted: the server checks every piece, so lending can only speed the job up.
+          This tab runs pieces of the job's search in a background thread while it stays visible, and stops when you hide the tab or press Stop. Nothing it sends is trusted: the server checks every
+          piece, so lending can only speed the job up.
         </p>
         <LendControl wsPath={job.wsPath} />
       </section>

@@ -11,7 +11,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const env = context.cloudflare.env;
   await requireOperator(request, env);
   const state = new URL(request.url).searchParams.get("state") || undefined;
-  const [tenants, jobs] = await Promise.all([listTenantsForOps(env, 200), listRecentJobsForOps(env, { state: state && (JOB_STATES as readonly string[]).includes(state) ? state : undefined, limit: 50 })]);
+  const [tenants, jobs] = await Promise.all([
+    listTenantsForOps(env, 200),
+    listRecentJobsForOps(env, { state: state && (JOB_STATES as readonly string[]).includes(state) ? state : undefined, limit: 50 }),
+  ]);
   const names = new Map((tenants as { id: string; name: string }[]).map((t) => [t.id, t.name]));
   return {
     state: state ?? "",

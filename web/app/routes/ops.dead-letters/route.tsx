@@ -109,10 +109,10 @@ export default function DeadLetters() {
                     {l.status === "open" ? (
                       <Form method="post" className="button-row">
                         <input type="hidden" name="id" value={l.id} />
-                        <button className="button small" name="intent" value="requeue" disabled={busy}>
+                        <button type="submit" className="button small" name="intent" value="requeue" disabled={busy}>
                           Requeue
                         </button>
-                        <button className="button small danger" name="intent" value="fail" disabled={busy}>
+                        <button type="submit" className="button small danger" name="intent" value="fail" disabled={busy}>
                           Fail job
                         </button>
                       </Form>

@@ -29,9 +29,7 @@ export default function OpsShell() {
           Evolve ops
         </a>
         <div className="account">
-          <span className="muted">
-            {operator.name} · operator
-          </span>
+          <span className="muted">{operator.name} · operator</span>
           <a className="button small" href="/app/jobs">
             Back to the app
           </a>

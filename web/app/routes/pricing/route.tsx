@@ -42,8 +42,8 @@ export default function Pricing() {
       <main className="page">
         <h1>Plans</h1>
         <p>
-          Every organization starts on the free plan. Owners change the plan under <a href="/app/settings/billing">Settings → Billing</a>; paid plans are
-          billed monthly through Stripe and can be cancelled at any time.
+          Every organization starts on the free plan. Owners change the plan under <a href="/app/settings/billing">Settings → Billing</a>; paid plans are billed monthly through Stripe and can be
+          cancelled at any time.
         </p>
         <section className="features" aria-label="Plans">
           {plans.map(({ limits: t, priceText }) => (
@@ -59,8 +59,8 @@ export default function Pricing() {
                   up to {n(t.computeSecondsPerJob)} s of compute per job (default {t.defaultJobSeconds} s, stopped earlier on convergence)
                 </li>
                 <li>
-                  problems up to {n(t.maxSize.lectures)} lectures, {n(t.maxSize.activities)} school activities, {n(t.maxSize.cities)} cities,{" "}
-                  {n(t.maxSize.dimensions)} dimensions, {n(t.maxSize.elements)} ordered items; populations up to {n(t.maxSize.population)}
+                  problems up to {n(t.maxSize.lectures)} lectures, {n(t.maxSize.activities)} school activities, {n(t.maxSize.cities)} cities, {n(t.maxSize.dimensions)} dimensions,{" "}
+                  {n(t.maxSize.elements)} ordered items; populations up to {n(t.maxSize.population)}
                 </li>
                 <li>{t.islands ? `${t.islands} islands (parallel populations)` : "one population (no islands)"}</li>
                 <li>{t.priority === "high" ? "high queue priority" : "normal queue priority"}</li>

@@ -54,17 +54,23 @@ export default function SharedResult() {
           <>
             <div className="counter">
               <span className="muted">Hard violations</span>
-              <span className="value" data-counter="Hard">{job.hard ?? "—"}</span>
+              <span className="value" data-counter="Hard">
+                {job.hard ?? "—"}
+              </span>
             </div>
             <div className="counter">
               <span className="muted">Soft penalty</span>
-              <span className="value" data-counter="Soft">{job.soft ?? "—"}</span>
+              <span className="value" data-counter="Soft">
+                {job.soft ?? "—"}
+              </span>
             </div>
           </>
         ) : (
           <div className="counter">
             <span className="muted">Best</span>
-            <span className="value" data-counter="Best">{job.best ?? "—"}</span>
+            <span className="value" data-counter="Best">
+              {job.best ?? "—"}
+            </span>
           </div>
         )}
         <div className="counter">

@@ -9,7 +9,6 @@ import { timetablingConstraintLabel } from "../../../components/labels";
 import type { EditorErrors } from "./field-errors";
 import type { TimetableFormState } from "./form-state";
 
-
 interface Props {
   state: TimetableFormState;
   update(next: (s: TimetableFormState) => TimetableFormState): void;
