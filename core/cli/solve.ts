@@ -81,10 +81,7 @@ class UsageError extends Error {}
 
 try {
   const { file, options, parallel } = parseArgs(process.argv.slice(2));
-  const result =
-    parallel === undefined
-      ? solveFile(file, { ...options, log: (line) => process.stderr.write(line + "\n") })
-      : await solveFileParallel(file, { ...options, workers: parallel });
+  const result = parallel === undefined ? solveFile(file, { ...options, log: (line) => process.stderr.write(line + "\n") }) : await solveFileParallel(file, { ...options, workers: parallel });
   process.stdout.write(JSON.stringify(result) + "\n");
 } catch (e) {
   if (e instanceof UsageError) {

@@ -25,9 +25,21 @@ export function violations(problem: TimetablingProblem, list: readonly Placement
 /** Evaluate placements (e.g. read from a solution file). */
 export function evaluatePlacements(problem: TimetablingProblem, list: readonly Placement[]): Evaluation {
   const byConstraint = Object.fromEntries(
-    ["lectures", "conflicts", "availability", "roomOccupancy", "roomAvailability", "roomSuitability",
-      "roomCapacity", "minWorkingDays", "curriculumCompactness", "roomStability", "periodPreference",
-      "instructorDailyLimit", "doubleLectures"].map((k) => [k, 0]),
+    [
+      "lectures",
+      "conflicts",
+      "availability",
+      "roomOccupancy",
+      "roomAvailability",
+      "roomSuitability",
+      "roomCapacity",
+      "minWorkingDays",
+      "curriculumCompactness",
+      "roomStability",
+      "periodPreference",
+      "instructorDailyLimit",
+      "doubleLectures",
+    ].map((k) => [k, 0]),
   ) as Record<ConstraintId, number>;
   let hard = 0;
   let soft = 0;

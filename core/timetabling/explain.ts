@@ -85,7 +85,8 @@ function describe(pr: TimetablingProblem, v: Violation, list: readonly Placement
       break;
     }
     case "conflicts":
-      label = `${courses.join(" and ")} meet at the same time (${when})` +
+      label =
+        `${courses.join(" and ")} meet at the same time (${when})` +
         (curricula.length ? `, both in curriculum ${curricula.join(", ")}` : "") +
         (instructors.length ? `, both taught by ${instructors.join(", ")}` : "");
       break;

@@ -41,5 +41,9 @@ function sheetName(name: string): string | undefined {
 
 /** Whether a JSON document is a timetabling problem (for a generic `.json` dispatcher). */
 export function isTimetablingDoc(doc: unknown): boolean {
-  return typeof doc === "object" && doc !== null && ((doc as { kind?: unknown }).kind === "timetabling" || ((doc as { format?: unknown }).format === "model" && Array.isArray((doc as { courses?: unknown }).courses)));
+  return (
+    typeof doc === "object" &&
+    doc !== null &&
+    ((doc as { kind?: unknown }).kind === "timetabling" || ((doc as { format?: unknown }).format === "model" && Array.isArray((doc as { courses?: unknown }).courses)))
+  );
 }

@@ -134,9 +134,7 @@ export function withWarmStart(problem: TimetablingProblem, start: Timetable): Ti
 
 /** The solution as a file: competition text for ITC input, JSON for the rich model. */
 export function writeSolution(problem: TimetablingProblem, t: Timetable): { text: string; extension: "sol" | "json" } {
-  return problem.format === "ctt"
-    ? { text: writeCttSolution(problem, t), extension: "sol" }
-    : { text: JSON.stringify(timetableToJson(problem, t), null, 2) + "\n", extension: "json" };
+  return problem.format === "ctt" ? { text: writeCttSolution(problem, t), extension: "sol" } : { text: JSON.stringify(timetableToJson(problem, t), null, 2) + "\n", extension: "json" };
 }
 
 /** Either compiled timetabling problem: ITC / model (TimetablingProblem) or FET school (SchoolProblem). */

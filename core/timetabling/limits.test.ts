@@ -63,7 +63,10 @@ describe(".ctt limits", () => {
     const n = 1_500; // every curriculum lists all n courses: 2 × n(n−1) > the maximum
     const ids = Array.from({ length: n }, (_, i) => `c${i}`);
     const courses = ids.map((id, i) => `${id} t${i} 1 1 1`).join("\n");
-    const text = ctt({ courses: n, rooms: 1, days: 14, slots: 24, curricula: 2 }, `COURSES:\n${courses}\nROOMS:\nr 1\nCURRICULA:\nq1 ${n} ${ids.join(" ")}\nq2 ${n} ${ids.join(" ")}\nUNAVAILABILITY_CONSTRAINTS:\nEND.\n`);
+    const text = ctt(
+      { courses: n, rooms: 1, days: 14, slots: 24, curricula: 2 },
+      `COURSES:\n${courses}\nROOMS:\nr 1\nCURRICULA:\nq1 ${n} ${ids.join(" ")}\nq2 ${n} ${ids.join(" ")}\nUNAVAILABILITY_CONSTRAINTS:\nEND.\n`,
+    );
     expect(2 * n * (n - 1)).toBeGreaterThan(MAX_CONFLICT_PAIRS);
     refused(() => readCtt(text), "MAX_CONFLICT_PAIRS", 422);
   });
@@ -128,9 +131,7 @@ describe("sheet limits", () => {
 
   it("refuses an XLSX sheet with cells at A1 and XFD1048576 (~10^10 cells once expanded)", () => {
     const bytes = patched((xml) =>
-      xml
-        .replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>')
-        .replace("</sheetData>", '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'),
+      xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>').replace("</sheetData>", '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'),
     );
     expect(bytes.length).toBeLessThan(10_000);
     const { error } = refused(() => readWorkbook(bytes), "MAX_SHEET_CELLS", 422);
@@ -169,8 +170,18 @@ describe("sheet limits", () => {
   });
 
   it("reads a workbook we wrote", () => {
-    const sheets = readWorkbook(sheetsToWorkbook({ Days: [["id", "name"], ["Mon", "Monday"]] }));
-    expect(sheets.Days).toEqual([["id", "name"], ["Mon", "Monday"]]);
+    const sheets = readWorkbook(
+      sheetsToWorkbook({
+        Days: [
+          ["id", "name"],
+          ["Mon", "Monday"],
+        ],
+      }),
+    );
+    expect(sheets.Days).toEqual([
+      ["id", "name"],
+      ["Mon", "Monday"],
+    ]);
   });
 
   it("refuses a CSV with more rows than MAX_SHEET_ROWS", () => {

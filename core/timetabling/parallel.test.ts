@@ -53,7 +53,20 @@ describe("parallel searches (npm run solve -- FILE --parallel N)", () => {
   it("refuses a worker count out of range and a problem that is not timetabling", async () => {
     await expect(solveParallel(doc, { workers: 0, evaluations: 10 })).rejects.toThrow(/--parallel must be an integer from 1 to 64/);
     await expect(solveParallel(doc, { workers: 1.5, evaluations: 10 })).rejects.toThrow(RangeError);
-    await expect(solveParallel({ kind: "tsp", coordinates: [[0, 0], [1, 1], [2, 0], [3, 3]] }, { workers: 2, evaluations: 10 })).rejects.toThrow(/timetabling problems only/);
+    await expect(
+      solveParallel(
+        {
+          kind: "tsp",
+          coordinates: [
+            [0, 0],
+            [1, 1],
+            [2, 0],
+            [3, 3],
+          ],
+        },
+        { workers: 2, evaluations: 10 },
+      ),
+    ).rejects.toThrow(/timetabling problems only/);
   });
 
   it("solveFileParallel (the CLI's --parallel): writes the best search's .sol and reports every search", async () => {

@@ -58,7 +58,11 @@ function workerSource(): { code: string; eval: boolean } {
   const entry = new URL("./parallel-worker" + (import.meta.url.endsWith(".ts") ? ".ts" : ".js"), import.meta.url).href;
   if (!entry.endsWith(".ts")) return { code: entry, eval: false };
   // tsx's ESM entry (the package's "require" condition would give the CommonJS build).
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve("tsx/esm/api")
+      .replace(/\.cjs$/, ".mjs"),
+  ).href;
   return { code: `import(${JSON.stringify(tsx)}).then((m) => m.register()).then(() => import(${JSON.stringify(entry)}))`, eval: true };
 }
 

@@ -146,8 +146,7 @@ export function buildProblem(input: ProblemInput): TimetablingProblem {
 
   // Conflicts: same curriculum or same instructor; a set per course, so a pair counts once.
   const conflictSets: Set<number>[] = Array.from({ length: C }, () => new Set());
-  for (const members of curriculumCourses)
-    for (const a of members) for (const b of members) if (a !== b) conflictSets[a].add(b);
+  for (const members of curriculumCourses) for (const a of members) for (const b of members) if (a !== b) conflictSets[a].add(b);
   const byInstructor: number[][] = Array.from({ length: T }, () => []);
   input.courses.forEach((c, ci) => c.instructor >= 0 && byInstructor[c.instructor].push(ci));
   for (const list of byInstructor) for (const a of list) for (const b of list) if (a !== b) conflictSets[a].add(b);

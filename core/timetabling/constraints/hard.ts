@@ -77,16 +77,7 @@ export function roomAvailabilityConstraint(pr: TimetablingProblem, list: readonl
 /** Room suitability (rich model): a lecture in a room lacking a required feature counts 1. */
 export function roomSuitabilityConstraint(pr: TimetablingProblem, list: readonly Placement[]): Violation[] {
   const R = pr.roomIds.length;
-  return list
-    .filter((pl) => !pr.courseRoomAllowed[pl.course * R + pl.room])
-    .map((pl) => violation("roomSuitability", true, 1, 1, { courses: [pl.course], rooms: [pl.room], periods: [pl.period] }));
+  return list.filter((pl) => !pr.courseRoomAllowed[pl.course * R + pl.room]).map((pl) => violation("roomSuitability", true, 1, 1, { courses: [pl.course], rooms: [pl.room], periods: [pl.period] }));
 }
 
-export const HARD_CONSTRAINTS = [
-  lecturesConstraint,
-  conflictsConstraint,
-  availabilityConstraint,
-  roomOccupancyConstraint,
-  roomAvailabilityConstraint,
-  roomSuitabilityConstraint,
-] as const;
+export const HARD_CONSTRAINTS = [lecturesConstraint, conflictsConstraint, availabilityConstraint, roomOccupancyConstraint, roomAvailabilityConstraint, roomSuitabilityConstraint] as const;

@@ -1,13 +1,6 @@
 /** One violation of one constraint: what is involved and what it costs. */
 export type HardConstraint = "lectures" | "conflicts" | "availability" | "roomOccupancy" | "roomAvailability" | "roomSuitability";
-export type SoftConstraint =
-  | "roomCapacity"
-  | "minWorkingDays"
-  | "curriculumCompactness"
-  | "roomStability"
-  | "periodPreference"
-  | "instructorDailyLimit"
-  | "doubleLectures";
+export type SoftConstraint = "roomCapacity" | "minWorkingDays" | "curriculumCompactness" | "roomStability" | "periodPreference" | "instructorDailyLimit" | "doubleLectures";
 export type ConstraintId = HardConstraint | SoftConstraint;
 
 export interface Violation {
@@ -24,7 +17,13 @@ export interface Violation {
   instructors: number[];
 }
 
-export function violation(constraint: ConstraintId, hard: boolean, units: number, weight: number, involved: Partial<Pick<Violation, "courses" | "rooms" | "periods" | "curricula" | "instructors">>): Violation {
+export function violation(
+  constraint: ConstraintId,
+  hard: boolean,
+  units: number,
+  weight: number,
+  involved: Partial<Pick<Violation, "courses" | "rooms" | "periods" | "curricula" | "instructors">>,
+): Violation {
   return {
     constraint,
     hard,

@@ -22,10 +22,13 @@ const COMP01 = comp("comp01");
 const generated = fc
   .tuple(
     fc.array(numberTokens, { minLength: 6, maxLength: 6 }),
-    fc.array(fc.oneof(fc.constantFrom("COURSES:", "ROOMS:", "CURRICULA:", "UNAVAILABILITY_CONSTRAINTS:", "END.", "c t 1 1 1", "r 10", "q 2 c c", "c 0 0", ""), fc.string({ maxLength: 20 })), { maxLength: 30 }),
+    fc.array(fc.oneof(fc.constantFrom("COURSES:", "ROOMS:", "CURRICULA:", "UNAVAILABILITY_CONSTRAINTS:", "END.", "c t 1 1 1", "r 10", "q 2 c c", "c 0 0", ""), fc.string({ maxLength: 20 })), {
+      maxLength: 30,
+    }),
   )
-  .map(([[courses, rooms, days, slots, curricula, constraints], body]) =>
-    `Name: fuzz\nCourses: ${courses}\nRooms: ${rooms}\nDays: ${days}\nPeriods_per_day: ${slots}\nCurricula: ${curricula}\nConstraints: ${constraints}\n${body.join("\n")}`,
+  .map(
+    ([[courses, rooms, days, slots, curricula, constraints], body]) =>
+      `Name: fuzz\nCourses: ${courses}\nRooms: ${rooms}\nDays: ${days}\nPeriods_per_day: ${slots}\nCurricula: ${curricula}\nConstraints: ${constraints}\n${body.join("\n")}`,
   );
 
 describe(".ctt fuzz", () => {

@@ -7,14 +7,7 @@
  * periods → soft period penalties; room unavailability → hard room/period bans.
  */
 import { checkLimit, MAX_ISSUES, preview, ProblemError, type InputIssue } from "../../engine/errors";
-import {
-  checkDeclaredSizes,
-  MAX_FEATURE_CHECKS,
-  MAX_LECTURES,
-  MAX_LIST_ITEMS,
-  MAX_MODEL_LIST_ITEMS,
-  pairsOf,
-} from "../limits";
+import { checkDeclaredSizes, MAX_FEATURE_CHECKS, MAX_LECTURES, MAX_LIST_ITEMS, MAX_MODEL_LIST_ITEMS, pairsOf } from "../limits";
 import { buildProblem, type TimetablingProblem } from "../problem";
 import { readWeights } from "../weights";
 import type { SlotRef, TimetablingModel } from "./schema";
@@ -44,10 +37,9 @@ export function measureModel(doc: unknown): ModelMeasure {
   if (!isObject(doc)) throw new ProblemError({ path: [], message: "must be an object" });
   const d = doc as Record<string, unknown>;
   const n = (key: string) => count(d[key]);
-  checkDeclaredSizes(
-    { days: n("days"), periodsPerDay: n("periods"), rooms: n("rooms"), courses: n("courses"), instructors: n("instructors"), curricula: n("groups") },
-    (key) => ({ path: [({ days: "days", periodsPerDay: "periods", rooms: "rooms", courses: "courses", instructors: "instructors", curricula: "groups" } as Record<string, string>)[key] ?? key] }),
-  );
+  checkDeclaredSizes({ days: n("days"), periodsPerDay: n("periods"), rooms: n("rooms"), courses: n("courses"), instructors: n("instructors"), curricula: n("groups") }, (key) => ({
+    path: [({ days: "days", periodsPerDay: "periods", rooms: "rooms", courses: "courses", instructors: "instructors", curricula: "groups" } as Record<string, string>)[key] ?? key],
+  }));
   for (const key of ["pinned", "start"]) checkLimit("MAX_LECTURES", MAX_LECTURES, n(key), "placements", { path: [key] });
 
   // Every nested list: each at most MAX_LIST_ITEMS, all together at most MAX_MODEL_LIST_ITEMS.
@@ -145,7 +137,7 @@ export function compileModel(doc: unknown): TimetablingProblem {
   /** Period indices of a list of slot references. */
   const slotsOf = (path: Path, refs: unknown): number[] => {
     if (refs === undefined) return [];
-    if (!Array.isArray(refs)) return bad(path, "must be an array of { day, period }"), [];
+    if (!Array.isArray(refs)) return (bad(path, "must be an array of { day, period }"), []);
     const out: number[] = [];
     refs.forEach((ref: SlotRef, i) => {
       const d = isObject(ref) ? dayIx.get(ref.day) : undefined;

@@ -22,7 +22,14 @@ const school = (): TimetablingModel => ({
   ],
   instructors: [
     { id: "smith", maxLecturesPerDay: 2, unwanted: [{ day: "Mon", period: "P1" }] },
-    { id: "jones", unavailable: [{ day: "Mon" }], preferred: [{ day: "Tue", period: "P1" }, { day: "Tue", period: "P2" }] },
+    {
+      id: "jones",
+      unavailable: [{ day: "Mon" }],
+      preferred: [
+        { day: "Tue", period: "P1" },
+        { day: "Tue", period: "P2" },
+      ],
+    },
   ],
   groups: [{ id: "9A" }],
   courses: [
@@ -86,10 +93,18 @@ describe("rich model (JSON)", () => {
     const json = JSON.parse(out.text);
     expect(json.assignments).toHaveLength(6);
     // The JSON solution feeds straight back as a warm start (ids, not display names).
-    const again = compileTimetabling({ ...doc, start: json.assignments.map((a: Record<string, unknown>) => ({ course: a.course, lecture: a.lecture, day: a.dayId, period: a.periodId, room: a.room })) });
+    const again = compileTimetabling({
+      ...doc,
+      start: json.assignments.map((a: Record<string, unknown>) => ({ course: a.course, lecture: a.lecture, day: a.dayId, period: a.periodId, room: a.room })),
+    });
     expect(evaluate(again, again.initial!).soft).toBe(best.soft);
     const byGroup = timetableViews(p, best.solution, "curriculum");
-    expect(byGroup[0].cells.flat(2).map((e) => e.course).sort()).toEqual(["chem", "chem", "math", "math", "math"]);
+    expect(
+      byGroup[0].cells
+        .flat(2)
+        .map((e) => e.course)
+        .sort(),
+    ).toEqual(["chem", "chem", "math", "math", "math"]);
   });
 
   it("refuses a pinned lecture index that is negative or not a whole number (it would pin another course's lecture)", () => {
@@ -123,11 +138,24 @@ describe("rich model (JSON)", () => {
 describe("rich model (sheets)", () => {
   const sheets = (): Sheets => ({
     Days: [["id"], ["Mon"], ["Tue"]],
-    Periods: [["id", "start", "end"], ["P1", "08:30", "09:20"], ["P2", "09:30", "10:20"]],
-    Rooms: [["id", "capacity", "features"], ["R1", "30", "projector; board"]],
-    Instructors: [["id", "maxLecturesPerDay", "unavailable"], ["smith", "2", "Tue P2"]],
+    Periods: [
+      ["id", "start", "end"],
+      ["P1", "08:30", "09:20"],
+      ["P2", "09:30", "10:20"],
+    ],
+    Rooms: [
+      ["id", "capacity", "features"],
+      ["R1", "30", "projector; board"],
+    ],
+    Instructors: [
+      ["id", "maxLecturesPerDay", "unavailable"],
+      ["smith", "2", "Tue P2"],
+    ],
     Groups: [["id"], ["9A"]],
-    Courses: [["id", "lecturesPerWeek", "instructor", "groups", "students", "doubleLectures"], ["math", "2", "smith", "9A", "25", "yes"]],
+    Courses: [
+      ["id", "lecturesPerWeek", "instructor", "groups", "students", "doubleLectures"],
+      ["math", "2", "smith", "9A", "25", "yes"],
+    ],
   });
 
   it("reads sheets into the same problem as the JSON model", () => {

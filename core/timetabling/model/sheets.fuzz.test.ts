@@ -16,7 +16,22 @@ const CATASTROPHE_MS = 10_000;
 const csvSections = fc
   .array(
     fc.oneof(
-      fc.constantFrom("[Days]", "[Periods]", "[Rooms]", "[Courses]", "[Groups]", "[Weights]", "[Pinned]", "[Other]", "id,name,capacity", "id,lecturesPerWeek,groups", "Mon,Monday", "P1", "R1,,30", "c1,3,9A"),
+      fc.constantFrom(
+        "[Days]",
+        "[Periods]",
+        "[Rooms]",
+        "[Courses]",
+        "[Groups]",
+        "[Weights]",
+        "[Pinned]",
+        "[Other]",
+        "id,name,capacity",
+        "id,lecturesPerWeek,groups",
+        "Mon,Monday",
+        "P1",
+        "R1,,30",
+        "c1,3,9A",
+      ),
       fc.array(fc.oneof(numberTokens, fc.string({ maxLength: 8 })), { maxLength: 5 }).map((cells) => cells.join(fc.sample(fc.constantFrom(",", ";"), 1)[0])),
       fc.string({ maxLength: 30 }),
     ),

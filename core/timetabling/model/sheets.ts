@@ -32,11 +32,23 @@ interface ColumnSpec {
 }
 
 export const SHEET_COLUMNS: Record<string, { key: keyof TimetablingModel; required: boolean; columns: ColumnSpec[] }> = {
-  Days: { key: "days", required: true, columns: [{ name: "id", type: "text", required: true }, { name: "name", type: "text" }] },
+  Days: {
+    key: "days",
+    required: true,
+    columns: [
+      { name: "id", type: "text", required: true },
+      { name: "name", type: "text" },
+    ],
+  },
   Periods: {
     key: "periods",
     required: true,
-    columns: [{ name: "id", type: "text", required: true }, { name: "name", type: "text" }, { name: "start", type: "text" }, { name: "end", type: "text" }],
+    columns: [
+      { name: "id", type: "text", required: true },
+      { name: "name", type: "text" },
+      { name: "start", type: "text" },
+      { name: "end", type: "text" },
+    ],
   },
   Rooms: {
     key: "rooms",
@@ -61,7 +73,14 @@ export const SHEET_COLUMNS: Record<string, { key: keyof TimetablingModel; requir
       { name: "unwanted", type: "slots" },
     ],
   },
-  Groups: { key: "groups", required: false, columns: [{ name: "id", type: "text", required: true }, { name: "name", type: "text" }] },
+  Groups: {
+    key: "groups",
+    required: false,
+    columns: [
+      { name: "id", type: "text", required: true },
+      { name: "name", type: "text" },
+    ],
+  },
   Courses: {
     key: "courses",
     required: true,
@@ -78,7 +97,14 @@ export const SHEET_COLUMNS: Record<string, { key: keyof TimetablingModel; requir
       { name: "unavailable", type: "slots" },
     ],
   },
-  Weights: { key: "weights", required: false, columns: [{ name: "constraint", type: "text", required: true }, { name: "weight", type: "number", required: true }] },
+  Weights: {
+    key: "weights",
+    required: false,
+    columns: [
+      { name: "constraint", type: "text", required: true },
+      { name: "weight", type: "number", required: true },
+    ],
+  },
   Pinned: {
     key: "pinned",
     required: false,
@@ -114,8 +140,15 @@ export function modelFromSheets(sheets: Sheets): { model: TimetablingModel; wher
     // Readers check this already (XLSX range, CSV sections); sheets built elsewhere are checked here.
     checkLimit("MAX_SHEET_ROWS", MAX_SHEET_ROWS + 1, rows.length, "rows", { path: [], sheet: actual }, `rows in sheet ${actual}`);
     // The header is the first non-blank row (CSV sections keep blank rows before it).
-    const headRow = Math.max(0, rows.findIndex((r) => (r ?? []).some((v) => String(v ?? "").trim() !== "")));
-    const header = (rows[headRow] ?? []).map((h) => String(h ?? "").trim().toLowerCase());
+    const headRow = Math.max(
+      0,
+      rows.findIndex((r) => (r ?? []).some((v) => String(v ?? "").trim() !== "")),
+    );
+    const header = (rows[headRow] ?? []).map((h) =>
+      String(h ?? "")
+        .trim()
+        .toLowerCase(),
+    );
     const colOf = new Map<string, number>();
     for (const col of spec.columns) {
       const at = header.indexOf(col.name.toLowerCase());

@@ -11,17 +11,7 @@
 import * as XLSX from "@e965/xlsx";
 import { Unzip, UnzipInflate, unzipSync, zipSync, type Unzipped } from "fflate";
 import { checkLimit, ProblemError } from "../../engine/errors";
-import {
-  checkTextBytes,
-  MAX_CSV_BYTES,
-  MAX_CSV_SECTIONS,
-  MAX_SHEET_CELLS,
-  MAX_SHEET_COLUMNS,
-  MAX_SHEET_ROWS,
-  MAX_XLSX_BYTES,
-  MAX_XLSX_ENTRIES,
-  MAX_XLSX_UNCOMPRESSED_BYTES,
-} from "../limits";
+import { checkTextBytes, MAX_CSV_BYTES, MAX_CSV_SECTIONS, MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_XLSX_BYTES, MAX_XLSX_ENTRIES, MAX_XLSX_UNCOMPRESSED_BYTES } from "../limits";
 import type { TimetablingProblem } from "../problem";
 import { measureModel, type ModelMeasure } from "./compile";
 import { SHEET_COLUMNS, compileSheets, modelFromSheets, type Sheets } from "./sheets";
@@ -245,16 +235,36 @@ export function compileCsv(text: string): TimetablingProblem {
 /** Template sheets: the headers of every sheet and one example row each. */
 export function templateSheets(): Sheets {
   const examples: Record<string, string[][]> = {
-    Days: [["Mon", "Monday"], ["Tue", "Tuesday"], ["Wed", "Wednesday"], ["Thu", "Thursday"], ["Fri", "Friday"]],
-    Periods: [["P1", "First", "08:30", "09:20"], ["P2", "Second", "09:30", "10:20"], ["P3", "Third", "10:30", "11:20"], ["P4", "Fourth", "11:30", "12:20"]],
-    Rooms: [["R101", "Room 101", "30", "projector", "Fri P4"], ["LAB1", "Chemistry lab", "24", "lab; projector", ""]],
-    Instructors: [["smith", "J. Smith", "3", "Wed", "", "Mon P1"], ["jones", "A. Jones", "", "", "Tue; Thu", ""]],
+    Days: [
+      ["Mon", "Monday"],
+      ["Tue", "Tuesday"],
+      ["Wed", "Wednesday"],
+      ["Thu", "Thursday"],
+      ["Fri", "Friday"],
+    ],
+    Periods: [
+      ["P1", "First", "08:30", "09:20"],
+      ["P2", "Second", "09:30", "10:20"],
+      ["P3", "Third", "10:30", "11:20"],
+      ["P4", "Fourth", "11:30", "12:20"],
+    ],
+    Rooms: [
+      ["R101", "Room 101", "30", "projector", "Fri P4"],
+      ["LAB1", "Chemistry lab", "24", "lab; projector", ""],
+    ],
+    Instructors: [
+      ["smith", "J. Smith", "3", "Wed", "", "Mon P1"],
+      ["jones", "A. Jones", "", "", "Tue; Thu", ""],
+    ],
     Groups: [["9A", "Year 9 class A"]],
     Courses: [
       ["math9", "Mathematics 9", "4", "smith", "9A", "28", "projector", "3", "no", ""],
       ["chem9", "Chemistry 9", "2", "jones", "9A", "24", "lab", "1", "yes", ""],
     ],
-    Weights: [["curriculumCompactness", "2"], ["doubleLectures", "3"]],
+    Weights: [
+      ["curriculumCompactness", "2"],
+      ["doubleLectures", "3"],
+    ],
     Pinned: [["math9", "0", "Mon", "P2", "R101"]],
   };
   const out: Sheets = {};
@@ -276,9 +286,11 @@ export function sheetsToWorkbook(sheets: Sheets): Uint8Array {
 
 /** The template as one multi-section CSV. */
 export function templateCsv(): string {
-  return Object.entries(templateSheets())
-    .map(([name, rows]) => `[${name}]\n` + rows.map((r) => r.map(csvCell).join(",")).join("\n"))
-    .join("\n\n") + "\n";
+  return (
+    Object.entries(templateSheets())
+      .map(([name, rows]) => `[${name}]\n` + rows.map((r) => r.map(csvCell).join(",")).join("\n"))
+      .join("\n\n") + "\n"
+  );
 }
 
 function csvCell(v: string): string {

@@ -119,7 +119,7 @@ function objective(hard: number, soft: number): number {
  */
 function segmentLength(state: TimetablingState, N: number): number {
   const p = state.params;
-  let len = Math.round(p.segmentMoves * Math.pow(p.segmentGrowth, Math.floor(state.segment / N)));
+  let len = Math.round(p.segmentMoves * p.segmentGrowth ** Math.floor(state.segment / N));
   const left = state.maxEvaluations - state.evaluations;
   state.segFinal = 0;
   if (Number.isFinite(left) && (N === 1 || state.segment >= N) && left - len < len * p.segmentGrowth) {
@@ -254,7 +254,7 @@ function iterate(state: TimetablingState, rt: Runtime, rng: Rng): void {
       record(b, state.segBest);
     } else {
       const frac = state.segMoves / state.segLength;
-      const T = state.segT0 * Math.pow(state.params.finalTemperature / state.segT0, frac);
+      const T = state.segT0 * (state.params.finalTemperature / state.segT0) ** frac;
       anneal(b, rng, n, T, state.params.kempeRate, state.segBest);
     }
     state.evaluations += n;

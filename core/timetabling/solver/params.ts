@@ -80,5 +80,5 @@ export const MEMETIC_PARAMS: readonly ParamSpec[] = [
 /** Plain simulated annealing with reheats: a population of one. */
 export const SA_PARAMS: readonly ParamSpec[] = [
   { name: "populationSize", type: "integer", default: 1, min: 1, max: 1, help: "Always 1 for plain annealing." },
-  ...common.map((s): ParamSpec => (s.name === "segmentMoves" ? { ...s, default: 8_000_000 } as ParamSpec : s)),
+  ...common.map((s): ParamSpec => (s.name === "segmentMoves" ? ({ ...s, default: 8_000_000 } as ParamSpec) : s)),
 ];

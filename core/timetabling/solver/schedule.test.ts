@@ -12,7 +12,7 @@ describe("temperatureScale (start temperature from the instance's curricula per 
   it("is 1 when courses sit in few curricula, and grows with curricula per course and the compactness weight", () => {
     // comp01: 14 curricula over 30 courses, 1.4 per course.
     expect(temperatureScale(comp01)).toBe(1);
-    const many = { ...comp01, courseCurricula: comp01.courseCurricula.map(() => [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]) };
+    const many = { ...comp01, courseCurricula: comp01.courseCurricula.map(() => Int32Array.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])) };
     expect(temperatureScale(many)).toBeCloseTo(10 / CURRICULA_PER_COURSE_REFERENCE, 10);
     const heavier = { ...many, weights: { ...many.weights, curriculumCompactness: 4 } };
     expect(temperatureScale(heavier)).toBeCloseTo(20 / CURRICULA_PER_COURSE_REFERENCE, 10);

@@ -104,7 +104,10 @@ describe("memetic solver", () => {
 
   it("never moves pinned lectures", () => {
     const { best } = solve(comp01, 60_000, 5);
-    const pins = writeCttSolution(comp01, best.solution).split("\n").filter((_, i) => i % 7 === 0).join("\n");
+    const pins = writeCttSolution(comp01, best.solution)
+      .split("\n")
+      .filter((_, i) => i % 7 === 0)
+      .join("\n");
     const pinned = compileTimetabling({ kind: "timetabling", format: "ctt", text: comp("comp01"), pinned: pins });
     const fixed = [...pinned.pinPeriod.keys()].filter((l) => pinned.pinPeriod[l] >= 0);
     expect(fixed.length).toBeGreaterThan(10);
