@@ -76,7 +76,8 @@ describe("timetabling form editor", () => {
     await bad.fill("2");
     // A weight that is not a number is named on its own field; 3 is accepted.
     await page.getByText("Soft-constraint weights (optional)").click();
-    const weight = page.getByLabel("roomStability", { exact: true });
+    // Weights are labelled in words (web/app/components/labels.ts), not by their code names.
+    const weight = page.getByLabel("Room stability (one room per course)", { exact: true });
     await weight.fill("lots");
     await page.getByRole("button", { name: "Validate" }).click();
     // (The "has problems" summary is still up from the last round: wait for the new answer itself.)
@@ -108,8 +109,9 @@ describe("timetabling form editor", () => {
     await page.getByLabel("View by").selectOption("instructor");
     await page.locator("#grid-owner").selectOption({ label: "smith" });
     const grid = page.getByTestId("timetable-grid");
-    expect(await grid.locator('button.lecture[aria-label^="CHEM1 lecture"]').count()).toBe(2);
-    expect(await grid.locator('button.lecture[aria-label^="MATH1 lecture"]').count()).toBe(3);
+    // Each lecture block is named by its visible text first (course · room), then "lecture N, day period, room".
+    expect(await grid.locator('button.lecture[aria-label^="CHEM1 · "][aria-label*=": lecture "]').count()).toBe(2);
+    expect(await grid.locator('button.lecture[aria-label^="MATH1 · "][aria-label*=": lecture "]').count()).toBe(3);
     await expect(grid.locator("tbody th").first().textContent()).resolves.toBe("09:00");
     await saveScreenshot(page, "37-timetable-editor-job-grid");
   });
