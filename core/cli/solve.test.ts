@@ -40,4 +40,18 @@ describe("solve CLI (solveFile)", () => {
     expect(() => solveFile(file, { evaluations: 10 })).toThrow(ProblemError);
     expect(() => solveFile(join(dir, "x.doc"), { evaluations: 10 })).toThrow();
   });
+  it("turns seconds into an evaluation budget for a timetable (the final anneal needs one) and ends feasible", () => {
+    const file = new URL("../../fixtures/itc2007/comp01.ctt", import.meta.url).pathname;
+    const out = join(dir, "comp01.sol");
+    const lines: string[] = [];
+    const r = solveFile(file, { seconds: 1.5, seed: 2, out, log: (l) => lines.push(l) });
+    expect(r).toMatchObject({ kind: "timetabling", instance: "Fis0506-1", hard: 0 });
+    // The seconds became a finite evaluation limit (planned from the measured rate), which the run did not exceed.
+    expect(r.plannedEvaluations).toBeGreaterThan(0);
+    expect(Number.isFinite(r.plannedEvaluations)).toBe(true);
+    expect(r.evaluations).toBeLessThanOrEqual(r.plannedEvaluations as number);
+    // The run stops on its evaluation limit or its clock, whichever comes first, and logs at most about once a second.
+    expect(lines.length).toBeLessThanOrEqual(3);
+    expect(readFileSync(out, "utf8").trim().split("\n").length).toBeGreaterThan(100);
+  });
 });
