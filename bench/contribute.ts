@@ -13,6 +13,7 @@
  * and banned. Writes bench/results/contribute.md.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Client, TERMINAL, type Tenant } from "../scripts/load/client";
 import { makeStateDir, removeState, ROOT, startLocalStack } from "../scripts/local-stack";
@@ -84,10 +85,10 @@ export async function run(args: string[]): Promise<void> {
       allowContributions: allow,
       options: { islandChunkEvaluations: chunk },
     });
-    rows.push(await measure(client, tenant, "server islands alone", body(false), { kind: "none" }, target));
-    rows.push(await measure(client, tenant, `server + 2 Node contributors × ${workers} connections`, body(true), { kind: "honest", workers }, target));
-    rows.push(await measure(client, tenant, "fault: 1 Node contributor killed (SIGKILL) while it works", body(true), { kind: "killed" }, target));
-    rows.push(await measure(client, tenant, "fault: 1 cheating contributor (bench/cheating-contributor.ts)", body(true), { kind: "cheater" }, target));
+    rows.push(await measure(client, tenant, "server islands alone", body(false), { kind: "none" }, target, stack.logPath));
+    rows.push(await measure(client, tenant, `server + 2 Node contributors × ${workers} connections`, body(true), { kind: "honest", workers }, target, stack.logPath));
+    rows.push(await measure(client, tenant, "fault: 1 Node contributor killed (SIGKILL) while it works", body(true), { kind: "killed" }, target, stack.logPath));
+    rows.push(await measure(client, tenant, "fault: 1 cheating contributor (bench/cheating-contributor.ts)", body(true), { kind: "cheater" }, target, stack.logPath));
   } finally {
     await stack.stop();
     removeState(stateDir);
@@ -118,7 +119,7 @@ export async function run(args: string[]): Promise<void> {
   publish("contribute", lines);
 }
 
-async function measure(client: Client, tenant: Tenant, name: string, body: Record<string, unknown>, crew: Crew, target: number): Promise<Row> {
+async function measure(client: Client, tenant: Tenant, name: string, body: Record<string, unknown>, crew: Crew, target: number, logPath: string): Promise<Row> {
   const auth = { authorization: `Bearer ${tenant.apiKey}` };
   const t0 = Date.now();
   const created = await client.submitJob(tenant, body);
@@ -174,10 +175,17 @@ async function measure(client: Client, tenant: Tenant, name: string, body: Recor
   const contributors = crew.kind === "none" ? [] : await listContributors();
   const result = (await client.getResult(tenant, id)).body as { best?: unknown; islands?: unknown } | null;
   let note: string | null = null;
-  if (crew.kind === "killed")
+  if (crew.kind === "killed") {
+    // The runner logs the units a departing contributor held (worker/contribute/lender.ts): proof the kill hit a lease.
+    const held = readFileSync(logPath, "utf8")
+      .split("\n")
+      .filter((l) => l.includes(id) && l.includes("contributor left with units; requeued"))
+      .map((l) => Number(/"units":\s*(\d+)/.exec(l)?.[1] ?? 0))
+      .reduce((a, b) => a + b, 0);
     note = killed
-      ? `killed ${killed.afterS.toFixed(1)} s into the job, 2 s after its first accepted unit (${killed.acceptedUnits} accepted by then); the server took its lease back and the islands carried on.`
+      ? `killed ${killed.afterS.toFixed(1)} s into the job, 2 s after its first accepted unit (${killed.acceptedUnits} accepted by then); units it held when killed, which the runner requeued (wrangler log "contributor left with units; requeued"): ${held}.`
       : "not killed: the contributor never had a unit accepted before the job ended.";
+  }
   if (crew.kind === "cheater") {
     const c = contributors[0];
     note = `the cheater reported ${cheaterOut.trim() || "nothing"}; the server's row for it: ${c ? `${c.rejectedUnits} rejected, ${c.acceptedUnits} accepted, ${c.strikes} strikes, banned ${c.banned}` : "none"}.`;
