@@ -107,7 +107,8 @@ describe("editing a school timetable and re-solving from it", () => {
     // Re-solve from here: a fork of the job, starting from the edit with the pin locked.
     await page.getByLabel("Evaluations for the re-solve").fill("150000");
     await Promise.all([page.waitForURL((u) => /\/app\/jobs\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith(parentId)), page.getByRole("button", { name: "Re-solve from here" }).click()]);
-    await expect(page.locator("h1 + p").textContent()).resolves.toContain("forked from");
+    // The URL changes before the child's page has rendered: wait for its header line, not the first read.
+    await page.locator("h1 + p", { hasText: "forked from" }).waitFor();
     const child = page.getByTestId("school-grid");
     await child.waitFor({ timeout: 90_000 });
     await expect(page.getByTestId("school-figures").textContent()).resolves.toMatch(/Every hard constraint holds/);
