@@ -39,11 +39,12 @@ describe("timetabling job from sign-up to exports", () => {
     await page.getByText("comp01.ctt is valid").waitFor();
     await saveScreenshot(page, "05-new-job");
 
-    const jobId = await createJobFromDemo(page, "comp01", { evaluations: 60_000 });
+    const jobId = await createJobFromDemo(page, "comp01", { evaluations: 3_000_000 });
     expect(jobId).toMatch(/\S+/);
 
     // Progress arrives while the page is open: after the snapshot, at least one pushed event
-    // (60k evaluations take a few seconds, long enough to be watched live).
+    // (3M evaluations take a few seconds at engine 1.1's 1–4 M moves/s, long enough to be watched live;
+    // 60k, as before, could end before the page had connected).
     await page.waitForFunction(() => Number(document.querySelector("[data-testid=connection]")?.getAttribute("data-events") ?? 0) >= 2, null, { timeout: 60_000 });
     await saveScreenshot(page, "06-job-live");
     await page.getByTestId("timetable-grid").waitFor({ timeout: 90_000 });
