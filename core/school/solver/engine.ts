@@ -47,37 +47,37 @@ function isDone(st: SchoolState): boolean {
   return st.evaluations >= st.maxEvaluations || (st.bestHard === 0 && st.bestSoft === 0);
 }
 
-interface Saved {
-  start: Int32Array;
-  room: Int32Array;
-  /** Real rooms of activities in virtual rooms (Board.real; absent in checkpoints from before them). */
-  real?: Int32Array;
-  rng: Uint32Array;
-  phase: number;
-  cursor: number;
-  iteration: number;
-  evaluations: number;
-  maxEvaluations: number;
-  tabu: Int32Array;
-  segmentMove: number;
-  bestStart: Int32Array;
-  bestRoom: Int32Array;
-  bestHard: number;
-  bestSoft: number;
-  feasibleAt: number;
-  stall: number;
-  localBest: number;
-  localStall: number;
-  localRuns: number;
-  lastIterationEvaluations: number;
-  params: SchoolParams;
-  pool: Int32Array;
-  poolPos: Int32Array;
-  poolSize: number;
-  bumps: Int32Array;
-  placedAt: Int32Array;
-  resWeight: Int32Array;
-}
+/**
+ * A checkpoint: the search's own fields of SchoolState as they are, plus the Board's starts, rooms and
+ * real rooms (absent in checkpoints from before virtual rooms) and the random stream's state.
+ */
+type Saved = Pick<
+  SchoolState,
+  | "phase"
+  | "cursor"
+  | "iteration"
+  | "evaluations"
+  | "maxEvaluations"
+  | "tabu"
+  | "segmentMove"
+  | "bestStart"
+  | "bestRoom"
+  | "bestHard"
+  | "bestSoft"
+  | "feasibleAt"
+  | "stall"
+  | "localBest"
+  | "localStall"
+  | "localRuns"
+  | "lastIterationEvaluations"
+  | "params"
+  | "pool"
+  | "poolPos"
+  | "poolSize"
+  | "bumps"
+  | "placedAt"
+  | "resWeight"
+> & { start: Int32Array; room: Int32Array; real?: Int32Array; rng: Uint32Array };
 
 export function makeSchoolSolver(id = "school"): Solver<SchoolProblem, SchoolState, SchoolTimetable, SchoolParams> {
   return {
