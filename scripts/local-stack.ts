@@ -57,12 +57,8 @@ export async function startLocalStack(options: StartOptions = {}): Promise<Local
   ensureWebBuild();
   const config = writeConfigWithoutBuild();
 
-  const migrate = spawnSync(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--config", config, "--persist-to", stateDir], {
-    cwd: ROOT,
-    env,
-    encoding: "utf8",
-  });
-  if (migrate.status !== 0) throw new Error(`D1 migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  const migrate = await runWrangler(["d1", "migrations", "apply", "DB", "--local", "--config", config, "--persist-to", stateDir], { timeoutMs: 120_000 });
+  if (migrate.status !== 0) throw new Error(`D1 migrations failed (${migrate.why}):\n${migrate.stdout}\n${migrate.stderr}`);
 
   const logPath = join(stateDir, `wrangler-${Date.now()}.log`);
   const log = createWriteStream(logPath);
@@ -113,8 +109,8 @@ export function webBuildIsStale(): boolean {
 /** Runs `npm run build` once when the web app's build is missing or stale. */
 export function ensureWebBuild(): void {
   if (!webBuildIsStale()) return;
-  const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
+  const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 600_000, killSignal: "SIGKILL" });
+  if (build.status !== 0) throw new Error(`npm run build failed${build.error ? ` (${build.error.message})` : ""}:\n${build.stdout}\n${build.stderr}`);
 }
 
 /** The [build] table (and its [build.*] subtables) of a wrangler.toml text removed, each up to the next table header. */
@@ -141,6 +137,48 @@ export function writeConfigWithoutBuild(): string {
   writeFileSync(tmp, text);
   renameSync(tmp, path);
   return path;
+}
+
+export interface CommandResult {
+  /** The exit code; null when the command was killed. */
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** "exit N", or why it was stopped ("timed out after 60 s"). */
+  why: string;
+}
+
+/**
+ * Runs a wrangler command (local D1 work: migrations, `d1 execute`) without blocking the event loop and
+ * never for longer than `timeoutMs`: it is killed with its process group then. A synchronous spawn here
+ * would also freeze the caller's timers, so a test's own timeout could never fire.
+ */
+export function runWrangler(args: string[], { timeoutMs = 60_000 }: { timeoutMs?: number } = {}): Promise<CommandResult> {
+  return new Promise((done) => {
+    const child = spawn(WRANGLER, args, {
+      cwd: ROOT,
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.on("data", (d) => (stdout += d));
+    child.stderr?.on("data", (d) => (stderr += d));
+    let why = "";
+    const timer = setTimeout(() => {
+      why = `timed out after ${timeoutMs / 1000} s`;
+      stopProcessGroup(child, "SIGKILL");
+    }, timeoutMs);
+    child.on("error", (err) => {
+      clearTimeout(timer);
+      done({ status: null, stdout, stderr, why: err.message });
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      done({ status: code, stdout, stderr, why: why || `exit ${code}` });
+    });
+  });
 }
 
 export function removeState(stateDir: string): void {

@@ -20,6 +20,10 @@ describe("D1 schema and migrations", () => {
     const log = execFileSync(join(root, "node_modules/.bin/drizzle-kit"), ["generate", "--config", config], {
       cwd: root,
       encoding: "utf8",
+      // No terminal to answer drizzle-kit's questions (a rename it cannot tell from a drop), and never more than 2 minutes.
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: 120_000,
+      killSignal: "SIGKILL",
     });
     const after = readdirSync(out).filter((f) => f.endsWith(".sql"));
     expect(after, `schema drifted from migrations; run npm run db:generate\n${log}`).toEqual(before);

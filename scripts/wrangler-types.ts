@@ -25,7 +25,7 @@ const FLAGS = ["--include-runtime=false", "--strict-vars=false", "--env-file", "
 export function generateTypes(out = TYPES_FILE): string {
   const config = basename(writeConfigWithoutBuild());
   const args = ["types", ...(out === TYPES_FILE ? [] : [basename(out)]), "-c", config, ...FLAGS];
-  execFileSync(WRANGLER, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
+  execFileSync(WRANGLER, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 120_000, killSignal: "SIGKILL", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
   return readFileSync(out, "utf8");
 }
 

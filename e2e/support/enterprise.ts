@@ -4,11 +4,10 @@
  * does; no Stripe checkout is involved. The stack's state folder is the one holding
  * E2E_WRANGLER_LOG (e2e/global-setup.ts).
  */
-import { spawnSync } from "node:child_process";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
-import { ROOT } from "../../scripts/local-stack";
+import { runWrangler, writeConfigWithoutBuild } from "../../scripts/local-stack";
 
 /** The active tenant's id after the update. */
 export async function makeEnterprise(page: Page): Promise<string> {
@@ -16,20 +15,21 @@ export async function makeEnterprise(page: Page): Promise<string> {
   const tenantId = tenants.data.find((t) => t.active)!.id;
   const log = process.env.E2E_WRANGLER_LOG;
   expect(log, "the e2e global setup's stack (its state folder holds D1)").toBeTruthy();
-  const sql = spawnSync(
-    join(ROOT, "node_modules/.bin/wrangler"),
+  const sql = await runWrangler(
     [
       "d1",
       "execute",
       "DB",
       "--local",
+      "--config",
+      writeConfigWithoutBuild(),
       "--persist-to",
       dirname(log!),
       "--command",
       `insert into subscription (tenant_id, tier, status) values ('${tenantId}', 'enterprise', 'active') on conflict(tenant_id) do update set tier='enterprise', status='active';`,
     ],
-    { cwd: ROOT, encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
+    { timeoutMs: 60_000 },
   );
-  expect(sql.status, sql.stderr).toBe(0);
+  expect(sql.status, `wrangler d1 execute: ${sql.why}\n${sql.stderr}`).toBe(0);
   return tenantId;
 }
