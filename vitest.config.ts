@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import WatchdogReporter from "./scripts/watchdog-reporter";
 
 // Projects: core/ in plain Node, worker/ inside workerd (worker/vitest.config.ts; worker/vitest.fresh.config.ts for
 // the few files that need a runtime of their own), scripts/ repo checks ("tooling"),
@@ -13,6 +14,9 @@ export default defineConfig({
     // Worker and browser tests spend much of their time waiting (alarms, queues, Chromium), and each
     // Worker test file starts its own workerd. bench/results/test-suite.md has the figures.
     maxWorkers: 2,
+    // The default output, plus a line every 3 minutes naming any file still running by then
+    // (scripts/watchdog-reporter.ts): a stuck run says where it is stuck.
+    reporters: ["default", new WatchdogReporter()],
     projects: [
       "core/vitest.config.ts",
       "worker/vitest.config.ts",

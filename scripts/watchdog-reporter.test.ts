@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import type { TestCase, TestModule } from "vitest/node";
+import WatchdogReporter from "./watchdog-reporter";
+
+const module = (id: string) => ({ id, relativeModuleId: id, project: { name: "e2e" } }) as unknown as TestModule;
+const testCase = (m: TestModule, fullName: string) => ({ module: m, fullName }) as unknown as TestCase;
+
+describe("watchdog reporter", () => {
+  it("names the files running longer than the interval, with their current test, and forgets finished ones", () => {
+    let now = 0;
+    const printed: string[] = [];
+    const r = new WatchdogReporter(
+      1000,
+      (l) => printed.push(l),
+      () => now,
+    );
+    const slow = module("all-routes.e2e.ts");
+    const quick = module("smoke.e2e.ts");
+    r.onTestModuleStart(slow);
+    now = 500;
+    r.onTestModuleStart(quick);
+    r.onTestCaseReady(testCase(slow, "every route > public pages"));
+    expect(r.report()).toEqual([]);
+    now = 1200;
+    expect(r.report()).toEqual(['[watchdog] still running after 1 s: e2e all-routes.e2e.ts, in "every route > public pages" for 1 s']);
+    r.onTestModuleEnd(slow);
+    now = 1600;
+    expect(r.report()).toEqual(["[watchdog] still running after 1 s: e2e smoke.e2e.ts"]);
+    expect(printed).toHaveLength(2);
+  });
+});
