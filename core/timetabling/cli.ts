@@ -112,7 +112,7 @@ export async function solveFileParallel(path: string, o: ParallelCliOptions): Pr
     ...(best.hard !== undefined ? { hard: best.hard } : {}),
     ...(best.soft !== undefined ? { soft: best.soft } : {}),
     bestSearch: best.index,
-    searches: runs.map((r) => ({ seed: r.seed, best: r.value, hard: r.hard, soft: r.soft, evaluations: r.evaluations })),
+    searches: runs.map((r) => ({ seed: r.seed, best: r.value, hard: r.hard, soft: r.soft, evaluations: r.evaluations, rounds: r.rounds ?? 0, adopted: r.adopted ?? 0 })),
     ...module.summary?.(problem, solution),
     ...(o.out ? { out: o.out } : {}),
   };

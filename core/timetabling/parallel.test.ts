@@ -9,6 +9,8 @@ import { memeticSolver } from "./index";
 import { readCtt } from "./itc/ctt";
 import { MAX_PARALLEL, pickBest, solveParallel, workerSeed, type WorkerResult } from "./parallel";
 import { runSearch } from "./parallel-worker";
+import { placementsOf, type Timetable } from "./solution";
+import { adoptBest } from "./solver/engine";
 import { comp } from "./test/fixtures";
 
 const text = comp("comp01");
@@ -30,9 +32,9 @@ describe("parallel searches (npm run solve -- FILE --parallel N)", () => {
     expect(pickBest([r(0, 3), r(1, 3)]).index).toBe(0);
   });
 
-  it("with an evaluation budget: each search equals a single run with its seed, the answer is their best, and it repeats", async () => {
-    const a = await solveParallel(doc, { workers: 3, seed: 5, evaluations: EVALS, params });
-    const b = await solveParallel(doc, { workers: 3, seed: 5, evaluations: EVALS, params });
+  it("independent searches (exchangeEvery 0): each equals a single run with its seed, the answer is their best, and it repeats", async () => {
+    const a = await solveParallel(doc, { workers: 3, seed: 5, evaluations: EVALS, params, exchangeEvery: 0 });
+    const b = await solveParallel(doc, { workers: 3, seed: 5, evaluations: EVALS, params, exchangeEvery: 0 });
     expect(a.runs.map((r) => [r.seed, r.value])).toEqual(b.runs.map((r) => [r.seed, r.value]));
     expect(a.best.value).toBe(Math.min(...a.runs.map((r) => r.value)));
     expect(a.best.hard).toBe(0);
@@ -49,6 +51,46 @@ describe("parallel searches (npm run solve -- FILE --parallel N)", () => {
     const again = runSearch({ index: 1, doc, seed: a.runs[1].seed, params, seconds: 0, evaluations: EVALS });
     expect(again.value).toBe(a.runs[1].value);
   }, 120_000);
+
+  it("cooperating searches exchange their best at fixed evaluation counts: the run repeats exactly, and searches adopt better timetables", async () => {
+    const o = { workers: 3, seed: 2, evaluations: 400_000, params: { segmentMoves: 20_000 }, exchangeEvery: 20_000 };
+    const a = await solveParallel(doc, o);
+    const b = await solveParallel(doc, o);
+    expect(a.runs.map((r) => [r.seed, r.value, r.rounds, r.adopted])).toEqual(b.runs.map((r) => [r.seed, r.value, r.rounds, r.adopted]));
+    // Round k happens once every search has passed k × 20,000 evaluations, below the 400,000 budget.
+    for (const r of a.runs) {
+      expect(r.rounds).toBe(19);
+      expect(r.evaluations).toBe(400_000);
+    }
+    expect(a.runs.reduce((s, r) => s + (r.adopted ?? 0), 0)).toBeGreaterThan(0);
+    expect(a.best.hard).toBe(0);
+    expect(a.best.value).toBe(Math.min(...a.runs.map((r) => r.value)));
+    // The answer is a real timetable with the cost reported.
+    const problem = readCtt(text);
+    const e = evaluatePlacements(problem, placementsOf(problem, a.best.solution as Timetable));
+    expect([e.hard, e.soft]).toEqual([a.best.hard, a.best.soft]);
+  }, 120_000);
+
+  it("adoptBest takes a better timetable as the state's best and current one, and refuses a worse one", () => {
+    const problem = readCtt(text);
+    const run = (seed: number, evaluations: number) => {
+      const s = memeticSolver.init(problem, memeticSolver.parameters({ segmentMoves: 20_000 }, problem), seed, { maxEvaluations: evaluations });
+      memeticSolver.step(s, { evaluations: Infinity });
+      return s;
+    };
+    const good = memeticSolver.best(run(1, 300_000));
+    const weak = run(2, 30_000);
+    const before = memeticSolver.best(weak);
+    expect(good.value).toBeLessThan(before.value);
+    expect(adoptBest(weak, good.solution)).toBe(true);
+    expect(memeticSolver.best(weak).value).toBe(good.value);
+    expect(memeticSolver.best(weak).solution).toEqual(good.solution);
+    expect(Array.from(weak.curPeriod)).toEqual(Array.from(good.solution.period));
+    // A worse timetable (the weak run's former best) is refused, and the state is unchanged.
+    expect(adoptBest(weak, before.solution)).toBe(false);
+    expect(memeticSolver.best(weak).value).toBe(good.value);
+    expect(() => adoptBest(weak, { period: new Int16Array(3), room: new Int16Array(3) })).toThrow(RangeError);
+  });
 
   it("refuses a worker count out of range and a problem that is not timetabling", async () => {
     await expect(solveParallel(doc, { workers: 0, evaluations: 10 })).rejects.toThrow(/--parallel must be an integer from 1 to 64/);

@@ -303,6 +303,40 @@ export function rescore(problem: TimetablingProblem, state: TimetablingState): v
   }
 }
 
+/**
+ * Cooperation between searches (parallel.ts): take timetable `t`, another search's best, when it
+ * is better than this state's best. It becomes the best, replaces the population's worst member,
+ * and becomes the running segment's current timetable (the segment goes on at its own
+ * temperature, so the final anneal continues from the better timetable). Only while searching
+ * (phase 1); returns true when taken. Deterministic: it depends only on the state and `t`.
+ */
+export function adoptBest(state: TimetablingState, t: Timetable): boolean {
+  if (state.phase !== 1) return false;
+  const rt = runtime(state);
+  const L = rt.problem.lectureCourse.length;
+  if (t.period.length !== L || t.room.length !== L) throw new RangeError(`adoptBest: timetable has ${t.period.length} lectures, the problem ${L}`);
+  const scored = Board.from(rt.problem, t);
+  if (objective(scored.nFree, scored.soft) >= objective(state.best.hard, state.best.soft)) return false;
+  const b = rt.board;
+  reload(b, t);
+  b.canonicalizeFree();
+  record(b, state.best);
+  const N = state.params.populationSize;
+  const w = worstMember(state, N);
+  state.popPeriod.set(b.period, w * L);
+  state.popRoom.set(b.room, w * L);
+  state.popHard[w] = b.nFree;
+  state.popSoft[w] = b.soft;
+  if (state.segLength > 0) {
+    // The segment's own best restarts from the adopted timetable, so its end replaces as usual.
+    state.segBest = incumbent(L);
+    record(b, state.segBest);
+  }
+  state.curPeriod.set(b.period);
+  state.curRoom.set(b.room);
+  return true;
+}
+
 /** A timetabling solver over the given parameter list (memetic or plain SA). */
 export function makeSolver(id: string, specs: readonly ParamSpec[]): Solver<TimetablingProblem, TimetablingState, Timetable, TimetablingParams> {
   return {
