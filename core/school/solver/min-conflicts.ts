@@ -4,12 +4,17 @@
  * so far with every unit still unplaced put at its least-violating start, then repeatedly takes a
  * unit in a hard violation and moves it to the start with the fewest hard violations, or swaps it
  * with the units in its way there when they lie within its hours (they take its hours here, at the
- * same offsets: a full week of a class leaves no free hour, so only swaps keep it compact). The
+ * same offsets: a full week of a class leaves no free hour, so only swaps keep it compact), or
+ * moves it with its Kempe chain when that reaches further than the swap (kempe.ts). The
  * start a unit leaves is tabu for `tabuTenure` iterations unless a move beats the run's best. After `localLength` iterations without a better
  * run best, the units still clashing go back to the pool and the forward search resumes.
  */
+import { applyChain, buildChain, chainTo, chainUnit, undoChain } from "./kempe";
 import { breakoutExtra, raiseWeights } from "./repair";
 import { type SchoolState, PHASE_HARD, PHASE_LOCAL, PHASE_SOFT, bestRoom, clashingUnits, collectConflicted, eject, fromPool, moveUnit, recordBest, toPool, undoUnit } from "./state";
+
+/** `consider`'s mark for a Kempe chain (kempe.ts); -1 marks a move, n > 0 a swap with n partners. */
+const CHAIN = -2;
 
 /** Enter the min-conflicts phase from the best timetable so far (every unit placed). */
 export function startMinConflicts(st: SchoolState): void {
@@ -106,20 +111,38 @@ export function minConflictsStep(st: SchoolState): void {
     st.evaluations++;
     if (!tabu || h < st.localBest) consider(s, -1, hw);
     // the swap: the units in the way, if they lie within u's hours there, take u's hours here
-    if (!single) continue;
-    const ne = swapPartners(st, u, s, cur);
-    if (ne <= 0) continue;
-    let partnerTabu = false;
-    for (let e = 0; e < ne; e++) if (st.tabu[units.unitOf[st.dayActs[e]] * nSlots + st.dayStart[e]] > st.iteration) partnerTabu = true;
-    const hs = swapHard(st, u, s, ne, weighted);
+    const ne = single ? swapPartners(st, u, s, cur) : 0;
+    if (ne > 0) {
+      let partnerTabu = false;
+      for (let e = 0; e < ne; e++) if (st.tabu[units.unitOf[st.dayActs[e]] * nSlots + st.dayStart[e]] > st.iteration) partnerTabu = true;
+      const hs = swapHard(st, u, s, ne, weighted);
+      st.evaluations++;
+      if (!(tabu || partnerTabu) || hs.hard < st.localBest) consider(s, ne, hs.weighted);
+    }
+    // the Kempe chain (kempe.ts), when it reaches further than the swap
+    if (params.kempeLength < 2) continue;
+    const nc = buildChain(st, u, s);
+    if (nc === 0 || (ne > 0 && nc <= ne + 1)) continue;
+    let chainTabu = tabu;
+    for (let i = 1; i < nc && !chainTabu; i++) if (st.tabu[chainUnit(st, i) * nSlots + chainTo(st, i)] > st.iteration) chainTabu = true;
+    applyChain(st);
+    const hc = b.hard;
+    const hcw = weighted ? hc + breakoutExtra(st, u) : hc;
+    undoChain(st);
     st.evaluations++;
-    if (!(tabu || partnerTabu) || hs.hard < st.localBest) consider(s, ne, hs.weighted);
+    if (!chainTabu || hc < st.localBest) consider(s, CHAIN, hcw);
   }
   if (bestS < 0) return;
   const h0 = b.hard;
   const tenure = params.tabuTenure;
   st.tabu[u * nSlots + cur] = st.iteration + tenure + rng.int(tenure + 1);
-  if (bestV > 0) {
+  if (bestV === CHAIN) {
+    const nc = buildChain(st, u, bestS);
+    const from = st.saveStart;
+    for (let i = 1; i < nc; i++) from[i] = b.start[units.members[units.memberStart[chainUnit(st, i)]]];
+    applyChain(st);
+    for (let i = 1; i < nc; i++) st.tabu[chainUnit(st, i) * nSlots + from[i]] = st.iteration + tenure + rng.int(tenure + 1);
+  } else if (bestV > 0) {
     // the partners again (the scratch lists were overwritten by later candidates)
     const ne = swapPartners(st, u, bestS, cur);
     for (let e = 0; e < ne; e++) b.unplace(st.dayActs[e]);

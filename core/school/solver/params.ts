@@ -18,6 +18,7 @@ export interface SchoolParams {
   breakoutCap: number;
   localAfter: number;
   localLength: number;
+  kempeLength: number;
 }
 
 export const SCHOOL_PARAMS: readonly ParamSpec[] = [
@@ -75,6 +76,14 @@ export const SCHOOL_PARAMS: readonly ParamSpec[] = [
     min: 1,
     max: 1e9,
     help: "Min-conflicts search: iterations without a better hard count before the clashing units go back to the forward search.",
+  },
+  {
+    name: "kempeLength",
+    type: "integer",
+    default: 24,
+    min: 0,
+    max: 1000,
+    help: "Min-conflicts search: also try Kempe chains of up to this many units (the units in the way move into the hours the moved unit leaves, and so on; core/school/solver/kempe.ts; 0 = off).",
   },
   {
     name: "ruinEvery",
