@@ -76,17 +76,32 @@ export const CreateJobUpload = z
 export const SchoolMoveSchema = z
   .object({
     activity: z.number().int().openapi({ description: "The FET activity id (`Id` in the .fet)." }),
-    day: z.string().max(200).openapi({ description: "A day name of the file, e.g. Monday." }),
-    hour: z.string().max(200).openapi({ description: "An hour name of the file: where the lesson now starts." }),
-    room: z.string().max(200).nullable().optional().openapi({ description: "A room name, null for none; absent keeps the lesson's room." }),
+    day: z.string().max(200).optional().openapi({ description: "A day name of the file, e.g. Monday. Day and hour together, or neither (the lesson keeps its start)." }),
+    hour: z.string().max(200).optional().openapi({ description: "An hour name of the file: where the lesson now starts." }),
+    room: z
+      .string()
+      .max(200)
+      .nullable()
+      .optional()
+      .openapi({ description: "A room name, null for none; absent keeps the lesson's room. Only lessons a space constraint names take a room (as in FET)." }),
+    realRooms: z
+      .array(z.string().max(200))
+      .max(50)
+      .optional()
+      .openapi({ description: "For a lesson in a FET virtual room: its real rooms, one of each set of the virtual room, in any order; absent lets them be chosen." }),
   })
   .strict()
-  .openapi("SchoolMove");
+  .openapi("SchoolMove", { description: "A lesson moved to another day and hour and/or room (at least one of them)." });
 
 export const SchoolEditSchema = z
   .object({
     moves: z.array(SchoolMoveSchema).max(MAX_EDIT_ITEMS).optional(),
     pins: z.array(z.number().int()).max(MAX_EDIT_ITEMS).optional().openapi({ description: "FET activity ids whose start (after the moves) is locked." }),
+    roomPins: z
+      .array(z.number().int())
+      .max(MAX_EDIT_ITEMS)
+      .optional()
+      .openapi({ description: "FET activity ids whose room (after the moves, with the real rooms a move names) is locked: a 100% ConstraintActivityPreferredRoom in a re-solve." }),
   })
   .strict()
   .openapi("SchoolEdit", { description: `Lessons of a FET school timetable moved and pinned by hand (at most ${MAX_EDIT_ITEMS} of each).` });
@@ -114,6 +129,7 @@ export const SchoolCheckSchema = z
     violated: z.array(CheckedConstraintSchema),
     moved: z.array(z.number().int()),
     pins: z.array(z.number().int()),
+    roomPins: z.array(z.number().int()),
   })
   .openapi("SchoolCheck");
 
@@ -132,7 +148,7 @@ export const ForkJob = z
       }),
     edit: SchoolEditSchema.optional().openapi({
       description:
-        "FET school jobs only (finished): re-solve from the result edited by hand. The child starts from the edited timetable, and each pinned lesson is locked at its (edited) start with a 100% ConstraintActivityPreferredStartingTime in the child's problem, so the result keeps it. Check an edit first with POST /v1/jobs/{id}/school/check.",
+        "FET school jobs only (finished): re-solve from the result edited by hand. The child starts from the edited timetable; each pinned lesson is locked at its (edited) start with a 100% ConstraintActivityPreferredStartingTime and each room-pinned lesson in its (edited) room with a 100% ConstraintActivityPreferredRoom in the child's problem, so the result keeps them. Check an edit first with POST /v1/jobs/{id}/school/check.",
     }),
   })
   .openapi("ForkJob");

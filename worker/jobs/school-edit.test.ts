@@ -2,18 +2,20 @@
  * Editing a finished FET school timetable inside workerd (worker/jobs/school-edit.ts): POST
  * /v1/jobs/{id}/school/check answers what a move breaks (and fixes) with the evaluator's costs,
  * refuses bad edits with field paths, and a fork with `edit` re-solves from the edited timetable
- * with the pinned lessons locked, so its result keeps them. The tiny school is
- * core/school/test/tiny-school.ts (hand-written).
+ * with the pinned lessons locked, so its result keeps them; rooms are chosen (real rooms of a
+ * virtual room too), checked and pinned the same way. The tiny schools are
+ * core/school/test/tiny-school.ts and core/school/test/rooms-school.ts (hand-written).
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { compileSchool, evaluateSchool, fetToModel, readFet, type SchoolProblem } from "@core/school/index";
+import { ROOMS_SCHOOL_FET } from "@core/school/test/rooms-school";
 import { TINY_SCHOOL_FET } from "@core/school/test/tiny-school";
 import { getJson } from "../storage/blobs";
 import { bearer, call, json, signUpTenant, type TestTenant } from "../test/fixtures";
 import { waitFor } from "../runtime/test-helpers";
 import { createJob, getJob, isTerminal } from "./index";
-import { pinnedDocument, readSchoolEdit } from "./school-edit";
+import { pinnedDocument, readSchoolEdit, schoolEditVerdict } from "./school-edit";
 
 const FET = { kind: "timetabling", format: "fet", text: TINY_SCHOOL_FET };
 const problem = compileSchool(FET);
@@ -176,5 +178,166 @@ describe("fork with an edit (re-solve from here)", () => {
     expect((pinnedDocument(model, modelProblem, edit) as { timeConstraints: unknown[] }).timeConstraints).toContainEqual(
       expect.objectContaining({ type: "ActivityPreferredStartingTime", weight: 100, activityId: 7, day: "Wed", hour: "10:00", permanentlyLocked: true }),
     );
+  });
+});
+
+describe("rooms in an edit: chosen, checked, pinned", () => {
+  // core/school/test/rooms-school.ts: activity 1 may be in Room A (preferred at 90%) or Room B (not
+  // available Mon h1); 2 is in Room A; 3 and 4 are in the virtual room Labs ({Lab 1, Lab 2} and {Lab 3, Lab 4}); 5 takes no room.
+  const RFET = { kind: "timetabling", format: "fet", text: ROOMS_SCHOOL_FET };
+  const rp = compileSchool(RFET);
+  const ix = (name: string) => rp.rooms.indexOf(name);
+  const act = (id: number) => rp.actId.indexOf(id);
+  // 1 Tue h1 Room A, 2 Mon h1 Room A, 3 and 4 Mon h2 in Labs, 5 Wed h1 without a room
+  const base = { start: Int32Array.of(4, 0, 1, 1, 8), room: Int32Array.of(ix("Room A"), ix("Room A"), ix("Labs"), ix("Labs"), -1) };
+  const verdict = (edit: unknown) => schoolEditVerdict(rp, base, readSchoolEdit(edit, rp, base));
+  const realOf = (t: { real?: Int32Array }, id: number) =>
+    Array.from(t.real!.subarray(act(id) * rp.maxRealRooms, (act(id) + 1) * rp.maxRealRooms))
+      .filter((r) => r >= 0)
+      .map((r) => rp.rooms[r])
+      .sort();
+
+  it("a room change alone (no day and hour) is checked: a room against a 90% preference, a room not available then, two lessons in one room", () => {
+    expect(evaluateSchool(rp, base).hard).toBe(0);
+    const other = verdict({ moves: [{ activity: 1, room: "Room B" }] });
+    expect(other).toMatchObject({ hard: 0, moved: [1] });
+    expect(other.broken).toEqual([expect.objectContaining({ type: "ConstraintActivityPreferredRoom", hard: false, weight: 90, before: 0, violations: 1, activities: [1] })]);
+
+    const closed = verdict({ moves: [{ activity: 1, day: "Mon", hour: "h1", room: "Room B" }] });
+    expect(closed.broken.map((c) => [c.type, c.hard])).toEqual(
+      expect.arrayContaining([
+        ["ConstraintRoomNotAvailableTimes", true],
+        ["ConstraintActivityPreferredRoom", false],
+      ]),
+    );
+
+    const shared = verdict({ moves: [{ activity: 1, day: "Mon", hour: "h1" }] });
+    expect(shared.hard).toBeGreaterThan(0);
+    expect(shared.broken[0]).toMatchObject({ type: "ConstraintBasicCompulsorySpace", hard: true, activities: expect.arrayContaining([1, 2]) });
+  });
+
+  it("real rooms of a virtual room: named in any order, the other lessons in it take the rest; the same real room twice at once is a clash", () => {
+    const named = readSchoolEdit({ moves: [{ activity: 3, realRooms: ["Lab 4", "Lab 1"] }] }, rp, base);
+    expect(realOf(named.timetable, 3)).toEqual(["Lab 1", "Lab 4"]);
+    expect(realOf(named.timetable, 4)).toEqual(["Lab 2", "Lab 3"]);
+    expect(named.chosenReal).toEqual([act(3)]);
+    const ok = schoolEditVerdict(rp, base, named);
+    expect(ok).toMatchObject({ hard: 0, moved: [3], broken: [] });
+
+    const clash = verdict({
+      moves: [
+        { activity: 3, realRooms: ["Lab 1", "Lab 4"] },
+        { activity: 4, realRooms: ["Lab 1", "Lab 3"] },
+      ],
+    });
+    expect(clash.hard).toBeGreaterThan(0);
+    expect(clash.broken[0]).toMatchObject({ type: "ConstraintBasicCompulsorySpace", activities: expect.arrayContaining([3, 4]) });
+  });
+
+  it("refuses rooms that do not fit with the field path: unknown room, a room for a lesson that takes none, real rooms of a real room or outside the sets, a room pin without a room", () => {
+    let caught: any;
+    try {
+      readSchoolEdit(
+        {
+          moves: [
+            { activity: 1, room: "Attic" },
+            { activity: 5, room: "Room A" },
+            { activity: 2, realRooms: ["Lab 1", "Lab 3"] },
+            { activity: 3, realRooms: ["Lab 1", "Lab 2"] },
+            { activity: 4, realRooms: ["Lab 1"] },
+            { activity: 1 },
+          ],
+          roomPins: [5],
+        },
+        rp,
+        base,
+      );
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught?.status).toBe(422);
+    expect(caught.extra.errors).toEqual([
+      { path: "edit.moves.0.room", message: "must be a room of the school or null" },
+      { path: "edit.moves.1.room", message: "activity 5 takes no room: no space constraint names it, so it must stay without one (null)" },
+      { path: "edit.moves.5", message: "must give a day and an hour, a room, or real rooms" },
+      { path: "edit.moves.2.realRooms", message: "only a lesson in a virtual room has real rooms (activity 2 is in Room A, a real room)" },
+      { path: "edit.moves.3.realRooms", message: "Lab 2 does not fit a set left: must name 2 different real rooms of virtual room Labs, one of each set: Lab 1 or Lab 2; Lab 3 or Lab 4" },
+      { path: "edit.moves.4.realRooms", message: "must name 2 different real rooms of virtual room Labs, one of each set: Lab 1 or Lab 2; Lab 3 or Lab 4" },
+      { path: "edit.roomPins.0", message: "activity 5 has no room: choose its room before pinning it" },
+    ]);
+  });
+
+  it("room pins lock the room (and the named real rooms) in the child's .fet and JSON model; time pins stay separate", () => {
+    const edit = readSchoolEdit(
+      {
+        moves: [
+          { activity: 1, room: "Room B" },
+          { activity: 3, realRooms: ["Lab 2", "Lab 4"] },
+        ],
+        pins: [2],
+        roomPins: [1, 3],
+      },
+      rp,
+      base,
+    );
+    const doc = pinnedDocument(RFET, rp, edit) as { text: string };
+    expect(doc.text).toContain(
+      "<ConstraintActivityPreferredRoom>\n\t<Weight_Percentage>100</Weight_Percentage>\n\t<Activity_Id>1</Activity_Id>\n\t<Room>Room B</Room>\n\t<Permanently_Locked>true</Permanently_Locked>",
+    );
+    expect(doc.text).toContain("\t<Room>Labs</Room>\n\t<Number_of_Real_Rooms>2</Number_of_Real_Rooms>\n\t<Real_Room>Lab 2</Real_Room>\n\t<Real_Room>Lab 4</Real_Room>");
+    // a time pin for 2 only: no start lock for the room-pinned lessons, no room lock for 2
+    const locks = readFet(doc.text);
+    const startLocks = locks.timeConstraints.filter((c) => c.type === "ConstraintActivityPreferredStartingTime" && c.weight === 100);
+    expect(startLocks.map((c) => c.node.children.find((n) => n.name === "Activity_Id")?.text)).toEqual(["2"]);
+    const pinned = compileSchool({ ...RFET, text: doc.text });
+    const R = pinned.rooms.length;
+    expect(pinned.roomHard[act(1) * R + ix("Room A")]).toBeGreaterThan(0);
+    expect(pinned.roomHard[act(1) * R + ix("Room B")]).toBe(0);
+    // the locked real rooms count: 3 in Labs with Lab 1 instead of Lab 2 breaks its lock
+    const keep = { ...edit.timetable };
+    expect(evaluateSchool(pinned, keep).hard).toBe(0);
+    const swapped = Int32Array.from(keep.real!);
+    swapped[act(3) * pinned.maxRealRooms] = ix("Lab 1");
+    swapped[act(4) * pinned.maxRealRooms] = ix("Lab 2");
+    expect(evaluateSchool(pinned, { ...keep, real: swapped }).hard).toBeGreaterThan(0);
+
+    const model = fetToModel(readFet(ROOMS_SCHOOL_FET));
+    const mp = compileSchool(model);
+    const mdoc = pinnedDocument(model, mp, readSchoolEdit({ moves: [{ activity: 3, realRooms: ["Lab 2", "Lab 4"] }], roomPins: [1, 3] }, mp, base)) as { spaceConstraints: unknown[] };
+    expect(mdoc.spaceConstraints).toContainEqual(expect.objectContaining({ type: "ActivityPreferredRoom", weight: 100, activityId: 1, room: "Room A", permanentlyLocked: true }));
+    expect(mdoc.spaceConstraints).toContainEqual(expect.objectContaining({ type: "ActivityPreferredRoom", weight: 100, activityId: 3, room: "Labs", realRooms: ["Lab 2", "Lab 4"] }));
+    const mpinned = compileSchool(mdoc);
+    expect(mpinned.roomHard[act(1) * R + ix("Room B")]).toBeGreaterThan(0);
+  });
+
+  it("through the API: the check takes a room move and real rooms; a fork with a room pin keeps the room the 90% preference is against", async () => {
+    const t = await signUpTenant();
+    const job = await finishedJob(t, { problem: RFET, seed: 3, budget: { evaluations: 30_000 } });
+    expect(job.room[act(1)]).toBe(ix("Room A"));
+    const res = await check(t, job.id, {
+      moves: [
+        { activity: 1, room: "Room B" },
+        { activity: 3, realRooms: ["Lab 2", "Lab 3"] },
+      ],
+      roomPins: [1],
+    });
+    const body = (await res.json()) as any;
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    expect(body).toMatchObject({ moved: [1, 3], roomPins: [1], pins: [] });
+    expect(body.broken).toContainEqual(expect.objectContaining({ type: "ConstraintActivityPreferredRoom", weight: 90, violations: 1 }));
+
+    const fork = await call(`/v1/jobs/${job.id}/fork`, json({ edit: { moves: [{ activity: 1, room: "Room B" }], roomPins: [1] }, budget: { evaluations: 20_000 } }, bearer(t.apiKey)));
+    const child = (await fork.json()) as any;
+    expect(fork.status, JSON.stringify(child)).toBe(202);
+    const row = await waitFor(`fork ${child.id}`, async () => {
+      const r = await getJob(env, t.tenantId, child.id);
+      return isTerminal(r.state) && r.resultKey ? r : null;
+    });
+    expect(row.state).toBe("succeeded");
+    const result = (await (await call(`/v1/jobs/${child.id}/result`, { headers: bearer(t.apiKey) })).json()) as any;
+    expect(result.best.hard).toBe(0);
+    // Without the pin the solver would take Room A back (the 90% preference); with it, Room B stays.
+    expect(result.best.solution.room[act(1)]).toBe(ix("Room B"));
+    expect(result.best.soft).toBeGreaterThan(0);
   });
 });

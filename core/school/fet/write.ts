@@ -62,10 +62,12 @@ export function lockConstraints(p: SchoolProblem, t: SchoolTimetable): { time: s
 /** The input `.fet` with the timetable locked in (see the file comment). */
 export function writeFet(p: SchoolProblem, t: SchoolTimetable): string {
   const { time, space } = lockConstraints(p, t);
-  let text = p.text;
-  text = insertBefore(text, "Time_Constraints_List", time);
-  text = insertBefore(text, "Space_Constraints_List", space);
-  return text;
+  return withConstraints(p.text, time, space);
+}
+
+/** A `.fet` text with constraint elements added at the end of its time and space lists (e.g. some of lockConstraints' locks). */
+export function withConstraints(text: string, time: string, space: string): string {
+  return insertBefore(insertBefore(text, "Time_Constraints_List", time), "Space_Constraints_List", space);
 }
 
 /** Insert `content` before `</list>`, or add the list before `</fet>` when the file has none (or `<list/>`). */
