@@ -19,6 +19,7 @@ import { mountPublicApi } from "./api/mount";
 import { authenticate } from "./auth/authenticate";
 import { getAuth } from "./auth/auth";
 import { apiKeyRoutes } from "./api-keys/routes";
+import { devPlanRoutes } from "./dev/plan";
 import { devSeedRoutes } from "./dev/seed";
 import { mountDevMail } from "./dev/mail-page";
 import { invitationRoutes, memberRoutes } from "./members/routes";
@@ -66,6 +67,7 @@ export function createApp() {
   // better-auth: sign-up/in/out, sessions, password reset, organizations and invitations.
   app.on(["GET", "POST"], "/api/auth/*", (c) => getAuth(c.env).handler(c.req.raw));
   app.route("/api/dev/seed", devSeedRoutes);
+  app.route("/api/dev/plan", devPlanRoutes);
   // Stripe's signed events (raw body verified in worker/billing/webhook.ts).
   app.route("/api/billing/webhook", billingWebhookRoutes);
 
