@@ -96,18 +96,27 @@ describe("school exports", () => {
     calendar: { rootId: "job_1", startDate: "2026-09-07", weeks: 10, timezone: "Europe/Rome" },
   };
 
-  it("CSV, XLSX (a sheet per teacher and per class), HTML (a page per teacher, class and room), the locked .fet, ZIP", () => {
+  it("CSV, XLSX (a sheet per teacher, class and room), HTML (a page per teacher, class and room), the locked .fet, ZIP", () => {
     const csv = strFromU8(renderExport(bundle, "csv").body);
     expect(csv.split("\r\n")[0] ?? csv.split("\n")[0]).toContain("activity,subject,teachers,students");
     const wb = XLSX.read(renderExport(bundle, "xlsx").body, { type: "array" });
-    expect(wb.SheetNames).toEqual(["Activities", "T Ann", "T Bob", "S Y1", "S Y2", "S Y1 G1", "S Y1 G1 a", "S Y1 G1 b"]);
+    expect(wb.SheetNames).toEqual(["Activities", "T Ann", "T Bob", "S Y1", "S Y2", "S Y1 G1", "S Y1 G1 a", "S Y1 G1 b", "R Lab", "R Hall"]);
     const bob = XLSX.utils.sheet_to_json<string[]>(wb.Sheets["T Bob"], { header: 1, defval: "" });
     expect(bob[3][2]).toContain("Art");
     expect(bob[4][2]).toBe("↓");
+    // A room's sheet: headed with its seats, its lessons with teachers and classes; an empty room is an empty grid.
+    const lab = XLSX.utils.sheet_to_json<string[]>(wb.Sheets["R Lab"], { header: 1, defval: "" });
+    expect(lab[0]).toEqual(["Lab (30 seats)", "Mon", "Tue", "Wed"]);
+    expect(lab[3][2]).toBe("Art — Bob · Y1 G1 a");
+    expect(lab[4][2]).toBe("↓");
+    const hall = XLSX.utils.sheet_to_json<string[]>(wb.Sheets["R Hall"], { header: 1, defval: "" });
+    expect(hall[0]).toEqual(["Hall (60 seats)", "Mon", "Tue", "Wed"]);
+    expect(hall.slice(1).every((row) => row.slice(1).every((c) => c === ""))).toBe(true);
     const html = strFromU8(renderExport(bundle, "html").body);
     expect(html.match(/<section class="grid">/g)).toHaveLength(2 + 5 + 2);
     expect(html).toContain('rowspan="2"');
     expect(html).toContain("<th>Tue</th>");
+    expect(html).toContain('<h2>Room: Hall (60 seats)</h2><p class="meta">No lessons.</p>');
     const fet = readFet(strFromU8(renderExport(bundle, "fet").body));
     expect(fet.timeConstraints.filter((c) => c.type === "ConstraintActivityPreferredStartingTime" && c.weight === 100)).toHaveLength(7);
     const zip = unzipSync(renderExport(bundle, "zip").body);
@@ -275,13 +284,21 @@ describe("FET virtual rooms in views and exports", () => {
     const t1 = XLSX.utils.sheet_to_json<string[]>(wb.Sheets["T T1"], { header: 1, defval: "" });
     expect(t1[1][1]).toBe("Science — Y1 · Labs (Lab 2, Lab 3)");
     const html = strFromU8(renderExport(vBundle, "html").body);
-    const section = (name: string) => html.split("<section").find((s) => s.includes(`Room: ${name}</h2>`))!;
+    const section = (name: string) => html.split("<section").find((s) => s.includes(`Room: ${name} (`))!;
     // Lab 1's page: the Labs lesson that took it, then its own lesson
     expect(section("Lab 1")).toContain("Science <small>T2 · Y2 · Labs (Lab 1, Lab 4)</small>");
     expect(section("Lab 1")).toContain("Math <small>T1 · Y1</small>");
     // Labs' page: both lessons at once, each in its own real rooms: not a clash
     expect(section("Labs")).toContain("<small>T1 · Y1 · Lab 2, Lab 3</small>");
     expect(section("Labs")).not.toContain('class="clash"');
+    // XLSX: a sheet per room; a real room's sheet lists the lessons that took it through Labs, Labs' sheet both lessons with their real rooms.
+    expect(wb.SheetNames.filter((n) => n.startsWith("R "))).toEqual(["R Lab 1", "R Lab 2", "R Lab 3", "R Lab 4", "R Labs"]);
+    const sheet = (name: string) => XLSX.utils.sheet_to_json<string[]>(wb.Sheets[name], { header: 1, defval: "" });
+    expect(sheet("R Lab 1")[1][1]).toBe("Science — T2 · Y2 · Labs (Lab 1, Lab 4)");
+    expect(sheet("R Lab 1")[2][1]).toBe("Math — T1 · Y1");
+    expect(sheet("R Lab 3")[1][1]).toBe("Science — T1 · Y1 · Labs (Lab 2, Lab 3)");
+    expect(sheet("R Labs")[0][0]).toBe("Labs (30 seats; virtual: one of Lab 1 or Lab 2; Lab 3 or Lab 4)");
+    expect(sheet("R Labs")[1][1]).toBe("Science — T1 · Y1 · Lab 2, Lab 3 | Science — T2 · Y2 · Lab 1, Lab 4");
     const ics = new ICAL.Component(ICAL.parse(schoolCalendar(vp, t, { kind: "room", id: "Lab 3" }, { ...vBundle.calendar, stamp: vBundle.producedAt })));
     expect(ics.getAllSubcomponents("vevent").map((e) => [String(e.getFirstPropertyValue("uid")), e.getFirstPropertyValue("location")])).toEqual([["job_v-a1@evolve.dev", "Labs (Lab 2, Lab 3)"]]);
   });
@@ -315,7 +332,7 @@ describe("FET virtual rooms in views and exports", () => {
     expect(cellClash(labs, [{ id: 1, room: "Labs", realRooms: ["Lab 1", "Lab 3"] }])).toBe(false);
     const shared = withReal({ 1: ["Lab 1", "Lab 3"], 2: ["Lab 2", "Lab 3"] });
     const html = strFromU8(renderExport({ ...vBundle, timetable: shared }, "html").body);
-    expect(html.split("<section").find((s) => s.includes("Room: Labs</h2>"))).toContain('class="clash"');
+    expect(html.split("<section").find((s) => s.includes("Room: Labs ("))).toContain('class="clash"');
   });
 
   it("real rooms that do not belong to the virtual room's sets are refused with a RangeError naming the activity", () => {

@@ -2,7 +2,7 @@
  * Exports of a FET school timetable (core/school): views by teacher, by students set (years,
  * groups and subgroups), by room and by subject, on the file's own day and hour names, with a
  * multi-hour activity as one block; and the files made from them — CSV (one row per activity),
- * XLSX (an Activities sheet, then one sheet per teacher and per students set), printable HTML
+ * XLSX (an Activities sheet, then one sheet per teacher, per students set and per room), printable HTML
  * (one A4 landscape page per teacher, students set and room), ICS per teacher / students set /
  * room (ics.ts, VTIMEZONE with a time zone) and the locked `.fet` (core/school/fet/write.ts).
  *
@@ -273,12 +273,22 @@ export function viewGrid(v: SchoolView): ({ blocks: SchoolBlock[]; span: number 
   return grid;
 }
 
+/** A room as its sheet and page title say it: "Lab (30 seats)"; a virtual room with its sets of real rooms. */
+export function roomTitle(p: SchoolProblem, name: string): string {
+  const r = p.rooms.indexOf(name);
+  if (r < 0) return name;
+  const seats = `${p.roomCapacity[r]} ${p.roomCapacity[r] === 1 ? "seat" : "seats"}`;
+  if (!p.roomVirtual[r]) return `${name} (${seats})`;
+  const sets = (p.input.rooms[r].sets ?? []).map((set) => set.join(" or ")).join("; ");
+  return `${name} (${seats}; virtual: one of ${sets})`;
+}
+
 /** Rows of a view as a sheet: the header row of days, then one row per hour (a block's text in its first hour, "↓" below). */
-function viewRows(v: SchoolView): string[][] {
+function viewRows(v: SchoolView, title = v.id): string[][] {
   const grid = viewGrid(v);
   const covering = v.days.map(() => 0);
   return [
-    [v.id, ...v.days],
+    [title, ...v.days],
     ...v.hours.map((h, r) => [
       h,
       ...v.days.map((_, d) => {
@@ -305,13 +315,18 @@ function sheetName(base: string, used: Set<string>): string {
   return name;
 }
 
-/** Activities sheet, then one sheet per teacher and one per students set (years, groups, subgroups). */
+/**
+ * Activities sheet, then one sheet per teacher, per students set (years, groups, subgroups) and per
+ * room ("R Lab 1"; headed with its seats; a real room lists the lessons that took it through a
+ * virtual room, which says the virtual room and its real rooms).
+ */
 export function schoolXlsx(p: SchoolProblem, t: SchoolTimetable): Uint8Array {
   const wb = XLSX.utils.book_new();
   const used = new Set<string>();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([SCHOOL_CSV_HEADER, ...activityRows(p, t)]), sheetName("Activities", used));
   for (const v of schoolViews(p, t, "teacher")) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(viewRows(v)), sheetName(`T ${v.id}`, used));
   for (const v of schoolViews(p, t, "students")) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(viewRows(v)), sheetName(`S ${v.id}`, used));
+  for (const v of schoolViews(p, t, "room")) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(viewRows(v, roomTitle(p, v.id))), sheetName(`R ${v.id}`, used));
   const out = XLSX.write(wb, { type: "array", bookType: "xlsx", compression: true }) as ArrayBuffer;
   return new Uint8Array(out);
 }
@@ -338,7 +353,7 @@ td.clash { background: #fde2e2; }
 
 const LABEL: Record<SchoolViewKind, string> = { teacher: "Teacher", students: "Students", room: "Room", subject: "Subject" };
 
-function htmlSection(v: SchoolView): string {
+function htmlSection(v: SchoolView, title = v.id): string {
   const grid = viewGrid(v);
   const head = `<tr><th class="hour"></th>${v.days.map((d) => `<th>${escapeHtml(d)}</th>`).join("")}</tr>`;
   const rows = v.hours
@@ -360,12 +375,13 @@ function htmlSection(v: SchoolView): string {
     })
     .join("\n");
   const level = v.level ? ` (${v.level})` : "";
-  return `<section class="grid"><h2>${LABEL[v.kind]}${level}: ${escapeHtml(v.id)}</h2><table><thead>${head}</thead><tbody>${rows}</tbody></table></section>`;
+  const empty = v.blocks.length ? "" : `<p class="meta">No lessons.</p>`;
+  return `<section class="grid"><h2>${LABEL[v.kind]}${level}: ${escapeHtml(title)}</h2>${empty}<table><thead>${head}</thead><tbody>${rows}</tbody></table></section>`;
 }
 
 /** The printable timetable: one A4 landscape page per teacher, students set and room. */
 export function schoolHtml(p: SchoolProblem, t: SchoolTimetable, subtitle = ""): string {
-  const sections = (["teacher", "students", "room"] as const).flatMap((k) => schoolViews(p, t, k).map(htmlSection));
+  const sections = (["teacher", "students", "room"] as const).flatMap((k) => schoolViews(p, t, k).map((v) => htmlSection(v, k === "room" ? roomTitle(p, v.id) : v.id)));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(p.name)} — timetable</title>
 <style>${CSS}</style></head>

@@ -219,7 +219,7 @@ describe("school jobs", () => {
     expect(csv.find((r) => r[0] === "4")![8]).toBe("Lab");
 
     const wb = XLSX.read(await bytes(await get(t, `/v1/jobs/${job.id}/exports/xlsx`)), { type: "array" });
-    expect(wb.SheetNames).toEqual(["Activities", "T Ann", "T Bob", "S Y1", "S Y2", "S Y1 G1", "S Y1 G1 a", "S Y1 G1 b"]);
+    expect(wb.SheetNames).toEqual(["Activities", "T Ann", "T Bob", "S Y1", "S Y2", "S Y1 G1", "S Y1 G1 a", "S Y1 G1 b", "R Lab", "R Hall"]);
     const bob = XLSX.utils.sheet_to_json<string[]>(wb.Sheets["T Bob"], { header: 1 });
     expect(bob[0]).toEqual(["Bob", "Mon", "Tue", "Wed"]);
     expect(bob.slice(1).map((r) => r[0])).toEqual(["08:00", "09:00", "10:00", "11:00"]);
