@@ -18,7 +18,8 @@ const probe = fileURLToPath(new URL("./allocation-probe.ts", import.meta.url));
 
 function bytesPerEvaluation(problem: string, id: string, params: Record<string, unknown>, warmUp: number): number {
   const args = ["--predictable", "--import", "tsx", probe, id, problem, JSON.stringify(params), String(warmUp)];
-  const out = execFileSync(process.execPath, args, { encoding: "utf8" });
+  // A probe that never ends must not freeze the test (its timeout cannot fire during a synchronous spawn).
+  const out = execFileSync(process.execPath, args, { encoding: "utf8", timeout: 300_000, killSignal: "SIGKILL" });
   return (JSON.parse(out.trim().split("\n").pop()!) as { bytesPerEvaluation: number }).bytesPerEvaluation;
 }
 
