@@ -13,7 +13,7 @@
  * `--long` is the 300 s mode on comp01, comp05, comp07 and comp12 with one seed.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -128,6 +128,22 @@ function runChild(dataDir: string, instance: string, seed: number, seconds: numb
   });
 }
 
+/** The figures of a table this bench wrote before (to print a line against it). */
+export function readPreviousTable(md: string): { command?: string; measured?: string; geometricMean?: string; means: Map<string, number> } {
+  const means = new Map<string, number>();
+  for (const line of md.split("\n")) {
+    const cells = line.split("|").map((c) => c.trim());
+    // | instance | hard (worst) | mean | …
+    if (cells.length > 4 && /^comp\d+$/.test(cells[1]) && Number.isFinite(Number(cells[3]))) means.set(cells[1], Number(cells[3]));
+  }
+  return {
+    command: /^Command: `([^`]*)`/m.exec(md)?.[1],
+    measured: /measured (\S+?Z)/.exec(md)?.[1],
+    geometricMean: /geometric mean of mean \/ best known = ([\d.]+)/.exec(md)?.[1],
+    means,
+  };
+}
+
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const fmt = (x: number, d = 1) => (Number.isInteger(x) ? String(x) : x.toFixed(d));
 
@@ -225,9 +241,20 @@ export async function run(args: string[]): Promise<void> {
       `geometric mean of mean / best known = ${g.toFixed(3)} (target ≤ 1.25 at 120 s; the best published average per instance gives ${geometricMean(publishedRatios).toFixed(3)} on the same instances). ` +
       "comp11's best known is 0: its ratio is mean + 1.",
   );
+  const out = resolve(here, "results", `timetabling-${seconds}s.md`);
+  const previous = existsSync(out) ? readPreviousTable(readFileSync(out, "utf8")) : null;
+  if (previous) {
+    const now = new Map(instances.map((inst) => [inst, mean(results.filter((r) => r.instance === inst).map((r) => r.soft))]));
+    const pairs = instances.filter((inst) => previous.means.has(inst)).map((inst) => `${inst} ${fmt(previous.means.get(inst)!)} → ${fmt(now.get(inst)!)}`);
+    lines.push("");
+    lines.push(
+      `Against the previous table of this file (${previous.measured ?? "date unknown"}; \`${previous.command ?? "command unknown"}\`): ` +
+        `geometric mean ${previous.geometricMean ?? "–"} → ${g.toFixed(3)}` +
+        (pairs.length ? `; mean soft cost ${pairs.join(", ")}.` : "."),
+    );
+  }
   const table = lines.join("\n") + "\n";
   console.log(table);
-  const out = resolve(here, "results", `timetabling-${seconds}s.md`);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, table);
   console.error(`wrote ${out}`);

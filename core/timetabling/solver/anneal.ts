@@ -10,6 +10,7 @@
 import type { Rng } from "../../engine/random";
 import type { Board } from "./board";
 import { kempeMove } from "./kempe";
+import { courseRoomMove, isolatedLecture, missingDayPeriod } from "./moves";
 
 /** The best timetable a search segment has seen. */
 export interface Incumbent {
@@ -32,6 +33,12 @@ export function record(b: Board, best: Incumbent): void {
 const COMPACT_RATE = 0.2;
 /** Share of Move/Swap targets that keep the lecture's room (period-only moves). */
 const KEEP_ROOM_RATE = 0.3;
+/** Share of moves that are course-room moves (moves.ts, room stability). */
+export const COURSE_ROOM_RATE = 0.03;
+/** Extra picks a compactness-aimed move makes to find a lecture isolated in one of its curricula. */
+const ISOLATED_PICKS = 2;
+/** Share of Move/Swap targets put on a day the course lacks, when the lecture's course is short of days. */
+const MISSING_DAY_RATE = 0.5;
 
 /**
  * A period adjacent (same day) to a lecture of another course sharing a curriculum with course c,
@@ -69,18 +76,37 @@ export function anneal(b: Board, rng: Rng, n: number, T: number, kempeRate: numb
       if (kempeMove(b, rng, T)) record(b, best);
       continue;
     }
-    const l = mv[rng.int(nm)];
-    const p = b.period[l];
-    if (p < 0) continue;
-    const r = b.room[l];
-    // Target slot: mostly uniform (p2, r2); some moves keep the room (room stability), and some
-    // aim next to another lecture of one of the lecture's curricula (curriculum compactness).
     const u = rng.float();
+    let l = mv[rng.int(nm)];
+    if (u < COURSE_ROOM_RATE) {
+      // Only courses spread over several rooms: elsewhere the move costs a full pass for nothing.
+      if (b.period[l] >= 0 && b.roomsUsed[lc[l]] > 1 && courseRoomMove(b, rng, l, T) < 0) record(b, best);
+      continue;
+    }
+    let p = b.period[l];
+    if (p < 0) continue;
+    // Target slot: mostly uniform (p2, r2); some moves keep the room (room stability), some
+    // take a lecture isolated in one of its curricula next to another lecture of that curriculum
+    // (curriculum compactness), and a lecture of a course short of working days may go to a day
+    // the course lacks (minimum working days).
     let p2 = -1;
+    if (u < COURSE_ROOM_RATE + COMPACT_RATE) {
+      for (let k = 0; k < ISOLATED_PICKS && !isolatedLecture(b, l, p); k++) {
+        const m = mv[rng.int(nm)];
+        if (b.period[m] < 0) continue;
+        l = m;
+        p = b.period[m];
+      }
+      p2 = nextToCurriculum(b, rng, lc[l]);
+    } else {
+      const c = lc[l];
+      if (b.daysUsed[c] < b.pr.courseMinDays[c] && rng.float() < MISSING_DAY_RATE) p2 = missingDayPeriod(b, rng, c, (p / b.S) | 0);
+    }
+    const r = b.room[l];
     let r2 = r;
-    if (u < COMPACT_RATE) p2 = nextToCurriculum(b, rng, lc[l]);
     if (p2 < 0) p2 = rng.int(P);
-    if (u >= COMPACT_RATE + KEEP_ROOM_RATE || (u < COMPACT_RATE && rng.float() < 0.5)) r2 = rng.int(R);
+    const v = u - COURSE_ROOM_RATE;
+    if (v >= COMPACT_RATE + KEEP_ROOM_RATE || (v < COMPACT_RATE && rng.float() < 0.5)) r2 = rng.int(R);
     if (p2 === p && r2 === r) continue;
     const o = b.roomAt[r2 * P + p2];
     if (o < 0) {

@@ -9,6 +9,8 @@ import type { Rng } from "../../engine/random";
 import type { Board } from "./board";
 
 const MAX_CHAIN = 24;
+/** Share of Kempe chains between a period and its neighbour on the same day. */
+const ADJACENT_RATE = 0.5;
 const scratch = new WeakMap<Board, { mark: Int32Array; stamp: number; chain: Int16Array; oldP: Int16Array; oldR: Int16Array }>();
 
 function scratchOf(b: Board) {
@@ -29,8 +31,11 @@ export function kempeMove(b: Board, rng: Rng, T: number): boolean {
   const l = b.movable[rng.int(b.movable.length)];
   const p1 = b.period[l];
   if (p1 < 0) return false;
-  const p2 = rng.int(P);
-  if (p2 === p1) return false;
+  // Half the chains swap with a neighbouring period of the same day, which moves curriculum
+  // blocks next to each other (compactness); the rest with any period.
+  const s1 = p1 % b.S;
+  const p2 = rng.float() < ADJACENT_RATE ? (s1 + 1 < b.S && (s1 === 0 || rng.float() < 0.5) ? p1 + 1 : p1 - 1) : rng.int(P);
+  if (p2 === p1 || p2 < 0) return false;
   const s = scratchOf(b);
   const stamp = ++s.stamp;
   const chain = s.chain;

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { Rng } from "../../engine/random";
+import { evaluate } from "../evaluate";
+import { readCtt } from "../itc/ctt";
+import { comp, tiny } from "../test/fixtures";
+import { Board } from "./board";
+import { courseDifficulty, ifsStep } from "./construct";
+import { courseRoomMove, isolatedLecture, missingDayPeriod } from "./moves";
+
+const comp01 = readCtt(comp("comp01"));
+
+function feasibleBoard(seed: number): Board {
+  const b = new Board(comp01);
+  const rng = Rng.seeded(seed);
+  const bumps = new Int32Array(comp01.lectureCourse.length);
+  const diff = courseDifficulty(b);
+  for (let i = 0; i < 20_000 && b.nFree > 0; i++) ifsStep(b, rng, diff, bumps);
+  expect(b.nFree).toBe(0);
+  return b;
+}
+
+describe("course-room move (room stability)", () => {
+  it("keeps the timetable feasible and the board's soft cost equal to the evaluator's, accepted or undone", () => {
+    const b = feasibleBoard(3);
+    const rng = Rng.seeded(5);
+    let applied = 0;
+    for (let i = 0; i < 3000; i++) {
+      const before = b.soft;
+      const d = courseRoomMove(b, rng, b.movable[rng.int(b.movable.length)], i % 2 ? 1e-3 : 50);
+      if (Number.isNaN(d)) expect(b.soft).toBe(before);
+      else {
+        applied++;
+        expect(b.soft).toBe(before + d);
+      }
+    }
+    expect(applied).toBeGreaterThan(100);
+    const e = evaluate(comp01, b.snapshot());
+    expect(e.hard).toBe(0);
+    expect(e.soft).toBe(b.soft);
+  });
+
+  it("never moves a lecture to another period, and at a near-zero temperature never worsens", () => {
+    const b = feasibleBoard(4);
+    const periods = b.period.slice();
+    const rng = Rng.seeded(6);
+    for (let i = 0; i < 2000; i++) {
+      const before = b.soft;
+      courseRoomMove(b, rng, b.movable[rng.int(b.movable.length)], 1e-9);
+      expect(b.soft).toBeLessThanOrEqual(before);
+    }
+    expect(b.period).toEqual(periods);
+  });
+
+  it("puts every lecture of a course into one room when that room is free at their periods", () => {
+    // TINY: course A has 2 lectures; put them in different rooms, with nothing else placed.
+    const pr = tiny();
+    const b = new Board(pr);
+    b.place(0, 0, 0);
+    b.place(1, 3, 1);
+    expect(b.roomsUsed[0]).toBe(2);
+    // Room stability improves by 1 unless the room swap overfills room r2 (A has 30 students, r2 seats 20).
+    const rng = Rng.seeded(1);
+    for (let i = 0; i < 50 && b.roomsUsed[0] > 1; i++) courseRoomMove(b, rng, 0, 1e-9);
+    expect(b.roomsUsed[0]).toBe(1);
+    expect(b.room[0]).toBe(0);
+    expect(b.room[1]).toBe(0);
+    expect(evaluate(pr, b.snapshot()).soft).toBe(b.soft);
+  });
+});
+
+describe("missing-day target (minimum working days)", () => {
+  it("offers a period on a day the course lacks, only when the course is short and the lecture shares its day", () => {
+    // TINY: course A has 2 lectures and wants 2 days.
+    const pr = tiny();
+    const b = new Board(pr);
+    b.place(0, 0, 0);
+    b.place(1, 1, 0);
+    const rng = Rng.seeded(2);
+    let found = 0;
+    for (let i = 0; i < 50; i++) {
+      const p = missingDayPeriod(b, rng, 0, 0);
+      if (p >= 0) {
+        found++;
+        expect(Math.floor(p / pr.slotsPerDay)).toBe(1);
+      }
+    }
+    expect(found).toBeGreaterThan(10);
+    b.remove(1);
+    b.place(1, 4, 0);
+    // Now on two days: no longer short.
+    expect(missingDayPeriod(b, rng, 0, 0)).toBe(-1);
+  });
+});
+
+describe("isolated lecture (curriculum compactness)", () => {
+  it("is true exactly when no lecture of one of its curricula sits next to it that day", () => {
+    // TINY: A and B are in curriculum q1.
+    const pr = tiny();
+    const b = new Board(pr);
+    b.place(0, 0, 0); // A, day 0 slot 0
+    b.place(2, 2, 0); // B, day 0 slot 2
+    expect(isolatedLecture(b, 0, 0)).toBe(true);
+    b.remove(2);
+    b.place(2, 1, 0); // B next to A
+    expect(isolatedLecture(b, 0, 0)).toBe(false);
+    expect(isolatedLecture(b, 2, 1)).toBe(false);
+  });
+});
