@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 export const FET_CL = process.env.FET_CL ?? "/usr/bin/fet-cl";
 
@@ -25,8 +26,26 @@ export interface FetClResult {
   output: string;
 }
 
+export interface RunFetClOptions {
+  name?: string;
+  keep?: string;
+  /**
+   * Also stop fet-cl once it has used this much CPU time (cpu-limit.mjs). For locked timetables:
+   * FET generates an acceptable one at once (a few hundredths of a CPU-second, on a loaded machine
+   * too) and searches a refused one until stopped, so a CPU budget tells them apart without the
+   * wall-clock wait, and a busy machine cannot turn an acceptance into a refusal. The wall-clock
+   * limit then only guards against a stuck run (LOCKED_WALL_SECONDS).
+   */
+  cpuSeconds?: number;
+}
+
+/** With `cpuSeconds`, the wall-clock seconds after which fet-cl is stopped anyway (a stuck run, not a slow machine). */
+export const LOCKED_WALL_SECONDS = 120;
+
+const CPU_LIMIT = fileURLToPath(new URL("./cpu-limit.mjs", import.meta.url));
+
 /** Run fet-cl on `text` with a time limit; the output dir is temporary unless `keep` names one. */
-export function runFetCl(text: string, timeLimitSeconds: number, options: { name?: string; keep?: string } = {}): FetClResult {
+export function runFetCl(text: string, timeLimitSeconds: number, options: RunFetClOptions = {}): FetClResult {
   if (!fetClAvailable()) throw new Error(`fet-cl is not installed (looked for ${FET_CL}); install FET (Debian package "fet") or set FET_CL`);
   const dir = options.keep ?? mkdtempSync(join(tmpdir(), "evolve-fetcl-"));
   const name = (options.name ?? "input").replace(/[^A-Za-z0-9_.-]/g, "_");
@@ -51,17 +70,26 @@ export function runFetCl(text: string, timeLimitSeconds: number, options: { name
     "activitytags",
     "activities",
   ].map((w) => `--writetimetables${w}=false`);
-  const r = spawnSync(
-    FET_CL,
-    [`--inputfile=${input}`, `--timelimitseconds=${Math.max(1, Math.ceil(timeLimitSeconds))}`, `--outputdir=${join(dir, "out")}`, "--htmllevel=0", ...flags.filter((f) => !f.includes("conflicts"))],
-    {
-      encoding: "utf8",
-      // fet-cl does not always honour its own limit (e.g. with clashing locked activities): stop it 3 s later.
-      timeout: (Math.max(1, Math.ceil(timeLimitSeconds)) + 3) * 1000,
-      killSignal: "SIGKILL",
-      env: { ...process.env, QT_QPA_PLATFORM: "offscreen" },
-    },
-  );
+  const limit = Math.max(1, Math.ceil(timeLimitSeconds));
+  const fetArgs = [`--inputfile=${input}`, `--timelimitseconds=${limit}`, `--outputdir=${join(dir, "out")}`, "--htmllevel=0", ...flags.filter((f) => !f.includes("conflicts"))];
+  const cpu = options.cpuSeconds;
+  const env = { ...process.env, QT_QPA_PLATFORM: "offscreen" };
+  const r =
+    cpu === undefined
+      ? spawnSync(FET_CL, fetArgs, {
+          encoding: "utf8",
+          // fet-cl does not always honour its own limit (e.g. with clashing locked activities): stop it 3 s later.
+          timeout: (limit + 3) * 1000,
+          killSignal: "SIGKILL",
+          env,
+        })
+      : // cpu-limit.mjs stops fet-cl at `cpu` CPU-seconds (or LOCKED_WALL_SECONDS); spawnSync's own timeout is the backstop.
+        spawnSync(process.execPath, [CPU_LIMIT, String(cpu), String(LOCKED_WALL_SECONDS), FET_CL, ...fetArgs], {
+          encoding: "utf8",
+          timeout: (LOCKED_WALL_SECONDS + 10) * 1000,
+          killSignal: "SIGKILL",
+          env,
+        });
   const seconds = (performance.now() - t0) / 1000;
   const output = `${r.stdout ?? ""}\n${r.stderr ?? ""}`;
   let success = /Simulation successful/.test(output);
@@ -69,7 +97,7 @@ export function runFetCl(text: string, timeLimitSeconds: number, options: { name
     const tt = join(dir, "out", "timetables");
     if (existsSync(tt)) success = readdirSync(tt).some((d) => existsSync(join(tt, d, `${d}_data_and_timetable.fet`)) && /successful/i.test(output));
   }
-  const killed = r.signal === "SIGKILL";
+  const killed = r.signal === "SIGKILL" || (cpu !== undefined && r.status === 124);
   const message = success
     ? "Simulation successful"
     : killed

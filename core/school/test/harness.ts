@@ -4,6 +4,7 @@ import { writeFet } from "../fet/write";
 import { compileFet, type SchoolProblem } from "../problem";
 import { fetClAvailable, runFetCl } from "../cli/fetcl";
 import { fetText, type TinySchool } from "./fet";
+import { LOCKED_CPU_SECONDS } from "./locked";
 
 export function compileTiny(s: TinySchool, ignoreUnsupported = false): SchoolProblem {
   return compileFet(fetText(s), { ignoreUnsupported });
@@ -40,7 +41,7 @@ export function fetAccepts(s: TinySchool, placement: Placement, seconds = 3): bo
     return undefined;
   }
   const p = compileTiny(s);
-  return runFetCl(writeFet(p, timetableOf(p, placement)), seconds).success;
+  return runFetCl(writeFet(p, timetableOf(p, placement)), seconds, { cpuSeconds: LOCKED_CPU_SECONDS }).success;
 }
 
 export const FETCL = fetClAvailable();

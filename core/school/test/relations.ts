@@ -16,6 +16,7 @@ import { compileFet, type SchoolProblem } from "../problem";
 import { constraint, fetText, type TinySchool } from "./fet";
 
 export { hasFetCl, boardDisagreements } from "./locked";
+import { LOCKED_CPU_SECONDS } from "./locked";
 
 /** Placement by FET activity Id: [day, hour]; activities left out are not placed (nor locked). */
 export type At = Record<number, [number, number]>;
@@ -80,7 +81,7 @@ export function ours(spec: RelSpec, at: At): RelVerdict {
 export function theirs(spec: RelSpec, at: At, seconds = 2): { accepted: boolean; softConflicts?: number; output: string } {
   const dir = mkdtempSync(join(tmpdir(), "fetcl-rel-"));
   try {
-    const r = runFetCl(relFet(spec, at), seconds, { keep: dir });
+    const r = runFetCl(relFet(spec, at), seconds, { keep: dir, cpuSeconds: LOCKED_CPU_SECONDS });
     let softConflicts: number | undefined;
     const tt = join(dir, "out", "timetables");
     if (r.success && existsSync(tt)) {

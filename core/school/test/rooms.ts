@@ -17,6 +17,7 @@ import { constraint } from "./fet";
 import { relFet, type RelSpec } from "./relations";
 
 export { hasFetCl } from "./locked";
+import { LOCKED_CPU_SECONDS } from "./locked";
 
 export interface RoomSpec extends RelSpec {
   /** Names for <Buildings_List>; rooms name them in `building`. */
@@ -81,7 +82,7 @@ export function ours(spec: RoomSpec, at: RoomAt): RoomVerdict {
 export function theirs(spec: RoomSpec, at: RoomAt, options: { lockRooms?: boolean; seconds?: number } = {}): { accepted: boolean; softConflicts?: number; output: string } {
   const dir = mkdtempSync(join(tmpdir(), "fetcl-rooms-"));
   try {
-    const r = runFetCl(roomFet(spec, at, options.lockRooms ?? true), options.seconds ?? 2, { keep: dir });
+    const r = runFetCl(roomFet(spec, at, options.lockRooms ?? true), options.seconds ?? 2, { keep: dir, cpuSeconds: LOCKED_CPU_SECONDS });
     let softConflicts: number | undefined;
     const tt = join(dir, "out", "timetables");
     if (r.success && existsSync(tt)) {
