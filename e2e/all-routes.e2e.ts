@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, type BrowserSession } from "./support/browser";
 import { makeEnterprise } from "./support/enterprise";
@@ -22,6 +22,9 @@ const WIDTHS = [
   { name: "desktop", width: 1280, height: 860 },
   { name: "phone", width: 390, height: 844 },
 ] as const;
+
+/** Paths audited at the same time (each in two tabs, one per width): the visits mostly wait for the network and React. */
+const AUDITS_AT_ONCE = 3;
 
 interface Finding {
   path: string;
@@ -52,47 +55,67 @@ async function axeFindings(page: Page): Promise<string[]> {
 
 /**
  * Visits `path` at each width and returns what is wrong there (empty when all is well). `axe: false`
- * only for a page whose markup is a third party's (named where it is used).
+ * only for a page whose markup is a third party's (named where it is used). The widths are visited
+ * at once, each with a full navigation in a fresh tab of `page`'s profile (same session), so a
+ * hydration error at either width is seen as when the page is opened at that width.
  */
 async function audit(page: Page, path: string, { expectedStatus = 200, axe = true } = {}): Promise<Finding[]> {
-  const findings: Finding[] = [];
-  for (const size of WIDTHS) {
-    await page.setViewportSize({ width: size.width, height: size.height });
-    const problems: string[] = [];
-    const onConsole = (m: { type(): string; text(): string }) => {
-      if (m.type() === "error") problems.push(`console: ${m.text().slice(0, 300)}`);
-    };
-    const onError = (e: Error) => problems.push(`exception: ${e.message.slice(0, 300)}`);
-    page.on("console", onConsole);
-    page.on("pageerror", onError);
-    try {
-      const res = await page.goto(path);
-      if (res?.status() !== expectedStatus) problems.push(`status ${res?.status()} (expected ${expectedStatus})`);
-      await page.waitForLoadState("networkidle");
-      // Hydration errors surface after load; give React a moment.
-      await page.waitForTimeout(300);
-      const overflow = await page.evaluate(() => {
-        const doc = document.documentElement;
-        if (doc.scrollWidth <= doc.clientWidth + 1) return null;
-        // The widest elements sticking out on the right, to name the culprit.
-        const culprits = Array.from(document.querySelectorAll("body *"))
-          .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1)
-          .slice(0, 5)
-          .map(
-            (el) =>
-              `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : ""} (right ${Math.round(el.getBoundingClientRect().right)})`,
-          );
-        return `page is ${doc.scrollWidth} px wide in a ${doc.clientWidth} px viewport: ${culprits.join(", ")}`;
-      });
-      if (overflow) problems.push(`overflow: ${overflow}`);
-      if (axe) problems.push(...(await axeFindings(page)));
-    } finally {
-      page.off("console", onConsole);
-      page.off("pageerror", onError);
+  const visits = await Promise.all(
+    WIDTHS.map(async (size) => {
+      const tab = await page.context().newPage();
+      try {
+        return await visit(tab, path, size, { expectedStatus, axe });
+      } finally {
+        await tab.close();
+      }
+    }),
+  );
+  return visits.filter((f): f is Finding => f !== null);
+}
+
+/** `audit` of each path, `AUDITS_AT_ONCE` paths at a time; the findings in the order of `paths`. */
+async function auditPaths(page: Page, paths: string[]): Promise<Finding[]> {
+  const results: Finding[][] = new Array(paths.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const i = next++;
+      results[i] = await audit(page, paths[i]);
     }
-    if (problems.length) findings.push({ path, width: size.name, problems });
-  }
-  return findings;
+  };
+  await Promise.all(Array.from({ length: Math.min(AUDITS_AT_ONCE, paths.length) }, worker));
+  return results.flat();
+}
+
+/** One width of `audit`: the page's status, console errors and exceptions, horizontal overflow and axe. */
+async function visit(page: Page, path: string, size: (typeof WIDTHS)[number], { expectedStatus, axe }: { expectedStatus: number; axe: boolean }): Promise<Finding | null> {
+  await page.setViewportSize({ width: size.width, height: size.height });
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console: ${m.text().slice(0, 300)}`);
+  });
+  page.on("pageerror", (e) => problems.push(`exception: ${e.message.slice(0, 300)}`));
+  const res = await page.goto(path);
+  if (res?.status() !== expectedStatus) problems.push(`status ${res?.status()} (expected ${expectedStatus})`);
+  await page.waitForLoadState("networkidle");
+  // Hydration errors surface after load; give React a moment.
+  await page.waitForTimeout(300);
+  const overflow = await page.evaluate(() => {
+    const doc = document.documentElement;
+    if (doc.scrollWidth <= doc.clientWidth + 1) return null;
+    // The widest elements sticking out on the right, to name the culprit.
+    const culprits = Array.from(document.querySelectorAll("body *"))
+      .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1)
+      .slice(0, 5)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : ""} (right ${Math.round(el.getBoundingClientRect().right)})`,
+      );
+    return `page is ${doc.scrollWidth} px wide in a ${doc.clientWidth} px viewport: ${culprits.join(", ")}`;
+  });
+  if (overflow) problems.push(`overflow: ${overflow}`);
+  if (axe) problems.push(...(await axeFindings(page)));
+  return problems.length ? { path, width: size.name, problems } : null;
 }
 
 function report(findings: Finding[]): string {
@@ -122,35 +145,78 @@ async function submit(page: Page, baseURL: string, name: string, problem: Record
   return job.id;
 }
 
+/** Starts `work` now; the test that needs it awaits it (a failure is reported there, not as an unhandled rejection). */
+function started<T>(work: () => Promise<T>): Promise<T> {
+  const p = work();
+  p.catch(() => {});
+  return p;
+}
+
 describe("every route at 1280 and 390 px: no overflow, no console errors, no serious axe findings", () => {
   let b: BrowserSession;
+  // What the tests visit, made at once in four organizations (each signed up in its own profile; the
+  // free plan runs one job at a time and five a day per organization), while the first tests run.
+  let publicPrep: Promise<{ shareToken: string; invitationId: string }>;
+  let appPrep: Promise<{ profile: { context: BrowserContext; page: Page }; jobs: string[]; fork: string }>;
+  let objectivesPrep: Promise<{ profile: { context: BrowserContext; page: Page }; ids: string[] }>;
   beforeAll(async () => {
     b = await openBrowser();
+    // A share link and an invitation to visit signed out: made by an owner in another profile.
+    publicPrep = started(async () => {
+      const owner = await b.openProfile();
+      await signUp(owner.page, "routes-owner");
+      const jobId = await submit(owner.page, b.baseURL, "Shared tour", { kind: "tsp", format: "tsplib", text: demoText("berlin52.tsp") }, 3_000);
+      const share = await api<{ url: string }>(owner.page, b.baseURL, `/v1/jobs/${jobId}/share-links`, { hours: 24 });
+      const invitation = await api<{ id: string }>(owner.page, b.baseURL, "/v1/invitations", { email: `routes-invitee-${Date.now()}@example.test`, role: "member" });
+      await owner.context.close();
+      return { shareToken: share.url.split("/").pop() ?? "", invitationId: invitation.id };
+    });
+    // The signed-in app: a finished job of each kind and a fork of one.
+    appPrep = started(async () => {
+      const profile = await b.openProfile();
+      const { page } = profile;
+      const baseURL = b.baseURL;
+      await signUp(page, "routes");
+      const jobs = [
+        await submit(page, baseURL, "University timetable", { kind: "timetabling", format: "ctt", text: demoText("comp01.ctt") }, 2_000),
+        await submit(page, baseURL, "School timetable", { kind: "timetabling", format: "fet", name: "small-school", text: demoText("small-school.fet") }, 2_000),
+        await submit(page, baseURL, "Berlin tour", { kind: "tsp", format: "tsplib", text: demoText("berlin52.tsp") }, 3_000),
+        await submit(page, baseURL, "Rastrigin", demoJson("rastrigin-10d.json"), 3_000),
+      ];
+      // The members page with a pending invitation to a long address (it must not widen a phone's page).
+      await api(page, baseURL, "/v1/invitations", { email: `a-rather-long-address-for-an-invitation-${Date.now()}@faculty-of-engineering.example.test`, role: "admin" });
+      const fork = await api<{ id: string }>(page, baseURL, `/v1/jobs/${jobs[3]}/fork`, { budget: { evaluations: 2_000 } });
+      await finished(page, baseURL, fork.id);
+      return { profile, jobs, fork: fork.id };
+    });
+    // Another organization: the free plan's five jobs a day are spent above.
+    objectivesPrep = started(async () => {
+      const profile = await b.openProfile();
+      await signUp(profile.page, "routes-objectives");
+      const ids = [
+        await submit(profile.page, b.baseURL, "Spring design", demoJson("custom-objective.json"), 2_000),
+        await submit(profile.page, b.baseURL, "Weighted tardiness", demoJson("weighted-tardiness.json"), 2_000),
+      ];
+      return { profile, ids };
+    });
   });
   afterAll(() => b?.close());
 
   it("public pages, signed out", async () => {
-    // A share link and an invitation to visit signed out: made by an owner in another profile.
-    const owner = await b.openProfile();
-    await signUp(owner.page, "routes-owner");
-    const jobId = await submit(owner.page, b.baseURL, "Shared tour", { kind: "tsp", format: "tsplib", text: demoText("berlin52.tsp") }, 3_000);
-    const share = await api<{ url: string }>(owner.page, b.baseURL, `/v1/jobs/${jobId}/share-links`, { hours: 24 });
-    const invitation = await api<{ id: string }>(owner.page, b.baseURL, "/v1/invitations", { email: `routes-invitee-${Date.now()}@example.test`, role: "member" });
-    await owner.context.close();
-
+    const { shareToken, invitationId } = await publicPrep;
     const findings: Finding[] = [];
-    for (const path of [
-      "/",
-      "/pricing",
-      "/sign-in",
-      "/sign-up",
-      "/forgot-password",
-      "/reset-password?token=not-a-real-token",
-      `/accept-invitation/${invitation.id}`,
-      `/share/${share.url.split("/").pop()}`,
-    ]) {
-      findings.push(...(await audit(b.page, path)));
-    }
+    findings.push(
+      ...(await auditPaths(b.page, [
+        "/",
+        "/pricing",
+        "/sign-in",
+        "/sign-up",
+        "/forgot-password",
+        "/reset-password?token=not-a-real-token",
+        `/accept-invitation/${invitationId}`,
+        `/share/${shareToken}`,
+      ])),
+    );
     // /v1/docs is Swagger UI's own markup (swagger-ui-dist, web/api-docs/): checked for overflow and
     // console errors here, but left out of axe, whose findings there are Swagger UI's and not fixed yet:
     // nested-interactive (each operation's summary button holds other controls), select-name (the
@@ -160,49 +226,32 @@ describe("every route at 1280 and 390 px: no overflow, no console errors, no ser
   });
 
   it("the signed-in app with a finished job of each kind, and a fork's comparison", async () => {
-    const { page, baseURL } = b;
-    await signUp(page, "routes");
-    const jobs = [
-      await submit(page, baseURL, "University timetable", { kind: "timetabling", format: "ctt", text: demoText("comp01.ctt") }, 2_000),
-      await submit(page, baseURL, "School timetable", { kind: "timetabling", format: "fet", name: "small-school", text: demoText("small-school.fet") }, 2_000),
-      await submit(page, baseURL, "Berlin tour", { kind: "tsp", format: "tsplib", text: demoText("berlin52.tsp") }, 3_000),
-      await submit(page, baseURL, "Rastrigin", demoJson("rastrigin-10d.json"), 3_000),
-    ];
-    // The members page with a pending invitation to a long address (it must not widen a phone's page).
-    await api(page, baseURL, "/v1/invitations", { email: `a-rather-long-address-for-an-invitation-${Date.now()}@faculty-of-engineering.example.test`, role: "admin" });
-    const fork = await api<{ id: string }>(page, baseURL, `/v1/jobs/${jobs[3]}/fork`, { budget: { evaluations: 2_000 } });
-    await finished(page, baseURL, fork.id);
-    const findings: Finding[] = [];
-    for (const path of [
+    const { profile, jobs, fork } = await appPrep;
+    const findings = await auditPaths(profile.page, [
       "/app",
       "/app/jobs",
       "/app/jobs/new",
       "/app/jobs/new?demo=small-school",
       ...jobs.map((id) => `/app/jobs/${id}`),
-      `/app/jobs/${fork.id}`,
-      `/app/jobs/${fork.id}/compare`,
+      `/app/jobs/${fork}`,
+      `/app/jobs/${fork}/compare`,
       "/app/settings/api-keys",
       "/app/settings/members",
       "/app/settings/webhooks",
       "/app/settings/billing",
       "/app/settings/account",
-    ]) {
-      findings.push(...(await audit(page, path)));
-    }
+    ]);
+    await profile.context.close();
     expect(findings, report(findings)).toEqual([]);
   });
 
   it("the tenant-written objectives' jobs (over a point and over an ordering)", async () => {
-    // Another organization: the free plan's five jobs a day are spent above.
-    const other = await b.openProfile();
-    await signUp(other.page, "routes-objectives");
-    const ids = [
-      await submit(other.page, b.baseURL, "Spring design", demoJson("custom-objective.json"), 2_000),
-      await submit(other.page, b.baseURL, "Weighted tardiness", demoJson("weighted-tardiness.json"), 2_000),
-    ];
-    const findings: Finding[] = [];
-    for (const id of ids) findings.push(...(await audit(other.page, `/app/jobs/${id}`)));
-    await other.context.close();
+    const { profile, ids } = await objectivesPrep;
+    const findings = await auditPaths(
+      profile.page,
+      ids.map((id) => `/app/jobs/${id}`),
+    );
+    await profile.context.close();
     expect(findings, report(findings)).toEqual([]);
   });
 
@@ -225,10 +274,11 @@ describe("every route at 1280 and 390 px: no overflow, no console errors, no ser
     const visitor = await b.openProfile();
     const findings: Finding[] = [];
     try {
-      findings.push(...(await audit(visitor.page, new URL(link.url).pathname + new URL(link.url).search)));
+      const joinPage = audit(visitor.page, new URL(link.url).pathname + new URL(link.url).search);
+      joinPage.catch(() => {});
       await owner.page.goto(`/app/jobs/${job.id}`);
       await owner.page.getByTestId("lend-panel").waitFor({ timeout: 30_000 });
-      findings.push(...(await audit(owner.page, `/app/jobs/${job.id}`)));
+      findings.push(...(await joinPage), ...(await audit(owner.page, `/app/jobs/${job.id}`)));
     } finally {
       await owner.page.request.post(new URL(`/v1/jobs/${job.id}/cancel`, b.baseURL).href, { headers, data: {} });
       await visitor.context.close();
@@ -242,7 +292,7 @@ describe("every route at 1280 and 390 px: no overflow, no console errors, no ser
     const op = await b.openProfile();
     await signIn(op.page, seeded);
     const findings: Finding[] = [];
-    for (const path of ["/ops", "/ops/dead-letters", "/ops/metrics"]) findings.push(...(await audit(op.page, path)));
+    findings.push(...(await auditPaths(op.page, ["/ops", "/ops/dead-letters", "/ops/metrics"])));
     await op.context.close();
     expect(findings, report(findings)).toEqual([]);
   });
