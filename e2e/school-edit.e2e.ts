@@ -2,8 +2,11 @@
  * Editing a solved school timetable and re-solving from it (the demo school, web/app/demo/small-school.fet):
  * drag a lesson onto another lesson of the same teacher → the edit panel lists the clash it breaks;
  * discard; the keyboard / phone way (choose the lesson, a day and an hour, "Move here") → the same
- * clash; pin it; "Re-solve from here" → a fork whose result keeps the pinned lesson where it was
- * pinned, with every hard constraint holding. Desktop and 390 px (no page overflow); screenshots.
+ * clash; pin it; give a Music lesson its class's home room instead of the music room (the rooms its
+ * rules allow, with seats) → the 95% room preference it breaks, in words; pin its room; the by-room
+ * view shows the room's seats and the lesson in it; "Re-solve from here" → a fork whose result
+ * keeps the pinned lesson where it was pinned and the room-pinned lesson in its room, with every
+ * hard constraint holding. Desktop and 390 px (no page overflow); screenshots.
  */
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -37,6 +40,15 @@ async function twoSingleLessons(page: Page): Promise<[Locator, Locator]> {
 const checked = (page: Page) => page.locator('[data-testid="school-edit"][data-state="checked"]').waitFor({ timeout: 20_000 });
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+/** Show the timetable of `name` in view `view` (the owner option whose text starts with the name). */
+async function showOwner(page: Page, view: "teacher" | "students" | "room" | "subject", name: string): Promise<void> {
+  await page.locator("#school-view").selectOption(view);
+  const options = await page.locator("#school-owner option").allTextContents();
+  const at = options.findIndex((t) => t.startsWith(`${name} `));
+  if (at < 0) throw new Error(`no ${view} ${name} among ${options.join(" | ")}`);
+  await page.locator("#school-owner").selectOption(String(at));
+}
 
 describe("editing a school timetable and re-solving from it", () => {
   let b: BrowserSession;
@@ -104,6 +116,45 @@ describe("editing a school timetable and re-solving from it", () => {
     await saveScreenshot(page, "41b-school-edit-pinned-phone");
     await page.setViewportSize({ width: 1280, height: 860 });
 
+    // A room: a Music lesson (not the one moved) into its class's home room, from the rooms its rules allow.
+    await showOwner(page, "subject", "Music");
+    const music = grid.locator(`button.block:not([data-activity="${from.activity}"])`).first();
+    const musicId = (await music.getAttribute("data-activity"))!;
+    const musicAt = await cellOf(music);
+    await music.click();
+    const roomSelect = page.getByTestId("move-lesson").getByLabel("Room", { exact: true });
+    const roomOptions = await roomSelect.locator("option").allTextContents();
+    // The music room first (preferred), then the class's home room, which the 95% preference is against; every one with its seats.
+    expect(roomOptions[0]).toBe("Music room — 30 seats");
+    const home = roomOptions.find((o) => o.endsWith("against a preference"))!;
+    expect(home).toMatch(/^Room \d[AB] — 30 seats, against a preference$/);
+    const homeRoom = home.split(" — ")[0];
+    await expect(page.getByTestId("lesson-details").textContent()).resolves.toContain("Music room (30 seats)");
+    await roomSelect.selectOption(homeRoom);
+    await page.getByTestId("move-lesson").getByRole("button", { name: "Move here" }).click();
+    await checked(page);
+    await expect(panel.textContent()).resolves.toContain("2 lessons moved, 1 pinned.");
+    const roomBroken = (await page.getByTestId("edit-broken").textContent()) ?? "";
+    expect(roomBroken).toMatch(/Subject taught in a given room \(soft, weight 95%\): 0 → 1 violation/);
+    expect(roomBroken).not.toMatch(/Constraint[A-Z]/);
+    await expect(cellOf(grid.locator(`button.block[data-activity="${musicId}"]`))).resolves.toEqual(musicAt);
+    await expect(page.getByTestId("lesson-details").textContent()).resolves.toContain(`${homeRoom} (30 seats)`);
+    await page.getByTestId("move-lesson").getByRole("button", { name: "Pin its room" }).click();
+    await checked(page);
+    await expect(panel.textContent()).resolves.toContain("2 lessons moved, 1 pinned, 1 room pinned.");
+    await expect(grid.locator(`button.block[data-activity="${musicId}"]`).getAttribute("aria-label")).resolves.toContain(", room pinned");
+    await page.getByTestId("move-lesson").getByRole("button", { name: "Unpin its room" }).waitFor();
+    // The by-room view: the home room's seats, and the Music lesson in it.
+    await showOwner(page, "room", homeRoom);
+    await expect(page.getByTestId("room-facts").textContent()).resolves.toContain(`${homeRoom}: 30 seats.`);
+    await expect(cellOf(grid.locator(`button.block[data-activity="${musicId}"]`))).resolves.toEqual({ ...musicAt });
+    await saveScreenshot(page, "43-school-edit-room");
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await overflow(page)).toBeLessThanOrEqual(390);
+    await page.getByTestId("move-lesson").scrollIntoViewIfNeeded();
+    await saveScreenshot(page, "43b-school-edit-room-phone");
+    await page.setViewportSize({ width: 1280, height: 860 });
+
     // Re-solve from here: a fork of the job, starting from the edit with the pin locked.
     await page.getByLabel("Evaluations for the re-solve").fill("150000");
     await Promise.all([page.waitForURL((u) => /\/app\/jobs\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith(parentId)), page.getByRole("button", { name: "Re-solve from here" }).click()]);
@@ -118,6 +169,12 @@ describe("editing a school timetable and re-solving from it", () => {
     await expect(child.locator(`button.block[data-activity="${from.activity}"]`).getAttribute("aria-label")).resolves.toContain(", pinned");
     // The lesson it clashed with moved away.
     await expect(cellOf(child.locator(`button.block[data-activity="${to.activity}"]`))).resolves.not.toEqual(to);
+    // The room-pinned Music lesson is still in the class's home room, marked so (the child's problem locks it).
+    await showOwner(page, "room", homeRoom);
+    const kept = child.locator(`button.block[data-activity="${musicId}"]`);
+    await expect(kept.getAttribute("aria-label")).resolves.toContain(", room pinned");
+    await page.locator("#school-view").selectOption("teacher");
+    await page.locator("#school-owner").selectOption(owner);
     await saveScreenshot(page, "42-school-resolved-keeps-pin");
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await overflow(page)).toBeLessThanOrEqual(390);

@@ -134,7 +134,7 @@ export const typedJobRoutes = jobRoutes
     idRoute(
       "post",
       "/{id}/school/check",
-      "FET school jobs: what moving and pinning lessons by hand would break, before re-solving",
+      "FET school jobs: what moving lessons (day, hour, room) and pinning them by hand would break, before re-solving",
       { 200: jsonContent(SchoolCheckSchema, "The edited timetable's costs and the constraints it breaks or fixes"), ...errorResponses(...AUTHED_ERRORS, 404, 409, 410, 422) },
       {
         body: { required: true, content: { "application/json": { schema: SchoolEditSchema } } },

@@ -42,7 +42,7 @@ export async function checkSchoolEditForPage(env: Env, tenantId: string, jobId: 
   const check = schoolEditVerdict(problem, base, read);
   const labels: Record<string, string> = {};
   for (const c of [...check.broken, ...check.fixed]) labels[c.type] = fetConstraintLabel(c.type);
-  return { error: null, schoolCheck: { ...check, result: schoolResultOf(problem, read.timetable), labels } };
+  return { error: null, schoolCheck: { ...check, result: schoolResultOf(problem, read.timetable, { roomOptions: false }), labels } };
 }
 
 /** "school-resolve": a fork of the job from the edit with `evaluations` more; redirects to the new job. */

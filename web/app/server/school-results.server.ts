@@ -32,6 +32,37 @@ export interface SchoolLesson {
   part: string | null;
   /** Locked in the input at its hour (a 100% permanently locked preferred starting time, e.g. a pin of a re-solve). */
   pinned?: true;
+  /** Locked in the input in its room (a 100% permanently locked preferred room, e.g. a room pin of a re-solve). */
+  roomPinned?: true;
+}
+
+/** A room of the school for the editor's room choice (file order). */
+export interface SchoolRoomInfo {
+  name: string;
+  capacity: number;
+  /** A FET virtual room: the sets of real rooms it takes one room of each (file order). */
+  sets?: string[][];
+}
+
+/**
+ * The rooms a lesson may be given, from its room constraints (web editor; the time-dependent rules —
+ * a room busy or not available at that hour — are left to the check): `allowed` breaks no 100%
+ * unary room rule (preferred rooms, home rooms, capacity with BasicCompulsorySpace), `against` are
+ * those of them a soft room preference is against; indices into SchoolRoomOptions.rooms, preferred first.
+ */
+export interface SchoolRoomChoice {
+  allowed: number[];
+  against: number[];
+  /** Allowed rooms left out past MAX_CHOICE_ROOMS. */
+  more: number;
+}
+
+export interface SchoolRoomOptions {
+  rooms: SchoolRoomInfo[];
+  /** Distinct choices; many lessons share one. */
+  choices: SchoolRoomChoice[];
+  /** By FET activity id, for the lessons that take a room (a space constraint names them): their choice and students. */
+  byActivity: Record<number, { choice: number; students: number }>;
 }
 
 /** A grid cell: the lessons starting there and how many hour rows it spans (`rowSpan`). */
@@ -78,10 +109,14 @@ export interface SchoolResult {
   unplaced: number;
   /** Unsupported constraint types left out with "solve without them". */
   ignored: { type: string; label: string; count: number }[];
+  /** For the editor's room choice; absent in a check's redrawn result (the rooms do not change). */
+  roomOptions?: SchoolRoomOptions;
 }
 
 const MAX_ITEMS = 300;
 const MAX_INVOLVED = 200;
+/** Rooms listed in one room choice (the school's other allowed rooms are counted, not listed). */
+export const MAX_CHOICE_ROOMS = 400;
 
 /** "part k of n" for every activity of a split lesson (same Activity_Group_Id), by id order. */
 export function splitParts(activities: readonly Pick<FetActivity, "id" | "groupId" | "active">[]): Map<number, string> {
@@ -118,8 +153,48 @@ export function lockedActivities(input: Pick<FetInput, "timeConstraints">): Set<
   return ids;
 }
 
+/** Activity ids whose room the input locks: an active 100% ConstraintActivityPreferredRoom with Permanently_Locked true (FET's lock, a room pin of a re-solve). */
+export function lockedRooms(input: Pick<FetInput, "spaceConstraints">): Set<number> {
+  const ids = new Set<number>();
+  for (const c of input.spaceConstraints) {
+    if (c.type !== "ConstraintActivityPreferredRoom" || !c.active || c.weight < 100) continue;
+    const field = (name: string) => c.node.children.find((n) => n.name === name)?.text.trim();
+    if (field("Permanently_Locked") !== "true") continue;
+    const id = Number(field("Activity_Id"));
+    if (Number.isInteger(id)) ids.add(id);
+  }
+  return ids;
+}
+
+/** The room choice of every lesson that takes a room (SchoolRoomOptions), from the compiled unary room costs. */
+export function roomOptionsOf(p: SchoolProblem): SchoolRoomOptions {
+  const nRooms = p.rooms.length;
+  const rooms: SchoolRoomInfo[] = p.input.rooms.map((r, i) => ({ name: r.name, capacity: p.roomCapacity[i], ...(p.roomVirtual[i] && r.sets ? { sets: r.sets.map((set) => [...set]) } : {}) }));
+  const choices: SchoolRoomChoice[] = [];
+  const known = new Map<string, number>();
+  const byActivity: SchoolRoomOptions["byActivity"] = {};
+  for (let a = 0; a < p.nActivities; a++) {
+    if (!p.needsRoom[a]) continue;
+    const ok: number[] = [];
+    for (let r = 0; r < nRooms; r++) if (p.roomHard[a * nRooms + r] === 0) ok.push(r);
+    // preferred (no soft cost) first, then by soft cost, then the file's order
+    ok.sort((x, y) => p.roomSoft[a * nRooms + x] - p.roomSoft[a * nRooms + y] || x - y);
+    const allowed = ok.slice(0, MAX_CHOICE_ROOMS);
+    const against = allowed.filter((r) => p.roomSoft[a * nRooms + r] > 0);
+    const key = `${allowed.join(",")}/${against.join(",")}`;
+    let choice = known.get(key);
+    if (choice === undefined) {
+      choice = choices.length;
+      known.set(key, choice);
+      choices.push({ allowed, against, more: ok.length - allowed.length });
+    }
+    byActivity[p.actId[a]] = { choice, students: p.actStudents[a] };
+  }
+  return { rooms, choices, byActivity };
+}
+
 /** A view as table rows: hour rows of day cells, a lesson of d hours one cell with span d, the cells it covers null. */
-export function schoolGridRows(view: SchoolView, parts: ReadonlyMap<number, string>, locked: ReadonlySet<number> = new Set()): (SchoolCell | null)[][] {
+export function schoolGridRows(view: SchoolView, parts: ReadonlyMap<number, string>, locked: ReadonlySet<number> = new Set(), lockedRoom: ReadonlySet<number> = new Set()): (SchoolCell | null)[][] {
   const lesson = (b: SchoolBlock): SchoolLesson => ({
     id: b.id,
     subject: b.subject,
@@ -130,6 +205,7 @@ export function schoolGridRows(view: SchoolView, parts: ReadonlyMap<number, stri
     duration: b.duration,
     part: parts.get(b.id) ?? null,
     ...(locked.has(b.id) ? { pinned: true as const } : {}),
+    ...(lockedRoom.has(b.id) && b.room ? { roomPinned: true as const } : {}),
   });
   return viewGrid(view).map((row) =>
     row.map((cell) => (cell === null ? null : { span: cell.span, lessons: cell.blocks.map(lesson), ...(cell.blocks.length > 1 && !cellClash(view, cell.blocks) ? { shared: true as const } : {}) })),
@@ -158,12 +234,14 @@ export function buildSchoolResult(doc: unknown, solution: unknown): SchoolResult
   }
 }
 
-export function schoolResultOf(problem: SchoolProblem, t: SchoolTimetable): SchoolResult {
+/** The result as the page draws it; `roomOptions: false` leaves out the editor's room choices (a check's redraw: they do not change). */
+export function schoolResultOf(problem: SchoolProblem, t: SchoolTimetable, options: { roomOptions?: boolean } = {}): SchoolResult {
   const parts = splitParts(problem.input.activities);
   const locked = lockedActivities(problem.input);
+  const lockedRoom = lockedRooms(problem.input);
   const views = {} as Record<SchoolViewKind, SchoolGrid[]>;
   for (const kind of SCHOOL_VIEW_KINDS) {
-    views[kind] = schoolViews(problem, t, kind).map((v) => ({ id: v.id, ...(v.level ? { level: v.level } : {}), rows: schoolGridRows(v, parts, locked), lessons: v.blocks.length }));
+    views[kind] = schoolViews(problem, t, kind).map((v) => ({ id: v.id, ...(v.level ? { level: v.level } : {}), rows: schoolGridRows(v, parts, locked, lockedRoom), lessons: v.blocks.length }));
   }
   const explained = explainSchool(problem, t);
   return {
@@ -189,5 +267,6 @@ export function schoolResultOf(problem: SchoolProblem, t: SchoolTimetable): Scho
     soft: explained.soft,
     unplaced: explained.unplaced,
     ignored: problem.ignored.map((x) => ({ ...x, label: fetConstraintLabel(x.type) })),
+    ...(options.roomOptions === false ? {} : { roomOptions: roomOptionsOf(problem) }),
   };
 }

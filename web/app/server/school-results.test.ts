@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { compileFet } from "@core/school/index";
 import { fetText, constraint } from "@core/school/test/fet";
-import { buildSchoolResult, lockedActivities, schoolResultOf, splitParts, type SchoolGrid } from "./school-results.server";
+import { ROOMS_SCHOOL_FET } from "@core/school/test/rooms-school";
+import { buildSchoolResult, lockedActivities, lockedRooms, roomOptionsOf, schoolResultOf, splitParts, type SchoolGrid } from "./school-results.server";
 import smallSchool from "../demo/small-school.fet?raw";
 
 // Days Mon..Wed, hours h1..h4 (core/school/test/fet.ts defaults); activity 1 lasts two hours,
@@ -236,5 +237,48 @@ describe("FET virtual rooms in the result", () => {
     expect(chosen.hard).toBe(0);
     expect(buildSchoolResult(doc, { start, room, real: [0] })).toBeNull();
     expect(buildSchoolResult(doc, { start, room, real: real({ 1: ["Lab 4", "Lab 4"] }) })).toBeNull();
+  });
+});
+
+describe("room choices for the editor", () => {
+  // core/school/test/rooms-school.ts: 1 may be in Room A (preferred) or Room B, not Closet (5 seats); 2 in Room A; 3 and 4 in Labs; 5 takes no room.
+  const rp = compileFet(ROOMS_SCHOOL_FET);
+  const options = roomOptionsOf(rp);
+  const names = (id: number, list: "allowed" | "against") => options.choices[options.byActivity[id].choice][list].map((r) => options.rooms[r].name);
+
+  it("lists each lesson's allowed rooms (preferred first) and those a soft preference is against, with seats, sets of virtual rooms and students; none for a lesson without a room", () => {
+    expect(names(1, "allowed")).toEqual(["Room A", "Room B"]);
+    expect(names(1, "against")).toEqual(["Room B"]);
+    expect(names(2, "allowed")).toEqual(["Room A"]);
+    expect(names(3, "allowed")).toEqual(["Labs"]);
+    // 3 and 4 share one choice
+    expect(options.byActivity[3].choice).toBe(options.byActivity[4].choice);
+    expect(options.choices).toHaveLength(3);
+    expect(options.byActivity[5]).toBeUndefined();
+    expect(options.byActivity[1].students).toBe(10);
+    expect(options.rooms.find((r) => r.name === "Closet")).toEqual({ name: "Closet", capacity: 5 });
+    expect(options.rooms.find((r) => r.name === "Labs")).toEqual({
+      name: "Labs",
+      capacity: 30,
+      sets: [
+        ["Lab 1", "Lab 2"],
+        ["Lab 3", "Lab 4"],
+      ],
+    });
+  });
+
+  it("the page's result carries them; a check's redraw leaves them out; a locked room marks the lesson room-pinned", () => {
+    const t = { start: Int32Array.of(4, 0, 1, 1, 8), room: Int32Array.of(0, 0, 7, 7, -1) };
+    expect(schoolResultOf(rp, t).roomOptions).toEqual(options);
+    expect(schoolResultOf(rp, t, { roomOptions: false }).roomOptions).toBeUndefined();
+    const locked = ROOMS_SCHOOL_FET.replace(
+      "</Space_Constraints_List>",
+      `${constraint("ConstraintActivityPreferredRoom", 100, "\t<Activity_Id>1</Activity_Id>\n\t<Room>Room A</Room>\n\t<Permanently_Locked>true</Permanently_Locked>")}\n</Space_Constraints_List>`,
+    );
+    const lp = compileFet(locked);
+    expect([...lockedRooms(lp.input)]).toEqual([1]);
+    const lessons = schoolResultOf(lp, t).views.teacher.flatMap((g) => g.rows.flatMap((r) => r.flatMap((c) => c?.lessons ?? [])));
+    expect(lessons.find((l) => l.id === 1)?.roomPinned).toBe(true);
+    expect(lessons.find((l) => l.id === 3)?.roomPinned).toBeUndefined();
   });
 });

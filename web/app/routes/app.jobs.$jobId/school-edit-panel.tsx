@@ -1,18 +1,15 @@
 /**
  * The edit panel under a FET school timetable being edited (school-timetable.tsx): how many lessons
- * moved and pinned, the costs before → after, the constraints the edit breaks (and fixes) in words
+ * moved and pinned (start and room), the costs before → after, the constraints the edit breaks (and fixes) in words
  * from the server's check (web/app/server/school-edit.server.ts), and "Re-solve from here": a fork of
  * the job that starts from the edited timetable with the pinned lessons locked.
  */
 import { Form, useNavigation } from "@remix-run/react";
 import type { SchoolCheckData } from "../../server/school-edit.server";
 import { formatScore } from "../../components/format";
+import { changedLessons, type SchoolEditState } from "./school-edit-state";
 
-/** Moves by activity id → [day index, hour index]; pins as activity ids. */
-export interface SchoolEditState {
-  moves: Record<number, [number, number]>;
-  pins: number[];
-}
+export type { RoomChange, SchoolEditState } from "./school-edit-state";
 
 type Check = SchoolCheckData["schoolCheck"];
 type Row = Check["broken"][number];
@@ -35,12 +32,13 @@ export function SchoolEditPanel(props: {
 }) {
   const { edit, check } = props;
   const busy = useNavigation().state !== "idle";
-  const moved = Object.keys(edit.moves).length;
+  const moved = changedLessons(edit).size;
+  const roomPins = edit.roomPins.length;
   return (
     <section className="card stack school-edit" aria-labelledby="school-edit-title" data-testid="school-edit" data-state={props.checking ? "checking" : "checked"}>
       <h3 id="school-edit-title">Your changes</h3>
       <p>
-        {moved} {moved === 1 ? "lesson" : "lessons"} moved, {edit.pins.length} pinned.{" "}
+        {moved} {moved === 1 ? "lesson" : "lessons"} moved, {edit.pins.length} pinned{roomPins ? `, ${roomPins} ${roomPins === 1 ? "room" : "rooms"} pinned` : ""}.{" "}
         <span aria-live="polite" data-testid="edit-figures">
           {props.checking ? "Checking…" : check ? `Hard violations ${check.before.hard} → ${check.hard}, soft penalty ${formatScore(check.before.soft)} → ${formatScore(check.soft)}.` : ""}
         </span>
@@ -103,7 +101,10 @@ export function SchoolEditPanel(props: {
             Discard changes
           </button>
         </div>
-        <p className="help">Re-solving starts a new job from this timetable: pinned lessons keep their hour, the rest may move to repair what the changes broke.</p>
+        <p className="help">
+          Re-solving starts a new job from this timetable: pinned lessons keep their hour, lessons with a pinned room keep their room (and the real rooms you chose), the rest may move to repair what
+          the changes broke.
+        </p>
       </Form>
     </section>
   );
