@@ -6,6 +6,30 @@ import WatchdogReporter from "./scripts/watchdog-reporter";
 // web/ pure helpers, e2e/ in real headless Chromium against wrangler dev (e2e/global-setup.ts), and the slow
 // tests (fuzzing, solution quality; slow-tests.ts) as "slow" (Node) and "slow-worker" (workerd), which
 // `npm run test:fast` skips.
+/**
+ * The projects in three groups. scripts/test-run.mjs (`npm test`) runs each group as its own Vitest
+ * process, side by side (EVOLVE_TEST_PROJECTS=node|platform|browser picks groups; unset: all):
+ * `node` needs nothing built; `platform` (the Worker in workerd, and the repository checks, whose
+ * deploy dry run bundles the app) and `browser` need the web build (the Worker imports
+ * web/build/server); the browser tests, which mostly wait, overlap the CPU-bound ones.
+ */
+export const PROJECT_GROUPS = {
+  node: ["core/vitest.config.ts", "web/vitest.config.ts", "core/vitest.slow.config.ts"],
+  platform: ["worker/vitest.config.ts", "worker/vitest.fresh.config.ts", "worker/vitest.slow.config.ts", "scripts/vitest.config.ts"],
+  browser: ["e2e/vitest.config.ts"],
+} as const;
+
+export function projectsFor(groups: string | undefined): string[] {
+  if (!groups) return Object.values(PROJECT_GROUPS).flat();
+  return groups.split(",").flatMap((g) => {
+    const projects = PROJECT_GROUPS[g.trim() as keyof typeof PROJECT_GROUPS];
+    if (!projects) throw new Error(`EVOLVE_TEST_PROJECTS: unknown group "${g}" (known: ${Object.keys(PROJECT_GROUPS).join(", ")})`);
+    return projects;
+  });
+}
+
+const JSON_OUTPUT = process.env.VITEST_JSON_OUTPUT;
+
 export default defineConfig({
   test: {
     // The Worker logs one JSON line per request; keep test output to warnings and errors.
@@ -15,17 +39,10 @@ export default defineConfig({
     // Worker test file starts its own workerd. bench/results/test-suite.md has the figures.
     maxWorkers: 2,
     // The default output, plus a line every 3 minutes naming any file still running by then
-    // (scripts/watchdog-reporter.ts): a stuck run says where it is stuck.
-    reporters: ["default", new WatchdogReporter()],
-    projects: [
-      "core/vitest.config.ts",
-      "worker/vitest.config.ts",
-      "worker/vitest.fresh.config.ts",
-      "scripts/vitest.config.ts",
-      "web/vitest.config.ts",
-      "e2e/vitest.config.ts",
-      "core/vitest.slow.config.ts",
-      "worker/vitest.slow.config.ts",
-    ],
+    // (scripts/watchdog-reporter.ts): a stuck run says where it is stuck. VITEST_JSON_OUTPUT=<file>
+    // adds Vitest's JSON report (scripts/test-run.mjs sets it under TEST_REPORT_DIR).
+    reporters: ["default", new WatchdogReporter(), ...(JSON_OUTPUT ? ["json"] : [])],
+    outputFile: JSON_OUTPUT ? { json: JSON_OUTPUT } : undefined,
+    projects: projectsFor(process.env.EVOLVE_TEST_PROJECTS),
   },
 });

@@ -74,7 +74,8 @@ export function dryRunBundle(): { bytes: number; gzipBytes: number; files: numbe
   const outdir = mkdtempSync(join(tmpdir(), "evolve-bundle-"));
   ensureWebBuild();
   const config = writeConfigWithoutBuild();
-  execFileSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", outdir, "--config", config], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  // A synchronous child without a limit would freeze the caller's timers for good (deploy.test.ts): 5 minutes at most.
+  execFileSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", outdir, "--config", config], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], timeout: 300_000, killSignal: "SIGKILL" });
   return { ...bundleSize(outdir), outdir };
 }
 
