@@ -8,7 +8,7 @@ import { importAliases } from "../import-aliases";
 /**
  * The API reference at /v1/docs (worker/api/docs.ts) is Swagger UI served from our own origin:
  * its bundle and stylesheet are copied from the pinned `swagger-ui-dist` package into the client
- * build beside our start script (web/api-docs/init.js), so the page works offline and never loads
+ * build beside our start script and colour corrections (web/api-docs/), so the page works offline and never loads
  * a third-party script.
  */
 function apiDocsAssets(): Plugin {
@@ -25,7 +25,7 @@ function apiDocsAssets(): Plugin {
       const out = join(import.meta.dirname, "build/client/api-docs");
       mkdirSync(out, { recursive: true });
       for (const file of ["swagger-ui-bundle.js", "swagger-ui.css"]) copyFileSync(join(dist, file), join(out, file));
-      copyFileSync(join(import.meta.dirname, "api-docs/init.js"), join(out, "init.js"));
+      for (const file of ["init.js", "evolve.css"]) copyFileSync(join(import.meta.dirname, "api-docs", file), join(out, file));
       // The site icon (web/public/), served by wrangler [assets] at /favicon.ico and /favicon.svg.
       for (const file of ["favicon.ico", "favicon.svg"]) copyFileSync(join(import.meta.dirname, "public", file), join(import.meta.dirname, "build/client", file));
     },

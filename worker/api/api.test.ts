@@ -106,6 +106,7 @@ describe("OpenAPI document", () => {
     expect(html).toContain('<html lang="en">');
     // Served from this origin only: no third-party script, so it works offline and stays pinned.
     expect(html).toContain('src="/api-docs/swagger-ui-bundle.js"');
+    expect(html).toContain('href="/api-docs/evolve.css"');
     const csp = res.headers.get("content-security-policy") ?? "";
     expect(csp).toContain("script-src 'self';");
     expect(csp).not.toMatch(/https?:/);

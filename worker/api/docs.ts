@@ -105,17 +105,23 @@ export function mountApiDocs(v1: OpenAPIHono<ApiBindings>): void {
   });
 }
 
-/** The reference page: Swagger UI on /v1/openapi.json (the script web/api-docs/init.js names it). */
+/**
+ * The reference page: Swagger UI on /v1/openapi.json (the script web/api-docs/init.js names it), with
+ * our colour corrections (web/api-docs/evolve.css). The container is a plain div: Swagger UI renders
+ * its own <main> landmark inside it.
+ */
 const DOCS_PAGE = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Evolve API reference</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/api-docs/swagger-ui.css">
+<link rel="stylesheet" href="/api-docs/evolve.css">
 </head>
 <body>
-<main id="swagger-ui" data-openapi="/v1/openapi.json"><noscript>The interactive reference needs JavaScript; the document itself is at <a href="/v1/openapi.json">/v1/openapi.json</a>.</noscript></main>
+<div id="swagger-ui"><noscript>The interactive reference needs JavaScript; the document itself is at <a href="/v1/openapi.json">/v1/openapi.json</a>.</noscript></div>
 <script src="/api-docs/swagger-ui-bundle.js"></script>
 <script src="/api-docs/init.js"></script>
 </body>
