@@ -7,10 +7,14 @@
  * view shows the room's seats and the lesson in it; "Re-solve from here" → a fork whose result
  * keeps the pinned lesson where it was pinned and the room-pinned lesson in its room, with every
  * hard constraint holding. Desktop and 390 px (no page overflow); screenshots.
+ * A second school (core/school/test/rooms-school.ts, uploaded) has a virtual room and a room no
+ * lesson may use: the by-room view says the empty room is free all week, and a lesson in the
+ * virtual room gets other real rooms, one per set, and its room pinned with them.
  */
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, saveScreenshot, type BrowserSession } from "./support/browser";
+import { ROOMS_SCHOOL_FET } from "../core/school/test/rooms-school";
 import { createJobFromDemo, signUp } from "./support/fixtures";
 
 interface Cell {
@@ -184,5 +188,56 @@ describe("editing a school timetable and re-solving from it", () => {
     // The comparison names the school's own figures.
     await page.getByRole("link", { name: "Compare with parent" }).click();
     await expect(page.getByTestId("compare-figures").textContent()).resolves.toMatch(/Hard violations.*Soft penalty \(FET weights\)/);
+  });
+
+  it("a virtual room's real rooms, chosen one per set and pinned; an unused room is shown free all week", async () => {
+    // Another person (a fresh profile: the first one is signed in).
+    const { page } = await b.openProfile();
+    await signUp(page, "school-rooms");
+    await page.goto("/app/jobs/new?kind=timetabling");
+    await page.locator("input#file").setInputFiles({ name: "rooms.fet", mimeType: "application/xml", buffer: Buffer.from(ROOMS_SCHOOL_FET) });
+    await page.getByRole("button", { name: "Validate" }).click();
+    await page.getByTestId("school-summary").waitFor();
+    await page.getByLabel("Evaluation budget").fill("30000");
+    await Promise.all([page.waitForURL(/\/app\/jobs\/(?!new)[^/]+$/, { timeout: 60_000 }), page.getByRole("button", { name: "Start job" }).click()]);
+    const grid = page.getByTestId("school-grid");
+    await grid.waitFor({ timeout: 90_000 });
+    await expect(page.getByTestId("school-figures").textContent()).resolves.toMatch(/Every hard constraint holds/);
+
+    // The room no lesson may use: its seats, and an empty state that says so.
+    await showOwner(page, "room", "Empty");
+    await expect(page.getByTestId("room-facts").textContent()).resolves.toContain("Empty: 12 seats.");
+    await expect(page.getByTestId("room-empty").textContent()).resolves.toContain("No lesson uses Empty: it is free all week.");
+    expect(await page.locator("#school-owner option:checked").textContent()).toBe("Empty (12 seats) — free all week");
+
+    // The virtual room: its sets in words, its lessons with their real rooms.
+    await showOwner(page, "room", "Labs");
+    await expect(page.getByTestId("room-facts").textContent()).resolves.toContain("Labs: 30 seats; a virtual room: each lesson in it takes one of Lab 1, Lab 2 and one of Lab 3, Lab 4.");
+    await expect(page.getByTestId("room-empty").count()).resolves.toBe(0);
+    const lesson = grid.locator('button.block[data-activity="3"]');
+    await lesson.click();
+    const mover = page.getByTestId("move-lesson");
+    await expect(mover.getByLabel("Room", { exact: true }).locator("option").allTextContents()).resolves.toEqual(["Labs — 30 seats, virtual"]);
+    const first = mover.getByLabel("Real room 1 of 2");
+    const second = mover.getByLabel("Real room 2 of 2");
+    const [was1, was2] = [await first.inputValue(), await second.inputValue()];
+    expect([was1, was2]).toEqual([expect.stringMatching(/^Lab [12]$/), expect.stringMatching(/^Lab [34]$/)]);
+    await expect(first.locator("option").allTextContents()).resolves.toEqual(["Chosen for you", "Lab 1", "Lab 2"]);
+    await expect(page.getByTestId("lesson-details").textContent()).resolves.toContain(`Labs (${[was1, was2].join(", ")}, 30 seats)`);
+    const now1 = was1 === "Lab 1" ? "Lab 2" : "Lab 1";
+    await first.selectOption(now1);
+    await mover.getByRole("button", { name: "Move here" }).click();
+    await checked(page);
+    await expect(page.getByTestId("school-edit").textContent()).resolves.toContain("1 lesson moved, 0 pinned.");
+    await page.getByTestId("edit-broken-none").waitFor();
+    await expect(page.getByTestId("lesson-details").textContent()).resolves.toContain(`Labs (${[now1, was2].sort().join(", ")}, 30 seats)`);
+    await page.getByTestId("move-lesson").getByRole("button", { name: "Pin its room" }).click();
+    await checked(page);
+    await expect(page.getByTestId("school-edit").textContent()).resolves.toContain("1 lesson moved, 0 pinned, 1 room pinned.");
+    await expect(grid.locator('button.block[data-activity="3"]').getAttribute("aria-label")).resolves.toContain(", room pinned");
+    await saveScreenshot(page, "44-school-edit-real-rooms");
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await overflow(page)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 860 });
   });
 });

@@ -572,9 +572,10 @@ function MoveLesson(props: {
               }}
             >
               <option value="">Chosen for you</option>
+              {/* A real room's own rules (not available, clashes) are checked; the virtual room's seats count, so only its name here. */}
               {set.map((name) => (
                 <option key={name} value={name}>
-                  {label(name)}
+                  {name}
                 </option>
               ))}
             </select>
