@@ -77,6 +77,8 @@ export async function run(args: string[]): Promise<void> {
   const seed = Number(option(args, "seed") ?? 1);
   const runs = Math.max(1, Number(option(args, "runs") ?? 1));
   const outName = option(args, "out") ?? "fet";
+  // the machine line says the load and time at the start of the run, so it is taken now, not when the table is written
+  const header = machineHeader(`npm run bench -- fet ${args.join(" ")}`.trim());
   const root = process.env.FET_EXAMPLES ?? DEFAULT_ROOT;
   if (!existsSync(root)) {
     console.error(`no FET examples at ${root} (install the Debian package fet-data or set FET_EXAMPLES)`);
@@ -137,7 +139,7 @@ export async function run(args: string[]): Promise<void> {
   const lines = [
     `# FET examples: Evolve's school solver vs fet-cl (${seconds} s each${runs > 1 ? `, median of ${runs} runs` : ""})`,
     "",
-    ...machineHeader(`npm run bench -- fet ${args.join(" ")}`.trim()),
+    ...header,
     `Examples: ${root} (${files.length} files). fet-cl: ${fet ? "FET 6.8.5 (/usr/bin/fet-cl)" : "not installed"}. Same time limit for both; FET's time is the wall clock of its run (it stops at success).`,
     "",
     "| file | activities | supported | ours: s to zero hard (or hard left) | FET: s to success | FET-verified | soft |",
