@@ -19,6 +19,7 @@ describe("fetConstraintLabel", () => {
     expect(fetConstraintLabel("ConstraintTeacherNotAvailableTimes")).toBe("Teacher not available");
     expect(fetConstraintLabel("ConstraintStudentsMaxGapsPerWeek")).toBe("Max gaps per week for students");
     expect(fetConstraintLabel("ConstraintStudentsSetHomeRoom")).toBe("Class home room");
+    expect(fetConstraintLabel("ConstraintActivitiesSameRoomIfConsecutive")).toBe("Back-to-back lessons in the same room");
   });
   it("spells out other types from their name, students sets as classes", () => {
     expect(fetConstraintLabel("ConstraintTeacherMaxSpanPerDay")).toBe("Teacher max span per day");

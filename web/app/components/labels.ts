@@ -65,6 +65,13 @@ const FET_LABELS: Record<string, string> = {
   ConstraintRoomNotAvailableTimes: "Room not available",
   ConstraintTeacherHomeRoom: "Teacher's home room",
   ConstraintStudentsSetHomeRoom: "Class home room",
+  // Room rules a room change in the school editor meets
+  ConstraintTeacherHomeRooms: "Teacher's home rooms",
+  ConstraintStudentsSetHomeRooms: "Class home rooms",
+  ConstraintSubjectActivityTagPreferredRoom: "Subject with an activity tag in a given room",
+  ConstraintSubjectActivityTagPreferredRooms: "Subject with an activity tag in one of the preferred rooms",
+  ConstraintActivitiesOccupyMaxDifferentRooms: "Lessons in at most a few different rooms",
+  ConstraintActivitiesSameRoomIfConsecutive: "Back-to-back lessons in the same room",
 };
 
 /** Words of FET type names that read better otherwise. */
