@@ -14,6 +14,8 @@ export interface StepResult {
   name: string;
   status: "ok" | "FAILED" | "skipped";
   seconds?: number;
+  /** CPU seconds of the step and the processes it waited for (Linux). */
+  cpu?: number;
   start?: number;
   why?: string;
   command?: string;
@@ -32,3 +34,4 @@ export function summaryLines(results: StepResult[]): string[];
 export function run(steps: Step[], options?: { out?: { write(text: string): unknown; isTTY?: boolean }; stepTimeoutMs?: number; progressMs?: number; reportDir?: string }): Promise<0 | 1>;
 export const STEP_MARK: string;
 export function killMarked(mark: string): string[];
+export function reapedCpuSeconds(): number | undefined;

@@ -89,7 +89,10 @@ export function watchdogLines(pending, chunk) {
 /** One line per step for the closing summary. */
 export function summaryLines(results) {
   const width = Math.max(...results.map((r) => r.name.length));
-  return results.map((r) => `  ${r.name.padEnd(width)}  ${r.status.padEnd(9)} ${r.seconds === undefined ? "" : `${r.seconds.toFixed(1).padStart(6)} s`}${r.why ? `  ${r.why}` : ""}`);
+  return results.map(
+    (r) =>
+      `  ${r.name.padEnd(width)}  ${r.status.padEnd(9)} ${r.seconds === undefined ? "" : `${r.seconds.toFixed(1).padStart(6)} s`}${r.cpu === undefined ? "" : ` (${r.cpu.toFixed(1)} CPU-s)`}${r.why ? `  ${r.why}` : ""}`,
+  );
 }
 
 const seconds = (ms) => Math.round(ms / 100) / 10;
@@ -105,6 +108,7 @@ export async function run(steps, { out = process.stdout, stepTimeoutMs = 1_800_0
   const results = new Map();
   const running = new Map();
   const done = new Map(steps.map((s) => [s.name, deferred()]));
+  let cpuSoFar = reapedCpuSeconds() ?? 0;
   say(`[test] ${steps.map((s) => s.name).join(", ")} — ${cpus().length} CPUs, load ${load()}`);
 
   const progress = setInterval(() => {
@@ -170,6 +174,15 @@ export async function run(steps, { out = process.stdout, stepTimeoutMs = 1_800_0
       killGroup(child, "SIGTERM");
       setTimeout(() => killGroup(child, "SIGKILL"), 10_000).unref();
     }, stepTimeoutMs);
+    let cpu;
+    child.on("exit", () => {
+      // The step's CPU (its own and its waited-for children's): what the run's reaped children used since the last step ended.
+      const total = reapedCpuSeconds();
+      if (total !== undefined) {
+        cpu = Math.round((total - cpuSoFar) * 10) / 10;
+        cpuSoFar = total;
+      }
+    });
     const { code, signal, error } = await new Promise((res) => {
       child.on("error", (e) => res({ code: null, signal: null, error: e }));
       child.on("close", (c, s) => res({ code: c, signal: s }));
@@ -183,7 +196,7 @@ export async function run(steps, { out = process.stdout, stepTimeoutMs = 1_800_0
     running.delete(step.name);
     const ok = code === 0 && !entry.why;
     const why = entry.why || (error ? error.message : signal ? `killed by ${signal}` : code !== 0 ? `exit ${code}` : "");
-    const result = { name: step.name, status: ok ? "ok" : "FAILED", seconds: seconds(Date.now() - start), start: seconds(start - t0), why, command: step.command.join(" ") };
+    const result = { name: step.name, status: ok ? "ok" : "FAILED", seconds: seconds(Date.now() - start), cpu, start: seconds(start - t0), why, command: step.command.join(" ") };
     results.set(step.name, result);
     say(`\n━━ ${step.name}: ${ok ? "ok" : `FAILED (${why})`} in ${result.seconds} s — ${step.command.map((c) => c.replace(`${ROOT}/node_modules/.bin/`, "")).join(" ")} ━━`);
     const text = buffer.toString().trimEnd();
@@ -234,6 +247,21 @@ export function killMarked(mark) {
     }
   }
   return killed;
+}
+
+/**
+ * CPU seconds (user + system) of this process's children that have ended and been waited for,
+ * with their own waited-for children (Linux /proc/self/stat cutime + cstime, 100 ticks a second);
+ * undefined elsewhere. Processes a step leaves in groups of their own are not counted.
+ */
+export function reapedCpuSeconds() {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A promise with its resolve function (Promise.withResolvers needs Node 22). */

@@ -76,6 +76,14 @@ describe("npm test's runner", () => {
     expect(t.indexOf("━━ needs-ok: ok")).toBeGreaterThan(t.indexOf("━━ slow-ok: ok"));
     expect(t).toMatch(/FAILED: fails, needs-fails in/);
     expect(await run([node("a", "process.exit(0)")], { out })).toBe(0);
+    // A step that spins for 0.5 s of CPU is charged about that (Linux).
+    if (process.platform === "linux") {
+      const spin = collect();
+      await run([node("spin", "const t = process.cpuUsage(); while (process.cpuUsage(t).user < 500_000) {}")], { out: spin.out });
+      const cpu = Number(/spin\s+ok\s+[\d.]+ s \(([\d.]+) CPU-s\)/.exec(spin.text())?.[1]);
+      expect(cpu).toBeGreaterThanOrEqual(0.4);
+      expect(cpu).toBeLessThan(2);
+    }
   });
 
   it("passes a Vitest watchdog line on at once, while the step's other output waits for its block", async () => {
