@@ -23,5 +23,7 @@ describe("the school editor's edit as the check takes it", () => {
       roomPins: [5],
     });
     expect(JSON.parse(editPayload({ ...NO_EDIT, pins: [1] }, days, hours))).toEqual({ moves: [], pins: [1] });
+    // "" is no room: null for the API
+    expect(JSON.parse(editPayload({ ...NO_EDIT, rooms: { 2: { room: "" } } }, days, hours)).moves).toEqual([{ activity: 2, room: null }]);
   });
 });

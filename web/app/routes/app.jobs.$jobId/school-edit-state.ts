@@ -4,7 +4,7 @@
  * time (day and hour indices), lessons given another room (and real rooms), pins of starts and of rooms.
  */
 
-/** A lesson's room chosen by hand: a room name, and for a FET virtual room the real rooms (one per set) when all are chosen. */
+/** A lesson's room chosen by hand: a room name ("" for none), and for a FET virtual room the real rooms (one per set) when all are chosen. */
 export interface RoomChange {
   room: string;
   realRooms?: string[];
@@ -30,7 +30,7 @@ export function editPayload(e: SchoolEditState, days: string[], hours: string[])
     .map((id) => {
       const at = e.moves[id];
       const room = e.rooms[id];
-      return { activity: id, ...(at ? { day: days[at[0]], hour: hours[at[1]] } : {}), ...(room ? { room: room.room, ...(room.realRooms ? { realRooms: room.realRooms } : {}) } : {}) };
+      return { activity: id, ...(at ? { day: days[at[0]], hour: hours[at[1]] } : {}), ...(room ? { room: room.room || null, ...(room.realRooms ? { realRooms: room.realRooms } : {}) } : {}) };
     });
   return JSON.stringify({ moves, pins: e.pins, ...(e.roomPins.length ? { roomPins: e.roomPins } : {}) });
 }

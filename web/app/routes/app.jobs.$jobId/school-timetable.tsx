@@ -549,6 +549,7 @@ function MoveLesson(props: {
                 setReal(realBySet(setsOf(next), next === props.room ? props.realRooms : []));
               }}
             >
+              {props.room ? null : <option value="">No room</option>}
               {props.room && !allowed.includes(props.room) ? <option value={props.room}>{label(props.room)}</option> : null}
               {allowed.map((name) => (
                 <option key={name} value={name}>
