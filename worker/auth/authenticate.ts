@@ -8,10 +8,11 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { Env } from "../env";
 import type { AuthContext } from "../http/vars";
 import { ApiError } from "../http/problem";
-import { gateFor, rateLimitHeaders, tierLimits, UPGRADE_URL_PATH } from "../tenancy/admission";
+import { gateFor, rateLimitHeaders, tierLimits, upgradeUrl } from "../tenancy/admission";
 import { recordUsage } from "../tenancy/usage";
 import { verifyApiKey } from "../api-keys/service";
 import { getAuth } from "./auth";
+import { linkOrigin } from "./dev-origins";
 import { firstTenantOf, membershipRole, type MemberRole } from "../tenancy/tenants";
 
 /** Paths under /v1 that answer without credentials: health, the API description, and token links (calendar feeds, share links). */
@@ -128,12 +129,12 @@ export function authenticate(): MiddlewareHandler<{ Bindings: Env }> {
         429,
         "rate-limited",
         "Too many requests",
-        `The ${limits.tier} plan allows ${limits.apiRequestsPerMinute} API requests per minute; retry in ${rate.resetSeconds} s or upgrade at ${c.env.APP_URL}${UPGRADE_URL_PATH}.`,
+        `The ${limits.tier} plan allows ${limits.apiRequestsPerMinute} API requests per minute; retry in ${rate.resetSeconds} s or upgrade at ${upgradeUrl(c.env, linkOrigin(c.env, c.req.url))}.`,
         {
           limit: "apiRequestsPerMinute",
           tier: limits.tier,
           max: limits.apiRequestsPerMinute,
-          upgradeUrl: `${c.env.APP_URL}${UPGRADE_URL_PATH}`,
+          upgradeUrl: upgradeUrl(c.env, linkOrigin(c.env, c.req.url)),
           headers: { "Retry-After": String(rate.resetSeconds), ...headers },
         },
       );

@@ -28,9 +28,11 @@ export function trustedOrigins(env: Pick<Env, "APP_URL" | "ENVIRONMENT">): strin
 
 /**
  * The origin that links in mails and answers (invitations, password resets, share links, calendar
- * feeds) are built on. In development it is the request's own origin when that is a trusted one
+ * feeds, contribution join links, Stripe Checkout and portal return URLs, the plan's upgrade link in
+ * a 402/429) are built on. In development it is the request's own origin when that is a trusted one
  * (`npm run dev` answers on localhost and 127.0.0.1, and a link must open where the visitor is signed
- * in); everywhere else, and for any other origin, it is APP_URL.
+ * in); everywhere else, and for any other origin, it is APP_URL. Mail sent without a visitor (job
+ * finished, billing events from Stripe's webhook) uses APP_URL.
  */
 export function linkOrigin(env: Pick<Env, "APP_URL" | "ENVIRONMENT">, request?: Request | string | null): string {
   if (env.ENVIRONMENT !== "development" || !request) return env.APP_URL;

@@ -37,7 +37,7 @@ export const billingRoutes = createApiRouter()
     }),
     async (c) => {
       const auth = assertRole(authOf(c), "owner");
-      return c.json(await createCheckoutSession(c.env, auth, c.req.valid("json").tier), 200);
+      return c.json(await createCheckoutSession(c.env, auth, c.req.valid("json").tier, c.req.url), 200);
     },
   )
   .openapi(
@@ -50,7 +50,7 @@ export const billingRoutes = createApiRouter()
     }),
     async (c) => {
       const auth = assertRole(authOf(c), "owner");
-      return c.json(await createPortalSession(c.env, auth), 200);
+      return c.json(await createPortalSession(c.env, auth, c.req.url), 200);
     },
   );
 

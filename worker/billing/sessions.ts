@@ -8,6 +8,7 @@ import { drizzle } from "drizzle-orm/d1";
 import type { Env } from "../env";
 import { member, organization, user } from "../db/schema";
 import { assertRole } from "../auth/authenticate";
+import { linkOrigin } from "../auth/dev-origins";
 import { ApiError } from "../http/problem";
 import type { AuthContext } from "../http/vars";
 import { effectiveTier } from "../tenancy/effective-tier";
@@ -40,8 +41,11 @@ async function ensureCustomer(env: Env, auth: AuthContext): Promise<string> {
   return customer.id;
 }
 
-/** A Stripe Checkout URL for subscribing the tenant to `tier`. */
-export async function createCheckoutSession(env: Env, auth: AuthContext, tier: PaidTier): Promise<{ url: string; id: string }> {
+/**
+ * A Stripe Checkout URL for subscribing the tenant to `tier`. Stripe sends the visitor back to the
+ * origin they came from when it is a trusted one (`request`, worker/auth/dev-origins.ts), else APP_URL.
+ */
+export async function createCheckoutSession(env: Env, auth: AuthContext, tier: PaidTier, request?: Request | string): Promise<{ url: string; id: string }> {
   // One rule for the API and the web app: owners decide what the tenant pays.
   assertRole(auth, "owner");
   const price = priceForTier(env, tier);
@@ -53,6 +57,7 @@ export async function createCheckoutSession(env: Env, auth: AuthContext, tier: P
     });
   }
   const customer = await ensureCustomer(env, auth);
+  const origin = linkOrigin(env, request);
   const session = await getStripe(env).checkout.sessions.create({
     mode: "subscription",
     customer,
@@ -61,20 +66,20 @@ export async function createCheckoutSession(env: Env, auth: AuthContext, tier: P
     metadata: { tenantId: auth.tenantId, tier },
     subscription_data: { metadata: { tenantId: auth.tenantId, tier } },
     allow_promotion_codes: true,
-    success_url: `${env.APP_URL}${BILLING_PAGE}?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
-    cancel_url: `${env.APP_URL}${BILLING_PAGE}?checkout=cancelled`,
+    success_url: `${origin}${BILLING_PAGE}?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
+    cancel_url: `${origin}${BILLING_PAGE}?checkout=cancelled`,
   });
   if (!session.url) throw new ApiError(502, "stripe-error", "Stripe did not return a checkout URL", "Try again in a moment.");
   return { url: session.url, id: session.id };
 }
 
-/** A Stripe customer-portal URL for the tenant (invoices, payment methods, cancellation). */
-export async function createPortalSession(env: Env, auth: AuthContext): Promise<{ url: string }> {
+/** A Stripe customer-portal URL for the tenant (invoices, payment methods, cancellation); it returns to the visitor's trusted origin, as checkout does. */
+export async function createPortalSession(env: Env, auth: AuthContext, request?: Request | string): Promise<{ url: string }> {
   assertRole(auth, "owner");
   const row = await getSubscriptionRow(env, auth.tenantId);
   if (!row?.stripeCustomerId) {
     throw new ApiError(409, "no-billing-account", "No billing account yet", "The tenant has never subscribed; choose a plan first (POST /v1/billing/checkout).");
   }
-  const portal = await getStripe(env).billingPortal.sessions.create({ customer: row.stripeCustomerId, return_url: `${env.APP_URL}${BILLING_PAGE}` });
+  const portal = await getStripe(env).billingPortal.sessions.create({ customer: row.stripeCustomerId, return_url: `${linkOrigin(env, request)}${BILLING_PAGE}` });
   return { url: portal.url };
 }

@@ -6,9 +6,10 @@
  * caught by the checks, struck, banned after three, and in every case the job ends with exactly
  * the result of the same job run without contributors.
  */
-import { abortAllDurableObjects } from "cloudflare:test";
+import { abortAllDurableObjects, createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { app } from "../app";
 import { createJob, type CreateJobInput } from "../jobs";
 import { bearer, call, json, signUpTenant, type TestTenant } from "../test/fixtures";
 import { resultOf, sphere, waitFor, waitForEnd } from "../runtime/test-helpers";
@@ -202,6 +203,14 @@ describe("contributed compute", () => {
     expect(link.status).toBe(201);
     const { url, token } = (await link.json()) as { url: string; token: string };
     expect(new URL(url).pathname).toBe(`/contribute/${created.id}`);
+    expect(new URL(url).origin).toBe(env.APP_URL);
+    // Asked through a trusted origin other than APP_URL (in development, its loopback twin), the link opens there.
+    const devEnv = { ...env, ENVIRONMENT: "development", APP_URL: "http://localhost:8787" };
+    const ctx = createExecutionContext();
+    const twin = await app.fetch(new Request(`http://127.0.0.1:8787/v1/jobs/${created.id}/contribute/links`, json({}, { ...bearer(t.apiKey), "cf-connecting-ip": "2001:db8:7e9::1" })), devEnv, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(twin.status, await twin.clone().text()).toBe(201);
+    expect(new URL(((await twin.json()) as { url: string }).url).origin).toBe("http://127.0.0.1:8787");
     // Refused: no key and no link; a forged link; another job's link; a key without the scope.
     expect((await call(`/v1/jobs/${created.id}/contribute`, { headers: { Upgrade: "websocket" } })).status).toBe(401);
     expect((await call(`/v1/jobs/${created.id}/contribute?client=tab1&join=${token.slice(0, -2)}xx`, { headers: { Upgrade: "websocket" } })).status).toBe(403);

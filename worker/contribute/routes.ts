@@ -11,6 +11,7 @@ import type { Context } from "hono";
 import { markOneTimeSecret } from "../api/idempotency";
 import { AUTHED_ERRORS, errorResponses, IdParam, jsonContent } from "../api/schemas";
 import { assertRole, assertScope, authOf } from "../auth/authenticate";
+import { linkOrigin } from "../auth/dev-origins";
 import type { Env } from "../env";
 import { createApiRouter } from "../http/openapi";
 import { ApiError } from "../http/problem";
@@ -98,7 +99,7 @@ export const contributeJobRoutes = createApiRouter()
       const expiresAt = new Date(Date.now() + (body.expiresInSeconds ?? DEFAULT_JOIN_LINK_SECONDS) * 1000);
       const token = await signJoinToken(secretOf(c.env), id, expiresAt);
       markOneTimeSecret(c); // a replayed idempotent POST must not hand the link out again
-      return c.json({ url: joinUrl(c.env.APP_URL, id, token), token, expiresAt: expiresAt.toISOString() }, 201);
+      return c.json({ url: joinUrl(linkOrigin(c.env, c.req.url), id, token), token, expiresAt: expiresAt.toISOString() }, 201);
     },
   )
   .openapi(

@@ -93,6 +93,8 @@ export interface JobCaller {
   userId?: string;
   /** The HTTP request creating the job, for log lines (absent for web actions without one). */
   requestId?: string;
+  /** Origin of links in answers (the plan's upgrade link): the caller's trusted origin (worker/auth/dev-origins.ts); APP_URL when absent. */
+  linkOrigin?: string;
 }
 
 /** Replay receipt stored on the job: enough to re-run it and to check a replay's inputs. */
@@ -144,7 +146,7 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
   // Sizes first (a bounded read of headers and counts), against the plan, before any compile:
   // parser maximums answer 413/422, the plan's limits 402/403 (worker/problems/measure.ts).
   const measured = measureDocument(doc);
-  if (measured) checkSizeLimits(env, limits, { size: measured.size, islands });
+  if (measured) checkSizeLimits(env, limits, { size: measured.size, islands, linkOrigin: caller.linkOrigin });
   const compiled = compileWithPaths(doc);
   const { kind, problem } = compiled;
   // Tenant JavaScript: compiles, exports fitness, and gives a finite value at the centre, in the sandbox.
@@ -170,7 +172,7 @@ export async function createJob(env: Env, caller: JobCaller, input: CreateJobInp
 
   if (input.allowContributions) await assertContributionsAllowed(env, caller.tenantId, doc, islands);
   const jobId = `job_${randomHex(16)}`;
-  const admission = await admitJob(env, { tenantId: caller.tenantId, jobId, kind, size, islands });
+  const admission = await admitJob(env, { tenantId: caller.tenantId, jobId, kind, size, islands, linkOrigin: caller.linkOrigin });
   let inserted: JobRow | undefined;
   let inputBytes = 0;
   let runnerStarting = false;

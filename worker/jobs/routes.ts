@@ -12,10 +12,13 @@ import { downloadResponse, jobExplanation, jobExport } from "./exports";
 import { JobSchema, jobView } from "./view";
 import { AUTHED_ERRORS, CursorQuery, errorResponses, IdParam, jsonContent } from "../api/schemas";
 import { assertScope, authOf } from "../auth/authenticate";
+import { linkOrigin } from "../auth/dev-origins";
+import type { AuthContext } from "../http/vars";
 import { createApiRouter, zodIssuesToFieldErrors } from "../http/openapi";
 import { validationError } from "../http/problem";
 import { cancelJob, createJob, deleteJob, getJob, getJobResult, listJobs, pauseJob, resumeJob, type CreateJobInput, type ListJobsQuery } from "./index";
 import { forkJob, replayJob } from "./fork";
+import type { JobCaller } from "./create-job";
 import { CreateJob, CreateJobUpload, Explanation, ExportParams, ExportQuery, ForkJob, JobList, ListQuery, Result, SchoolCheckSchema, SchoolEditSchema } from "./schemas";
 import { checkSchoolEdit } from "./school-edit";
 import { checkTargetUrl, listDeliveries } from "../webhooks/endpoints";
@@ -28,6 +31,8 @@ const binary = (description: string) => ({ description, content: { "application/
 const validJson = (c: { req: { valid: unknown } }) => (c.req.valid as (target: "json") => Record<string, unknown>)("json");
 
 const tags = ["Jobs"];
+/** Who creates a job from this request; its answers' links point at the visitor's trusted origin. */
+const caller = (c: Context, auth: AuthContext): JobCaller => ({ tenantId: auth.tenantId, userId: auth.userId, requestId: c.get("requestId"), linkOrigin: linkOrigin(c.env, c.req.url) });
 const writer = (c: Context) => assertScope(authOf(c), "jobs:write");
 const reader = (c: Context) => assertScope(authOf(c), "jobs:read");
 
@@ -36,7 +41,7 @@ async function submit(c: Context, input: Record<string, unknown>) {
   const parsed = CreateJob.safeParse(input);
   if (!parsed.success) throw validationError(zodIssuesToFieldErrors(parsed.error.issues));
   const { webhook, ...body } = parsed.data;
-  const row = await createJob(c.env, { tenantId: auth.tenantId, userId: auth.userId, requestId: c.get("requestId") }, {
+  const row = await createJob(c.env, caller(c, auth), {
     ...body,
     budget: body.budget,
     webhookUrl: webhook ? checkTargetUrl(c.env, webhook.url, "webhook.url") : undefined,
@@ -125,7 +130,7 @@ export const typedJobRoutes = jobRoutes
     async (c) => {
       const auth = writer(c);
       const body = (c.req.header("content-length") === "0" || !c.req.header("content-type") ? {} : c.req.valid("json")) as z.infer<typeof ForkJob>;
-      const row = await forkJob(c.env, { tenantId: auth.tenantId, userId: auth.userId, requestId: c.get("requestId") }, c.req.valid("param").id, body);
+      const row = await forkJob(c.env, caller(c, auth), c.req.valid("param").id, body);
       c.header("location", `/v1/jobs/${row.id}`);
       return c.json(jobView(row), 202);
     },
@@ -149,7 +154,7 @@ export const typedJobRoutes = jobRoutes
     }),
     async (c) => {
       const auth = writer(c);
-      const replay = await replayJob(c.env, { tenantId: auth.tenantId, userId: auth.userId, requestId: c.get("requestId") }, c.req.valid("param").id);
+      const replay = await replayJob(c.env, caller(c, auth), c.req.valid("param").id);
       c.header("location", `/v1/jobs/${replay.id}`);
       return c.json(jobView(replay), 202);
     },

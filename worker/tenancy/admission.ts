@@ -33,6 +33,8 @@ export interface AdmitJobInput {
   islands: number;
   /** Override of the lease length (tests, or a runtime that renews at another pace). */
   leaseMs?: number;
+  /** Origin the answer's upgrade link points at (worker/auth/dev-origins.ts linkOrigin); APP_URL when absent. */
+  linkOrigin?: string;
 }
 
 export interface Admission {
@@ -60,12 +62,17 @@ export async function currentTier(env: Env, tenantId: string): Promise<TierName>
   return effectiveTier(row);
 }
 
-function upgradeHint(env: Env, tier: TierName | undefined): string {
-  return tier ? `Upgrade to the ${tier} plan at ${env.APP_URL}${UPGRADE_URL_PATH} (owners can change the plan).` : "No plan accepts this; split the problem.";
+/** The pricing page on `origin` (the visitor's trusted origin), or on APP_URL. */
+export function upgradeUrl(env: Pick<Env, "APP_URL">, origin?: string): string {
+  return `${origin ?? env.APP_URL}${UPGRADE_URL_PATH}`;
+}
+
+function upgradeHint(env: Env, tier: TierName | undefined, origin?: string): string {
+  return tier ? `Upgrade to the ${tier} plan at ${upgradeUrl(env, origin)} (owners can change the plan).` : "No plan accepts this; split the problem.";
 }
 
 /** Size and island limits: 402 when a higher tier would accept the job, 403 when none would. */
-export function checkSizeLimits(env: Env, limits: TierLimits, input: Pick<AdmitJobInput, "size" | "islands">): void {
+export function checkSizeLimits(env: Env, limits: TierLimits, input: Pick<AdmitJobInput, "size" | "islands" | "linkOrigin">): void {
   for (const [dimension, value] of Object.entries(input.size)) {
     if (!(dimension in limits.maxSize) || typeof value !== "number") continue;
     const max = limits.maxSize[dimension as SizeDimension];
@@ -75,8 +82,8 @@ export function checkSizeLimits(env: Env, limits: TierLimits, input: Pick<AdmitJ
       upgradeTo ? 402 : 403,
       "size-limit",
       "Problem too large for your plan",
-      `The problem has ${value} ${dimension}; the ${limits.tier} plan allows at most ${max}. ${upgradeHint(env, upgradeTo)}`,
-      { limit: `maxSize.${dimension}`, tier: limits.tier, max, actual: value, upgradeTo: upgradeTo ?? null, upgradeUrl: `${env.APP_URL}${UPGRADE_URL_PATH}` },
+      `The problem has ${value} ${dimension}; the ${limits.tier} plan allows at most ${max}. ${upgradeHint(env, upgradeTo, input.linkOrigin)}`,
+      { limit: `maxSize.${dimension}`, tier: limits.tier, max, actual: value, upgradeTo: upgradeTo ?? null, upgradeUrl: upgradeUrl(env, input.linkOrigin) },
     );
   }
   if (input.islands > Math.max(1, limits.islands)) {
@@ -85,8 +92,8 @@ export function checkSizeLimits(env: Env, limits: TierLimits, input: Pick<AdmitJ
       upgradeTo ? 402 : 403,
       "islands-limit",
       "Too many islands for your plan",
-      `${input.islands} islands were requested; the ${limits.tier} plan allows ${limits.islands || "no"} islands. ${upgradeHint(env, upgradeTo)}`,
-      { limit: "islands", tier: limits.tier, max: limits.islands, actual: input.islands, upgradeTo: upgradeTo ?? null, upgradeUrl: `${env.APP_URL}${UPGRADE_URL_PATH}` },
+      `${input.islands} islands were requested; the ${limits.tier} plan allows ${limits.islands || "no"} islands. ${upgradeHint(env, upgradeTo, input.linkOrigin)}`,
+      { limit: "islands", tier: limits.tier, max: limits.islands, actual: input.islands, upgradeTo: upgradeTo ?? null, upgradeUrl: upgradeUrl(env, input.linkOrigin) },
     );
   }
 }
@@ -121,9 +128,9 @@ export async function admitJob(env: Env, input: AdmitJobInput): Promise<Admissio
       isQuota ? "quota-exceeded" : "concurrency-limit",
       isQuota ? "Daily job quota reached" : "Too many jobs running",
       isQuota
-        ? `The ${limits.tier} plan allows ${answer.max} jobs per day (UTC); ${answer.used} were submitted today. ${upgradeHint(env, nextTier(limits.tier))}`
-        : `The ${limits.tier} plan runs ${answer.max} job(s) at once and ${answer.used} are active; retry when one ends. ${upgradeHint(env, nextTier(limits.tier))}`,
-      { limit: isQuota ? "jobsPerDay" : "concurrentJobs", tier: limits.tier, max: answer.max, used: answer.used, upgradeUrl: `${env.APP_URL}${UPGRADE_URL_PATH}`, headers },
+        ? `The ${limits.tier} plan allows ${answer.max} jobs per day (UTC); ${answer.used} were submitted today. ${upgradeHint(env, nextTier(limits.tier), input.linkOrigin)}`
+        : `The ${limits.tier} plan runs ${answer.max} job(s) at once and ${answer.used} are active; retry when one ends. ${upgradeHint(env, nextTier(limits.tier), input.linkOrigin)}`,
+      { limit: isQuota ? "jobsPerDay" : "concurrentJobs", tier: limits.tier, max: answer.max, used: answer.used, upgradeUrl: upgradeUrl(env, input.linkOrigin), headers },
     );
   }
   const secondsToMidnight = Math.ceil((Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 1) - Date.now()) / 1000);

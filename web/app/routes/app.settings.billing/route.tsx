@@ -29,10 +29,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   try {
-    if (intent === "portal") throw redirect((await createPortalSession(env, auth)).url);
+    if (intent === "portal") throw redirect((await createPortalSession(env, auth, request)).url);
     const tier = String(form.get("tier") ?? "");
     invariantResponse(intent === "upgrade" && (tier === "pro" || tier === "enterprise"), 400, "Choose a paid plan.");
-    throw redirect((await createCheckoutSession(env, auth, tier)).url);
+    throw redirect((await createCheckoutSession(env, auth, tier, request)).url);
   } catch (err) {
     if (err instanceof Response) throw err;
     if (err instanceof ApiError && err.type === "billing-unavailable") {
