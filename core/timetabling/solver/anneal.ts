@@ -2,10 +2,12 @@
  * Simulated annealing over the Move/Swap neighbourhood (Ceschia, Di Gaspero & Schaerf's
  * "MoveSwap"): pick a movable lecture and a target (period, room); if the room is free there the
  * lecture moves, otherwise it swaps with the occupant. Targets are mostly uniform, but some keep
- * the lecture's room (room stability) and some sit next to a curriculum mate's lecture on the same
- * day (curriculum compactness), the two soft costs uniform moves repair slowest. Moves that would break a hard constraint are
- * rejected before any cost work, so the search stays feasible; the soft delta comes from the
- * Board's incremental counters (apply, read delta, undo if rejected).
+ * the lecture's room (room stability), some take a lecture isolated in a curriculum next to a
+ * curriculum mate's lecture on the same day (curriculum compactness), and some go to a day the
+ * course lacks (minimum working days); a few moves are Kempe chains (kempe.ts) or course-room
+ * moves (moves.ts). Moves that would break a hard constraint are rejected before any cost work,
+ * so the search stays feasible; the soft delta comes from the Board's incremental counters
+ * (apply, read delta, undo if rejected).
  */
 import type { Rng } from "../../engine/random";
 import type { Board } from "./board";
