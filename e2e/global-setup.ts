@@ -26,6 +26,13 @@ export default async function setup(project: TestProject) {
   // APP_URL is set to the server's own origin: auth checks the browser's origin against it.
   const stack = await startLocalStack();
   project.provide("baseURL", stack.baseURL);
+  // The demo user exists before the files run side by side (e2e/vitest.config.ts): the seed is
+  // idempotent, but two first seeds at once would both sign the demo user up.
+  const seed = await fetch(`${stack.baseURL}/api/dev/seed`, { method: "POST", signal: AbortSignal.timeout(60_000) });
+  if (seed.status !== 200) {
+    await stack.stop();
+    throw new Error(`POST /api/dev/seed answered ${seed.status}: ${await seed.text()}`);
+  }
   process.env.E2E_WRANGLER_LOG = stack.logPath;
 
   return async () => {

@@ -1,8 +1,9 @@
 import { defineProject } from "vitest/config";
 
 // End-to-end tests: real headless Chromium (Debian's package, driven by playwright-core) against the
-// app started the way `npm run dev` starts it (see global-setup.ts). Files run one after another:
-// they share one wrangler dev and the machine's few cores.
+// app started the way `npm run dev` starts it (see global-setup.ts). Two files at a time (the root
+// config's maxWorkers): they share one wrangler dev, each signs up its own organizations, and they
+// mostly wait for the network and the browser.
 export default defineProject({
   test: {
     name: "e2e",
@@ -10,7 +11,6 @@ export default defineProject({
     include: ["**/*.e2e.ts"],
     environment: "node",
     globalSetup: ["./global-setup.ts"],
-    fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
   },
