@@ -86,6 +86,16 @@ export default function Landing() {
             </a>
           </div>
         </section>
+        <figure className="product-shot">
+          {/* A real screenshot: the live job page of the comp01 demo timetable (web/public/landing-convergence.png). */}
+          <img
+            src="/landing-convergence.png"
+            width={1068}
+            height={296}
+            alt="Two live charts of a timetabling job: the best objective falls from 286 to 67 over 428,000 evaluations, and hard violations stay at 0 while the soft penalty falls."
+          />
+          <figcaption className="muted">A university timetable (ITC-2007 comp01) evolving live: objective, hard violations and soft penalty as the job runs.</figcaption>
+        </figure>
         <section className="features" aria-label="What Evolve does">
           {FEATURES.map((f) => (
             <article className="card" key={f.title}>
