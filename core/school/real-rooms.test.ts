@@ -17,6 +17,7 @@ import { compileSchool, fetInputToText, fetToModel, modelToFet, schoolSolver } f
 import { assignRealRooms } from "./real-rooms";
 import { constraint, fetText, type TinySchool } from "./test/fet";
 import { FETCL } from "./test/harness";
+import { LOCKED_CPU_SECONDS } from "./test/locked";
 
 const FOUR = [
   { name: "R1" },
@@ -197,7 +198,7 @@ describe("virtual rooms: verdicts (checked with fet-cl)", () => {
       const locked = writeFet(p, t);
       if (t.real === undefined) expect(locked).toContain("<Number_of_Real_Rooms>2</Number_of_Real_Rooms>");
       if (!FETCL) return console.warn("fet-cl not installed (/usr/bin/fet-cl): skipping the comparison with FET");
-      expect(runFetCl(locked, 2).success, `fet-cl on: ${c.name}`).toBe(c.hard === 0);
+      expect(runFetCl(locked, 2, { cpuSeconds: LOCKED_CPU_SECONDS }).success, `fet-cl on: ${c.name}`).toBe(c.hard === 0);
     }, 20_000);
   }
 });
@@ -248,7 +249,7 @@ describe("virtual rooms: real rooms listed by ActivityPreferredRoom (FET's locke
     b.place(0, 0, 4, other.real);
     expect(b.hard).toBe(2);
     if (!FETCL) return console.warn("fet-cl not installed (/usr/bin/fet-cl): skipping the comparison with FET");
-    expect(runFetCl(writeFet(p, { start: Int32Array.of(0), room: Int32Array.of(4) }), 2).success).toBe(true);
+    expect(runFetCl(writeFet(p, { start: Int32Array.of(0), room: Int32Array.of(4) }), 2, { cpuSeconds: LOCKED_CPU_SECONDS }).success).toBe(true);
     // the listed rooms conflict with a locked lesson in R2 at the same hour: FET refuses, we count it
     const clash = {
       ...base(["R4", "R2"]),
@@ -263,7 +264,7 @@ describe("virtual rooms: real rooms listed by ActivityPreferredRoom (FET's locke
     const pc = compileFet(fetText(clash));
     const t = { start: Int32Array.of(0, 0), room: Int32Array.of(4, 1) };
     expect(evaluateSchool(pc, t).hard).toBe(1);
-    expect(runFetCl(writeFet(pc, t), 2).success).toBe(false);
+    expect(runFetCl(writeFet(pc, t), 2, { cpuSeconds: LOCKED_CPU_SECONDS }).success).toBe(false);
   }, 20_000);
 });
 
