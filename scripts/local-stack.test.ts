@@ -9,7 +9,7 @@ describe("withoutBuildTable", () => {
     const stripped = withoutBuildTable(original);
     expect(original).toMatch(/^\[build\]$/m);
     expect(stripped).not.toMatch(/^\[build\]$/m);
-    expect(stripped).not.toContain('command = "npm run build"');
+    expect(stripped).not.toContain('command = "npx tsx scripts/dev-build.ts"');
     expect(stripped).not.toMatch(/^watch_dir/m);
     for (const kept of ['main = "worker/index.ts"', "[assets]", 'directory = "./web/build/client"', 'migrations_dir = "migrations"', "[[queues.consumers]]", "[[rules]]"]) {
       expect(stripped).toContain(kept);

@@ -84,7 +84,7 @@ export async function startLocalStack(options: StartOptions = {}): Promise<Local
 }
 
 /** Sources bundled into web/build/server (the Remix app imports the Worker's services and core/). */
-const WEB_BUILD_SOURCES = ["web/app", "web/vite.config.ts", "worker", "core", "import-aliases.ts", "package-lock.json"];
+const WEB_BUILD_SOURCES = ["web/app", "web/api-docs", "web/public", "web/vite.config.ts", "worker", "core", "import-aliases.ts", "package-lock.json"];
 const WEB_BUILD_OUTPUT = join(ROOT, "web/build/server/index.js");
 
 function newestMtime(path: string): number {
