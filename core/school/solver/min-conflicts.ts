@@ -5,7 +5,8 @@
  * unit in a hard violation and moves it to the start with the fewest hard violations, or swaps it
  * with the units in its way there when they lie within its hours (they take its hours here, at the
  * same offsets: a full week of a class leaves no free hour, so only swaps keep it compact), or
- * moves it with its Kempe chain when that reaches further than the swap (kempe.ts). The
+ * moves it with its Kempe chain when that reaches further than the swap (kempe.ts; by default
+ * only when no move or swap lowers the hard count, params.ts `kempeStalled`). The
  * start a unit leaves is tabu for `tabuTenure` iterations unless a move beats the run's best. After `localLength` iterations without a better
  * run best, the units still clashing go back to the pool and the forward search resumes.
  */
@@ -100,6 +101,21 @@ export function minConflictsStep(st: SchoolState): void {
       bestV = v;
     }
   };
+  // the chain of u moving to s, when it reaches further than the swap (ne partners)
+  const tryChain = (s: number, ne: number) => {
+    const nc = buildChain(st, u, s);
+    if (nc === 0 || (ne > 0 && nc <= ne + 1)) return;
+    let chainTabu = st.tabu[u * nSlots + s] > st.iteration;
+    for (let i = 1; i < nc && !chainTabu; i++) if (st.tabu[chainUnit(st, i) * nSlots + chainTo(st, i)] > st.iteration) chainTabu = true;
+    applyChain(st);
+    const hc = b.hard;
+    const hcw = weighted ? hc + breakoutExtra(st, u) : hc;
+    undoChain(st);
+    st.evaluations++;
+    if (!chainTabu || hc < st.localBest) consider(s, CHAIN, hcw);
+  };
+  const chainsAlways = params.kempeLength >= 2 && !params.kempeStalled;
+  const hNow = weighted ? b.hard + breakoutExtra(st, u) : b.hard;
   for (let k = a0; k < a1; k++) {
     const s = units.allowed[k];
     if (s === cur) continue;
@@ -119,18 +135,14 @@ export function minConflictsStep(st: SchoolState): void {
       st.evaluations++;
       if (!(tabu || partnerTabu) || hs.hard < st.localBest) consider(s, ne, hs.weighted);
     }
-    // the Kempe chain (kempe.ts), when it reaches further than the swap
-    if (params.kempeLength < 2) continue;
-    const nc = buildChain(st, u, s);
-    if (nc === 0 || (ne > 0 && nc <= ne + 1)) continue;
-    let chainTabu = tabu;
-    for (let i = 1; i < nc && !chainTabu; i++) if (st.tabu[chainUnit(st, i) * nSlots + chainTo(st, i)] > st.iteration) chainTabu = true;
-    applyChain(st);
-    const hc = b.hard;
-    const hcw = weighted ? hc + breakoutExtra(st, u) : hc;
-    undoChain(st);
-    st.evaluations++;
-    if (!chainTabu || hc < st.localBest) consider(s, CHAIN, hcw);
+    if (chainsAlways) tryChain(s, ne);
+  }
+  // Kempe chains (kempe.ts): with kempeStalled only when no move or swap lowers the count
+  if (params.kempeLength >= 2 && !chainsAlways && bestH >= hNow) {
+    for (let k = a0; k < a1; k++) {
+      const s = units.allowed[k];
+      if (s !== cur) tryChain(s, single ? swapPartners(st, u, s, cur) : 0);
+    }
   }
   if (bestS < 0) return;
   const h0 = b.hard;

@@ -19,6 +19,7 @@ export interface SchoolParams {
   localAfter: number;
   localLength: number;
   kempeLength: number;
+  kempeStalled: boolean;
 }
 
 export const SCHOOL_PARAMS: readonly ParamSpec[] = [
@@ -84,6 +85,12 @@ export const SCHOOL_PARAMS: readonly ParamSpec[] = [
     min: 0,
     max: 1000,
     help: "Min-conflicts search: also try Kempe chains of up to this many units (the units in the way move into the hours the moved unit leaves, and so on; core/school/solver/kempe.ts; 0 = off).",
+  },
+  {
+    name: "kempeStalled",
+    type: "boolean",
+    default: true,
+    help: "Min-conflicts search: try Kempe chains only when no move or swap of the chosen unit lowers the hard count (false: always).",
   },
   {
     name: "ruinEvery",
