@@ -50,4 +50,35 @@ describe("/v1/docs", () => {
       await session.close();
     }
   });
+
+  it("opened operations pass axe too (labelled parameters, example bodies, syntax colours; web/api-docs/)", async () => {
+    const { openBrowser } = await import("./support/browser");
+    const { readFileSync } = await import("node:fs");
+    const { createRequire } = await import("node:module");
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+    const session = await openBrowser();
+    try {
+      const { page } = session;
+      await page.goto("/v1/docs");
+      const summaries = page.locator(".opblock-summary-control");
+      await summaries.first().waitFor();
+      // GET /jobs (filters, an enum among them) and POST /jobs (a request body and long examples).
+      for (const name of [/^GET\s*\/jobs\s*List jobs/, /^POST\s*\/jobs\s*Submit a job/]) {
+        const operation = page.getByRole("button", { name }).first();
+        await operation.click();
+        await expect(operation.getAttribute("aria-expanded")).resolves.toBe("true");
+      }
+      await page.locator(".opblock-body .parameters").first().waitFor();
+      await page.locator(".opblock-body .microlight").first().waitFor();
+      await page.evaluate(axeSource);
+      const findings = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
+        const result = await axe.run(document, { resultTypes: ["violations"] });
+        return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.impact} ${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+      });
+      expect(findings).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
 });
