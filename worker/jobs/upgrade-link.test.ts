@@ -5,6 +5,8 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { describe, expect, it } from "vitest";
 import type { Env } from "../env";
 import { app } from "../app";
+import { createJobFromPage } from "../../web/app/server/jobs.server";
+import { ApiError } from "../http/problem";
 import { createTenant, json } from "../test/fixtures";
 
 const APP_URL = "http://localhost:8787";
@@ -32,6 +34,18 @@ describe("the plan's upgrade link in a 402", () => {
     expect(problem.upgradeTo).toBe("pro");
     expect(problem.upgradeUrl).toBe(`${LOOPBACK}/pricing`);
     expect(problem.detail).toContain(`${LOOPBACK}/pricing`);
+  });
+
+  it("the new-job page (web/app/server/jobs.server.ts) refuses with the same link on the page's trusted origin", async () => {
+    const t = await createTenant();
+    const devEnv: Env = { ...env, ENVIRONMENT: "development", APP_URL };
+    const auth = { tenantId: t.tenantId, userId: t.userId, role: "owner" as const, scopes: ["jobs:read", "jobs:write"] };
+    const refusal = await createJobFromPage(devEnv, auth, TOO_LARGE as never, new Request(`${LOOPBACK}/app/jobs/new`)).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(ApiError);
+    expect((refusal as ApiError).status).toBe(402);
+    expect((refusal as ApiError).extra.upgradeUrl).toBe(`${LOOPBACK}/pricing`);
+    const withoutRequest = await createJobFromPage(devEnv, auth, TOO_LARGE as never).catch((e: unknown) => e);
+    expect((withoutRequest as ApiError).extra.upgradeUrl).toBe(`${APP_URL}/pricing`);
   });
 
   it("outside development, or from an untrusted origin, APP_URL's pricing page", async () => {

@@ -3,6 +3,7 @@
  * it: loaders and actions call the same functions as /v1/jobs, never /v1 over HTTP. Every call
  * takes the tenant id, and another tenant's job answers 404 from the service itself.
  */
+import { linkOrigin } from "@worker/auth/dev-origins";
 import type { Env } from "@worker/env";
 import type { AuthContext } from "@worker/http/vars";
 import { cancelJob, createJob, forkJob, getJob, getJobLive, getJobResult, listJobs, pauseJob, resumeJob, type JobResultDocument, type JobRow } from "@worker/jobs/index";
@@ -60,8 +61,9 @@ export async function planBudget(env: Env, tenantId: string): Promise<{ tier: st
   return { tier: limits.tier, defaultSeconds: limits.defaultJobSeconds, maxSeconds: limits.computeSecondsPerJob };
 }
 
-export async function createJobFromPage(env: Env, auth: AuthContext, input: CreateJobInput): Promise<JobView> {
-  const row = await createJob(env, { tenantId: auth.tenantId, userId: auth.userId, requestId: auth.requestId }, input);
+/** A job from the new-job page; `request` puts a refusal's upgrade link on the visitor's trusted origin (worker/auth/dev-origins.ts). */
+export async function createJobFromPage(env: Env, auth: AuthContext, input: CreateJobInput, request?: Request): Promise<JobView> {
+  const row = await createJob(env, { tenantId: auth.tenantId, userId: auth.userId, requestId: auth.requestId, linkOrigin: request ? linkOrigin(env, request) : undefined }, input);
   return toJobView(row);
 }
 

@@ -105,7 +105,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const budget = evaluationsText ? { evaluations } : secondsText ? { seconds } : undefined;
   const name = String(form.get("name") ?? "").trim() || (source === EDITOR_SOURCE ? "Timetable from the form" : source);
   try {
-    const job = await createJobFromPage(env, auth, { kind, algorithm, parameters: readParams(form, specs), budget, problem: document, name });
+    const job = await createJobFromPage(env, auth, { kind, algorithm, parameters: readParams(form, specs), budget, problem: document, name }, request);
     throw redirect(`/app/jobs/${job.id}`);
   } catch (err) {
     if (err instanceof Response) throw err;
