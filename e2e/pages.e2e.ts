@@ -92,11 +92,15 @@ describe("pages", () => {
     }
   });
 
-  it("the start page leads a signed-in visitor into the app", async () => {
+  it("the start page and the price list lead a signed-in visitor into the app", async () => {
     const { page } = session;
     await page.goto("/");
     await page.getByRole("link", { name: "Sign in" }).waitFor();
     await signUp(page, "landing");
+    // The price list (where every upgrade link lands) offers the visitor's plan and jobs, not sign-in.
+    await page.goto("/pricing");
+    await page.getByRole("link", { name: "Your plan" }).waitFor();
+    expect(await page.getByRole("link", { name: "Sign in" }).count()).toBe(0);
     await page.goto("/");
     await page.getByRole("link", { name: "Open your jobs" }).click();
     await page.waitForURL("**/app/jobs");

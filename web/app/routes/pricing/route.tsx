@@ -7,15 +7,19 @@ import type { MetaFunction } from "@remix-run/react";
 import { useLoaderData } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { formatPrice, pricingPlans } from "@worker/billing/pricing";
+import { getSignedInUser } from "../../server/session.server";
 
 export const meta: MetaFunction = () => [
   { title: "Pricing · Evolve" },
   { name: "description", content: "Evolve's free, pro and enterprise plans: jobs per day, concurrent jobs, compute per job, problem sizes, islands and retention." },
 ];
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const plans = await pricingPlans(context.cloudflare.env);
+  // A signed-in visitor (e.g. from an upgrade link) is offered the way back into the app, as on the start page.
+  const signedIn = Boolean(await getSignedInUser(request, context.cloudflare.env));
   return {
+    signedIn,
     plans: plans.map((p) => ({ ...p, priceText: p.limits.tier === "free" ? "Free" : p.price ? formatPrice(p.price) : null })),
   };
 }
@@ -23,7 +27,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 const n = (v: number) => v.toLocaleString("en-US");
 
 export default function Pricing() {
-  const { plans } = useLoaderData<typeof loader>();
+  const { plans, signedIn } = useLoaderData<typeof loader>();
   return (
     <>
       <header className="site-header">
@@ -31,12 +35,25 @@ export default function Pricing() {
           Evolve
         </a>
         <nav className="nav" aria-label="Account">
-          <a className="button" href="/sign-in">
-            Sign in
-          </a>
-          <a className="button primary" href="/sign-up">
-            Sign up free
-          </a>
+          {signedIn ? (
+            <>
+              <a className="button" href="/app/settings/billing">
+                Your plan
+              </a>
+              <a className="button primary" href="/app/jobs">
+                Open your jobs
+              </a>
+            </>
+          ) : (
+            <>
+              <a className="button" href="/sign-in">
+                Sign in
+              </a>
+              <a className="button primary" href="/sign-up">
+                Sign up free
+              </a>
+            </>
+          )}
         </nav>
       </header>
       <main className="page">
