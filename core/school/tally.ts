@@ -5,6 +5,7 @@
  * violations like the `resource` shape. `tallyViolations` computes the same from scratch for
  * evaluate.ts, so tests can check one against the other.
  */
+import { sum } from "./constraints/tag-hours";
 import type { TallyInstance } from "./constraints/types";
 import type { SchoolTimetable } from "./evaluate";
 import { softUnits, type SchoolProblem } from "./problem";
@@ -26,6 +27,20 @@ export class Tallies {
   private readonly teacherGroup: Int32Array;
   private readonly subgroupGroupStart: Int32Array;
   private readonly subgroupGroup: Int32Array;
+  /**
+   * CSR per activity a: the groups its teachers' and subgroups' tallies it may add to, in the order
+   * teachers then subgroups (so float sums add up in one fixed order), i.e.
+   * actGroup[actGroupStart[a] .. actGroupStart[a + 1]). Groups whose count is room-free
+   * (TallyInstance.roomFreeCount) appear only where the count is not 0, with it in actCount;
+   * the others have actCall = 1 and their count is called with the room.
+   */
+  private readonly actGroupStart: Int32Array;
+  private readonly actGroup: Int32Array;
+  private readonly actCount: Int32Array;
+  private readonly actCall: Uint8Array;
+  private readonly dayFn: TallyInstance["day"][];
+  /** 1 where the instance's week is the sum of its days (tag-hours.ts `sum`): updated by the day's change. */
+  private readonly weekIsSum: Uint8Array;
   /** The resource's row of teacherBlocked / subgroupBlocked, indexed like the tally (per group). */
   private readonly groupBlocked: Uint8Array[];
   readonly dayValue: Int32Array;
@@ -83,6 +98,35 @@ export class Tallies {
     this.teacherGroup = tg.list;
     this.subgroupGroupStart = sg.start;
     this.subgroupGroup = sg.list;
+    // a group's count is room-free when all its instances give the same roomFreeCount (they share `count`)
+    const roomFree: (Int32Array | undefined)[] = members.map((m) => {
+      const w = p.tallies[m[0]].roomFreeCount;
+      return w && m.every((i) => p.tallies[i].roomFreeCount === w) ? w : undefined;
+    });
+    const groups: number[] = [];
+    const counts: number[] = [];
+    const calls: number[] = [];
+    this.actGroupStart = new Int32Array(p.nActivities + 1);
+    const push = (a: number, start: Int32Array, list: Int32Array, r: number) => {
+      for (let j = start[r]; j < start[r + 1]; j++) {
+        const g = list[j];
+        const w = roomFree[g];
+        if (w && w[a] === 0) continue;
+        groups.push(g);
+        counts.push(w ? w[a] : 0);
+        calls.push(w ? 0 : 1);
+      }
+    };
+    for (let a = 0; a < p.nActivities; a++) {
+      for (let k = p.actTeacherStart[a]; k < p.actTeacherStart[a + 1]; k++) push(a, this.teacherGroupStart, this.teacherGroup, p.actTeachers[k]);
+      for (let k = p.actSubgroupStart[a]; k < p.actSubgroupStart[a + 1]; k++) push(a, this.subgroupGroupStart, this.subgroupGroup, p.actSubgroups[k]);
+      this.actGroupStart[a + 1] = groups.length;
+    }
+    this.actGroup = Int32Array.from(groups);
+    this.actCount = Int32Array.from(counts);
+    this.actCall = Uint8Array.from(calls);
+    this.dayFn = p.tallies.map((t) => t.day);
+    this.weekIsSum = Uint8Array.from(p.tallies, (t) => (t.week === sum ? 1 : 0));
     this.dayValue = new Int32Array(n * nDays);
     this.dayViews = p.tallies.map((_, i) => this.dayValue.subarray(i * nDays, (i + 1) * nDays));
     this.viol = new Int32Array(n);
@@ -100,20 +144,17 @@ export class Tallies {
   apply(a: number, s: number, r: number, sign: 1 | -1): void {
     const p = this.p;
     if (p.tallies.length === 0) return;
-    for (let k = p.actTeacherStart[a]; k < p.actTeacherStart[a + 1]; k++) {
-      const t = p.actTeachers[k];
-      for (let j = this.teacherGroupStart[t]; j < this.teacherGroupStart[t + 1]; j++) this.add(this.teacherGroup[j], a, s, r, sign);
-    }
-    for (let k = p.actSubgroupStart[a]; k < p.actSubgroupStart[a + 1]; k++) {
-      const g = p.actSubgroups[k];
-      for (let j = this.subgroupGroupStart[g]; j < this.subgroupGroupStart[g + 1]; j++) this.add(this.subgroupGroup[j], a, s, r, sign);
+    const end = this.actGroupStart[a + 1];
+    for (let k = this.actGroupStart[a]; k < end; k++) {
+      const g = this.actGroup[k];
+      const c = this.actCall[k] ? this.groupCount[g](a, r) : this.actCount[k];
+      if (c !== 0) this.add(g, c, a, s, sign);
     }
   }
 
-  private add(g: number, a: number, s: number, r: number, sign: 1 | -1): void {
+  /** Adds sign * c to group g's tally over activity a's hours from s, and re-evaluates that day of the group's instances. */
+  private add(g: number, c: number, a: number, s: number, sign: 1 | -1): void {
     const p = this.p;
-    const c = this.groupCount[g](a, r);
-    if (c === 0) return;
     const occ = this.groupOcc[g];
     const d = p.actDuration[a];
     for (let h = 0; h < d; h++) occ[s + h] += sign * c;
@@ -123,16 +164,21 @@ export class Tallies {
     const blocked = this.groupBlocked[g];
     for (let k = this.groupInstStart[g]; k < this.groupInstStart[g + 1]; k++) {
       const i = this.groupInst[k];
-      const v = p.tallies[i].day(occ, blocked, base, nHours, day);
+      const v = this.dayFn[i](occ, blocked, base, nHours, day);
       const at = i * p.nDays + day;
-      if (v === this.dayValue[at]) continue;
+      const was = this.dayValue[at];
+      if (v === was) continue;
       this.dayValue[at] = v;
-      this.refreshWeek(i);
+      if (this.weekIsSum[i]) this.setViol(i, this.viol[i] + v - was);
+      else this.refreshWeek(i);
     }
   }
 
   private refreshWeek(i: number): void {
-    const v = this.p.tallies[i].week(this.dayViews[i], this.p.nDays);
+    this.setViol(i, this.p.tallies[i].week(this.dayViews[i], this.p.nDays));
+  }
+
+  private setViol(i: number, v: number): void {
     const old = this.viol[i];
     if (v === old) return;
     this.viol[i] = v;

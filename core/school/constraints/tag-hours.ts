@@ -91,7 +91,7 @@ export function tagInstances(
   for (const resource of Array.from(resources)) {
     const acts = kind === "teacher" ? ctx.activitiesOfTeacher(resource) : ctx.activitiesOfSubgroup(resource);
     if (!acts.some((a) => weightOf[a] !== 0)) continue;
-    out.push({ shape: "tally", source: c, weight: c.weight, kind, resource, count, day: (t, _b, base, nHours) => day(t, base, nHours), week: sum });
+    out.push({ shape: "tally", source: c, weight: c.weight, kind, resource, count, roomFreeCount: weightOf, day: (t, _b, base, nHours) => day(t, base, nHours), week: sum });
   }
   return out;
 }

@@ -97,6 +97,12 @@ export interface TallyInstance extends InstanceBase {
   kind: "teacher" | "subgroup";
   resource: number;
   count(activity: number, room: number): number;
+  /**
+   * Optional: when every instance with this `count` sets the same array here and `count(a, r)` is
+   * `roomFreeCount[a]` for every room r, the evaluator (tally.ts) looks the counts up once per
+   * activity and skips the resource's tallies an activity never adds to.
+   */
+  roomFreeCount?: Int32Array;
   day(tally: Int32Array, blocked: Uint8Array, base: number, nHours: number, day: number): number;
   week(dayValues: Int32Array, nDays: number): number;
 }
