@@ -6,8 +6,9 @@
  * and FET's .fet (core/school; --ignore-unsupported solves without the types it does not support);
  * prints progress to stderr and ONE final JSON line to stdout. With --evaluations and --seed the
  * answer is reproducible bit for bit. `--parallel N` (timetabling files) runs N searches with
- * different seeds in worker threads and keeps the best (core/timetabling/parallel.ts); with
- * --evaluations the answer is reproducible for a given seed and N. Exit code 2 for usage errors,
+ * different seeds in worker threads that exchange their best timetables at fixed evaluation counts,
+ * and keeps the best (core/timetabling/parallel.ts); with --evaluations the answer is reproducible
+ * for a given seed and N. Exit code 2 for usage errors,
  * 1 for bad input.
  */
 import { ParameterError, ProblemError } from "../index";
