@@ -3,7 +3,10 @@
  * week's slots holding Σ count(a, room) of the resource's placed activities, kept up to date by
  * `Tallies.apply` on every place / unplace (the Board calls it), with per-day values and week
  * violations like the `resource` shape. `tallyViolations` computes the same from scratch for
- * evaluate.ts, so tests can check one against the other.
+ * evaluate.ts, so tests can check one against the other (tally.test.ts, on random moves).
+ * Speed (FET files with hundreds of tag-pair instances): each activity has the list of tallies it
+ * adds to, without the room-free ones it adds 0 to; hard instances of resources with the same
+ * tagged activities and blocked hours share one tally, and each of its day functions runs once.
  */
 import { sum } from "./constraints/tag-hours";
 import type { TallyInstance } from "./constraints/types";
@@ -22,6 +25,9 @@ export class Tallies {
   /** CSR: instances of group g: groupInst[groupInstStart[g] .. groupInstStart[g + 1]). */
   private readonly groupInstStart: Int32Array;
   private readonly groupInst: Int32Array;
+  private readonly groupOf: Int32Array;
+  /** 1 at groupInst positions whose instance computes the day; 0 where it has the previous one's day function on the same tally (same value). */
+  private readonly classStart: Uint8Array;
   /** CSR: groups of teacher t / subgroup s. */
   private readonly teacherGroupStart: Int32Array;
   private readonly teacherGroup: Int32Array;
@@ -55,38 +61,70 @@ export class Tallies {
     this.p = p;
     const n = p.tallies.length;
     const { nSlots, nDays } = p;
-    // groups by (kind, resource, count)
+    // groups by (kind, resource, count); hard instances with a room-free count are grouped by
+    // (kind, the resource's activities with a non-zero count, its blocked hours, count) instead:
+    // such resources (e.g. the subgroups of one group taking the same tagged lessons) always have
+    // the same tally, so it is kept once, and each day function is run once per group.
+    const blockedRow = (kind: "teacher" | "subgroup", r: number) => (kind === "teacher" ? p.teacherBlocked : p.subgroupBlocked).subarray(r * nSlots, (r + 1) * nSlots);
+    const activitiesOf = (kind: "teacher" | "subgroup") => {
+      const [start, list] = kind === "teacher" ? [p.actTeacherStart, p.actTeachers] : [p.actSubgroupStart, p.actSubgroups];
+      const out: number[][] = Array.from({ length: kind === "teacher" ? p.teachers.length : p.subgroups.length }, () => []);
+      for (let a = 0; a < p.nActivities; a++) for (let k = start[a]; k < start[a + 1]; k++) out[list[k]].push(a);
+      return out;
+    };
+    const acts = { teacher: activitiesOf("teacher"), subgroup: activitiesOf("subgroup") };
+    const shareKey = (t: TallyInstance) => {
+      const w = t.roomFreeCount!;
+      const mine = acts[t.kind][t.resource].filter((a) => w[a] !== 0);
+      return `${t.kind}:shared:${mine.join(",")}:${blockedRow(t.kind, t.resource).join("")}`;
+    };
     const byCount = new Map<(a: number, r: number) => number, Map<string, number>>();
     const groupOf = new Int32Array(n);
     const members: number[][] = [];
-    const groupRes: { kind: "teacher" | "subgroup"; resource: number }[] = [];
+    const groupRes: { kind: "teacher" | "subgroup"; resources: number[]; shared: boolean }[] = [];
     this.groupCount = [];
     p.tallies.forEach((t, i) => {
       let m = byCount.get(t.count);
       if (!m) byCount.set(t.count, (m = new Map()));
-      const key = `${t.kind}:${t.resource}`;
+      const shared = t.roomFreeCount !== undefined && t.weight >= 100;
+      const key = shared ? shareKey(t) : `${t.kind}:${t.resource}`;
       let g = m.get(key);
       if (g === undefined) {
         g = members.length;
         m.set(key, g);
         members.push([]);
-        groupRes.push({ kind: t.kind, resource: t.resource });
+        groupRes.push({ kind: t.kind, resources: [], shared });
         this.groupCount.push(t.count);
       }
+      if (!groupRes[g].resources.includes(t.resource)) groupRes[g].resources.push(t.resource);
       members[g].push(i);
       groupOf[i] = g;
     });
     const nGroups = members.length;
+    this.groupOf = groupOf;
     this.occ = new Int32Array(nGroups * nSlots);
     this.groupOcc = members.map((_, g) => this.occ.subarray(g * nSlots, (g + 1) * nSlots));
-    this.groupBlocked = groupRes.map((r) => (r.kind === "teacher" ? p.teacherBlocked : p.subgroupBlocked).subarray(r.resource * nSlots, (r.resource + 1) * nSlots));
+    this.groupBlocked = groupRes.map((r) => blockedRow(r.kind, r.resources[0]));
+    // a shared group's instances with the same day function, next to each other: the first of such a run computes the day
+    const classStart: number[] = [];
+    const ordered = members.map((m, g) => {
+      if (!groupRes[g].shared) {
+        m.forEach(() => classStart.push(1));
+        return m;
+      }
+      const fns = [...new Set(m.map((i) => p.tallies[i].day))];
+      const sorted = fns.flatMap((f) => m.filter((i) => p.tallies[i].day === f));
+      sorted.forEach((i, k) => classStart.push(k === 0 || p.tallies[i].day !== p.tallies[sorted[k - 1]].day ? 1 : 0));
+      return sorted;
+    });
     this.groupInstStart = new Int32Array(nGroups + 1);
-    members.forEach((m, g) => (this.groupInstStart[g + 1] = this.groupInstStart[g] + m.length));
-    this.groupInst = Int32Array.from(members.flat());
+    ordered.forEach((m, g) => (this.groupInstStart[g + 1] = this.groupInstStart[g] + m.length));
+    this.groupInst = Int32Array.from(ordered.flat());
+    this.classStart = Uint8Array.from(classStart);
     const csr = (count: number, kind: "teacher" | "subgroup") => {
       const lists: number[][] = Array.from({ length: count }, () => []);
       groupRes.forEach((r, g) => {
-        if (r.kind === kind) lists[r.resource].push(g);
+        if (r.kind === kind) for (const res of r.resources) lists[res].push(g);
       });
       const start = new Int32Array(count + 1);
       lists.forEach((l, k) => (start[k + 1] = start[k] + l.length));
@@ -103,15 +141,24 @@ export class Tallies {
       const w = p.tallies[m[0]].roomFreeCount;
       return w && m.every((i) => p.tallies[i].roomFreeCount === w) ? w : undefined;
     });
+    groupRes.forEach((r, g) => {
+      if (r.shared && !roomFree[g]) throw new Error("tally.ts: instances sharing a count must share its roomFreeCount (constraints/types.ts)");
+    });
     const groups: number[] = [];
     const counts: number[] = [];
     const calls: number[] = [];
     this.actGroupStart = new Int32Array(p.nActivities + 1);
+    // a shared group is reached through each of its resources, but adds an activity once
+    const seenBy = new Int32Array(nGroups).fill(-1);
     const push = (a: number, start: Int32Array, list: Int32Array, r: number) => {
       for (let j = start[r]; j < start[r + 1]; j++) {
         const g = list[j];
         const w = roomFree[g];
         if (w && w[a] === 0) continue;
+        if (groupRes[g].shared) {
+          if (seenBy[g] === a) continue;
+          seenBy[g] = a;
+        }
         groups.push(g);
         counts.push(w ? w[a] : 0);
         calls.push(w ? 0 : 1);
@@ -140,6 +187,16 @@ export class Tallies {
     }
   }
 
+  /** How many tallies are kept (one per group of instances sharing one). */
+  get groups(): number {
+    return this.groupOcc.length;
+  }
+
+  /** The (possibly shared) tally instance i is evaluated on (read only; for tests against `tallyOf`). */
+  tallyOf(i: number): Int32Array {
+    return this.groupOcc[this.groupOf[i]];
+  }
+
   /** Activity a placed (sign 1) or removed (sign -1) at start s in room r: update the tallies of its teachers and subgroups. */
   apply(a: number, s: number, r: number, sign: 1 | -1): void {
     const p = this.p;
@@ -162,9 +219,10 @@ export class Tallies {
     const day = (s / nHours) | 0;
     const base = day * nHours;
     const blocked = this.groupBlocked[g];
+    let v = 0;
     for (let k = this.groupInstStart[g]; k < this.groupInstStart[g + 1]; k++) {
       const i = this.groupInst[k];
-      const v = this.dayFn[i](occ, blocked, base, nHours, day);
+      if (this.classStart[k]) v = this.dayFn[i](occ, blocked, base, nHours, day);
       const at = i * p.nDays + day;
       const was = this.dayValue[at];
       if (v === was) continue;
@@ -211,7 +269,16 @@ export class Tallies {
 /** Violations of one tally instance, from scratch (evaluate.ts). */
 export function tallyViolations(p: SchoolProblem, inst: TallyInstance, t: SchoolTimetable): number {
   const { nSlots, nHours, nDays } = p;
-  const tally = new Int32Array(nSlots);
+  const tally = tallyOf(p, inst, t);
+  const blocked = (inst.kind === "teacher" ? p.teacherBlocked : p.subgroupBlocked).subarray(inst.resource * nSlots, (inst.resource + 1) * nSlots);
+  const days = new Int32Array(nDays);
+  for (let d = 0; d < nDays; d++) days[d] = inst.day(tally, blocked, d * nHours, nHours, d);
+  return inst.week(days, nDays);
+}
+
+/** One tally instance's week tally (Σ count per slot over its resource's placed activities), from scratch. */
+export function tallyOf(p: SchoolProblem, inst: TallyInstance, t: SchoolTimetable): Int32Array {
+  const tally = new Int32Array(p.nSlots);
   const starts = inst.kind === "teacher" ? p.actTeacherStart : p.actSubgroupStart;
   const list = inst.kind === "teacher" ? p.actTeachers : p.actSubgroups;
   for (let a = 0; a < p.nActivities; a++) {
@@ -223,8 +290,5 @@ export function tallyViolations(p: SchoolProblem, inst: TallyInstance, t: School
     const c = inst.count(a, t.room[a]);
     for (let h = 0; h < p.actDuration[a]; h++) tally[s + h] += c;
   }
-  const blocked = (inst.kind === "teacher" ? p.teacherBlocked : p.subgroupBlocked).subarray(inst.resource * nSlots, (inst.resource + 1) * nSlots);
-  const days = new Int32Array(nDays);
-  for (let d = 0; d < nDays; d++) days[d] = inst.day(tally, blocked, d * nHours, nHours, d);
-  return inst.week(days, nDays);
+  return tally;
 }

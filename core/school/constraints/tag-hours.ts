@@ -8,7 +8,7 @@
  * the maximum (an hour of an untagged activity, a free hour or a break ends a run).
  */
 import type { FetConstraint } from "../fet/types";
-import type { CompileContext, Instance } from "./types";
+import type { CompileContext, Instance, TallyInstance } from "./types";
 
 export const SECOND_TAG = 1 << 16;
 const FIRST_MASK = SECOND_TAG - 1;
@@ -88,10 +88,12 @@ export function tagInstances(
 ): Instance[] {
   const { weightOf, count } = tagCount(ctx, tag, second);
   const out: Instance[] = [];
+  // one day function for all the resources: tally.ts runs it once for resources with the same tally
+  const dayOf: TallyInstance["day"] = (t, _b, base, nHours) => day(t, base, nHours);
   for (const resource of Array.from(resources)) {
     const acts = kind === "teacher" ? ctx.activitiesOfTeacher(resource) : ctx.activitiesOfSubgroup(resource);
     if (!acts.some((a) => weightOf[a] !== 0)) continue;
-    out.push({ shape: "tally", source: c, weight: c.weight, kind, resource, count, roomFreeCount: weightOf, day: (t, _b, base, nHours) => day(t, base, nHours), week: sum });
+    out.push({ shape: "tally", source: c, weight: c.weight, kind, resource, count, roomFreeCount: weightOf, day: dayOf, week: sum });
   }
   return out;
 }
