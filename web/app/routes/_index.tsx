@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/react";
 import { useLoaderData } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/server-runtime";
+import { PublicHeader } from "../components/public-header";
 import { getSignedInUser } from "../server/session.server";
 
 /** A signed-in visitor is offered the way into the app instead of sign-in / sign-up. */
@@ -40,30 +41,11 @@ export default function Landing() {
   const { signedIn } = useLoaderData<typeof loader>();
   return (
     <>
-      <header className="site-header">
-        <a className="brand" href="/">
-          Evolve
+      <PublicHeader signedIn={signedIn !== null}>
+        <a className="button" href="/pricing">
+          Pricing
         </a>
-        <nav className="nav" aria-label="Account">
-          <a className="button" href="/pricing">
-            Pricing
-          </a>
-          {signedIn ? (
-            <a className="button primary" href="/app/jobs">
-              Open your jobs
-            </a>
-          ) : (
-            <>
-              <a className="button" href="/sign-in">
-                Sign in
-              </a>
-              <a className="button primary" href="/sign-up">
-                Sign up free
-              </a>
-            </>
-          )}
-        </nav>
-      </header>
+      </PublicHeader>
       <main className="page">
         <section className="hero">
           <h1>Timetables and optimization jobs that evolve while you watch.</h1>

@@ -7,6 +7,7 @@ import type { MetaFunction } from "@remix-run/react";
 import { useLoaderData } from "@remix-run/react";
 import type { LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { formatPrice, pricingPlans } from "@worker/billing/pricing";
+import { PublicHeader } from "../../components/public-header";
 import { getSignedInUser } from "../../server/session.server";
 
 export const meta: MetaFunction = () => [
@@ -30,32 +31,13 @@ export default function Pricing() {
   const { plans, signedIn } = useLoaderData<typeof loader>();
   return (
     <>
-      <header className="site-header">
-        <a className="brand" href="/">
-          Evolve
-        </a>
-        <nav className="nav" aria-label="Account">
-          {signedIn ? (
-            <>
-              <a className="button" href="/app/settings/billing">
-                Your plan
-              </a>
-              <a className="button primary" href="/app/jobs">
-                Open your jobs
-              </a>
-            </>
-          ) : (
-            <>
-              <a className="button" href="/sign-in">
-                Sign in
-              </a>
-              <a className="button primary" href="/sign-up">
-                Sign up free
-              </a>
-            </>
-          )}
-        </nav>
-      </header>
+      <PublicHeader signedIn={signedIn}>
+        {signedIn && (
+          <a className="button" href="/app/settings/billing">
+            Your plan
+          </a>
+        )}
+      </PublicHeader>
       <main className="page">
         <h1>Plans</h1>
         <p>
