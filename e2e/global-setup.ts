@@ -5,7 +5,7 @@
  * built the web app: wrangler runs without its [build] step, and the app is rebuilt here only when
  * a source is newer than the build (`vitest --project e2e` after an edit).
  */
-import { mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { ROOT, removeState, startLocalStack } from "../scripts/local-stack";
@@ -37,6 +37,8 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await stack.stop();
+    // The server's log outlives the run (artifacts/ is git-ignored): what it said when a test failed.
+    copyFileSync(stack.logPath, join(ROOT, "artifacts/e2e-wrangler.log"));
     if (!process.env.E2E_KEEP_STATE) removeState(stack.stateDir);
   };
 }
