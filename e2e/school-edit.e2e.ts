@@ -139,7 +139,11 @@ describe("editing a school timetable and re-solving from it", () => {
     await checked(page);
     await expect(panel.textContent()).resolves.toContain("2 lessons moved, 1 pinned.");
     const roomBroken = (await page.getByTestId("edit-broken").textContent()) ?? "";
-    expect(roomBroken).toMatch(/Subject taught in a given room \(soft, weight 95%\): 0 → 1 violation/);
+    // One violation more of the subject's room preference than the solved timetable had (the solver may
+    // have left one already: the count before depends on how far the demo job got).
+    const roomRule = /Subject taught in a given room \(soft, weight 95%\): (\d+) → (\d+) violations?/.exec(roomBroken);
+    expect(roomRule, roomBroken).not.toBeNull();
+    expect(Number(roomRule![2])).toBe(Number(roomRule![1]) + 1);
     expect(roomBroken).not.toMatch(/Constraint[A-Z]/);
     await expect(cellOf(grid.locator(`button.block[data-activity="${musicId}"]`))).resolves.toEqual(musicAt);
     await expect(page.getByTestId("lesson-details").textContent()).resolves.toContain(`${homeRoom} (30 seats)`);
