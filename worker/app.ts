@@ -19,8 +19,7 @@ import { mountPublicApi } from "./api/mount";
 import { authenticate } from "./auth/authenticate";
 import { getAuth } from "./auth/auth";
 import { apiKeyRoutes } from "./api-keys/routes";
-import { devPlanRoutes } from "./dev/plan";
-import { devSeedRoutes } from "./dev/seed";
+import { devRoutes } from "./dev/routes";
 import { mountDevMail } from "./dev/mail-page";
 import { invitationRoutes, memberRoutes } from "./members/routes";
 import { tenantRoutes } from "./tenancy/tenant-routes";
@@ -66,8 +65,8 @@ export function createApp() {
 
   // better-auth: sign-up/in/out, sessions, password reset, organizations and invitations.
   app.on(["GET", "POST"], "/api/auth/*", (c) => getAuth(c.env).handler(c.req.raw));
-  app.route("/api/dev/seed", devSeedRoutes);
-  app.route("/api/dev/plan", devPlanRoutes);
+  // Local development only (DEV_SEED): the demo seed and plan changes without Stripe (worker/dev/routes.ts).
+  app.route("/api/dev", devRoutes);
   // Stripe's signed events (raw body verified in worker/billing/webhook.ts).
   app.route("/api/billing/webhook", billingWebhookRoutes);
 

@@ -9,7 +9,6 @@ import { drizzle } from "drizzle-orm/d1";
 import { Hono } from "hono";
 import type { Env } from "../env";
 import { apikey, member, organization, platformAdmin, user } from "../db/schema";
-import { ApiError } from "../http/problem";
 import { createApiKey, revokeApiKey } from "../api-keys/service";
 import { getAuth } from "../auth/auth";
 import { createTenantForUser } from "../tenancy/tenants";
@@ -51,8 +50,5 @@ export async function seedDemo(env: Env) {
 }
 
 export const devSeedRoutes = new Hono<{ Bindings: Env }>().post("/", async (c) => {
-  if (c.env.DEV_SEED !== "true") {
-    throw new ApiError(404, "not-found", "Not found", `No route for ${c.req.method} ${c.req.path}.`);
-  }
   return c.json(await seedDemo(c.env), 200);
 });
