@@ -5,7 +5,7 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { describe, expect, it } from "vitest";
 import type { Env } from "../env";
 import { app } from "../app";
-import { createJobFromPage } from "../../web/app/server/jobs.server";
+import { createJobFromPage, forkJobFromPage } from "../../web/app/server/jobs.server";
 import { ApiError } from "../http/problem";
 import { createTenant, json } from "../test/fixtures";
 
@@ -46,6 +46,22 @@ describe("the plan's upgrade link in a 402", () => {
     expect((refusal as ApiError).extra.upgradeUrl).toBe(`${LOOPBACK}/pricing`);
     const withoutRequest = await createJobFromPage(devEnv, auth, TOO_LARGE as never).catch((e: unknown) => e);
     expect((withoutRequest as ApiError).extra.upgradeUrl).toBe(`${APP_URL}/pricing`);
+  });
+
+  it("a fork from the job page (the plan went back to free under a 31-dimension job) refuses with the link on the page's trusted origin", async () => {
+    const t = await createTenant();
+    const setTier = (tier: string) =>
+      env.DB.prepare("INSERT INTO subscription (tenant_id, tier, status) VALUES (?, ?, 'active') ON CONFLICT (tenant_id) DO UPDATE SET tier = excluded.tier, status = 'active'").bind(t.tenantId, tier).run();
+    const devEnv: Env = { ...env, ENVIRONMENT: "development", APP_URL };
+    const auth = { tenantId: t.tenantId, userId: t.userId, role: "owner" as const, scopes: ["jobs:read", "jobs:write"] };
+    await setTier("pro");
+    const parent = await createJobFromPage(devEnv, auth, TOO_LARGE as never);
+    await setTier("free");
+    const refusal = await forkJobFromPage(devEnv, auth, parent.id, { evaluations: 1000 }, undefined, undefined, new Request(`${LOOPBACK}/app/jobs/${parent.id}`)).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(ApiError);
+    expect((refusal as ApiError).status).toBe(402);
+    expect((refusal as ApiError).extra.upgradeUrl).toBe(`${LOOPBACK}/pricing`);
+    expect((refusal as ApiError).message).toContain(`${LOOPBACK}/pricing`);
   });
 
   it("outside development, or from an untrusted origin, APP_URL's pricing page", async () => {

@@ -73,7 +73,10 @@ export async function controlJob(env: Env, tenantId: string, id: string, command
   await CONTROLS[command](env, tenantId, id);
 }
 
-/** Fork: a new job continuing from this one's latest checkpoint (worker/jobs/fork.ts, as POST /v1/jobs/{id}/fork). */
+/**
+ * Fork: a new job continuing from this one's latest checkpoint (worker/jobs/fork.ts, as POST /v1/jobs/{id}/fork);
+ * `request` puts a refusal's upgrade link on the visitor's trusted origin, as createJobFromPage does.
+ */
 export async function forkJobFromPage(
   env: Env,
   auth: AuthContext,
@@ -81,8 +84,10 @@ export async function forkJobFromPage(
   budget: { evaluations: number },
   parameters?: Record<string, number>,
   weights?: Record<string, number>,
+  request?: Request,
 ): Promise<JobView> {
-  const row = await forkJob(env, { tenantId: auth.tenantId, userId: auth.userId, requestId: auth.requestId }, id, {
+  const caller = { tenantId: auth.tenantId, userId: auth.userId, requestId: auth.requestId, linkOrigin: request ? linkOrigin(env, request) : undefined };
+  const row = await forkJob(env, caller, id, {
     budget,
     parameters: parameters && Object.keys(parameters).length ? parameters : undefined,
     weights,

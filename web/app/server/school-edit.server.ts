@@ -8,6 +8,7 @@ import { data, redirect } from "@remix-run/server-runtime";
 import type { Env } from "@worker/env";
 import { ApiError, type FieldError } from "@worker/http/problem";
 import type { AuthContext } from "@worker/http/vars";
+import { linkOrigin } from "@worker/auth/dev-origins";
 import { forkJob, getJob } from "@worker/jobs/index";
 import { loadSchoolResult, readSchoolEdit, schoolEditVerdict, type SchoolCheck } from "@worker/jobs/school-edit";
 import { fetConstraintLabel } from "../components/labels";
@@ -45,9 +46,13 @@ export async function checkSchoolEditForPage(env: Env, tenantId: string, jobId: 
   return { error: null, schoolCheck: { ...check, result: schoolResultOf(problem, read.timetable, { roomOptions: false }), labels } };
 }
 
-/** "school-resolve": a fork of the job from the edit with `evaluations` more; redirects to the new job. */
-export async function resolveSchoolEditForPage(env: Env, auth: AuthContext, jobId: string, edit: unknown, evaluations: number): Promise<never> {
-  const child = await withFieldMessagesAsync(() => forkJob(env, { tenantId: auth.tenantId, userId: auth.userId, requestId: auth.requestId }, jobId, { edit, budget: { evaluations } }));
+/**
+ * "school-resolve": a fork of the job from the edit with `evaluations` more; redirects to the new job.
+ * `request` puts a refusal's upgrade link on the visitor's trusted origin (worker/auth/dev-origins.ts).
+ */
+export async function resolveSchoolEditForPage(env: Env, auth: AuthContext, jobId: string, edit: unknown, evaluations: number, request?: Request): Promise<never> {
+  const caller = { tenantId: auth.tenantId, userId: auth.userId, requestId: auth.requestId, linkOrigin: request ? linkOrigin(env, request) : undefined };
+  const child = await withFieldMessagesAsync(() => forkJob(env, caller, jobId, { edit, budget: { evaluations } }));
   throw redirect(`/app/jobs/${child.id}`);
 }
 

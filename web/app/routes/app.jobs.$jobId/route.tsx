@@ -91,7 +91,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (intent === "school-check") return await checkSchoolEditForPage(env, auth.tenantId, id, editOfForm(form));
     if (intent === "school-resolve") {
       const asked = Number(form.get("evaluations") ?? "");
-      return await resolveSchoolEditForPage(env, auth, id, editOfForm(form), Number.isInteger(asked) && asked > 0 ? asked : 100_000);
+      return await resolveSchoolEditForPage(env, auth, id, editOfForm(form), Number.isInteger(asked) && asked > 0 ? asked : 100_000, request);
     }
     if (intent === "fork") {
       const parent = await getJobForPage(env, auth.tenantId, id);
@@ -111,7 +111,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         invariantResponse(Number.isFinite(n), 400, `The weight of ${key.slice(7)} must be a number.`);
         weights[key.slice(7)] = n;
       }
-      const child = await forkJobFromPage(env, auth, id, { evaluations }, parameters, parent.kind === "timetabling" && Object.keys(weights).length ? weights : undefined).catch((err: unknown) => {
+      const child = await forkJobFromPage(env, auth, id, { evaluations }, parameters, parent.kind === "timetabling" && Object.keys(weights).length ? weights : undefined, request).catch((err: unknown) => {
         // Refusals are ApiErrors (422, shown by toFormProblem); a plain Error from the runtime still
         // becomes a readable message rather than a 500.
         if (err instanceof Error && err.constructor === Error) return { id: null, refused: err.message };
