@@ -28,12 +28,21 @@ async function cellOf(block: Locator): Promise<Cell> {
   return { activity: (await block.getAttribute("data-activity"))!, day: (await td.getAttribute("data-day"))!, hour: (await td.getAttribute("data-hour"))! };
 }
 
+/**
+ * Choose whose timetable in the second selector (its value is the name) and wait until the page
+ * has loaded it (one timetable at a time: the grid names its owner in data-of).
+ */
+async function showTimetable(page: Page, name: string): Promise<void> {
+  await page.locator("#school-owner").selectOption(name);
+  await page.locator(`[data-testid="school-grid"][data-of=${JSON.stringify(name)}]`).waitFor();
+}
+
 /** Two one-hour lessons of one teacher at different hours: choose the first teacher who has them. */
 async function twoSingleLessons(page: Page): Promise<[Locator, Locator]> {
   const grid = page.getByTestId("school-grid");
-  const owners = await page.locator("#school-owner option").count();
-  for (let i = 0; i < owners; i++) {
-    await page.locator("#school-owner").selectOption(String(i));
+  const owners = await page.locator("#school-owner option").evaluateAll((options) => (options as HTMLOptionElement[]).map((o) => o.value));
+  for (const name of owners) {
+    await showTimetable(page, name);
     const singles = grid.locator('button.block[data-duration="1"]');
     if ((await singles.count()) >= 2) return [singles.nth(0), singles.nth(1)];
   }
@@ -48,10 +57,10 @@ const overflow = (page: Page) => page.evaluate(() => document.documentElement.sc
 /** Show the timetable of `name` in view `view` (the owner option whose text starts with the name). */
 async function showOwner(page: Page, view: "teacher" | "students" | "room" | "subject", name: string): Promise<void> {
   await page.locator("#school-view").selectOption(view);
+  await page.locator(`[data-testid="school-grid"][data-view="${view}"]`).waitFor();
   const options = await page.locator("#school-owner option").allTextContents();
-  const at = options.findIndex((t) => t.startsWith(`${name} `));
-  if (at < 0) throw new Error(`no ${view} ${name} among ${options.join(" | ")}`);
-  await page.locator("#school-owner").selectOption(String(at));
+  if (!options.some((t) => t.startsWith(`${name} `))) throw new Error(`no ${view} ${name} among ${options.join(" | ")}`);
+  await showTimetable(page, name);
 }
 
 describe("editing a school timetable and re-solving from it", () => {
@@ -171,7 +180,7 @@ describe("editing a school timetable and re-solving from it", () => {
     const child = page.getByTestId("school-grid");
     await child.waitFor({ timeout: 90_000 });
     await expect(page.getByTestId("school-figures").textContent()).resolves.toMatch(/Every hard constraint holds/);
-    await page.locator("#school-owner").selectOption(owner);
+    await showTimetable(page, owner);
     await expect(cellOf(child.locator(`button.block[data-activity="${from.activity}"]`))).resolves.toEqual({ ...from, day: to.day, hour: to.hour });
     // The child's own problem locks the pin: the page marks the lesson pinned.
     await expect(child.locator(`button.block[data-activity="${from.activity}"]`).getAttribute("aria-label")).resolves.toContain(", pinned");
@@ -181,8 +190,7 @@ describe("editing a school timetable and re-solving from it", () => {
     await showOwner(page, "room", homeRoom);
     const kept = child.locator(`button.block[data-activity="${musicId}"]`);
     await expect(kept.getAttribute("aria-label")).resolves.toContain(", room pinned");
-    await page.locator("#school-view").selectOption("teacher");
-    await page.locator("#school-owner").selectOption(owner);
+    await showOwner(page, "teacher", owner);
     await saveScreenshot(page, "42-school-resolved-keeps-pin");
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await overflow(page)).toBeLessThanOrEqual(390);

@@ -19,11 +19,21 @@ async function download(page: Page, selector: string): Promise<{ name: string; b
   return { name: file.suggestedFilename(), body: readFileSync(await file.path()) };
 }
 
-/** Choose the timetable of `name` in the second selector (its options read "name — N lessons"). */
+/**
+ * Choose the timetable of `name` in the second selector (its options read "name — N lessons") and
+ * wait until the page has loaded it (one timetable at a time: the grid names its owner in data-of).
+ */
 async function chooseOwner(page: Page, name: string): Promise<void> {
   const value = await page.locator("#school-owner option").evaluateAll((options, wanted) => (options as HTMLOptionElement[]).find((o) => o.textContent?.startsWith(`${wanted} `))?.value ?? null, name);
   expect(value, `an option for ${name}`).not.toBeNull();
   await page.locator("#school-owner").selectOption(value!);
+  await page.locator(`[data-testid="school-grid"][data-of=${JSON.stringify(value)}]`).waitFor();
+}
+
+/** Choose a view ("View by") and wait for its first timetable. */
+async function chooseView(page: Page, view: string): Promise<void> {
+  await page.getByLabel("View by").selectOption(view);
+  await page.locator(`[data-testid="school-grid"][data-view="${view}"]`).waitFor();
 }
 
 describe("school timetable from a .fet upload", () => {
@@ -78,8 +88,10 @@ describe("school timetable from a .fet upload", () => {
     await saveScreenshot(page, "21-school-by-teacher");
 
     // By class: 7A has all its 17 lessons (19 hours), split lessons marked.
-    await page.getByLabel("View by").selectOption("students");
+    await chooseView(page, "students");
     await chooseOwner(page, "7A");
+    // One timetable at a time, named in the address: it can be shared, and back shows the one before.
+    expect(new URL(page.url()).search).toBe("?view=students&of=7A");
     expect(await grid.getAttribute("data-view")).toBe("students");
     expect(await grid.locator("thead th").nth(1).textContent()).toBe("Monday");
     expect(await grid.locator("button.block").count()).toBe(17);
@@ -100,17 +112,28 @@ describe("school timetable from a .fet upload", () => {
       .first();
     await expect(wish.textContent()).resolves.toMatch(/soft, weight 95%: 1 violation/);
     await wish.click();
+    await grid.locator("button.block.highlight").first().waitFor();
     expect(await grid.locator("button.block.highlight").count()).toBeGreaterThan(0);
     expect(await grid.locator("button.block.dim").count()).toBeGreaterThan(0);
     await saveScreenshot(page, "23-school-violation-highlighted");
 
     // By room and by subject also draw.
-    await page.getByLabel("View by").selectOption("room");
+    await chooseView(page, "room");
     await chooseOwner(page, "Gym");
     expect(await grid.locator("button.block").count()).toBe(5);
-    await page.getByLabel("View by").selectOption("subject");
+    await chooseView(page, "subject");
     await chooseOwner(page, "Maths");
     expect(await grid.locator("button.block").count()).toBe(20);
+    // Back shows the timetable before (Maths), with the selectors set to it.
+    await chooseView(page, "teacher");
+    await page.goBack();
+    await page.locator('[data-testid="school-grid"][data-view="subject"][data-of="Maths"]').waitFor();
+    await expect(page.locator("#school-view").inputValue()).resolves.toBe("subject");
+    await expect(page.locator("#school-owner").inputValue()).resolves.toBe("Maths");
+    // The address alone opens a timetable (a fresh load: the page's document carries that one grid).
+    await page.goto(`${new URL(page.url()).pathname}?view=room&of=Gym`);
+    await page.locator('[data-testid="school-grid"][data-view="room"][data-of="Gym"]').waitFor();
+    expect(await grid.locator("button.block").count()).toBe(5);
 
     // Exports: the CSV names days and hours as the file does; the locked .fet is a FET file.
     const csv = await download(page, 'a[data-format="csv"]');

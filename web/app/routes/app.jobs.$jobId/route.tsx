@@ -2,7 +2,7 @@
  * One job: live progress while it runs (pushed over a WebSocket), then its results — timetable
  * grid or tour plot, the explanation and exports. Another tenant's job id answers 404 here, as in /v1.
  */
-import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useLocation, useNavigate, useNavigation, useRouteError } from "@remix-run/react";
 import type { MetaFunction, ShouldRevalidateFunction } from "@remix-run/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { data, redirect } from "@remix-run/server-runtime";
@@ -26,7 +26,8 @@ import { RacePanel } from "./race-panel";
 import { RACE_ALGORITHM } from "@core/engine/race";
 import type { RaceResult } from "@worker/jobs/vocabulary";
 import { TimetableGrid } from "./timetable-grid";
-import { SchoolTimetable } from "./school-timetable";
+import { SchoolTimetableView } from "./school-timetable";
+import { schoolChoiceOf, schoolPageOf, schoolSearchOf } from "./school-page";
 import { checkSchoolEditForPage, editOfForm, resolveSchoolEditForPage } from "../../server/school-edit.server";
 import { kindLabel, timetablingConstraintLabel } from "../../components/labels";
 import { TourPlot } from "./tour-plot";
@@ -42,7 +43,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { auth } = await requireUser(request, env);
   const id = params.jobId ?? "";
   const job = await callService(() => getJobForPage(env, auth.tenantId, id));
-  let resultView = null;
+  // A school result: one timetable of it, the one the query string names (school-page.ts).
+  let resultView: ReturnType<typeof buildResultView> | ReturnType<typeof schoolPageOf> | null = null;
+  let exports = exportChoices(job.kind, null);
   let reason: string | null = null;
   const finished = isTerminal(job.state);
   // The input feeds the result view (finished jobs) and the fork form's weights (timetables): one read.
@@ -55,10 +58,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     race = result?.race ?? null;
     if (result) {
       reason = result.reason;
-      resultView = buildResultView(input, result);
+      const whole = buildResultView(input, result);
+      exports = exportChoices(job.kind, whole);
+      resultView = whole.type === "school" ? schoolPageOf(whole, schoolChoiceOf(new URL(request.url).searchParams)) : whole;
     }
   }
-  const exports = exportChoices(job.kind, resultView);
   const links = await linksOfJob(env, auth.tenantId, id, job.kind === "timetabling");
   const forkWeights = softWeightsOf(input);
   const algorithmTitle = job.algorithm === RACE_ALGORITHM ? "Race of algorithms" : (getKindModule(job.kind)?.algorithms[job.algorithm]?.title ?? job.algorithm);
@@ -88,7 +92,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Share and calendar links: APP_URL, or in development the loopback origin the visitor is on.
   const origin = linkOrigin(env, request);
   try {
-    if (intent === "school-check") return await checkSchoolEditForPage(env, auth.tenantId, id, editOfForm(form));
+    if (intent === "school-check") {
+      // The verdict, and the edited timetable of the one the page shows (not the whole school).
+      const { result, ...verdict } = (await checkSchoolEditForPage(env, auth.tenantId, id, editOfForm(form))).schoolCheck;
+      const choice = schoolChoiceOf(new URLSearchParams({ view: String(form.get("view") ?? ""), of: String(form.get("of") ?? "") }));
+      return { error: null, schoolCheck: { ...verdict, page: schoolPageOf(result, choice) } };
+    }
     if (intent === "school-resolve") {
       const asked = Number(form.get("evaluations") ?? "");
       return await resolveSchoolEditForPage(env, auth, id, editOfForm(form), Number.isInteger(asked) && asked > 0 ? asked : 100_000, request);
@@ -111,12 +120,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         invariantResponse(Number.isFinite(n), 400, `The weight of ${key.slice(7)} must be a number.`);
         weights[key.slice(7)] = n;
       }
-      const child = await forkJobFromPage(env, auth, id, { evaluations }, parameters, parent.kind === "timetabling" && Object.keys(weights).length ? weights : undefined, request).catch((err: unknown) => {
-        // Refusals are ApiErrors (422, shown by toFormProblem); a plain Error from the runtime still
-        // becomes a readable message rather than a 500.
-        if (err instanceof Error && err.constructor === Error) return { id: null, refused: err.message };
-        throw err;
-      });
+      const child = await forkJobFromPage(env, auth, id, { evaluations }, parameters, parent.kind === "timetabling" && Object.keys(weights).length ? weights : undefined, request).catch(
+        (err: unknown) => {
+          // Refusals are ApiErrors (422, shown by toFormProblem); a plain Error from the runtime still
+          // becomes a readable message rather than a 500.
+          if (err instanceof Error && err.constructor === Error) return { id: null, refused: err.message };
+          throw err;
+        },
+      );
       if (!child.id) return data({ error: `This job cannot be forked: ${"refused" in child ? child.refused : ""}` }, { status: 409 });
       throw redirect(`/app/jobs/${child.id}`);
     }
@@ -143,7 +154,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function JobPage() {
   const { job, resultView, reason, exports, links, forkParams, forkWeights, algorithmTitle, canFork, race, raceTitles } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  // Another school timetable: the same page with its view and owner in the query string (shareable, back and forward).
+  const loadingTimetable = navigation.state === "loading" && navigation.location.pathname === pathname;
   const ended = isTerminal(job.state);
   return (
     <>
@@ -211,7 +227,14 @@ export default function JobPage() {
       {ended ? (
         <>
           {resultView?.type === "timetabling" ? <TimetableGrid result={resultView} /> : null}
-          {resultView?.type === "school" ? <SchoolTimetable result={resultView} editor={{ canResolve: canFork, evaluations: job.budget.evaluations ?? 100_000 }} /> : null}
+          {resultView?.type === "school" ? (
+            <SchoolTimetableView
+              page={resultView}
+              choose={(choice) => navigate(schoolSearchOf(choice), { preventScrollReset: true })}
+              loading={loadingTimetable}
+              editor={{ canResolve: canFork, evaluations: job.budget.evaluations ?? 100_000 }}
+            />
+          ) : null}
           {resultView?.type === "tsp" ? <TourPlot tour={resultView} /> : null}
           {resultView?.type === "permutation" ? <OrderingView ordering={resultView} /> : null}
           {resultView?.type === "timetabling" ? (

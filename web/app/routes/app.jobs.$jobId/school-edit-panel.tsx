@@ -8,10 +8,14 @@ import { Form, useNavigation } from "@remix-run/react";
 import type { SchoolCheckData } from "../../server/school-edit.server";
 import { formatScore } from "../../components/format";
 import { changedLessons, type SchoolEditState } from "./school-edit-state";
+import type { SchoolPage } from "./school-page";
 
 export type { RoomChange, SchoolEditState } from "./school-edit-state";
 
-type Check = SchoolCheckData["schoolCheck"];
+/** The "school-check" action's answer as the page takes it: the verdict, and the edited timetable of the one shown (school-page.ts). */
+export type SchoolPageCheck = Omit<SchoolCheckData["schoolCheck"], "result"> & { page: SchoolPage };
+
+type Check = Omit<SchoolPageCheck, "page">;
 type Row = Check["broken"][number];
 
 function describe(c: Row, labels: Record<string, string>): string {
