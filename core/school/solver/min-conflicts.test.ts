@@ -124,6 +124,47 @@ describe("min-conflicts search", () => {
     expect(st.bestHard).toBeLessThanOrEqual(2);
   });
 
+  it("makes a move that raises the hard count only with probability worseningAccept, otherwise stays and counts the stall", () => {
+    // One day of two hours. Lesson 1 (T1, Y1) at h1 clashes with lesson 2 (T1, Y2, locked at h1); at h2 it would
+    // clash with lesson 3 (T2, Y1) and lesson 4 (T1, Y3), both locked there: its only move raises the count to 2.
+    const p = compileFet(
+      fetText({
+        days: ["Mon"],
+        hours: ["h1", "h2"],
+        years: [{ name: "Y1" }, { name: "Y2" }, { name: "Y3" }],
+        activities: [
+          { id: 1, teachers: ["T1"], students: ["Y1"] },
+          { id: 2, teachers: ["T1"], students: ["Y2"] },
+          { id: 3, teachers: ["T2"], students: ["Y1"] },
+          { id: 4, teachers: ["T1"], students: ["Y3"] },
+        ],
+        time: [locked(2, "Mon", "h1"), locked(3, "Mon", "h2"), locked(4, "Mon", "h2")],
+      }),
+    );
+    const ids = [1, 2, 3, 4].map((id) => p.actId.indexOf(id));
+    const run = (worseningAccept: number) => {
+      const st = schoolSolver.init(p, schoolSolver.parameters({ worseningAccept, localLength: 1000 }, p), 1, { maxEvaluations: 1e6 });
+      const start = new Int32Array(4);
+      [0, 0, 1, 1].forEach((s, i) => {
+        start[ids[i]] = s;
+      });
+      schoolSolver.warmStart!(st, { start, room: new Int32Array(4).fill(-1) });
+      expect(st.board.hard).toBe(1);
+      startMinConflicts(st);
+      const stall0 = st.localStall;
+      // the locked lessons have nowhere to go: 40 steps pick lesson 1 about 20 times
+      for (let i = 0; i < 40 && st.board.start[ids[0]] === 0; i++) {
+        minConflictsStep(st);
+        st.iteration++;
+      }
+      return { moved: st.board.start[ids[0]] === 1, hard: st.board.hard, stalled: st.localStall - stall0 };
+    };
+    const never = run(0);
+    expect(never).toMatchObject({ moved: false, hard: 1 });
+    expect(never.stalled).toBeGreaterThan(0);
+    expect(run(1)).toMatchObject({ moved: true, hard: 2 });
+  });
+
   it("hands the clashing lessons back to the forward search: one of each clash goes to the pool", () => {
     const p = swapSchool;
     const [a1, a2, a3] = [1, 2, 3].map((id) => p.actId.indexOf(id));

@@ -145,6 +145,11 @@ export function minConflictsStep(st: SchoolState): void {
     }
   }
   if (bestS < 0) return;
+  // a move that raises the hard count is made only with probability worseningAccept (the rest: stay, count the stall)
+  if (bestH > hNow && params.worseningAccept < 1 && !rng.chance(params.worseningAccept)) {
+    if (++st.localStall > params.localLength) leaveMinConflicts(st);
+    return;
+  }
   const h0 = b.hard;
   const tenure = params.tabuTenure;
   st.tabu[u * nSlots + cur] = st.iteration + tenure + rng.int(tenure + 1);

@@ -20,6 +20,7 @@ export interface SchoolParams {
   localLength: number;
   kempeLength: number;
   kempeStalled: boolean;
+  worseningAccept: number;
 }
 
 export const SCHOOL_PARAMS: readonly ParamSpec[] = [
@@ -92,6 +93,7 @@ export const SCHOOL_PARAMS: readonly ParamSpec[] = [
     default: true,
     help: "Min-conflicts search: try Kempe chains only when no move or swap of the chosen unit lowers the hard count (false: always).",
   },
+  { name: "worseningAccept", type: "number", default: 1, min: 0, max: 1, help: "Min-conflicts search: probability of making the best move when it raises the hard count." },
   {
     name: "ruinEvery",
     type: "integer",
