@@ -159,7 +159,7 @@ export default function JobPage() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   // Another school timetable: the same page with its view and owner in the query string (shareable, back and forward).
-  const loadingTimetable = navigation.state === "loading" && navigation.location.pathname === pathname;
+  const loadingTimetable = navigation.state === "loading" && !navigation.formMethod && navigation.location.pathname === pathname;
   const ended = isTerminal(job.state);
   return (
     <>
