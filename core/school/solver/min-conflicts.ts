@@ -7,7 +7,9 @@
  * same offsets: a full week of a class leaves no free hour, so only swaps keep it compact), or
  * moves it with its Kempe chain when that reaches further than the swap (kempe.ts; by default
  * only when no move or swap lowers the hard count, params.ts `kempeStalled`). The
- * start a unit leaves is tabu for `tabuTenure` iterations unless a move beats the run's best. After `localLength` iterations without a better
+ * start a unit leaves is tabu for `tabuTenure` iterations unless a move beats the run's best. A best move that raises
+ * the hard count is made only with probability `worseningAccept` (otherwise the unit stays): making every such move
+ * lets the search drift far above the timetable it started from. After `localLength` iterations without a better
  * run best, the units still clashing go back to the pool and the forward search resumes.
  */
 import { applyChain, buildChain, chainTo, chainUnit, undoChain } from "./kempe";

@@ -93,7 +93,14 @@ export const SCHOOL_PARAMS: readonly ParamSpec[] = [
     default: true,
     help: "Min-conflicts search: try Kempe chains only when no move or swap of the chosen unit lowers the hard count (false: always).",
   },
-  { name: "worseningAccept", type: "number", default: 1, min: 0, max: 1, help: "Min-conflicts search: probability of making the best move when it raises the hard count." },
+  {
+    name: "worseningAccept",
+    type: "number",
+    default: 0.1,
+    min: 0,
+    max: 1,
+    help: "Min-conflicts search: probability of making the chosen unit's best move when it raises the hard count (otherwise the unit stays and the step counts as one without a better count; 1 = always move).",
+  },
   {
     name: "ruinEvery",
     type: "integer",
