@@ -12,7 +12,7 @@ import { compileSchool, evaluateSchool, fetToModel, readFet, type SchoolProblem 
 import { ROOMS_SCHOOL_FET } from "@core/school/test/rooms-school";
 import { TINY_SCHOOL_FET } from "@core/school/test/tiny-school";
 import { getJson } from "../storage/blobs";
-import { bearer, call, json, signUpTenant, type TestTenant } from "../test/fixtures";
+import { bearer, call, json, createTenant, type TestTenant } from "../test/fixtures";
 import { waitFor } from "../runtime/test-helpers";
 import { createJob, getJob, isTerminal } from "./index";
 import { pinnedDocument, readSchoolEdit, schoolEditVerdict } from "./school-edit";
@@ -46,7 +46,7 @@ function freeSlotFor7(start: number[]): number {
 
 describe("POST /v1/jobs/{id}/school/check", () => {
   it("lists the constraint a move breaks, with the evaluator's costs before and after; an empty edit breaks nothing", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const job = await finishedJob(t, { problem: FET, seed: 4, budget: { evaluations: 30_000 } });
     const a6 = problem.actId.indexOf(6);
     const a7 = problem.actId.indexOf(7);
@@ -71,7 +71,7 @@ describe("POST /v1/jobs/{id}/school/check", () => {
   });
 
   it("refuses bad edits with the field path: unknown activity, day, a double lesson past the day's end, a second move of one lesson, too many moves", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const job = await finishedJob(t, { problem: FET, seed: 4, budget: { evaluations: 30_000 } });
     const bad = await check(t, job.id, {
       moves: [
@@ -101,8 +101,8 @@ describe("POST /v1/jobs/{id}/school/check", () => {
   });
 
   it("answers 422 for a job that is not a school timetable and 404 for another tenant's job", async () => {
-    const t = await signUpTenant();
-    const other = await signUpTenant();
+    const t = await createTenant();
+    const other = await createTenant();
     const sphere = await call("/v1/jobs", json({ problem: { kind: "continuous", function: "sphere", dimension: 3 }, budget: { evaluations: 500 } }, bearer(t.apiKey)));
     const sphereId = ((await sphere.json()) as { id: string }).id;
     await waitFor("sphere job", async () => isTerminal((await getJob(env, t.tenantId, sphereId)).state));
@@ -115,7 +115,7 @@ describe("POST /v1/jobs/{id}/school/check", () => {
 
 describe("fork with an edit (re-solve from here)", () => {
   it("refuses an edit on a non-fork and bad edits before anything exists", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     await expect(createJob(env, { tenantId: t.tenantId }, { problem: FET, edit: { pins: [7] } })).rejects.toMatchObject({
       status: 422,
       extra: { errors: [{ path: "edit", message: "only a fork of a finished FET school job takes an edit" }] },
@@ -128,7 +128,7 @@ describe("fork with an edit (re-solve from here)", () => {
   });
 
   it("re-solves from the edited timetable; the result keeps the pinned lesson, the child's input locks it, and it does not replay", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const job = await finishedJob(t, { problem: FET, seed: 4, budget: { evaluations: 30_000 } });
     const a7 = problem.actId.indexOf(7);
     const slot = freeSlotFor7(job.start);
@@ -311,7 +311,7 @@ describe("rooms in an edit: chosen, checked, pinned", () => {
   });
 
   it("through the API: the check takes a room move and real rooms; a fork with a room pin keeps the room the 90% preference is against", async () => {
-    const t = await signUpTenant();
+    const t = await createTenant();
     const job = await finishedJob(t, { problem: RFET, seed: 3, budget: { evaluations: 30_000 } });
     expect(job.room[act(1)]).toBe(ix("Room A"));
     const res = await check(t, job.id, {
