@@ -124,7 +124,7 @@ describe("min-conflicts search", () => {
     expect(st.bestHard).toBeLessThanOrEqual(2);
   });
 
-  it("makes a move that raises the hard count only with probability worseningAccept, otherwise stays and counts the stall", () => {
+  it("makes a move that raises the hard count beyond the run's best plus worseningSlack only with probability worseningAccept", () => {
     // One day of two hours. Lesson 1 (T1, Y1) at h1 clashes with lesson 2 (T1, Y2, locked at h1); at h2 it would
     // clash with lesson 3 (T2, Y1) and lesson 4 (T1, Y3), both locked there: its only move raises the count to 2.
     const p = compileFet(
@@ -142,8 +142,8 @@ describe("min-conflicts search", () => {
       }),
     );
     const ids = [1, 2, 3, 4].map((id) => p.actId.indexOf(id));
-    const run = (worseningAccept: number) => {
-      const st = schoolSolver.init(p, schoolSolver.parameters({ worseningAccept, localLength: 1000 }, p), 1, { maxEvaluations: 1e6 });
+    const run = (worseningAccept: number, worseningSlack: number) => {
+      const st = schoolSolver.init(p, schoolSolver.parameters({ worseningAccept, worseningSlack, localLength: 1000 }, p), 1, { maxEvaluations: 1e6 });
       const start = new Int32Array(4);
       [0, 0, 1, 1].forEach((s, i) => {
         start[ids[i]] = s;
@@ -159,10 +159,12 @@ describe("min-conflicts search", () => {
       }
       return { moved: st.board.start[ids[0]] === 1, hard: st.board.hard, stalled: st.localStall - stall0 };
     };
-    const never = run(0);
+    const never = run(0, 0);
     expect(never).toMatchObject({ moved: false, hard: 1 });
     expect(never.stalled).toBeGreaterThan(0);
-    expect(run(1)).toMatchObject({ moved: true, hard: 2 });
+    expect(run(1, 0)).toMatchObject({ moved: true, hard: 2 });
+    // hard 2 is the run's best (1) plus one: within a slack of 1 the move is made even with worseningAccept 0
+    expect(run(0, 1)).toMatchObject({ moved: true, hard: 2 });
   });
 
   it("hands the clashing lessons back to the forward search: one of each clash goes to the pool", () => {

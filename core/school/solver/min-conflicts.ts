@@ -8,8 +8,8 @@
  * moves it with its Kempe chain when that reaches further than the swap (kempe.ts; by default
  * only when no move or swap lowers the hard count, params.ts `kempeStalled`). The
  * start a unit leaves is tabu for `tabuTenure` iterations unless a move beats the run's best. A best move that raises
- * the hard count is made only with probability `worseningAccept` (otherwise the unit stays): making every such move
- * lets the search drift far above the timetable it started from. After `localLength` iterations without a better
+ * the hard count above the run's best plus `worseningSlack` is made only with probability `worseningAccept` (otherwise
+ * the unit stays): making every such move lets the search drift far above the timetable it started from. After `localLength` iterations without a better
  * run best, the units still clashing go back to the pool and the forward search resumes.
  */
 import { applyChain, buildChain, chainTo, chainUnit, undoChain } from "./kempe";
@@ -147,8 +147,9 @@ export function minConflictsStep(st: SchoolState): void {
     }
   }
   if (bestS < 0) return;
-  // a move that raises the hard count is made only with probability worseningAccept (the rest: stay, count the stall)
-  if (bestH > hNow && params.worseningAccept < 1 && !rng.chance(params.worseningAccept)) {
+  // a move that raises the hard count above the run's best + worseningSlack is made only with probability
+  // worseningAccept (the rest: stay, count the stall); within the slack a plateau such as hard 1 can still be left
+  if (bestH > hNow && bestH > st.localBest + params.worseningSlack && params.worseningAccept < 1 && !rng.chance(params.worseningAccept)) {
     if (++st.localStall > params.localLength) leaveMinConflicts(st);
     return;
   }

@@ -21,6 +21,7 @@ export interface SchoolParams {
   kempeLength: number;
   kempeStalled: boolean;
   worseningAccept: number;
+  worseningSlack: number;
 }
 
 export const SCHOOL_PARAMS: readonly ParamSpec[] = [
@@ -99,7 +100,15 @@ export const SCHOOL_PARAMS: readonly ParamSpec[] = [
     default: 0.1,
     min: 0,
     max: 1,
-    help: "Min-conflicts search: probability of making the chosen unit's best move when it raises the hard count (otherwise the unit stays and the step counts as one without a better count; 1 = always move).",
+    help: "Min-conflicts search: probability of making the chosen unit's best move when it raises the hard count above the run's best plus worseningSlack (otherwise the unit stays and the step counts as one without a better count; 1 = always move).",
+  },
+  {
+    name: "worseningSlack",
+    type: "integer",
+    default: 1,
+    min: 0,
+    max: 1e6,
+    help: "Min-conflicts search: a move that raises the hard count to at most the run's best plus this is always made (worseningAccept applies above it).",
   },
   {
     name: "ruinEvery",
