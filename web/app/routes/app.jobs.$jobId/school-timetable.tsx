@@ -49,6 +49,8 @@ export function SchoolTimetableView({ page: solved, choose, loading = false, edi
   const [pending, setPending] = useState<SchoolChoice | null>(null);
   useEffect(() => setPending(null), [solved]);
   function chooseTimetable(choice: SchoolChoice) {
+    // The one shown (a selector set to its own value) loads nothing.
+    if (choice.view === solved.view && (choice.of === null ? solved.entities[0]?.id : choice.of) === solved.grid?.id) return;
     setPending(choice);
     choose(choice);
   }
@@ -72,16 +74,21 @@ export function SchoolTimetableView({ page: solved, choose, loading = false, edi
   const selectedAt = selectedId === null ? undefined : positions.get(selectedId);
   const payload = useMemo(() => editPayload(edit, solved.days, solved.hours), [edit, solved.days, solved.hours]);
   // Every change (and every other timetable chosen while editing) is checked once on the server (a
-  // newer submission replaces one in flight); `sent` is the edit and timetable last sent.
+  // newer submission replaces one in flight). `sent`: the edit and timetable last sent, the answer
+  // there was before it (an answer is new data after the sending) and how often it was sent: a
+  // submission dropped without an answer (cut off by a page load) is sent again, up to 3 times.
   const asked = `${payload}\n${solved.view}\n${solved.grid?.id ?? ""}`;
-  const sent = useRef<string | null>(null);
+  const sent = useRef<{ asked: string; before: unknown; tries: number } | null>(null);
   const { submit } = check;
   useEffect(() => {
-    if (!editing || sent.current === asked) return;
-    sent.current = asked;
+    if (!editing) return;
+    const last = sent.current;
+    const dropped = last?.asked === asked && check.state === "idle" && check.data === last.before;
+    if (last?.asked === asked && !(dropped && last.tries < 3)) return;
+    sent.current = { asked, before: check.data, tries: last?.asked === asked ? last.tries + 1 : 1 };
     submit({ intent: "school-check", edit: payload, view: solved.view, of: solved.grid?.id ?? "" }, { method: "post" });
-  }, [asked, payload, editing, submit, solved]);
-  const answered = editing && check.state === "idle" && check.data !== undefined && sent.current === asked;
+  }, [asked, payload, editing, submit, solved, check.state, check.data]);
+  const answered = editing && check.state === "idle" && check.data !== undefined && sent.current?.asked === asked && check.data !== sent.current.before;
 
   /** Where lesson `id` was before the edit (kept from the first change of it). */
   function homeOf(id: number): Home | undefined {
