@@ -51,7 +51,9 @@ describe("the plan's upgrade link in a 402", () => {
   it("a fork from the job page (the plan went back to free under a 31-dimension job) refuses with the link on the page's trusted origin", async () => {
     const t = await createTenant();
     const setTier = (tier: string) =>
-      env.DB.prepare("INSERT INTO subscription (tenant_id, tier, status) VALUES (?, ?, 'active') ON CONFLICT (tenant_id) DO UPDATE SET tier = excluded.tier, status = 'active'").bind(t.tenantId, tier).run();
+      env.DB.prepare("INSERT INTO subscription (tenant_id, tier, status) VALUES (?, ?, 'active') ON CONFLICT (tenant_id) DO UPDATE SET tier = excluded.tier, status = 'active'")
+        .bind(t.tenantId, tier)
+        .run();
     const devEnv: Env = { ...env, ENVIRONMENT: "development", APP_URL };
     const auth = { tenantId: t.tenantId, userId: t.userId, role: "owner" as const, scopes: ["jobs:read", "jobs:write"] };
     await setTier("pro");
