@@ -46,11 +46,12 @@ function runOne(file: string, seed: number, cpu: number, params: Record<string, 
     if (toZero === null && schoolSolver.progress(st).hard === 0) toZero = cpuSeconds() - c0;
   }
   const best = schoolSolver.best(st);
+  const hard = best.hard ?? 0;
   const hardByType: Record<string, number> = {};
-  if (best.hard > 0) {
+  if (hard > 0) {
     for (const c of explainSchool(problem, best.solution).constraints) if (c.hard) hardByType[c.type] = (hardByType[c.type] ?? 0) + c.violations;
   }
-  return { file, side, seed, cpuToZeroHard: toZero === null ? null : Number(toZero.toFixed(2)), hard: best.hard, evaluations: schoolSolver.progress(st).evaluations, hardByType };
+  return { file, side, seed, cpuToZeroHard: toZero === null ? null : Number(toZero.toFixed(2)), hard, evaluations: schoolSolver.progress(st).evaluations, hardByType };
 }
 
 function spawnOne(file: string, seed: number, cpu: number, params: string, side: string): Promise<RunResult> {
