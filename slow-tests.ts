@@ -5,4 +5,4 @@
  * `npm run test:fast` skips them while developing. Globs are relative to the repository root.
  */
 export const SLOW_CORE_TESTS = ["core/**/*.fuzz.test.ts", "core/continuous/allocation.test.ts"];
-export const SLOW_WORKER_TESTS = ["worker/**/*.fuzz.test.ts", "worker/ops/fuzz.test.ts"];
+export const SLOW_WORKER_TESTS = ["worker/**/*.fuzz.test.ts"];

@@ -23,7 +23,7 @@ function parseField(value: string): unknown {
 
 /**
  * Reads a multipart body; a body that is not valid multipart (no boundary, truncated parts) is
- * the client's 400, not our 500 — found by the fuzz tests (worker/ops/fuzz.test.ts).
+ * the client's 400, not our 500 — found by the fuzz tests (worker/ops/fuzz/).
  */
 export async function readMultipart(req: { parseBody(): Promise<Record<string, unknown>> }): Promise<Record<string, unknown>> {
   try {
