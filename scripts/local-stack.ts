@@ -67,8 +67,13 @@ export async function startLocalStack(options: StartOptions = {}): Promise<Local
   args.push("--persist-to", stateDir, "--env-file", envFile, "--show-interactive-dev-session=false");
   for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
   const dev = spawn(WRANGLER, args, { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  dev.stdout?.pipe(log);
-  dev.stderr?.pipe(log);
+  dev.stdout?.pipe(log, { end: false });
+  dev.stderr?.pipe(log, { end: false });
+  // When the server ends, its log says how and when (an exit in the middle of a test run otherwise
+  // shows only as refused connections).
+  dev.on("exit", (code, signal) => {
+    log.end(`\n[local-stack] wrangler dev (pid ${dev.pid}) exited at ${new Date().toISOString()}: code ${code}, signal ${signal}\n`);
+  });
 
   const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
     stopProcessGroup(dev, signal);
