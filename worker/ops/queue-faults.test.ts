@@ -18,6 +18,13 @@ import { jobRunner } from "../jobs/job-queries";
 import { paidTenant, resultOf, sphere, waitFor, waitForEnd } from "../runtime/test-helpers";
 import { call } from "../test/fixtures";
 
+/**
+ * Deadline of the job whose report is dropped: short, so the re-send comes soon, yet long enough
+ * that a healthy chunk on a slow, busy 2-core machine reports in time (1.5 s was not: a healthy
+ * island's chunk was sent 4 times and its job failed).
+ */
+const LOST_REPORT_DEADLINE_MS = 5_000;
+
 const ISLANDS = 3;
 const TOTAL = 7_200;
 
@@ -60,7 +67,11 @@ describe("island jobs on a busy queue with duplicates, a flaky consumer and a po
     const tenantId = await paidTenant();
     const steady = await createJob(env, { tenantId }, islandJob());
     const flaky = await createJob(env, { tenantId }, islandJob({ testFaults: { consumerThrows: { island: 0, seq: 2, times: 2 } } }));
-    const lossy = await createJob(env, { tenantId }, islandJob({ testFaults: { consumerThrows: { island: 2, seq: 1, times: 1 }, dropReport: { island: 1, seq: 3 } } }, { islandDeadlineMs: 1_500 }));
+    const lossy = await createJob(
+      env,
+      { tenantId },
+      islandJob({ testFaults: { consumerThrows: { island: 2, seq: 1, times: 1 }, dropReport: { island: 1, seq: 3 } } }, { islandDeadlineMs: LOST_REPORT_DEADLINE_MS }),
+    );
     // The poison: no migration (so only the queue consumer ever reads the corrupted island).
     const poison = await createJob(env, { tenantId }, islandJob({}, { migrateEvery: 1000 }));
 

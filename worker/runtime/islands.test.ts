@@ -13,6 +13,13 @@ import { jobRunner } from "../jobs/job-queries";
 import { handleQueueBatch } from "../queue/consumer";
 import { paidTenant, resultOf, sphere, waitFor, waitForEnd } from "./test-helpers";
 
+/**
+ * Deadline of the job whose report is dropped: short, so the re-send comes soon, yet long enough
+ * that a healthy chunk on a slow, busy 2-core machine reports in time (1.5 s was not: a healthy
+ * island's chunk was sent 4 times and its job failed).
+ */
+const LOST_REPORT_DEADLINE_MS = 5_000;
+
 const ISLANDS = 3;
 const TOTAL = 9_000;
 
@@ -38,7 +45,7 @@ describe("islands via the queue", () => {
       env,
       { tenantId },
       islandJob({
-        options: { ...islandJob().options, islandDeadlineMs: 1_500 },
+        options: { ...islandJob().options, islandDeadlineMs: LOST_REPORT_DEADLINE_MS },
         testFaults: { dropReport: { island: 1, seq: 3 } },
       }),
     );
