@@ -32,14 +32,22 @@ export function LivePanel({ jobId, kind, state, initial }: Props) {
   });
   const liveState = figures?.state ?? state;
   const revalidator = useRevalidator();
-  // When the job ends (or changes state), reload the page data: results, buttons, badge.
+  // When the job ends (or changes state), reload the page data: results, buttons, badge. One reload
+  // at a time: a second one started while the first is loading aborts the first's fetch, which the
+  // browser reports as an error ("BodyStreamBuffer was aborted"); a change seen meanwhile waits for it.
   const lastState = useRef(state);
+  const reloadWanted = useRef(false);
+  const revalidating = revalidator.state !== "idle";
   useEffect(() => {
     if (liveState !== lastState.current) {
       lastState.current = liveState;
+      reloadWanted.current = true;
+    }
+    if (reloadWanted.current && !revalidating) {
+      reloadWanted.current = false;
       revalidator.revalidate();
     }
-  }, [liveState, revalidator]);
+  }, [liveState, revalidator, revalidating]);
 
   const f = {
     generation: figures?.generation ?? initial.generation,
