@@ -71,7 +71,8 @@ export async function startLocalStack(options: StartOptions = {}): Promise<Local
   dev.stderr?.pipe(log, { end: false });
   // When the server ends, its log says how and when (an exit in the middle of a test run otherwise
   // shows only as refused connections).
-  dev.on("exit", (code, signal) => {
+  // "close", not "exit": it comes after the output streams have ended, so nothing is written after the log's end.
+  dev.on("close", (code, signal) => {
     log.end(`\n[local-stack] wrangler dev (pid ${dev.pid}) exited at ${new Date().toISOString()}: code ${code}, signal ${signal}\n`);
   });
 
