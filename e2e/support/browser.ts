@@ -10,6 +10,8 @@ import { inject } from "vitest";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+/** How long a navigation (goto, waitForURL, a click that navigates) may take. */
+export const NAVIGATION_TIMEOUT_MS = 60_000;
 export const SCREENSHOTS = resolve(import.meta.dirname, "../../artifacts/screenshots");
 
 export interface BrowserSession {
@@ -37,7 +39,11 @@ export async function openBrowser(): Promise<BrowserSession> {
       acceptDownloads: true,
       viewport: { width: 1280, height: 860 },
     });
+    // Element waits stay at 20 s; a navigation waits for server work (a sign-up hashes its password with
+    // scrypt inside workerd, a job page solves), which on two cores shared with the rest of `npm test`
+    // took over 20 s once at load 15: 60 s for those, a time that measures the machine, not the app.
     context.setDefaultTimeout(20_000);
+    context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
     contexts.push(context);
     const page = context.pages()[0] ?? (await context.newPage());
     return { context, page };
