@@ -1,8 +1,8 @@
-import { env, exports } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { dispatch } from "./test/fixtures";
 
-const worker = () => (exports as unknown as { default: { fetch(r: Request): Promise<Response> } }).default;
-const call = (path: string, init?: RequestInit) => worker().fetch(new Request(`http://localhost${path}`, init));
+const call = (path: string, init?: RequestInit) => dispatch(new Request(`http://localhost${path}`, init));
 
 async function problem(res: Response) {
   expect(res.headers.get("content-type")).toContain("application/problem+json");

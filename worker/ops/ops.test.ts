@@ -1,11 +1,11 @@
-import { env, exports } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { recordDeadLetter } from "./console";
 import { applySample, emptyRegistry, renderPrometheus } from "./metric-registry";
 import { routeLabel } from "./record";
+import { dispatch } from "../test/fixtures";
 
-const worker = () => (exports as unknown as { default: { fetch(r: Request): Promise<Response> } }).default;
-const call = (path: string, init?: RequestInit) => worker().fetch(new Request(`http://localhost${path}`, init));
+const call = (path: string, init?: RequestInit) => dispatch(new Request(`http://localhost${path}`, init));
 const ops = (path: string, init: RequestInit = {}) => call(`/api/ops${path}`, { ...init, headers: { authorization: `Bearer ${env.OPS_TOKEN}`, ...(init.headers ?? {}) } });
 
 async function insertJob(id: string, tenantId: string, state: string, kind = "tsp") {

@@ -8,11 +8,27 @@
  *   const res = await call("/v1/usage", { headers: bearer(a.apiKey) });
  */
 import { serializeSignedCookie } from "better-call";
-import { env, exports } from "cloudflare:workers";
+import { createExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { vi } from "vitest";
 import { getAuth } from "../auth/auth";
+import worker from "../index";
 
-const worker = () => (exports as unknown as { default: { fetch(r: Request): Promise<Response> } }).default;
+/**
+ * Hands a request to the Worker's own fetch handler (worker/index.ts) in this isolate, with the
+ * test runtime's env (real local D1, R2, Durable Objects, Queues) and a fresh execution context.
+ *
+ * Not through the runtime's entrypoint (`exports.default.fetch`, `SELF.fetch`): in
+ * @cloudflare/vitest-pool-workers each request through it costs more than the one before, in
+ * one runtime (measured: a 404 went from 6 ms to 80 ms per call over 600 calls, /v1/health from
+ * 11 ms to 370 ms over 1,200), which made files late in a shared runtime slow. The handler called
+ * directly stays flat (a 404 0.2 ms, /v1/health 3.6 ms per call over 600). The code that runs is
+ * the same; only the entrypoint's hop is skipped, and like that hop the response does not wait
+ * for the request's `waitUntil` work.
+ */
+export function dispatch(request: Request): Promise<Response> {
+  return Promise.resolve(worker.fetch(request as Parameters<typeof worker.fetch>[0], env, createExecutionContext()));
+}
 
 /** Origin the Worker treats as its own (APP_URL): cookie-authenticated changes must carry it. */
 export const ORIGIN = env.APP_URL;
@@ -39,7 +55,7 @@ export function newClientIpForThisFile(): void {
 export function call(path: string, init?: RequestInit): Promise<Response> {
   const request = new Request(new URL(path, ORIGIN), init);
   if (!request.headers.has("cf-connecting-ip")) request.headers.set("cf-connecting-ip", fileClientIp);
-  return worker().fetch(request);
+  return dispatch(request);
 }
 
 export function bearer(key: string): Record<string, string> {
