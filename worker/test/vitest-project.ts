@@ -1,15 +1,14 @@
 /**
  * The Vitest project for Worker tests, inside workerd through @cloudflare/vitest-pool-workers,
  * against real local D1 (migrations applied in apply-migrations.ts), R2, Durable Objects and
- * Queues, configured from the same wrangler.toml that `npm run dev` uses. Three projects use it:
- * `worker` (worker/vitest.config.ts), `worker-fresh` (worker/vitest.fresh.config.ts, the files of
- * FRESH_RUNTIME_TESTS below) and `slow-worker` (worker/vitest.slow.config.ts, the fuzz tests listed
- * in slow-tests.ts). Runs in Node (the Vitest config), not in workerd.
+ * Queues, configured from the same wrangler.toml that `npm run dev` uses: the `worker` project
+ * (worker/vitest.config.ts). Runs in Node (the Vitest config), not in workerd.
  *
- * The `worker` files share their runtime (`isolate: false`): each Vitest worker starts workerd and
- * loads the Worker once, not once per file (~15 s each). They share its D1, R2 and Durable Objects
- * too, so a test must not expect platform-wide figures from a fresh start, and per-client rate
- * limits get a new client address per file (file-setup.ts).
+ * The files share their runtime (`isolate: false`): each Vitest worker starts workerd and loads the
+ * Worker once, not once per file (~25 CPU-s each on this 2-core machine). They share its D1, R2 and
+ * Durable Objects too, so a test must not expect platform-wide figures from a fresh start (compare
+ * with D1's own count instead, as worker/ops/ops.test.ts does), and per-client rate limits get a new
+ * client address per file (file-setup.ts).
  */
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { configDefaults, defineProject } from "vitest/config";
@@ -30,15 +29,6 @@ export function queueConsumersWithoutBatchWait(configPath = wranglerConfig) {
   const entries: [string, object][] = Array.isArray(consumers) ? consumers.map((queue) => [queue, {}]) : Object.entries(consumers);
   return Object.fromEntries(entries.map(([queue, options]) => [queue, { ...options, maxBatchTimeout: 0 }]));
 }
-
-/**
- * Files that need a runtime of their own, each with the reason; they run as the `worker-fresh`
- * project, one runtime per file as before.
- */
-export const FRESH_RUNTIME_TESTS = [
-  // Asserts platform-wide gauges (every tenant's running jobs) from a fresh database.
-  "worker/ops/ops.test.ts",
-];
 
 export async function workerProject(name: string, include: string[], exclude: string[] = [], options: { isolate?: boolean } = {}) {
   const migrations = await readD1Migrations(`${root}migrations`);
