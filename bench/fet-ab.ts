@@ -1,10 +1,10 @@
 /**
  * CPU-time A/B of school solver settings on official FET examples:
- * `npx tsx bench/fet-ab.ts --files A.fet,B.fet --seeds 1,2,3 [--cpu 10] [--a '{}'] [--b '{"localLength":2000}'] [--jobs 2]`.
+ * `npx tsx bench/fet-ab.ts --files A.fet,B.fet --seeds 1,2,3 [--cpu 10] [--a '{}'] [--b '{"localLength":2000}'] [--jobs 2] [--until-hard 1]`.
  *
  * Every (file, seed, side) runs in its own Node process (`--one`), which stops after `--cpu` CPU-seconds of
  * its own (process.cpuUsage, so a loaded machine slows the wall clock, not the figures) or at zero hard and
- * zero soft. Each run prints one JSON line: CPU-seconds to zero hard (null: not reached), the best hard count
+ * zero soft (with `--until-hard`, at zero hard: the soft phase is not timed). Each run prints one JSON line: CPU-seconds to zero hard (null: not reached), the best hard count
  * left and, when above zero, its hard violations by FET constraint type (core/school/explain.ts), so a stall
  * shows which rules carry it. The summary gives per side the runs that reached zero hard and the median
  * CPU-seconds to zero hard over all runs (a run that did not reach it counts as slower than any that did).
@@ -36,14 +36,17 @@ function cpuSeconds(): number {
 }
 
 /** One run in this process: the solver with `params` until `cpu` CPU-seconds are spent. */
-function runOne(file: string, seed: number, cpu: number, params: Record<string, unknown>, side: string): RunResult {
+function runOne(file: string, seed: number, cpu: number, params: Record<string, unknown>, side: string, untilHard: boolean): RunResult {
   const problem = compileSchool({ kind: "timetabling", format: "fet", text: readFileSync(join(ROOT, file), "utf8"), name: file });
   const st = schoolSolver.init(problem, schoolSolver.parameters(params as Record<string, number>, problem), seed, { maxEvaluations: Number.POSITIVE_INFINITY });
   const c0 = cpuSeconds();
   let toZero: number | null = null;
   while (cpuSeconds() - c0 < cpu && !schoolSolver.progress(st).done) {
     schoolSolver.step(st, { millis: 20 });
-    if (toZero === null && schoolSolver.progress(st).hard === 0) toZero = cpuSeconds() - c0;
+    if (toZero === null && schoolSolver.progress(st).hard === 0) {
+      toZero = cpuSeconds() - c0;
+      if (untilHard) break;
+    }
   }
   const best = schoolSolver.best(st);
   const hard = best.hard ?? 0;
@@ -54,8 +57,9 @@ function runOne(file: string, seed: number, cpu: number, params: Record<string, 
   return { file, side, seed, cpuToZeroHard: toZero === null ? null : Number(toZero.toFixed(2)), hard, evaluations: schoolSolver.progress(st).evaluations, hardByType };
 }
 
-function spawnOne(file: string, seed: number, cpu: number, params: string, side: string): Promise<RunResult> {
+function spawnOne(file: string, seed: number, cpu: number, params: string, side: string, untilHard: boolean): Promise<RunResult> {
   const args = [...process.execArgv, fileURLToPath(import.meta.url), "--one", file, "--seed", String(seed), "--cpu", String(cpu), "--params", params, "--side", side];
+  if (untilHard) args.push("--until-hard", "1");
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { maxBuffer: 1 << 24 }, (err, stdout) => {
       if (err) reject(err);
@@ -73,9 +77,10 @@ function medianToZero(rs: RunResult[]): number {
 
 async function main(args: string[]): Promise<void> {
   const cpu = Number(option(args, "cpu") ?? 10);
+  const untilHard = option(args, "until-hard") !== undefined;
   const one = option(args, "one");
   if (one) {
-    const r = runOne(one, Number(option(args, "seed") ?? 1), cpu, JSON.parse(option(args, "params") ?? "{}"), option(args, "side") ?? "a");
+    const r = runOne(one, Number(option(args, "seed") ?? 1), cpu, JSON.parse(option(args, "params") ?? "{}"), option(args, "side") ?? "a", untilHard);
     console.log(JSON.stringify(r));
     return;
   }
@@ -91,7 +96,7 @@ async function main(args: string[]): Promise<void> {
   const results: RunResult[] = [];
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      const r = await spawnOne(next[0], next[1], cpu, next[2], next[3]);
+      const r = await spawnOne(next[0], next[1], cpu, next[2], next[3], untilHard);
       console.log(JSON.stringify(r));
       results.push(r);
     }

@@ -9,7 +9,9 @@ import { compileFet, SOFT_SCALE } from "../problem";
 import { schoolSolver } from "../index";
 import { fetText } from "../test/fet";
 import { syntheticSchool } from "../test/synthetic";
-import { leaveMinConflicts, minConflictsStep, startMinConflicts } from "./min-conflicts";
+import { constraint } from "../test/fet";
+import { roomFet } from "../test/rooms";
+import { hasHardRoomRules, leaveMinConflicts, minConflictsStep, startMinConflicts, startsFromCurrent } from "./min-conflicts";
 import { PHASE_HARD, PHASE_LOCAL, PHASE_SOFT } from "./state";
 
 const locked = (id: number, day: string, hour: string) =>
@@ -165,6 +167,80 @@ describe("min-conflicts search", () => {
     expect(run(1, 0)).toMatchObject({ moved: true, hard: 2 });
     // hard 2 is the run's best (1) plus one: within a slack of 1 the move is made even with worseningAccept 0
     expect(run(0, 1)).toMatchObject({ moved: true, hard: 2 });
+  });
+
+  it("changes a lesson's room at its start when a hard rule over rooms of lessons together is broken and no move helps", () => {
+    // One day of two hours. T1's lessons 1 and 2 are locked at H0 and H1; rooms A1 (building B1) and B (B2);
+    // T1 may not change building in a day (100%). Lesson 1 in A1 and lesson 2 in B: one change, and no start to move to.
+    const p = compileFet(
+      roomFet(
+        {
+          days: 1,
+          hours: 2,
+          buildings: ["B1", "B2"],
+          rooms: [
+            { name: "A1", building: "B1" },
+            { name: "B", building: "B2" },
+          ],
+          activities: [
+            { id: 1, teachers: ["T1"], students: ["Y1"] },
+            { id: 2, teachers: ["T1"], students: ["Y1"] },
+          ],
+          space: [
+            constraint("ConstraintTeacherMaxBuildingChangesPerDay", 100, "\t<Teacher>T1</Teacher>\n\t<Max_Building_Changes_Per_Day>0</Max_Building_Changes_Per_Day>"),
+            // both lessons need a room, either one
+            ...[1, 2].map((id) =>
+              constraint(
+                "ConstraintActivityPreferredRooms",
+                100,
+                `\t<Activity_Id>${id}</Activity_Id>\n\t<Number_of_Preferred_Rooms>2</Number_of_Preferred_Rooms>\n\t<Preferred_Room>A1</Preferred_Room>\n\t<Preferred_Room>B</Preferred_Room>`,
+              ),
+            ),
+          ],
+        },
+        { 1: [0, 0], 2: [0, 1] },
+        false,
+      ),
+    );
+    expect(hasHardRoomRules(p)).toBe(true);
+    expect(hasHardRoomRules(swapSchool)).toBe(false);
+    const [a1, a2] = [1, 2].map((id) => p.actId.indexOf(id));
+    const run = (roomMoves: boolean) => {
+      const st = schoolSolver.init(p, schoolSolver.parameters({ roomMoves, localLength: 1000 }, p), 1, { maxEvaluations: 1e6 });
+      const start = new Int32Array(2);
+      const room = new Int32Array(2);
+      [start[a1], start[a2]] = [0, 1];
+      [room[a1], room[a2]] = [p.rooms.indexOf("A1"), p.rooms.indexOf("B")];
+      schoolSolver.warmStart!(st, { start, room });
+      expect(st.board.hard).toBe(1);
+      startMinConflicts(st);
+      for (let i = 0; i < 10 && st.board.hard > 0; i++) {
+        minConflictsStep(st);
+        st.iteration++;
+      }
+      const e = evaluateSchool(p, { start: st.board.start, room: st.board.room });
+      expect(st.board.hard).toBe(e.hard);
+      return { hard: st.board.hard, sameRoom: st.board.room[a1] === st.board.room[a2], start: [st.board.start[a1], st.board.start[a2]] };
+    };
+    expect(run(true)).toEqual({ hard: 0, sameRoom: true, start: [0, 1] });
+    expect(run(false)).toMatchObject({ hard: 1, sameRoom: false });
+  });
+
+  it("starts a later run from the forward search's timetable with probability localFromCurrent, never the first", () => {
+    const p = synthetic;
+    const draw = (localFromCurrent: number, localRuns: number) => {
+      const st = schoolSolver.init(p, schoolSolver.parameters({ localFromCurrent }, p), 3, { maxEvaluations: 1000 });
+      st.localRuns = localRuns;
+      let n = 0;
+      for (let i = 0; i < 200; i++) if (startsFromCurrent(st)) n++;
+      return n;
+    };
+    expect(draw(1, 0)).toBe(0);
+    expect(draw(0, 5)).toBe(0);
+    expect(draw(1, 5)).toBe(200);
+    const half = draw(0.5, 5);
+    expect(half).toBeGreaterThan(60);
+    expect(half).toBeLessThan(140);
   });
 
   it("hands the clashing lessons back to the forward search: one of each clash goes to the pool", () => {

@@ -1,12 +1,15 @@
 /**
  * Hard phase, when the forward search stalls (params.ts `localAfter` iterations without a better
  * best): a min-conflicts tabu search over complete timetables. It starts from the best timetable
- * so far with every unit still unplaced put at its least-violating start, then repeatedly takes a
+ * so far (a later run, with probability `localFromCurrent`, from the forward search's current one
+ * instead) with every unit still unplaced put at its least-violating start, then repeatedly takes a
  * unit in a hard violation and moves it to the start with the fewest hard violations, or swaps it
  * with the units in its way there when they lie within its hours (they take its hours here, at the
  * same offsets: a full week of a class leaves no free hour, so only swaps keep it compact), or
  * moves it with its Kempe chain when that reaches further than the swap (kempe.ts; by default
- * only when no move or swap lowers the hard count, params.ts `kempeStalled`). The
+ * only when no move or swap lowers the hard count, params.ts `kempeStalled`), or, when nothing lowers
+ * it and the file has a hard rule over the rooms of lessons together (building changes), stays at its
+ * start in another room (`roomMoves`). The
  * start a unit leaves is tabu for `tabuTenure` iterations unless a move beats the run's best. A best move that raises
  * the hard count above the run's best plus `worseningSlack` is made only with probability `worseningAccept` (otherwise
  * the unit stays): making every such move lets the search drift far above the timetable it started from. After `localLength` iterations without a better
@@ -14,16 +17,34 @@
  */
 import { applyChain, buildChain, chainTo, chainUnit, undoChain } from "./kempe";
 import { breakoutExtra, raiseWeights } from "./repair";
+import type { SchoolProblem } from "../problem";
 import { type SchoolState, PHASE_HARD, PHASE_LOCAL, PHASE_SOFT, bestRoom, clashingUnits, collectConflicted, eject, fromPool, moveUnit, recordBest, toPool, undoUnit } from "./state";
 
-/** `consider`'s mark for a Kempe chain (kempe.ts); -1 marks a move, n > 0 a swap with n partners. */
+/** `consider`'s mark for a Kempe chain (kempe.ts); -1 marks a move, n > 0 a swap with n partners, ROOM - r a change to room r. */
 const CHAIN = -2;
+const ROOM = -3;
+
+const roomRules = new WeakMap<SchoolProblem, boolean>();
+/**
+ * Whether the problem has a hard rule over the rooms of a teacher's or students' lessons together (a tally whose
+ * count depends on the room, such as max building changes per day). The rooms a move picks (state.ts `bestRoom`)
+ * look at one lesson alone, so such a rule can stay broken with every lesson at a possible start: only a change
+ * of room, at the same start, repairs it.
+ */
+export function hasHardRoomRules(p: SchoolProblem): boolean {
+  let v = roomRules.get(p);
+  if (v === undefined) {
+    v = p.tallies.some((t) => t.weight >= 100 && t.roomFreeCount === undefined);
+    roomRules.set(p, v);
+  }
+  return v;
+}
 
 /** Enter the min-conflicts phase from the best timetable so far (every unit placed). */
 export function startMinConflicts(st: SchoolState): void {
   const { board: b, units, problem: p } = st;
   const n = p.nActivities;
-  if (Number.isFinite(st.bestHard)) {
+  if (Number.isFinite(st.bestHard) && !startsFromCurrent(st)) {
     for (let a = 0; a < n; a++) if (b.start[a] >= 0 && (b.start[a] !== st.bestStart[a] || b.room[a] !== st.bestRoom[a])) b.unplace(a);
     for (let a = 0; a < n; a++) if (b.start[a] < 0 && st.bestStart[a] >= 0) b.place(a, st.bestStart[a], st.bestRoom[a]);
     for (let u = 0; u < units.count; u++) {
@@ -41,6 +62,15 @@ export function startMinConflicts(st: SchoolState): void {
   st.localStall = 0;
   st.localRuns++;
   recordBest(st);
+}
+
+/**
+ * Whether a min-conflicts run starts from the forward search's current timetable (its unplaced units put at
+ * their least-violating starts) rather than the best so far: with probability `localFromCurrent`, and never
+ * for the first run (the forward search has not moved away from the best yet).
+ */
+export function startsFromCurrent(st: SchoolState): boolean {
+  return st.localRuns > 0 && st.params.localFromCurrent > 0 && st.rng.chance(st.params.localFromCurrent);
 }
 
 /** Put unplaced unit u at its allowed start with the fewest hard violations (ties at random). */
@@ -146,6 +176,26 @@ export function minConflictsStep(st: SchoolState): void {
       if (s !== cur) tryChain(s, single ? swapPartners(st, u, s, cur) : 0);
     }
   }
+  // room changes at the same start, when no move lowers the count and rooms of lessons together can break a hard rule
+  if (params.roomMoves && single && bestH >= hNow && hasHardRoomRules(p)) {
+    const a = first;
+    const r0 = b.room[a];
+    // a virtual room keeps the real rooms it had (choosing them again could differ: core/school/real-rooms.ts)
+    const K = p.maxRealRooms;
+    const real0 = K && r0 >= 0 && p.roomVirtual[r0] ? b.real.slice(a * K, (a + 1) * K) : undefined;
+    for (let k = units.roomStart[a]; k < units.roomStart[a + 1]; k++) {
+      const r = units.rooms[k];
+      if (r === r0) continue;
+      b.unplace(a);
+      b.place(a, cur, r);
+      const h = b.hard;
+      const hw = weighted ? h + breakoutExtra(st, u) : h;
+      b.unplace(a);
+      b.place(a, cur, r0, real0);
+      st.evaluations++;
+      consider(cur, ROOM - r, hw);
+    }
+  }
   if (bestS < 0) return;
   // a move that raises the hard count above the run's best + worseningSlack is made only with probability
   // worseningAccept (the rest: stay, count the stall); within the slack a plateau such as hard 1 can still be left
@@ -155,14 +205,19 @@ export function minConflictsStep(st: SchoolState): void {
   }
   const h0 = b.hard;
   const tenure = params.tabuTenure;
-  st.tabu[u * nSlots + cur] = st.iteration + tenure + rng.int(tenure + 1);
-  if (bestV === CHAIN) {
+  if (bestV <= ROOM) {
+    // the unit stays at its start in another room (no tabu: it leaves no start)
+    b.unplace(first);
+    b.place(first, cur, ROOM - bestV);
+  } else if (bestV === CHAIN) {
+    st.tabu[u * nSlots + cur] = st.iteration + tenure + rng.int(tenure + 1);
     const nc = buildChain(st, u, bestS);
     const from = st.saveStart;
     for (let i = 1; i < nc; i++) from[i] = b.start[units.members[units.memberStart[chainUnit(st, i)]]];
     applyChain(st);
     for (let i = 1; i < nc; i++) st.tabu[chainUnit(st, i) * nSlots + from[i]] = st.iteration + tenure + rng.int(tenure + 1);
   } else if (bestV > 0) {
+    st.tabu[u * nSlots + cur] = st.iteration + tenure + rng.int(tenure + 1);
     // the partners again (the scratch lists were overwritten by later candidates)
     const ne = swapPartners(st, u, bestS, cur);
     for (let e = 0; e < ne; e++) b.unplace(st.dayActs[e]);
@@ -172,7 +227,10 @@ export function minConflictsStep(st: SchoolState): void {
       b.place(o, st.dayStart[e], bestRoom(st, o, st.dayStart[e]));
       st.tabu[units.unitOf[o] * nSlots + st.dayRoom[e]] = st.iteration + tenure + rng.int(tenure + 1);
     }
-  } else moveUnit(st, u, bestS);
+  } else {
+    st.tabu[u * nSlots + cur] = st.iteration + tenure + rng.int(tenure + 1);
+    moveUnit(st, u, bestS);
+  }
   if (b.hard < st.localBest) {
     st.localBest = b.hard;
     st.localStall = 0;

@@ -22,6 +22,8 @@ export interface SchoolParams {
   kempeStalled: boolean;
   worseningAccept: number;
   worseningSlack: number;
+  localFromCurrent: number;
+  roomMoves: boolean;
 }
 
 export const SCHOOL_PARAMS: readonly ParamSpec[] = [
@@ -109,6 +111,20 @@ export const SCHOOL_PARAMS: readonly ParamSpec[] = [
     min: 0,
     max: 1e6,
     help: "Min-conflicts search: a move that raises the hard count to at most the run's best plus this is always made (worseningAccept applies above it).",
+  },
+  {
+    name: "roomMoves",
+    type: "boolean",
+    default: true,
+    help: "Min-conflicts search: when no move lowers the hard count and the file has a hard rule over the rooms of lessons together (e.g. building changes), also try the unit's other rooms at its start.",
+  },
+  {
+    name: "localFromCurrent",
+    type: "number",
+    default: 0.5,
+    min: 0,
+    max: 1,
+    help: "Min-conflicts search: probability that a new run (not the first) starts from the forward search's current timetable instead of the best so far (0 = always from the best).",
   },
   {
     name: "ruinEvery",
