@@ -15,6 +15,8 @@ export const jobKeys = {
   input: (tenantId: string, jobId: string) => `${jobPrefix(tenantId, jobId)}input.json`,
   result: (tenantId: string, jobId: string) => `${jobPrefix(tenantId, jobId)}result.json`,
   export: (tenantId: string, jobId: string, name: string) => `${jobPrefix(tenantId, jobId)}exports/${name}`,
+  /** A page's view of a finished job, built once (web/app/server/results.server.ts `resultViewOfJob`). */
+  view: (tenantId: string, jobId: string, name: string) => `${jobPrefix(tenantId, jobId)}views/${name}`,
   /** A checkpoint too large for a Durable Object value; `tag` keeps old and new apart until committed. */
   checkpoint: (tenantId: string, jobId: string, island: number, tag: string | number) => `${jobPrefix(tenantId, jobId)}islands/${island}-${tag}.bin`,
 };

@@ -10,7 +10,8 @@ import { explain, timetableViews, type GridView, type TimetablingProblem } from 
 import type { TspProblem } from "@core/tsp/index";
 import type { Env } from "@worker/env";
 import type { JobResultDocument, SolutionDocument } from "@worker/jobs/vocabulary";
-import { getJson, jobKeys } from "@worker/storage/blobs";
+import { getJson, jobKeys, putJson } from "@worker/storage/blobs";
+import { recordUsage } from "@worker/tenancy/usage";
 import { isSchoolDocument } from "@core/school/index";
 import { numberedLabel } from "../components/labels";
 import { buildSchoolResult, type SchoolResult } from "./school-results.server";
@@ -45,6 +46,30 @@ export type { SchoolResult } from "./school-results.server";
 /** The problem document a job was submitted with (null once deleted); read once per page. */
 export function readJobInput(env: Env, tenantId: string, jobId: string): Promise<Record<string, unknown> | null> {
   return getJson<Record<string, unknown>>(env.BLOBS, jobKeys.input(tenantId, jobId));
+}
+
+/**
+ * The version in the key of a stored school result (`views/school-result-v<N>.json`): raise it when
+ * what buildSchoolResult returns changes, so no page reads a result built by older code.
+ */
+export const SCHOOL_RESULT_VERSION = 1;
+
+/**
+ * `buildResultView` of a finished job, with a FET school's result (every grid of every view and the
+ * explanation, a few seconds of CPU for a school of thousands of lessons) built on the first page and
+ * kept in R2 under the job's prefix, so the next page of the same job (another teacher's or class's
+ * timetable, school-page.ts) reads it back instead. A finished job's input and result never change;
+ * deleting the job deletes the copy with it, and its bytes count in the tenant's storage like an export's.
+ */
+export async function resultViewOfJob(env: Env, tenantId: string, jobId: string, stored: Record<string, unknown> | null, result: JobResultDocument): Promise<ResultView> {
+  const doc = stored ? ((stored.problem as unknown) ?? stored) : null;
+  if (!result.best || (doc as { kind?: unknown } | null)?.kind !== "timetabling" || !isSchoolDocument(doc)) return buildResultView(stored, result);
+  const key = jobKeys.view(tenantId, jobId, `school-result-v${SCHOOL_RESULT_VERSION}.json`);
+  const kept = await getJson<SchoolResult>(env.BLOBS, key);
+  if (kept) return kept;
+  const built = buildResultView(stored, result);
+  if (built.type === "school") await recordUsage(env, tenantId, { storageBytes: await putJson(env.BLOBS, key, built) });
+  return built;
 }
 
 /** `stored`: the job's input (readJobInput). */

@@ -14,7 +14,7 @@ import { canForkAlgorithm, getKindModule } from "../../server/catalogue.server";
 import { controlJob, forkJobFromPage, getJobForPage, getJobResultForPage, getLiveFigures } from "../../server/jobs.server";
 import { createFeedUrl, createShareUrl, linksOfJob, MAX_SHARE_HOURS, revokeJobLink } from "../../server/links.server";
 import { callService, invariantResponse, toFormProblem } from "../../server/responses.server";
-import { buildResultView, exportChoices, readJobInput } from "../../server/results.server";
+import { type ResultView, exportChoices, readJobInput, resultViewOfJob } from "../../server/results.server";
 import { requireUser } from "../../server/session.server";
 import { ExportsPanel } from "./exports-panel";
 import { ForkForm, type ForkParam } from "./fork-form";
@@ -44,7 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = params.jobId ?? "";
   const job = await callService(() => getJobForPage(env, auth.tenantId, id));
   // A school result: one timetable of it, the one the query string names (school-page.ts).
-  let resultView: ReturnType<typeof buildResultView> | ReturnType<typeof schoolPageOf> | null = null;
+  let resultView: ResultView | ReturnType<typeof schoolPageOf> | null = null;
   let exports = exportChoices(job.kind, null);
   let reason: string | null = null;
   const finished = isTerminal(job.state);
@@ -58,7 +58,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     race = result?.race ?? null;
     if (result) {
       reason = result.reason;
-      const whole = buildResultView(input, result);
+      const whole = await resultViewOfJob(env, auth.tenantId, id, input, result);
       exports = exportChoices(job.kind, whole);
       resultView = whole.type === "school" ? schoolPageOf(whole, schoolChoiceOf(new URL(request.url).searchParams)) : whole;
     }

@@ -9,7 +9,7 @@ import type { LoaderFunctionArgs } from "@remix-run/server-runtime";
 import { StateBadge } from "../../components/job-bits";
 import { sharedJob } from "../../server/links.server";
 import { callService } from "../../server/responses.server";
-import { buildResultView, exportChoices, readJobInput } from "../../server/results.server";
+import { exportChoices, readJobInput, resultViewOfJob } from "../../server/results.server";
 import { ExportsPanel } from "../app.jobs.$jobId/exports-panel";
 import { TimetableGrid } from "../app.jobs.$jobId/timetable-grid";
 import { SchoolTimetable } from "../app.jobs.$jobId/school-timetable";
@@ -24,7 +24,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const env = context.cloudflare.env;
   const token = params.token ?? "";
   const { share, row, result } = await callService(() => sharedJob(env, token));
-  const view = result ? buildResultView(await readJobInput(env, share.tenantId, row.id), result) : null;
+  const view = result ? await resultViewOfJob(env, share.tenantId, row.id, await readJobInput(env, share.tenantId, row.id), result) : null;
   const exports = result?.best ? exportChoices(row.kind, view) : { formats: [], calendars: [] };
   return {
     token,
