@@ -14,7 +14,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { compileProblem } from "../index";
 
 export interface WorkerRequest {
@@ -142,17 +142,26 @@ export function pickBest(results: readonly WorkerResult[]): WorkerResult {
   return results.reduce((a, b) => (b.value < a.value || (b.value === a.value && b.index < a.index) ? b : a));
 }
 
-/** Source of a worker that can load this TypeScript module (through tsx when the file is .ts). */
+let bundled: string | undefined;
+
+/**
+ * Source of a search's worker thread. Built JavaScript (a .js next to this file) loads its
+ * parallel-worker.js as it is. From TypeScript (the CLI through tsx, the tests) parallel-worker.ts and
+ * everything it imports are bundled once per process by esbuild (which tsx itself runs on) into one
+ * CommonJS script each thread evaluates: through tsx's loader every thread would transform and load
+ * each module again (about 1 CPU-s per thread here, bench/results/test-suite.md).
+ */
 function workerSource(): { code: string; eval: boolean } {
-  const entry = new URL("./parallel-worker" + (import.meta.url.endsWith(".ts") ? ".ts" : ".js"), import.meta.url).href;
-  if (!entry.endsWith(".ts")) return { code: entry, eval: false };
-  // tsx's ESM entry (the package's "require" condition would give the CommonJS build).
-  const tsx = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve("tsx/esm/api")
-      .replace(/\.cjs$/, ".mjs"),
-  ).href;
-  return { code: `import(${JSON.stringify(tsx)}).then((m) => m.register()).then(() => import(${JSON.stringify(entry)}))`, eval: true };
+  const entry = new URL("./parallel-worker" + (import.meta.url.endsWith(".ts") ? ".ts" : ".js"), import.meta.url);
+  if (!entry.href.endsWith(".ts")) return { code: entry.href, eval: false };
+  bundled ??= buildWorkerBundle(fileURLToPath(entry));
+  return { code: bundled, eval: true };
+}
+
+function buildWorkerBundle(entry: string): string {
+  const esbuild = createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
+  const out = esbuild.buildSync({ entryPoints: [entry], bundle: true, platform: "node", format: "cjs", target: "node20", write: false, logLevel: "silent" });
+  return out.outputFiles[0].text;
 }
 
 function runWorker(request: WorkerRequest): Promise<WorkerResult> {
