@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { constraint, times } from "../test/fet";
-import { verdict } from "../test/harness";
+import { FETCL, fetAccepts, verdict } from "../test/harness";
 
 const T = "ConstraintActivitiesPreferredStartingTimes";
 const c = constraint(
@@ -22,4 +22,17 @@ describe(T, () => {
     expect(verdict(school, { 1: [0, 0], 2: [1, 0], 3: [2, 3] }).of(T)).toBe(1);
     expect(verdict(school, { 1: [1, 1], 2: [1, 0], 3: [0, 0] }).of(T)).toBe(2);
   });
+  it.skipIf(!FETCL)(
+    "FET agrees at 100%: T1's activity at its listed start is accepted, elsewhere refused",
+    () => {
+      const one = { activities: [{ id: 1, teachers: ["T1"] }, school.activities[2]], time: [c] };
+      const at = { 1: [0, 0] as [number, number], 3: [2, 3] as [number, number] };
+      const off = { 1: [0, 1] as [number, number], 3: [2, 3] as [number, number] };
+      expect(verdict(one, at).hard).toBe(0);
+      expect(fetAccepts(one, at)).toBe(true);
+      expect(verdict(one, off).hard).toBe(1);
+      expect(fetAccepts(one, off, 2)).toBe(false);
+    },
+    30_000,
+  );
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { constraint, times } from "../test/fet";
-import { verdict } from "../test/harness";
+import { FETCL, fetAccepts, verdict } from "../test/harness";
 
 const T = "ConstraintActivityPreferredStartingTimes";
 const c = (w: number) =>
@@ -28,4 +28,16 @@ describe(T, () => {
     const v = verdict(school(80), { 1: [2, 0] });
     expect([v.hard, v.soft]).toEqual([0, 0.8]);
   });
+  it.skipIf(!FETCL)(
+    "FET agrees at 100%: a listed start is accepted, another refused",
+    () => {
+      const at = { 1: [1, 2] as [number, number] };
+      const off = { 1: [1, 1] as [number, number] };
+      expect(verdict(school(100), at).hard).toBe(0);
+      expect(fetAccepts(school(100), at)).toBe(true);
+      expect(verdict(school(100), off).hard).toBe(1);
+      expect(fetAccepts(school(100), off, 2)).toBe(false);
+    },
+    30_000,
+  );
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { constraint, times } from "../test/fet";
-import { verdict } from "../test/harness";
+import { FETCL, fetAccepts, verdict } from "../test/harness";
 
 const T = "ConstraintActivityPreferredTimeSlots";
 const c = constraint(
@@ -24,4 +24,15 @@ describe(T, () => {
     expect(verdict(school, { 1: [0, 1] }).of(T)).toBe(1);
     expect(verdict(school, { 1: [1, 0] }).of(T)).toBe(2);
   });
+  it.skipIf(!FETCL)(
+    "FET agrees: both hours inside the slots are accepted, one hour outside refused",
+    () => {
+      const school = { activities: [{ id: 1, duration: 2 }], time: [c] };
+      expect(verdict(school, { 1: [0, 0] }).hard).toBe(0);
+      expect(fetAccepts(school, { 1: [0, 0] })).toBe(true);
+      expect(verdict(school, { 1: [0, 1] }).hard).toBe(1);
+      expect(fetAccepts(school, { 1: [0, 1] }, 2)).toBe(false);
+    },
+    30_000,
+  );
 });
