@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { constraint, times } from "../test/fet";
-import { verdict } from "../test/harness";
+import { FETCL, fetAccepts, type Placement, verdict } from "../test/harness";
 
 const T = "ConstraintRoomNotAvailableTimes";
 
@@ -12,4 +12,18 @@ describe(T, () => {
     expect(verdict(school, { 1: [0, 2, "R1"] }).of(T)).toBe(0);
     expect(verdict(school, { 1: [0, 0, "R1"] }).of(T)).toBe(1);
   });
+  it.skipIf(!FETCL)(
+    "FET agrees (room locked): R1 after its unavailable hour is accepted, across it refused",
+    () => {
+      const c = constraint(T, 100, `\t<Room>R1</Room>\n\t<Number_of_Not_Available_Times>1</Number_of_Not_Available_Times>\n${times("Not_Available_Time", [["Mon", "h2"]])}`);
+      const school = { rooms: [{ name: "R1" }], activities: [{ id: 1, duration: 2 }], space: [c] };
+      const after: Placement = { 1: [0, 2, "R1"] };
+      const across: Placement = { 1: [0, 0, "R1"] };
+      expect(verdict(school, after).hard).toBe(0);
+      expect(fetAccepts(school, after)).toBe(true);
+      expect(verdict(school, across).hard).toBe(1);
+      expect(fetAccepts(school, across, 2)).toBe(false);
+    },
+    30_000,
+  );
 });
