@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { constraint } from "../test/fet";
-import { FETCL, fetAccepts, type Placement, verdict } from "../test/harness";
+import { FETCL, fetAccepts, verdict } from "../test/harness";
 
 const T = "ConstraintTeacherHomeRoom";
 
