@@ -1,7 +1,7 @@
 // Starts Swagger UI (copied to /api-docs/ by the web build, see web/vite.config.ts) on the
 // OpenAPI document of this deployment. Kept out of the page so the CSP needs no inline script.
 // The plugin below changes two of Swagger UI's components so the page passes axe-core's checks
-// (e2e/all-routes.e2e.ts) without forking swagger-ui-dist; colours are in web/api-docs/evolve.css.
+// (e2e/routes-public.e2e.ts) without forking swagger-ui-dist; colours are in web/api-docs/evolve.css.
 
 /**
  * - Each operation's summary is one button; Swagger UI puts the operation's deep link (an <a>)
