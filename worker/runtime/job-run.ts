@@ -16,23 +16,22 @@
  */
 import type { Env } from "../env";
 import { createLogger } from "../http/request-context";
-import { calibrateIslandChunk, clockTick, FIRST_CHUNK_EVALUATIONS, nextChunkEvaluations } from "./chunk-budget";
-import { mirrorToD1, recordIslandChunk } from "./d1-mirror";
+import { mirrorToD1 } from "./d1-mirror";
 import { runFinishStep, FINISH_STEPS, type FinishHost, type FinishStep } from "./finish";
-import { retuneForFork, warmStartForFork } from "./fork";
 import { IslandCoordinator, type IslandHost, type IslandReport, type IslandTask } from "./island-coordinator";
 import { ProgressFeed, type ProgressFigures } from "./progress-feed";
-import { initRaceIsland, isRace, islandSolver } from "./race";
-import { better, cleanProgress, loadSolver, placeCheckpoint, readCheckpoint, type LoadedSolver } from "./loaded-solver";
+import { better, loadSolver, readCheckpoint, type LoadedSolver } from "./loaded-solver";
 import { islandTotals, jobView, progressFigures, type ChunkTiming, type JobView } from "./runner-figures";
 import { RunnerStore, type IslandRow, type RunnerStatus } from "./runner-store";
-import { RUNTIME_DEFAULTS, isTerminal, islandEvaluations, islandSeed, jobLogFields, type JobSpec, type JobState } from "./spec";
+import { RUNTIME_DEFAULTS, isTerminal, jobLogFields, type JobSpec, type JobState } from "./spec";
 import { FaultInjector, type IslandFault, type TestFaults } from "./test-faults";
 import { renewLease } from "../tenancy/admission";
 import { onJobProgress, PROGRESS_LISTENER_INTERVAL_MS } from "../jobs/events";
 import { ObjectiveError } from "../sandbox/limits";
-import { capChunk, markImprovement, replayDone, stalled, targetReached, type StopReason } from "./stop-rules";
+import { replayDone, stalled, targetReached, type StopReason } from "./stop-rules";
 import { Lender, type LenderHost, type Terms } from "../contribute/lender";
+import { runLocalChunk } from "./local-chunk";
+import { startRun } from "./run-start";
 
 export type { ChunkTiming, JobView } from "./runner-figures";
 
@@ -49,8 +48,8 @@ export class JobRun implements IslandHost, FinishHost, LenderHost {
   readonly lender: Lender;
   private readonly faults: FaultInjector;
   private loadedSolver: LoadedSolver | null = null;
-  /** DO mode: the solver state after the last committed chunk (an optimisation, never the truth). */
-  private live: { seq: number; state: unknown } | null = null;
+  /** DO mode: the solver state after the last committed chunk (an optimisation, never the truth; local-chunk.ts). */
+  live: { seq: number; state: unknown } | null = null;
   private readonly islandsCo: IslandCoordinator;
   private lastLeaseAt = 0;
   /** When the progress listeners (tenant job.progress webhooks) were last told; 0 = never. */
@@ -85,70 +84,7 @@ export class JobRun implements IslandHost, FinishHost, LenderHost {
 
   /** Initialise the run (idempotent: a second call returns the current view). */
   async start(spec: JobSpec, faults: TestFaults | null = null): Promise<JobView> {
-    return this.exclusive(async () => {
-      if (this.store.spec()) return this.view();
-      const { problem, solver } = await this.loaded(spec);
-      let parentState: unknown = null;
-      if (spec.startFrom) {
-        const parent = await this.env.JOB_RUNNER.get(this.env.JOB_RUNNER.idFromName(spec.startFrom.jobId)).exportCheckpoint(spec.tenantId);
-        if (!parent) throw new Error(`job ${spec.startFrom.jobId} has no checkpoint to start from`);
-        parentState = solver.restore(problem, parent.bytes);
-        const total = parent.evaluations + (spec.maxEvaluations ?? Number.POSITIVE_INFINITY);
-        retuneForFork(solver, parentState, spec.parameters, total);
-        // The child's problem may weigh soft constraints differently (a weights fork): re-score.
-        solver.rescore?.(problem, parentState);
-        // A fork from an edited timetable continues from the edit (pins are in the child's problem).
-        if (spec.startFrom.warmStart) warmStartForFork(solver, parentState, spec.startFrom.warmStart);
-        spec = { ...spec, maxEvaluations: Number.isFinite(total) ? total : null, startFrom: { jobId: spec.startFrom.jobId, evaluations: parent.evaluations } };
-      }
-      if (spec.islands > 1 && spec.islandChunkEvaluations === null) {
-        // A race calibrates on island 0 (the kind's default algorithm) with its own parameters.
-        const calibrated = spec.race ? { ...spec, parameters: spec.race.parameters[0] } : spec;
-        spec = { ...spec, islandChunkEvaluations: await calibrateIslandChunk(calibrated, problem, solver) };
-        await recordIslandChunk(this.env, spec);
-      }
-      const rows: IslandRow[] = [];
-      for (let i = 0; i < spec.islands; i++) {
-        const state =
-          i === 0 && parentState
-            ? parentState
-            : isRace(spec)
-              ? initRaceIsland(spec, problem, i, islandSeed(spec.seed, i))
-              : solver.init(problem, spec.parameters, islandSeed(spec.seed, i), { maxEvaluations: islandEvaluations(spec.maxEvaluations, spec.islands, i) });
-        const own = isRace(spec) ? islandSolver(spec, i) : solver; // a race's island runs its own algorithm
-        const placed = await placeCheckpoint(this.env, spec, i, 0, own.checkpoint(state));
-        rows.push({ island: i, seq: 0, ...placed, progress: cleanProgress(own.progress(state)), computeMs: 0, deadline: null, attempts: 0 });
-      }
-      const now = Date.now();
-      const totals = this.totals(problem, rows);
-      const status: RunnerStatus = {
-        state: "running",
-        ...totals,
-        improvedAtMs: 0,
-        improvedAtEvaluations: totals.evaluations,
-        computeMs: 0,
-        chunkEvaluations: FIRST_CHUNK_EVALUATIONS,
-        round: 0,
-        startedAt: now,
-        finishedAt: null,
-        error: null,
-        reason: null,
-        lastMirrorAt: now,
-        finishPending: null,
-      };
-      const event = this.ctx.storage.transactionSync(() => {
-        this.store.setMeta("spec", spec);
-        for (const r of rows) this.store.putIsland(r);
-        this.store.setStatus(status);
-        this.faults.arm(faults);
-        return this.feed.record(this.figures(status, rows), "state", now);
-      });
-      if (spec.islands > 1) await this.islandsCo.enqueueRound(spec);
-      else await this.ctx.storage.setAlarm(now);
-      if (event) this.feed.broadcast(event);
-      await mirrorToD1(this.env, spec, status);
-      return this.view();
-    });
+    return this.exclusive(() => startRun(this, this.faults, this.islandsCo, spec, faults));
   }
 
   async status(): Promise<JobView | null> {
@@ -312,7 +248,7 @@ export class JobRun implements IslandHost, FinishHost, LenderHost {
       if (st.state !== "running") return null;
       try {
         if (spec.islands > 1) await this.islandsCo.watchdog(spec);
-        else await this.runLocalChunk(spec, st);
+        else await runLocalChunk(this, this.faults, spec, st);
         return null;
       } catch (e) {
         return this.chunkFailed(spec, e);
@@ -336,66 +272,6 @@ export class JobRun implements IslandHost, FinishHost, LenderHost {
     return null;
   }
 
-  private async runLocalChunk(spec: JobSpec, st: RunnerStatus): Promise<void> {
-    const tStart = Date.now();
-    const { problem, solver } = await this.loaded(spec);
-    const row = this.store.island(0)!;
-    // The live state is reused while it matches the stored checkpoint (same seq); after an
-    // eviction or a failed chunk it is rebuilt from the checkpoint, which is always the truth.
-    const cached = this.live && this.live.seq === row.seq ? this.live.state : null;
-    this.live = null;
-    const state = cached ?? solver.restore(problem, await readCheckpoint(this.env, row));
-    const before = solver.progress(state).evaluations;
-    const budget = capChunk(spec, st.evaluations, st.chunkEvaluations);
-    this.loadedSolver?.startChunk();
-    const restoredAt = Date.now();
-    await clockTick();
-    const t0 = Date.now();
-    solver.step(state, { evaluations: budget });
-    await clockTick(); // the clock only moves across I/O: read it after one
-    const t1 = Date.now();
-    const computeMs = t1 - t0;
-    const c0 = Date.now();
-    this.faults.crashAfterStep();
-    const progress = cleanProgress(solver.progress(state));
-    const bytes = solver.checkpoint(state);
-    const placed = await placeCheckpoint(this.env, spec, 0, row.seq + 1, bytes);
-    const next: IslandRow = { ...row, seq: row.seq + 1, ...placed, progress, computeMs: row.computeMs + computeMs };
-    const totals = this.totals(problem, [next]);
-    const mark = markImprovement({ improvedAtMs: st.improvedAtMs ?? 0, improvedAtEvaluations: st.improvedAtEvaluations ?? 0 }, better(problem, totals.best, st.best), {
-      computeMs: st.computeMs + computeMs,
-      evaluations: totals.evaluations,
-    });
-    const status: RunnerStatus = {
-      ...st,
-      ...totals,
-      ...mark,
-      computeMs: st.computeMs + computeMs,
-      chunkEvaluations: nextChunkEvaluations({ evaluations: progress.evaluations - before, ms: computeMs, budget }, spec.chunkTargetMs),
-    };
-    const ending = this.endOf(spec, status, progress.done);
-    const event = this.ctx.storage.transactionSync(() => {
-      this.store.putIsland(next);
-      this.store.setStatus(status);
-      this.store.setMeta("chunkFailures", 0);
-      return this.feed.record(this.figures(status, [next]), "progress", t1);
-    });
-    const c1 = Date.now();
-    if (row.r2Key && row.r2Key !== placed.r2Key) await this.env.BLOBS.delete(row.r2Key);
-    if (!ending) await this.ctx.storage.setAlarm(Date.now());
-    const b0 = Date.now();
-    if (event) this.feed.broadcast(event);
-    const b1 = Date.now();
-    if (!ending) this.live = { seq: next.seq, state };
-    await clockTick();
-    // Overhead: everything in the chunk but the step (restore, checkpoint, storage, push). The
-    // wall figure includes waiting on awaits; the CPU figure sums the synchronous parts (only
-    // meaningful where the clock runs during synchronous code, i.e. locally, not deployed).
-    this.recordTiming(computeMs, t0 - tStart + (Date.now() - t1), restoredAt - tStart + (c1 - c0) + (b1 - b0), bytes.byteLength);
-    if (ending) await this.finish(spec, ending.state, ending.reason, null, ending.stopReason);
-    else await this.keepAlive(spec, status);
-  }
-
   /** Alarm while paused: watch chunks still in flight, and renew the slot's lease. */
   private async whilePaused(spec: JobSpec): Promise<void> {
     if (this.store.islands().some((r) => r.deadline !== null)) await this.islandsCo.watchdog(spec);
@@ -404,18 +280,6 @@ export class JobRun implements IslandHost, FinishHost, LenderHost {
     if (st?.state === "paused" && !this.store.islands().some((r) => r.deadline !== null)) {
       await this.ctx.storage.setAlarm(Date.now() + LEASE_RENEW_MS);
     }
-  }
-
-  /** Chunk timing for the benchmark: compute vs overhead (checkpoint, storage, broadcast). */
-  private recordTiming(computeMs: number, overheadMs: number, cpuOverheadMs: number, checkpointBytes: number): void {
-    const t = this.store.getMeta<ChunkTiming>("timing") ?? { chunks: 0, computeMs: 0, overheadMs: 0, cpuOverheadMs: 0, checkpointBytes: 0 };
-    this.store.setMeta("timing", {
-      chunks: t.chunks + 1,
-      computeMs: t.computeMs + computeMs,
-      overheadMs: t.overheadMs + overheadMs,
-      cpuOverheadMs: t.cpuOverheadMs + cpuOverheadMs,
-      checkpointBytes,
-    } satisfies ChunkTiming);
   }
 
   async timing(): Promise<ChunkTiming | null> {
