@@ -9,33 +9,43 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { ROOT, removeState, startLocalStack } from "../scripts/local-stack";
+import { launchBrowserServer } from "./support/browser";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
+    /** The run's Chromium (e2e/support/browser.ts): every test file connects to it. */
+    browserWSEndpoint: string;
   }
 }
 
 export default async function setup(project: TestProject) {
   mkdirSync(join(ROOT, "artifacts/screenshots"), { recursive: true });
+  const browser = await launchBrowserServer();
+  project.provide("browserWSEndpoint", browser.wsEndpoint());
   // While developing the tests: E2E_BASE_URL=http://127.0.0.1:8787 reuses a running `npm run dev`.
   if (process.env.E2E_BASE_URL) {
     project.provide("baseURL", process.env.E2E_BASE_URL);
-    return;
+    return () => browser.close();
   }
   // APP_URL is set to the server's own origin: auth checks the browser's origin against it.
-  const stack = await startLocalStack();
+  const stack = await startLocalStack().catch(async (e: unknown) => {
+    await browser.close();
+    throw e;
+  });
   project.provide("baseURL", stack.baseURL);
   // The demo user exists before the files run side by side (e2e/vitest.config.ts): the seed is
   // idempotent, but two first seeds at once would both sign the demo user up.
   const seed = await fetch(`${stack.baseURL}/api/dev/seed`, { method: "POST", signal: AbortSignal.timeout(60_000) });
   if (seed.status !== 200) {
     await stack.stop();
+    await browser.close();
     throw new Error(`POST /api/dev/seed answered ${seed.status}: ${await seed.text()}`);
   }
   process.env.E2E_WRANGLER_LOG = stack.logPath;
 
   return async () => {
+    await browser.close();
     await stack.stop();
     // The server's log outlives the run (artifacts/ is git-ignored): what it said when a test failed.
     copyFileSync(stack.logPath, join(ROOT, "artifacts/e2e-wrangler.log"));

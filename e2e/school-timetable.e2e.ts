@@ -9,14 +9,14 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, saveScreenshot, type BrowserSession } from "./support/browser";
+import { openBrowser, saveScreenshot, savedDownload, type BrowserSession } from "./support/browser";
 import { signUp } from "./support/fixtures";
 
 const SCHOOL_FILE = resolve(import.meta.dirname, "../web/app/demo/small-school.fet");
 
 async function download(page: Page, selector: string): Promise<{ name: string; body: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent("download"), page.locator(selector).click()]);
-  return { name: file.suggestedFilename(), body: readFileSync(await file.path()) };
+  return { name: file.suggestedFilename(), body: readFileSync(await savedDownload(file)) };
 }
 
 /**

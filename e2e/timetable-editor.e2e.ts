@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, saveScreenshot, type BrowserSession } from "./support/browser";
+import { openBrowser, saveScreenshot, savedDownload, type BrowserSession } from "./support/browser";
 import { signUp } from "./support/fixtures";
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
@@ -130,7 +130,7 @@ describe("timetabling form editor", () => {
     // What the form holds downloads as a model document, and that file opens in the form again.
     await page.getByLabel("Course 1 Id", { exact: true }).fill("RENAMED");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download as JSON" }).click()]);
-    const file = await download.path();
+    const file = await savedDownload(download);
     const model = JSON.parse(readFileSync(file, "utf8"));
     expect(model).toMatchObject({ kind: "timetabling", format: "model" });
     expect(model.courses).toHaveLength(30);

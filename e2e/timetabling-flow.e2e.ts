@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as XLSX from "@e965/xlsx";
-import { openBrowser, saveScreenshot, type BrowserSession } from "./support/browser";
+import { openBrowser, saveScreenshot, savedDownload, type BrowserSession } from "./support/browser";
 import { createJobFromDemo, signUp } from "./support/fixtures";
 
 /** Read a numeric counter off the live page ("12,345" → 12345; "—" → NaN). */
@@ -17,8 +17,7 @@ async function counter(page: Page, name: string): Promise<number> {
 
 async function download(page: Page, format: string): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent("download"), page.locator(`a[data-format="${format}"]`).click()]);
-  const path = await file.path();
-  return readFileSync(path);
+  return readFileSync(await savedDownload(file));
 }
 
 describe("timetabling job from sign-up to exports", () => {

@@ -1,18 +1,26 @@
 /**
- * Debian's Chromium driven by playwright-core: never a downloaded browser. Each test file gets its
- * own browser with a fresh profile (user-data-dir) so sessions never leak between flows.
+ * Debian's Chromium driven by playwright-core: never a downloaded browser. One Chromium serves the
+ * whole run (started by e2e/global-setup.ts with `launchBrowserServer`); each test file connects to
+ * it and works in browser contexts of its own: a context is a fresh profile (its own cookies and
+ * storage), so sessions never leak between flows, without a Chromium start per profile (about
+ * 1 CPU-s each on this 2-core machine, 38 of them in the suite).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserServer, type Download, type Page } from "playwright-core";
 import { inject } from "vitest";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 /** How long a navigation (goto, waitForURL, a click that navigates) may take. */
 export const NAVIGATION_TIMEOUT_MS = 60_000;
 export const SCREENSHOTS = resolve(import.meta.dirname, "../../artifacts/screenshots");
+
+/** The run's Chromium, headless, for the test files to connect to (`browserWSEndpoint`). */
+export function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: ARGS });
+}
 
 export interface BrowserSession {
   baseURL: string;
@@ -23,29 +31,18 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Start Chromium with a fresh profile; `close()` removes every profile it made. */
+/** Connect to the run's Chromium with a fresh profile; `close()` closes every profile it made. */
 export async function openBrowser(): Promise<BrowserSession> {
   const baseURL = inject("baseURL");
-  const dirs: string[] = [];
-  const contexts: BrowserContext[] = [];
+  const browser: Browser = await chromium.connect(inject("browserWSEndpoint"));
   const launch = async () => {
-    const dir = mkdtempSync(join(tmpdir(), "evolve-chromium-"));
-    dirs.push(dir);
-    const context = await chromium.launchPersistentContext(dir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      baseURL,
-      acceptDownloads: true,
-      viewport: { width: 1280, height: 860 },
-    });
+    const context = await browser.newContext({ baseURL, acceptDownloads: true, viewport: { width: 1280, height: 860 } });
     // Element waits stay at 20 s; a navigation waits for server work (a sign-up hashes its password with
     // scrypt inside workerd, a job page solves), which on two cores shared with the rest of `npm test`
     // took over 20 s once at load 15: 60 s for those, a time that measures the machine, not the app.
     context.setDefaultTimeout(20_000);
     context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
-    contexts.push(context);
-    const page = context.pages()[0] ?? (await context.newPage());
+    const page = await context.newPage();
     return { context, page };
   };
   const first = await launch();
@@ -54,10 +51,17 @@ export async function openBrowser(): Promise<BrowserSession> {
     ...first,
     openProfile: launch,
     async close() {
-      for (const c of contexts) await c.close().catch(() => {});
-      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+      for (const c of browser.contexts()) await c.close().catch(() => {});
+      await browser.close().catch(() => {});
     },
   };
+}
+
+/** Where a finished download is on this machine: the browser runs beside the test process, so the file is copied here first. */
+export async function savedDownload(download: Download): Promise<string> {
+  const file = join(mkdtempSync(join(tmpdir(), "evolve-download-")), download.suggestedFilename());
+  await download.saveAs(file);
+  return file;
 }
 
 /** Save a full-page screenshot as artifacts/screenshots/<name>.png (listed in the closing note). */
