@@ -23,15 +23,14 @@ import { ProgressFeed, type ProgressFigures } from "./progress-feed";
 import { better, loadSolver, readCheckpoint, type LoadedSolver } from "./loaded-solver";
 import { islandTotals, jobView, progressFigures, type ChunkTiming, type JobView } from "./runner-figures";
 import { RunnerStore, type IslandRow, type RunnerStatus } from "./runner-store";
-import { RUNTIME_DEFAULTS, isTerminal, jobLogFields, type JobSpec, type JobState } from "./spec";
+import { isTerminal, jobLogFields, type JobSpec, type JobState } from "./spec";
 import { FaultInjector, type IslandFault, type TestFaults } from "./test-faults";
-import { renewLease } from "../tenancy/admission";
-import { onJobProgress, PROGRESS_LISTENER_INTERVAL_MS } from "../jobs/events";
 import { ObjectiveError } from "../sandbox/limits";
 import { replayDone, stalled, targetReached, type StopReason } from "./stop-rules";
 import { Lender, type LenderHost, type Terms } from "../contribute/lender";
 import { runLocalChunk } from "./local-chunk";
 import { startRun } from "./run-start";
+import { KeepAlive, LEASE_RENEW_MS } from "./keep-alive";
 
 export type { ChunkTiming, JobView } from "./runner-figures";
 
@@ -39,7 +38,6 @@ export type ControlResult = { ok: true; view: JobView } | { ok: false; view: Job
 
 /** Alarm failures in a row before the job is failed instead of retried. */
 const MAX_CHUNK_FAILURES = 3;
-const LEASE_RENEW_MS = RUNTIME_DEFAULTS.leaseRenewMs;
 
 export class JobRun implements IslandHost, FinishHost, LenderHost {
   readonly store: RunnerStore;
@@ -51,9 +49,8 @@ export class JobRun implements IslandHost, FinishHost, LenderHost {
   /** DO mode: the solver state after the last committed chunk (an optimisation, never the truth; local-chunk.ts). */
   live: { seq: number; state: unknown } | null = null;
   private readonly islandsCo: IslandCoordinator;
-  private lastLeaseAt = 0;
-  /** When the progress listeners (tenant job.progress webhooks) were last told; 0 = never. */
-  private lastProgressNoticeAt = 0;
+  /** The D1 mirror, progress listeners and slot lease between chunks (keep-alive.ts). */
+  private readonly keeper: KeepAlive;
   private readonly log = createLogger({ component: "job-runner" });
 
   constructor(
@@ -64,6 +61,7 @@ export class JobRun implements IslandHost, FinishHost, LenderHost {
     this.feed = new ProgressFeed(ctx, this.store);
     this.faults = new FaultInjector(this.store, env.ENVIRONMENT === "test");
     this.islandsCo = new IslandCoordinator(this);
+    this.keeper = new KeepAlive(this, this.islandsCo);
     this.lender = new Lender(ctx, this);
   }
 
@@ -242,7 +240,7 @@ export class JobRun implements IslandHost, FinishHost, LenderHost {
         return null;
       }
       if (st.state === "paused") {
-        await this.whilePaused(spec);
+        await this.keeper.whilePaused(spec);
         return null;
       }
       if (st.state !== "running") return null;
@@ -272,61 +270,13 @@ export class JobRun implements IslandHost, FinishHost, LenderHost {
     return null;
   }
 
-  /** Alarm while paused: watch chunks still in flight, and renew the slot's lease. */
-  private async whilePaused(spec: JobSpec): Promise<void> {
-    if (this.store.islands().some((r) => r.deadline !== null)) await this.islandsCo.watchdog(spec);
-    if (!(await this.renewSlot(spec))) return;
-    const st = this.store.status();
-    if (st?.state === "paused" && !this.store.islands().some((r) => r.deadline !== null)) {
-      await this.ctx.storage.setAlarm(Date.now() + LEASE_RENEW_MS);
-    }
-  }
-
   async timing(): Promise<ChunkTiming | null> {
     return this.store.getMeta("timing");
   }
 
-  /** D1 mirror at a bounded rate, and the slot lease renewed while the job holds it. */
-  async keepAlive(spec: JobSpec, status: RunnerStatus): Promise<void> {
-    const now = Date.now();
-    if (now - status.lastMirrorAt >= RUNTIME_DEFAULTS.mirrorIntervalMs) {
-      this.store.setStatus({ ...this.store.status()!, lastMirrorAt: now });
-      await mirrorToD1(this.env, spec, status);
-    }
-    if (now - this.lastProgressNoticeAt >= PROGRESS_LISTENER_INTERVAL_MS && status.state === "running") {
-      this.lastProgressNoticeAt = now;
-      const f = this.figures(status, this.store.islands());
-      await onJobProgress(this.env, {
-        id: spec.jobId,
-        tenantId: spec.tenantId,
-        state: status.state,
-        generation: f.generation,
-        evaluations: f.evaluations,
-        best: Number.isFinite(f.best) ? f.best : null,
-        hard: f.hard ?? null,
-        soft: f.soft ?? null,
-        computeMs: status.computeMs,
-      }).catch((e) => this.log.warn("progress listeners failed", { ...jobLogFields(spec), error: String(e) }));
-    }
-    if (now - this.lastLeaseAt >= LEASE_RENEW_MS) await this.renewSlot(spec);
-  }
-
-  /**
-   * Renews the job's concurrency slot. When the lease had lapsed and the slot is gone (TenantGate
-   * answers ok: false, e.g. after a long outage another job took it), the job must not keep
-   * computing outside the tenant's limit: it ends `expired` with its best-so-far result and
-   * false is returned. A renewal call that fails (storage hiccup) keeps the job running.
-   */
-  private async renewSlot(spec: JobSpec): Promise<boolean> {
-    this.lastLeaseAt = Date.now();
-    const answer = await renewLease(this.env, spec.tenantId, spec.jobId).catch((e) => {
-      this.log.warn("lease renewal failed", { ...jobLogFields(spec), error: String(e) });
-      return null;
-    });
-    if (answer?.ok !== false) return true;
-    this.log.warn("slot lease lost: stopping the job", jobLogFields(spec));
-    await this.finish(spec, "expired", "the job's concurrency slot lapsed (it was not renewed in time) and was given up; the best-so-far result is kept", null, "plan-limit");
-    return false;
+  /** D1 mirror at a bounded rate, and the slot lease renewed while the job holds it (keep-alive.ts). */
+  keepAlive(spec: JobSpec, status: RunnerStatus): Promise<void> {
+    return this.keeper.keepAlive(spec, status);
   }
 
   /** Whether the run ends after this chunk or round, in what state and why (worker/runtime/stop-rules.ts). */

@@ -1,5 +1,5 @@
 // A job whose slot lease lapsed (renewal answers ok: false) stops: it must not keep computing
-// outside the tenant's concurrency limit (worker/runtime/job-run.ts renewSlot).
+// outside the tenant's concurrency limit (worker/runtime/keep-alive.ts renewSlot).
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createJob } from "../jobs/create-job";

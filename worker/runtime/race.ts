@@ -1,7 +1,7 @@
 /**
  * Race jobs (`algorithm: "race"`) on the island runtime: one island per algorithm of the kind,
  * scheduled by core's successive-halving rules (core/engine/race.ts). This file is the glue the
- * island coordinator (island-coordinator.ts), the run's start (job-run.ts), the finish
+ * island coordinator (island-coordinator.ts), the run's start (run-start.ts), the finish
  * (finish.ts) and createJob (worker/jobs/create-job.ts) call:
  *
  * - `prepareRace`: the plan and each algorithm's resolved parameters, stored in the JobSpec;
@@ -94,7 +94,7 @@ export function islandSolver(spec: JobSpec, island: number): AnySolver {
   return solverFor(spec.kind, islandAlgorithm(spec, island)).solver;
 }
 
-/** Island `island`'s first state (job-run.ts start): its own algorithm, parameters and the race's island budget. */
+/** Island `island`'s first state (run-start.ts startRun): its own algorithm, parameters and the race's island budget. */
 export function initRaceIsland(spec: RaceJob, problem: unknown, island: number, seed: number): unknown {
   return islandSolver(spec, island).init(problem, spec.race.parameters[island], seed, { maxEvaluations: runEvaluations(spec.race.plan, 0) });
 }
