@@ -4,7 +4,7 @@
  * units, strikes), refreshed while the job runs. Data: /app/jobs/<id>/lend.
  */
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { isTerminal } from "@worker/jobs/vocabulary";
 import { TableWrap } from "../components/table-wrap";
 import type { LendState } from "../server/contribute.server";
@@ -13,12 +13,26 @@ import { LendControl } from "./lend-control";
 export function LendPanel({ jobId, state }: { jobId: string; state: string }) {
   const fetcher = useFetcher<LendState>();
   const [showLink, setShowLink] = useState(false);
+  // Refreshed every 3 s (and when the job's state changes), one load at a time: a fetcher's new load
+  // aborts the one still in flight, which the browser reports as an error ("BodyStreamBuffer was
+  // aborted") when the server is slow. A refresh asked for meanwhile runs when the load ends.
+  const busy = useRef(false);
+  busy.current = fetcher.state !== "idle";
+  const wanted = useRef(false);
+  const refresh = useRef(() => {});
+  refresh.current = () => {
+    wanted.current = busy.current;
+    if (!busy.current) fetcher.load(`/app/jobs/${jobId}/lend`);
+  };
   useEffect(() => {
-    fetcher.load(`/app/jobs/${jobId}/lend`);
+    refresh.current();
     if (isTerminal(state)) return undefined;
-    const timer = setInterval(() => fetcher.load(`/app/jobs/${jobId}/lend`), 3_000);
+    const timer = setInterval(() => refresh.current(), 3_000);
     return () => clearInterval(timer);
   }, [jobId, state]);
+  useEffect(() => {
+    if (fetcher.state === "idle" && wanted.current) refresh.current();
+  }, [fetcher.state]);
   const data = fetcher.data;
   if (!data || (!data.contributable && data.contributors.length === 0)) return null;
   return (
