@@ -246,6 +246,10 @@ describe("contributed compute", () => {
     third.webSocket!.accept();
     third.webSocket!.close(1000, "done");
     await call(`/v1/jobs/${created.id}/cancel`, json({}, bearer(other.apiKey)));
+    // The job ends before the file does: the files share one runtime, and a job still logging after its
+    // file has closed its connection to Vitest fails the run ("Closing rpc while onUserConsoleLog was
+    // pending", seen once in a clean-clone run).
+    await waitForEnd(other.tenantId, created.id, 30_000);
   }, 60_000);
 });
 
