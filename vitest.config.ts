@@ -28,20 +28,14 @@ export function projectsFor(groups: string | undefined): string[] {
 
 const JSON_OUTPUT = process.env.VITEST_JSON_OUTPUT;
 
-/** Files at a time per group when `npm test` runs that group alone in its own process. */
-const MAX_WORKERS: Record<string, number> = { node: 3, platform: 2, browser: 3 };
-
 export default defineConfig({
   test: {
     // The Worker logs one JSON line per request; keep test output to warnings and errors.
     onConsoleLog: (log) => !log.includes('"level":"info"'),
-    // Test files at a time in this Vitest process (Vitest's default is one on a 2-core machine).
-    // `npm test` runs the three groups as three processes side by side (scripts/test-run.mjs): the
-    // Worker files two at a time (each Vitest worker starts a workerd); the Node and browser files
-    // three at a time, because they mostly wait (fet-cl runs, Chromium, the network): in a
-    // clean-clone run with two each, their steps used 0.4 of a core apiece and the machine 1.25 of
-    // its 2 (bench/results/test-suite.md). A single `vitest run`: two.
-    maxWorkers: MAX_WORKERS[process.env.EVOLVE_TEST_PROJECTS ?? ""] ?? 2,
+    // Two test files at a time across all projects (Vitest's default is one on a 2-core machine):
+    // Worker and browser tests spend much of their time waiting (alarms, queues, Chromium), and each
+    // Worker test file starts its own workerd. bench/results/test-suite.md has the figures.
+    maxWorkers: 2,
     // The default output, plus a line every 3 minutes naming any file still running by then
     // (scripts/watchdog-reporter.ts): a stuck run says where it is stuck. VITEST_JSON_OUTPUT=<file>
     // adds Vitest's JSON report (scripts/test-run.mjs sets it under TEST_REPORT_DIR).
