@@ -13,8 +13,38 @@ import type { TallyInstance } from "./constraints/types";
 import type { SchoolTimetable } from "./evaluate";
 import { softUnits, type SchoolProblem } from "./problem";
 
+/**
+ * What the Board's place / unplace changed among the values derived from the timetable (day values,
+ * violations), as (array code, index, old value) triples, so that the next call undoing it can put
+ * them back instead of computing them again (board.ts, "Undo frames"). Only records while `on`.
+ */
+export class UndoLog {
+  on = false;
+  length = 0;
+  entries = new Int32Array(3 * 1024);
+
+  note(code: number, i: number, old: number): void {
+    if (!this.on) return;
+    if (this.length + 3 > this.entries.length) {
+      const grown = new Int32Array(this.entries.length * 2);
+      grown.set(this.entries);
+      this.entries = grown;
+    }
+    const e = this.entries;
+    e[this.length] = code;
+    e[this.length + 1] = i;
+    e[this.length + 2] = old;
+    this.length += 3;
+  }
+}
+
+/** UndoLog codes of the tallies' arrays. */
+export const UNDO_TALLY_DAY = 10;
+export const UNDO_TALLY_VIOL = 11;
+
 export class Tallies {
   private readonly p: SchoolProblem;
+  private readonly log: UndoLog;
   /**
    * Instances of the same resource with the same `count` function (e.g. every building constraint
    * of a teacher) share one GROUP and one tally: occ[g * nSlots .. (g + 1) * nSlots).
@@ -26,8 +56,13 @@ export class Tallies {
   private readonly groupInstStart: Int32Array;
   private readonly groupInst: Int32Array;
   private readonly groupOf: Int32Array;
-  /** 1 at groupInst positions whose instance computes the day; 0 where it has the previous one's day function on the same tally (same value). */
-  private readonly classStart: Uint8Array;
+  /**
+   * Per groupInst position k: one past the last position of k's CLASS, the run of instances from k on
+   * with k's day function on the same tally (a shared group's run; k + 1 elsewhere). A class's
+   * instances always hold the same day values (computed by the same function from the same tally, and
+   * changed together), so when its first one's day does not change, none does and `add` skips to here.
+   */
+  private readonly classEnd: Int32Array;
   /** CSR: groups of teacher t / subgroup s. */
   private readonly teacherGroupStart: Int32Array;
   private readonly teacherGroup: Int32Array;
@@ -57,8 +92,9 @@ export class Tallies {
   hard = 0;
   soft = 0;
 
-  constructor(p: SchoolProblem) {
+  constructor(p: SchoolProblem, log: UndoLog = new UndoLog()) {
     this.p = p;
+    this.log = log;
     const n = p.tallies.length;
     const { nSlots, nDays } = p;
     // groups by (kind, resource, count); hard instances with a room-free count are grouped by
@@ -120,7 +156,7 @@ export class Tallies {
     this.groupInstStart = new Int32Array(nGroups + 1);
     ordered.forEach((m, g) => (this.groupInstStart[g + 1] = this.groupInstStart[g] + m.length));
     this.groupInst = Int32Array.from(ordered.flat());
-    this.classStart = Uint8Array.from(classStart);
+    this.classEnd = classEnds(classStart);
     const csr = (count: number, kind: "teacher" | "subgroup") => {
       const lists: number[][] = Array.from({ length: count }, () => []);
       groupRes.forEach((r, g) => {
@@ -209,6 +245,24 @@ export class Tallies {
     }
   }
 
+  /**
+   * Only the tallies of `apply` (no day re-evaluated): for undoing a place or an unplace whose day
+   * values and violations are put back from the UndoLog (board.ts).
+   */
+  shift(a: number, s: number, r: number, sign: 1 | -1): void {
+    const p = this.p;
+    if (p.tallies.length === 0) return;
+    const d = p.actDuration[a];
+    const end = this.actGroupStart[a + 1];
+    for (let k = this.actGroupStart[a]; k < end; k++) {
+      const g = this.actGroup[k];
+      const c = this.actCall[k] ? this.groupCount[g](a, r) : this.actCount[k];
+      if (c === 0) continue;
+      const occ = this.groupOcc[g];
+      for (let h = 0; h < d; h++) occ[s + h] += sign * c;
+    }
+  }
+
   /** Adds sign * c to group g's tally over activity a's hours from s, and re-evaluates that day of the group's instances. */
   private add(g: number, c: number, a: number, s: number, sign: 1 | -1): void {
     const p = this.p;
@@ -219,16 +273,26 @@ export class Tallies {
     const day = (s / nHours) | 0;
     const base = day * nHours;
     const blocked = this.groupBlocked[g];
-    let v = 0;
-    for (let k = this.groupInstStart[g]; k < this.groupInstStart[g + 1]; k++) {
-      const i = this.groupInst[k];
-      if (this.classStart[k]) v = this.dayFn[i](occ, blocked, base, nHours, day);
-      const at = i * p.nDays + day;
-      const was = this.dayValue[at];
-      if (v === was) continue;
-      this.dayValue[at] = v;
-      if (this.weekIsSum[i]) this.setViol(i, this.viol[i] + v - was);
-      else this.refreshWeek(i);
+    const nDays = p.nDays;
+    const end = this.groupInstStart[g + 1];
+    let k = this.groupInstStart[g];
+    while (k < end) {
+      const first = this.groupInst[k];
+      const v = this.dayFn[first](occ, blocked, base, nHours, day);
+      const classEnd = this.classEnd[k];
+      if (v === this.dayValue[first * nDays + day]) {
+        k = classEnd;
+        continue;
+      }
+      for (; k < classEnd; k++) {
+        const i = this.groupInst[k];
+        const at = i * nDays + day;
+        const was = this.dayValue[at];
+        this.log.note(UNDO_TALLY_DAY, at, was);
+        this.dayValue[at] = v;
+        if (this.weekIsSum[i]) this.setViol(i, this.viol[i] + v - was);
+        else this.refreshWeek(i);
+      }
     }
   }
 
@@ -239,6 +303,7 @@ export class Tallies {
   private setViol(i: number, v: number): void {
     const old = this.viol[i];
     if (v === old) return;
+    this.log.note(UNDO_TALLY_VIOL, i, old);
     this.viol[i] = v;
     if (this.hardW[i]) this.hard += v - old;
     else this.soft += (v - old) * this.units[i];
@@ -264,6 +329,17 @@ export class Tallies {
     }
     return false;
   }
+}
+
+/** `Tallies.classEnd` from the 1 / 0 marks of the positions that start a class. */
+function classEnds(classStart: readonly number[]): Int32Array {
+  const out = new Int32Array(classStart.length);
+  let end = classStart.length;
+  for (let k = classStart.length - 1; k >= 0; k--) {
+    out[k] = end;
+    if (classStart[k]) end = k;
+  }
+  return out;
 }
 
 /** Violations of one tally instance, from scratch (evaluate.ts). */

@@ -15,6 +15,12 @@ export const activitiesNotOverlapping: ConstraintDefinition = {
     if (acts.length < 2) return [];
     const nHours = ctx.nHours;
     const dur = Int32Array.from(acts, (a) => ctx.duration(a));
+    // The hours two of them share on their (common) starting day, summed over the pairs, is
+    // Σ over (starting day, hour) of C(k, 2), k = how many of them start that day and are there at
+    // that hour: counted in one pass over their hours (a move of one of them recounts the set),
+    // not pair by pair. Hours past the day's end keep their own cells, as the pairwise overlap did.
+    const width = nHours + Math.max(...dur);
+    const here = new Int32Array(ctx.nDays * width);
     return [
       {
         shape: "set",
@@ -23,16 +29,17 @@ export const activitiesNotOverlapping: ConstraintDefinition = {
         activities: acts,
         violations(start) {
           let v = 0;
-          for (let i = 1; i < acts.length; i++) {
-            const t1 = start[acts[i]];
-            if (t1 < 0) continue;
-            const day1 = (t1 / nHours) | 0;
-            for (let j = 0; j < i; j++) {
-              const t2 = start[acts[j]];
-              if (t2 < 0 || ((t2 / nHours) | 0) !== day1) continue;
-              const overlap = Math.min(t1 + dur[i], t2 + dur[j]) - Math.max(t1, t2);
-              if (overlap > 0) v += overlap;
-            }
+          for (let i = 0; i < acts.length; i++) {
+            const t = start[acts[i]];
+            if (t < 0) continue;
+            const base = cellOf(t, nHours, width);
+            for (let h = 0; h < dur[i]; h++) v += here[base + h]++;
+          }
+          for (let i = 0; i < acts.length; i++) {
+            const t = start[acts[i]];
+            if (t < 0) continue;
+            const base = cellOf(t, nHours, width);
+            for (let h = 0; h < dur[i]; h++) here[base + h] = 0;
           }
           return v;
         },
@@ -40,3 +47,9 @@ export const activitiesNotOverlapping: ConstraintDefinition = {
     ];
   },
 };
+
+/** The cell of start slot t in rows of `width` cells per starting day (its day's row, at its hour). */
+function cellOf(t: number, nHours: number, width: number): number {
+  const day = (t / nHours) | 0;
+  return day * width + t - day * nHours;
+}

@@ -22,6 +22,10 @@ export const minDaysBetweenActivities: ConstraintDefinition = {
     if (acts.length < 2) return [];
     const nHours = ctx.nHours;
     const dur = Int32Array.from(acts, (a) => ctx.duration(a));
+    // scratch for startDays (one evaluation at a time)
+    const slots = new Int32Array(acts.length);
+    const days = new Int32Array(acts.length);
+    const durs = new Int32Array(acts.length);
     const out: Instance[] = [];
     // At weight 0 only the two hard rules below remain (FET's generator applies them at any weight).
     if (minDays > 0 && c.weight > 0) {
@@ -31,15 +35,12 @@ export const minDaysBetweenActivities: ConstraintDefinition = {
         weight: c.weight,
         activities: acts,
         violations(start) {
+          const n = startDays(start, acts, nHours, slots, days);
           let v = 0;
-          for (let i = 1; i < acts.length; i++) {
-            const t1 = start[acts[i]];
-            if (t1 < 0) continue;
-            const d1 = (t1 / nHours) | 0;
+          for (let i = 1; i < n; i++) {
+            const d1 = days[i];
             for (let j = 0; j < i; j++) {
-              const t2 = start[acts[j]];
-              if (t2 < 0) continue;
-              const dist = Math.abs(d1 - ((t2 / nHours) | 0));
+              const dist = Math.abs(d1 - days[j]);
               if (dist < minDays) v += minDays - dist;
             }
           }
@@ -74,15 +75,15 @@ export const minDaysBetweenActivities: ConstraintDefinition = {
         weight: 100,
         activities: acts,
         violations(start) {
+          const n = startDays(start, acts, nHours, slots, days, dur, durs);
           let v = 0;
-          for (let i = 1; i < acts.length; i++) {
-            const t1 = start[acts[i]];
-            if (t1 < 0) continue;
+          for (let i = 1; i < n; i++) {
+            const t1 = slots[i];
+            const d1 = days[i];
             for (let j = 0; j < i; j++) {
-              const t2 = start[acts[j]];
-              if (t2 < 0) continue;
-              if (((t1 / nHours) | 0) !== ((t2 / nHours) | 0)) continue;
-              if (t1 + dur[i] !== t2 && t2 + dur[j] !== t1) v++;
+              if (days[j] !== d1) continue;
+              const t2 = slots[j];
+              if (t1 + durs[i] !== t2 && t2 + durs[j] !== t1) v++;
             }
           }
           return v;
@@ -92,3 +93,21 @@ export const minDaysBetweenActivities: ConstraintDefinition = {
     return out;
   },
 };
+
+/**
+ * The placed ones of `acts`, in their order: their start slots into `slots`, their days into `days`
+ * and, with `dur` (per position in `acts`), their durations into `durs`; returns how many. Each
+ * start's day is computed once, not once per pair (the pair loops run on every move of one of them).
+ */
+function startDays(start: Int32Array, acts: Int32Array, nHours: number, slots: Int32Array, days: Int32Array, dur?: Int32Array, durs?: Int32Array): number {
+  let n = 0;
+  for (let i = 0; i < acts.length; i++) {
+    const t = start[acts[i]];
+    if (t < 0) continue;
+    slots[n] = t;
+    days[n] = (t / nHours) | 0;
+    if (dur) durs![n] = dur[i];
+    n++;
+  }
+  return n;
+}
