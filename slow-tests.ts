@@ -1,8 +1,9 @@
 /**
- * Slow tests: fuzzing and solution-quality checks of the engine. They run in their own Vitest
- * project, `slow` (core/, plain Node: core/vitest.slow.config.ts), which `npm test` (and so CI)
- * runs with everything else; `npm run test:fast` skips it while developing. Globs are relative to
- * the repository root. The Worker's fuzz tests (worker/ops/fuzz/) are part of the `worker` project:
- * a few seconds each since they call the Worker's handler directly (worker/test/fixtures.ts).
+ * Slow tests: fuzzing and solution-quality checks. They run in their own Vitest projects —
+ * `slow` (core/, plain Node: core/vitest.slow.config.ts) and `slow-worker` (inside workerd, a
+ * runtime per file: worker/vitest.slow.config.ts) — which `npm test` (and so CI) runs with
+ * everything else; `npm run test:fast` skips them while developing. Globs are relative to the
+ * repository root.
  */
 export const SLOW_CORE_TESTS = ["core/**/*.fuzz.test.ts", "core/continuous/allocation.test.ts"];
+export const SLOW_WORKER_TESTS = ["worker/**/*.fuzz.test.ts"];

@@ -7,7 +7,7 @@
  *   lint       biome check .               │ from the start
  *   build      npm run build (the web app) │
  *   node       vitest: core, slow, web (EVOLVE_TEST_PROJECTS=node; vitest.config.ts's groups)
- *   platform   vitest: worker, tooling                             ┐ once the build is done (the
+ *   platform   vitest: worker, slow-worker, tooling                ┐ once the build is done (the
  *   browser    vitest: e2e (Chromium against wrangler dev)         ┘ Worker imports web/build/server)
  *
  * The browser tests wait on the network and the browser far more than they compute, so they run next

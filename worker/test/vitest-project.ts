@@ -2,7 +2,8 @@
  * The Vitest project for Worker tests, inside workerd through @cloudflare/vitest-pool-workers,
  * against real local D1 (migrations applied in apply-migrations.ts), R2, Durable Objects and
  * Queues, configured from the same wrangler.toml that `npm run dev` uses: the `worker` project
- * (worker/vitest.config.ts). Runs in Node (the Vitest config), not in workerd.
+ * (worker/vitest.config.ts) and the fuzz tests' `slow-worker` (worker/vitest.slow.config.ts). Runs
+ * in Node (the Vitest config), not in workerd.
  *
  * The files share their runtime (`isolate: false`): each Vitest worker starts workerd and loads the
  * Worker once, not once per file (~25 CPU-s each on this 2-core machine). They share its D1, R2 and
