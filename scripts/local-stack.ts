@@ -45,6 +45,10 @@ export function makeStateDir(prefix = "evolve-local-"): string {
 export async function startLocalStack(options: StartOptions = {}): Promise<LocalStack> {
   const stateDir = options.stateDir ?? makeStateDir();
   mkdirSync(stateDir, { recursive: true });
+  // The ports are chosen below the kernel's range for automatic ports, so nothing that listens on
+  // port 0 meanwhile (a test's fake Stripe, in the step beside the browser tests) can take them
+  // between this check and wrangler's bind: a clean-clone run once saw wrangler dev fail with
+  // "Address already in use" and the health check answered by that fake.
   const port = options.port ?? (await findFreePort());
   const inspectorPort = await findFreePort();
   const baseURL = `http://127.0.0.1:${port}`;
@@ -191,17 +195,33 @@ export function removeState(stateDir: string): void {
   rmSync(stateDir, { recursive: true, force: true });
 }
 
-export function findFreePort(): Promise<number> {
-  return new Promise((ok, fail) => {
+/** The low end of the kernel's automatic (ephemeral) port range; 32768 where it cannot be read. */
+function ephemeralLow(): number {
+  try {
+    const low = Number(readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").trim().split(/\s+/)[0]);
+    return Number.isInteger(low) && low > 12_000 ? low : 32_768;
+  } catch {
+    return 32_768;
+  }
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((ok) => {
     const server = createServer();
     server.unref();
-    server.on("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => ok(port));
-    });
+    server.once("error", () => ok(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => ok(true)));
   });
+}
+
+/** A free port on 127.0.0.1 below the automatic range (10000 up to it), so no port-0 listener can take it meanwhile. */
+export async function findFreePort(): Promise<number> {
+  const high = ephemeralLow();
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = 10_000 + Math.floor(Math.random() * (high - 10_000));
+    if (await isFree(port)) return port;
+  }
+  throw new Error(`no free port found between 10000 and ${high}`);
 }
 
 async function waitForHealth(baseURL: string, dev: ChildProcess, logPath: string, timeoutMs: number): Promise<void> {
