@@ -176,24 +176,24 @@ export class Board {
     const f = this.frames - 1;
     const virtual = r >= 0 && p.roomVirtual[r] !== 0;
     if (!virtual) {
+      // Undoing the newest unplace, or making again the place just undone: the activity's own costs
+      // come from that frame (frameCosts) or from the redo record (redoCosts).
+      let costs: Float64Array | null = null;
+      let at = 0;
       if (f >= 0 && this.frameOp[f] === UNPLACE && this.frameAct[f] === a && this.frameStart[f] === s && this.frameRoom[f] === r) {
         this.popFrame();
-        this.start[a] = s;
-        this.room[a] = r;
-        this.unplaced--;
-        this.actHard[a] = this.frameCosts[f * FRAME_COSTS + 8];
-        this.actSoft[a] = this.frameCosts[f * FRAME_COSTS + 9];
-        this.occupy(a, s, r, 1);
-        this.tallies.shift(a, s, r, 1);
-        return;
-      }
-      if (this.redoOp === PLACE && this.redoAct === a && this.redoStart === s && this.redoRoom === r) {
+        costs = this.frameCosts;
+        at = f * FRAME_COSTS;
+      } else if (this.redoOp === PLACE && this.redoAct === a && this.redoStart === s && this.redoRoom === r) {
         this.redo();
+        costs = this.redoCosts;
+      }
+      if (costs) {
         this.start[a] = s;
         this.room[a] = r;
         this.unplaced--;
-        this.actHard[a] = this.redoCosts[8];
-        this.actSoft[a] = this.redoCosts[9];
+        this.actHard[a] = costs[at + 8];
+        this.actSoft[a] = costs[at + 9];
         this.occupy(a, s, r, 1);
         this.tallies.shift(a, s, r, 1);
         return;

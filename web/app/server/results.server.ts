@@ -62,8 +62,7 @@ export const SCHOOL_RESULT_VERSION = 1;
  * deleting the job deletes the copy with it, and its bytes count in the tenant's storage like an export's.
  */
 export async function resultViewOfJob(env: Env, tenantId: string, jobId: string, stored: Record<string, unknown> | null, result: JobResultDocument): Promise<ResultView> {
-  const doc = stored ? ((stored.problem as unknown) ?? stored) : null;
-  if (!result.best || (doc as { kind?: unknown } | null)?.kind !== "timetabling" || !isSchoolDocument(doc)) return buildResultView(stored, result);
+  if (!result.best || !stored || !isSchoolInput(problemOf(stored))) return buildResultView(stored, result);
   const key = jobKeys.view(tenantId, jobId, `school-result-v${SCHOOL_RESULT_VERSION}.json`);
   const kept = await getJson<SchoolResult>(env.BLOBS, key);
   if (kept) return kept;
@@ -72,16 +71,26 @@ export async function resultViewOfJob(env: Env, tenantId: string, jobId: string,
   return built;
 }
 
+/** The problem document of a stored job input (readJobInput): its `problem`, or the input itself. */
+function problemOf(stored: Record<string, unknown>): unknown {
+  return (stored.problem as unknown) ?? stored;
+}
+
+/** A FET school (format "fet" or "school"), drawn by school-results.server.ts. */
+function isSchoolInput(doc: unknown): boolean {
+  return (doc as { kind?: unknown }).kind === "timetabling" && isSchoolDocument(doc);
+}
+
 /** `stored`: the job's input (readJobInput). */
 export function buildResultView(stored: Record<string, unknown> | null, result: JobResultDocument): ResultView {
   if (!result.best || !stored) return { type: "none" };
-  const doc = (stored.problem as unknown) ?? stored;
+  const doc = problemOf(stored);
   const kind = (doc as { kind?: unknown }).kind;
   if (kind === "permutation") return { type: "permutation", order: result.best.solution as number[], value: result.best.value };
   // Only timetables and tours are drawn; other kinds may carry tenant code, which core does not compile.
   if (kind !== "timetabling" && kind !== "tsp") return { type: "none" };
   // FET schools (school-results.server.ts): their own views on the file's day and hour names.
-  if (kind === "timetabling" && isSchoolDocument(doc)) return buildSchoolResult(doc, result.best.solution) ?? { type: "none" };
+  if (isSchoolInput(doc)) return buildSchoolResult(doc, result.best.solution) ?? { type: "none" };
   const { problem } = compileProblem(doc);
   const solution = result.best.solution;
   if (kind === "timetabling") return buildTimetable(problem as TimetablingProblem, solution);
