@@ -1,10 +1,10 @@
-// core/school/cli/cpu-limit.mjs: a command stopped at a CPU budget (or a wall-clock limit), its own exit status otherwise.
+// core/school/cli/cpu-limit.pl: a command stopped at a CPU budget (or a wall-clock limit), its own exit status otherwise.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-const CPU_LIMIT = fileURLToPath(new URL("./cpu-limit.mjs", import.meta.url));
-const limited = (cpu: number, wall: number, code: string) => spawnSync(process.execPath, [CPU_LIMIT, String(cpu), String(wall), process.execPath, "-e", code], { encoding: "utf8", timeout: 60_000 });
+const CPU_LIMIT = fileURLToPath(new URL("./cpu-limit.pl", import.meta.url));
+const limited = (cpu: number, wall: number, code: string) => spawnSync("perl", [CPU_LIMIT, String(cpu), String(wall), process.execPath, "-e", code], { encoding: "utf8", timeout: 60_000 });
 
 describe.skipIf(process.platform !== "linux")("cpu-limit", () => {
   it("stops a command that spins once it has used its CPU budget", () => {
@@ -27,7 +27,7 @@ describe.skipIf(process.platform !== "linux")("cpu-limit", () => {
   });
 
   it("says so when the command cannot be started", () => {
-    const r = spawnSync(process.execPath, [CPU_LIMIT, "1", "1", "/nonexistent/command"], { encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync("perl", [CPU_LIMIT, "1", "1", "/nonexistent/command"], { encoding: "utf8", timeout: 60_000 });
     expect(r.status).toBe(127);
     expect(r.stderr).toMatch(/cannot run \/nonexistent\/command/);
   });

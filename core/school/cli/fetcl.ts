@@ -30,7 +30,7 @@ export interface RunFetClOptions {
   name?: string;
   keep?: string;
   /**
-   * Also stop fet-cl once it has used this much CPU time (cpu-limit.mjs). For locked timetables:
+   * Also stop fet-cl once it has used this much CPU time (cpu-limit.pl). For locked timetables:
    * FET generates an acceptable one at once (a few hundredths of a CPU-second, on a loaded machine
    * too) and searches a refused one until stopped, so a CPU budget tells them apart without the
    * wall-clock wait, and a busy machine cannot turn an acceptance into a refusal. The wall-clock
@@ -42,7 +42,7 @@ export interface RunFetClOptions {
 /** With `cpuSeconds`, the wall-clock seconds after which fet-cl is stopped anyway (a stuck run, not a slow machine). */
 export const LOCKED_WALL_SECONDS = 120;
 
-const CPU_LIMIT = fileURLToPath(new URL("./cpu-limit.mjs", import.meta.url));
+const CPU_LIMIT = fileURLToPath(new URL("./cpu-limit.pl", import.meta.url));
 
 /** Run fet-cl on `text` with a time limit; the output dir is temporary unless `keep` names one. */
 export function runFetCl(text: string, timeLimitSeconds: number, options: RunFetClOptions = {}): FetClResult {
@@ -83,8 +83,8 @@ export function runFetCl(text: string, timeLimitSeconds: number, options: RunFet
           killSignal: "SIGKILL",
           env,
         })
-      : // cpu-limit.mjs stops fet-cl at `cpu` CPU-seconds (or LOCKED_WALL_SECONDS); spawnSync's own timeout is the backstop.
-        spawnSync(process.execPath, [CPU_LIMIT, String(cpu), String(LOCKED_WALL_SECONDS), FET_CL, ...fetArgs], {
+      : // cpu-limit.pl stops fet-cl at `cpu` CPU-seconds (or LOCKED_WALL_SECONDS); spawnSync's own timeout is the backstop.
+        spawnSync("perl", [CPU_LIMIT, String(cpu), String(LOCKED_WALL_SECONDS), FET_CL, ...fetArgs], {
           encoding: "utf8",
           timeout: (LOCKED_WALL_SECONDS + 10) * 1000,
           killSignal: "SIGKILL",
