@@ -3,7 +3,8 @@ import WatchdogReporter from "./scripts/watchdog-reporter";
 
 // Projects: core/ in plain Node, worker/ inside workerd (worker/vitest.config.ts), scripts/ repo checks ("tooling"),
 // web/ pure helpers, e2e/ in real headless Chromium against wrangler dev (e2e/global-setup.ts), and the engine's
-// slow tests (fuzzing, solution quality; slow-tests.ts) as "slow" (Node) and "slow-worker" (workerd), which `npm run test:fast` skips.
+// slow tests (fuzzing, solution quality; slow-tests.ts) as "slow" (Node) and "slow-worker" (workerd), which `npm test` leaves
+// out and `npm run test:slow` (CI too) runs.
 /**
  * The projects in three groups. scripts/test-run.mjs (`npm test`) runs each group as its own Vitest
  * process, side by side (EVOLVE_TEST_PROJECTS=node|platform|browser picks groups; unset: all):

@@ -2,7 +2,7 @@ import { defineProject } from "vitest/config";
 import { SLOW_CORE_TESTS } from "../slow-tests";
 
 // The slow part of core/'s tests (fuzzing, solution quality; listed in slow-tests.ts), plain Node.
-// `npm test` runs it; `npm run test:fast` skips it.
+// `npm run test:slow` runs it (CI, after `npm test`); `npm test` leaves it out.
 const root = new URL("..", import.meta.url).pathname;
 
 export default defineProject({

@@ -1,14 +1,19 @@
 #!/usr/bin/env node
 /**
- * `npm test` (and `npm run test:fast`, with --fast): every check of the repository, run side by side
- * instead of one after another, with one combined exit status.
+ * `npm test`: every check of the repository except the slow projects, run side by side instead of
+ * one after another, with one combined exit status.
  *
  *   typecheck  tsc -b                      ┐
  *   lint       biome check .               │ from the start
  *   build      npm run build (the web app) │
- *   node       vitest: core, slow, web (EVOLVE_TEST_PROJECTS=node; vitest.config.ts's groups)
- *   platform   vitest: worker, slow-worker, tooling                ┐ once the build is done (the
+ *   node       vitest: core, web (EVOLVE_TEST_PROJECTS=node; vitest.config.ts's groups)
+ *   platform   vitest: worker, tooling                            ┐ once the build is done (the
  *   browser    vitest: e2e (Chromium against wrangler dev)         ┘ Worker imports web/build/server)
+ *
+ * `npm run test:slow` (--slow) runs the slow projects (fuzzing and solution quality, slow-tests.ts):
+ * the build, then `slow` (Node) and `slow-worker` (workerd) in one Vitest process. CI (.ci/run) runs
+ * `npm test` and then `npm run test:slow`, so every test runs on every change; developers get the
+ * quick part alone.
  *
  * The browser tests wait on the network and the browser far more than they compute, so they run next
  * to the CPU-bound ones. The type-check and lint have no time limits and no one waits for them, so
@@ -22,7 +27,7 @@
  * TEST_STEP_TIMEOUT_SECONDS (default 1800) is stopped with its whole process group and counts as
  * failed; so does a step whose prerequisite failed. Extra arguments go to every Vitest step
  * (`npm test -- core/school`). TEST_REPORT_DIR=<dir> also writes each Vitest step's JSON report and
- * the steps' timings (steps.json) there.
+ * the steps' timings (steps.json, or slow-steps.json for --slow) there.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -35,11 +40,19 @@ const bin = (name) => join(ROOT, "node_modules/.bin", name);
 
 /**
  * The steps of a run: name, command, the steps it waits for, its CPU priority (nice) and extra
- * environment. `fast` leaves out the slow projects (`--project=!slow*`).
+ * environment. By default every project except the slow ones (`--project=!slow*`); `slow`: only
+ * those, after the build.
  */
-export function plan({ fast = false, vitestArgs = [] } = {}) {
+export function plan({ slow = false, vitestArgs = [] } = {}) {
+  const extra = vitestArgs.length ? ["--passWithNoTests", ...vitestArgs] : [];
+  if (slow) {
+    return [
+      { name: "build", command: ["npm", "run", "--silent", "build"], after: [], nice: 0 },
+      { name: "slow", command: [bin("vitest"), "run", "--project=slow*", ...extra], env: { EVOLVE_TEST_PROJECTS: "node,platform" }, after: ["build"], nice: 0, vitest: true },
+    ];
+  }
   const vitest = (lane) => ({
-    command: [bin("vitest"), "run", ...(fast ? ["--project=!slow*"] : []), ...(vitestArgs.length ? ["--passWithNoTests", ...vitestArgs] : [])],
+    command: [bin("vitest"), "run", "--project=!slow*", ...extra],
     env: { EVOLVE_TEST_PROJECTS: lane },
     vitest: true,
   });
@@ -104,7 +117,7 @@ const load = () =>
     .join(" ");
 
 /** Runs the steps of `plan()`; resolves to 0 when every step passed, 1 otherwise. */
-export async function run(steps, { out = process.stdout, stepTimeoutMs = 1_800_000, progressMs = 60_000, reportDir } = {}) {
+export async function run(steps, { out = process.stdout, stepTimeoutMs = 1_800_000, progressMs = 60_000, reportDir, stepsFile = "steps.json" } = {}) {
   const t0 = Date.now();
   const say = (line) => out.write(`${line}\n`);
   const results = new Map();
@@ -216,7 +229,7 @@ export async function run(steps, { out = process.stdout, stepTimeoutMs = 1_800_0
   for (const line of summaryLines(all)) say(line);
   if (reportDir) {
     mkdirSync(reportDir, { recursive: true });
-    writeFileSync(join(reportDir, "steps.json"), `${JSON.stringify({ wallSeconds: wall, cpus: cpus().length, loadAtEnd: loadavg(), steps: all }, null, 2)}\n`);
+    writeFileSync(join(reportDir, stepsFile), `${JSON.stringify({ wallSeconds: wall, cpus: cpus().length, loadAtEnd: loadavg(), steps: all }, null, 2)}\n`);
   }
   return failed.length ? 1 : 0;
 }
@@ -287,12 +300,12 @@ function killGroup(child, signal) {
 
 async function main() {
   const args = process.argv.slice(2);
-  const fast = args.includes("--fast");
-  const vitestArgs = args.filter((a) => a !== "--fast");
+  const slow = args.includes("--slow");
+  const vitestArgs = args.filter((a) => a !== "--slow");
   const reportDir = process.env.TEST_REPORT_DIR ? resolve(process.env.TEST_REPORT_DIR) : undefined;
   if (reportDir && !existsSync(reportDir)) mkdirSync(reportDir, { recursive: true });
   const stepTimeoutMs = Number(process.env.TEST_STEP_TIMEOUT_SECONDS ?? 1800) * 1000;
-  process.exitCode = await run(plan({ fast, vitestArgs }), { stepTimeoutMs, reportDir });
+  process.exitCode = await run(plan({ slow, vitestArgs }), { stepTimeoutMs, reportDir, stepsFile: slow ? "slow-steps.json" : "steps.json" });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();

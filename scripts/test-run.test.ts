@@ -44,7 +44,14 @@ describe("npm test's runner", () => {
     expect(steps.map((s) => s.name)).toEqual(["typecheck", "lint", "build", "node", "platform", "browser"]);
     expect(steps.filter((s) => s.after.includes("build")).map((s) => s.name)).toEqual(["platform", "browser"]);
     expect(steps.filter((s) => s.env).map((s) => s.env?.EVOLVE_TEST_PROJECTS)).toEqual(["node", "platform", "browser"]);
-    expect(plan({ fast: true }).find((s) => s.name === "node")?.command).toContain("--project=!slow*");
+    // npm test leaves the slow projects out; --slow (npm run test:slow, which CI runs after npm test) runs only them, after the build.
+    for (const step of steps.filter((s) => s.env)) expect(step.command).toContain("--project=!slow*");
+    const slow = plan({ slow: true });
+    expect(slow.map((s) => [s.name, s.after])).toEqual([
+      ["build", []],
+      ["slow", ["build"]],
+    ]);
+    expect(slow[1].command).toContain("--project=slow*");
     expect(
       plan({ vitestArgs: ["core/school"] })
         .find((s) => s.name === "browser")
@@ -53,7 +60,8 @@ describe("npm test's runner", () => {
     // package.json's test scripts are this runner.
     const scripts = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts as Record<string, string>;
     expect(scripts.test).toMatch(/node scripts\/test-run\.mjs$/);
-    expect(scripts["test:fast"]).toMatch(/node scripts\/test-run\.mjs --fast$/);
+    expect(scripts["test:slow"]).toMatch(/node scripts\/test-run\.mjs --slow$/);
+    expect(readFileSync(join(ROOT, ".ci/run"), "utf8")).toMatch(/^npm test\nnpm run test:slow\n/m);
   });
 
   it("prints each step's output in one block, combines the exit statuses and skips what waits for a failed step", async () => {
