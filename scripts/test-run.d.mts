@@ -21,7 +21,8 @@ export interface StepResult {
   command?: string;
 }
 
-export function plan(options?: { fast?: boolean; vitestArgs?: string[] }): Step[];
+/** `slow`: only the slow projects (npm run test:slow), after the build; otherwise everything else (npm test). */
+export function plan(options?: { slow?: boolean; vitestArgs?: string[] }): Step[];
 
 export class OutputBuffer {
   constructor(limit?: number);
@@ -31,7 +32,7 @@ export class OutputBuffer {
 
 export function watchdogLines(pending: string, chunk: string): { lines: string[]; rest: string };
 export function summaryLines(results: StepResult[]): string[];
-export function run(steps: Step[], options?: { out?: { write(text: string): unknown; isTTY?: boolean }; stepTimeoutMs?: number; progressMs?: number; reportDir?: string }): Promise<0 | 1>;
+export function run(steps: Step[], options?: { out?: { write(text: string): unknown; isTTY?: boolean }; stepTimeoutMs?: number; progressMs?: number; reportDir?: string; stepsFile?: string }): Promise<0 | 1>;
 export const STEP_MARK: string;
 export function killMarked(mark: string): string[];
 export function reapedCpuSeconds(): number | undefined;
