@@ -10,32 +10,22 @@
  * ones given), which occupy their rooms' slots like a real room would (clashes, XOR occupants);
  * the virtual room's own row counts its activities without clashing (a hint for the solver).
  *
- * Undo frames: the solver scores a move by making it and undoing it (unplace a, place a elsewhere,
- * read the costs, unplace a, place a back). Each place / unplace keeps a frame: the costs before it
- * and, in an UndoLog (tally.ts), the old values of the day values and violations it changed. A call
- * that exactly undoes the newest frame (unplace of the activity that frame placed; place of the
- * activity that frame unplaced, at the same start and room) updates the occupancy and tallies and
- * puts those values back instead of evaluating the days and sets again. Everything the Board keeps
- * is a function of the timetable (its sums are exact integers), so the result is the same; a
- * virtual room's real rooms may be chosen again differently, so such a place is never an undo.
+ * Undo frames (undo-frames.ts): the solver scores a move by making it and undoing it; a place /
+ * unplace that exactly undoes the newest one (or makes again the one just undone) puts the day
+ * values, violations and costs back instead of evaluating the days and sets again.
  */
 import type { SchoolProblem } from "./problem";
 import { softUnits } from "./problem";
-import { Tallies, UNDO_TALLY_DAY, UndoLog } from "./tally";
+import { Tallies, UNDO_TALLY_DAY } from "./tally";
 import { chooseRealRooms, realRoomsHard, realRoomsSoft } from "./real-rooms";
+import { type FramedBoard, PLACE, UNPLACE, UndoFrames } from "./undo-frames";
 
-const PLACE = 1;
-const UNPLACE = 2;
-/** At most this many undo frames; one more starts over with none. */
-const MAX_FRAMES = 8;
-/** Per frame: localHard, localSoft, resHard, resSoft, setHard, setSoft, tallies.hard, tallies.soft, and the activity's actHard, actSoft. */
-const FRAME_COSTS = 10;
 /** UndoLog codes of the Board's own arrays (tally.ts has the tallies'). */
 const UNDO_RES_DAY = 1;
 const UNDO_RES_VIOL = 2;
 const UNDO_SET_VIOL = 3;
 
-export class Board {
+export class Board implements FramedBoard {
   readonly p: SchoolProblem;
   readonly start: Int32Array;
   readonly room: Int32Array;
@@ -71,24 +61,8 @@ export class Board {
   setHard = 0;
   setSoft = 0;
   unplaced: number;
-  /** Undo frames (see the file comment), newest last: op, activity, start, room, where its log starts, and the costs before it. */
-  private readonly log = new UndoLog();
-  private frames = 0;
-  private readonly frameOp = new Int8Array(MAX_FRAMES);
-  private readonly frameAct = new Int32Array(MAX_FRAMES);
-  private readonly frameStart = new Int32Array(MAX_FRAMES);
-  private readonly frameRoom = new Int32Array(MAX_FRAMES);
-  private readonly frameLog = new Int32Array(MAX_FRAMES);
-  private readonly frameCosts = new Float64Array(MAX_FRAMES * FRAME_COSTS);
-  /** The frame popFrame dropped last, while nothing has changed since (redoOp 0: none): its log entries, values after and costs after. */
-  private redoOp = 0;
-  private redoAct = 0;
-  private redoStart = 0;
-  private redoRoom = 0;
-  private redoFrom = 0;
-  private redoTo = 0;
-  private redoValues = new Int32Array(1024);
-  private readonly redoCosts = new Float64Array(FRAME_COSTS);
+  /** Undo frames (undo-frames.ts) and the UndoLog they keep. */
+  private readonly undo = new UndoFrames(this);
 
   constructor(p: SchoolProblem) {
     this.p = p;
@@ -114,7 +88,7 @@ export class Board {
     this.setViol = new Int32Array(p.sets.length);
     this.setHardW = Uint8Array.from(p.sets, (r) => (r.weight >= 100 ? 1 : 0));
     this.setUnits = Float64Array.from(p.sets, (r) => softUnits(r.weight));
-    this.tallies = new Tallies(p, this.log);
+    this.tallies = new Tallies(p, this.undo.log);
     this.unplaced = n;
     // Resources whose week is violated with nothing placed (e.g. a minimum) start at that value.
     for (let i = 0; i < nr; i++) this.refreshWeek(i);
@@ -173,33 +147,19 @@ export class Board {
    */
   place(a: number, s: number, r: number, real?: ArrayLike<number>): void {
     const p = this.p;
-    const f = this.frames - 1;
     const virtual = r >= 0 && p.roomVirtual[r] !== 0;
-    if (!virtual) {
-      // Undoing the newest unplace, or making again the place just undone: the activity's own costs
-      // come from that frame (frameCosts) or from the redo record (redoCosts).
-      let costs: Float64Array | null = null;
-      let at = 0;
-      if (f >= 0 && this.frameOp[f] === UNPLACE && this.frameAct[f] === a && this.frameStart[f] === s && this.frameRoom[f] === r) {
-        this.popFrame();
-        costs = this.frameCosts;
-        at = f * FRAME_COSTS;
-      } else if (this.redoOp === PLACE && this.redoAct === a && this.redoStart === s && this.redoRoom === r) {
-        this.redo();
-        costs = this.redoCosts;
-      }
-      if (costs) {
-        this.start[a] = s;
-        this.room[a] = r;
-        this.unplaced--;
-        this.actHard[a] = costs[at + 8];
-        this.actSoft[a] = costs[at + 9];
-        this.occupy(a, s, r, 1);
-        this.tallies.shift(a, s, r, 1);
-        return;
-      }
+    // undoing the newest unplace, or making again the place just undone: the activity's own costs come from the frames
+    if (!virtual && this.undo.replaysPlace(a, s, r)) {
+      this.start[a] = s;
+      this.room[a] = r;
+      this.unplaced--;
+      this.actHard[a] = this.undo.ownHard;
+      this.actSoft[a] = this.undo.ownSoft;
+      this.occupy(a, s, r, 1);
+      this.tallies.shift(a, s, r, 1);
+      return;
     }
-    this.pushFrame(PLACE, a, s, r);
+    this.undo.push(PLACE, a, s, r);
     this.start[a] = s;
     this.room[a] = r;
     this.unplaced--;
@@ -219,7 +179,7 @@ export class Board {
     const day = (s / p.nHours) | 0;
     this.refreshResources(a, day);
     this.refreshSets(a);
-    this.log.on = false;
+    this.undo.end();
   }
 
   unplace(a: number): void {
@@ -227,11 +187,7 @@ export class Board {
     if (s < 0) return;
     const p = this.p;
     const r = this.room[a];
-    const f = this.frames - 1;
-    const undo = f >= 0 && this.frameOp[f] === PLACE && this.frameAct[f] === a;
-    if (undo || (this.redoOp === UNPLACE && this.redoAct === a)) {
-      if (undo) this.popFrame();
-      else this.redo();
+    if (this.undo.replaysUnplace(a)) {
       this.actHard[a] = 0;
       this.actSoft[a] = 0;
       this.occupy(a, s, r, -1);
@@ -243,7 +199,7 @@ export class Board {
       return;
     }
     // a virtual room's real rooms may be chosen again differently: placing it back is no undo (room -2 never matches)
-    this.pushFrame(UNPLACE, a, s, r >= 0 && p.roomVirtual[r] ? -2 : r);
+    this.undo.push(UNPLACE, a, s, r >= 0 && p.roomVirtual[r] ? -2 : r);
     this.localHard -= this.actHard[a];
     this.localSoft -= this.actSoft[a];
     this.actHard[a] = 0;
@@ -256,81 +212,11 @@ export class Board {
     this.unplaced++;
     this.refreshResources(a, (s / p.nHours) | 0);
     this.refreshSets(a);
-    this.log.on = false;
+    this.undo.end();
   }
 
-  /** A new newest frame for a place / unplace about to be computed (the log records its changes until it ends). */
-  private pushFrame(op: number, a: number, s: number, r: number): void {
-    this.redoOp = 0;
-    if (this.frames === MAX_FRAMES) {
-      this.frames = 0;
-      this.log.length = 0;
-    }
-    const f = this.frames++;
-    this.frameOp[f] = op;
-    this.frameAct[f] = a;
-    this.frameStart[f] = s;
-    this.frameRoom[f] = r;
-    this.frameLog[f] = this.log.length;
-    this.saveCosts(this.frameCosts, f * FRAME_COSTS);
-    this.frameCosts[f * FRAME_COSTS + 8] = this.actHard[a];
-    this.frameCosts[f * FRAME_COSTS + 9] = this.actSoft[a];
-    this.log.on = true;
-  }
-
-  /**
-   * Undo the newest frame's day values, violations and costs and drop it (the caller undoes its
-   * occupancy and tallies). Its values and costs after the call are kept for `redo` first.
-   */
-  private popFrame(): void {
-    const f = --this.frames;
-    const e = this.log.entries;
-    const from = this.frameLog[f];
-    const to = this.log.length;
-    if (this.redoValues.length < (to - from) / 3) this.redoValues = new Int32Array(2 * this.log.entries.length);
-    const after = this.redoValues;
-    for (let k = from; k < to; k += 3) after[(k - from) / 3] = this.loggedValue(e[k], e[k + 1]);
-    const a = this.frameAct[f];
-    const rc = this.redoCosts;
-    this.saveCosts(rc, 0);
-    rc[8] = this.actHard[a];
-    rc[9] = this.actSoft[a];
-    this.redoOp = this.frameOp[f];
-    this.redoAct = a;
-    this.redoStart = this.frameStart[f];
-    this.redoRoom = this.frameRoom[f];
-    this.redoFrom = from;
-    this.redoTo = to;
-    for (let k = to - 3; k >= from; k -= 3) this.setLogged(e[k], e[k + 1], e[k + 2]);
-    this.log.length = from;
-    this.loadCosts(this.frameCosts, f * FRAME_COSTS);
-  }
-
-  /**
-   * Make again the place / unplace whose frame `popFrame` just dropped (nothing has changed since, so
-   * it changes the same values the same way): its frame and log come back, its values and costs after
-   * are put back. The caller redoes its occupancy and tallies.
-   */
-  private redo(): void {
-    const f = this.frames++;
-    const a = this.redoAct;
-    this.frameOp[f] = this.redoOp;
-    this.frameAct[f] = a;
-    this.frameStart[f] = this.redoStart;
-    this.frameRoom[f] = this.redoRoom;
-    this.frameLog[f] = this.redoFrom;
-    this.saveCosts(this.frameCosts, f * FRAME_COSTS);
-    this.frameCosts[f * FRAME_COSTS + 8] = this.actHard[a];
-    this.frameCosts[f * FRAME_COSTS + 9] = this.actSoft[a];
-    const e = this.log.entries;
-    const after = this.redoValues;
-    for (let k = this.redoFrom; k < this.redoTo; k += 3) this.setLogged(e[k], e[k + 1], after[(k - this.redoFrom) / 3]);
-    this.log.length = this.redoTo;
-    this.loadCosts(this.redoCosts, 0);
-    this.redoOp = 0;
-  }
-
-  private saveCosts(c: Float64Array, o: number): void {
+  /** The eight costs (localHard … tallies.soft) into c[o..o+8) (undo-frames.ts). */
+  saveCosts(c: Float64Array, o: number): void {
     c[o] = this.localHard;
     c[o + 1] = this.localSoft;
     c[o + 2] = this.resHard;
@@ -341,7 +227,8 @@ export class Board {
     c[o + 7] = this.tallies.soft;
   }
 
-  private loadCosts(c: Float64Array, o: number): void {
+  /** The eight costs back from c[o..o+8) (undo-frames.ts). */
+  loadCosts(c: Float64Array, o: number): void {
     this.localHard = c[o];
     this.localSoft = c[o + 1];
     this.resHard = c[o + 2];
@@ -353,7 +240,7 @@ export class Board {
   }
 
   /** The array entry an UndoLog triple names (code, index). */
-  private loggedValue(code: number, i: number): number {
+  loggedValue(code: number, i: number): number {
     switch (code) {
       case UNDO_RES_DAY:
         return this.resDay[i];
@@ -368,7 +255,8 @@ export class Board {
     }
   }
 
-  private setLogged(code: number, i: number, v: number): void {
+  /** Set the array entry an UndoLog triple names. */
+  setLogged(code: number, i: number, v: number): void {
     switch (code) {
       case UNDO_RES_DAY:
         this.resDay[i] = v;
@@ -454,7 +342,7 @@ export class Board {
     const v = inst.day(occ, blocked, base, this.p.nHours, day);
     const at = i * this.p.nDays + day;
     if (v === this.resDay[at]) return;
-    this.log.note(UNDO_RES_DAY, at, this.resDay[at]);
+    this.undo.log.note(UNDO_RES_DAY, at, this.resDay[at]);
     this.resDay[at] = v;
     this.refreshWeek(i);
   }
@@ -463,7 +351,7 @@ export class Board {
     const v = this.p.resources[i].week(this.resViews[i], this.p.nDays);
     const old = this.resViol[i];
     if (v === old) return;
-    this.log.note(UNDO_RES_VIOL, i, old);
+    this.undo.log.note(UNDO_RES_VIOL, i, old);
     this.resViol[i] = v;
     if (this.resHardW[i]) this.resHard += v - old;
     else this.resSoft += (v - old) * this.resUnits[i];
@@ -478,7 +366,7 @@ export class Board {
     const v = this.p.sets[k].violations(this.start, this.room);
     const old = this.setViol[k];
     if (v === old) return;
-    this.log.note(UNDO_SET_VIOL, k, old);
+    this.undo.log.note(UNDO_SET_VIOL, k, old);
     this.setViol[k] = v;
     if (this.setHardW[k]) this.setHard += v - old;
     else this.setSoft += (v - old) * this.setUnits[k];

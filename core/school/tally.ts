@@ -16,7 +16,7 @@ import { softUnits, type SchoolProblem } from "./problem";
 /**
  * What the Board's place / unplace changed among the values derived from the timetable (day values,
  * violations), as (array code, index, old value) triples, so that the next call undoing it can put
- * them back instead of computing them again (board.ts, "Undo frames"). Only records while `on`.
+ * them back instead of computing them again (core/school/undo-frames.ts). Only records while `on`.
  */
 export class UndoLog {
   on = false;
