@@ -1,5 +1,6 @@
 /**
- * Debian's Chromium driven by playwright-core: never a downloaded browser. One Chromium serves the
+ * Debian's Chromium (its headless shell when installed: scripts/chromium.mjs) driven by playwright-core:
+ * never a downloaded browser. One Chromium serves the
  * whole run (started by e2e/global-setup.ts with `launchBrowserServer`); each test file connects to
  * it and works in browser contexts of its own: a context is a fresh profile (its own cookies and
  * storage), so sessions never leak between flows, without a Chromium start per profile (about
@@ -10,8 +11,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type Browser, type BrowserContext, type BrowserServer, type Download, type Page } from "playwright-core";
 import { inject } from "vitest";
+import { chromiumPath } from "../../scripts/chromium.mjs";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = chromiumPath();
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 /** How long a navigation (goto, waitForURL, a click that navigates) may take. */
 export const NAVIGATION_TIMEOUT_MS = 60_000;
