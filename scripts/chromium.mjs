@@ -3,7 +3,7 @@
  * (scripts/ensure-chromium.mjs): CHROMIUM_PATH when set, else Debian's `chromium-headless-shell`
  * (Chromium's old headless mode, a build without the browser's UI, the one Playwright itself uses
  * for headless runs), else Debian's full `chromium`. The shell does the same page work with less
- * around it: e2e/routes-public.e2e.ts alone, 49 → 40 CPU-s of Chromium at load 10
+ * around it: e2e/routes-public.e2e.ts alone, 65 → 53 CPU-s of Chromium at load 10
  * (bench/results/test-suite.md).
  */
 import { accessSync, constants } from "node:fs";
