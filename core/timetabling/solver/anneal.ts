@@ -12,7 +12,7 @@
 import type { Rng } from "../../engine/random";
 import type { Board } from "./board";
 import { kempeMove } from "./kempe";
-import { courseRoomMove, isolatedLecture, missingDayPeriod } from "./moves";
+import { courseRoomMove, isolatedLecture, missingDayPeriod, nextToCurriculum } from "./moves";
 
 /** The best timetable a search segment has seen. */
 export interface Incumbent {
@@ -22,7 +22,9 @@ export interface Incumbent {
   room: Int16Array;
 }
 
+/** Keep the board's timetable in `best` if it is conflict-free and better. */
 export function record(b: Board, best: Incumbent): void {
+  if (b.conflicts > 0) return;
   if (b.nFree < best.hard || (b.nFree === best.hard && b.soft < best.soft)) {
     best.hard = b.nFree;
     best.soft = b.soft;
@@ -43,29 +45,14 @@ const ISOLATED_PICKS = 2;
 const MISSING_DAY_RATE = 0.5;
 
 /**
- * A period adjacent (same day) to a lecture of another course sharing a curriculum with course c,
- * or -1 when c has no curriculum or the pick has no such neighbour.
- */
-function nextToCurriculum(b: Board, rng: Rng, c: number): number {
-  const pr = b.pr;
-  const qs = pr.courseCurricula[c];
-  if (qs.length === 0) return -1;
-  const courses = pr.curriculumCourses[qs[rng.int(qs.length)]];
-  const c2 = courses[rng.int(courses.length)];
-  if (c2 === c || pr.courseLectures[c2] === 0) return -1;
-  const p = b.period[pr.courseFirstLecture[c2] + rng.int(pr.courseLectures[c2])];
-  if (p < 0) return -1;
-  const s = p % b.S;
-  const up = rng.float() < 0.5 ? s + 1 < b.S : s === 0;
-  if (up) return s + 1 < b.S ? p + 1 : -1;
-  return p - 1;
-}
-
-/**
  * Run `n` moves at temperature T; every move tried counts as one evaluation.
  * `kempeRate` is the share of moves that are Kempe-chain moves (0 disables them).
+ * `hardWeight` 0 keeps every hard constraint (a move that would break one is not tried); above 0
+ * the search is relaxed: Move/Swap need only be `placeable` (Board), curriculum and instructor
+ * conflicts are allowed, and each conflict unit costs `hardWeight` in the move's delta. Only
+ * conflict-free timetables are recorded as the best.
  */
-export function anneal(b: Board, rng: Rng, n: number, T: number, kempeRate: number, best: Incumbent): void {
+export function anneal(b: Board, rng: Rng, n: number, T: number, kempeRate: number, best: Incumbent, hardWeight = 0): void {
   const mv = b.movable;
   const nm = mv.length;
   if (nm === 0) return;
@@ -73,9 +60,10 @@ export function anneal(b: Board, rng: Rng, n: number, T: number, kempeRate: numb
   const R = b.R;
   const lc = b.pr.lectureCourse;
   const invT = 1 / T;
+  const relaxed = hardWeight > 0;
   for (let i = 0; i < n; i++) {
     if (kempeRate > 0 && rng.float() < kempeRate) {
-      if (kempeMove(b, rng, T)) record(b, best);
+      if (kempeMove(b, rng, T, hardWeight)) record(b, best);
       continue;
     }
     const u = rng.float();
@@ -111,21 +99,22 @@ export function anneal(b: Board, rng: Rng, n: number, T: number, kempeRate: numb
     if (v >= COMPACT_RATE + KEEP_ROOM_RATE || (v < COMPACT_RATE && rng.float() < 0.5)) r2 = rng.int(R);
     if (p2 === p && r2 === r) continue;
     const o = b.roomAt[r2 * P + p2];
+    const k0 = b.conflicts;
     if (o < 0) {
-      if (!b.feasible(l, p2, r2, l, -1)) continue;
-      const delta = b.remove(l) + b.place(l, p2, r2);
+      if (!(relaxed ? b.placeable(l, p2, r2, l, -1) : b.feasible(l, p2, r2, l, -1))) continue;
+      const delta = b.remove(l) + b.place(l, p2, r2) + hardWeight * (b.conflicts - k0);
       if (delta <= 0 || rng.float() < Math.exp(-delta * invT)) {
-        if (delta < 0) record(b, best);
+        if (delta < 0 || b.conflicts < k0) record(b, best);
       } else {
         b.remove(l);
         b.place(l, p, r);
       }
     } else {
       if (b.fixed[o] || lc[o] === lc[l]) continue;
-      if (!b.feasible(l, p2, r2, l, o) || !b.feasible(o, p, r, l, o)) continue;
-      const delta = b.remove(l) + b.remove(o) + b.place(l, p2, r2) + b.place(o, p, r);
+      if (relaxed ? !b.placeable(l, p2, r2, l, o) || !b.placeable(o, p, r, l, o) : !b.feasible(l, p2, r2, l, o) || !b.feasible(o, p, r, l, o)) continue;
+      const delta = b.remove(l) + b.remove(o) + b.place(l, p2, r2) + b.place(o, p, r) + hardWeight * (b.conflicts - k0);
       if (delta <= 0 || rng.float() < Math.exp(-delta * invT)) {
-        if (delta < 0) record(b, best);
+        if (delta < 0 || b.conflicts < k0) record(b, best);
       } else {
         b.remove(l);
         b.remove(o);

@@ -6,7 +6,10 @@
  * A Board is derived data: it is rebuilt from a Timetable (two Int16Arrays) whenever a run is
  * restored, so checkpoints hold only the timetables. Hard constraints are kept as an invariant:
  * callers ask `feasible` before `place`, so a placed lecture never conflicts; a lecture that
- * cannot be placed stays unassigned, and the count of those is the hard violation figure.
+ * cannot be placed stays unassigned, and the count of those is the hard violation figure. The
+ * relaxed annealing (anneal.ts) asks only `placeable`, which lets lectures of one curriculum or
+ * instructor share a period; the board counts those in `conflicts`, and only a board without
+ * conflicts is a result.
  */
 import type { TimetablingProblem } from "../problem";
 import type { Timetable } from "../solution";
@@ -47,6 +50,12 @@ export class Board {
   nFixedFree = 0;
   /** Weighted soft cost of the assigned lectures. */
   soft = 0;
+  /**
+   * Conflict units among the assigned lectures: for every curriculum and every instructor, the
+   * lectures in one period beyond the first. Zero unless a relaxed search (`placeable`) placed
+   * lectures that share a curriculum or an instructor in one period.
+   */
+  conflicts = 0;
   private readonly wCap: number;
   private readonly wDays: number;
   private readonly wComp: number;
@@ -99,21 +108,26 @@ export class Board {
   }
 
   /** A board holding timetable `t`; lectures whose slot is infeasible stay unassigned. */
-  static from(pr: TimetablingProblem, t: Timetable): Board {
+  static from(pr: TimetablingProblem, t: Timetable, relaxed = false): Board {
     const b = new Board(pr);
-    b.load(t);
+    b.load(t, relaxed);
     return b;
   }
 
-  /** Place every lecture of `t` that fits (pinned lectures first, so they always win). */
-  load(t: Timetable): void {
+  /**
+   * Place every lecture of `t` that fits (pinned lectures first, so they always win). With
+   * `relaxed`, the unpinned ones need only be `placeable` (curriculum and instructor conflicts are
+   * kept and counted in `conflicts`), so a relaxed search's board is rebuilt exactly.
+   */
+  load(t: Timetable, relaxed = false): void {
     const L = this.period.length;
     for (let pass = 0; pass < 2; pass++) {
       for (let l = 0; l < L; l++) {
         if ((pass === 0) !== (this.fixed[l] === 1)) continue;
         const p = pass === 0 ? this.pr.pinPeriod[l] : t.period[l];
         const r = pass === 0 ? this.pr.pinRoom[l] : t.room[l];
-        if (p >= 0 && r >= 0 && this.period[l] < 0 && this.feasible(l, p, r, -1, -1)) this.place(l, p, r);
+        if (p < 0 || r < 0 || this.period[l] >= 0) continue;
+        if (relaxed && pass === 1 ? this.placeable(l, p, r, -1, -1) : this.feasible(l, p, r, -1, -1)) this.place(l, p, r);
       }
     }
   }
@@ -161,11 +175,7 @@ export class Board {
     const pr = this.pr;
     const P = this.P;
     const c = pr.lectureCourse[l];
-    if (pr.courseUnavailable[c * P + p] || pr.roomUnavailable[r * P + p] || !pr.courseRoomAllowed[c * this.R + r]) return false;
-    const o = this.roomAt[r * P + p];
-    if (o >= 0 && o !== a && o !== b && o !== l) return false;
-    const oc = this.courseAt[c * P + p];
-    if (oc >= 0 && oc !== a && oc !== b && oc !== l) return false;
+    if (!this.placeable(l, p, r, a, b)) return false;
     // Lectures being moved away that sit in p would otherwise count as conflicts.
     const ca = a >= 0 && this.period[a] === p ? pr.lectureCourse[a] : -1;
     const cb = b >= 0 && this.period[b] === p ? pr.lectureCourse[b] : -1;
@@ -192,6 +202,23 @@ export class Board {
       }
     }
     return true;
+  }
+
+  /**
+   * The hard constraints a relaxed search keeps (core/timetabling/solver/anneal.ts): lecture `l`
+   * may go to period p, room r when both are available and suitable, the room is free and the
+   * course has no other lecture in p (ignoring lectures `a` and `b`, which a swap is moving away).
+   * Curriculum and instructor conflicts are allowed; the board counts them in `conflicts`.
+   */
+  placeable(l: number, p: number, r: number, a: number, b: number): boolean {
+    const pr = this.pr;
+    const P = this.P;
+    const c = pr.lectureCourse[l];
+    if (pr.courseUnavailable[c * P + p] || pr.roomUnavailable[r * P + p] || !pr.courseRoomAllowed[c * this.R + r]) return false;
+    const o = this.roomAt[r * P + p];
+    if (o >= 0 && o !== a && o !== b && o !== l) return false;
+    const oc = this.courseAt[c * P + p];
+    return oc < 0 || oc === a || oc === b || oc === l;
   }
 
   /** Isolated lectures of curriculum q in period x (slot s), as docs/itc2007-format.md counts them. */
@@ -258,13 +285,17 @@ export class Board {
     for (let i = 0; i < qs.length; i++) {
       const base = qs[i] * P;
       const before = this.isoAround(base, p, s);
-      this.currCount[base + p] += sign;
+      const n = this.currCount[base + p];
+      this.currCount[base + p] = n + sign;
+      if (sign > 0 ? n > 0 : n > 1) this.conflicts += sign;
       delta += this.wComp * (this.isoAround(base, p, s) - before);
     }
 
     const t = pr.courseInstructor[c];
     if (t >= 0) {
-      this.instrCount[t * P + p] += sign;
+      const n = this.instrCount[t * P + p];
+      this.instrCount[t * P + p] = n + sign;
+      if (sign > 0 ? n > 0 : n > 1) this.conflicts += sign;
       const max = pr.instructorMaxPerDay[t];
       const td = t * this.D + d;
       const before = this.instrDay[td];

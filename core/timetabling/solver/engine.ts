@@ -88,13 +88,28 @@ export function temperatureScale(problem: TimetablingProblem): number {
   // ITC's compactness weight is 2; other weights scale the typical move the same way.
   return Math.max(1, ((problem.weights.curriculumCompactness / 2) * (n / C)) / CURRICULA_PER_COURSE_REFERENCE);
 }
+/** conflictWeight's weight over temperature beyond which a conflict-free board anneals strictly. */
+export const STRICT_RATIO = 20;
+
+/**
+ * Weight of one conflict unit in a relaxed anneal at temperature T of a segment that started at
+ * T0: `w` at the start, growing as T falls (w × T0 / T), so the cooling also drives conflicts out.
+ * Once a conflict would be accepted with probability below e^-STRICT_RATIO and the board has
+ * none, it returns 0: the rest of the segment keeps every hard constraint (cheaper moves).
+ */
+export function conflictWeight(w: number, T0: number, T: number, conflicts: number): number {
+  if (w <= 0) return 0;
+  const weight = (w * T0) / T;
+  return conflicts === 0 && weight / T > STRICT_RATIO ? 0 : weight;
+}
 const runtimes = new WeakMap<TimetablingState, Runtime>();
 
 function runtime(state: TimetablingState, problem?: TimetablingProblem): Runtime {
   let rt = runtimes.get(state);
   if (!rt) {
     if (!problem) throw new Error("timetabling state has no problem attached (use init or restore)");
-    const board = Board.from(problem, { period: state.curPeriod, room: state.curRoom });
+    // While searching, the current timetable may hold the conflicts a relaxed anneal allows.
+    const board = Board.from(problem, { period: state.curPeriod, room: state.curRoom }, state.phase === 1);
     rt = { problem, board, difficulty: courseDifficulty(board), tScale: temperatureScale(problem) };
     runtimes.set(state, rt);
   }
@@ -255,7 +270,7 @@ function iterate(state: TimetablingState, rt: Runtime, rng: Rng): void {
     } else {
       const frac = state.segMoves / state.segLength;
       const T = state.segT0 * (state.params.finalTemperature / state.segT0) ** frac;
-      anneal(b, rng, n, T, state.params.kempeRate, state.segBest);
+      anneal(b, rng, n, T, state.params.kempeRate, state.segBest, conflictWeight(state.params.hardWeight * rt.tScale, state.segT0, T, b.conflicts));
     }
     state.evaluations += n;
     state.segMoves += n;

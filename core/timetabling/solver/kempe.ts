@@ -7,10 +7,13 @@
  */
 import type { Rng } from "../../engine/random";
 import type { Board } from "./board";
+import { isolatedLecture, missingDayPeriod, nextToCurriculum } from "./moves";
 
 const MAX_CHAIN = 24;
-/** Share of Kempe chains between a period and its neighbour on the same day. */
+/** Share of Kempe chains between a period and its neighbour on the same day (among those not aimed). */
 const ADJACENT_RATE = 0.5;
+/** Share of Kempe chains from a lecture isolated in a curriculum that go next to a curriculum mate. */
+const AIMED_RATE = 0.5;
 const scratch = new WeakMap<Board, { mark: Int32Array; stamp: number; chain: Int16Array; oldP: Int16Array; oldR: Int16Array }>();
 
 function scratchOf(b: Board) {
@@ -23,18 +26,41 @@ function scratchOf(b: Board) {
   return s;
 }
 
-/** Try one Kempe-chain move at temperature T; returns true when it was applied and improved. */
-export function kempeMove(b: Board, rng: Rng, T: number): boolean {
+/**
+ * The period a Kempe chain from lecture `l` (in p1) swaps with. A lecture of a course short of
+ * working days that shares its day with another of the course's lectures goes to a day the course
+ * lacks (the chain moves whatever conflicts out of the way); AIMED_RATE of the chains from a
+ * lecture isolated in one of its curricula go next to a curriculum mate; of the rest, half swap
+ * with a neighbouring period of the same day (curriculum blocks side by side) and half with any
+ * period.
+ */
+export function kempeTarget(b: Board, rng: Rng, l: number, p1: number): number {
+  const c = b.pr.lectureCourse[l];
+  if (b.daysUsed[c] < b.pr.courseMinDays[c]) {
+    const md = missingDayPeriod(b, rng, c, (p1 / b.S) | 0);
+    if (md >= 0) return md;
+  }
+  if (rng.float() < AIMED_RATE && isolatedLecture(b, l, p1)) {
+    const q = nextToCurriculum(b, rng, c);
+    if (q >= 0) return q;
+  }
+  const s1 = p1 % b.S;
+  return rng.float() < ADJACENT_RATE ? (s1 + 1 < b.S && (s1 === 0 || rng.float() < 0.5) ? p1 + 1 : p1 - 1) : rng.int(b.P);
+}
+
+/**
+ * Try one Kempe-chain move at temperature T; returns true when it was applied and improved. In a
+ * relaxed search (anneal.ts) the board may hold conflicts, which the swap can change; each unit
+ * costs `hardWeight` in the delta.
+ */
+export function kempeMove(b: Board, rng: Rng, T: number, hardWeight = 0): boolean {
   const pr = b.pr;
   const P = b.P;
   const R = b.R;
   const l = b.movable[rng.int(b.movable.length)];
   const p1 = b.period[l];
   if (p1 < 0) return false;
-  // Half the chains swap with a neighbouring period of the same day, which moves curriculum
-  // blocks next to each other (compactness); the rest with any period.
-  const s1 = p1 % b.S;
-  const p2 = rng.float() < ADJACENT_RATE ? (s1 + 1 < b.S && (s1 === 0 || rng.float() < 0.5) ? p1 + 1 : p1 - 1) : rng.int(P);
+  const p2 = kempeTarget(b, rng, l, p1);
   if (p2 === p1 || p2 < 0) return false;
   const s = scratchOf(b);
   const stamp = ++s.stamp;
@@ -57,6 +83,7 @@ export function kempeMove(b: Board, rng: Rng, T: number): boolean {
     }
   }
   let delta = 0;
+  const k0 = b.conflicts;
   for (let i = 0; i < n; i++) {
     s.oldP[i] = b.period[chain[i]];
     s.oldR[i] = b.room[chain[i]];
@@ -84,7 +111,8 @@ export function kempeMove(b: Board, rng: Rng, T: number): boolean {
     }
     delta += b.place(x, target, room);
   }
-  if (placed === n && (delta <= 0 || rng.float() < Math.exp(-delta / T))) return delta < 0;
+  if (placed === n) delta += hardWeight * (b.conflicts - k0);
+  if (placed === n && (delta <= 0 || rng.float() < Math.exp(-delta / T))) return delta < 0 || b.conflicts < k0;
   for (let i = 0; i < placed; i++) b.remove(chain[i]);
   for (let i = 0; i < n; i++) b.place(chain[i], s.oldP[i], s.oldR[i]);
   return false;

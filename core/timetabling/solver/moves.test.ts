@@ -5,7 +5,8 @@ import { readCtt } from "../itc/ctt";
 import { comp, tiny } from "../test/fixtures";
 import { Board } from "./board";
 import { courseDifficulty, ifsStep } from "./construct";
-import { courseRoomMove, isolatedLecture, missingDayPeriod } from "./moves";
+import { kempeTarget } from "./kempe";
+import { courseRoomMove, isolatedLecture, missingDayPeriod, nextToCurriculum } from "./moves";
 
 const comp01 = readCtt(comp("comp01"));
 
@@ -104,5 +105,56 @@ describe("isolated lecture (curriculum compactness)", () => {
     b.place(2, 1, 0); // B next to A
     expect(isolatedLecture(b, 0, 0)).toBe(false);
     expect(isolatedLecture(b, 2, 1)).toBe(false);
+  });
+});
+
+describe("next to a curriculum mate (curriculum compactness)", () => {
+  it("offers only periods next to a lecture of another course of the curriculum, on its day", () => {
+    // TINY: A and B are in curriculum q1; A sits in day 0 slot 0.
+    const pr = tiny();
+    const b = new Board(pr);
+    b.place(0, 0, 0);
+    b.place(2, 5, 0); // B, day 1 slot 2
+    const rng = Rng.seeded(3);
+    const seen = new Set<number>();
+    for (let i = 0; i < 200; i++) {
+      const p = nextToCurriculum(b, rng, 1); // course B
+      if (p >= 0) seen.add(p);
+    }
+    // Next to A's lecture in period 0 is period 1 only (slot 0 has no earlier neighbour).
+    expect([...seen]).toEqual([1]);
+  });
+});
+
+describe("Kempe-chain targets", () => {
+  it("send a lecture of a course short of working days to a day the course lacks", () => {
+    // TINY: course A (lectures 0, 1) wants 2 days and has both lectures on day 0.
+    const pr = tiny();
+    const b = new Board(pr);
+    b.place(0, 0, 0);
+    b.place(1, 1, 0);
+    const rng = Rng.seeded(4);
+    let day1 = 0;
+    for (let i = 0; i < 100; i++) if (Math.floor(kempeTarget(b, rng, 0, 0) / pr.slotsPerDay) === 1) day1++;
+    // missingDayPeriod finds day 1 unless its four picks all land on day 0 (1 in 16).
+    expect(day1).toBeGreaterThan(80);
+  });
+
+  it("send a lecture isolated in its curriculum next to a curriculum mate part of the time", () => {
+    const pr = tiny();
+    const b = new Board(pr);
+    b.place(0, 0, 0); // A, day 0 slot 0
+    b.place(2, 5, 0); // B, day 1 slot 2: isolated in q1
+    const rng = Rng.seeded(5);
+    const counts = new Map<number, number>();
+    for (let i = 0; i < 400; i++) {
+      const p = kempeTarget(b, rng, 2, 5);
+      counts.set(p, (counts.get(p) ?? 0) + 1);
+    }
+    // Aimed picks (half the time; the mate drawn is A with a placed lecture a quarter of the time)
+    // give period 1, next to A: about 400 / 8 = 50, plus uniform picks (about 1 in 12 of the
+    // rest) that also land there; without aiming period 1 would get only those, about 33.
+    expect(counts.get(1) ?? 0).toBeGreaterThan(60);
+    expect(counts.get(4) ?? 0).toBeGreaterThan(50);
   });
 });

@@ -7,7 +7,8 @@
  * - `missingDayPeriod` (minimum working days): for a lecture of a course that lacks working days
  *   and shares its day with another lecture of the course, a period on a day the course lacks.
  * - `isolatedLecture` (curriculum compactness): a lecture that has no curriculum mate next to it
- *   on its day, for the compactness-aimed targets of Move/Swap.
+ *   on its day, for the compactness-aimed targets of Move/Swap and Kempe chains.
+ * - `nextToCurriculum` (curriculum compactness): a period next to a curriculum mate's lecture.
  *
  * Each is tried and accepted under the same annealing rule as Move/Swap, and counts as one
  * evaluation.
@@ -111,4 +112,23 @@ export function isolatedLecture(b: Board, l: number, p: number): boolean {
     if ((s === 0 || cc[base + p - 1] === 0) && (s === b.S - 1 || cc[base + p + 1] === 0)) return true;
   }
   return false;
+}
+
+/**
+ * A period adjacent (same day) to a lecture of another course sharing a curriculum with course c,
+ * or -1 when c has no curriculum or the pick has no such neighbour.
+ */
+export function nextToCurriculum(b: Board, rng: Rng, c: number): number {
+  const pr = b.pr;
+  const qs = pr.courseCurricula[c];
+  if (qs.length === 0) return -1;
+  const courses = pr.curriculumCourses[qs[rng.int(qs.length)]];
+  const c2 = courses[rng.int(courses.length)];
+  if (c2 === c || pr.courseLectures[c2] === 0) return -1;
+  const p = b.period[pr.courseFirstLecture[c2] + rng.int(pr.courseLectures[c2])];
+  if (p < 0) return -1;
+  const s = p % b.S;
+  const up = rng.float() < 0.5 ? s + 1 < b.S : s === 0;
+  if (up) return s + 1 < b.S ? p + 1 : -1;
+  return p - 1;
 }

@@ -9,6 +9,8 @@ export interface TimetablingParams {
   segmentMoves: number;
   segmentGrowth: number;
   kempeRate: number;
+  /** Cost of one conflict unit in the relaxed annealing (0: conflicts are never allowed). */
+  hardWeight: number;
   /** Share of a finite budget spent on the final single-stage anneal of the best (population > 1). */
   finalShare: number;
 }
@@ -61,6 +63,14 @@ const common: ParamSpec[] = [
     min: 0,
     max: 1,
     help: "Share of moves that are Kempe-chain moves (swap a conflict chain between two periods); the rest are Move/Swap.",
+  },
+  {
+    name: "hardWeight",
+    type: "number",
+    default: 0,
+    min: 0,
+    max: 1000,
+    help: "Relaxed annealing: above 0, Move/Swap may put lectures of one curriculum or instructor in the same period, each such conflict costing hardWeight × the instance's temperature scale × (segment start temperature / current temperature) in soft-cost units, so the weight grows as the search cools; only conflict-free timetables count as results. 0 (the default) keeps every hard constraint at every move.",
   },
 ];
 
