@@ -32,7 +32,10 @@ export class OutputBuffer {
 
 export function watchdogLines(pending: string, chunk: string): { lines: string[]; rest: string };
 export function summaryLines(results: StepResult[]): string[];
-export function run(steps: Step[], options?: { out?: { write(text: string): unknown; isTTY?: boolean }; stepTimeoutMs?: number; progressMs?: number; reportDir?: string; stepsFile?: string }): Promise<0 | 1>;
+export function run(
+  steps: Step[],
+  options?: { out?: { write(text: string): unknown; isTTY?: boolean }; stepTimeoutMs?: number; progressMs?: number; reportDir?: string; stepsFile?: string },
+): Promise<0 | 1>;
 export const STEP_MARK: string;
 export function killMarked(mark: string): string[];
 export function reapedCpuSeconds(): number | undefined;
