@@ -27,7 +27,7 @@ import { RACE_ALGORITHM } from "@core/engine/race";
 import type { RaceResult } from "@worker/jobs/vocabulary";
 import { TimetableGrid } from "./timetable-grid";
 import { SchoolTimetableView } from "./school-timetable";
-import { schoolChoiceOf, schoolPageOf, schoolSearchOf } from "./school-page";
+import { revalidatesAfterSubmission, schoolChoiceOf, schoolPageOf, schoolSearchOf } from "./school-page";
 import { checkSchoolEditForPage, editOfForm, resolveSchoolEditForPage } from "../../server/school-edit.server";
 import { kindLabel, timetablingConstraintLabel } from "../../components/labels";
 import { TourPlot } from "./tour-plot";
@@ -35,8 +35,8 @@ import { OrderingView } from "./ordering-view";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.job.name ?? "Job"} · Evolve` }];
 
-/** Checking a timetable edit changes nothing stored: the page's data need not be read again. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => (formData?.get("intent") === "school-check" ? false : defaultShouldRevalidate);
+/** Checking a timetable edit changes nothing stored: the page's data is read again only for another URL (school-page.ts). */
+export const shouldRevalidate: ShouldRevalidateFunction = revalidatesAfterSubmission;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const env = context.cloudflare.env;

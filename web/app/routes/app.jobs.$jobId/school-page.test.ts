@@ -3,7 +3,7 @@ import { compileFet } from "@core/school/index";
 import { constraint, fetText } from "@core/school/test/fet";
 import { syntheticSchool } from "@core/school/test/synthetic";
 import { schoolResultOf } from "../../server/school-results.server";
-import { MAX_LISTED_NAMES, schoolChoiceOf, schoolPageOf, schoolSearchOf } from "./school-page";
+import { MAX_LISTED_NAMES, revalidatesAfterSubmission, schoolChoiceOf, schoolPageOf, schoolSearchOf } from "./school-page";
 
 const bytes = (x: unknown) => new TextEncoder().encode(JSON.stringify(x)).length;
 
@@ -114,5 +114,27 @@ describe("a big school's page", () => {
     const smallPage = schoolPageOf(small, { view: "students", of: "C7" });
     expect(bytes(page.grid)).toBe(bytes(smallPage.grid));
     expect(bytes(page) - bytes(smallPage)).toBeLessThan(40 * (page.entities.length - smallPage.entities.length) + bytes(page.explanation) - bytes(smallPage.explanation) + 100);
+  });
+});
+
+describe("reading the job page again after a submission", () => {
+  const page = new URL("http://localhost/app/jobs/j1?view=teacher&of=Ada");
+  const check = new FormData();
+  check.set("intent", "school-check");
+  const fork = new FormData();
+  fork.set("intent", "fork");
+
+  it("not after checking an edit on the timetable shown", () => {
+    expect(revalidatesAfterSubmission({ formData: check, currentUrl: page, nextUrl: new URL(page), defaultShouldRevalidate: true })).toBe(false);
+  });
+
+  it("yes when a timetable chosen during the check is completed by the check's loads (another URL)", () => {
+    const chosen = new URL("http://localhost/app/jobs/j1?view=room&of=Room+9A");
+    expect(revalidatesAfterSubmission({ formData: check, currentUrl: page, nextUrl: chosen, defaultShouldRevalidate: true })).toBe(true);
+  });
+
+  it("otherwise as the router would (other submissions, plain navigations)", () => {
+    expect(revalidatesAfterSubmission({ formData: fork, currentUrl: page, nextUrl: page, defaultShouldRevalidate: true })).toBe(true);
+    expect(revalidatesAfterSubmission({ formData: undefined, currentUrl: page, nextUrl: page, defaultShouldRevalidate: false })).toBe(false);
   });
 });

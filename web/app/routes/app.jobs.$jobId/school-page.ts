@@ -5,6 +5,7 @@
  * this timetable it involves and where to see them otherwise. A big school's whole result (every
  * grid of every view: 8.7 MB for Tunisia's 5,433 lessons) stays on the server; the page gets one grid.
  */
+import type { ShouldRevalidateFunctionArgs } from "@remix-run/react";
 import type { SchoolExplainedItem, SchoolGrid, SchoolResult, SchoolRoomOptions } from "../../server/school-results.server";
 
 export type SchoolViewKind = keyof SchoolResult["views"];
@@ -136,4 +137,22 @@ function roomOptionsFor(options: SchoolRoomOptions, shown: ReadonlySet<number>):
   const byActivity: SchoolRoomOptions["byActivity"] = {};
   for (const id of shown) if (options.byActivity[id]) byActivity[id] = options.byActivity[id];
   return { rooms: options.rooms, choices: options.choices, byActivity };
+}
+
+/**
+ * The job page's `shouldRevalidate`. Checking a timetable edit (a submission with intent
+ * "school-check") changes nothing stored, so the page it was checked on is not read again. A
+ * timetable chosen while a check is in flight is the exception: when the check's action ends first,
+ * the router stops that navigation and completes it with the loads it runs after the check, asking
+ * this function about the navigation's new URL. That URL's data must be read, or the page would stay
+ * on the timetable it had (the owner selector back at the old one, the new grid never shown).
+ */
+export function revalidatesAfterSubmission({
+  formData,
+  currentUrl,
+  nextUrl,
+  defaultShouldRevalidate,
+}: Pick<ShouldRevalidateFunctionArgs, "formData" | "currentUrl" | "nextUrl" | "defaultShouldRevalidate">): boolean {
+  if (formData?.get("intent") === "school-check" && currentUrl.href === nextUrl.href) return false;
+  return defaultShouldRevalidate;
 }
