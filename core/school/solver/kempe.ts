@@ -117,11 +117,15 @@ export function applyChain(st: SchoolState): void {
   }
 }
 
-/** Put the units of the last applied chain back where they were. */
+/**
+ * Put the units of the last applied chain back where they were, last change first, so that the Board's
+ * undo frames replay every step (core/school/undo-frames.ts).
+ */
 export function undoChain(st: SchoolState): void {
   const { units, board: b } = st;
   const c = chainOf(st);
   let n = 0;
-  for (let i = 0; i < c.size; i++) for (let k = units.memberStart[c.unit[i]]; k < units.memberStart[c.unit[i] + 1]; k++) b.unplace(c.acts[n++]);
-  for (let j = 0; j < n; j++) if (c.oldStart[j] >= 0) b.place(c.acts[j], c.oldStart[j], c.oldRoom[j]);
+  for (let i = 0; i < c.size; i++) n += units.memberStart[c.unit[i] + 1] - units.memberStart[c.unit[i]];
+  for (let j = n - 1; j >= 0; j--) b.unplace(c.acts[j]);
+  for (let j = n - 1; j >= 0; j--) if (c.oldStart[j] >= 0) b.place(c.acts[j], c.oldStart[j], c.oldRoom[j]);
 }

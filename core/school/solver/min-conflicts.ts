@@ -9,12 +9,14 @@
  * moves it with its Kempe chain when that reaches further than the swap (kempe.ts; by default
  * only when no move or swap lowers the hard count, params.ts `kempeStalled`), or, when nothing lowers
  * it and the file has a hard rule over the rooms of lessons together (building changes), stays at its
- * start in another room (`roomMoves`). The
+ * start in another room (`roomMoves`), or, when still nothing lowers it, in a share `ejectRate` of such steps,
+ * is placed by recursive swapping (ejection.ts: what is in its way is placed again, recursively). The
  * start a unit leaves is tabu for `tabuTenure` iterations unless a move beats the run's best. A best move that raises
  * the hard count above the run's best plus `worseningSlack` is made only with probability `worseningAccept` (otherwise
  * the unit stays): making every such move lets the search drift far above the timetable it started from. After `localLength` iterations without a better
  * run best, the units still clashing go back to the pool and the forward search resumes.
  */
+import { ejectionMove } from "./ejection";
 import { applyChain, buildChain, chainTo, chainUnit, undoChain } from "./kempe";
 import { breakoutExtra, raiseWeights } from "./repair";
 import type { SchoolProblem } from "../problem";
@@ -196,6 +198,20 @@ export function minConflictsStep(st: SchoolState): void {
       consider(cur, ROOM - r, hw);
     }
   }
+  // recursive swapping (ejection.ts) when nothing above lowers the count, in a share ejectRate of such steps (it costs
+  // a scan of the unit's starts per level: at every such step it slowed files the plain moves solve)
+  if (params.ejectDepth > 0 && bestH >= hNow && rng.chance(params.ejectRate) && ejectionMove(st, u)) {
+    st.tabu[u * nSlots + cur] = st.iteration + params.tabuTenure + rng.int(params.tabuTenure + 1);
+    if (b.hard < st.localBest) {
+      st.localBest = b.hard;
+      st.localStall = 0;
+    } else if (++st.localStall > params.localLength) {
+      leaveMinConflicts(st);
+      return;
+    }
+    recordBest(st);
+    return;
+  }
   if (bestS < 0) return;
   // a move that raises the hard count above the run's best + worseningSlack is made only with probability
   // worseningAccept (the rest: stay, count the stall); within the slack a plateau such as hard 1 can still be left
@@ -299,9 +315,10 @@ function swapHard(st: SchoolState, u: number, s: number, ne: number, weighted: b
   }
   const h = b.hard;
   const hw = weighted ? h + breakoutExtra(st, u) : h;
-  for (let e = 0; e < ne; e++) b.unplace(st.dayActs[e]);
+  // undone last change first, so that the Board's undo frames replay every step (undo-frames.ts)
+  for (let e = ne - 1; e >= 0; e--) b.unplace(st.dayActs[e]);
   undoUnit(st, u);
-  for (let e = 0; e < ne; e++) b.place(st.dayActs[e], st.dayRoom[e], st.saveRoom[e]);
+  for (let e = ne - 1; e >= 0; e--) b.place(st.dayActs[e], st.dayRoom[e], st.saveRoom[e]);
   return { hard: h, weighted: hw };
 }
 

@@ -24,6 +24,9 @@ export interface SchoolParams {
   worseningSlack: number;
   localFromCurrent: number;
   roomMoves: boolean;
+  ejectDepth: number;
+  ejectNodes: number;
+  ejectRate: number;
 }
 
 export const SCHOOL_PARAMS: readonly ParamSpec[] = [
@@ -117,6 +120,30 @@ export const SCHOOL_PARAMS: readonly ParamSpec[] = [
     type: "boolean",
     default: true,
     help: "Min-conflicts search: when no move lowers the hard count and the file has a hard rule over the rooms of lessons together (e.g. building changes), also try the unit's other rooms at its start.",
+  },
+  {
+    name: "ejectDepth",
+    type: "integer",
+    default: 3,
+    min: 0,
+    max: 100,
+    help: "Min-conflicts search: when no move, swap or chain lowers the hard count, recursive swapping (core/school/solver/ejection.ts): the unit goes where it breaks least, what is in its way is placed again the same way, down to this many levels (0 = off).",
+  },
+  {
+    name: "ejectNodes",
+    type: "integer",
+    default: 24,
+    min: 1,
+    max: 100000,
+    help: "Min-conflicts search: at most this many units placed by one recursive swapping (ejectDepth).",
+  },
+  {
+    name: "ejectRate",
+    type: "number",
+    default: 0.15,
+    min: 0,
+    max: 1,
+    help: "Min-conflicts search: probability of trying recursive swapping (ejectDepth) at a step where no move, swap or chain lowers the hard count.",
   },
   {
     name: "localFromCurrent",

@@ -175,13 +175,13 @@ export function moveUnit(st: SchoolState, u: number, s: number): void {
   }
 }
 
-/** Undo `moveUnit` (put the members back where they were). */
+/** Undo `moveUnit` (put the members back where they were), last change first so that the Board's undo frames replay it. */
 export function undoUnit(st: SchoolState, u: number): void {
   const { board: b, units } = st;
   const m0 = units.memberStart[u];
   const m1 = units.memberStart[u + 1];
-  for (let k = m0; k < m1; k++) b.unplace(units.members[k]);
-  for (let k = m0; k < m1; k++) {
+  for (let k = m1 - 1; k >= m0; k--) b.unplace(units.members[k]);
+  for (let k = m1 - 1; k >= m0; k--) {
     const s = st.oldStart[k - m0];
     if (s >= 0) st.board.place(units.members[k], s, st.oldRoom[k - m0]);
   }
