@@ -199,8 +199,8 @@ export function minConflictsStep(st: SchoolState): void {
     }
   }
   // recursive swapping (ejection.ts) when nothing above lowers the count, in a share ejectRate of such steps (it costs
-  // a scan of the unit's starts per level: at every such step it slowed files the plain moves solve)
-  if (params.ejectDepth > 0 && bestH >= hNow && rng.chance(params.ejectRate) && ejectionMove(st, u)) {
+  // a scan of the unit's starts per level: at every such step it slowed files the plain moves solve); off by default
+  if (params.ejectDepth > 0 && params.ejectRate > 0 && bestH >= hNow && rng.chance(params.ejectRate) && ejectionMove(st, u)) {
     st.tabu[u * nSlots + cur] = st.iteration + params.tabuTenure + rng.int(params.tabuTenure + 1);
     if (b.hard < st.localBest) {
       st.localBest = b.hard;

@@ -140,10 +140,10 @@ export const SCHOOL_PARAMS: readonly ParamSpec[] = [
   {
     name: "ejectRate",
     type: "number",
-    default: 0.15,
+    default: 0,
     min: 0,
     max: 1,
-    help: "Min-conflicts search: probability of trying recursive swapping (ejectDepth) at a step where no move, swap or chain lowers the hard count.",
+    help: "Min-conflicts search: probability of trying recursive swapping (ejectDepth) at a step where no move, swap or chain lowers the hard count (0 = never, the default: 0.15 solved more of the files FET solves and we did not, but fewer runs of DGS_Pro_Germany and vmg-20180901b-9; bench/results/fet-engine-ab-r8.md).",
   },
   {
     name: "localFromCurrent",
