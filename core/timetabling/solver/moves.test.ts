@@ -4,25 +4,15 @@ import { evaluate } from "../evaluate";
 import { readCtt } from "../itc/ctt";
 import { comp, tiny } from "../test/fixtures";
 import { Board } from "./board";
-import { courseDifficulty, ifsStep } from "./construct";
+import { feasibleBoard } from "../test/feasible-board";
 import { kempeTarget } from "./kempe";
 import { courseRoomMove, isolatedLecture, missingDayPeriod, nextToCurriculum } from "./moves";
 
 const comp01 = readCtt(comp("comp01"));
 
-function feasibleBoard(seed: number): Board {
-  const b = new Board(comp01);
-  const rng = Rng.seeded(seed);
-  const bumps = new Int32Array(comp01.lectureCourse.length);
-  const diff = courseDifficulty(b);
-  for (let i = 0; i < 20_000 && b.nFree > 0; i++) ifsStep(b, rng, diff, bumps);
-  expect(b.nFree).toBe(0);
-  return b;
-}
-
 describe("course-room move (room stability)", () => {
   it("keeps the timetable feasible and the board's soft cost equal to the evaluator's, accepted or undone", () => {
-    const b = feasibleBoard(3);
+    const b = feasibleBoard(comp01, 3);
     const rng = Rng.seeded(5);
     let applied = 0;
     for (let i = 0; i < 3000; i++) {
@@ -41,7 +31,7 @@ describe("course-room move (room stability)", () => {
   });
 
   it("never moves a lecture to another period, and at a near-zero temperature never worsens", () => {
-    const b = feasibleBoard(4);
+    const b = feasibleBoard(comp01, 4);
     const periods = b.period.slice();
     const rng = Rng.seeded(6);
     for (let i = 0; i < 2000; i++) {

@@ -8,7 +8,7 @@ import { readCtt } from "../itc/ctt";
 import { comp } from "../test/fixtures";
 import { anneal, type Incumbent } from "./anneal";
 import { Board } from "./board";
-import { courseDifficulty, ifsStep } from "./construct";
+import { feasibleBoard } from "../test/feasible-board";
 import { conflictWeight, STRICT_RATIO } from "./engine";
 import { kempeMove } from "./kempe";
 
@@ -31,16 +31,6 @@ function recount(b: Board): number {
   return n;
 }
 
-function feasibleBoard(seed: number): Board {
-  const b = new Board(comp01);
-  const rng = Rng.seeded(seed);
-  const bumps = new Int32Array(comp01.lectureCourse.length);
-  const diff = courseDifficulty(b);
-  for (let i = 0; i < 20_000 && b.nFree > 0; i++) ifsStep(b, rng, diff, bumps);
-  expect(b.nFree).toBe(0);
-  return b;
-}
-
 describe("conflict weight", () => {
   it("is 0 without a weight, grows as the temperature falls, and turns strict only on a conflict-free board", () => {
     expect(conflictWeight(0, 2.5, 1, 0)).toBe(0);
@@ -57,7 +47,7 @@ describe("conflict weight", () => {
 
 describe("relaxed annealing", () => {
   it("counts conflicts exactly, rebuilds the same board from the timetable, and records only conflict-free timetables", () => {
-    const b = feasibleBoard(4);
+    const b = feasibleBoard(comp01, 4);
     const rng = Rng.seeded(9);
     const best: Incumbent = { hard: 0, soft: b.soft, period: b.period.slice(), room: b.room.slice() };
     let sawConflicts = 0;
