@@ -3,7 +3,7 @@
  * `npm test`: every check of the repository except the slow projects, run side by side instead of
  * one after another, with one combined exit status.
  *
- *   typecheck  tsc -b (TypeScript 7)       ┐
+ *   typecheck  npm run typecheck (tsc -b)  ┐
  *   lint       biome check .               │ from the start
  *   build      npm run build (the web app) │
  *   node       vitest: core, web (EVOLVE_TEST_PROJECTS=node; vitest.config.ts's groups)
@@ -37,13 +37,8 @@ import { pathToFileURL } from "node:url";
 
 export const ROOT = resolve(import.meta.dirname, "..");
 const bin = (name) => join(ROOT, "node_modules/.bin", name);
-/**
- * The type-checker: TypeScript 7 (the compiler's native port; devDependency `typescript-native`,
- * an alias of typescript@7), about half the CPU of TypeScript 5.9's `tsc -b` on a clean clone
- * (33 against 67 CPU-s: bench/results/test-suite.md). `typescript` itself stays at 5.9 for the
- * tools that load its JavaScript API (Remix asks for ^5.1). Named by path: both packages have a `tsc`.
- */
-const TSC = join(ROOT, "node_modules/typescript-native/bin/tsc");
+/** The web app's build: the platform and browser steps wait for it, `--slow` too. */
+const BUILD = { name: "build", command: ["npm", "run", "--silent", "build"], after: [], nice: 0 };
 
 /**
  * The steps of a run: name, command, the steps it waits for, its CPU priority (nice) and extra
@@ -54,7 +49,7 @@ export function plan({ slow = false, vitestArgs = [] } = {}) {
   const extra = vitestArgs.length ? ["--passWithNoTests", ...vitestArgs] : [];
   if (slow) {
     return [
-      { name: "build", command: ["npm", "run", "--silent", "build"], after: [], nice: 0 },
+      BUILD,
       { name: "slow", command: [bin("vitest"), "run", "--project=slow*", ...extra], env: { EVOLVE_TEST_PROJECTS: "node,platform" }, after: ["build"], nice: 0, vitest: true },
     ];
   }
@@ -64,9 +59,11 @@ export function plan({ slow = false, vitestArgs = [] } = {}) {
     vitest: true,
   });
   return [
-    { name: "typecheck", command: [TSC, "-b"], after: [], nice: 10 },
+    // `npm run typecheck`: TypeScript 7's tsc -b, named there by path (package.json), about half the CPU
+    // of TypeScript 5.9's on a clean clone (bench/results/test-suite.md).
+    { name: "typecheck", command: ["npm", "run", "--silent", "typecheck"], after: [], nice: 10 },
     { name: "lint", command: [bin("biome"), "check", "."], after: [], nice: 10 },
-    { name: "build", command: ["npm", "run", "--silent", "build"], after: [], nice: 0 },
+    BUILD,
     { name: "node", ...vitest("node"), after: [], nice: 0 },
     { name: "platform", ...vitest("platform"), after: ["build"], nice: 0 },
     { name: "browser", ...vitest("browser"), after: ["build"], nice: 0 },
