@@ -48,10 +48,7 @@ const BUILD = { name: "build", command: ["npm", "run", "--silent", "build"], aft
 export function plan({ slow = false, vitestArgs = [] } = {}) {
   const extra = vitestArgs.length ? ["--passWithNoTests", ...vitestArgs] : [];
   if (slow) {
-    return [
-      BUILD,
-      { name: "slow", command: [bin("vitest"), "run", "--project=slow*", ...extra], env: { EVOLVE_TEST_PROJECTS: "node,platform" }, after: ["build"], nice: 0, vitest: true },
-    ];
+    return [BUILD, { name: "slow", command: [bin("vitest"), "run", "--project=slow*", ...extra], env: { EVOLVE_TEST_PROJECTS: "node,platform" }, after: ["build"], nice: 0, vitest: true }];
   }
   const vitest = (lane) => ({
     command: [bin("vitest"), "run", "--project=!slow*", ...extra],
