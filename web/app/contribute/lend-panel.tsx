@@ -3,37 +3,15 @@
  * machines and tabs, and what each contributor gave (accepted units and evaluations, rejected
  * units, strikes), refreshed while the job runs. Data: /app/jobs/<id>/lend.
  */
-import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { isTerminal } from "@worker/jobs/vocabulary";
 import { TableWrap } from "../components/table-wrap";
 import type { LendState } from "../server/contribute.server";
 import { LendControl } from "./lend-control";
 
 export function LendPanel({ jobId, state }: { jobId: string; state: string }) {
-  const fetcher = useFetcher<LendState>();
   const [showLink, setShowLink] = useState(false);
-  // Refreshed every 3 s (and when the job's state changes), one load at a time: a fetcher's new load
-  // aborts the one still in flight, which the browser reports as an error ("BodyStreamBuffer was
-  // aborted") when the server is slow. A refresh asked for meanwhile runs when the load ends.
-  const busy = useRef(false);
-  busy.current = fetcher.state !== "idle";
-  const wanted = useRef(false);
-  const refresh = useRef(() => {});
-  refresh.current = () => {
-    wanted.current = busy.current;
-    if (!busy.current) fetcher.load(`/app/jobs/${jobId}/lend`);
-  };
-  useEffect(() => {
-    refresh.current();
-    if (isTerminal(state)) return undefined;
-    const timer = setInterval(() => refresh.current(), 3_000);
-    return () => clearInterval(timer);
-  }, [jobId, state]);
-  useEffect(() => {
-    if (fetcher.state === "idle" && wanted.current) refresh.current();
-  }, [fetcher.state]);
-  const data = fetcher.data;
+  const data = useLendState(jobId, state);
   if (!data || (!data.contributable && data.contributors.length === 0)) return null;
   return (
     <section className="card" aria-labelledby="lend-title" data-testid="lend-panel">
@@ -87,4 +65,34 @@ export function LendPanel({ jobId, state }: { jobId: string; state: string }) {
       ) : null}
     </section>
   );
+}
+
+/**
+ * The lend state, loaded now and every 3 s while the job runs (again when its state changes), one load
+ * at a time. A plain fetch, not a route fetcher: the router revalidates and aborts fetchers' loads
+ * whenever the page's data is read again (the live panel does so when the job ends), and an aborted
+ * load's body shows as a console error ("BodyStreamBuffer was aborted"). Only leaving the page stops
+ * a load here; a failed load is retried by the next refresh.
+ */
+function useLendState(jobId: string, state: string): LendState | undefined {
+  const [data, setData] = useState<LendState>();
+  useEffect(() => {
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = async () => {
+      try {
+        const res = await fetch(`/app/jobs/${jobId}/lend`, { signal: controller.signal, headers: { accept: "application/json" } });
+        if (res.ok) setData((await res.json()) as LendState);
+      } catch {
+        // Left the page (aborted), or the network failed once: the next refresh asks again.
+      }
+      if (!controller.signal.aborted && !isTerminal(state)) timer = setTimeout(load, 3_000);
+    };
+    void load();
+    return () => {
+      controller.abort();
+      clearTimeout(timer);
+    };
+  }, [jobId, state]);
+  return data;
 }
