@@ -12,7 +12,7 @@
 import type { Rng } from "../../engine/random";
 import type { Board } from "./board";
 import { kempeMove } from "./kempe";
-import { courseRoomMove, isolatedLecture, missingDayPeriod, nextToCurriculum } from "./moves";
+import { clashAt, courseRoomMove, freeRoomAt, isolatedLecture, missingDayPeriod, nextToCurriculum } from "./moves";
 
 /** The best timetable a search segment has seen. */
 export interface Incumbent {
@@ -51,8 +51,14 @@ const MISSING_DAY_RATE = 0.5;
  * the search is relaxed: Move/Swap need only be `placeable` (Board), curriculum and instructor
  * conflicts are allowed, and each conflict unit costs `hardWeight` in the move's delta. Only
  * conflict-free timetables are recorded as the best.
+ * With `feasibleTargets` (strict search only), a Move/Swap target is made feasible before it is
+ * tried, for nearly full rooms: a target period where a lecture clashes with the moving one
+ * (`clashAt`) is given up at once, and when the target room's occupant cannot take the moving
+ * lecture's place, the lecture takes a free room of the target period instead (`freeRoomAt`).
+ * Without it, most uniform targets in full rooms are occupied by a lecture that cannot swap, and
+ * the move is lost.
  */
-export function anneal(b: Board, rng: Rng, n: number, T: number, kempeRate: number, best: Incumbent, hardWeight = 0): void {
+export function anneal(b: Board, rng: Rng, n: number, T: number, kempeRate: number, best: Incumbent, hardWeight = 0, feasibleTargets = false): void {
   const mv = b.movable;
   const nm = mv.length;
   if (nm === 0) return;
@@ -98,7 +104,15 @@ export function anneal(b: Board, rng: Rng, n: number, T: number, kempeRate: numb
     const v = u - COURSE_ROOM_RATE;
     if (v >= COMPACT_RATE + KEEP_ROOM_RATE || (v < COMPACT_RATE && rng.float() < 0.5)) r2 = rng.int(R);
     if (p2 === p && r2 === r) continue;
-    const o = b.roomAt[r2 * P + p2];
+    let o = b.roomAt[r2 * P + p2];
+    if (feasibleTargets && !relaxed) {
+      if (clashAt(b, l, p2) !== -1) continue;
+      if (o >= 0 && (b.fixed[o] || lc[o] === lc[l] || !b.feasible(o, p, r, l, o))) {
+        r2 = freeRoomAt(b, rng, lc[l], p2);
+        if (r2 < 0) continue;
+        o = -1;
+      }
+    }
     const k0 = b.conflicts;
     if (o < 0) {
       if (!(relaxed ? b.placeable(l, p2, r2, l, -1) : b.feasible(l, p2, r2, l, -1))) continue;

@@ -66,6 +66,8 @@ interface Runtime {
   difficulty: Float64Array;
   /** Instance temperature scale (temperatureScale), applied to every segment's start temperature. */
   tScale: number;
+  /** roomOccupancy of the instance (Move/Swap targets are made feasible from feasibleTargetOccupancy on). */
+  occupancy: number;
 }
 
 /** Curricula per course at or below which the parameters' temperatures are used as they are. */
@@ -88,6 +90,18 @@ export function temperatureScale(problem: TimetablingProblem): number {
   // ITC's compactness weight is 2; other weights scale the typical move the same way.
   return Math.max(1, ((problem.weights.curriculumCompactness / 2) * (n / C)) / CURRICULA_PER_COURSE_REFERENCE);
 }
+/**
+ * How full the rooms are: lectures / (rooms × periods). On comp01–14: comp01 0.89, comp07 0.87,
+ * comp10 0.82, comp06 0.80, comp02 0.71, the others 0.47–0.72. In rooms this full most uniform
+ * Move/Swap targets are taken by a lecture that cannot swap, so from feasibleTargetOccupancy on
+ * (default 0.81) the targets are made feasible first (anneal.ts): better on comp07 and comp10,
+ * worse on comp06 and comp02 (bench/results/timetabling-engine-1.7.0.md).
+ */
+export function roomOccupancy(problem: TimetablingProblem): number {
+  const slots = problem.roomIds.length * problem.periods;
+  return slots > 0 ? problem.lectureCourse.length / slots : 0;
+}
+
 /** conflictWeight's weight over temperature beyond which a conflict-free board anneals strictly. */
 export const STRICT_RATIO = 20;
 
@@ -110,7 +124,7 @@ function runtime(state: TimetablingState, problem?: TimetablingProblem): Runtime
     if (!problem) throw new Error("timetabling state has no problem attached (use init or restore)");
     // While searching, the current timetable may hold the conflicts a relaxed anneal allows.
     const board = Board.from(problem, { period: state.curPeriod, room: state.curRoom }, state.phase === 1);
-    rt = { problem, board, difficulty: courseDifficulty(board), tScale: temperatureScale(problem) };
+    rt = { problem, board, difficulty: courseDifficulty(board), tScale: temperatureScale(problem), occupancy: roomOccupancy(problem) };
     runtimes.set(state, rt);
   }
   return rt;
@@ -270,7 +284,10 @@ function iterate(state: TimetablingState, rt: Runtime, rng: Rng): void {
     } else {
       const frac = state.segMoves / state.segLength;
       const T = state.segT0 * (state.params.finalTemperature / state.segT0) ** frac;
-      anneal(b, rng, n, T, state.params.kempeRate, state.segBest, conflictWeight(state.params.hardWeight * rt.tScale, state.segT0, T, b.conflicts));
+      const w = conflictWeight(state.params.hardWeight * rt.tScale, state.segT0, T, b.conflicts);
+      // A checkpoint from before feasibleTargetOccupancy existed goes on without it, as it ran.
+      const feasibleTargets = rt.occupancy >= (state.params.feasibleTargetOccupancy ?? Infinity);
+      anneal(b, rng, n, T, state.params.kempeRate, state.segBest, w, feasibleTargets);
     }
     state.evaluations += n;
     state.segMoves += n;

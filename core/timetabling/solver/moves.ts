@@ -9,6 +9,8 @@
  * - `isolatedLecture` (curriculum compactness): a lecture that has no curriculum mate next to it
  *   on its day, for the compactness-aimed targets of Move/Swap and Kempe chains.
  * - `nextToCurriculum` (curriculum compactness): a period next to a curriculum mate's lecture.
+ * - `clashAt` and `freeRoomAt` (feasible targets, for full rooms): the one lecture that keeps a
+ *   lecture out of a period (Move/Swap then swaps with it), and a free room a lecture may use.
  *
  * Each is tried and accepted under the same annealing rule as Move/Swap, and counts as one
  * evaluation.
@@ -131,4 +133,44 @@ export function nextToCurriculum(b: Board, rng: Rng, c: number): number {
   const up = rng.float() < 0.5 ? s + 1 < b.S : s === 0;
   if (up) return s + 1 < b.S ? p + 1 : -1;
   return p - 1;
+}
+
+/**
+ * The lecture in period p that keeps lecture `l` out of it: a lecture of the same course or of a
+ * course sharing a curriculum or an instructor with l's. -1 when none does, -2 when several do.
+ * Lecture l itself (already in p) does not count.
+ */
+export function clashAt(b: Board, l: number, p: number): number {
+  const pr = b.pr;
+  const P = b.P;
+  const at = b.courseAt;
+  const c = pr.lectureCourse[l];
+  let found = at[c * P + p];
+  if (found === l) found = -1;
+  const conf = pr.courseConflicts[c];
+  for (let k = 0; k < conf.length; k++) {
+    const y = at[conf[k] * P + p];
+    if (y < 0) continue;
+    if (found >= 0) return -2;
+    found = y;
+  }
+  return found;
+}
+
+/**
+ * A free room course c may use in period p (suitable, available, no lecture in it), picked
+ * uniformly among them; -1 when there is none.
+ */
+export function freeRoomAt(b: Board, rng: Rng, c: number, p: number): number {
+  const pr = b.pr;
+  const P = b.P;
+  const R = b.R;
+  let chosen = -1;
+  let seen = 0;
+  for (let r = 0; r < R; r++) {
+    if (b.roomAt[r * P + p] >= 0 || pr.roomUnavailable[r * P + p] || pr.courseRoomAllowed[c * R + r] !== 1) continue;
+    // Reservoir sampling: the k-th free room replaces the choice with probability 1/k.
+    if (rng.int(++seen) === 0) chosen = r;
+  }
+  return chosen;
 }

@@ -11,6 +11,8 @@ export interface TimetablingParams {
   kempeRate: number;
   /** Cost of one conflict unit in the relaxed annealing (0: conflicts are never allowed). */
   hardWeight: number;
+  /** Room occupancy (lectures / (rooms × periods)) from which Move/Swap targets are made feasible first. */
+  feasibleTargetOccupancy: number;
   /** Share of a finite budget spent on the final single-stage anneal of the best (population > 1). */
   finalShare: number;
 }
@@ -63,6 +65,14 @@ const common: ParamSpec[] = [
     min: 0,
     max: 1,
     help: "Share of moves that are Kempe-chain moves (swap a conflict chain between two periods); the rest are Move/Swap.",
+  },
+  {
+    name: "feasibleTargetOccupancy",
+    type: "number",
+    default: 0.81,
+    min: 0,
+    max: 2,
+    help: "On instances whose rooms are at least this full (lectures / (rooms × periods)), Move/Swap targets are made feasible before they are tried: a target period where a lecture of the same course, curriculum or instructor sits is given up at once, and when the target room's occupant cannot take the moving lecture's place, a free room of the target period is taken instead. 0: always; above 1: never.",
   },
   {
     name: "hardWeight",
