@@ -2,7 +2,8 @@
  * Recursive swapping for the min-conflicts search (min-conflicts.ts), as FET's generator places an
  * activity: unit u leaves its start and goes to the allowed start with the fewest hard violations
  * counting the units in its way there as taken out (teachers' and students' clashes, and the holder
- * of the one room a lesson bound to a single room needs); those units are taken out, and each of
+ * of the one room a lesson bound to a single room needs, partners of small hard relations it would break, and, with
+ * `ejectWeeks`, what a hard week rule of its teachers or classes that it breaks needs moved); those units are taken out, and each of
  * them is placed again the same way, displacing others in turn, down to `ejectDepth` levels (at the
  * last level only a start with nothing in the way will do) and at most `ejectNodes` placements in
  * all. A unit placed in this move is never displaced again by it. The whole move is kept when it
@@ -29,6 +30,10 @@ interface Ejection {
   top: number;
   /** Placements made by this move. */
   nodes: number;
+  /** Per resource rule: its violations before the unit being put was placed (noteWeeks), valid where weekStamp = weekNow. */
+  weekBefore: Int32Array;
+  weekStamp: Int32Array;
+  weekNow: number;
 }
 
 /** Hard relations with more activities than this are left to the hard count (putAt). */
@@ -51,6 +56,9 @@ function ejectionOf(st: SchoolState): Ejection {
       stack: new Int32Array(st.units.count),
       top: 0,
       nodes: 0,
+      weekBefore: new Int32Array(st.problem.resources.length),
+      weekStamp: new Int32Array(st.problem.resources.length),
+      weekNow: 0,
     };
     ejections.set(st, e);
   }
@@ -161,7 +169,9 @@ function putAt(st: SchoolState, e: Ejection, v: number, s: number): number {
   let n = unitsInTheWay(st, e, v, s);
   if (n < 0) return -1;
   for (let i = 0; i < n; i++) unplaceUnit(st, e, e.stack[e.top + i]);
+  const weeks = st.params.ejectWeeks && noteWeeks(st, e, v);
   placeUnit(st, e, v, s);
+  if (weeks && b.resHard > 0) n = weekPartners(st, e, v, n);
   if (b.setHard === 0) return n;
   for (let k = units.memberStart[v]; k < units.memberStart[v + 1]; k++) {
     const a = units.members[k];
@@ -191,6 +201,126 @@ function putAt(st: SchoolState, e: Ejection, v: number, s: number): number {
         const w = units.unitOf[bestO];
         unplaceUnit(st, e, w);
         e.stack[e.top + n++] = w;
+      }
+    }
+  }
+  return n;
+}
+
+/**
+ * The violations of the hard week rules of unit v's teachers and subgroups before v is placed, into e.weekBefore
+ * (stamped e.weekStamp); returns whether v has any.
+ */
+function noteWeeks(st: SchoolState, e: Ejection, v: number): boolean {
+  const { units, board: b, problem: p } = st;
+  const stamp = ++e.weekNow;
+  let any = false;
+  for (let k = units.memberStart[v]; k < units.memberStart[v + 1]; k++) {
+    const a = units.members[k];
+    for (let pass = 0; pass < 2; pass++) {
+      const rs = pass === 0 ? p.actTeacherStart : p.actSubgroupStart;
+      const rl = pass === 0 ? p.actTeachers : p.actSubgroups;
+      const resStart = pass === 0 ? p.teacherResStart : p.subgroupResStart;
+      const resList = pass === 0 ? p.teacherRes : p.subgroupRes;
+      for (let j = rs[a]; j < rs[a + 1]; j++) {
+        const r = rl[j];
+        for (let x = resStart[r]; x < resStart[r + 1]; x++) {
+          const i = resList[x];
+          if (p.resources[i].weight < 100) continue;
+          e.weekStamp[i] = stamp;
+          e.weekBefore[i] = b.resViol[i];
+          any = true;
+        }
+      }
+    }
+  }
+  return any;
+}
+
+/**
+ * With `ejectWeeks`: for each hard teacher or students rule over the week (max days per week, max hours
+ * continuously, min / max hours daily, ...) of v's teachers and subgroups that is broken with v placed, take out
+ * what lowers its violations the most, as FET's generator does for such rules: one of the resource's other
+ * lessons, or all its lessons of one other day (max days per week; fewer lessons first at an equal drop), while it
+ * lowers them. The units taken out are pushed on the stack after the n already there; returns the new count.
+ */
+function weekPartners(st: SchoolState, e: Ejection, v: number, n: number): number {
+  const { units, board: b, problem: p } = st;
+  const nHours = p.nHours;
+  for (let k = units.memberStart[v]; k < units.memberStart[v + 1]; k++) {
+    const a = units.members[k];
+    if (b.start[a] < 0) continue;
+    const day = (b.start[a] / nHours) | 0;
+    for (let pass = 0; pass < 2; pass++) {
+      const rs = pass === 0 ? p.actTeacherStart : p.actSubgroupStart;
+      const rl = pass === 0 ? p.actTeachers : p.actSubgroups;
+      const resStart = pass === 0 ? p.teacherResStart : p.subgroupResStart;
+      const resList = pass === 0 ? p.teacherRes : p.subgroupRes;
+      const ls = pass === 0 ? units.teacherActStart : units.subgroupActStart;
+      const ll = pass === 0 ? units.teacherActs : units.subgroupActs;
+      for (let j = rs[a]; j < rs[a + 1]; j++) {
+        const r = rl[j];
+        const q0 = ls[r];
+        const q1 = ls[r + 1];
+        for (let x = resStart[r]; x < resStart[r + 1]; x++) {
+          const i = resList[x];
+          // only the rules placing v broke further (noteWeeks), back to where they were
+          if (e.weekStamp[i] !== e.weekNow) continue;
+          const target = e.weekBefore[i];
+          for (let guard = 0; guard < 4 && b.resViol[i] > target && e.top + n + (q1 - q0) <= e.stack.length; guard++) {
+            // the best single lesson, then the best whole other day: largest drop, then fewest lessons
+            let bestDrop = 0;
+            let bestCount = 0;
+            let bestO = -1;
+            let bestDay = -1;
+            const v0 = b.resViol[i];
+            for (let q = q0; q < q1; q++) {
+              const o = ll[q];
+              if (b.start[o] < 0 || e.lock[units.unitOf[o]] === e.stamp) continue;
+              const mark = e.length;
+              unplaceUnit(st, e, units.unitOf[o]);
+              const drop = v0 - b.resViol[i];
+              const count = e.length - mark;
+              undoTo(st, e, mark);
+              st.evaluations++;
+              if (drop > bestDrop || (drop === bestDrop && drop > 0 && count < bestCount)) {
+                bestDrop = drop;
+                bestCount = count;
+                bestO = o;
+                bestDay = -1;
+              }
+            }
+            for (let d = 0; d < p.nDays; d++) {
+              if (d === day) continue;
+              const mark = e.length;
+              let locked = false;
+              for (let q = q0; q < q1 && !locked; q++) {
+                const o = ll[q];
+                if (b.start[o] < 0 || ((b.start[o] / nHours) | 0) !== d) continue;
+                if (e.lock[units.unitOf[o]] === e.stamp) locked = true;
+                else unplaceUnit(st, e, units.unitOf[o]);
+              }
+              const drop = v0 - b.resViol[i];
+              const count = e.length - mark;
+              undoTo(st, e, mark);
+              st.evaluations++;
+              if (!locked && count > 1 && (drop > bestDrop || (drop === bestDrop && drop > 0 && count < bestCount))) {
+                bestDrop = drop;
+                bestCount = count;
+                bestO = -1;
+                bestDay = d;
+              }
+            }
+            if (bestDrop <= 0) break;
+            for (let q = q0; q < q1; q++) {
+              const o = ll[q];
+              if (b.start[o] < 0 || (bestO >= 0 ? o !== bestO : ((b.start[o] / nHours) | 0) !== bestDay)) continue;
+              const w = units.unitOf[o];
+              unplaceUnit(st, e, w);
+              e.stack[e.top + n++] = w;
+            }
+          }
+        }
       }
     }
   }

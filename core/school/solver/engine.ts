@@ -69,6 +69,7 @@ type Saved = Pick<
   | "localBest"
   | "localStall"
   | "localRuns"
+  | "ejectEvaluations"
   | "lastIterationEvaluations"
   | "params"
   | "pool"
@@ -125,6 +126,7 @@ export function makeSchoolSolver(id = "school"): Solver<SchoolProblem, SchoolSta
         localBest: st.localBest,
         localStall: st.localStall,
         localRuns: st.localRuns,
+        ejectEvaluations: st.ejectEvaluations,
         lastIterationEvaluations: st.lastIterationEvaluations,
         params: st.params,
         pool: st.pool,
@@ -159,6 +161,8 @@ export function makeSchoolSolver(id = "school"): Solver<SchoolProblem, SchoolSta
         localBest: s.localBest,
         localStall: s.localStall,
         localRuns: s.localRuns,
+        // checkpoints written before engine 1.7.0 have none
+        ejectEvaluations: s.ejectEvaluations ?? 0,
         lastIterationEvaluations: s.lastIterationEvaluations,
         pool: s.pool,
         poolPos: s.poolPos,

@@ -9,8 +9,9 @@
  * moves it with its Kempe chain when that reaches further than the swap (kempe.ts; by default
  * only when no move or swap lowers the hard count, params.ts `kempeStalled`), or, when nothing lowers
  * it and the file has a hard rule over the rooms of lessons together (building changes), stays at its
- * start in another room (`roomMoves`), or, when still nothing lowers it, in a share `ejectRate` of such steps,
- * is placed by recursive swapping (ejection.ts: what is in its way is placed again, recursively). The
+ * start in another room (`roomMoves`), or, when still nothing lowers it, in a share `ejectRate` of such steps
+ * (with `ejectAtBest` only at the run's best count, with `ejectShare` only while it has spent at most that share of
+ * the evaluations), is placed by recursive swapping (ejection.ts: what is in its way is placed again, recursively). The
  * start a unit leaves is tabu for `tabuTenure` iterations unless a move beats the run's best. A best move that raises
  * the hard count above the run's best plus `worseningSlack` is made only with probability `worseningAccept` (otherwise
  * the unit stays): making every such move lets the search drift far above the timetable it started from. After `localLength` iterations without a better
@@ -200,7 +201,7 @@ export function minConflictsStep(st: SchoolState): void {
   }
   // recursive swapping (ejection.ts) when nothing above lowers the count, in a share ejectRate of such steps (it costs
   // a scan of the unit's starts per level: at every such step it slowed files the plain moves solve); off by default
-  if (params.ejectDepth > 0 && params.ejectRate > 0 && bestH >= hNow && rng.chance(params.ejectRate) && ejectionMove(st, u)) {
+  if (params.ejectDepth > 0 && params.ejectRate > 0 && bestH >= hNow && ejectionWanted(st) && rng.chance(params.ejectRate) && ejectionCounted(st, u)) {
     st.tabu[u * nSlots + cur] = st.iteration + params.tabuTenure + rng.int(params.tabuTenure + 1);
     if (b.hard < st.localBest) {
       st.localBest = b.hard;
@@ -255,6 +256,24 @@ export function minConflictsStep(st: SchoolState): void {
     return;
   } else if (weighted && b.hard >= h0) raiseWeights(st, u);
   recordBest(st);
+}
+
+/**
+ * Whether this stalled step may try recursive swapping: with `ejectAtBest` only when the hard count is at the run's
+ * best (not on the way back down after a worsening move), and with `ejectShare` > 0 only while the evaluations it
+ * has spent are at most that share of all (where it rarely succeeds it cannot take the run's time).
+ */
+function ejectionWanted(st: SchoolState): boolean {
+  const { ejectAtBest, ejectShare } = st.params;
+  return (!ejectAtBest || st.board.hard <= st.localBest) && (ejectShare <= 0 || st.ejectEvaluations <= ejectShare * st.evaluations);
+}
+
+/** ejectionMove, its evaluations counted in st.ejectEvaluations (ejectShare). */
+function ejectionCounted(st: SchoolState, u: number): boolean {
+  const e0 = st.evaluations;
+  const ok = ejectionMove(st, u);
+  st.ejectEvaluations += st.evaluations - e0;
+  return ok;
 }
 
 /**

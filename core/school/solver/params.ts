@@ -27,6 +27,9 @@ export interface SchoolParams {
   ejectDepth: number;
   ejectNodes: number;
   ejectRate: number;
+  ejectAtBest: boolean;
+  ejectWeeks: boolean;
+  ejectShare: number;
 }
 
 export const SCHOOL_PARAMS: readonly ParamSpec[] = [
@@ -144,6 +147,26 @@ export const SCHOOL_PARAMS: readonly ParamSpec[] = [
     min: 0,
     max: 1,
     help: "Min-conflicts search: probability of trying recursive swapping (ejectDepth) at a step where no move, swap or chain lowers the hard count (0 = never, the default: 0.15 solved more of the files FET solves and we did not, but fewer runs of DGS_Pro_Germany and vmg-20180901b-9; bench/results/fet-engine-ab-r8.md).",
+  },
+  {
+    name: "ejectAtBest",
+    type: "boolean",
+    default: false,
+    help: "Min-conflicts search: try recursive swapping (ejectRate) only at steps where the hard count is at the run's best.",
+  },
+  {
+    name: "ejectWeeks",
+    type: "boolean",
+    default: false,
+    help: "Recursive swapping (ejectRate) also takes out what a broken hard teacher or students rule over the week needs moved (one other lesson, or all lessons of one other day: max days per week), as FET's generator does.",
+  },
+  {
+    name: "ejectShare",
+    type: "number",
+    default: 0,
+    min: 0,
+    max: 1,
+    help: "Min-conflicts search: try recursive swapping (ejectRate) only while the evaluations it has spent are at most this share of all the run's evaluations (0 = no cap).",
   },
   {
     name: "localFromCurrent",

@@ -44,6 +44,8 @@ export interface SchoolState {
   localStall: number;
   /** How many times the min-conflicts search was entered. */
   localRuns: number;
+  /** Evaluations spent in recursive swapping (min-conflicts.ts, ejectShare). */
+  ejectEvaluations: number;
   /** Evaluations the last iteration did (a chunk overshoots its budget by less than one iteration). */
   lastIterationEvaluations: number;
   /** Units waiting to be placed (first poolSize entries), each unit's position there (-1: placed). */
@@ -107,6 +109,7 @@ export function newState(problem: SchoolProblem, params: SchoolParams, rng: Rng,
     localBest: 0,
     localStall: 0,
     localRuns: 0,
+    ejectEvaluations: 0,
     lastIterationEvaluations: 0,
     pool: Int32Array.from(units.order),
     poolPos: inversePermutation(units.order),
