@@ -26,8 +26,9 @@ function apiDocsAssets(): Plugin {
       mkdirSync(out, { recursive: true });
       for (const file of ["swagger-ui-bundle.js", "swagger-ui.css"]) copyFileSync(join(dist, file), join(out, file));
       for (const file of ["init.js", "evolve.css"]) copyFileSync(join(import.meta.dirname, "api-docs", file), join(out, file));
-      // The site icon and the start page's product picture (web/public/), served by wrangler [assets].
-      for (const file of ["favicon.ico", "favicon.svg", "landing-convergence.png"]) copyFileSync(join(import.meta.dirname, "public", file), join(import.meta.dirname, "build/client", file));
+      // The site icon, the start page's product picture and the assets' response headers (web/public/),
+      // served (or, for _headers, read) by wrangler [assets].
+      for (const file of ["favicon.ico", "favicon.svg", "landing-convergence.png", "_headers"]) copyFileSync(join(import.meta.dirname, "public", file), join(import.meta.dirname, "build/client", file));
     },
   };
 }
