@@ -28,7 +28,8 @@ function apiDocsAssets(): Plugin {
       for (const file of ["init.js", "evolve.css"]) copyFileSync(join(import.meta.dirname, "api-docs", file), join(out, file));
       // The site icon, the start page's product picture and the assets' response headers (web/public/),
       // served (or, for _headers, read) by wrangler [assets].
-      for (const file of ["favicon.ico", "favicon.svg", "landing-convergence.png", "_headers"]) copyFileSync(join(import.meta.dirname, "public", file), join(import.meta.dirname, "build/client", file));
+      for (const file of ["favicon.ico", "favicon.svg", "landing-convergence.png", "_headers"])
+        copyFileSync(join(import.meta.dirname, "public", file), join(import.meta.dirname, "build/client", file));
     },
   };
 }
