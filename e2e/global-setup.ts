@@ -8,8 +8,9 @@
 import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { ROOT, removeState, startLocalStack } from "../scripts/local-stack";
+import { findFreePort, ROOT, removeState, startLocalStack } from "../scripts/local-stack";
 import { launchBrowserServer } from "./support/browser";
+import { startRetryProxy } from "./support/retry-proxy";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -28,12 +29,16 @@ export default async function setup(project: TestProject) {
     project.provide("baseURL", process.env.E2E_BASE_URL);
     return () => browser.close();
   }
-  // APP_URL is set to the server's own origin: auth checks the browser's origin against it.
-  const stack = await startLocalStack().catch(async (e: unknown) => {
+  // The browser talks to wrangler dev through a proxy that sends a request again when wrangler dev's
+  // own proxy failed it (support/retry-proxy.ts); APP_URL is that proxy's origin, the browser's
+  // origin, which auth checks.
+  const proxyPort = await findFreePort();
+  const stack = await startLocalStack({ vars: { APP_URL: `http://127.0.0.1:${proxyPort}` } }).catch(async (e: unknown) => {
     await browser.close();
     throw e;
   });
-  project.provide("baseURL", stack.baseURL);
+  const proxy = await startRetryProxy(new URL(stack.baseURL), proxyPort);
+  project.provide("baseURL", proxy.url);
   // The demo user exists before the files run side by side (e2e/vitest.config.ts): the seed is
   // idempotent, but two first seeds at once would both sign the demo user up.
   const seed = await fetch(`${stack.baseURL}/api/dev/seed`, { method: "POST", signal: AbortSignal.timeout(60_000) });
@@ -46,6 +51,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await browser.close();
+    await proxy.close();
     await stack.stop();
     // The server's log outlives the run (artifacts/ is git-ignored): what it said when a test failed.
     copyFileSync(stack.logPath, join(ROOT, "artifacts/e2e-wrangler.log"));

@@ -9,7 +9,7 @@ export default defineProject({
   test: {
     name: "e2e",
     root: import.meta.dirname,
-    include: ["**/*.e2e.ts"],
+    include: ["**/*.e2e.ts", "support/**/*.test.ts"],
     environment: "node",
     globalSetup: ["./global-setup.ts"],
     testTimeout: 120_000,
