@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import { type AddressInfo, connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort } from "../../scripts/local-stack";
-import { isRestartedMidRequest, RESTARTED_MID_REQUEST, type RetryProxy, startRetryProxy } from "./retry-proxy";
+import { isRestartedMidRequest, RESTARTED_MID_REQUEST, type RetryProxy, rawWithoutHopByHop, startRetryProxy } from "./retry-proxy";
 
 const body = (req: IncomingMessage) =>
   new Promise<string>((resolve) => {
@@ -121,6 +121,14 @@ describe("the e2e retry proxy", () => {
     });
     socket.destroy();
     expect(seen).toMatch(/^HTTP\/1.1 101 Switching Protocols\r\n[\s\S]*\r\n\r\necho hello$/);
+  });
+
+  it("answers each request on a connection of its own upstream, and drops only the connection headers", async () => {
+    const ports = new Set<number>();
+    upstream.on("request", (req) => ports.add(req.socket.remotePort ?? 0));
+    for (let i = 0; i < 3; i++) expect((await fetch(`${proxy.url}/again`)).status).toBe(200);
+    expect(ports.size).toBe(3);
+    expect(rawWithoutHopByHop(["Connection", "keep-alive", "Set-Cookie", "a=1", "Keep-Alive", "timeout=5", "set-cookie", "b=2"])).toEqual(["Set-Cookie", "a=1", "set-cookie", "b=2"]);
   });
 
   it("recognises wrangler dev's answer by status, Retry-After and text together", () => {

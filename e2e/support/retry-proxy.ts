@@ -37,16 +37,32 @@ export function isRestartedMidRequest(status: number, retryAfter: string | strin
   return status === 503 && retryAfter === "0" && body.startsWith(RESTARTED_MID_REQUEST);
 }
 
+/** Headers about one connection, not the message: each side of the proxy sets its own. */
+const HOP_BY_HOP = new Set(["connection", "keep-alive"]);
+
+function withoutHopByHop(headers: IncomingMessage["headers"]): IncomingMessage["headers"] {
+  return Object.fromEntries(Object.entries(headers).filter(([k]) => !HOP_BY_HOP.has(k)));
+}
+
+/** `rawHeaders` (name, value, name, value…) without the hop-by-hop pairs; repeated names (Set-Cookie) kept. */
+export function rawWithoutHopByHop(raw: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i += 2) if (!HOP_BY_HOP.has(raw[i].toLowerCase())) out.push(raw[i], raw[i + 1]);
+  return out;
+}
+
 export async function startRetryProxy(target: URL, port: number, log: (line: string) => void = (l) => console.log(l)): Promise<RetryProxy> {
-  const agent = new Agent({ keepAlive: true });
+  // A fresh connection per request: a kept-alive one can be closed by wrangler dev's side just as it is
+  // reused (the very race this proxy is for), and Node's agent would fail that request too.
+  const agent = new Agent({ keepAlive: false });
   let retried = 0;
   const sockets = new Set<Socket>();
 
   const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer, attempt: number) => {
-    const upstream = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers, agent }, (up) => {
+    const upstream = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: withoutHopByHop(req.headers), agent }, (up) => {
       const mayRetry = up.statusCode === 503 && attempt < ATTEMPTS && req.method !== "GET" && req.method !== "HEAD";
       if (!mayRetry) {
-        res.writeHead(up.statusCode ?? 502, up.statusMessage, up.rawHeaders);
+        res.writeHead(up.statusCode ?? 502, up.statusMessage, rawWithoutHopByHop(up.rawHeaders));
         up.pipe(res);
         return;
       }
@@ -60,7 +76,7 @@ export async function startRetryProxy(target: URL, port: number, log: (line: str
           forward(req, res, body, attempt + 1);
           return;
         }
-        res.writeHead(up.statusCode ?? 502, up.statusMessage, up.rawHeaders);
+        res.writeHead(up.statusCode ?? 502, up.statusMessage, rawWithoutHopByHop(up.rawHeaders));
         res.end(text);
       });
     });
