@@ -18,6 +18,7 @@ import { assignRealRooms } from "./real-rooms";
 import { constraint, fetText, type TinySchool } from "./test/fet";
 import { FETCL } from "./test/harness";
 import { LOCKED_CPU_SECONDS } from "./test/locked";
+import { runInChunks } from "./test/chunked";
 
 const FOUR = [
   { name: "R1" },
@@ -356,9 +357,7 @@ describe("virtual rooms: Board and solver", () => {
     );
     const p = compileFet(fetText({ ...sportsSchool(), time: [soft] }));
     const run = (chunk: number) => {
-      let st = schoolSolver.init(p, schoolSolver.parameters({}, p), 4, { maxEvaluations: 30_000 });
-      while (!schoolSolver.progress(st).done) st = schoolSolver.restore(p, schoolSolver.checkpoint(schoolSolver.step(st, { evaluations: chunk })));
-      return schoolSolver.best(st);
+      return schoolSolver.best(runInChunks(p, schoolSolver.parameters({}, p), 4, 30_000, chunk));
     };
     const straight = run(1e12);
     expect(schoolSolver.progress(schoolSolver.init(p, schoolSolver.parameters({}, p), 4, { maxEvaluations: 1 })).done).toBe(false);

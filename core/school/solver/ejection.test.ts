@@ -8,6 +8,7 @@ import { evaluateSchool } from "../evaluate";
 import { schoolSolver } from "../index";
 import { compileFet, SOFT_SCALE, type SchoolProblem } from "../problem";
 import { constraint, fetText, times } from "../test/fet";
+import { runInChunks } from "../test/chunked";
 import { syntheticSchool } from "../test/synthetic";
 import { ejectionMove } from "./ejection";
 import { minConflictsStep, startMinConflicts } from "./min-conflicts";
@@ -251,11 +252,7 @@ describe("recursive swapping (ejection)", () => {
     expect(ref.hard).toBe(0);
     expect(straight.ejectEvaluations).toBeGreaterThan(0);
     for (const chunk of [777, 4_321]) {
-      let s = schoolSolver.init(p, params, 5, { maxEvaluations: max });
-      while (!schoolSolver.progress(s).done) {
-        s = schoolSolver.step(s, { evaluations: chunk });
-        s = schoolSolver.restore(p, schoolSolver.checkpoint(s));
-      }
+      const s = runInChunks(p, params, 5, max, chunk);
       const got = schoolSolver.best(s);
       expect([s.evaluations, s.ejectEvaluations]).toEqual([straight.evaluations, straight.ejectEvaluations]);
       expect([got.hard, got.soft]).toEqual([ref.hard, ref.soft]);

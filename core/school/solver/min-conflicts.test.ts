@@ -8,6 +8,7 @@ import { evaluateSchool } from "../evaluate";
 import { compileFet, SOFT_SCALE } from "../problem";
 import { schoolSolver } from "../index";
 import { fetText } from "../test/fet";
+import { runInChunks } from "../test/chunked";
 import { syntheticSchool } from "../test/synthetic";
 import { constraint } from "../test/fet";
 import { roomFet } from "../test/rooms";
@@ -269,11 +270,7 @@ describe("min-conflicts search", () => {
     expect(ref.hard).toBe(0);
     expect(straight.localRuns).toBeGreaterThan(0);
     for (const chunk of [777, 4_321]) {
-      let s = schoolSolver.init(p, params, 5, { maxEvaluations: max });
-      while (!schoolSolver.progress(s).done) {
-        s = schoolSolver.step(s, { evaluations: chunk });
-        s = schoolSolver.restore(p, schoolSolver.checkpoint(s));
-      }
+      const s = runInChunks(p, params, 5, max, chunk);
       const got = schoolSolver.best(s);
       expect(s.evaluations).toBe(straight.evaluations);
       expect(s.localRuns).toBe(straight.localRuns);
