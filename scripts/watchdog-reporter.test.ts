@@ -28,4 +28,26 @@ describe("watchdog reporter", () => {
     expect(r.report()).toEqual(["[watchdog] still running after 1 s: e2e smoke.e2e.ts"]);
     expect(printed).toHaveLength(2);
   });
+
+  it("says when every file has ended but the run has not, and stops at the run's end", () => {
+    let now = 0;
+    const r = new WatchdogReporter(
+      1000,
+      () => {},
+      () => now,
+    );
+    const files = [module("a.test.ts"), module("b.test.ts")];
+    r.onTestRunStart(files);
+    for (const f of files) r.onTestModuleStart(f);
+    r.onTestModuleEnd(files[0]);
+    now = 5000;
+    expect(r.report()).toEqual(["[watchdog] still running after 5 s: e2e b.test.ts"]);
+    r.onTestModuleEnd(files[1]);
+    now = 5500;
+    expect(r.report()).toEqual([]);
+    now = 7000;
+    expect(r.report()).toEqual(["[watchdog] all 2 test files ended 2 s ago, but the run has not: Vitest is still closing its workers"]);
+    r.onTestRunEnd();
+    expect(r.report()).toEqual([]);
+  });
 });
