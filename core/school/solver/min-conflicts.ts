@@ -203,14 +203,7 @@ export function minConflictsStep(st: SchoolState): void {
   // a scan of the unit's starts per level: at every such step it slowed files the plain moves solve); off by default
   if (params.ejectDepth > 0 && params.ejectRate > 0 && bestH >= hNow && ejectionWanted(st) && rng.chance(params.ejectRate) && ejectionCounted(st, u)) {
     st.tabu[u * nSlots + cur] = st.iteration + params.tabuTenure + rng.int(params.tabuTenure + 1);
-    if (b.hard < st.localBest) {
-      st.localBest = b.hard;
-      st.localStall = 0;
-    } else if (++st.localStall > params.localLength) {
-      leaveMinConflicts(st);
-      return;
-    }
-    recordBest(st);
+    if (countProgress(st) !== "left") recordBest(st);
     return;
   }
   if (bestS < 0) return;
@@ -248,14 +241,27 @@ export function minConflictsStep(st: SchoolState): void {
     st.tabu[u * nSlots + cur] = st.iteration + tenure + rng.int(tenure + 1);
     moveUnit(st, u, bestS);
   }
-  if (b.hard < st.localBest) {
-    st.localBest = b.hard;
-    st.localStall = 0;
-  } else if (++st.localStall > params.localLength) {
-    leaveMinConflicts(st);
-    return;
-  } else if (weighted && b.hard >= h0) raiseWeights(st, u);
+  const progress = countProgress(st);
+  if (progress === "left") return;
+  if (progress === "same" && weighted && b.hard >= h0) raiseWeights(st, u);
   recordBest(st);
+}
+
+/**
+ * After a step of the run: a new best hard count for the run resets its stall count; otherwise the
+ * stall grows, and a run stalled for more than `localLength` steps is left ("left").
+ */
+function countProgress(st: SchoolState): "better" | "same" | "left" {
+  if (st.board.hard < st.localBest) {
+    st.localBest = st.board.hard;
+    st.localStall = 0;
+    return "better";
+  }
+  if (++st.localStall > st.params.localLength) {
+    leaveMinConflicts(st);
+    return "left";
+  }
+  return "same";
 }
 
 /**
