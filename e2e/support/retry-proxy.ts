@@ -9,8 +9,8 @@
  * fails; the proxy sends a GET or HEAD again itself but answers anything else with that 503, though
  * the Worker never restarted. Browser tests met it on about one POST in a few hundred (a sign-in, a
  * form's Validate), with no line from our Worker for the request, and then waited in vain for the
- * page. The tests' own API calls already send such a request again (e2e/support/routes.ts `api`);
- * this does the same for the browser's requests, so a test fails only on what our Worker answers.
+ * page. Every request of the browser tests, the page's and their own API calls alike, goes through
+ * here, so a test fails only on what our Worker answers.
  * Every retry is printed. Deployed Workers have no such proxy.
  *
  * Everything else passes through unchanged: status, headers (each Set-Cookie), streamed bodies

@@ -135,22 +135,14 @@ export function report(findings: Finding[]): string {
 }
 
 /**
- * POST to the API with the page's session cookie (same origin, as the web app sends it). Sent with an
- * Idempotency-Key and sent again (same key) when wrangler dev answers 503 because it restarted its
- * runtime mid-request, as our API asks any client to do with a 503.
+ * POST to the API with the page's session cookie (same origin, as the web app sends it), with an
+ * Idempotency-Key. A POST that wrangler dev's proxy failed is sent again by e2e/support/retry-proxy.ts.
  */
 export async function api<T>(page: Page, baseURL: string, path: string, body: unknown): Promise<T> {
   const headers = { origin: new URL(baseURL).origin, "idempotency-key": `e2e-${crypto.randomUUID()}` };
-  for (let attempt = 1; ; attempt++) {
-    const res = await page.request.post(new URL(path, baseURL).href, { data: body, headers });
-    if (res.ok()) return (await res.json()) as T;
-    const text = await res.text();
-    if (res.status() === 503 && /restarted/i.test(text) && attempt < 3) {
-      await new Promise((r) => setTimeout(r, 1000));
-      continue;
-    }
-    throw new Error(`${path}: ${res.status()} ${text}`);
-  }
+  const res = await page.request.post(new URL(path, baseURL).href, { data: body, headers });
+  if (!res.ok()) throw new Error(`${path}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
 }
 
 /** Waits until the job is finished (the free plan runs one at a time). */
