@@ -1,6 +1,7 @@
 /**
  * ITC-2007 track 3 benchmark: `npm run bench -- timetabling [--seconds 60] [--seeds 3]
- * [--instances comp01,comp05] [--parallel 2] [--budget cpu|wall] [--algorithm memetic] [--long] [--data DIR]`.
+ * [--instances comp01,comp05] [--parallel 2] [--budget cpu|wall] [--algorithm memetic] [--long] [--data DIR]
+ * [--params '{"kempeRate":0.05}']`.
  *
  * Each run is a separate child process (the machine's cores are the parallelism; `--parallel` runs
  * at a time). `--budget cpu` (the default) stops a run when the process has used `--seconds` of CPU
@@ -11,6 +12,8 @@
  * (zero hard on every run, mean ≤ best published average, geometric mean of mean / best known).
  * Writes the table, the exact command and the load average to bench/results/timetabling-<seconds>s.md.
  * `--long` is the 300 s mode on comp01, comp05, comp07 and comp12 with one seed.
+ * `--params` (JSON) overrides solver parameters for every run, as bench/timetabling-evals.ts does;
+ * the table's header names them (a run without it uses the defaults).
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -100,14 +103,31 @@ function cpuSince(cpu0: NodeJS.CpuUsage): number {
   return (c.user + c.system) / 1e6;
 }
 
+/** Solver parameters given as `--params '<json>'`: an object of numbers, strings or booleans. */
+export type ParamOverrides = Record<string, number | string | boolean>;
+
+export function parseParams(json: string): ParamOverrides {
+  const v: unknown = JSON.parse(json);
+  if (v === null || typeof v !== "object" || Array.isArray(v)) throw new Error(`--params must be a JSON object, got ${json}`);
+  for (const [k, x] of Object.entries(v)) {
+    if (typeof x !== "number" && typeof x !== "string" && typeof x !== "boolean") throw new Error(`--params: ${k} must be a number, string or boolean`);
+  }
+  return v as ParamOverrides;
+}
+
+/** How a table names its parameters: "its default parameters" or the overrides. */
+export function describeParams(params: ParamOverrides): string {
+  return Object.keys(params).length ? `parameters \`${JSON.stringify(params)}\` (the rest default)` : "its default parameters";
+}
+
 /** One run in this process (used by the child processes). */
-function runOne(dataDir: string, instance: string, seed: number, seconds: number, algorithm: string, budget: Budget): RunResult {
+function runOne(dataDir: string, instance: string, seed: number, seconds: number, algorithm: string, budget: Budget, params: ParamOverrides): RunResult {
   const problem = readCtt(readFileSync(resolve(dataDir, `${instance}.ctt`), "utf8"));
   const solver = algorithm === "sa" ? saSolver : memeticSolver;
   const start = performance.now();
   const cpu0 = process.cpuUsage();
   const clock = budget === "cpu" ? () => cpuSince(cpu0) : () => (performance.now() - start) / 1000;
-  const state = solver.init(problem, solver.parameters({}, problem), seed, { maxEvaluations: Infinity });
+  const state = solver.init(problem, solver.parameters(params, problem), seed, { maxEvaluations: Infinity });
   // The time becomes an evaluation budget after a short calibration (core/timetabling/solver/timed.ts).
   const firstFeasible = runTimed(solver, state, seconds, clock).firstFeasible;
   const elapsed = (performance.now() - start) / 1000;
@@ -117,9 +137,10 @@ function runOne(dataDir: string, instance: string, seed: number, seconds: number
   return { instance, seed, hard: e.hard, soft: e.soft, evaluations: state.evaluations, seconds: elapsed, cpuSeconds: cpuSince(cpu0), firstFeasibleSeconds: firstFeasible };
 }
 
-function runChild(dataDir: string, instance: string, seed: number, seconds: number, algorithm: string, budget: Budget): Promise<RunResult> {
+function runChild(dataDir: string, instance: string, seed: number, seconds: number, algorithm: string, budget: Budget, params: ParamOverrides): Promise<RunResult> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--child", dataDir, instance, String(seed), String(seconds), algorithm, budget], {
+    const argv = [fileURLToPath(import.meta.url), "--child", dataDir, instance, String(seed), String(seconds), algorithm, budget, JSON.stringify(params)];
+    const child = spawn(process.execPath, [...process.execArgv, ...argv], {
       stdio: ["ignore", "pipe", "inherit"],
     });
     let out = "";
@@ -144,6 +165,11 @@ export function readPreviousTable(md: string): { command?: string; measured?: st
   };
 }
 
+/** An argument as a shell would need it to be typed again (the JSON of --params gets single quotes). */
+export function shellWord(a: string): string {
+  return /^[\w.,:/=@+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
+}
+
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const fmt = (x: number, d = 1) => (Number.isInteger(x) ? String(x) : x.toFixed(d));
 
@@ -156,7 +182,11 @@ export async function run(args: string[]): Promise<void> {
   const budget = option(args, "budget", "cpu") as Budget;
   if (budget !== "cpu" && budget !== "wall") throw new Error(`--budget must be cpu or wall, got ${budget}`);
   const dataDir = resolve(option(args, "data", process.env.ITC_DATA ?? resolve(here, "../../shared/data/itc2007-cbctt")));
+  const params = parseParams(option(args, "params", "{}"));
   const instances = option(args, "instances", long ? "comp01,comp05,comp07,comp12" : Object.keys(PUBLISHED).join(",")).split(",");
+
+  // Check the overrides once here (unknown names and out-of-range values throw), not in every child.
+  (algorithm === "sa" ? saSolver : memeticSolver).parameters(params, readCtt(readFileSync(resolve(dataDir, `${instances[0]}.ctt`), "utf8")));
 
   const jobs = instances.flatMap((inst) => Array.from({ length: seeds }, (_, s) => ({ inst, seed: s + 1 })));
   const results: RunResult[] = [];
@@ -165,12 +195,12 @@ export async function run(args: string[]): Promise<void> {
   const loadStart = loadavg();
   const loads: number[] = [];
   const sampler = setInterval(() => loads.push(loadavg()[0]), 10_000);
-  console.error(`timetabling bench: ${instances.length} instances × ${seeds} seeds × ${seconds} ${budget} s, ${parallel} in parallel, algorithm ${algorithm}`);
+  console.error(`timetabling bench: ${instances.length} instances × ${seeds} seeds × ${seconds} ${budget} s, ${parallel} in parallel, algorithm ${algorithm}, ${describeParams(params)}`);
   await Promise.all(
     Array.from({ length: Math.max(1, parallel) }, async () => {
       while (next < jobs.length) {
         const job = jobs[next++];
-        const r = await runChild(dataDir, job.inst, job.seed, seconds, algorithm, budget);
+        const r = await runChild(dataDir, job.inst, job.seed, seconds, algorithm, budget, params);
         console.error(
           `  ${r.instance} seed ${r.seed}: hard ${r.hard} soft ${r.soft} (${r.cpuSeconds.toFixed(1)} CPU-s in ${r.seconds.toFixed(1)} s, ${(r.evaluations / (r.cpuSeconds || r.seconds) / 1e6).toFixed(2)} M moves/CPU-s)`,
         );
@@ -184,9 +214,9 @@ export async function run(args: string[]): Promise<void> {
   const lines = [
     `# Timetabling benchmark: ITC-2007 track 3, ${seconds} ${budget === "cpu" ? "CPU" : "wall-clock"} seconds per run`,
     "",
-    `Command: \`npm run bench -- timetabling ${args.join(" ")}\``,
+    `Command: \`npm run bench -- timetabling ${args.map(shellWord).join(" ")}\``,
     "",
-    `Algorithm \`${algorithm}\` with its default parameters, seeds 1–${seeds}, ${parallel} runs at a time, budget ${budget} ` +
+    `Algorithm \`${algorithm}\` with ${describeParams(params)}, seeds 1–${seeds}, ${parallel} runs at a time, budget ${budget} ` +
       `(${budget === "cpu" ? "each run stops after that much CPU time of its own process" : "each run stops on the clock"}), ` +
       `measured ${new Date().toISOString().slice(0, 16)}Z, wall ${((Date.now() - started) / 60000).toFixed(1)} min. ` +
       `Load average (1 min) at start ${loadStart[0].toFixed(2)}, end ${loadEnd[0].toFixed(2)}` +
@@ -261,8 +291,8 @@ export async function run(args: string[]): Promise<void> {
 }
 
 if (process.argv[2] === "--child") {
-  const [, , , dataDir, instance, seed, seconds, algorithm, budget] = process.argv;
-  console.log(JSON.stringify(runOne(dataDir, instance, Number(seed), Number(seconds), algorithm, budget as Budget)));
+  const [, , , dataDir, instance, seed, seconds, algorithm, budget, params] = process.argv;
+  console.log(JSON.stringify(runOne(dataDir, instance, Number(seed), Number(seconds), algorithm, budget as Budget, parseParams(params))));
 } else if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   run(process.argv.slice(2)).catch((e) => {
     console.error(e);
