@@ -11,6 +11,10 @@ export default defineProject({
     root: import.meta.dirname,
     include: ["**/*.e2e.ts", "support/**/*.test.ts"],
     environment: "node",
+    // The files share one module cache per Vitest worker: playwright-core and the support modules are
+    // imported once per worker, not once per file (the files keep no module state of their own; each
+    // opens and closes its own browser profiles).
+    isolate: false,
     globalSetup: ["./global-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 180_000,
