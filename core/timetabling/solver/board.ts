@@ -221,22 +221,27 @@ export class Board {
     return oc < 0 || oc === a || oc === b || oc === l;
   }
 
-  /** Isolated lectures of curriculum q in period x (slot s), as docs/itc2007-format.md counts them. */
-  private iso(base: number, x: number, s: number): number {
+  /**
+   * Change in isolated-lecture units of curriculum row `base` when its count in period p (slot s)
+   * goes from n to n + sign: the isolated lectures (docs/itc2007-format.md) in periods p - 1, p
+   * and p + 1 of the day after the change minus before, read from the counts at p - 2 … p + 2.
+   * p's own lectures are isolated (n of them) exactly when both neighbours are empty, so that term
+   * changes by `sign`; a neighbour's lectures change status only when p turns empty or non-empty,
+   * and only if they have no other neighbour. (Counting p - 1, p, p + 1 before and after gives the
+   * same number with about three times the reads.)
+   */
+  private isolatedDelta(base: number, p: number, s: number, n: number, sign: 1 | -1): number {
     const cc = this.currCount;
-    const n = cc[base + x];
-    if (n === 0) return 0;
-    if (s > 0 && cc[base + x - 1] > 0) return 0;
-    if (s < this.S - 1 && cc[base + x + 1] > 0) return 0;
-    return n;
-  }
-
-  /** Isolated-lecture units in periods p-1, p, p+1 of the same day for curriculum row `base`. */
-  private isoAround(base: number, p: number, s: number): number {
-    let v = this.iso(base, p, s);
-    if (s > 0) v += this.iso(base, p - 1, s - 1);
-    if (s < this.S - 1) v += this.iso(base, p + 1, s + 1);
-    return v;
+    const S = this.S;
+    const a = s > 0 ? cc[base + p - 1] : 0;
+    const c = s < S - 1 ? cc[base + p + 1] : 0;
+    let d = a === 0 && c === 0 ? sign : 0;
+    if (sign > 0 ? n === 0 : n === 1) {
+      // p turns non-empty (sign +1) or empty (sign -1): a lone neighbour loses or gains isolation.
+      if (a > 0 && (s < 2 || cc[base + p - 2] === 0)) d -= sign * a;
+      if (c > 0 && (s > S - 3 || cc[base + p + 2] === 0)) d -= sign * c;
+    }
+    return d;
   }
 
   /** Unpaired lectures of a double-lecture course around p (same rule as doubleLecturesConstraint). */
@@ -284,11 +289,11 @@ export class Board {
     const qs = pr.courseCurricula[c];
     for (let i = 0; i < qs.length; i++) {
       const base = qs[i] * P;
-      const before = this.isoAround(base, p, s);
       const n = this.currCount[base + p];
+      const d = this.isolatedDelta(base, p, s, n, sign);
       this.currCount[base + p] = n + sign;
       if (sign > 0 ? n > 0 : n > 1) this.conflicts += sign;
-      delta += this.wComp * (this.isoAround(base, p, s) - before);
+      delta += this.wComp * d;
     }
 
     const t = pr.courseInstructor[c];
