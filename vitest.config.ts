@@ -2,9 +2,9 @@ import { defineConfig } from "vitest/config";
 import WatchdogReporter from "./scripts/watchdog-reporter";
 
 // Projects: core/ in plain Node, worker/ inside workerd (worker/vitest.config.ts), scripts/ repo checks ("tooling"),
-// web/ pure helpers, e2e/ in real headless Chromium against wrangler dev (e2e/global-setup.ts), and the engine's
-// slow tests (fuzzing, solution quality; slow-tests.ts) as "slow" (Node) and "slow-worker" (workerd), which `npm test` leaves
-// out and `npm run test:slow` (CI too) runs.
+// web/ pure helpers, e2e/ in real headless Chromium against wrangler dev (e2e/global-setup.ts), and the slow tests
+// (fuzzing, solution quality, route audits; slow-tests.ts) as "slow" (Node), "slow-worker" (workerd) and "slow-browser"
+// (Chromium), which `npm test` leaves out and `npm run test:slow` (CI too) runs.
 /**
  * The projects in three groups. scripts/test-run.mjs (`npm test`) runs each group as its own Vitest
  * process, side by side (EVOLVE_TEST_PROJECTS=node|platform|browser picks groups; unset: all):
@@ -15,7 +15,7 @@ import WatchdogReporter from "./scripts/watchdog-reporter";
 export const PROJECT_GROUPS = {
   node: ["core/vitest.config.ts", "web/vitest.config.ts", "core/vitest.slow.config.ts"],
   platform: ["worker/vitest.config.ts", "worker/vitest.slow.config.ts", "scripts/vitest.config.ts"],
-  browser: ["e2e/vitest.config.ts"],
+  browser: ["e2e/vitest.config.ts", "e2e/vitest.slow.config.ts"],
 } as const;
 
 export function projectsFor(groups: string | undefined): string[] {

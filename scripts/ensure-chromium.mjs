@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * First step of `npm test`: the browser tests (e2e/) drive Debian's Chromium through playwright-core,
+ * First step of `npm test` and `npm run test:slow`: the browser tests (e2e/) drive Debian's Chromium through playwright-core,
  * never a downloaded browser. If it is missing, install it when we can (root on a Debian/Ubuntu
  * machine), otherwise stop at once with the one-line fix, instead of fifteen failed browser tests later.
  *

@@ -10,8 +10,9 @@
  *   platform   vitest: worker, tooling                            ┐ once the build is done (the
  *   browser    vitest: e2e (Chromium against wrangler dev)         ┘ Worker imports web/build/server)
  *
- * `npm run test:slow` (--slow) runs the slow projects (fuzzing and solution quality, slow-tests.ts):
- * the build, then `slow` (Node) and `slow-worker` (workerd) in one Vitest process. CI (.ci/run) runs
+ * `npm run test:slow` (--slow) runs the slow projects (fuzzing, solution quality and the route audits,
+ * slow-tests.ts): the build, then `slow` (Node), `slow-worker` (workerd) and `slow-browser` (Chromium)
+ * in one Vitest process. CI (.ci/run) runs
  * `npm test` and then `npm run test:slow`, so every test runs on every change; developers get the
  * quick part alone.
  *
@@ -48,7 +49,7 @@ const BUILD = { name: "build", command: ["npm", "run", "--silent", "build"], aft
 export function plan({ slow = false, vitestArgs = [] } = {}) {
   const extra = vitestArgs.length ? ["--passWithNoTests", ...vitestArgs] : [];
   if (slow) {
-    return [BUILD, { name: "slow", command: [bin("vitest"), "run", "--project=slow*", ...extra], env: { EVOLVE_TEST_PROJECTS: "node,platform" }, after: ["build"], nice: 0, vitest: true }];
+    return [BUILD, { name: "slow", command: [bin("vitest"), "run", "--project=slow*", ...extra], env: { EVOLVE_TEST_PROJECTS: "node,platform,browser" }, after: ["build"], nice: 0, vitest: true }];
   }
   const vitest = (lane) => ({
     command: [bin("vitest"), "run", "--project=!slow*", ...extra],

@@ -52,6 +52,9 @@ describe("npm test's runner", () => {
       ["slow", ["build"]],
     ]);
     expect(slow[1].command).toContain("--project=slow*");
+    // Every group: the slow projects are in all three (slow, slow-worker, slow-browser).
+    expect(slow[1].env?.EVOLVE_TEST_PROJECTS).toBe("node,platform,browser");
+    expect(projectsFor("browser")).toEqual(["e2e/vitest.config.ts", "e2e/vitest.slow.config.ts"]);
     expect(
       plan({ vitestArgs: ["core/school"] })
         .find((s) => s.name === "browser")
@@ -60,7 +63,7 @@ describe("npm test's runner", () => {
     // package.json's test scripts are this runner.
     const scripts = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts as Record<string, string>;
     expect(scripts.test).toMatch(/node scripts\/test-run\.mjs$/);
-    expect(scripts["test:slow"]).toMatch(/node scripts\/test-run\.mjs --slow$/);
+    expect(scripts["test:slow"]).toMatch(/^node scripts\/ensure-chromium\.mjs && node scripts\/test-run\.mjs --slow$/);
     expect(readFileSync(join(ROOT, ".ci/run"), "utf8")).toMatch(/^npm test\nnpm run test:slow\n/m);
   });
 
