@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TestCase, TestModule } from "vitest/node";
 import WatchdogReporter from "./watchdog-reporter";
 
-const module = (id: string) => ({ id, relativeModuleId: id, project: { name: "e2e" } }) as unknown as TestModule;
+const module = (id: string, state = "passed") => ({ id, relativeModuleId: id, project: { name: "e2e" }, state: () => state, ok: () => state !== "failed" }) as unknown as TestModule;
 const testCase = (m: TestModule, fullName: string) => ({ module: m, fullName }) as unknown as TestCase;
 
 describe("watchdog reporter", () => {
@@ -49,5 +49,46 @@ describe("watchdog reporter", () => {
     expect(r.report()).toEqual(["[watchdog] all 2 test files ended 2 s ago, but the run has not: Vitest is still closing its workers"]);
     r.onTestRunEnd();
     expect(r.report()).toEqual([]);
+  });
+
+  it("ends a run whose files all ended but whose close hangs, on the files' own results, after the grace time", () => {
+    let now = 0;
+    const printed: string[] = [];
+    const exits: number[] = [];
+    const reporter = (files: TestModule[]) => {
+      const r = new WatchdogReporter(
+        60_000,
+        (l) => printed.push(l),
+        () => now,
+        { closeGraceMs: 10_000, exit: (code) => exits.push(code) },
+      );
+      r.onTestRunStart(files);
+      for (const f of files) r.onTestModuleStart(f);
+      return r;
+    };
+    // Not before every file has ended.
+    const passing = [module("a.test.ts"), module("b.test.ts")];
+    let r = reporter(passing);
+    r.onTestModuleEnd(passing[0]);
+    expect(r.endHungClose()).toBeUndefined();
+    r.onTestModuleEnd(passing[1]);
+    now = 12_000;
+    expect(r.endHungClose()).toBe(0);
+    expect(printed.at(-1)).toBe(
+      "[watchdog] all 2 test files ended 12 s ago, but Vitest has not finished closing its workers: the run ends here on the files' own results: 2 passed, 0 failed, 0 error(s) outside the tests; exit 0 (no end-of-run summary or report file)",
+    );
+    // A failed file makes it exit 1, naming the file.
+    const mixed = [module("c.test.ts"), module("d.test.ts", "failed")];
+    r = reporter(mixed);
+    for (const f of mixed) r.onTestModuleEnd(f);
+    expect(r.endHungClose()).toBe(1);
+    expect(printed.at(-1)).toContain("1 passed, 1 failed (e2e d.test.ts)");
+    // A run that ended normally is left alone.
+    const closed = [module("e.test.ts")];
+    r = reporter(closed);
+    r.onTestModuleEnd(closed[0]);
+    r.onTestRunEnd();
+    expect(r.endHungClose()).toBeUndefined();
+    expect(exits).toEqual([0, 1]);
   });
 });

@@ -5,8 +5,16 @@
  * worker is stuck in synchronous code (where the test's own timeout cannot fire), and says so when
  * every file has ended but the run has not (Vitest still closing its workers). Wired in
  * vitest.config.ts next to the default reporter.
+ *
+ * A close that never ends: the platform step has hung after its last file, now and then (Vitest's main
+ * process and one workerd runtime idle, waiting on each other while the pool closes the runtime;
+ * bench/results/test-suite.md). When every file has ended and the run still has not after
+ * `closeGraceMs` (default 120 s, or VITEST_CLOSE_GRACE_SECONDS; 0 turns it off), the run ends there on
+ * the files' own results: exit status 1 if a file failed or an error was caught outside the tests, else
+ * 0, with a line saying so. Every test has reported by then; only the end-of-run summary and report
+ * files are missing (scripts/test-run.mjs then stops whatever the step left running).
  */
-import type { Reporter, TestCase, TestModule } from "vitest/node";
+import type { Reporter, TestCase, TestModule, Vitest } from "vitest/node";
 
 interface Running {
   name: string;
@@ -21,12 +29,26 @@ export default class WatchdogReporter implements Reporter {
   private files = 0;
   private ended = 0;
   private allEndedAt?: number;
+  /** Files that ended failed, by name (for the exit status of a run ended after a hung close). */
+  private readonly failed: string[] = [];
+  private closeTimer?: NodeJS.Timeout;
+  private vitest?: Vitest;
+  private readonly closeGraceMs: number;
+  private readonly exit: (code: number) => void;
 
   constructor(
     private readonly intervalMs = Number(process.env.VITEST_WATCHDOG_SECONDS ?? 180) * 1000,
     private readonly print: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
     private readonly now: () => number = Date.now,
-  ) {}
+    options: { closeGraceMs?: number; exit?: (code: number) => void } = {},
+  ) {
+    this.closeGraceMs = options.closeGraceMs ?? Number(process.env.VITEST_CLOSE_GRACE_SECONDS ?? 120) * 1000;
+    this.exit = options.exit ?? ((code) => process.exit(code));
+  }
+
+  onInit(vitest: Vitest): void {
+    this.vitest = vitest;
+  }
 
   onTestRunStart(specifications: ReadonlyArray<unknown> = []): void {
     this.files = specifications.length;
@@ -46,13 +68,39 @@ export default class WatchdogReporter implements Reporter {
   onTestModuleEnd(module: TestModule): void {
     this.running.delete(module.id);
     this.ended++;
-    if (this.files > 0 && this.ended >= this.files) this.allEndedAt = this.now();
+    if (module.state() === "failed" || !module.ok()) this.failed.push(`${module.project.name} ${module.relativeModuleId}`);
+    if (this.files > 0 && this.ended >= this.files) {
+      this.allEndedAt = this.now();
+      if (this.closeGraceMs > 0) {
+        this.closeTimer = setTimeout(() => this.endHungClose(), this.closeGraceMs);
+        this.closeTimer.unref();
+      }
+    }
   }
 
   onTestRunEnd(): void {
     clearInterval(this.timer);
+    clearTimeout(this.closeTimer);
     this.running.clear();
     this.allEndedAt = undefined;
+  }
+
+  /**
+   * Ends a run whose files have all ended but whose close has not, on the files' own results; returns
+   * the exit status it ended with, or undefined when the run had ended meanwhile.
+   */
+  endHungClose(): number | undefined {
+    if (this.allEndedAt === undefined) return undefined;
+    clearTimeout(this.closeTimer);
+    const unhandled = this.vitest?.state.getUnhandledErrors().length ?? 0;
+    const code = this.failed.length || unhandled ? 1 : 0;
+    const outcome = `${this.files - this.failed.length} passed, ${this.failed.length} failed${this.failed.length ? ` (${this.failed.join(", ")})` : ""}, ${unhandled} error(s) outside the tests`;
+    this.print(
+      `[watchdog] all ${this.files} test files ended ${Math.round((this.now() - this.allEndedAt) / 1000)} s ago, but Vitest has not finished closing its workers: the run ends here on the files' own results: ${outcome}; exit ${code} (no end-of-run summary or report file)`,
+    );
+    this.allEndedAt = undefined;
+    this.exit(code);
+    return code;
   }
 
   /** The lines printed now: one per file running for longer than the interval. */
