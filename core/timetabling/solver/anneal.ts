@@ -12,7 +12,7 @@
 import type { Rng } from "../../engine/random";
 import type { Board } from "./board";
 import { kempeMove } from "./kempe";
-import { clashAt, courseRoomMove, freeRoomAt, isolatedLecture, missingDayPeriod, nextToCurriculum } from "./moves";
+import { clashes, courseRoomMove, freeRoomAt, isolatedLecture, missingDayPeriod, nextToCurriculum } from "./moves";
 
 /** The best timetable a search segment has seen. */
 export interface Incumbent {
@@ -53,7 +53,7 @@ const MISSING_DAY_RATE = 0.5;
  * conflict-free timetables are recorded as the best.
  * With `feasibleTargets` (strict search only), a Move/Swap target is made feasible before it is
  * tried, for nearly full rooms: a target period where a lecture clashes with the moving one
- * (`clashAt`) is given up at once, and when the target room's occupant cannot take the moving
+ * (`clashes`) is given up at once, and when the target room's occupant cannot take the moving
  * lecture's place, the lecture takes a free room of the target period instead (`freeRoomAt`).
  * Without it, most uniform targets in full rooms are occupied by a lecture that cannot swap, and
  * the move is lost.
@@ -106,7 +106,7 @@ export function anneal(b: Board, rng: Rng, n: number, T: number, kempeRate: numb
     if (p2 === p && r2 === r) continue;
     let o = b.roomAt[r2 * P + p2];
     if (feasibleTargets && !relaxed) {
-      if (clashAt(b, l, p2) !== -1) continue;
+      if (clashes(b, l, p2)) continue;
       if (o >= 0 && (b.fixed[o] || lc[o] === lc[l] || !b.feasible(o, p, r, l, o))) {
         r2 = freeRoomAt(b, rng, lc[l], p2);
         if (r2 < 0) continue;

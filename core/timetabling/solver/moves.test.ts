@@ -7,7 +7,7 @@ import { Board } from "./board";
 import { feasibleBoard } from "../test/feasible-board";
 import { kempeTarget } from "./kempe";
 import { anneal, type Incumbent } from "./anneal";
-import { clashAt, courseRoomMove, freeRoomAt, isolatedLecture, missingDayPeriod, nextToCurriculum } from "./moves";
+import { clashAt, clashes, courseRoomMove, freeRoomAt, isolatedLecture, missingDayPeriod, nextToCurriculum } from "./moves";
 
 const comp01 = readCtt(comp("comp01"));
 
@@ -165,6 +165,34 @@ describe("feasible targets (full rooms)", () => {
     b.place(0, 1, 0); // A in period 1: the lecture itself does not count, its course mate does
     expect(clashAt(b, 0, 1)).toBe(-1);
     expect(clashAt(b, 1, 1)).toBe(0);
+  });
+
+  it("clashes is true exactly when clashAt finds a lecture, for every lecture and period of a comp01 board", () => {
+    const b = feasibleBoard(comp01, 6);
+    const rng = Rng.seeded(10);
+    let clashing = 0;
+    let checked = 0;
+    for (let round = 0; round < 5; round++) {
+      for (let i = 0; i < 500; i++) {
+        const l = b.movable[rng.int(b.movable.length)];
+        const p = rng.int(b.P);
+        const r = rng.int(b.R);
+        if (b.feasible(l, p, r, l, -1)) {
+          b.remove(l);
+          b.place(l, p, r);
+        }
+      }
+      for (let l = 0; l < b.period.length; l++) {
+        for (let p = 0; p < b.P; p++) {
+          const c = clashes(b, l, p);
+          expect(c).toBe(clashAt(b, l, p) !== -1);
+          if (c) clashing++;
+          checked++;
+        }
+      }
+    }
+    expect(clashing).toBeGreaterThan(checked / 10);
+    expect(clashing).toBeLessThan(checked);
   });
 
   it("freeRoomAt picks uniformly among the free rooms of a period, -1 when none is free", () => {

@@ -10,7 +10,8 @@
  *   on its day, for the compactness-aimed targets of Move/Swap and Kempe chains.
  * - `nextToCurriculum` (curriculum compactness): a period next to a curriculum mate's lecture.
  * - `clashAt` and `freeRoomAt` (feasible targets, for full rooms): the one lecture that keeps a
- *   lecture out of a period (Move/Swap then swaps with it), and a free room a lecture may use.
+ *   lecture out of a period (Move/Swap then swaps with it), whether any does (`clashes`, cheaper),
+ *   and a free room a lecture may use.
  *
  * Each is tried and accepted under the same annealing rule as Move/Swap, and counts as one
  * evaluation.
@@ -155,6 +156,26 @@ export function clashAt(b: Board, l: number, p: number): number {
     found = y;
   }
   return found;
+}
+
+/**
+ * Whether a lecture in period p keeps lecture `l` out of it (clashAt(b, l, p) !== -1), from the
+ * board's per-period counts of l's curricula and instructor instead of the list of conflicting
+ * courses: a lecture of the same course other than l, or a lecture of another course of one of
+ * l's curricula or of l's instructor. For a board without conflicts (the strict search).
+ */
+export function clashes(b: Board, l: number, p: number): boolean {
+  const pr = b.pr;
+  const P = b.P;
+  const c = pr.lectureCourse[l];
+  const own = b.courseAt[c * P + p];
+  if (own >= 0 && own !== l) return true;
+  // l itself, when it sits in p, is in the counts of its curricula and instructor.
+  const self = own >= 0 ? 1 : 0;
+  const qs = pr.courseCurricula[c];
+  for (let i = 0; i < qs.length; i++) if (b.currCount[qs[i] * P + p] > self) return true;
+  const t = pr.courseInstructor[c];
+  return t >= 0 && b.instrCount[t * P + p] > self;
 }
 
 /**
