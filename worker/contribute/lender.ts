@@ -155,8 +155,16 @@ export class Lender {
     return new Response(null, { status: 101, webSocket: client });
   }
 
+  /**
+   * True for a contributor's socket. A socket this object did not accept (the runtime may report the
+   * close of one from before a reset) has no tags to read: not a contributor.
+   */
   isContributor(ws: WebSocket): boolean {
-    return this.ctx.getTags(ws).includes(CONTRIBUTOR_TAG);
+    try {
+      return this.ctx.getTags(ws).includes(CONTRIBUTOR_TAG);
+    } catch {
+      return false;
+    }
   }
 
   /**

@@ -51,6 +51,26 @@ export function newClientIpForThisFile(): void {
   fileClientIp = uniqueClientIp();
 }
 
+/** The Worker's info lines (worker/http/request-context.ts: one per request), whose text starts so. */
+const INFO_LINE = '{"level":"info"';
+let infoLogsQuiet = false;
+
+/**
+ * Leaves the Worker's info log lines out of the test output (once per runtime; warnings and errors still
+ * print). The worker projects write console output straight to workerd's output
+ * (worker/test/vitest-project.ts, `disableConsoleIntercept`), where the root config's onConsoleLog filter
+ * does not apply. A test that spies on console still sees every line: its spy replaces this wrapper.
+ */
+export function quietInfoLogs(): void {
+  if (infoLogsQuiet) return;
+  infoLogsQuiet = true;
+  const log = console.log.bind(console);
+  console.log = (...args: unknown[]) => {
+    if (typeof args[0] === "string" && args[0].startsWith(INFO_LINE)) return;
+    log(...args);
+  };
+}
+
 /** Calls the Worker like a client would (from this file's client address unless `init` names one). Relative paths resolve against APP_URL. */
 export function call(path: string, init?: RequestInit): Promise<Response> {
   const request = new Request(new URL(path, ORIGIN), init);
