@@ -64,8 +64,12 @@ let infoLogsQuiet = false;
 export function quietInfoLogs(): void {
   if (infoLogsQuiet) return;
   infoLogsQuiet = true;
-  const log = console.log.bind(console);
-  console.log = (...args: unknown[]) => {
+  console.log = withoutInfoLines(console.log.bind(console));
+}
+
+/** `log`, except for the Worker's info lines. */
+export function withoutInfoLines(log: (...args: unknown[]) => void): (...args: unknown[]) => void {
+  return (...args) => {
     if (typeof args[0] === "string" && args[0].startsWith(INFO_LINE)) return;
     log(...args);
   };
