@@ -4,10 +4,11 @@ import { evaluate } from "../evaluate";
 import { readCtt } from "../itc/ctt";
 import { comp, tiny } from "../test/fixtures";
 import { Board } from "./board";
+import { clashAt } from "../test/clash-at";
 import { feasibleBoard } from "../test/feasible-board";
 import { kempeTarget } from "./kempe";
 import { anneal, type Incumbent } from "./anneal";
-import { clashAt, clashes, courseRoomMove, freeRoomAt, isolatedLecture, missingDayPeriod, nextToCurriculum } from "./moves";
+import { clashes, courseRoomMove, freeRoomAt, isolatedLecture, missingDayPeriod, nextToCurriculum } from "./moves";
 
 const comp01 = readCtt(comp("comp01"));
 

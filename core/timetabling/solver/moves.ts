@@ -9,9 +9,8 @@
  * - `isolatedLecture` (curriculum compactness): a lecture that has no curriculum mate next to it
  *   on its day, for the compactness-aimed targets of Move/Swap and Kempe chains.
  * - `nextToCurriculum` (curriculum compactness): a period next to a curriculum mate's lecture.
- * - `clashAt` and `freeRoomAt` (feasible targets, for full rooms): the one lecture that keeps a
- *   lecture out of a period (Move/Swap then swaps with it), whether any does (`clashes`, cheaper),
- *   and a free room a lecture may use.
+ * - `clashes` and `freeRoomAt` (feasible targets, for full rooms): whether a lecture keeps a lecture
+ *   out of a period, and a free room a lecture may use.
  *
  * Each is tried and accepted under the same annealing rule as Move/Swap, and counts as one
  * evaluation.
@@ -137,29 +136,7 @@ export function nextToCurriculum(b: Board, rng: Rng, c: number): number {
 }
 
 /**
- * The lecture in period p that keeps lecture `l` out of it: a lecture of the same course or of a
- * course sharing a curriculum or an instructor with l's. -1 when none does, -2 when several do.
- * Lecture l itself (already in p) does not count.
- */
-export function clashAt(b: Board, l: number, p: number): number {
-  const pr = b.pr;
-  const P = b.P;
-  const at = b.courseAt;
-  const c = pr.lectureCourse[l];
-  let found = at[c * P + p];
-  if (found === l) found = -1;
-  const conf = pr.courseConflicts[c];
-  for (let k = 0; k < conf.length; k++) {
-    const y = at[conf[k] * P + p];
-    if (y < 0) continue;
-    if (found >= 0) return -2;
-    found = y;
-  }
-  return found;
-}
-
-/**
- * Whether a lecture in period p keeps lecture `l` out of it (clashAt(b, l, p) !== -1), from the
+ * Whether a lecture in period p keeps lecture `l` out of it (core/timetabling/test/clash-at.ts names it), from the
  * board's per-period counts of l's curricula and instructor instead of the list of conflicting
  * courses: a lecture of the same course other than l, or a lecture of another course of one of
  * l's curricula or of l's instructor. For a board without conflicts (the strict search).
