@@ -14,6 +14,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { evaluate, memeticSolver, readCtt, saSolver } from "../core/timetabling/index";
+import { parseParams } from "./timetabling";
 
 function option(args: string[], name: string, fallback: string): string {
   const i = args.indexOf(`--${name}`);
@@ -28,7 +29,7 @@ export function run(args: string[]): void {
   const evaluations = Number(option(args, "evaluations", "60000000"));
   const seeds = option(args, "seeds", "1,2,3").split(",").map(Number);
   const instances = option(args, "instances", "comp07,comp10").split(",");
-  const params = JSON.parse(option(args, "params", "{}")) as Record<string, number | string | boolean>;
+  const params = parseParams(option(args, "params", "{}"));
   const solver = option(args, "algorithm", "memetic") === "sa" ? saSolver : memeticSolver;
   console.log(`evaluations ${evaluations}, params ${JSON.stringify(params)}, algorithm ${solver.id}`);
   for (const instance of instances) {
