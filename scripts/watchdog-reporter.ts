@@ -68,7 +68,7 @@ export default class WatchdogReporter implements Reporter {
   onTestModuleEnd(module: TestModule): void {
     this.running.delete(module.id);
     this.ended++;
-    if (module.state() === "failed" || !module.ok()) this.failed.push(`${module.project.name} ${module.relativeModuleId}`);
+    if (!module.ok()) this.failed.push(`${module.project.name} ${module.relativeModuleId}`);
     if (this.files > 0 && this.ended >= this.files) {
       this.allEndedAt = this.now();
       if (this.closeGraceMs > 0) {
