@@ -3,7 +3,8 @@
  * standing in for wrangler dev that answers as its proxy Worker does: a POST it failed is sent again
  * with the same body; everything else passes through as it came.
  */
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, request, type IncomingMessage, type Server } from "node:http";
+import { gzipSync } from "node:zlib";
 import { type AddressInfo, connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort } from "../../scripts/local-stack";
@@ -33,8 +34,15 @@ describe("the e2e retry proxy", () => {
       received.push(`${req.method} ${req.url} ${text}`);
       if (req.url === "/flaky" && failures > 0) {
         failures--;
-        res.writeHead(503, { "retry-after": "0" });
-        res.end(`${RESTARTED_MID_REQUEST}. Please try sending the request again.`);
+        const answer = `${RESTARTED_MID_REQUEST}. Please try sending the request again.`;
+        // Compressed when the client accepts it, as wrangler dev's local server sends it to a browser.
+        if (req.headers["accept-encoding"]?.includes("gzip")) {
+          res.writeHead(503, { "retry-after": "0", "content-encoding": "gzip" });
+          res.end(gzipSync(answer));
+        } else {
+          res.writeHead(503, { "retry-after": "0" });
+          res.end(answer);
+        }
         return;
       }
       if (req.url === "/down") {
@@ -78,6 +86,19 @@ describe("the e2e retry proxy", () => {
     expect(received).toEqual(["POST /flaky form=1", "POST /flaky form=1", "POST /flaky form=1"]);
     expect(proxy.retries()).toBe(2);
     expect(lines.at(-1)).toMatch(/POST \/flaky: wrangler dev answered 503 .*sent again \(attempt 3\)/);
+  });
+
+  it("recognises the 503 when it comes compressed, as wrangler dev sends it to a browser", async () => {
+    failures = 1;
+    const before = proxy.retries();
+    // fetch() would decode the body itself; a plain request shows what the proxy passes on.
+    const res = await new Promise<IncomingMessage>((done, fail) =>
+      request(`${proxy.url}/flaky`, { method: "POST", headers: { "accept-encoding": "gzip, deflate, br" } }, done)
+        .on("error", fail)
+        .end("z"),
+    );
+    expect([res.statusCode, await body(res)]).toEqual([200, `got POST z for ${new URL(proxy.url).host}`]);
+    expect(proxy.retries() - before).toBe(1);
   });
 
   it("passes the 503 on after three attempts, and never retries another 503 or a GET", async () => {

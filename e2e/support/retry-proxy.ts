@@ -18,6 +18,7 @@
  */
 import { Agent, createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import { connect, type Socket } from "node:net";
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 
 export interface RetryProxy {
   /** The proxy's origin, e.g. http://127.0.0.1:18123: the browser's base URL. */
@@ -35,6 +36,21 @@ const ATTEMPTS = 3;
 /** True for wrangler dev's "restarted mid-request" answer: 503, `Retry-After: 0`, and its text. */
 export function isRestartedMidRequest(status: number, retryAfter: string | string[] | undefined, body: string): boolean {
   return status === 503 && retryAfter === "0" && body.startsWith(RESTARTED_MID_REQUEST);
+}
+
+/**
+ * The start of a body as text, decoded first when it came compressed: wrangler dev's local server
+ * compresses text answers as Cloudflare does (node_modules/miniflare/dist/src/workers/core/entry.worker.js)
+ * when the browser accepts it, the 503 above included. Empty when it cannot be decoded.
+ */
+export function bodyText(body: Buffer, contentEncoding: string | undefined): string {
+  try {
+    const coding = (contentEncoding ?? "").trim().toLowerCase();
+    const plain = coding === "gzip" ? gunzipSync(body) : coding === "br" ? brotliDecompressSync(body) : coding === "deflate" ? inflateSync(body) : body;
+    return plain.toString("utf8", 0, 200);
+  } catch {
+    return "";
+  }
 }
 
 /** Headers about one connection, not the message: each side of the proxy sets its own. */
@@ -70,7 +86,7 @@ export async function startRetryProxy(target: URL, port: number, log: (line: str
       up.on("data", (c: Buffer) => chunks.push(c));
       up.on("end", () => {
         const text = Buffer.concat(chunks);
-        if (isRestartedMidRequest(up.statusCode ?? 0, up.headers["retry-after"], text.toString("utf8", 0, 200))) {
+        if (isRestartedMidRequest(up.statusCode ?? 0, up.headers["retry-after"], bodyText(text, up.headers["content-encoding"]))) {
           retried++;
           log(`[e2e retry-proxy] ${new Date().toISOString().slice(11, 23)} ${req.method} ${req.url}: wrangler dev answered 503 "${RESTARTED_MID_REQUEST}"; sent again (attempt ${attempt + 1})`);
           forward(req, res, body, attempt + 1);
