@@ -57,7 +57,11 @@ describe("fuzzing problem inputs: never a 5xx, never a hang, 4xx always problem+
         }),
         RUNS,
       );
-      const fileName = fc.tuple(printable(30), fc.constantFrom(".ctt", ".tsp", ".json", ".csv", ".xlsx", ".exe", "", ".CTT", ".tar.gz")).map(([n, e]) => n + e);
+      const fileName = fc
+        .tuple(printable(30), fc.constantFrom(".ctt", ".tsp", ".json", ".csv", ".xlsx", ".exe", "", ".CTT", ".tar.gz"))
+        .map(([n, e]) => n + e)
+        // A multipart file name ending in a backslash cannot be sent at all (the client's FormData refuses it).
+        .filter((n) => !n.endsWith("\\"));
       const bytes = fc.oneof(
         fc.uint8Array({ maxLength: 3_000 }),
         mutatedText.map((m) => new TextEncoder().encode(m.text)),
