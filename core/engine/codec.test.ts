@@ -65,6 +65,24 @@ describe("Rng", () => {
     }
   });
 
+  it("int is Lemire's rejection with the remainders done by floating division: the same integers as with %", () => {
+    // Reference: the threshold and the result by the floating-point remainder, from the same u32 draws.
+    const reference = (u: Rng, n: number) => {
+      const bound = n >>> 0 || 4294967296;
+      const threshold = (4294967296 - bound) % bound;
+      for (;;) {
+        const r = u.u32();
+        if (r >= threshold) return r % bound;
+      }
+    };
+    const bounds = [1, 2, 3, 6, 7, 370, 1000, 65_537, 2 ** 31 - 1, 2 ** 31, 2 ** 31 + 1, 3_000_000_019, 2 ** 32 - 1, 2 ** 32];
+    const pick = Rng.seeded(9);
+    for (let i = 0; i < 2000; i++) bounds.push(1 + pick.int(2 ** 32));
+    const a = Rng.seeded(5);
+    const b = Rng.seeded(5);
+    for (const n of bounds) for (let k = 0; k < 50; k++) expect(a.int(n)).toBe(reference(b, n));
+  });
+
   it("gives different streams for different seeds", () => {
     expect(Rng.seeded(1).u32()).not.toBe(Rng.seeded(2).u32());
   });

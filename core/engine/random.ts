@@ -89,13 +89,16 @@ export class Rng {
     if (n <= 0) throw new RangeError("Rng.int needs n > 0");
     if (n > 4294967296) return Math.floor(this.double() * n);
     const bound = n >>> 0 || 4294967296;
-    const threshold = (4294967296 - bound) % bound;
+    // 2^32 mod bound and r mod bound by floating division, which is exact here (every quotient is
+    // at least 1 / bound away from the next integer, far above a double's rounding) and avoids
+    // the floating-point remainder V8 computes with a library call.
+    const threshold = 4294967296 - Math.floor(4294967296 / bound) * bound;
     const s = this.state;
     for (;;) {
       const m = Math.imul(s[1], 5);
       const r = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
       advance(s);
-      if (r >= threshold) return r % bound;
+      if (r >= threshold) return r - Math.floor(r / bound) * bound;
     }
   }
 
