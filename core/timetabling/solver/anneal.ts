@@ -58,7 +58,7 @@ const MISSING_DAY_RATE = 0.5;
  * Without it, most uniform targets in full rooms are occupied by a lecture that cannot swap, and
  * the move is lost.
  */
-export function anneal(b: Board, rng: Rng, n: number, T: number, kempeRate: number, best: Incumbent, hardWeight = 0, feasibleTargets = false): void {
+export function anneal(b: Board, rng: Rng, n: number, T: number, kempeRate: number, best: Incumbent, hardWeight = 0, feasibleTargets = false, dayWeight = 0): void {
   const mv = b.movable;
   const nm = mv.length;
   if (nm === 0) return;
@@ -69,7 +69,7 @@ export function anneal(b: Board, rng: Rng, n: number, T: number, kempeRate: numb
   const relaxed = hardWeight > 0;
   for (let i = 0; i < n; i++) {
     if (kempeRate > 0 && rng.float() < kempeRate) {
-      if (kempeMove(b, rng, T, hardWeight)) record(b, best);
+      if (kempeMove(b, rng, T, hardWeight, dayWeight)) record(b, best);
       continue;
     }
     const u = rng.float();
@@ -114,10 +114,12 @@ export function anneal(b: Board, rng: Rng, n: number, T: number, kempeRate: numb
       }
     }
     const k0 = b.conflicts;
+    const m0 = b.missingDays;
     if (o < 0) {
       if (!(relaxed ? b.placeable(l, p2, r2, l, -1) : b.feasible(l, p2, r2, l, -1))) continue;
       const delta = b.remove(l) + b.place(l, p2, r2) + hardWeight * (b.conflicts - k0);
-      if (delta <= 0 || rng.float() < Math.exp(-delta * invT)) {
+      const judged = delta + dayWeight * (b.missingDays - m0);
+      if (judged <= 0 || rng.float() < Math.exp(-judged * invT)) {
         if (delta < 0 || b.conflicts < k0) record(b, best);
       } else {
         b.remove(l);
@@ -127,7 +129,8 @@ export function anneal(b: Board, rng: Rng, n: number, T: number, kempeRate: numb
       if (b.fixed[o] || lc[o] === lc[l]) continue;
       if (relaxed ? !b.placeable(l, p2, r2, l, o) || !b.placeable(o, p, r, l, o) : !b.feasible(l, p2, r2, l, o) || !b.feasible(o, p, r, l, o)) continue;
       const delta = b.remove(l) + b.remove(o) + b.place(l, p2, r2) + b.place(o, p, r) + hardWeight * (b.conflicts - k0);
-      if (delta <= 0 || rng.float() < Math.exp(-delta * invT)) {
+      const judged = delta + dayWeight * (b.missingDays - m0);
+      if (judged <= 0 || rng.float() < Math.exp(-judged * invT)) {
         if (delta < 0 || b.conflicts < k0) record(b, best);
       } else {
         b.remove(l);

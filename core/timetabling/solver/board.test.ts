@@ -43,3 +43,52 @@ describe("board: isolated lectures (curriculum compactness) counted incrementall
     expect(b.soft).toBe(e.soft);
   });
 });
+
+describe("board: missing working days counted incrementally", () => {
+  /** Σ max(0, minimum days − days used), from scratch. */
+  const fromScratch = (b: Board) => {
+    const pr = b.pr;
+    const days = pr.courseIds.map(() => new Set<number>());
+    for (let l = 0; l < b.period.length; l++) if (b.period[l] >= 0) days[pr.lectureCourse[l]].add(Math.floor(b.period[l] / pr.slotsPerDay));
+    return days.reduce((sum, d, c) => sum + Math.max(0, pr.courseMinDays[c] - d.size), 0);
+  };
+
+  it("counts every missing day of an empty board and none once each course has its days", () => {
+    // TINY: course A has 2 lectures and wants 2 days.
+    const pr = tiny();
+    const b = new Board(pr);
+    const wanted = pr.courseMinDays.reduce((s, x) => s + x, 0);
+    expect(b.missingDays).toBe(wanted);
+    b.place(0, 0, 0);
+    b.place(1, 1, 0);
+    expect(b.missingDays).toBe(wanted - 1);
+    b.remove(1);
+    b.place(1, pr.slotsPerDay, 0);
+    expect(b.missingDays).toBe(wanted - 2);
+  });
+
+  it("equals the count from scratch, and the evaluator's cost over its weight, after random moves on comp10", () => {
+    const pr = readCtt(comp("comp10"));
+    const b = feasibleBoard(pr, 13);
+    const rng = Rng.seeded(14);
+    const check = () => {
+      expect(b.missingDays).toBe(fromScratch(b));
+      expect(b.missingDays * pr.weights.minWorkingDays).toBe(evaluate(pr, b.snapshot()).byConstraint.minWorkingDays);
+    };
+    check();
+    let short = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const l = b.movable[rng.int(b.movable.length)];
+      const p = rng.int(b.P);
+      const r = rng.int(b.R);
+      if (b.period[l] < 0 || !b.feasible(l, p, r, l, -1)) continue;
+      b.remove(l);
+      b.place(l, p, r);
+      if (b.missingDays > 0) short++;
+      if (i % 1000 === 0) check();
+    }
+    check();
+    // The random walk leaves courses short of days, so the count was exercised above zero.
+    expect(short).toBeGreaterThan(200);
+  });
+});

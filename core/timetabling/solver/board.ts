@@ -56,6 +56,8 @@ export class Board {
    * lectures that share a curriculum or an instructor in one period.
    */
   conflicts = 0;
+  /** Working days the courses lack in total (unweighted: Σ max(0, minimum days − days used)). */
+  missingDays = 0;
   private readonly wCap: number;
   private readonly wDays: number;
   private readonly wComp: number;
@@ -96,7 +98,10 @@ export class Board {
     this.freePos = new Int16Array(L);
     for (let l = 0; l < L; l++) this.addFree(l);
     // Missing days are counted from zero lectures, so an empty board already pays for them.
-    for (let c = 0; c < C; c++) this.soft += pr.weights.minWorkingDays * pr.courseMinDays[c];
+    for (let c = 0; c < C; c++) {
+      this.soft += pr.weights.minWorkingDays * pr.courseMinDays[c];
+      this.missingDays += pr.courseMinDays[c];
+    }
     const w = pr.weights;
     this.wCap = w.roomCapacity;
     this.wDays = w.minWorkingDays;
@@ -283,7 +288,9 @@ export class Board {
       const min = pr.courseMinDays[c];
       const before = this.daysUsed[c];
       const after = (this.daysUsed[c] = before + sign);
-      delta += this.wDays * (Math.max(0, min - after) - Math.max(0, min - before));
+      const missing = Math.max(0, min - after) - Math.max(0, min - before);
+      this.missingDays += missing;
+      delta += this.wDays * missing;
     }
 
     const qs = pr.courseCurricula[c];

@@ -116,6 +116,16 @@ export function conflictWeight(w: number, T0: number, T: number, conflicts: numb
   const weight = (w * T0) / T;
   return conflicts === 0 && weight / T > STRICT_RATIO ? 0 : weight;
 }
+/**
+ * Extra cost of one working day lost, for judging moves in a segment that started at T0, now at T:
+ * `k` minimum-working-days weights at the start, fading with the temperature (k × weight × T / T0),
+ * so a hot search keeps courses on their days while the timetable forms around them and the cold
+ * end judges by the real cost. Results are always scored with the real weights.
+ */
+export function missingDayWeightAt(k: number, weight: number, T0: number, T: number): number {
+  return k > 0 ? (k * weight * T) / T0 : 0;
+}
+
 const runtimes = new WeakMap<TimetablingState, Runtime>();
 
 function runtime(state: TimetablingState, problem?: TimetablingProblem): Runtime {
@@ -287,7 +297,8 @@ function iterate(state: TimetablingState, rt: Runtime, rng: Rng): void {
       const w = conflictWeight(state.params.hardWeight * rt.tScale, state.segT0, T, b.conflicts);
       // A checkpoint from before feasibleTargetOccupancy existed goes on without it, as it ran.
       const feasibleTargets = rt.occupancy >= (state.params.feasibleTargetOccupancy ?? Infinity);
-      anneal(b, rng, n, T, state.params.kempeRate, state.segBest, w, feasibleTargets);
+      const dayWeight = missingDayWeightAt(state.params.missingDayWeight ?? 0, rt.problem.weights.minWorkingDays, state.segT0, T);
+      anneal(b, rng, n, T, state.params.kempeRate, state.segBest, w, feasibleTargets, dayWeight);
     }
     state.evaluations += n;
     state.segMoves += n;

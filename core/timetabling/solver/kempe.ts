@@ -53,7 +53,7 @@ export function kempeTarget(b: Board, rng: Rng, l: number, p1: number): number {
  * relaxed search (anneal.ts) the board may hold conflicts, which the swap can change; each unit
  * costs `hardWeight` in the delta.
  */
-export function kempeMove(b: Board, rng: Rng, T: number, hardWeight = 0): boolean {
+export function kempeMove(b: Board, rng: Rng, T: number, hardWeight = 0, dayWeight = 0): boolean {
   const pr = b.pr;
   const P = b.P;
   const R = b.R;
@@ -84,6 +84,7 @@ export function kempeMove(b: Board, rng: Rng, T: number, hardWeight = 0): boolea
   }
   let delta = 0;
   const k0 = b.conflicts;
+  const m0 = b.missingDays;
   for (let i = 0; i < n; i++) {
     s.oldP[i] = b.period[chain[i]];
     s.oldR[i] = b.room[chain[i]];
@@ -112,7 +113,8 @@ export function kempeMove(b: Board, rng: Rng, T: number, hardWeight = 0): boolea
     delta += b.place(x, target, room);
   }
   if (placed === n) delta += hardWeight * (b.conflicts - k0);
-  if (placed === n && (delta <= 0 || rng.float() < Math.exp(-delta / T))) return delta < 0 || b.conflicts < k0;
+  const judged = delta + dayWeight * (b.missingDays - m0);
+  if (placed === n && (judged <= 0 || rng.float() < Math.exp(-judged / T))) return delta < 0 || b.conflicts < k0;
   for (let i = 0; i < placed; i++) b.remove(chain[i]);
   for (let i = 0; i < n; i++) b.place(chain[i], s.oldP[i], s.oldR[i]);
   return false;

@@ -7,6 +7,8 @@ import { Board } from "./board";
 import { clashAt } from "../test/clash-at";
 import { feasibleBoard } from "../test/feasible-board";
 import { kempeTarget } from "./kempe";
+import { memeticSolver } from "../index";
+import { missingDayWeightAt } from "./engine";
 import { anneal, type Incumbent } from "./anneal";
 import { clashes, courseRoomMove, freeRoomAt, isolatedLecture, missingDayPeriod, nextToCurriculum } from "./moves";
 
@@ -241,5 +243,54 @@ describe("feasible targets (full rooms)", () => {
     const aimed = changed(true);
     // Measured: 626 of 3000 plain, 747 with feasible targets (seed 10).
     expect(aimed).toBeGreaterThan(1.1 * plain);
+  });
+});
+
+describe("missing-day weight (anneal's dayWeight, engine's missingDayWeight)", () => {
+  // At a temperature that accepts almost anything, Move/Swap and Kempe chains lose working days
+  // freely; with a large enough weight on each day lost, no accepted move loses one.
+  const comp10 = readCtt(comp("comp10"));
+  const walk = (dayWeight: number) => {
+    const b = feasibleBoard(comp10, 21);
+    const rng = Rng.seeded(22);
+    const best: Incumbent = { hard: 0, soft: b.soft, period: b.period.slice(), room: b.room.slice() };
+    let rises = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const m = b.missingDays;
+      anneal(b, rng, 1, 20, 0.1, best, 0, false, dayWeight);
+      if (b.missingDays > m) rises++;
+    }
+    const e = evaluate(comp10, b.snapshot());
+    expect(e.hard).toBe(0);
+    expect(e.soft).toBe(b.soft);
+    // The incumbent is judged on the real cost only.
+    expect(evaluate(comp10, { period: best.period, room: best.room })).toMatchObject({ hard: 0, soft: best.soft });
+    return rises;
+  };
+
+  it("judges a move that loses a working day with the extra weight, and scores with the real weights", () => {
+    expect(walk(0)).toBeGreaterThan(40);
+    expect(walk(1e6)).toBe(0);
+  });
+
+  it("fades with the temperature: k weights at the segment's start, a fraction T / T0 of that later, nothing at k = 0", () => {
+    expect(missingDayWeightAt(2, 5, 10, 10)).toBe(10);
+    expect(missingDayWeightAt(2, 5, 10, 1)).toBe(1);
+    expect(missingDayWeightAt(2, 5, 10, 0.1)).toBeCloseTo(0.1);
+    expect(missingDayWeightAt(0, 5, 10, 10)).toBe(0);
+  });
+
+  it("is off at 0, the default (the search exactly as without it), and on or off the best is scored with the real weights", () => {
+    const run = (params: Record<string, number>) => {
+      const s = memeticSolver.init(comp01, memeticSolver.parameters({ segmentMoves: 20_000, ...params }, comp01), 4, { maxEvaluations: 120_000 });
+      while (!memeticSolver.progress(s).done) memeticSolver.step(s, { evaluations: 1e9 });
+      return memeticSolver.best(s);
+    };
+    // 0 is the search as it was (no random number drawn, no judgement changed): same timetable as the default.
+    const off = run({ missingDayWeight: 0 });
+    const def = run({});
+    expect([...off.solution.period]).toEqual([...def.solution.period]);
+    const on = run({ missingDayWeight: 3 });
+    expect(evaluate(comp01, on.solution)).toMatchObject({ hard: 0, soft: on.soft });
   });
 });

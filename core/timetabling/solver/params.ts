@@ -15,6 +15,8 @@ export interface TimetablingParams {
   feasibleTargetOccupancy: number;
   /** Share of a finite budget spent on the final single-stage anneal of the best (population > 1). */
   finalShare: number;
+  /** Extra cost of a missing working day in the acceptance test, in minWorkingDays weights, fading as the segment cools. */
+  missingDayWeight: number;
 }
 
 const common: ParamSpec[] = [
@@ -73,6 +75,14 @@ const common: ParamSpec[] = [
     min: 0,
     max: 2,
     help: "On instances whose rooms are at least this full (lectures / (rooms × periods)), Move/Swap targets are made feasible before they are tried: a target period where a lecture of the same course, curriculum or instructor sits is given up at once, and when the target room's occupant cannot take the moving lecture's place, a free room of the target period is taken instead. 0: always; above 1: never.",
+  },
+  {
+    name: "missingDayWeight",
+    type: "number",
+    default: 0,
+    min: 0,
+    max: 100,
+    help: "Opt-in, for timetables that end with courses a working day short: while a segment is hot, a working day a course loses (or gains) counts this many minimum-working-days weights extra when a move is judged, fading with the temperature (× T / start temperature), so courses keep their days while the timetable forms around them; results are always scored with the real weights. 0 (the default): off. On comp10 2 gave a mean of 10 against 15; on comp02, comp06 and comp07 it cost more compactness than it saved (core/timetabling/README.md).",
   },
   {
     name: "hardWeight",
