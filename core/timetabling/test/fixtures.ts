@@ -34,7 +34,7 @@ END.
 
 export const tiny = () => readCtt(TINY);
 
-/** An ITC-2007 instance from the repository's fixtures (fixtures/itc2007; only comp01 is kept there). */
+/** An ITC-2007 instance from the repository's fixtures (fixtures/itc2007: comp01 and comp10). */
 export function comp(name: string): string {
   return readFileSync(new URL(`../../../fixtures/itc2007/${name}.ctt`, import.meta.url), "utf8");
 }
