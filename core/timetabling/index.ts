@@ -24,6 +24,7 @@ import type { TimetablingProblem } from "./problem";
 import { evaluate } from "./evaluate";
 import { timetableFromPlacements, timetableToJson, type Timetable } from "./solution";
 import { makeSolver } from "./solver/engine";
+import { withMigration } from "./solver/migration";
 import { MEMETIC_PARAMS, SA_PARAMS } from "./solver/params";
 import { readWeights, weightsSchema } from "./weights";
 
@@ -45,8 +46,8 @@ export { compileWorkbook, compileCsv, measureCsv, measureWorkbook, readWorkbook,
 export { MEMETIC_PARAMS, SA_PARAMS } from "./solver/params";
 export { WEIGHT_NAMES, readWeights, weightsSchema } from "./weights";
 
-export const memeticSolver = makeSolver("memetic", MEMETIC_PARAMS);
-export const saSolver = makeSolver("sa", SA_PARAMS);
+export const memeticSolver = withMigration(makeSolver("memetic", MEMETIC_PARAMS));
+export const saSolver = withMigration(makeSolver("sa", SA_PARAMS));
 
 const cttDocSchema = {
   type: "object",

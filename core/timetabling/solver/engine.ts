@@ -140,6 +140,11 @@ function runtime(state: TimetablingState, problem?: TimetablingProblem): Runtime
   return rt;
 }
 
+/** The compiled problem a state was built or restored against (for checks on data from elsewhere). */
+export function problemOf(state: TimetablingState): TimetablingProblem {
+  return runtime(state).problem;
+}
+
 function incumbent(L: number): Incumbent {
   return { hard: Infinity, soft: Infinity, period: new Int16Array(L).fill(-1), room: new Int16Array(L).fill(-1) };
 }
