@@ -1,7 +1,7 @@
 /**
  * ITC-2007 track 3 benchmark: `npm run bench -- timetabling [--seconds 60] [--seeds 3]
  * [--instances comp01,comp05] [--parallel 2] [--budget cpu|wall] [--algorithm memetic] [--long] [--data DIR]
- * [--params '{"kempeRate":0.05}']`.
+ * [--params '{"kempeRate":0.05}'] [--loader bundle|tsx]`.
  *
  * Each run is a separate child process (the machine's cores are the parallelism; `--parallel` runs
  * at a time). `--budget cpu` (the default) stops a run when the process has used `--seconds` of CPU
@@ -14,6 +14,8 @@
  * `--long` is the 300 s mode on comp01, comp05, comp07 and comp12 with one seed.
  * `--params` (JSON) overrides solver parameters for every run, as bench/timetabling-evals.ts does;
  * the table's header names them (a run without it uses the defaults).
+ * `--loader` (default `bundle`): each child runs from an esbuild bundle of this file, as the Worker's
+ * code runs bundled (bench/child-bundle.ts); `tsx` runs it through the parent's tsx loader instead.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -22,6 +24,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { evaluate, memeticSolver, readCtt, saSolver } from "../core/timetabling/index";
 import { runTimed } from "../core/timetabling/solver/timed";
+import { childBundle } from "./child-bundle";
 
 /**
  * Published average soft costs on comp01–14 (a few runs per instance at the ITC-2007 time limit,
@@ -137,10 +140,14 @@ function runOne(dataDir: string, instance: string, seed: number, seconds: number
   return { instance, seed, hard: e.hard, soft: e.soft, evaluations: state.evaluations, seconds: elapsed, cpuSeconds: cpuSince(cpu0), firstFeasibleSeconds: firstFeasible };
 }
 
-function runChild(dataDir: string, instance: string, seed: number, seconds: number, algorithm: string, budget: Budget, params: ParamOverrides): Promise<RunResult> {
+/** How a child starts: `node <bundle>` (the default; bench/child-bundle.ts) or this file through the parent's tsx (`--loader tsx`). */
+type ChildStart = { bundle: string } | { tsx: true };
+
+function runChild(start: ChildStart, dataDir: string, instance: string, seed: number, seconds: number, algorithm: string, budget: Budget, params: ParamOverrides): Promise<RunResult> {
   return new Promise((ok, fail) => {
-    const argv = [fileURLToPath(import.meta.url), "--child", dataDir, instance, String(seed), String(seconds), algorithm, budget, JSON.stringify(params)];
-    const child = spawn(process.execPath, [...process.execArgv, ...argv], {
+    const args = ["--child", dataDir, instance, String(seed), String(seconds), algorithm, budget, JSON.stringify(params)];
+    const argv = "bundle" in start ? [start.bundle, ...args] : [...process.execArgv, fileURLToPath(import.meta.url), ...args];
+    const child = spawn(process.execPath, argv, {
       stdio: ["ignore", "pipe", "inherit"],
     });
     let out = "";
@@ -184,6 +191,9 @@ export async function run(args: string[]): Promise<void> {
   const dataDir = resolve(option(args, "data", process.env.ITC_DATA ?? resolve(here, "../../shared/data/itc2007-cbctt")));
   const params = parseParams(option(args, "params", "{}"));
   const instances = option(args, "instances", long ? "comp01,comp05,comp07,comp12" : Object.keys(PUBLISHED).join(",")).split(",");
+  const loader = option(args, "loader", "bundle");
+  if (loader !== "bundle" && loader !== "tsx") throw new Error(`--loader must be bundle or tsx, got ${loader}`);
+  const start: ChildStart = loader === "bundle" ? { bundle: childBundle(fileURLToPath(import.meta.url)) } : { tsx: true };
 
   // Check the overrides once here (unknown names and out-of-range values throw), not in every child.
   (algorithm === "sa" ? saSolver : memeticSolver).parameters(params, readCtt(readFileSync(resolve(dataDir, `${instances[0]}.ctt`), "utf8")));
@@ -200,7 +210,7 @@ export async function run(args: string[]): Promise<void> {
     Array.from({ length: Math.max(1, parallel) }, async () => {
       while (next < jobs.length) {
         const job = jobs[next++];
-        const r = await runChild(dataDir, job.inst, job.seed, seconds, algorithm, budget, params);
+        const r = await runChild(start, dataDir, job.inst, job.seed, seconds, algorithm, budget, params);
         console.error(
           `  ${r.instance} seed ${r.seed}: hard ${r.hard} soft ${r.soft} (${r.cpuSeconds.toFixed(1)} CPU-s in ${r.seconds.toFixed(1)} s, ${(r.evaluations / (r.cpuSeconds || r.seconds) / 1e6).toFixed(2)} M moves/CPU-s)`,
         );
@@ -216,7 +226,8 @@ export async function run(args: string[]): Promise<void> {
     "",
     `Command: \`npm run bench -- timetabling ${args.map(shellWord).join(" ")}\``,
     "",
-    `Algorithm \`${algorithm}\` with ${describeParams(params)}, seeds 1–${seeds}, ${parallel} runs at a time, budget ${budget} ` +
+    `Algorithm \`${algorithm}\` with ${describeParams(params)}, seeds 1–${seeds}, ${parallel} runs at a time, ` +
+      `${loader === "bundle" ? "each run from an esbuild bundle (bench/child-bundle.ts)" : "each run through tsx"}, budget ${budget} ` +
       `(${budget === "cpu" ? "each run stops after that much CPU time of its own process" : "each run stops on the clock"}), ` +
       `measured ${new Date().toISOString().slice(0, 16)}Z, wall ${((Date.now() - started) / 60000).toFixed(1)} min. ` +
       `Load average (1 min) at start ${loadStart[0].toFixed(2)}, end ${loadEnd[0].toFixed(2)}` +
