@@ -7,6 +7,17 @@ import { comp, tiny } from "../test/fixtures";
 import { feasibleBoard } from "../test/feasible-board";
 import { Board } from "./board";
 
+/** One random Move (a movable lecture to a uniform period and room) when it keeps the board feasible; true if made. */
+function randomMove(b: Board, rng: Rng): boolean {
+  const l = b.movable[rng.int(b.movable.length)];
+  const p = rng.int(b.P);
+  const r = rng.int(b.R);
+  if (b.period[l] < 0 || !b.feasible(l, p, r, l, -1)) return false;
+  b.remove(l);
+  b.place(l, p, r);
+  return true;
+}
+
 describe("board: isolated lectures (curriculum compactness) counted incrementally", () => {
   it("gives the evaluator's cost as lectures of one curriculum come and go next to each other", () => {
     // TINY: A (lectures 0, 1) and B (2, 3) are in curriculum q1; 3 slots a day.
@@ -30,14 +41,7 @@ describe("board: isolated lectures (curriculum compactness) counted incrementall
     const pr = readCtt(comp("comp01"));
     const b = feasibleBoard(pr, 11);
     const rng = Rng.seeded(12);
-    for (let i = 0; i < 20_000; i++) {
-      const l = b.movable[rng.int(b.movable.length)];
-      const p = rng.int(b.P);
-      const r = rng.int(b.R);
-      if (b.period[l] < 0 || !b.feasible(l, p, r, l, -1)) continue;
-      b.remove(l);
-      b.place(l, p, r);
-    }
+    for (let i = 0; i < 20_000; i++) randomMove(b, rng);
     const e = evaluate(pr, b.snapshot());
     expect(e.hard).toBe(0);
     expect(b.soft).toBe(e.soft);
@@ -78,12 +82,7 @@ describe("board: missing working days counted incrementally", () => {
     check();
     let short = 0;
     for (let i = 0; i < 20_000; i++) {
-      const l = b.movable[rng.int(b.movable.length)];
-      const p = rng.int(b.P);
-      const r = rng.int(b.R);
-      if (b.period[l] < 0 || !b.feasible(l, p, r, l, -1)) continue;
-      b.remove(l);
-      b.place(l, p, r);
+      if (!randomMove(b, rng)) continue;
       if (b.missingDays > 0) short++;
       if (i % 1000 === 0) check();
     }
