@@ -51,7 +51,8 @@ export function kempeTarget(b: Board, rng: Rng, l: number, p1: number): number {
 /**
  * Try one Kempe-chain move at temperature T; returns true when it was applied and improved. In a
  * relaxed search (anneal.ts) the board may hold conflicts, which the swap can change; each unit
- * costs `hardWeight` in the delta.
+ * costs `hardWeight` in the delta. `dayWeight` is added per working day lost when the move is
+ * judged, as in anneal.ts.
  */
 export function kempeMove(b: Board, rng: Rng, T: number, hardWeight = 0, dayWeight = 0): boolean {
   const pr = b.pr;
