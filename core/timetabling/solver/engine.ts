@@ -185,6 +185,18 @@ function finalDue(state: TimetablingState, N: number): boolean {
   return state.segment >= N && max - state.evaluations <= state.params.finalShare * max;
 }
 
+/**
+ * Length of a final anneal that has `done` evaluations behind it and `left` still in the budget:
+ * all of it (`done + left`), unless that is longer than `finalAnnealEvaluations` (when above 0);
+ * then the final part of the budget is split into the fewest equal anneals no longer than that,
+ * each from the best timetable found (finalAnneals). Never shorter than what is done, plus one.
+ */
+export function finalLength(done: number, left: number, cap: number): number {
+  const total = done + left;
+  const n = cap > 0 ? Math.max(1, Math.ceil(total / cap)) : 1;
+  return Math.max(done + 1, Math.round(total / n));
+}
+
 function startSegment(state: TimetablingState, rt: Runtime, rng: Rng): void {
   const N = state.params.populationSize;
   const L = rt.problem.lectureCourse.length;
@@ -196,7 +208,7 @@ function startSegment(state: TimetablingState, rt: Runtime, rng: Rng): void {
     state.segT0 = state.params.initialTemperature * rt.tScale;
     reload(b, state.best);
     state.segMoves = 0;
-    state.segLength = Math.max(1, state.maxEvaluations - state.evaluations);
+    state.segLength = finalLength(0, state.maxEvaluations - state.evaluations, state.params.finalAnnealEvaluations ?? 0);
     state.segFinal = 1;
     state.segBest = incumbent(L);
     record(b, state.segBest);
@@ -221,7 +233,7 @@ function startSegment(state: TimetablingState, rt: Runtime, rng: Rng): void {
     state.segT0 = state.params.initialTemperature * rt.tScale * 0.5;
   }
   state.segMoves = 0;
-  state.segLength = N === 1 && finalDue(state, N) ? Math.max(1, state.maxEvaluations - state.evaluations) : segmentLength(state, N);
+  state.segLength = N === 1 && finalDue(state, N) ? finalLength(0, state.maxEvaluations - state.evaluations, state.params.finalAnnealEvaluations ?? 0) : segmentLength(state, N);
   if (N === 1 && finalDue(state, N)) state.segFinal = 1;
   state.segBest = incumbent(L);
   record(b, state.segBest);
@@ -449,12 +461,13 @@ export function makeSolver(id: string, specs: readonly ParamSpec[]): Solver<Time
     retune(state, params, limits) {
       // `done` is derived from the counters (progress); a segment that takes the rest of the
       // budget (or a population of one, which anneals once over the whole budget) is stretched or
-      // shrunk to the new limit, so its cooling ends with the run.
+      // shrunk to the new limit, so its cooling ends with the run (or with its share of the rest,
+      // when finalAnnealEvaluations splits it: finalLength).
       state.params = { ...state.params, ...params } as TimetablingParams;
       state.maxEvaluations = limits.maxEvaluations;
       const left = limits.maxEvaluations - state.evaluations;
       if (state.phase === 1 && Number.isFinite(left) && (state.segFinal === 1 || state.params.populationSize === 1) && state.segLength > 0) {
-        state.segLength = Math.max(state.segMoves + 1, state.segMoves + left);
+        state.segLength = finalLength(state.segMoves, left, state.params.finalAnnealEvaluations ?? 0);
         state.segFinal = 1;
       }
     },

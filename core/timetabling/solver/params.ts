@@ -15,6 +15,8 @@ export interface TimetablingParams {
   feasibleTargetOccupancy: number;
   /** Share of a finite budget spent on the final single-stage anneal of the best (population > 1). */
   finalShare: number;
+  /** Longest final anneal in evaluations; a longer final part of the budget is split into equal anneals (0: never). */
+  finalAnnealEvaluations: number;
   /** Extra cost of a missing working day in the acceptance test, in minWorkingDays weights, fading as the segment cools. */
   missingDayWeight: number;
 }
@@ -27,6 +29,14 @@ const common: ParamSpec[] = [
     min: 0,
     max: 1,
     help: "With a finite evaluation budget, the share of it spent at the end annealing the best timetable once, from initialTemperature down to finalTemperature (single-stage annealing); the population search gets the rest. A population of one anneals once over the whole finite budget.",
+  },
+  {
+    name: "finalAnnealEvaluations",
+    type: "number",
+    default: 0,
+    min: 0,
+    max: 1e13,
+    help: "Longest final anneal, in evaluations (moves tried). When the final part of a finite budget is longer, it is split into the fewest equal anneals no longer than this, each starting again from the best timetable found, and the best of them is kept: one anneal stops improving after a few hundred million moves on some instances, and restarting it is worth more than cooling it slower. 0: one final anneal, however long.",
   },
   {
     name: "initialTemperature",

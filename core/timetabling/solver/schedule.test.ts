@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { memeticSolver, saSolver } from "../index";
 import { readCtt } from "../itc/ctt";
 import { comp } from "../test/fixtures";
-import { CURRICULA_PER_COURSE_REFERENCE, temperatureScale, type TimetablingState } from "./engine";
+import { CURRICULA_PER_COURSE_REFERENCE, finalLength, temperatureScale, type TimetablingState } from "./engine";
 import { runTimed } from "./timed";
 
 const comp01 = readCtt(comp("comp01"));
@@ -53,6 +53,53 @@ describe("finite budgets end with one long anneal", () => {
     expect(s.segLength - s.segMoves).toBe(400_000 - s.evaluations);
     while (!saSolver.progress(s).done) saSolver.step(s, { evaluations: 1e9 });
     expect(s.segment).toBe(1);
+    expect(s.evaluations).toBe(400_000);
+  });
+});
+
+describe("final anneals no longer than finalAnnealEvaluations", () => {
+  it("splits the final part of the budget into the fewest equal anneals no longer than the cap", () => {
+    expect(finalLength(0, 1000, 0)).toBe(1000);
+    expect(finalLength(0, 1000, 1000)).toBe(1000);
+    expect(finalLength(0, 1001, 1000)).toBe(501);
+    expect(finalLength(0, 2500, 1000)).toBe(833);
+    // Part-way through an anneal (a retune): its length is planned with what it has done.
+    expect(finalLength(400, 2100, 1000)).toBe(833);
+    // Never shorter than what is done.
+    expect(finalLength(900, 1600, 1000)).toBe(901);
+  });
+
+  it("a population runs several final anneals from its best and keeps the best; a cap above the budget changes nothing", () => {
+    const max = 400_000;
+    const finals: number[] = [];
+    const s = memeticSolver.init(comp01, memeticSolver.parameters({ segmentMoves: 10_000, finalAnnealEvaluations: 100_000 }, comp01), 3, { maxEvaluations: max });
+    let segment = 0;
+    while (!memeticSolver.progress(s).done) {
+      memeticSolver.step(s, { evaluations: 2000 });
+      if (s.segment !== segment && s.segFinal === 1 && s.segLength <= 100_000) finals.push(s.segLength);
+      segment = s.segment;
+    }
+    // 70 % of 400,000 in anneals of at most 100,000: three of about 93,000.
+    expect(finals.length).toBe(3);
+    for (const f of finals) expect(Math.abs(f - (0.7 * max) / 3)).toBeLessThan(2000);
+    expect(s.evaluations).toBe(max);
+    expect(s.best.hard).toBe(0);
+    const uncapped = run(memeticSolver, { segmentMoves: 10_000 }, max);
+    const capAbove = run(memeticSolver, { segmentMoves: 10_000, finalAnnealEvaluations: max }, max);
+    expect([...capAbove.best.period]).toEqual([...uncapped.best.period]);
+    expect(capAbove.best.soft).toBe(uncapped.best.soft);
+  });
+
+  it("retune plans the running final anneal as its share of the new limit", () => {
+    const s = saSolver.init(comp01, saSolver.parameters({ finalAnnealEvaluations: 150_000 }, comp01), 5, { maxEvaluations: 100_000 });
+    saSolver.step(s, { evaluations: 50_000 });
+    saSolver.retune!(s, {}, { maxEvaluations: 400_000 });
+    // What construction left of 400,000, in anneals of at most 150,000: three equal ones.
+    const annealing = s.segMoves + 400_000 - s.evaluations;
+    expect(annealing).toBeGreaterThan(300_000);
+    expect(s.segLength).toBe(Math.round(annealing / 3));
+    while (!saSolver.progress(s).done) saSolver.step(s, { evaluations: 1e9 });
+    expect(s.segment).toBe(3);
     expect(s.evaluations).toBe(400_000);
   });
 });
