@@ -15,7 +15,7 @@
  * `--params` (JSON) overrides solver parameters for every run, as bench/timetabling-evals.ts does;
  * the table's header names them (a run without it uses the defaults).
  * `--loader` (default `bundle`): each child runs from an esbuild bundle of this file, as the Worker's
- * code runs bundled (bench/child-bundle.ts); `tsx` runs it through the parent's tsx loader instead.
+ * code runs bundled (scripts/node-bundle.ts); `tsx` runs it through the parent's tsx loader instead.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -24,7 +24,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { evaluate, memeticSolver, readCtt, saSolver } from "../core/timetabling/index";
 import { runTimed } from "../core/timetabling/solver/timed";
-import { childBundle } from "./child-bundle";
+import { nodeBundle } from "../scripts/node-bundle";
 
 /**
  * Published average soft costs on comp01–14 (a few runs per instance at the ITC-2007 time limit,
@@ -140,7 +140,7 @@ function runOne(dataDir: string, instance: string, seed: number, seconds: number
   return { instance, seed, hard: e.hard, soft: e.soft, evaluations: state.evaluations, seconds: elapsed, cpuSeconds: cpuSince(cpu0), firstFeasibleSeconds: firstFeasible };
 }
 
-/** How a child starts: `node <bundle>` (the default; bench/child-bundle.ts) or this file through the parent's tsx (`--loader tsx`). */
+/** How a child starts: `node <bundle>` (the default; scripts/node-bundle.ts) or this file through the parent's tsx (`--loader tsx`). */
 type ChildStart = { bundle: string } | { tsx: true };
 
 function runChild(start: ChildStart, dataDir: string, instance: string, seed: number, seconds: number, algorithm: string, budget: Budget, params: ParamOverrides): Promise<RunResult> {
@@ -193,7 +193,7 @@ export async function run(args: string[]): Promise<void> {
   const instances = option(args, "instances", long ? "comp01,comp05,comp07,comp12" : Object.keys(PUBLISHED).join(",")).split(",");
   const loader = option(args, "loader", "bundle");
   if (loader !== "bundle" && loader !== "tsx") throw new Error(`--loader must be bundle or tsx, got ${loader}`);
-  const start: ChildStart = loader === "bundle" ? { bundle: childBundle(fileURLToPath(import.meta.url)) } : { tsx: true };
+  const start: ChildStart = loader === "bundle" ? { bundle: nodeBundle(fileURLToPath(import.meta.url)) } : { tsx: true };
 
   // Check the overrides once here (unknown names and out-of-range values throw), not in every child.
   (algorithm === "sa" ? saSolver : memeticSolver).parameters(params, readCtt(readFileSync(resolve(dataDir, `${instances[0]}.ctt`), "utf8")));
@@ -227,7 +227,7 @@ export async function run(args: string[]): Promise<void> {
     `Command: \`npm run bench -- timetabling ${args.map(shellWord).join(" ")}\``,
     "",
     `Algorithm \`${algorithm}\` with ${describeParams(params)}, seeds 1–${seeds}, ${parallel} runs at a time, ` +
-      `${loader === "bundle" ? "each run from an esbuild bundle (bench/child-bundle.ts)" : "each run through tsx"}, budget ${budget} ` +
+      `${loader === "bundle" ? "each run from an esbuild bundle (scripts/node-bundle.ts)" : "each run through tsx"}, budget ${budget} ` +
       `(${budget === "cpu" ? "each run stops after that much CPU time of its own process" : "each run stops on the clock"}), ` +
       `measured ${new Date().toISOString().slice(0, 16)}Z, wall ${((Date.now() - started) / 60000).toFixed(1)} min. ` +
       `Load average (1 min) at start ${loadStart[0].toFixed(2)}, end ${loadEnd[0].toFixed(2)}` +

@@ -1,15 +1,13 @@
 /**
- * Command-line solve for timetabling files (Node only):
- *   npx tsx core/timetabling/cli.ts comp01.ctt --seconds 60 --seed 1 --out comp01.sol [--algorithm sa]
- *   npx tsx core/timetabling/cli.ts school.xlsx --out school.json
- * Prints progress to stderr and one final JSON line with hard and soft to stdout. `--out` writes the
- * competition format for .ctt input and our JSON for the rich model. The shared CLI
- * (core/cli/solve.ts) can call `solveTimetablingFile` for the same behaviour, and
- * `solveFileParallel` for `npm run solve -- FILE --parallel N` (parallel.ts).
+ * Solving timetabling files from Node (the command line is core/cli/solve.ts, `npm run solve`):
+ * `solveTimetablingFile` reads a .ctt, .json, .xlsx or .csv file, solves it and returns one JSON
+ * summary with hard and soft; `--out` writes the competition format for .ctt input and our JSON for
+ * the rich model. `solveFileParallel` is `npm run solve -- FILE --parallel N` (parallel.ts). No
+ * code runs on import: the CLI runs bundled (scripts/solve.ts), where every module shares the
+ * bundle's file name.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { extname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { extname } from "node:path";
 import { compileProblem, problemFromFile, solverFor } from "../index";
 import { compileTimetabling, evaluate, timetablingKind, writeSolution } from "./index";
 import { timetablingFileReaders } from "./files";
@@ -116,29 +114,4 @@ export async function solveFileParallel(path: string, o: ParallelCliOptions): Pr
     ...module.summary?.(problem, solution),
     ...(o.out ? { out: o.out } : {}),
   };
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = process.argv.slice(2);
-  const opt = (n: string) => {
-    const i = args.indexOf(`--${n}`);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const file = args.find((a, i) => !a.startsWith("--") && (i === 0 || !args[i - 1].startsWith("--")));
-  if (!file) {
-    console.error("usage: tsx core/timetabling/cli.ts FILE [--seconds 60] [--seed 1] [--out FILE] [--algorithm memetic|sa]");
-    process.exit(2);
-  }
-  try {
-    const result = solveTimetablingFile(file, {
-      seconds: opt("seconds") ? Number(opt("seconds")) : undefined,
-      seed: opt("seed") ? Number(opt("seed")) : undefined,
-      out: opt("out"),
-      algorithm: opt("algorithm"),
-    });
-    console.log(JSON.stringify(result));
-  } catch (e) {
-    console.error((e as Error).message);
-    process.exit(1);
-  }
 }

@@ -14,7 +14,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { compileProblem } from "../index";
 
 export interface WorkerRequest {
@@ -144,14 +144,20 @@ export function pickBest(results: readonly WorkerResult[]): WorkerResult {
 
 let bundled: string | undefined;
 
+/** Environment variable naming a ready bundle of parallel-worker.ts (an ES module file) for the searches' threads. */
+export const PARALLEL_WORKER_ENV = "EVOLVE_PARALLEL_WORKER";
+
 /**
- * Source of a search's worker thread. Built JavaScript (a .js next to this file) loads its
+ * Source of a search's worker thread. A bundle named by PARALLEL_WORKER_ENV, if set. Built JavaScript (a .js next to this file) loads its
  * parallel-worker.js as it is. From TypeScript (the CLI through tsx, the tests) parallel-worker.ts and
  * everything it imports are bundled once per process by esbuild (which tsx itself runs on) into one
  * CommonJS script each thread evaluates: through tsx's loader every thread would transform and load
  * each module again (about 1 CPU-s per thread here, bench/results/test-suite.md).
  */
 function workerSource(): { code: string; eval: boolean } {
+  // A bundled CLI (scripts/solve.ts) names the worker's own bundle: next to the bundle there is no parallel-worker file.
+  const prebuilt = typeof process !== "undefined" ? process.env[PARALLEL_WORKER_ENV] : undefined;
+  if (prebuilt) return { code: pathToFileURL(prebuilt).href, eval: false };
   const entry = new URL("./parallel-worker" + (import.meta.url.endsWith(".ts") ? ".ts" : ".js"), import.meta.url);
   if (!entry.href.endsWith(".ts")) return { code: entry.href, eval: false };
   bundled ??= buildWorkerBundle(fileURLToPath(entry));
