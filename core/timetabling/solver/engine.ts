@@ -189,7 +189,7 @@ function finalDue(state: TimetablingState, N: number): boolean {
  * Length of a final anneal that has `done` evaluations behind it and `left` still in the budget:
  * all of it (`done + left`), unless that is longer than `finalAnnealEvaluations` (when above 0);
  * then the final part of the budget is split into the fewest equal anneals no longer than that,
- * each from the best timetable found (finalAnneals). Never shorter than what is done, plus one.
+ * each from the best timetable found (startSegment). Never shorter than what is done, plus one.
  */
 export function finalLength(done: number, left: number, cap: number): number {
   const total = done + left;
