@@ -155,7 +155,8 @@ export const PARALLEL_WORKER_ENV = "EVOLVE_PARALLEL_WORKER";
  * each module again (about 1 CPU-s per thread here, bench/results/test-suite.md).
  */
 function workerSource(): { code: string; eval: boolean } {
-  // A bundled CLI (scripts/solve.ts) names the worker's own bundle: next to the bundle there is no parallel-worker file.
+  // A bundled CLI (scripts/solve.ts) names the worker's own bundle: next to the bundle there is
+  // no parallel-worker file.
   const prebuilt = typeof process !== "undefined" ? process.env[PARALLEL_WORKER_ENV] : undefined;
   if (prebuilt) return { code: pathToFileURL(prebuilt).href, eval: false };
   const entry = new URL("./parallel-worker" + (import.meta.url.endsWith(".ts") ? ".ts" : ".js"), import.meta.url);

@@ -197,6 +197,11 @@ export function finalLength(done: number, left: number, cap: number): number {
   return Math.max(done + 1, Math.round(total / n));
 }
 
+/** Length of a final anneal starting now (checkpoints from before the cap have none: 0). */
+function freshFinalLength(state: TimetablingState): number {
+  return finalLength(0, state.maxEvaluations - state.evaluations, state.params.finalAnnealEvaluations ?? 0);
+}
+
 function startSegment(state: TimetablingState, rt: Runtime, rng: Rng): void {
   const N = state.params.populationSize;
   const L = rt.problem.lectureCourse.length;
@@ -208,7 +213,7 @@ function startSegment(state: TimetablingState, rt: Runtime, rng: Rng): void {
     state.segT0 = state.params.initialTemperature * rt.tScale;
     reload(b, state.best);
     state.segMoves = 0;
-    state.segLength = finalLength(0, state.maxEvaluations - state.evaluations, state.params.finalAnnealEvaluations ?? 0);
+    state.segLength = freshFinalLength(state);
     state.segFinal = 1;
     state.segBest = incumbent(L);
     record(b, state.segBest);
@@ -233,8 +238,12 @@ function startSegment(state: TimetablingState, rt: Runtime, rng: Rng): void {
     state.segT0 = state.params.initialTemperature * rt.tScale * 0.5;
   }
   state.segMoves = 0;
-  state.segLength = N === 1 && finalDue(state, N) ? finalLength(0, state.maxEvaluations - state.evaluations, state.params.finalAnnealEvaluations ?? 0) : segmentLength(state, N);
-  if (N === 1 && finalDue(state, N)) state.segFinal = 1;
+  if (N === 1 && finalDue(state, N)) {
+    state.segLength = freshFinalLength(state);
+    state.segFinal = 1;
+  } else {
+    state.segLength = segmentLength(state, N);
+  }
   state.segBest = incumbent(L);
   record(b, state.segBest);
   state.segment++;
