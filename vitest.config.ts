@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 import WatchdogReporter from "./scripts/watchdog-reporter";
 
@@ -18,7 +19,17 @@ export const PROJECT_GROUPS = {
   browser: ["e2e/vitest.config.ts", "e2e/vitest.slow.config.ts"],
 } as const;
 
-export function projectsFor(groups: string | undefined): string[] {
+/**
+ * The project configs of the named groups (unset: all). Unset on a clone with no web build yet
+ * (`built` false), only the `node` group: the Worker's config needs web/build/client to exist even
+ * to be loaded, and `npx vitest run --project core` on a fresh clone should run core, not fail on
+ * a project it was not asked for. `npm test` names its groups, and builds first.
+ */
+export function projectsFor(groups: string | undefined, built = true): string[] {
+  if (!groups && !built) {
+    console.warn("vitest.config.ts: no web build (web/build/client), so only the projects that need none (core, web, slow); `npm run build` for the rest.");
+    return [...PROJECT_GROUPS.node];
+  }
   if (!groups) return Object.values(PROJECT_GROUPS).flat();
   return groups.split(",").flatMap((g) => {
     const projects = PROJECT_GROUPS[g.trim() as keyof typeof PROJECT_GROUPS];
@@ -42,6 +53,6 @@ export default defineConfig({
     // adds Vitest's JSON report (scripts/test-run.mjs sets it under TEST_REPORT_DIR).
     reporters: ["default", new WatchdogReporter(), ...(JSON_OUTPUT ? ["json"] : [])],
     outputFile: JSON_OUTPUT ? { json: JSON_OUTPUT } : undefined,
-    projects: projectsFor(process.env.EVOLVE_TEST_PROJECTS),
+    projects: projectsFor(process.env.EVOLVE_TEST_PROJECTS, existsSync(new URL("web/build/client", import.meta.url))),
   },
 });

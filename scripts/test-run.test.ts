@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { projectsFor } from "../vitest.config";
+import { PROJECT_GROUPS, projectsFor } from "../vitest.config";
 import { OutputBuffer, plan, ROOT, run, type Step, summaryLines, watchdogLines } from "./test-run.mjs";
 
 /** A step running `node -e <code>`. */
@@ -40,6 +40,9 @@ describe("npm test's runner", () => {
     expect(projectsFor("node")).not.toContain("e2e/vitest.config.ts");
     expect(projectsFor("browser,platform")).toContain("e2e/vitest.config.ts");
     expect(() => projectsFor("gpu")).toThrow(/unknown group "gpu"/);
+    // Before the first build, an unfiltered run loads only the projects that need no build.
+    expect(projectsFor(undefined, false)).toEqual([...PROJECT_GROUPS.node]);
+    expect(projectsFor("platform", false)).toContain("worker/vitest.config.ts");
     const steps = plan();
     expect(steps.map((s) => s.name)).toEqual(["typecheck", "lint", "build", "node", "platform", "browser"]);
     expect(steps.filter((s) => s.after.includes("build")).map((s) => s.name)).toEqual(["platform", "browser"]);
