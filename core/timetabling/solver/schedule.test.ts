@@ -84,10 +84,20 @@ describe("final anneals no longer than finalAnnealEvaluations", () => {
     for (const f of finals) expect(Math.abs(f - (0.7 * max) / 3)).toBeLessThan(2000);
     expect(s.evaluations).toBe(max);
     expect(s.best.hard).toBe(0);
-    const uncapped = run(memeticSolver, { segmentMoves: 10_000 }, max);
+    const uncapped = run(memeticSolver, { segmentMoves: 10_000, finalAnnealEvaluations: 0 }, max);
     const capAbove = run(memeticSolver, { segmentMoves: 10_000, finalAnnealEvaluations: max }, max);
     expect([...capAbove.best.period]).toEqual([...uncapped.best.period]);
     expect(capAbove.best.soft).toBe(uncapped.best.soft);
+  });
+
+  it("by default, a final part longer than 400 million evaluations is split (a shorter one is not)", () => {
+    const s = saSolver.init(comp01, saSolver.parameters({}, comp01), 5, { maxEvaluations: 100_000 });
+    saSolver.step(s, { evaluations: 50_000 });
+    saSolver.retune!(s, {}, { maxEvaluations: 300_000_000 });
+    expect(s.segLength).toBe(s.segMoves + 300_000_000 - s.evaluations);
+    saSolver.retune!(s, {}, { maxEvaluations: 1_000_000_000 });
+    // About a billion evaluations left: three anneals of about 333 million.
+    expect(s.segLength).toBe(Math.round((s.segMoves + 1_000_000_000 - s.evaluations) / 3));
   });
 
   it("retune plans the running final anneal as its share of the new limit", () => {
