@@ -36,7 +36,7 @@ const common: ParamSpec[] = [
     default: 400_000_000,
     min: 0,
     max: 1e13,
-    help: "Longest final anneal, in evaluations (moves tried). When the final part of a finite budget is longer, it is split into the fewest equal anneals no longer than this, each starting again from the best timetable found, and the best of them is kept: one anneal stops improving after a few hundred million moves on some instances, and restarting it is worth more than cooling it slower (at 600 CPU-s, seed 1, four anneals of about 370 million instead of one were better on 9 of comp02–14, equal on 3, worse on comp08: bench/results/timetabling-600s.md). Budgets whose final part is shorter run one anneal, as with 0: one final anneal, however long.",
+    help: "Longest final anneal, in evaluations (moves tried). When the final part of a finite budget is longer, it is split into the fewest equal anneals no longer than this, each starting again from the best timetable found, and the best of them is kept: one anneal stops improving after a few hundred million moves on some instances, and restarting it is worth more than cooling it slower (at 600 CPU-s, seed 1, four anneals of about 370 million instead of one were better on 8 of comp02–14, equal on 3, worse on comp08: bench/results/timetabling-600s.md). Budgets whose final part is shorter run one anneal, as with 0: one final anneal, however long.",
   },
   {
     name: "initialTemperature",
