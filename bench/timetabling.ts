@@ -1,7 +1,7 @@
 /**
- * ITC-2007 track 3 benchmark: `npm run bench -- timetabling [--seconds 60] [--seeds 3]
+ * ITC-2007 track 3 benchmark: `npm run bench -- timetabling [--seconds 60] [--seeds 3 | 2,3 | 2-5]
  * [--instances comp01,comp05] [--parallel 2] [--budget cpu|wall] [--algorithm memetic] [--long] [--data DIR]
- * [--params '{"kempeRate":0.05}'] [--loader bundle|tsx]`.
+ * [--params '{"kempeRate":0.05}'] [--loader bundle|tsx] [--results NAME]`.
  *
  * Each run is a separate child process (the machine's cores are the parallelism; `--parallel` runs
  * at a time). `--budget cpu` (the default) stops a run when the process has used `--seconds` of CPU
@@ -10,7 +10,8 @@
  * seeds), soft cost mean and best over seeds, the four published averages and the best of them, the
  * best known, moves per CPU second and time to the first feasible timetable; then the targets
  * (zero hard on every run, mean ≤ best published average, geometric mean of mean / best known).
- * Writes the table, the exact command and the load average to bench/results/timetabling-<seconds>s.md.
+ * Writes the table, the exact command and the load average to bench/results/timetabling-<seconds>s.md
+ * (`--results NAME`: bench/results/NAME instead).
  * `--long` is the 300 s mode on comp01, comp05, comp07 and comp12 with one seed.
  * `--params` (JSON) overrides solver parameters for every run, as bench/timetabling-evals.ts does;
  * the table's header names them (a run without it uses the defaults).
@@ -177,13 +178,38 @@ export function shellWord(a: string): string {
   return /^[\w.,:/=@+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * `--seeds`: a count N (seeds 1–N, as before), a list ("2,3") or a range ("2-5"); a later session
+ * can add seeds to a table without running the first ones again.
+ */
+export function parseSeeds(text: string): number[] {
+  const range = /^(\d+)-(\d+)$/.exec(text);
+  const seeds = range
+    ? Array.from({ length: Math.max(0, Number(range[2]) - Number(range[1]) + 1) }, (_, i) => Number(range[1]) + i)
+    : text.includes(",")
+      ? text.split(",").map(Number)
+      : /^\d+$/.test(text)
+        ? Array.from({ length: Number(text) }, (_, i) => i + 1)
+        : [];
+  if (seeds.length === 0 || seeds.some((s) => !Number.isSafeInteger(s) || s < 1)) {
+    throw new Error(`--seeds takes a count (5), a list (2,3) or a range (2-5) of positive integers, got "${text}"`);
+  }
+  return seeds;
+}
+
+/** Seeds as the table names them: "1–5" for a run of consecutive seeds, else the list. */
+export function describeSeeds(seeds: number[]): string {
+  const consecutive = seeds.every((s, i) => i === 0 || s === seeds[i - 1] + 1);
+  return seeds.length > 1 && consecutive ? `${seeds[0]}–${seeds[seeds.length - 1]}` : seeds.join(", ");
+}
+
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const fmt = (x: number, d = 1) => (Number.isInteger(x) ? String(x) : x.toFixed(d));
 
 export async function run(args: string[]): Promise<void> {
   const long = args.includes("--long");
   const seconds = Number(option(args, "seconds", long ? "300" : "60"));
-  const seeds = Number(option(args, "seeds", long ? "1" : "3"));
+  const seedList = parseSeeds(option(args, "seeds", long ? "1" : "3"));
   const parallel = Number(option(args, "parallel", "2"));
   const algorithm = option(args, "algorithm", "memetic");
   const budget = option(args, "budget", "cpu") as Budget;
@@ -198,14 +224,16 @@ export async function run(args: string[]): Promise<void> {
   // Check the overrides once here (unknown names and out-of-range values throw), not in every child.
   (algorithm === "sa" ? saSolver : memeticSolver).parameters(params, readCtt(readFileSync(resolve(dataDir, `${instances[0]}.ctt`), "utf8")));
 
-  const jobs = instances.flatMap((inst) => Array.from({ length: seeds }, (_, s) => ({ inst, seed: s + 1 })));
+  const jobs = instances.flatMap((inst) => seedList.map((seed) => ({ inst, seed })));
   const results: RunResult[] = [];
   let next = 0;
   const started = Date.now();
   const loadStart = loadavg();
   const loads: number[] = [];
   const sampler = setInterval(() => loads.push(loadavg()[0]), 10_000);
-  console.error(`timetabling bench: ${instances.length} instances × ${seeds} seeds × ${seconds} ${budget} s, ${parallel} in parallel, algorithm ${algorithm}, ${describeParams(params)}`);
+  console.error(
+    `timetabling bench: ${instances.length} instances × seeds ${describeSeeds(seedList)} × ${seconds} ${budget} s, ${parallel} in parallel, algorithm ${algorithm}, ${describeParams(params)}`,
+  );
   await Promise.all(
     Array.from({ length: Math.max(1, parallel) }, async () => {
       while (next < jobs.length) {
@@ -226,7 +254,7 @@ export async function run(args: string[]): Promise<void> {
     "",
     `Command: \`npm run bench -- timetabling ${args.map(shellWord).join(" ")}\``,
     "",
-    `Algorithm \`${algorithm}\` with ${describeParams(params)}, seeds 1–${seeds}, ${parallel} runs at a time, ` +
+    `Algorithm \`${algorithm}\` with ${describeParams(params)}, seeds ${describeSeeds(seedList)}, ${parallel} runs at a time, ` +
       `${loader === "bundle" ? "each run from an esbuild bundle (scripts/node-bundle.ts)" : "each run through tsx"}, budget ${budget} ` +
       `(${budget === "cpu" ? "each run stops after that much CPU time of its own process" : "each run stops on the clock"}), ` +
       `measured ${new Date().toISOString().slice(0, 16)}Z, wall ${((Date.now() - started) / 60000).toFixed(1)} min. ` +
@@ -282,7 +310,7 @@ export async function run(args: string[]): Promise<void> {
       `geometric mean of mean / best known = ${g.toFixed(3)} (target ≤ 1.25 at 120 s; the best published average per instance gives ${geometricMean(publishedRatios).toFixed(3)} on the same instances). ` +
       "comp11's best known is 0: its ratio is mean + 1.",
   );
-  const out = resolve(here, "results", `timetabling-${seconds}s.md`);
+  const out = resolve(here, "results", option(args, "results", `timetabling-${seconds}s.md`));
   const previous = existsSync(out) ? readPreviousTable(readFileSync(out, "utf8")) : null;
   if (previous) {
     const now = new Map(instances.map((inst) => [inst, mean(results.filter((r) => r.instance === inst).map((r) => r.soft))]));

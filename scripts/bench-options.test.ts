@@ -1,0 +1,19 @@
+// The timetabling bench's options (bench/timetabling.ts): which seeds a table runs.
+import { describe, expect, it } from "vitest";
+import { describeSeeds, parseSeeds } from "../bench/timetabling";
+
+describe("npm run bench -- timetabling --seeds", () => {
+  it("takes a count (seeds 1-N), a list or a range, and names them in the table", () => {
+    expect(parseSeeds("3")).toEqual([1, 2, 3]);
+    expect(parseSeeds("2,3")).toEqual([2, 3]);
+    expect(parseSeeds("2-5")).toEqual([2, 3, 4, 5]);
+    expect(describeSeeds(parseSeeds("5"))).toBe("1–5");
+    expect(describeSeeds(parseSeeds("2"))).toBe("1–2");
+    expect(describeSeeds([4])).toBe("4");
+    expect(describeSeeds([2, 4])).toBe("2, 4");
+  });
+
+  it("refuses anything that is not positive integers", () => {
+    for (const bad of ["0", "x", "3-1", "2,,3", "1.5", "-2"]) expect(() => parseSeeds(bad), bad).toThrow(/--seeds takes/);
+  });
+});
