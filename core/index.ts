@@ -34,7 +34,7 @@ export { problemFromFile, registerFileReader, fileExtensions } from "./files";
  * Bumped whenever an algorithm's behaviour changes (a replay with the same seed and budget on
  * another version may give a different answer).
  */
-export const ENGINE_VERSION = "1.8.0";
+export const ENGINE_VERSION = "1.9.0";
 
 /**
  * Every problem kind the engine offers. Each kind is one line; a kind whose module is not

@@ -208,9 +208,9 @@ function startSegment(state: TimetablingState, rt: Runtime, rng: Rng): void {
   const b = rt.board;
   const k = state.segment;
   if (N > 1 && finalDue(state, N)) {
-    // The final anneal: from the best timetable found, over everything that is left.
+    // The final anneal: from the best timetable found, over everything that is left, at finalStartShare of T0.
     state.segSlot = worstMember(state, N);
-    state.segT0 = state.params.initialTemperature * rt.tScale;
+    state.segT0 = state.params.initialTemperature * rt.tScale * (state.params.finalStartShare ?? 1);
     reload(b, state.best);
     state.segMoves = 0;
     state.segLength = freshFinalLength(state);

@@ -17,6 +17,8 @@ export interface TimetablingParams {
   finalShare: number;
   /** Longest final anneal in evaluations (default 400 M); a longer final part of the budget is split into equal anneals (0: never). */
   finalAnnealEvaluations: number;
+  /** Start temperature of every final anneal, as a share of initialTemperature (× the instance scale). */
+  finalStartShare: number;
   /** Extra cost of a missing working day in the acceptance test, in minWorkingDays weights, fading as the segment cools. */
   missingDayWeight: number;
 }
@@ -37,6 +39,14 @@ const common: ParamSpec[] = [
     min: 0,
     max: 1e13,
     help: "Longest final anneal, in evaluations (moves tried). When the final part of a finite budget is longer, it is split into the fewest equal anneals no longer than this, each starting again from the best timetable found, and the best of them is kept: one anneal stops improving after a few hundred million moves on some instances, and restarting it is worth more than cooling it slower (at 600 CPU-s, seed 1, four anneals of about 370 million instead of one were better on 8 of comp02–14, equal on 3, worse on comp08: bench/results/timetabling-600s.md). Budgets whose final part is shorter run one anneal, as with 0: one final anneal, however long.",
+  },
+  {
+    name: "finalStartShare",
+    type: "number",
+    default: 0.5,
+    min: 0.05,
+    max: 1,
+    help: "With a population (memetic), the start temperature of the final anneal (and of each one, when finalAnnealEvaluations splits the final part), as a share of the segments' start temperature (initialTemperature × the instance's scale). The final anneal starts from the best timetable found; at half the temperature it refines that timetable instead of melting it down first, as the population's later segments already do (at 120 CPU-s, seeds 1–5, same day: comp10 9.6 against 14.2 with 1, comp06 40.4 against 43.4, comp02 38.4 against 40.2, comp07 11.0 against 11.4, comp04 equal; bench/results/timetabling-engine-1.9.0.md). 1: engine 1.8.0's full start temperature.",
   },
   {
     name: "initialTemperature",

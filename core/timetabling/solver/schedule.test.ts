@@ -45,6 +45,26 @@ describe("finite budgets end with one long anneal", () => {
     expect(s.segment).toBeGreaterThan(3);
   });
 
+  it("the final anneal starts at finalStartShare of the segments' start temperature; the population's first segments do not", () => {
+    for (const share of [1, 0.5, 0.25]) {
+      const s = memeticSolver.init(comp01, memeticSolver.parameters({ segmentMoves: 10_000, finalStartShare: share }, comp01), 3, { maxEvaluations: 300_000 });
+      const starts: { final: number; t0: number }[] = [];
+      let segment = 0;
+      while (!memeticSolver.progress(s).done) {
+        memeticSolver.step(s, { evaluations: 2000 });
+        if (s.segment !== segment) starts.push({ final: s.segFinal, t0: s.segT0 });
+        segment = s.segment;
+      }
+      const T0 = s.params.initialTemperature * temperatureScale(comp01);
+      // Polishing the constructed members: the full start temperature, whatever the share.
+      expect(starts[0]).toEqual({ final: 0, t0: T0 });
+      const finals = starts.filter((x) => x.final === 1);
+      expect(finals.length).toBe(1);
+      expect(finals[0].t0).toBeCloseTo(share * T0, 12);
+      expect(s.best.hard).toBe(0);
+    }
+  });
+
   it("retune stretches the final anneal to the new limit", () => {
     const s = saSolver.init(comp01, saSolver.parameters({}, comp01), 5, { maxEvaluations: 100_000 });
     saSolver.step(s, { evaluations: 50_000 });
