@@ -1,4 +1,4 @@
-// The timetabling bench's options (bench/timetabling.ts): which seeds a table runs.
+// The timetabling bench (bench/timetabling.ts): which seeds a table runs, and its list of every run's cost.
 import { describe, expect, it } from "vitest";
 import { describeSeeds, parseSeeds, perSeedLines } from "../bench/timetabling";
 

@@ -57,7 +57,7 @@ const MISSING_DAY_RATE = 0.5;
  * lecture's place, the lecture takes a free room of the target period instead (`freeRoomAt`).
  * Without it, most uniform targets in full rooms are occupied by a lecture that cannot swap, and
  * the move is lost.
- * `dayWeight` (engine.ts `missingDayWeightAt`; 0 by default) is added per working day a move loses
+ * `dayWeight` (temperature.ts `missingDayWeightAt`; 0 by default) is added per working day a move loses
  * (subtracted per day gained) when the move is judged; what is recorded is the real cost.
  */
 export function anneal(b: Board, rng: Rng, n: number, T: number, kempeRate: number, best: Incumbent, hardWeight = 0, feasibleTargets = false, dayWeight = 0): void {

@@ -8,7 +8,7 @@ import { clashAt } from "../test/clash-at";
 import { feasibleBoard } from "../test/feasible-board";
 import { kempeTarget } from "./kempe";
 import { memeticSolver } from "../index";
-import { missingDayWeightAt } from "./engine";
+import { missingDayWeightAt } from "./temperature";
 import { anneal, type Incumbent } from "./anneal";
 import { clashes, courseRoomMove, freeRoomAt, isolatedLecture, missingDayPeriod, nextToCurriculum } from "./moves";
 

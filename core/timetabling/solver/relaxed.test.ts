@@ -9,7 +9,7 @@ import { comp } from "../test/fixtures";
 import { anneal, type Incumbent } from "./anneal";
 import { Board } from "./board";
 import { feasibleBoard } from "../test/feasible-board";
-import { conflictWeight, STRICT_RATIO } from "./engine";
+import { conflictWeight, STRICT_RATIO } from "./temperature";
 import { kempeMove } from "./kempe";
 
 const comp01 = readCtt(comp("comp01"));

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { memeticSolver, saSolver } from "../index";
 import { readCtt } from "../itc/ctt";
 import { comp } from "../test/fixtures";
-import { CURRICULA_PER_COURSE_REFERENCE, finalLength, temperatureScale, type TimetablingState } from "./engine";
+import { finalLength, type TimetablingState } from "./engine";
+import { CURRICULA_PER_COURSE_REFERENCE, temperatureScale } from "./temperature";
 import { runTimed } from "./timed";
 
 const comp01 = readCtt(comp("comp01"));
